@@ -1,0 +1,115 @@
+package dev.tandem.protocol.message;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A message from the customer's device to the server. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = AgentMessage.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = AgentMessage.Chat.class, name = "chat"),
+        @JsonSubTypes.Type(value = AgentMessage.Ack.class, name = "ack"),
+        @JsonSubTypes.Type(value = AgentMessage.Answer.class, name = "answer"),
+        @JsonSubTypes.Type(value = AgentMessage.CapabilitiesUpdate.class, name = "capabilities"),
+        @JsonSubTypes.Type(value = AgentMessage.Leave.class, name = "leave"),
+        @JsonSubTypes.Type(value = AgentMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = AgentMessage.Pong.class, name = "pong")
+})
+public abstract class AgentMessage {
+
+    AgentMessage() {
+    }
+
+    /** Where a reconnecting device asks to be let back in. */
+    public static final class Resume {
+        public final String session;
+        public final String token;
+
+        @JsonCreator
+        public Resume(@JsonProperty("session") String session, @JsonProperty("token") String token) {
+            this.session = session;
+            this.token = token;
+        }
+    }
+
+    /** The first frame: a code to join with, or a resume token to rejoin with. */
+    public static final class Hello extends AgentMessage {
+        public final int version;
+        public final String code;
+        public final Resume resume;
+        public final String customerName;
+        public final DeviceInfo device;
+        public final Capabilities capabilities;
+        public final long lastSeq;
+
+        @JsonCreator
+        public Hello(@JsonProperty("version") int version, @JsonProperty("code") String code,
+                     @JsonProperty("resume") Resume resume, @JsonProperty("customerName") String customerName,
+                     @JsonProperty("device") DeviceInfo device, @JsonProperty("capabilities") Capabilities capabilities,
+                     @JsonProperty("lastSeq") long lastSeq) {
+            this.version = version;
+            this.code = code;
+            this.resume = resume;
+            this.customerName = customerName;
+            this.device = device;
+            this.capabilities = capabilities;
+            this.lastSeq = lastSeq;
+        }
+    }
+
+    /** A message the customer wrote; {@code cseq} numbers them per session. */
+    public static final class Chat extends AgentMessage {
+        public final long cseq;
+        public final String text;
+
+        @JsonCreator
+        public Chat(@JsonProperty("cseq") long cseq, @JsonProperty("text") String text) {
+            this.cseq = cseq;
+            this.text = text;
+        }
+    }
+
+    /** The device has the transcript entry {@code seq}. */
+    public static final class Ack extends AgentMessage {
+        public final long seq;
+
+        @JsonCreator
+        public Ack(@JsonProperty("seq") long seq) {
+            this.seq = seq;
+        }
+    }
+
+    /** The customer's answer to a consent prompt. */
+    public static final class Answer extends AgentMessage {
+        public final String id;
+        public final boolean granted;
+
+        @JsonCreator
+        public Answer(@JsonProperty("id") String id, @JsonProperty("granted") boolean granted) {
+            this.id = id;
+            this.granted = granted;
+        }
+    }
+
+    /** The device's capabilities changed (for example accessibility was switched on). */
+    public static final class CapabilitiesUpdate extends AgentMessage {
+        public final Capabilities capabilities;
+
+        @JsonCreator
+        public CapabilitiesUpdate(@JsonProperty("capabilities") Capabilities capabilities) {
+            this.capabilities = capabilities;
+        }
+    }
+
+    /** The customer tapped the exit icon. */
+    public static final class Leave extends AgentMessage {
+    }
+
+    public static final class Ping extends AgentMessage {
+    }
+
+    public static final class Pong extends AgentMessage {
+    }
+}

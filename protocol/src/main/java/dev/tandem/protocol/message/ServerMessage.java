@@ -1,0 +1,141 @@
+package dev.tandem.protocol.message;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** A message from the server to the customer's device. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ServerMessage.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = ServerMessage.Chat.class, name = "chat"),
+        @JsonSubTypes.Type(value = ServerMessage.ChatAck.class, name = "ack"),
+        @JsonSubTypes.Type(value = ServerMessage.Prompt.class, name = "prompt"),
+        @JsonSubTypes.Type(value = ServerMessage.PromptClosed.class, name = "promptClosed"),
+        @JsonSubTypes.Type(value = ServerMessage.End.class, name = "end"),
+        @JsonSubTypes.Type(value = ServerMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+})
+public abstract class ServerMessage {
+
+    ServerMessage() {
+    }
+
+    /** The handshake succeeded. */
+    public static final class Welcome extends ServerMessage {
+        public final int version;
+        public final String session;
+        public final String resumeToken;
+        public final String technician;
+        public final String portal;
+        public final String language;
+        public final int heartbeatSeconds;
+        public final long lastCseq;
+
+        @JsonCreator
+        public Welcome(@JsonProperty("version") int version, @JsonProperty("session") String session,
+                       @JsonProperty("resumeToken") String resumeToken, @JsonProperty("technician") String technician,
+                       @JsonProperty("portal") String portal, @JsonProperty("language") String language,
+                       @JsonProperty("heartbeatSeconds") int heartbeatSeconds, @JsonProperty("lastCseq") long lastCseq) {
+            this.version = version;
+            this.session = session;
+            this.resumeToken = resumeToken;
+            this.technician = technician;
+            this.portal = portal;
+            this.language = language;
+            this.heartbeatSeconds = heartbeatSeconds;
+            this.lastCseq = lastCseq;
+        }
+    }
+
+    /** One transcript entry: from the technician, the customer or the system. */
+    public static final class Chat extends ServerMessage {
+        public final long seq;
+        public final String sender;
+        public final String name;
+        public final String text;
+        public final String at;
+
+        @JsonCreator
+        public Chat(@JsonProperty("seq") long seq, @JsonProperty("sender") String sender,
+                    @JsonProperty("name") String name, @JsonProperty("text") String text,
+                    @JsonProperty("at") String at) {
+            this.seq = seq;
+            this.sender = sender;
+            this.name = name;
+            this.text = text;
+            this.at = at;
+        }
+    }
+
+    /** Why a customer message was refused. */
+    public static final class AckError {
+        public final String code;
+        public final String message;
+
+        @JsonCreator
+        public AckError(@JsonProperty("code") String code, @JsonProperty("message") String message) {
+            this.code = code;
+            this.message = message;
+        }
+    }
+
+    /** The customer message {@code cseq} is stored as {@code seq}, or refused with {@code error}. */
+    public static final class ChatAck extends ServerMessage {
+        public final long cseq;
+        public final Long seq;
+        public final AckError error;
+
+        @JsonCreator
+        public ChatAck(@JsonProperty("cseq") long cseq, @JsonProperty("seq") Long seq,
+                       @JsonProperty("error") AckError error) {
+            this.cseq = cseq;
+            this.seq = seq;
+            this.error = error;
+        }
+    }
+
+    /** Ask the customer for consent. */
+    public static final class Prompt extends ServerMessage {
+        public final String id;
+        public final String kind;
+        public final String text;
+
+        @JsonCreator
+        public Prompt(@JsonProperty("id") String id, @JsonProperty("kind") String kind,
+                      @JsonProperty("text") String text) {
+            this.id = id;
+            this.kind = kind;
+            this.text = text;
+        }
+    }
+
+    /** A prompt was withdrawn and needs no answer. */
+    public static final class PromptClosed extends ServerMessage {
+        public final String id;
+
+        @JsonCreator
+        public PromptClosed(@JsonProperty("id") String id) {
+            this.id = id;
+        }
+    }
+
+    /** The session is over. */
+    public static final class End extends ServerMessage {
+        public final String by;
+        public final String reason;
+
+        @JsonCreator
+        public End(@JsonProperty("by") String by, @JsonProperty("reason") String reason) {
+            this.by = by;
+            this.reason = reason;
+        }
+    }
+
+    public static final class Ping extends ServerMessage {
+    }
+
+    public static final class Pong extends ServerMessage {
+    }
+}
