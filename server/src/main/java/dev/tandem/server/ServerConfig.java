@@ -1,0 +1,110 @@
+package dev.tandem.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything the server needs to start, already validated.
+ *
+ * @param port           HTTP port; 0 picks a free one
+ * @param dataDir        embedded database, outbox, uploaded files
+ * @param publicUrl      base of join links and email links; empty = {@code http://localhost:PORT}
+ * @param database       where the data lives
+ * @param smtp           where mail goes; empty = the outbox under {@code dataDir}
+ * @param adminPassword  the first administrator's password; empty = a random one, printed once
+ * @param storeUrl       where the join page sends customers who have no app
+ * @param reconnectGrace how long a session waits for a device that lost its connection
+ * @param heartbeat      how often the server pings devices
+ */
+public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, DatabaseSettings database,
+                           Optional<SmtpSettings> smtp, Optional<String> adminPassword, String storeUrl,
+                           Duration reconnectGrace, Duration heartbeat) {
+
+    public static final String DEFAULT_STORE_URL = "https://play.google.com/store/apps/details?id=dev.tandem.app";
+
+    /** The embedded defaults, as {@code ./tandem server} runs with no options. */
+    public static ServerConfig defaults(int port, Path dataDir) {
+        return new ServerConfig(port, dataDir, Optional.empty(), DatabaseSettings.embedded(dataDir), Optional.empty(),
+                Optional.empty(), DEFAULT_STORE_URL, Duration.ofSeconds(120), Duration.ofSeconds(15));
+    }
+
+    public ServerConfig withSmtp(SmtpSettings settings) {
+        return new ServerConfig(port, dataDir, publicUrl, database, Optional.of(settings), adminPassword, storeUrl,
+                reconnectGrace, heartbeat);
+    }
+
+    public ServerConfig withDatabase(DatabaseSettings settings) {
+        return new ServerConfig(port, dataDir, publicUrl, settings, smtp, adminPassword, storeUrl, reconnectGrace,
+                heartbeat);
+    }
+
+    public ServerConfig withAdminPassword(String password) {
+        return new ServerConfig(port, dataDir, publicUrl, database, smtp, Optional.of(password), storeUrl,
+                reconnectGrace, heartbeat);
+    }
+
+    public ServerConfig withPublicUrl(URI url) {
+        return new ServerConfig(port, dataDir, Optional.of(url), database, smtp, adminPassword, storeUrl,
+                reconnectGrace, heartbeat);
+    }
+
+    public ServerConfig withTimings(Duration grace, Duration heartbeatEvery) {
+        return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, grace,
+                heartbeatEvery);
+    }
+
+    /** Where the database is: a JDBC URL with optional credentials. */
+    public record DatabaseSettings(String jdbcUrl, String user, String password) {
+        public static DatabaseSettings embedded(Path dataDir) {
+            return new DatabaseSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tandem")
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        }
+
+        public boolean isEmbedded() {
+            return jdbcUrl.startsWith("jdbc:h2:");
+        }
+
+        @Override
+        public String toString() {
+            return "DatabaseSettings[" + jdbcUrl + ", user=" + user + ", password=***]";
+        }
+    }
+
+    /** An SMTP server parsed from {@code smtp://user:pass@host:port} or {@code smtps://…}. */
+    public record SmtpSettings(String host, int port, boolean tls, Optional<String> user, Optional<String> password) {
+
+        public static SmtpSettings parse(String url) {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--smtp-url is not a URL: use smtp://user:pass@host:port");
+            }
+            String scheme = uri.getScheme();
+            if (!"smtp".equals(scheme) && !"smtps".equals(scheme)) {
+                throw new IllegalArgumentException("--smtp-url must start with smtp:// or smtps://");
+            }
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("--smtp-url has no host: use smtp://user:pass@host:port");
+            }
+            boolean tls = "smtps".equals(scheme);
+            int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 465 : 25);
+            Optional<String> user = Optional.empty();
+            Optional<String> password = Optional.empty();
+            String userInfo = uri.getUserInfo();
+            if (userInfo != null && !userInfo.isEmpty()) {
+                int colon = userInfo.indexOf(':');
+                user = Optional.of(colon < 0 ? userInfo : userInfo.substring(0, colon));
+                password = colon < 0 ? Optional.empty() : Optional.of(userInfo.substring(colon + 1));
+            }
+            return new SmtpSettings(uri.getHost(), port, tls, user, password);
+        }
+
+        @Override
+        public String toString() {
+            return (tls ? "smtps://" : "smtp://") + user.map(u -> u + ":***@").orElse("") + host + ":" + port;
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.tandem.server;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tandem.protocol.Limits;
+import dev.tandem.protocol.message.WireCodec;
+import dev.tandem.server.auth.Accounts;
+import dev.tandem.server.auth.PasswordHasher;
+import dev.tandem.server.codes.SessionCodes;
+import dev.tandem.server.domain.Portal;
+import dev.tandem.server.http.WebApp;
+import dev.tandem.server.live.AgentEndpoint;
+import dev.tandem.server.live.ConsoleEndpoint;
+import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.store.CodeStore;
+import dev.tandem.server.store.Database;
+import dev.tandem.server.store.EmailStore;
+import dev.tandem.server.store.MessageStore;
+import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.store.TokenStore;
+import dev.tandem.server.store.UserStore;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.net.BindException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running server: database, services, HTTP and WebSocket routes, and the periodic jobs. */
+public final class TandemServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(TandemServer.class);
+    private final Database database;
+    private final Javalin app;
+    private final LiveSessions sessions;
+    private final MailOutbox mail;
+    private final ScheduledExecutorService timers;
+    private final Links links;
+    private final Optional<String> generatedAdminPassword;
+
+    private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
+                         ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword) {
+        this.database = database;
+        this.app = app;
+        this.sessions = sessions;
+        this.mail = mail;
+        this.timers = timers;
+        this.links = links;
+        this.generatedAdminPassword = generatedAdminPassword;
+    }
+
+    /**
+     * Starts the server. Throws {@link StartupException} with a one-line message when the database
+     * cannot be reached or the port is taken.
+     */
+    public static TandemServer start(ServerConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts the server on {@code clock} (tests move time forward to expire codes). */
+    public static TandemServer start(ServerConfig config, Clock clock) {
+        Database database;
+        try {
+            database = Database.open(config.database());
+        } catch (Database.DatabaseUnavailableException e) {
+            throw new StartupException(e.getMessage(), e);
+        }
+        ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
+            Thread thread = new Thread(r, "tandem-timers");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            return assemble(config, database, timers, clock);
+        } catch (RuntimeException e) {
+            timers.shutdownNow();
+            database.close();
+            throw e;
+        }
+    }
+
+    private static TandemServer assemble(ServerConfig config, Database database, ScheduledExecutorService timers,
+                                         Clock clock) {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .setSerializationInclusion(JsonInclude.Include.ALWAYS);
+        PasswordHasher hasher = new PasswordHasher();
+        UserStore users = new UserStore(database);
+        PortalStore portals = new PortalStore(database);
+        CodeStore codeStore = new CodeStore(database);
+        SessionStore sessionStore = new SessionStore(database);
+        Accounts accounts = new Accounts(users, new TokenStore(database), hasher, clock);
+        Optional<String> generated = accounts.ensureAdministrator(config.adminPassword());
+        if (portals.findBySlug("default").isEmpty()) {
+            portals.create(new Portal(0, "default", "Default", "en", false, true, true, 20, 8));
+        }
+        Links links = new Links(config.publicUrl());
+        ConsoleHub consoles = new ConsoleHub(json);
+        SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
+        LiveSessions sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore, codes, consoles,
+                clock, timers, config.reconnectGrace(), config.heartbeat());
+        MailOutbox mail = new MailOutbox(new EmailStore(database), config.smtp(), config.dataDir().resolve("outbox"),
+                sender(config), clock);
+        WireCodec codec = WireCodec.create();
+        AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS));
+        ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        Gauge.builder("tandem_sessions_active", sessions, LiveSessions::activeCount).register(metrics);
+        Gauge.builder("tandem_agent_connections", agents, AgentEndpoint::connections).register(metrics);
+        Gauge.builder("tandem_console_connections", consoles, ConsoleHub::size).register(metrics);
+        boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
+        WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
+                links, config.storeUrl(), secureCookies, metrics), json);
+
+        Javalin app = Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.startup.showOldJavalinVersionWarning = false;
+            c.concurrency.useVirtualThreads = false;
+            c.jsonMapper(new JavalinJackson(json, false));
+            c.http.maxRequestSize = 1_000_000;
+            c.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/tandem/console";
+                files.location = Location.CLASSPATH;
+            });
+            c.jetty.modifyWebSocketServletFactory(factory -> {
+                factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
+                factory.setMaxBinaryMessageSize(Limits.MAX_FRAME_BYTES);
+                factory.setIdleTimeout(config.heartbeat().multipliedBy(4));
+            });
+            web.register(c.routes);
+            c.routes.ws("/ws/agent", agents::configure);
+            c.routes.ws("/ws/console", consoleEndpoint::configure);
+        });
+        try {
+            app.start(config.port());
+        } catch (RuntimeException e) {
+            app.stop();
+            if (causedBy(e, BindException.class)) {
+                throw new StartupException("Port " + config.port() + " is already in use: stop the other program or pick "
+                        + "another with --port.", e);
+            }
+            throw e;
+        }
+        links.bound(app.port());
+        sessions.restore();
+        long beat = config.heartbeat().toMillis();
+        timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
+        timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(mail::retryQueued), 30, 30, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(consoles::ping), 20, 20, TimeUnit.SECONDS);
+        generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
+                + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
+        LOG.info("Mail goes {}", config.smtp().map(s -> "over SMTP to " + s)
+                .orElse("to the outbox " + config.dataDir().resolve("outbox")));
+        return new TandemServer(database, app, sessions, mail, timers, links, generated);
+    }
+
+    public int port() { return app.port(); }
+
+    public String baseUrl() { return links.base(); }
+
+    /** The administrator password generated on first start, if this start generated one. */
+    public Optional<String> generatedAdminPassword() { return generatedAdminPassword; }
+
+    @Override
+    public void close() {
+        sessions.shutdown();
+        timers.shutdownNow();
+        app.stop();
+        mail.close();
+        database.close();
+    }
+
+    private static InternetAddress sender(ServerConfig config) {
+        String host = config.publicUrl().map(URI::getHost).orElse("localhost");
+        try {
+            return new InternetAddress("tandem@" + host, "Tandem");
+        } catch (java.io.UnsupportedEncodingException e) {
+            try {
+                return new InternetAddress("tandem@localhost");
+            } catch (AddressException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    private static Runnable guard(Runnable job) {
+        return () -> {
+            try {
+                job.run();
+            } catch (RuntimeException e) {
+                LOG.error("Periodic job failed; it runs again at its next turn", e);
+            }
+        };
+    }
+
+    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The server cannot start; the message is one line for the operator. */
+    public static final class StartupException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public StartupException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.tandem.server.codes;
+
+import dev.tandem.protocol.ProtocolException;
+import dev.tandem.protocol.SessionCode;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.server.Links;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.auth.AttemptLimiter;
+import dev.tandem.server.auth.Secrets;
+import dev.tandem.server.domain.CodeStatus;
+import dev.tandem.server.domain.IssuedCode;
+import dev.tandem.server.domain.Portal;
+import dev.tandem.server.domain.User;
+import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.store.CodeStore;
+import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.view.Views;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Issues, lists, cancels, expires and checks session codes. Thread-safe. */
+public final class SessionCodes {
+    public static final int MAX_IDENTIFIER_CHARS = 120;
+    private static final Logger LOG = LoggerFactory.getLogger(SessionCodes.class);
+    private static final int GUESSES_ALLOWED = 20;
+
+    private final CodeStore codes;
+    private final PortalStore portals;
+    private final ConsoleHub consoles;
+    private final Links links;
+    private final Clock clock;
+    private final AttemptLimiter guesses;
+    private final Map<Long, Object> issueLocks = new ConcurrentHashMap<>();
+
+    public SessionCodes(CodeStore codes, PortalStore portals, ConsoleHub consoles, Links links, Clock clock) {
+        this.codes = codes;
+        this.portals = portals;
+        this.consoles = consoles;
+        this.links = links;
+        this.clock = clock;
+        this.guesses = new AttemptLimiter(GUESSES_ALLOWED, Duration.ofMinutes(10), clock);
+    }
+
+    public IssuedCode create(User technician, Optional<String> identifier, Optional<String> portalSlug) {
+        Optional<String> cleanIdentifier = identifier.map(String::strip).filter(s -> !s.isEmpty());
+        if (cleanIdentifier.filter(s -> s.codePointCount(0, s.length()) > MAX_IDENTIFIER_CHARS).isPresent()) {
+            throw Rejection.badInput("The identifier is longer than " + MAX_IDENTIFIER_CHARS + " characters.");
+        }
+        String slug = portalSlug.filter(s -> !s.isBlank()).orElse("default");
+        Portal portal = portals.findBySlug(slug).orElseThrow(() -> Rejection.of(Rejection.Kind.BAD_INPUT,
+                "unknown_portal", "There is no portal '" + slug + "'. Pick one of the portals listed in the console."));
+        // One technician's codes are issued one at a time so the live-code limit holds.
+        synchronized (issueLocks.computeIfAbsent(technician.id(), id -> new Object())) {
+            Instant now = clock.instant();
+            if (codes.countLive(technician.id(), now) >= portal.maxLiveCodes()) {
+                throw Rejection.of(Rejection.Kind.CONFLICT, "too_many_live_codes", "You already have "
+                        + portal.maxLiveCodes() + " live codes. Cancel one or wait until one is used or expires.");
+            }
+            Instant expires = now.plus(Duration.ofMinutes(portal.codeLifetimeMinutes()));
+            for (int attempt = 0; attempt < 20; attempt++) {
+                Optional<Long> id = codes.insertIfUnique(Secrets.nineDigits(), technician.id(), portal.id(),
+                        cleanIdentifier.orElse(null), now, expires);
+                if (id.isPresent()) {
+                    IssuedCode issued = codes.findById(id.get()).orElseThrow();
+                    publish(issued);
+                    return issued;
+                }
+            }
+        }
+        throw new IllegalStateException("Could not draw a free session code in 20 attempts");
+    }
+
+    public List<IssuedCode> list(User user) {
+        return codes.list(user.isAdmin() ? Optional.empty() : Optional.of(user.id()), 200);
+    }
+
+    /** The caller's newest code with these digits (any code for an administrator), or 404. */
+    public IssuedCode visible(User user, String digits) {
+        return codes.findNewest(digits).filter(c -> user.isAdmin() || c.technicianId() == user.id())
+                .orElseThrow(() -> Rejection.notFound("You have no code " + digits + "."));
+    }
+
+    public void cancel(User user, String digits) {
+        IssuedCode issued = visible(user, digits);
+        if (issued.statusAt(clock.instant()) != CodeStatus.WAITING) {
+            throw Rejection.of(Rejection.Kind.CONFLICT, "code_not_waiting",
+                    "Code " + digits + " is " + issued.statusAt(clock.instant()).wireName() + " and can no longer be cancelled.");
+        }
+        if (codes.finish(issued.id(), CodeStatus.CANCELLED, null)) {
+            codes.findById(issued.id()).ifPresent(this::publish);
+        }
+    }
+
+    /**
+     * The waiting code a customer presents, or the reason it cannot be used. Every miss counts
+     * against the client address; past {@value #GUESSES_ALLOWED} misses in ten minutes the address is
+     * refused with {@link TandemStatus#RATE_LIMITED}.
+     */
+    public IssuedCode redeemable(String presented, String clientAddress) throws ProtocolException {
+        if (guesses.isBlocked(clientAddress)) {
+            throw new ProtocolException(TandemStatus.RATE_LIMITED);
+        }
+        Optional<SessionCode> code = SessionCode.parse(presented);
+        Optional<IssuedCode> issued = code.flatMap(c -> codes.findNewest(c.digits()));
+        TandemStatus refusal = issued.isEmpty() ? TandemStatus.CODE_NOT_FOUND
+                : switch (issued.get().statusAt(clock.instant())) {
+                    case WAITING -> null;
+                    case JOINED -> TandemStatus.CODE_USED;
+                    case EXPIRED -> TandemStatus.CODE_EXPIRED;
+                    case CANCELLED -> TandemStatus.CODE_CANCELLED;
+                };
+        if (refusal != null) {
+            guesses.recordFailure(clientAddress);
+            LOG.info("Code refused ({}) for {}", refusal.code(), clientAddress);
+            throw new ProtocolException(refusal);
+        }
+        return issued.get();
+    }
+
+    /** Expires waiting codes past their lifetime and tells the consoles. */
+    public void expireDue() {
+        for (Long id : codes.expireDue(clock.instant())) {
+            codes.findById(id).ifPresent(this::publish);
+        }
+    }
+
+    public Map<String, Object> view(IssuedCode code) {
+        return Views.code(code, links.join(code.code()), clock.instant());
+    }
+
+    /** Tells the consoles a code changed (issued, joined, cancelled, expired). */
+    public void publish(IssuedCode code) {
+        consoles.codeChanged(code.technicianId(), view(code));
+    }
+
+    public Optional<IssuedCode> findById(long id) {
+        return codes.findById(id);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.tandem.server.domain;
+
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.DeviceInfo;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A support session between a technician and a customer, as stored. */
+public record SupportSession(String id, Optional<String> code, Optional<String> identifier, long technicianId,
+                             String technicianName, Portal portal, String customerName, DeviceInfo device,
+                             Capabilities capabilities, SessionStatus status, Instant startedAt,
+                             Optional<Instant> endedAt, Optional<String> endedBy, Optional<String> endReason) {
+
+    public boolean isActive() {
+        return status == SessionStatus.ACTIVE;
+    }
+}

@@ -1,0 +1,152 @@
+package dev.tandem.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.auth.Accounts;
+import dev.tandem.server.auth.PasswordHasher;
+import dev.tandem.server.domain.Portal;
+import dev.tandem.server.domain.Role;
+import dev.tandem.server.domain.User;
+import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.store.UserStore;
+import dev.tandem.server.view.Views;
+import io.javalin.config.RoutesConfig;
+import java.util.regex.Pattern;
+
+/** Users and portals: read by every signed-in user (portals), changed by administrators only. */
+final class AdminRoutes {
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
+    static final int DEFAULT_MAX_LIVE_CODES = 8;
+
+    private final PortalStore portals;
+    private final UserStore users;
+    private final Accounts accounts;
+    private final PasswordHasher hasher;
+    private final ConsoleHub consoles;
+    private final Authenticator auth;
+    private final Bodies bodies;
+
+    AdminRoutes(PortalStore portals, UserStore users, Accounts accounts, PasswordHasher hasher, ConsoleHub consoles,
+                Authenticator auth, Bodies bodies) {
+        this.portals = portals;
+        this.users = users;
+        this.accounts = accounts;
+        this.hasher = hasher;
+        this.consoles = consoles;
+        this.auth = auth;
+        this.bodies = bodies;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/portals", ctx -> {
+            auth.require(ctx);
+            ctx.json(portals.list().stream().map(Views::portal).toList());
+        });
+        routes.post("/api/v1/portals", ctx -> {
+            auth.requireAdmin(ctx);
+            JsonNode body = bodies.object(ctx);
+            String slug = Bodies.requiredText(body, "slug");
+            if (!SLUG.matcher(slug).matches()) {
+                throw Rejection.badInput("The slug must be 2 to 64 lowercase letters, digits or dashes, e.g. 'printers'.");
+            }
+            if (portals.findBySlug(slug).isPresent()) {
+                throw Rejection.of(Rejection.Kind.CONFLICT, "slug_taken", "A portal with the slug '" + slug + "' exists.");
+            }
+            Portal portal = portals.create(read(body, new Portal(0, slug, null, "en", false, true, true, 20,
+                    DEFAULT_MAX_LIVE_CODES)));
+            ctx.status(201).json(Views.portal(portal));
+        });
+        routes.put("/api/v1/portals/{slug}", ctx -> {
+            auth.requireAdmin(ctx);
+            Portal current = portals.findBySlug(ctx.pathParam("slug"))
+                    .orElseThrow(() -> Rejection.notFound("There is no portal '" + ctx.pathParam("slug") + "'."));
+            Portal updated = read(bodies.object(ctx), current);
+            portals.update(updated);
+            ctx.json(Views.portal(updated));
+        });
+        routes.get("/api/v1/users", ctx -> {
+            auth.requireAdmin(ctx);
+            ctx.json(users.list().stream().map(Views::user).toList());
+        });
+        routes.post("/api/v1/users", ctx -> {
+            auth.requireAdmin(ctx);
+            JsonNode body = bodies.object(ctx);
+            String username = Bodies.requiredText(body, "username");
+            if (!USERNAME.matcher(username).matches()) {
+                throw Rejection.badInput("The user name must be 2 to 64 letters, digits, dots, dashes or underscores.");
+            }
+            if (users.findByUsername(username).isPresent()) {
+                throw Rejection.of(Rejection.Kind.CONFLICT, "username_taken", "The user '" + username + "' exists.");
+            }
+            Role role = role(Bodies.text(body, "role").orElse("technician"));
+            String displayName = Bodies.text(body, "displayName").map(String::strip).filter(s -> !s.isEmpty())
+                    .orElse(username);
+            User user = accounts.createUser(username, limit(displayName, "displayName", 120), role,
+                    password(Bodies.requiredText(body, "password")));
+            ctx.status(201).json(Views.user(user));
+        });
+        routes.put("/api/v1/users/{username}", ctx -> {
+            User admin = auth.requireAdmin(ctx);
+            User current = users.findByUsername(ctx.pathParam("username"))
+                    .orElseThrow(() -> Rejection.notFound("There is no user '" + ctx.pathParam("username") + "'."));
+            JsonNode body = bodies.object(ctx);
+            boolean enabled = Bodies.bool(body, "enabled").orElse(current.enabled());
+            if (!enabled && current.id() == admin.id()) {
+                throw Rejection.of(Rejection.Kind.CONFLICT, "cannot_disable_self",
+                        "You cannot disable your own account; ask another administrator.");
+            }
+            User updated = new User(current.id(), current.username(),
+                    Bodies.text(body, "displayName").map(s -> limit(s.strip(), "displayName", 120)).orElse(current.displayName()),
+                    Bodies.text(body, "role").map(AdminRoutes::role).orElse(current.role()), enabled);
+            users.update(updated);
+            Bodies.text(body, "password").ifPresent(p -> users.updatePassword(current.id(), hasher.hash(password(p))));
+            if (!enabled) {
+                consoles.disconnect(current.id(), 1008, "Your account was disabled.");
+            }
+            ctx.json(Views.user(updated));
+        });
+    }
+
+    private static Portal read(JsonNode body, Portal base) {
+        String name = Bodies.text(body, "name").map(String::strip).orElse(base.name());
+        if (name == null || name.isEmpty()) {
+            throw Rejection.badInput("'name' is required.");
+        }
+        String language = Bodies.text(body, "language").orElse(base.language());
+        if (!language.equals("en") && !language.equals("es")) {
+            throw Rejection.badInput("'language' must be 'en' or 'es'.");
+        }
+        int lifetime = Bodies.integer(body, "codeLifetimeMinutes").orElse(base.codeLifetimeMinutes());
+        if (lifetime < 1 || lifetime > 1440) {
+            throw Rejection.badInput("'codeLifetimeMinutes' must be between 1 and 1440.");
+        }
+        int maxLive = Bodies.integer(body, "maxLiveCodes").orElse(base.maxLiveCodes());
+        if (maxLive < 1 || maxLive > 100) {
+            throw Rejection.badInput("'maxLiveCodes' must be between 1 and 100.");
+        }
+        return new Portal(base.id(), base.slug(), limit(name, "name", 120), language,
+                Bodies.bool(body, "askBeforeScreenSharing").orElse(base.askBeforeScreenSharing()),
+                Bodies.bool(body, "askBeforeDiagnostics").orElse(base.askBeforeDiagnostics()),
+                Bodies.bool(body, "allowChatRequests").orElse(base.allowChatRequests()), lifetime, maxLive);
+    }
+
+    private static Role role(String text) {
+        return Role.fromWire(text).orElseThrow(() -> Rejection.badInput("'role' must be 'technician' or 'admin'."));
+    }
+
+    private static String password(String password) {
+        if (password.length() < 8 || password.length() > 200) {
+            throw Rejection.badInput("A password needs 8 to 200 characters.");
+        }
+        return password;
+    }
+
+    private static String limit(String text, String field, int max) {
+        if (text.codePointCount(0, text.length()) > max) {
+            throw Rejection.badInput("'" + field + "' can have at most " + max + " characters.");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tandem.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.protocol.ProtocolException;
+import dev.tandem.server.Links;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.codes.SessionCodes;
+import dev.tandem.server.domain.Email;
+import dev.tandem.server.domain.IssuedCode;
+import dev.tandem.server.domain.User;
+import dev.tandem.server.mail.Addresses;
+import dev.tandem.server.mail.InvitationEmail;
+import dev.tandem.server.mail.MailOutbox;
+import io.javalin.config.RoutesConfig;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Code Management: create, list, cancel, send by email; and the public check of a code. */
+final class CodeRoutes {
+    private final SessionCodes codes;
+    private final MailOutbox mail;
+    private final Authenticator auth;
+    private final Bodies bodies;
+    private final Links links;
+    private final String storeUrl;
+
+    CodeRoutes(SessionCodes codes, MailOutbox mail, Authenticator auth, Bodies bodies, Links links, String storeUrl) {
+        this.codes = codes;
+        this.mail = mail;
+        this.auth = auth;
+        this.bodies = bodies;
+        this.links = links;
+        this.storeUrl = storeUrl;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/v1/codes", ctx -> {
+            User user = auth.require(ctx);
+            JsonNode body = bodies.object(ctx);
+            IssuedCode code = codes.create(user, Bodies.text(body, "identifier"), Bodies.text(body, "portal"));
+            ctx.status(201).json(codes.view(code));
+        });
+        routes.get("/api/v1/codes", ctx -> {
+            User user = auth.require(ctx);
+            ctx.json(codes.list(user).stream().map(codes::view).toList());
+        });
+        routes.delete("/api/v1/codes/{code}", ctx -> {
+            codes.cancel(auth.require(ctx), ctx.pathParam("code"));
+            ctx.status(204);
+        });
+        routes.post("/api/v1/codes/{code}/email", ctx -> {
+            User user = auth.require(ctx);
+            JsonNode body = bodies.object(ctx);
+            var to = Addresses.parse(Bodies.text(body, "to").orElse(null));
+            IssuedCode code = codes.visible(user, ctx.pathParam("code"));
+            if (code.statusAt(java.time.Instant.now()) != dev.tandem.server.domain.CodeStatus.WAITING) {
+                throw Rejection.of(Rejection.Kind.CONFLICT, "code_not_waiting",
+                        "Code " + code.code() + " can no longer be used; create a new one and send that.");
+            }
+            InvitationEmail invitation = InvitationEmail.compose(code.portal().language(), code.code(),
+                    links.join(code.code()), user.displayName(),
+                    Duration.between(java.time.Instant.now(), code.expiresAt()));
+            Email email = mail.send(to, invitation.subject(), invitation.body(), "invitation", Optional.of(user.id()),
+                    Optional.empty());
+            ctx.status(202).json(Map.of("id", email.id(), "status", email.status().wireName()));
+        });
+        routes.get("/api/v1/join/{code}", ctx -> {
+            try {
+                IssuedCode code = codes.redeemable(ctx.pathParam("code"), ctx.ip());
+                Map<String, Object> view = new LinkedHashMap<>();
+                view.put("code", code.code());
+                view.put("status", "waiting");
+                view.put("portal", code.portal().name());
+                view.put("language", code.portal().language());
+                view.put("technician", code.technicianName());
+                view.put("appLink", Links.appLink(code.code()));
+                view.put("storeLink", storeUrl);
+                view.put("expiresAt", code.expiresAt().toString());
+                ctx.json(view);
+            } catch (ProtocolException refused) {
+                throw Rejection.of(refused.status());
+            }
+        });
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tandem.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tandem.server.Rejection;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Turns every failure into {@code {"error":{"code","message"}}} with the right status. */
+public final class ErrorResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    private static final String WRITTEN = "tandem.error-written";
+
+    private ErrorResponses() {
+    }
+
+    public static void register(RoutesConfig routes) {
+        routes.exception(Rejection.class, (e, ctx) -> write(ctx, e.httpStatus(), e.code(), e.getMessage()));
+        routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, 400, "malformed_json",
+                "The request body is not valid JSON: " + e.getOriginalMessage()));
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "internal_error", "Something went wrong on the server. Try again; if it persists, "
+                    + "the server log has the details.");
+        });
+        routes.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.attribute(WRITTEN) == null) {
+                write(ctx, 404, "not_found", "There is no " + ctx.method() + " " + ctx.path() + " in the Tandem API.");
+            }
+        });
+        routes.error(405, ctx -> {
+            if (ctx.path().startsWith("/api/") && ctx.attribute(WRITTEN) == null) {
+                write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".");
+            }
+        });
+    }
+
+    public static void write(Context ctx, int status, String code, String message) {
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
+    }
+}

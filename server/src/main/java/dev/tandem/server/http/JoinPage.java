@@ -1,0 +1,83 @@
+package dev.tandem.server.http;
+
+import dev.tandem.protocol.ProtocolException;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.server.Links;
+import dev.tandem.server.codes.SessionCodes;
+import dev.tandem.server.domain.IssuedCode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/**
+ * {@code /join/{code}}: the page a customer lands on from the link. For a live code it offers the
+ * app, the store and chat in the browser (the script {@code /assets/join.js} does the chat); for a
+ * wrong, used or expired code it says so, and what to do, in the customer's language.
+ */
+final class JoinPage {
+    private static final Map<TandemStatus, String[]> REFUSALS = Map.of(
+            TandemStatus.CODE_NOT_FOUND, new String[] {"Code not found", "Código no encontrado",
+                    "No hay ninguna sesión con este código. Compruebe los nueve dígitos o pida un código nuevo a su técnico."},
+            TandemStatus.CODE_USED, new String[] {"Code already used", "Código ya utilizado",
+                    "Este código ya se ha utilizado. Pida un código nuevo a su técnico."},
+            TandemStatus.CODE_EXPIRED, new String[] {"Code expired", "Código caducado",
+                    "Este código ha caducado. Pida un código nuevo a su técnico."},
+            TandemStatus.CODE_CANCELLED, new String[] {"Code cancelled", "Código cancelado",
+                    "El técnico ha cancelado este código. Pida un código nuevo a su técnico."},
+            TandemStatus.RATE_LIMITED, new String[] {"Too many attempts", "Demasiados intentos",
+                    "Demasiados códigos incorrectos desde esta dirección. Espere unos minutos y vuelva a intentarlo."});
+
+    private final SessionCodes codes;
+    private final String storeUrl;
+
+    JoinPage(SessionCodes codes, String storeUrl) {
+        this.codes = codes;
+        this.storeUrl = storeUrl;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/join/{code}", this::render);
+    }
+
+    private void render(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:");
+        ctx.header("X-Frame-Options", "DENY");
+        try {
+            IssuedCode code = codes.redeemable(ctx.pathParam("code"), ctx.ip());
+            ctx.html(page(code.portal().language(), code.portal().language().equals("es") ? "Únase a su sesión de asistencia"
+                    : "Join your support session",
+                    "<div id=\"join\" data-code=\"" + Html.escape(code.code()) + "\" data-lang=\""
+                            + Html.escape(code.portal().language()) + "\" data-app-link=\""
+                            + Html.escape(Links.appLink(code.code())) + "\" data-store-link=\"" + Html.escape(storeUrl)
+                            + "\" data-portal=\"" + Html.escape(code.portal().name()) + "\" data-technician=\""
+                            + Html.escape(code.technicianName()) + "\"></div>"
+                            + "<noscript><p>Open the Tandem app and type the code " + Html.escape(code.code())
+                            + ". / Abra la aplicación Tandem y escriba el código " + Html.escape(code.code()) + ".</p></noscript>",
+                    true));
+        } catch (ProtocolException refused) {
+            TandemStatus status = refused.status();
+            String[] spanish = REFUSALS.getOrDefault(status, REFUSALS.get(TandemStatus.CODE_NOT_FOUND));
+            boolean es = prefersSpanish(ctx);
+            String title = es ? spanish[1] : spanish[0];
+            String message = es ? spanish[2] : status.message();
+            ctx.status(status.httpStatus());
+            ctx.html(page(es ? "es" : "en", title, "<main class=\"refusal\" data-status=\"" + status.code() + "\"><h1>"
+                    + Html.escape(title) + "</h1><p>" + Html.escape(message) + "</p></main>", false));
+        }
+    }
+
+    private static boolean prefersSpanish(Context ctx) {
+        String accept = ctx.header("Accept-Language");
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).startsWith("es");
+    }
+
+    private static String page(String language, String title, String body, boolean withScript) {
+        return "<!doctype html><html lang=\"" + Html.escape(language) + "\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<title>" + Html.escape(title) + " · Tandem</title>"
+                + "<link rel=\"stylesheet\" href=\"/assets/join.css\">"
+                + (withScript ? "<script type=\"module\" src=\"/assets/join.js\"></script>" : "")
+                + "</head><body class=\"tandem-join\">" + body + "</body></html>";
+    }
+}

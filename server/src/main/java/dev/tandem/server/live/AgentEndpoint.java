@@ -1,0 +1,105 @@
+package dev.tandem.server.live;
+
+import dev.tandem.protocol.Limits;
+import dev.tandem.protocol.ProtocolException;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.protocol.message.AgentMessage;
+import dev.tandem.protocol.message.WireCodec;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ws/agent}: the customer devices' socket (docs/protocol.md section 1). Decodes frames,
+ * enforces the handshake and hands everything else to {@link LiveSessions}. A malformed frame
+ * closes only the socket that sent it. Thread-safe.
+ */
+public final class AgentEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(AgentEndpoint.class);
+    private final LiveSessions sessions;
+    private final WireCodec codec;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
+    private final Duration handshakeTimeout;
+    private final Map<String, DeviceLink> links = new ConcurrentHashMap<>();
+
+    public AgentEndpoint(LiveSessions sessions, WireCodec codec, Clock clock, ScheduledExecutorService timers,
+                         Duration handshakeTimeout) {
+        this.sessions = sessions;
+        this.codec = codec;
+        this.clock = clock;
+        this.timers = timers;
+        this.handshakeTimeout = handshakeTimeout;
+    }
+
+    public void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            DeviceLink link = new DeviceLink(new SocketSender(ctx.session), codec, address(ctx), clock.instant());
+            links.put(ctx.sessionId(), link);
+            timers.schedule(() -> {
+                if (link.session() == null && links.containsKey(ctx.sessionId())) {
+                    link.close(TandemStatus.HANDSHAKE_TIMEOUT, TandemStatus.HANDSHAKE_TIMEOUT.message());
+                }
+            }, handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        });
+        ws.onMessage(ctx -> {
+            DeviceLink link = links.get(ctx.sessionId());
+            if (link == null) {
+                return;
+            }
+            link.heard(clock.instant());
+            String frame = ctx.message();
+            try {
+                if (frame.length() > Limits.MAX_FRAME_BYTES) {
+                    throw new ProtocolException(TandemStatus.MALFORMED, "The frame is larger than 64 KiB.");
+                }
+                AgentMessage message = codec.decodeAgent(frame);
+                if (link.session() == null) {
+                    if (!(message instanceof AgentMessage.Hello hello)) {
+                        throw new ProtocolException(TandemStatus.MALFORMED, "The first frame must be a hello.");
+                    }
+                    sessions.hello(link, hello);
+                } else {
+                    sessions.received(link, message);
+                }
+            } catch (ProtocolException refused) {
+                LOG.info("Device at {} refused: {} ({})", link.address(), refused.status().code(), refused.getMessage());
+                link.close(refused.status(), refused.getMessage());
+            }
+        });
+        ws.onBinaryMessage(ctx -> {
+            DeviceLink link = links.get(ctx.sessionId());
+            if (link != null) {
+                link.close(TandemStatus.MALFORMED, "Binary frames are reserved for the screen stream.");
+            }
+        });
+        ws.onClose(ctx -> {
+            DeviceLink link = links.remove(ctx.sessionId());
+            if (link != null) {
+                sessions.closed(link);
+            }
+        });
+        ws.onError(ctx -> LOG.debug("Device socket error: {}", String.valueOf(ctx.error())));
+    }
+
+    public int connections() {
+        return links.size();
+    }
+
+    static String address(WsContext ctx) {
+        SocketAddress remote = ctx.session.getRemoteSocketAddress();
+        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return String.valueOf(remote);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.tandem.server.live;
+
+import dev.tandem.server.auth.Accounts;
+import dev.tandem.server.domain.User;
+import dev.tandem.server.store.TokenStore.TokenGrant;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ws/console}: live events for a signed-in technician (docs/protocol.md section 2).
+ * Authenticated by the console cookie (only from a page of this server: the Origin must match) or
+ * by {@code ?token=} with an API token. Thread-safe.
+ */
+public final class ConsoleEndpoint {
+    public static final String COOKIE = "tandem_session";
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleEndpoint.class);
+    private final Accounts accounts;
+    private final ConsoleHub hub;
+    private final Map<String, ConsoleHub.Viewer> viewers = new ConcurrentHashMap<>();
+
+    public ConsoleEndpoint(Accounts accounts, ConsoleHub hub) {
+        this.accounts = accounts;
+        this.hub = hub;
+    }
+
+    public void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            Optional<User> user = authenticate(ctx);
+            if (user.isEmpty()) {
+                LOG.info("Console socket refused from {}", AgentEndpoint.address(ctx));
+                ctx.closeSession(1008, "Sign in to the console first.");
+                return;
+            }
+            viewers.put(ctx.sessionId(), hub.attach(user.get(), new SocketSender(ctx.session)));
+        });
+        ws.onMessage(ctx -> {
+            // The console acts through the REST API; frames from it are ignored.
+        });
+        ws.onClose(ctx -> {
+            ConsoleHub.Viewer viewer = viewers.remove(ctx.sessionId());
+            if (viewer != null) {
+                hub.detach(viewer);
+            }
+        });
+    }
+
+    private Optional<User> authenticate(WsContext ctx) {
+        String token = ctx.queryParam("token");
+        if (token != null) {
+            return accounts.resolve(token).map(TokenGrant::user);
+        }
+        String cookie = ctx.cookie(COOKIE);
+        if (cookie == null || !sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
+            return Optional.empty();
+        }
+        return accounts.resolve(cookie).filter(g -> Accounts.WEB.equals(g.kind())).map(TokenGrant::user);
+    }
+
+    /** A cookie-authenticated socket must come from a page served by this host (no cross-site hijack). */
+    static boolean sameOrigin(String origin, String host) {
+        if (origin == null || host == null) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(origin);
+            String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+            return host.equalsIgnoreCase(originHost);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

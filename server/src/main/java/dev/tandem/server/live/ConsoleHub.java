@@ -1,0 +1,94 @@
+package dev.tandem.server.live;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.server.domain.User;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Pushes live events to the technicians' consoles: each event goes to the technician who owns the
+ * session or code and to every administrator. Thread-safe.
+ */
+public final class ConsoleHub {
+    private final ObjectMapper json;
+    private final Set<Viewer> viewers = ConcurrentHashMap.newKeySet();
+
+    public ConsoleHub(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** One open console socket and whose it is. */
+    public record Viewer(User user, SocketSender sender) {
+    }
+
+    public Viewer attach(User user, SocketSender sender) {
+        Viewer viewer = new Viewer(user, sender);
+        viewers.add(viewer);
+        send(viewer, event("hello", "user", Map.of("username", user.username(), "displayName", user.displayName(),
+                "role", user.role().wireName())));
+        return viewer;
+    }
+
+    public void detach(Viewer viewer) {
+        viewers.remove(viewer);
+    }
+
+    public void sessionChanged(long ownerId, Map<String, Object> sessionView) {
+        publish(ownerId, event("session", "session", sessionView));
+    }
+
+    public void messageAdded(long ownerId, String sessionId, Map<String, Object> messageView) {
+        Map<String, Object> event = event("message", "message", messageView);
+        event.put("session", sessionId);
+        publish(ownerId, event);
+    }
+
+    public void codeChanged(long ownerId, Map<String, Object> codeView) {
+        publish(ownerId, event("code", "code", codeView));
+    }
+
+    public void ping() {
+        String frame = encode(Map.of("type", "ping"));
+        viewers.forEach(v -> v.sender().send(frame));
+    }
+
+    /** Closes every console socket of a user (signed out or disabled). */
+    public void disconnect(long userId, int code, String reason) {
+        viewers.stream().filter(v -> v.user().id() == userId).forEach(v -> v.sender().close(code, reason));
+    }
+
+    public int size() {
+        return viewers.size();
+    }
+
+    private void publish(long ownerId, Map<String, Object> event) {
+        String frame = encode(event);
+        for (Viewer viewer : viewers) {
+            if (viewer.user().id() == ownerId || viewer.user().isAdmin()) {
+                viewer.sender().send(frame);
+            }
+        }
+    }
+
+    private void send(Viewer viewer, Map<String, Object> event) {
+        viewer.sender().send(encode(event));
+    }
+
+    private static Map<String, Object> event(String type, String key, Object value) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put(key, value);
+        return event;
+    }
+
+    private String encode(Map<String, Object> event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

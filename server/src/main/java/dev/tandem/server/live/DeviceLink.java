@@ -1,0 +1,55 @@
+package dev.tandem.server.live;
+
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.protocol.message.WireCodec;
+import java.time.Instant;
+
+/**
+ * One device's socket: its ordered outbound queue, when it was last heard from, and the session it
+ * joined once the handshake is done. Thread-safe.
+ */
+final class DeviceLink {
+    private final SocketSender sender;
+    private final WireCodec codec;
+    private final String address;
+    private final Instant openedAt;
+    private volatile Instant lastHeard;
+    private volatile LiveSession session;
+
+    DeviceLink(SocketSender sender, WireCodec codec, String address, Instant openedAt) {
+        this.sender = sender;
+        this.codec = codec;
+        this.address = address;
+        this.openedAt = openedAt;
+        this.lastHeard = openedAt;
+    }
+
+    void send(ServerMessage message) {
+        sender.send(codec.encode(message));
+    }
+
+    void close(TandemStatus status, String reason) {
+        sender.close(status.closeCode(), reason);
+    }
+
+    void close(int code, String reason) {
+        sender.close(code, reason);
+    }
+
+    void heard(Instant at) {
+        lastHeard = at;
+    }
+
+    Instant lastHeard() { return lastHeard; }
+
+    Instant openedAt() { return openedAt; }
+
+    String address() { return address; }
+
+    LiveSession session() { return session; }
+
+    void joined(LiveSession joined) {
+        this.session = joined;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tandem.server.live;
+
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.DeviceInfo;
+import dev.tandem.server.domain.Sender;
+import dev.tandem.server.domain.TranscriptEntry;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * The in-memory side of one active session: who is on it, the device's current socket, and the
+ * counters that order its transcript. Every method is called with the instance's monitor held by
+ * {@link LiveSessions}, which is what makes the transcript order the same as the {@code seq} order.
+ */
+final class LiveSession {
+    final String id;
+    final long technicianId;
+    final String technicianName;
+    final String language;
+    final String portalSlug;
+    final String customerName;
+    DeviceInfo device;
+    Capabilities capabilities;
+    private long nextSeq;
+    long lastCseq;
+    DeviceLink link;
+    ScheduledFuture<?> graceTimer;
+    boolean ended;
+
+    LiveSession(String id, long technicianId, String technicianName, String language, String portalSlug,
+                String customerName, DeviceInfo device, Capabilities capabilities, long lastSeq, long lastCseq) {
+        this.id = id;
+        this.technicianId = technicianId;
+        this.technicianName = technicianName;
+        this.language = language;
+        this.portalSlug = portalSlug;
+        this.customerName = customerName;
+        this.device = device;
+        this.capabilities = capabilities;
+        this.nextSeq = lastSeq + 1;
+        this.lastCseq = lastCseq;
+    }
+
+    TranscriptEntry nextEntry(Sender sender, String name, String text, Instant at) {
+        return new TranscriptEntry(id, nextSeq++, sender, name, text, at);
+    }
+
+    /** Undoes {@link #nextEntry} when storing the entry failed, so no seq is skipped. */
+    void unreserve() {
+        nextSeq--;
+    }
+
+    boolean connected() {
+        return link != null;
+    }
+
+    void cancelGrace() {
+        if (graceTimer != null) {
+            graceTimer.cancel(false);
+            graceTimer = null;
+        }
+    }
+}

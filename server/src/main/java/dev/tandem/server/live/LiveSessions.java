@@ -1,0 +1,402 @@
+package dev.tandem.server.live;
+
+import dev.tandem.protocol.Limits;
+import dev.tandem.protocol.ProtocolException;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.protocol.message.AgentMessage;
+import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.auth.Secrets;
+import dev.tandem.server.codes.SessionCodes;
+import dev.tandem.server.domain.CodeStatus;
+import dev.tandem.server.domain.IssuedCode;
+import dev.tandem.server.domain.Sender;
+import dev.tandem.server.domain.SessionStatus;
+import dev.tandem.server.domain.SupportSession;
+import dev.tandem.server.domain.TranscriptEntry;
+import dev.tandem.server.domain.User;
+import dev.tandem.server.store.CodeStore;
+import dev.tandem.server.store.MessageStore;
+import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.view.Views;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every active session and its device connection. This is where a customer joins with a code, a
+ * dropped device comes back, each transcript entry gets its {@code seq}, and a session ends.
+ *
+ * <p>Thread-safe. Each session's state is guarded by its {@link LiveSession} monitor; storing an
+ * entry and queueing it to the device happen under that monitor, so the device, the consoles and
+ * the database see one order.
+ */
+public final class LiveSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
+    private final SessionStore sessions;
+    private final MessageStore messages;
+    private final CodeStore codeStore;
+    private final SessionCodes codes;
+    private final ConsoleHub consoles;
+    private final Clock clock;
+    private final ScheduledExecutorService timers;
+    private final Duration grace;
+    private final Duration heartbeat;
+    private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
+
+    public LiveSessions(SessionStore sessions, MessageStore messages, CodeStore codeStore, SessionCodes codes,
+                        ConsoleHub consoles, Clock clock, ScheduledExecutorService timers, Duration grace,
+                        Duration heartbeat) {
+        this.sessions = sessions;
+        this.messages = messages;
+        this.codeStore = codeStore;
+        this.codes = codes;
+        this.consoles = consoles;
+        this.clock = clock;
+        this.timers = timers;
+        this.grace = grace;
+        this.heartbeat = heartbeat;
+    }
+
+    /** After a restart: every session still active waits for its device to resume. */
+    public void restore() {
+        for (SupportSession s : sessions.listActive()) {
+            LiveSession session = new LiveSession(s.id(), s.technicianId(), s.technicianName(), s.portal().language(),
+                    s.portal().slug(), s.customerName(), s.device(), s.capabilities(), messages.maxSeq(s.id()),
+                    messages.maxCseq(s.id()));
+            live.put(s.id(), session);
+            synchronized (session) {
+                startGrace(session);
+            }
+        }
+        if (!live.isEmpty()) {
+            LOG.info("Restored {} active sessions; waiting for their devices to reconnect", live.size());
+        }
+    }
+
+    // ---- device side -------------------------------------------------------------------------
+
+    /** A device's hello: join with a code or resume with a token. */
+    void hello(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
+        if (hello.version != Limits.PROTOCOL_VERSION) {
+            throw new ProtocolException(TandemStatus.UNSUPPORTED_VERSION, "This app speaks protocol version "
+                    + hello.version + "; the server speaks " + Limits.PROTOCOL_VERSION + ". Update the app.");
+        }
+        if (hello.resume != null) {
+            resume(link, hello);
+        } else if (hello.code != null) {
+            join(link, hello);
+        } else {
+            throw new ProtocolException(TandemStatus.MALFORMED, "The hello has neither a code nor a resume token.");
+        }
+    }
+
+    private void join(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
+        String name = hello.customerName == null ? "" : hello.customerName.strip();
+        if (name.isEmpty() || Limits.characters(name) > Limits.MAX_NAME_CHARS) {
+            throw new ProtocolException(TandemStatus.MALFORMED,
+                    "Type your name (1 to " + Limits.MAX_NAME_CHARS + " characters) to join.");
+        }
+        if (hello.device == null || hello.capabilities == null) {
+            throw new ProtocolException(TandemStatus.MALFORMED, "The hello must describe the device and its capabilities.");
+        }
+        IssuedCode code = codes.redeemable(hello.code, link.address());
+        String id = Secrets.id("s");
+        String resumeToken = Secrets.token(32);
+        Instant now = clock.instant();
+        boolean won = sessions.jdbi().inTransaction(h -> {
+            if (!codeStore.finish(h, code.id(), CodeStatus.JOINED, id)) {
+                return false;
+            }
+            sessions.insert(h, id, code.id(), code.technicianId(), code.portal().id(), name, hello.device,
+                    hello.capabilities, Secrets.sha256(resumeToken), now);
+            return true;
+        });
+        if (!won) {
+            throw new ProtocolException(TandemStatus.CODE_USED);
+        }
+        LiveSession session = new LiveSession(id, code.technicianId(), code.technicianName(), code.portal().language(),
+                code.portal().slug(), name, hello.device, hello.capabilities, 0, 0);
+        live.put(id, session);
+        synchronized (session) {
+            attach(session, link, resumeToken);
+            append(session, Sender.SYSTEM, "Tandem", SystemNotices.joined(session.language, name, hello.device), null);
+        }
+        codes.findById(code.id()).ifPresent(codes::publish);
+        publishSession(session.id);
+        LOG.info("Session {} started: customer joined with a code of technician {}", id, code.technicianId());
+    }
+
+    private void resume(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
+        LiveSession session = live.get(hello.resume.session);
+        String storedHash = hello.resume.session == null ? null
+                : sessions.resumeTokenHash(hello.resume.session).orElse(null);
+        boolean tokenMatches = storedHash != null && hello.resume.token != null && MessageDigest.isEqual(
+                storedHash.getBytes(StandardCharsets.US_ASCII),
+                Secrets.sha256(hello.resume.token).getBytes(StandardCharsets.US_ASCII));
+        if (!tokenMatches) {
+            throw new ProtocolException(TandemStatus.RESUME_REJECTED);
+        }
+        if (session == null) {
+            throw new ProtocolException(TandemStatus.SESSION_ENDED);
+        }
+        synchronized (session) {
+            if (session.ended) {
+                throw new ProtocolException(TandemStatus.SESSION_ENDED);
+            }
+            if (session.link != null && session.link != link) {
+                session.link.close(TandemStatus.REPLACED, TandemStatus.REPLACED.message());
+            }
+            session.cancelGrace();
+            attach(session, link, null);
+            for (TranscriptEntry entry : messages.listAfter(session.id, Math.max(0, hello.lastSeq))) {
+                link.send(chat(entry));
+            }
+        }
+        publishSession(session.id);
+        LOG.info("Session {}: device resumed", session.id);
+    }
+
+    private void attach(LiveSession session, DeviceLink link, String resumeToken) {
+        session.link = link;
+        link.joined(session);
+        link.send(new ServerMessage.Welcome(Limits.PROTOCOL_VERSION, session.id, resumeToken, session.technicianName,
+                session.portalSlug, session.language, (int) heartbeat.toSeconds(), session.lastCseq));
+    }
+
+    /** A frame from a device that has completed its handshake. */
+    void received(DeviceLink link, AgentMessage message) throws ProtocolException {
+        LiveSession session = link.session();
+        if (message instanceof AgentMessage.Hello) {
+            throw new ProtocolException(TandemStatus.MALFORMED, "The handshake is already done.");
+        }
+        if (message instanceof AgentMessage.Ping) {
+            link.send(new ServerMessage.Pong());
+            return;
+        }
+        if (message instanceof AgentMessage.Pong || message instanceof AgentMessage.Ack) {
+            return;
+        }
+        if (message instanceof AgentMessage.Chat chat) {
+            customerChat(session, link, chat);
+        } else if (message instanceof AgentMessage.Leave) {
+            end(session, "customer", SystemNotices.left(session.language, session.customerName), null);
+        } else if (message instanceof AgentMessage.CapabilitiesUpdate update && update.capabilities != null) {
+            synchronized (session) {
+                session.capabilities = update.capabilities;
+                sessions.updateCapabilities(session.id, update.capabilities);
+            }
+            publishSession(session.id);
+        }
+        // Answers to prompts arrive with the screen and diagnostics work; until then they change nothing.
+    }
+
+    private void customerChat(LiveSession session, DeviceLink link, AgentMessage.Chat chat) {
+        synchronized (session) {
+            if (session.ended || session.link != link) {
+                return;
+            }
+            if (chat.cseq <= session.lastCseq) {
+                Long seq = messages.seqOfCustomerMessage(session.id, chat.cseq).orElse(null);
+                link.send(new ServerMessage.ChatAck(chat.cseq, seq, null));
+                return;
+            }
+            String problem = chatProblem(chat.text);
+            if (problem != null) {
+                String code = chat.text == null || chat.text.isBlank() ? "empty_message" : "message_too_long";
+                link.send(new ServerMessage.ChatAck(chat.cseq, null, new ServerMessage.AckError(code, problem)));
+                return;
+            }
+            TranscriptEntry entry = append(session, Sender.CUSTOMER, session.customerName, chat.text, chat.cseq);
+            session.lastCseq = chat.cseq;
+            link.send(new ServerMessage.ChatAck(chat.cseq, entry.seq(), null));
+        }
+    }
+
+    /** The device's socket closed. Unless the session is over, it waits for the device to resume. */
+    void closed(DeviceLink link) {
+        LiveSession session = link.session();
+        if (session == null) {
+            return;
+        }
+        synchronized (session) {
+            if (session.link != link || session.ended) {
+                return;
+            }
+            session.link = null;
+            startGrace(session);
+        }
+        publishSession(session.id);
+    }
+
+    private void startGrace(LiveSession session) {
+        session.cancelGrace();
+        session.graceTimer = timers.schedule(() -> end(session, "server",
+                SystemNotices.endedByServer(session.language, SystemNotices.connectionLost(session.language)),
+                "The customer's phone did not reconnect in time."), grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Pings every device and closes the ones that have been silent for three heartbeats. */
+    public void heartbeat() {
+        Instant deadline = clock.instant().minus(heartbeat.multipliedBy(3));
+        for (LiveSession session : live.values()) {
+            DeviceLink link;
+            synchronized (session) {
+                link = session.link;
+            }
+            if (link == null) {
+                continue;
+            }
+            if (link.lastHeard().isBefore(deadline)) {
+                link.close(TandemStatus.HEARTBEAT_TIMEOUT, TandemStatus.HEARTBEAT_TIMEOUT.message());
+            } else {
+                link.send(new ServerMessage.Ping());
+            }
+        }
+    }
+
+    // ---- technician side ---------------------------------------------------------------------
+
+    public SupportSession visible(User user, String sessionId) {
+        return sessions.find(sessionId).filter(s -> user.isAdmin() || s.technicianId() == user.id())
+                .orElseThrow(() -> Rejection.notFound("There is no session " + sessionId + " of yours."));
+    }
+
+    public List<SupportSession> list(User user, Optional<SessionStatus> status) {
+        return sessions.list(user.isAdmin() ? Optional.empty() : Optional.of(user.id()), status, 500);
+    }
+
+    public List<TranscriptEntry> transcript(User user, String sessionId) {
+        visible(user, sessionId);
+        return messages.listAfter(sessionId, 0);
+    }
+
+    public TranscriptEntry postTechnicianMessage(User user, String sessionId, String text) {
+        SupportSession stored = visible(user, sessionId);
+        if (text == null || text.isBlank()) {
+            throw Rejection.of(Rejection.Kind.BAD_INPUT, "empty_message", "Write a message before sending it.");
+        }
+        if (Limits.characters(text) > Limits.MAX_CHAT_CHARS) {
+            throw Rejection.of(Rejection.Kind.TOO_LARGE, "message_too_long", "A message can have at most "
+                    + Limits.MAX_CHAT_CHARS + " characters; this one has " + Limits.characters(text) + ". Split it up.");
+        }
+        LiveSession session = live.get(stored.id());
+        if (session == null) {
+            throw Rejection.of(TandemStatus.SESSION_ENDED);
+        }
+        synchronized (session) {
+            if (session.ended) {
+                throw Rejection.of(TandemStatus.SESSION_ENDED);
+            }
+            return append(session, Sender.TECHNICIAN, user.displayName(), text, null);
+        }
+    }
+
+    public void endByTechnician(User user, String sessionId) {
+        SupportSession stored = visible(user, sessionId);
+        LiveSession session = live.get(stored.id());
+        if (session == null) {
+            throw Rejection.of(TandemStatus.SESSION_ENDED);
+        }
+        end(session, "technician", SystemNotices.endedByTechnician(session.language, user.displayName()), null);
+    }
+
+    public boolean isConnected(String sessionId) {
+        LiveSession session = live.get(sessionId);
+        if (session == null) {
+            return false;
+        }
+        synchronized (session) {
+            return session.connected();
+        }
+    }
+
+    public Map<String, Object> view(SupportSession session) {
+        return Views.session(session, isConnected(session.id()));
+    }
+
+    public int activeCount() {
+        return live.size();
+    }
+
+    /** The server is stopping: devices are told to come back (1001) and will resume after a restart. */
+    public void shutdown() {
+        for (LiveSession session : live.values()) {
+            synchronized (session) {
+                session.cancelGrace();
+                if (session.link != null) {
+                    session.link.close(1001, "The server is restarting; the app reconnects by itself.");
+                }
+            }
+        }
+    }
+
+    // ---- shared ------------------------------------------------------------------------------
+
+    private void end(LiveSession session, String by, String notice, String reason) {
+        DeviceLink link;
+        synchronized (session) {
+            if (session.ended) {
+                return;
+            }
+            append(session, Sender.SYSTEM, "Tandem", notice, null);
+            session.ended = true;
+            session.cancelGrace();
+            sessions.end(session.id, by, reason, clock.instant());
+            link = session.link;
+            session.link = null;
+            live.remove(session.id);
+            if (link != null) {
+                link.send(new ServerMessage.End(by, reason));
+                link.close(1000, "The session has ended.");
+            }
+        }
+        publishSession(session.id);
+        LOG.info("Session {} ended by {}", session.id, by);
+    }
+
+    private TranscriptEntry append(LiveSession session, Sender sender, String name, String text, Long cseq) {
+        TranscriptEntry entry = session.nextEntry(sender, name, text, clock.instant());
+        try {
+            messages.append(entry, cseq);
+        } catch (RuntimeException e) {
+            session.unreserve();
+            throw e;
+        }
+        if (session.link != null) {
+            session.link.send(chat(entry));
+        }
+        consoles.messageAdded(session.technicianId, session.id, Views.message(entry));
+        return entry;
+    }
+
+    private void publishSession(String sessionId) {
+        sessions.find(sessionId).ifPresent(s -> consoles.sessionChanged(s.technicianId(), view(s)));
+    }
+
+    private static ServerMessage.Chat chat(TranscriptEntry entry) {
+        return new ServerMessage.Chat(entry.seq(), entry.sender().wireName(), entry.name(), entry.text(),
+                Views.iso(entry.at()));
+    }
+
+    private static String chatProblem(String text) {
+        if (text == null || text.isBlank()) {
+            return "The message is empty.";
+        }
+        if (Limits.characters(text) > Limits.MAX_CHAT_CHARS) {
+            return "A message can have at most " + Limits.MAX_CHAT_CHARS + " characters; this one has "
+                    + Limits.characters(text) + ". Split it up.";
+        }
+        return null;
+    }
+}

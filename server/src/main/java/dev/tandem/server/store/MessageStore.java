@@ -1,0 +1,59 @@
+package dev.tandem.server.store;
+
+import dev.tandem.server.domain.Sender;
+import dev.tandem.server.domain.TranscriptEntry;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Session transcripts. Thread-safe; the caller hands out {@code seq} numbers. */
+public final class MessageStore {
+    private final Jdbi jdbi;
+
+    public MessageStore(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    public void append(TranscriptEntry entry, Long cseq) {
+        jdbi.useHandle(h -> append(h, entry, cseq));
+    }
+
+    public void append(Handle h, TranscriptEntry entry, Long cseq) {
+        h.createUpdate("INSERT INTO messages (session_id, seq, sender, name, body, cseq, at)"
+                        + " VALUES (:session, :seq, :sender, :name, :body, :cseq, :at)")
+                .bind("session", entry.sessionId()).bind("seq", entry.seq()).bind("sender", entry.sender().wireName())
+                .bind("name", entry.name()).bind("body", entry.text()).bind("cseq", cseq).bind("at", entry.at())
+                .execute();
+    }
+
+    /** The transcript after {@code afterSeq}, in order. */
+    public List<TranscriptEntry> listAfter(String sessionId, long afterSeq) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM messages WHERE session_id = :s AND seq > :after"
+                        + " ORDER BY seq")
+                .bind("s", sessionId).bind("after", afterSeq).map((rs, ctx) -> map(rs)).list());
+    }
+
+    public long maxSeq(String sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM messages WHERE session_id = :s")
+                .bind("s", sessionId).mapTo(Long.class).one());
+    }
+
+    public long maxCseq(String sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(cseq), 0) FROM messages WHERE session_id = :s")
+                .bind("s", sessionId).mapTo(Long.class).one());
+    }
+
+    /** The seq under which the customer's message {@code cseq} was stored. */
+    public Optional<Long> seqOfCustomerMessage(String sessionId, long cseq) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT seq FROM messages WHERE session_id = :s AND cseq = :c")
+                .bind("s", sessionId).bind("c", cseq).mapTo(Long.class).findOne());
+    }
+
+    private static TranscriptEntry map(ResultSet rs) throws SQLException {
+        return new TranscriptEntry(rs.getString("session_id"), rs.getLong("seq"), Sender.fromWire(rs.getString("sender")),
+                rs.getString("name"), rs.getString("body"), rs.getTimestamp("at").toInstant());
+    }
+}

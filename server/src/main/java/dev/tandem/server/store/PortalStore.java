@@ -1,0 +1,64 @@
+package dev.tandem.server.store;
+
+import dev.tandem.server.domain.Portal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/** Support portals. Thread-safe. */
+public final class PortalStore {
+    static final String COLUMNS = "p.id AS portal_id, p.slug AS portal_slug, p.name AS portal_name,"
+            + " p.language AS portal_language, p.ask_before_screen_sharing, p.ask_before_diagnostics,"
+            + " p.allow_chat_requests, p.code_lifetime_minutes, p.max_live_codes";
+    private final Jdbi jdbi;
+
+    public PortalStore(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    public Portal create(Portal portal) {
+        long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO portals (slug, name, language,"
+                        + " ask_before_screen_sharing, ask_before_diagnostics, allow_chat_requests, code_lifetime_minutes,"
+                        + " max_live_codes, created_at) VALUES (:slug, :name, :language, :askScreen, :askDiagnostics,"
+                        + " :allowRequests, :lifetime, :maxLive, :now)")
+                .bind("slug", portal.slug()).bind("name", portal.name()).bind("language", portal.language())
+                .bind("askScreen", portal.askBeforeScreenSharing()).bind("askDiagnostics", portal.askBeforeDiagnostics())
+                .bind("allowRequests", portal.allowChatRequests()).bind("lifetime", portal.codeLifetimeMinutes())
+                .bind("maxLive", portal.maxLiveCodes()).bind("now", Instant.now())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return new Portal(id, portal.slug(), portal.name(), portal.language(), portal.askBeforeScreenSharing(),
+                portal.askBeforeDiagnostics(), portal.allowChatRequests(), portal.codeLifetimeMinutes(),
+                portal.maxLiveCodes());
+    }
+
+    public void update(Portal portal) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE portals SET name = :name, language = :language,"
+                        + " ask_before_screen_sharing = :askScreen, ask_before_diagnostics = :askDiagnostics,"
+                        + " allow_chat_requests = :allowRequests, code_lifetime_minutes = :lifetime,"
+                        + " max_live_codes = :maxLive WHERE id = :id")
+                .bind("name", portal.name()).bind("language", portal.language())
+                .bind("askScreen", portal.askBeforeScreenSharing()).bind("askDiagnostics", portal.askBeforeDiagnostics())
+                .bind("allowRequests", portal.allowChatRequests()).bind("lifetime", portal.codeLifetimeMinutes())
+                .bind("maxLive", portal.maxLiveCodes()).bind("id", portal.id()).execute());
+    }
+
+    public Optional<Portal> findBySlug(String slug) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM portals p WHERE p.slug = :slug")
+                .bind("slug", slug).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    public List<Portal> list() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM portals p ORDER BY p.name")
+                .map((rs, ctx) -> map(rs)).list());
+    }
+
+    static Portal map(ResultSet rs) throws SQLException {
+        return new Portal(rs.getLong("portal_id"), rs.getString("portal_slug"), rs.getString("portal_name"),
+                rs.getString("portal_language"), rs.getBoolean("ask_before_screen_sharing"),
+                rs.getBoolean("ask_before_diagnostics"), rs.getBoolean("allow_chat_requests"),
+                rs.getInt("code_lifetime_minutes"), rs.getInt("max_live_codes"));
+    }
+}

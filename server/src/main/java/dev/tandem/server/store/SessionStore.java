@@ -1,0 +1,110 @@
+package dev.tandem.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.DeviceInfo;
+import dev.tandem.server.domain.SessionStatus;
+import dev.tandem.server.domain.SupportSession;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Support sessions. Thread-safe. */
+public final class SessionStore {
+    private static final String SELECT = "SELECT s.*, c.code AS code_digits, c.identifier, u.display_name AS technician_name, "
+            + PortalStore.COLUMNS + " FROM support_sessions s JOIN portals p ON p.id = s.portal_id"
+            + " JOIN users u ON u.id = s.technician_id LEFT JOIN session_codes c ON c.id = s.code_id ";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Jdbi jdbi;
+
+    public SessionStore(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    public Jdbi jdbi() { return jdbi; }
+
+    /** Inserts a new active session inside the caller's transaction. */
+    public void insert(Handle h, String id, Long codeId, long technicianId, long portalId, String customerName,
+                       DeviceInfo device, Capabilities capabilities, String resumeTokenHash, Instant startedAt) {
+        h.createUpdate("INSERT INTO support_sessions (id, code_id, technician_id, portal_id, customer_name,"
+                        + " device_manufacturer, device_model, android_version, api_level, device_profile, capabilities,"
+                        + " status, resume_token_hash, started_at) VALUES (:id, :code, :tech, :portal, :name, :manufacturer,"
+                        + " :model, :android, :api, :profile, :caps, 'active', :resume, :started)")
+                .bind("id", id).bind("code", codeId).bind("tech", technicianId).bind("portal", portalId)
+                .bind("name", customerName).bind("manufacturer", device.manufacturer).bind("model", device.model)
+                .bind("android", device.androidVersion).bind("api", device.apiLevel).bind("profile", device.profile)
+                .bind("caps", toJson(capabilities)).bind("resume", resumeTokenHash).bind("started", startedAt)
+                .execute();
+    }
+
+    public Optional<SupportSession> find(String id) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE s.id = :id").bind("id", id)
+                .map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    public Optional<String> resumeTokenHash(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT resume_token_hash FROM support_sessions WHERE id = :id")
+                .bind("id", id).mapTo(String.class).findOne());
+    }
+
+    /** Sessions newest first, filtered by owner (empty = all) and status (empty = any). */
+    public List<SupportSession> list(Optional<Long> technicianId, Optional<SessionStatus> status, int limit) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
+        technicianId.ifPresent(t -> where.append("AND s.technician_id = :tech "));
+        status.ifPresent(s -> where.append("AND s.status = :status "));
+        return jdbi.withHandle(h -> h.createQuery(SELECT + where + "ORDER BY s.started_at DESC")
+                .bind("tech", technicianId.orElse(0L)).bind("status", status.map(SessionStatus::wireName).orElse(""))
+                .setMaxRows(limit).map((rs, ctx) -> map(rs)).list());
+    }
+
+    public List<SupportSession> listActive() {
+        return list(Optional.empty(), Optional.of(SessionStatus.ACTIVE), Integer.MAX_VALUE);
+    }
+
+    /** Ends an active session; false when it had already ended. */
+    public boolean end(String id, String by, String reason, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE support_sessions SET status = 'ended', ended_at = :at,"
+                        + " ended_by = :by, end_reason = :reason WHERE id = :id AND status = 'active'")
+                .bind("at", at).bind("by", by).bind("reason", reason).bind("id", id).execute() == 1);
+    }
+
+    public void updateCapabilities(String id, Capabilities capabilities) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE support_sessions SET capabilities = :caps WHERE id = :id")
+                .bind("caps", toJson(capabilities)).bind("id", id).execute());
+    }
+
+    private static SupportSession map(ResultSet rs) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new SupportSession(rs.getString("id"), Optional.ofNullable(rs.getString("code_digits")),
+                Optional.ofNullable(rs.getString("identifier")), rs.getLong("technician_id"),
+                rs.getString("technician_name"), PortalStore.map(rs), rs.getString("customer_name"),
+                new DeviceInfo(rs.getString("device_manufacturer"), rs.getString("device_model"),
+                        rs.getString("android_version"), rs.getInt("api_level"), rs.getString("device_profile")),
+                fromJson(rs.getString("capabilities")),
+                "active".equals(rs.getString("status")) ? SessionStatus.ACTIVE : SessionStatus.ENDED,
+                rs.getTimestamp("started_at").toInstant(), Optional.ofNullable(ended).map(Timestamp::toInstant),
+                Optional.ofNullable(rs.getString("ended_by")), Optional.ofNullable(rs.getString("end_reason")));
+    }
+
+    private static String toJson(Capabilities capabilities) {
+        try {
+            return JSON.writeValueAsString(capabilities);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Capabilities fromJson(String json) {
+        try {
+            return JSON.readValue(json, Capabilities.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored capabilities are unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tandem.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.testing.Api;
+import dev.tandem.server.testing.RunningServer;
+import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sign-in: console cookie with CSRF, bearer tokens, throttling, disabled users. */
+class AuthTest {
+    static RunningServer server;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void consoleSignInSetsAnHttpOnlySameSiteCookieAndChangesNeedTheCsrfToken() {
+        server.technician("carla");
+        Api.Response login = server.api().post("/api/v1/auth/login", "{\"username\":\"carla\",\"password\":\"password-carla\"}")
+                .expect(200);
+        String setCookie = login.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).startsWith("tandem_session=").containsIgnoringCase("HttpOnly")
+                .containsIgnoringCase("SameSite=Strict");
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+        String csrf = login.json().get("csrfToken").asText();
+        assertThat(login.json().at("/user/role").asText()).isEqualTo("technician");
+
+        Api api = server.api();
+        JsonNode me = api.send(api.request("/api/v1/auth/me").header("Cookie", cookie).GET()).expect(200).json();
+        assertThat(me.get("csrfToken").asText()).isEqualTo(csrf);
+
+        HttpRequest.Builder withoutCsrf = api.request("/api/v1/codes").header("Cookie", cookie)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+        Api.Response refused = api.send(withoutCsrf);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.errorCode()).isEqualTo("csrf");
+
+        HttpRequest.Builder withCsrf = api.request("/api/v1/codes").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"));
+        api.send(withCsrf).expect(201);
+
+        api.send(api.request("/api/v1/auth/logout").header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.noBody())).expect(204);
+        assertThat(api.send(api.request("/api/v1/auth/me").header("Cookie", cookie).GET()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordsAreSlowedThenRefused() {
+        server.technician("dora");
+        Api api = server.api();
+        int refusedAt = -1;
+        for (int attempt = 1; attempt <= 12 && refusedAt < 0; attempt++) {
+            Api.Response response = api.post("/api/v1/auth/token", "{\"username\":\"dora\",\"password\":\"wrong\"}");
+            if (response.status() == 429) {
+                refusedAt = attempt;
+                assertThat(response.errorMessage()).contains("Wait 15 minutes");
+            } else {
+                assertThat(response.status()).isEqualTo(401);
+                assertThat(response.errorMessage()).isEqualTo("Wrong user name or password.");
+            }
+        }
+        assertThat(refusedAt).isEqualTo(11);
+        assertThat(api.post("/api/v1/auth/token", "{\"username\":\"dora\",\"password\":\"password-dora\"}").status())
+                .as("even the right password is refused while blocked").isEqualTo(429);
+    }
+
+    @Test
+    void aDisabledUsersTokensStopWorkingAtOnce() {
+        Api frank = server.technician("frank");
+        frank.get("/api/v1/codes").expect(200);
+        server.admin().put("/api/v1/users/frank", "{\"enabled\":false}").expect(200);
+        assertThat(frank.get("/api/v1/codes").status()).isEqualTo(401);
+        assertThat(server.api().post("/api/v1/auth/token", "{\"username\":\"frank\",\"password\":\"password-frank\"}")
+                .status()).isEqualTo(401);
+    }
+
+    @Test
+    void onlyAdministratorsManageUsersAndPortals() {
+        Api tech = server.technician("gina");
+        assertThat(tech.get("/api/v1/users").status()).isEqualTo(403);
+        assertThat(tech.post("/api/v1/portals", "{\"name\":\"X\",\"slug\":\"x-portal\"}").status()).isEqualTo(403);
+        assertThat(tech.get("/api/v1/portals").json().findValuesAsText("slug")).contains("default");
+        Api admin = server.admin();
+        assertThat(admin.post("/api/v1/users", "{\"username\":\"gina\",\"password\":\"password-gina\"}").status())
+                .isEqualTo(409);
+        JsonNode portal = admin.post("/api/v1/portals", "{\"name\":\"Impresoras\",\"slug\":\"printers\",\"language\":\"es\","
+                + "\"askBeforeScreenSharing\":true,\"codeLifetimeMinutes\":5}").expect(201).json();
+        assertThat(portal.get("askBeforeScreenSharing").asBoolean()).isTrue();
+        assertThat(portal.get("askBeforeDiagnostics").asBoolean()).isTrue();
+        assertThat(admin.post("/api/v1/portals", "{\"name\":\"Again\",\"slug\":\"printers\"}").status()).isEqualTo(409);
+        admin.put("/api/v1/portals/printers", "{\"codeLifetimeMinutes\":7}").expect(200);
+        assertThat(tech.post("/api/v1/codes", "{\"portal\":\"printers\"}").expect(201).json().get("portal").asText())
+                .isEqualTo("printers");
+    }
+
+    @Test
+    void theDefaultPortalIsSetAsTheSeedDescribes() {
+        JsonNode portal = server.admin().get("/api/v1/portals").json().findParents("slug").stream()
+                .filter(p -> p.get("slug").asText().equals("default")).findFirst().orElseThrow();
+        assertThat(portal.get("askBeforeScreenSharing").asBoolean()).isFalse();
+        assertThat(portal.get("askBeforeDiagnostics").asBoolean()).isTrue();
+        assertThat(portal.get("allowChatRequests").asBoolean()).isTrue();
+        assertThat(portal.get("codeLifetimeMinutes").asInt()).isEqualTo(20);
+    }
+
+    @Test
+    void healthOpenApiAndMetricsAnswer() {
+        server.api().get("/healthz").expect(200);
+        assertThat(server.api().get("/api/v1/openapi.json").expect(200).json().get("openapi").asText()).startsWith("3.");
+        assertThat(server.api().get("/metrics").expect(200).body()).contains("tandem_sessions_active");
+        assertThat(server.api().get("/api/v1/nothing-here").errorCode()).isEqualTo("not_found");
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tandem.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.Capability;
+import dev.tandem.protocol.message.DeviceInfo;
+import dev.tandem.server.ServerConfig.DatabaseSettings;
+import dev.tandem.server.domain.CodeStatus;
+import dev.tandem.server.domain.Email;
+import dev.tandem.server.domain.EmailStatus;
+import dev.tandem.server.domain.IssuedCode;
+import dev.tandem.server.domain.Portal;
+import dev.tandem.server.domain.Role;
+import dev.tandem.server.domain.Sender;
+import dev.tandem.server.domain.SessionStatus;
+import dev.tandem.server.domain.SupportSession;
+import dev.tandem.server.domain.TranscriptEntry;
+import dev.tandem.server.domain.User;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The stores' behaviour, run against every database Tandem supports (see the subclasses). */
+abstract class StoreContract {
+    private Database database;
+    private UserStore users;
+    private PortalStore portals;
+    private CodeStore codes;
+    private SessionStore sessions;
+    private MessageStore messages;
+
+    abstract DatabaseSettings settings();
+
+    @BeforeEach
+    void open() {
+        database = Database.open(settings());
+        users = new UserStore(database);
+        portals = new PortalStore(database);
+        codes = new CodeStore(database);
+        sessions = new SessionStore(database);
+        messages = new MessageStore(database);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void usersAreStoredWithRoleAndCanBeDisabled() {
+        User bob = users.create("bob", "Bob Técnico", Role.TECHNICIAN, "$argon2id$hash");
+        assertThat(users.findByUsername("bob")).contains(bob);
+        users.update(new User(bob.id(), "bob", "Roberto", Role.ADMIN, false));
+        assertThat(users.findById(bob.id()).orElseThrow().displayName()).isEqualTo("Roberto");
+        assertThat(users.findById(bob.id()).orElseThrow().enabled()).isFalse();
+        assertThat(users.passwordHash(bob.id())).contains("$argon2id$hash");
+    }
+
+    @Test
+    void liveCodesAreUniqueButADeadCodeMayComeBack() {
+        User bob = users.create("bob", "Bob", Role.TECHNICIAN, "h");
+        Portal portal = portals.create(new Portal(0, "p1", "P1", "en", false, true, true, 20, 8));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long first = codes.insertIfUnique("123456789", bob.id(), portal.id(), "Ana", now, now.plusSeconds(60)).orElseThrow();
+        assertThat(codes.insertIfUnique("123456789", bob.id(), portal.id(), null, now, now.plusSeconds(60))).isEmpty();
+        assertThat(codes.countLive(bob.id(), now)).isEqualTo(1);
+        assertThat(codes.finish(first, CodeStatus.JOINED, "s_1")).isTrue();
+        assertThat(codes.finish(first, CodeStatus.CANCELLED, null)).as("a finished code stays finished").isFalse();
+        long second = codes.insertIfUnique("123456789", bob.id(), portal.id(), null, now, now.plusSeconds(60)).orElseThrow();
+        IssuedCode newest = codes.findNewest("123456789").orElseThrow();
+        assertThat(newest.id()).isEqualTo(second);
+        assertThat(newest.portal().slug()).isEqualTo("p1");
+        assertThat(codes.expireDue(now.plusSeconds(61))).containsExactly(second);
+        assertThat(codes.findById(second).orElseThrow().status()).isEqualTo(CodeStatus.EXPIRED);
+        assertThat(codes.findById(first).orElseThrow().sessionId()).contains("s_1");
+    }
+
+    @Test
+    void sessionsKeepDeviceCapabilitiesAndAnOrderedUtf8Transcript() {
+        User bob = users.create("bob", "Bob", Role.TECHNICIAN, "h");
+        Portal portal = portals.create(new Portal(0, "p2", "P2", "es", true, true, false, 5, 3));
+        Capabilities caps = new Capabilities(Capability.available(), Capability.available(),
+                Capability.missing("chat-only phone"), Capability.missing("chat-only phone"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        sessions.jdbi().useTransaction(h -> sessions.insert(h, "s_a", null, bob.id(), portal.id(), "Ana María",
+                new DeviceInfo("LGE", "LM-V600", "13", 33, "lg"), caps, "hash", now));
+        String text = "¿Qué tal? Ñandú 😀 " + "ü".repeat(3000) + "😀".repeat(900);
+        messages.append(new TranscriptEntry("s_a", 1, Sender.SYSTEM, "Tandem", "joined", now), null);
+        messages.append(new TranscriptEntry("s_a", 2, Sender.CUSTOMER, "Ana María", text, now), 1L);
+        messages.append(new TranscriptEntry("s_a", 3, Sender.TECHNICIAN, "Bob", "ok", now), null);
+
+        SupportSession stored = sessions.find("s_a").orElseThrow();
+        assertThat(stored.device().model).isEqualTo("LM-V600");
+        assertThat(stored.capabilities().screen.reason).isEqualTo("chat-only phone");
+        assertThat(stored.portal().language()).isEqualTo("es");
+        assertThat(stored.status()).isEqualTo(SessionStatus.ACTIVE);
+        assertThat(messages.listAfter("s_a", 1)).extracting(TranscriptEntry::seq).containsExactly(2L, 3L);
+        assertThat(messages.listAfter("s_a", 0).get(1).text()).isEqualTo(text);
+        assertThat(messages.maxSeq("s_a")).isEqualTo(3);
+        assertThat(messages.maxCseq("s_a")).isEqualTo(1);
+        assertThat(messages.seqOfCustomerMessage("s_a", 1)).contains(2L);
+
+        assertThat(sessions.end("s_a", "technician", null, now)).isTrue();
+        assertThat(sessions.end("s_a", "customer", null, now)).isFalse();
+        assertThat(sessions.list(Optional.of(bob.id()), Optional.of(SessionStatus.ENDED), 10))
+                .extracting(SupportSession::id).containsExactly("s_a");
+        assertThat(sessions.listActive()).isEmpty();
+    }
+
+    @Test
+    void emailsKeepTheirMimeBytesExactly() {
+        EmailStore emails = new EmailStore(database);
+        byte[] eml = ("Subject: Hola\r\n\r\nÑandú 😀\r\n").getBytes(StandardCharsets.UTF_8);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        emails.insert(new Email("m_1", Optional.empty(), Optional.empty(), "invitation", "ana@example.com", "Hola",
+                EmailStatus.QUEUED, 0, Optional.empty(), now, Optional.empty()), eml);
+        assertThat(emails.eml("m_1")).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(eml));
+        assertThat(emails.listQueued()).extracting(Email::id).containsExactly("m_1");
+        emails.recordAttempt("m_1", EmailStatus.QUEUED, "connection refused", null);
+        assertThat(emails.find("m_1").orElseThrow().attempts()).isEqualTo(1);
+        emails.recordAttempt("m_1", EmailStatus.SENT, null, now);
+        assertThat(emails.find("m_1").orElseThrow().status()).isEqualTo(EmailStatus.SENT);
+        assertThat(emails.listQueued()).isEmpty();
+    }
+}

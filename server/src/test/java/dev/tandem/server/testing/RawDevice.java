@@ -1,0 +1,151 @@
+package dev.tandem.server.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.handshake.ServerHandshake;
+
+/**
+ * A device that speaks the agent protocol frame by frame, written by hand in each test, so tests
+ * can send exactly what they want (including malformed frames) and see exactly what comes back.
+ */
+public final class RawDevice implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<int[]> closed = new CompletableFuture<>();
+    private volatile String closeReason;
+    private final WebSocketClient client;
+
+    private RawDevice(URI uri) {
+        client = new WebSocketClient(uri) {
+            @Override
+            public void onOpen(ServerHandshake handshake) {
+            }
+
+            @Override
+            public void onMessage(String message) {
+                try {
+                    frames.add(JSON.readTree(message));
+                } catch (IOException e) {
+                    throw new AssertionError("Server sent non-JSON: " + message, e);
+                }
+            }
+
+            @Override
+            public void onClose(int code, String reason, boolean remote) {
+                closeReason = reason;
+                closed.complete(new int[] {code});
+            }
+
+            @Override
+            public void onError(Exception ex) {
+            }
+        };
+    }
+
+    public static RawDevice connect(RunningServer server) {
+        RawDevice device = new RawDevice(URI.create(server.wsUrl("/ws/agent")));
+        try {
+            if (!device.client.connectBlocking(5, TimeUnit.SECONDS)) {
+                throw new AssertionError("Could not connect to " + server.wsUrl("/ws/agent"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        return device;
+    }
+
+    public static String hello(String code, String name, String profile) {
+        boolean full = !"generic".equals(profile);
+        String missing = "{\"available\":false,\"reason\":\"This phone's Tandem app is chat-only\"}";
+        String yes = "{\"available\":true}";
+        return "{\"type\":\"hello\",\"version\":1,\"code\":" + Api.quote(code) + ",\"customerName\":" + Api.quote(name)
+                + ",\"device\":{\"manufacturer\":\"samsung\",\"model\":\"SM-S918B\",\"androidVersion\":\"14\","
+                + "\"apiLevel\":34,\"profile\":\"" + profile + "\"},\"capabilities\":{\"chat\":" + yes
+                + ",\"diagnostics\":" + yes + ",\"screen\":" + (full ? yes : missing) + ",\"control\":"
+                + (full ? yes : missing) + "},\"lastSeq\":0}";
+    }
+
+    public static String resume(String session, String token, long lastSeq) {
+        return "{\"type\":\"hello\",\"version\":1,\"resume\":{\"session\":" + Api.quote(session) + ",\"token\":"
+                + Api.quote(token) + "},\"lastSeq\":" + lastSeq + "}";
+    }
+
+    /** Joins with {@code code} and returns the welcome frame. */
+    public JsonNode join(String code, String name) {
+        send(hello(code, name, "samsung"));
+        return next("welcome");
+    }
+
+    public void send(String frame) {
+        client.send(frame);
+    }
+
+    public void sendBinary(byte[] bytes) {
+        client.send(bytes);
+    }
+
+    public void chat(long cseq, String text) {
+        send("{\"type\":\"chat\",\"cseq\":" + cseq + ",\"text\":" + Api.quote(text) + "}");
+    }
+
+    /** The next frame of {@code type}, skipping pings; fails after 5 s. */
+    public JsonNode next(String type) {
+        return next(f -> type.equals(f.path("type").asText()), type);
+    }
+
+    public JsonNode next(Predicate<JsonNode> wanted, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (frame != null && wanted.test(frame)) {
+                    return frame;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("No '" + what + "' frame within 5 s" + (closed.isDone() ? "; closed with "
+                + closeCode() + " " + closeReason : ""));
+    }
+
+    /** The transcript entry with this text, from the chat frames the server pushed. */
+    public JsonNode chatWithText(String text) {
+        return next(f -> "chat".equals(f.path("type").asText()) && text.equals(f.path("text").asText()), "chat " + text);
+    }
+
+    /** Waits for the server to close the socket and returns the close code. */
+    public int awaitClose() {
+        try {
+            return closed.get(5, TimeUnit.SECONDS)[0];
+        } catch (Exception e) {
+            throw new AssertionError("The server did not close the socket within 5 s", e);
+        }
+    }
+
+    public int closeCode() {
+        return closed.getNow(new int[] {-1})[0];
+    }
+
+    public String closeReason() { return closeReason; }
+
+    /** Drops the TCP connection without a close handshake, as a phone losing its network does. */
+    public void drop() {
+        client.closeConnection(1006, "dropped");
+        awaitClose();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

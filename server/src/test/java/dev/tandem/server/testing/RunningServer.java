@@ -1,0 +1,86 @@
+package dev.tandem.server.testing;
+
+import dev.tandem.server.ServerConfig;
+import dev.tandem.server.TandemServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+
+/**
+ * A real Tandem server on a free loopback port with its own data directory, for tests. It can be
+ * restarted on the same data to test what survives a restart.
+ */
+public final class RunningServer implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+    private final Path data;
+    private final UnaryOperator<ServerConfig> customise;
+    private final SettableClock clock = new SettableClock();
+    private TandemServer server;
+
+    private RunningServer(Path data, UnaryOperator<ServerConfig> customise) {
+        this.data = data;
+        this.customise = customise;
+    }
+
+    public static RunningServer start() {
+        return start(c -> c);
+    }
+
+    public static RunningServer start(UnaryOperator<ServerConfig> customise) {
+        try {
+            RunningServer running = new RunningServer(Files.createTempDirectory("tandem-test"), customise);
+            running.boot();
+            return running;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void boot() {
+        ServerConfig config = ServerConfig.defaults(0, data).withAdminPassword(ADMIN_PASSWORD)
+                .withTimings(Duration.ofSeconds(30), Duration.ofSeconds(15));
+        server = TandemServer.start(customise.apply(config), clock);
+    }
+
+    /** Stops the server and starts it again on the same data (a new port). */
+    public void restart() {
+        server.close();
+        boot();
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public String wsUrl(String path) {
+        return baseUrl().replaceFirst("^http", "ws") + path;
+    }
+
+    public Path data() { return data; }
+
+    public SettableClock clock() { return clock; }
+
+    public Api api() {
+        return new Api(baseUrl());
+    }
+
+    /** An API client signed in as the administrator. */
+    public Api admin() {
+        return api().signIn("admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates a technician and returns an API client signed in as them. */
+    public Api technician(String username) {
+        admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"password-" + username
+                + "\",\"displayName\":\"" + username + "\",\"role\":\"technician\"}").expect(201);
+        return api().signIn(username, "password-" + username);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
