@@ -1,7 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.bench.BenchCommand;
-import dev.tandem.device.DeviceCommand;
+import dev.tandem.device.cli.DeviceCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,12 +25,6 @@ public final class TandemCommand implements Runnable {
 
     /** The command line with the contract's exit code (2) for bad options. */
     static CommandLine commandLine() {
-        CommandLine line = new CommandLine(new TandemCommand());
-        line.setParameterExceptionHandler((error, arguments) -> {
-            error.getCommandLine().getErr().println("tandem: " + error.getMessage()
-                    + " (see '" + error.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
-            return 2;
-        });
-        return line;
+        return new CommandLine(new TandemCommand()).setParameterExceptionHandler(DeviceCommand::reportBadOptions);
     }
 }

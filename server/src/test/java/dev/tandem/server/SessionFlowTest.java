@@ -170,7 +170,13 @@ class SessionFlowTest {
             assertThat(anonymous.withToken("forged").get("/api/v1/codes").status()).isEqualTo(401);
             assertThat(anonymous.get("/api/v1/sessions").errorMessage()).contains("Sign in");
 
-            assertThat(server.admin().get("/api/v1/sessions/" + id).status()).isEqualTo(200);
+            Api admin = server.admin();
+            assertThat(admin.get("/api/v1/sessions/" + id).status()).isEqualTo(200);
+            assertThat(admin.get("/api/v1/sessions").expect(200).json().findValuesAsText("id")).contains(id);
+            assertThat(admin.get("/api/v1/sessions?status=active").expect(200).json().findValuesAsText("id")).contains(id);
+            assertThat(admin.get("/api/v1/codes").expect(200).json().findValuesAsText("code")).contains(code);
+            admin.get("/api/v1/outbox").expect(200);
+            assertThat(admin.get("/api/v1/sessions?status=bogus").status()).isEqualTo(400);
         }
     }
 }

@@ -1,0 +1,382 @@
+package dev.tandem.agent;
+
+import dev.tandem.agent.consent.ConsentKind;
+import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.agent.transport.Transport;
+import dev.tandem.agent.transport.WebSocketTransport;
+import dev.tandem.protocol.Limits;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.protocol.message.AgentMessage;
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.ServerMessage;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The customer's side of one support session, as {@code docs/protocol.md} section 1 describes it:
+ * the hello/welcome handshake, numbered customer messages kept until the server confirms them, the
+ * transcript without duplicates, consent prompts recorded in a {@link ConsentLedger}, heartbeats,
+ * and reconnecting with the resume ticket (0.5 s doubling to 10 s, with jitter) until the session
+ * ends or the server refuses for good.
+ *
+ * <p>Create it with {@link #create}, then {@link #start()}; it reports to a {@link SessionListener}.
+ *
+ * <p>Threading: all session state lives on one single-threaded executor, the session's own thread.
+ * Transport callbacks, timers and the public methods are all posted to it, so the state needs no
+ * locks; the listener is called on it too. Public methods are safe from any thread. {@link #send}
+ * and {@link #answer} wait for that thread to take the message (never for the network), and run
+ * inline when called from a listener callback. The {@link ConsentLedger} is the one piece of state
+ * read from other threads, and it is thread-safe itself. When the session is over (ended, refused,
+ * failed or {@link #close() closed}) the socket is closed and the thread ends.
+ */
+public final class AgentSession implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(AgentSession.class);
+    private static final AtomicInteger SESSION_NUMBERS = new AtomicInteger();
+    /** How long to wait for the server's {@code end} after {@code leave} before ending anyway. */
+    static final Duration LEAVE_TIMEOUT = Duration.ofSeconds(5);
+    private static final int NORMAL_CLOSE = 1000;
+    private static final int GOING_AWAY = 1001;
+    private static final String APP_CLOSED = "The customer's app closed.";
+
+    private enum Phase { NEW, CONNECTING, JOINED, WAITING, OVER }
+
+    private final SessionRequest request;
+    private final SessionListener listener;
+    private final SessionLoop loop;
+    private final ServerLink link;
+    private final ConsentLedger consent = new ConsentLedger();
+    private final ConsentDesk prompts = new ConsentDesk(consent);
+    private final Outbox outbox = new Outbox();
+
+    private Phase phase = Phase.NEW;
+    private ResumeTicket ticket;
+    private Capabilities capabilities;
+    private long lastSeq;
+    private boolean welcomedBefore;
+    private boolean leaving;
+    private ScheduledFuture<?> leaveTimer;
+
+    private AgentSession(SessionRequest request, SessionListener listener, Transport transport) {
+        this.request = Objects.requireNonNull(request, "request");
+        this.listener = Objects.requireNonNull(listener, "listener");
+        this.ticket = request.resumeTicket().orElse(null);
+        this.lastSeq = request.lastSeq();
+        this.capabilities = request.capabilities();
+        this.loop = new SessionLoop("tandem-session-" + SESSION_NUMBERS.incrementAndGet());
+        this.link = new ServerLink(request.server(), Objects.requireNonNull(transport, "transport"), loop,
+                new ServerLink.Events() {
+                    @Override
+                    public AgentMessage.Hello hello() {
+                        return introduction();
+                    }
+
+                    @Override
+                    public void received(ServerMessage message) {
+                        dispatch(message);
+                    }
+
+                    @Override
+                    public void closed(int code, String reason, String failure) {
+                        connectionClosed(code, reason, failure);
+                    }
+                });
+    }
+
+    /** A session over WebSockets ({@link WebSocketTransport}); nothing happens until {@link #start()}. */
+    public static AgentSession create(SessionRequest request, SessionListener listener) {
+        return create(request, listener, WebSocketTransport.create());
+    }
+
+    /** A session over the given transport; nothing happens until {@link #start()}. */
+    public static AgentSession create(SessionRequest request, SessionListener listener, Transport transport) {
+        return new AgentSession(request, listener, transport);
+    }
+
+    /** Connects and introduces the device. Calling it again does nothing. */
+    public void start() {
+        loop.post(() -> {
+            if (phase == Phase.NEW) {
+                connect();
+            }
+        });
+    }
+
+    /**
+     * Sends a message from the customer. It is numbered with the next {@code cseq} and kept until the
+     * server confirms it ({@link SessionListener#messageDelivered}) or refuses it; while the device is
+     * disconnected it waits, and after a resume it is re-sent unless the server already has it.
+     *
+     * @return the message's {@code cseq}
+     * @throws MessageRefusedException without sending anything, when the text is blank, longer than
+     *                                 {@link Limits#MAX_CHAT_CHARS} characters, or the session is over
+     */
+    public long send(String text) throws MessageRefusedException {
+        ChatText.check(text);
+        Long cseq = loop.call(() -> queueChat(text), null);
+        if (cseq == null) {
+            throw new MessageRefusedException(MessageRefusedException.SESSION_OVER,
+                    "The session is over, so the message was not sent.");
+        }
+        return cseq;
+    }
+
+    /**
+     * The customer's answer to an open prompt: recorded in the {@link #consent() ledger} at once and
+     * sent to the server (after the reconnect, if the device is disconnected).
+     *
+     * @return false when no such prompt is open (already answered, withdrawn, or the session is over)
+     */
+    public boolean answer(String promptId, boolean granted) {
+        return loop.call(() -> answerPrompt(promptId, granted), false);
+    }
+
+    /**
+     * The customer's stop button: screen sharing and remote control are revoked at once.
+     *
+     * @return true when one of them had been granted
+     */
+    public boolean stopSharing() {
+        return consent.stop();
+    }
+
+    /** What the customer has allowed; the screen, input and diagnostics collaborators read it. */
+    public ConsentLedger consent() {
+        return consent;
+    }
+
+    /** The phone can do more or less than before; the server is told (now, or in the next hello). */
+    public void updateCapabilities(Capabilities updated) {
+        Objects.requireNonNull(updated, "capabilities");
+        loop.post(() -> {
+            capabilities = updated;
+            if (phase == Phase.JOINED) {
+                transmit(new AgentMessage.CapabilitiesUpdate(updated));
+            }
+        });
+    }
+
+    /**
+     * The customer's exit icon: messages already written go first, then the server is told and the
+     * session ends with {@code by = customer}. While the device waits to reconnect there is no one
+     * to tell: the session ends here at once (the server ends it after its grace period).
+     */
+    public void leave() {
+        loop.post(this::startLeaving);
+    }
+
+    /**
+     * Stops everything without telling the listener: the socket is closed with 1001 (the server keeps
+     * the session for its grace period), timers are cancelled and the session's thread ends.
+     */
+    @Override
+    public void close() {
+        if (loop.isCurrentThread()) {
+            finish(null, GOING_AWAY, APP_CLOSED);
+            return;
+        }
+        loop.post(() -> finish(null, GOING_AWAY, APP_CLOSED));
+        loop.shutdownAndWait(Duration.ofSeconds(5));
+    }
+
+    // ---- everything below runs on the session loop ----
+
+    private void connect() {
+        if (phase != Phase.OVER) {
+            phase = Phase.CONNECTING;
+            link.connect();
+        }
+    }
+
+    private AgentMessage.Hello introduction() {
+        AgentMessage.Resume resume = ticket == null ? null : new AgentMessage.Resume(ticket.sessionId(), ticket.token());
+        String code = ticket == null ? request.code().map(c -> c.digits()).orElse(null) : null;
+        return new AgentMessage.Hello(Limits.PROTOCOL_VERSION, code, resume, request.customerName(),
+                request.device(), capabilities, lastSeq);
+    }
+
+    private void dispatch(ServerMessage message) {
+        if (message instanceof ServerMessage.Welcome) {
+            welcomed((ServerMessage.Welcome) message);
+        } else if (message instanceof ServerMessage.Chat) {
+            transcriptEntry((ServerMessage.Chat) message);
+        } else if (message instanceof ServerMessage.ChatAck) {
+            acknowledged((ServerMessage.ChatAck) message);
+        } else if (message instanceof ServerMessage.Prompt) {
+            prompted((ServerMessage.Prompt) message);
+        } else if (message instanceof ServerMessage.PromptClosed) {
+            String id = ((ServerMessage.PromptClosed) message).id;
+            if (prompts.withdraw(id)) {
+                tell(l -> l.promptClosed(id));
+            }
+        } else if (message instanceof ServerMessage.End) {
+            ServerMessage.End end = (ServerMessage.End) message;
+            finish(l -> l.ended(end.by, end.reason), NORMAL_CLOSE, "");
+        } else if (message instanceof ServerMessage.Ping) {
+            transmit(new AgentMessage.Pong());
+        }
+    }
+
+    private void welcomed(ServerMessage.Welcome welcome) {
+        boolean first = !welcomedBefore;
+        welcomedBefore = true;
+        phase = Phase.JOINED;
+        link.welcomed(welcome.heartbeatSeconds);
+        if (welcome.session != null && welcome.resumeToken != null) {
+            ticket = new ResumeTicket(welcome.session, welcome.resumeToken);
+        }
+        int alreadyStored = outbox.confirmUpTo(welcome.lastCseq);
+        if (alreadyStored > 0) {
+            log.debug("The server already had {} of the waiting messages", alreadyStored);
+        }
+        if (first) {
+            tell(l -> l.joined(welcome));
+        } else {
+            tell(l -> l.resumed(welcome));
+        }
+        outbox.waiting().forEach((cseq, text) -> transmit(new AgentMessage.Chat(cseq, text)));
+        prompts.takeHeldAnswers().forEach(this::transmit);
+        if (leaving) {
+            sendLeave();
+        }
+    }
+
+    private void transcriptEntry(ServerMessage.Chat entry) {
+        transmit(new AgentMessage.Ack(entry.seq));
+        if (entry.seq > lastSeq) {
+            lastSeq = entry.seq;
+            tell(l -> l.chat(entry));
+        }
+    }
+
+    private void acknowledged(ServerMessage.ChatAck ack) {
+        if (ack.error == null && ack.seq == null) {
+            log.warn("Ignoring an ack for message {} with neither seq nor error", ack.cseq);
+            return;
+        }
+        if (!outbox.settle(ack.cseq)) {
+            return; // settled before: the server acks a re-sent duplicate again
+        }
+        if (ack.error != null) {
+            tell(l -> l.messageRefused(ack.cseq, ack.error.code, ack.error.message));
+        } else {
+            tell(l -> l.messageDelivered(ack.cseq, ack.seq));
+        }
+    }
+
+    private void prompted(ServerMessage.Prompt prompt) {
+        Optional<ConsentKind> kind = ConsentKind.fromWireName(prompt.kind);
+        if (kind.isEmpty()) {
+            // What the agent cannot name it cannot enforce: decline rather than ask the customer.
+            log.warn("Declining a prompt of unknown kind '{}'", prompt.kind);
+            transmit(new AgentMessage.Answer(prompt.id, false));
+            return;
+        }
+        prompts.ask(prompt.id, kind.get(), prompt.text).ifPresent(asked -> tell(l -> l.prompt(asked)));
+    }
+
+    private Long queueChat(String text) {
+        if (phase == Phase.OVER || leaving) {
+            return null;
+        }
+        long cseq = outbox.add(text);
+        if (phase == Phase.JOINED) {
+            transmit(new AgentMessage.Chat(cseq, text));
+        }
+        return cseq;
+    }
+
+    private boolean answerPrompt(String promptId, boolean granted) {
+        if (phase == Phase.OVER) {
+            return false;
+        }
+        Optional<AgentMessage.Answer> answer = prompts.answer(promptId, granted);
+        answer.ifPresent(message -> {
+            if (phase == Phase.JOINED) {
+                transmit(message);
+            } else {
+                prompts.holdForNextConnection(message);
+            }
+        });
+        return answer.isPresent();
+    }
+
+    private void startLeaving() {
+        if (phase == Phase.OVER || leaving) {
+            return;
+        }
+        if (phase == Phase.JOINED) {
+            leaving = true;
+            sendLeave();
+        } else if (phase == Phase.CONNECTING) {
+            leaving = true; // sent right after the welcome, behind the messages already written
+        } else {
+            finish(l -> l.ended("customer", null), NORMAL_CLOSE, "The customer left.");
+        }
+    }
+
+    private void sendLeave() {
+        transmit(new AgentMessage.Leave());
+        leaveTimer = loop.schedule(() -> finish(l -> l.ended("customer", null), NORMAL_CLOSE, "The customer left."),
+                LEAVE_TIMEOUT);
+    }
+
+    private void connectionClosed(int code, String reason, String failure) {
+        if (phase == Phase.OVER) {
+            return;
+        }
+        switch (CloseVerdict.of(code, ticket != null)) {
+            case RETRY:
+                if (leaving) {
+                    finish(l -> l.ended("customer", null), NORMAL_CLOSE, "");
+                } else {
+                    phase = Phase.WAITING;
+                    Duration delay = link.reconnectLater();
+                    int attempt = link.attempts();
+                    tell(l -> l.reconnecting(attempt, delay));
+                }
+                break;
+            case REFUSED:
+                TandemStatus status = TandemStatus.fromCloseCode(code);
+                String sentence = reason == null || reason.isEmpty() ? status.message() : reason;
+                finish(l -> l.refused(status, sentence), NORMAL_CLOSE, "");
+                break;
+            default:
+                finish(l -> l.failed(failure), NORMAL_CLOSE, "");
+        }
+    }
+
+    /**
+     * The session is over: stop timers, close the socket, tell the listener (unless the owner closed
+     * it) and let the session's thread end once this task returns.
+     */
+    private void finish(Consumer<SessionListener> lastWord, int closeCode, String closeReason) {
+        if (phase == Phase.OVER) {
+            return;
+        }
+        phase = Phase.OVER;
+        SessionLoop.cancel(leaveTimer);
+        link.stop(closeCode, closeReason);
+        if (lastWord != null) {
+            tell(lastWord);
+        }
+        loop.shutdown();
+    }
+
+    private void transmit(AgentMessage message) {
+        link.send(message);
+    }
+
+    private void tell(Consumer<SessionListener> event) {
+        try {
+            event.accept(listener);
+        } catch (RuntimeException e) {
+            log.error("The session listener failed", e);
+        }
+    }
+}

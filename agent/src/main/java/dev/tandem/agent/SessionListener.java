@@ -1,0 +1,64 @@
+package dev.tandem.agent;
+
+import dev.tandem.agent.consent.ConsentPrompt;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.protocol.message.ServerMessage;
+import java.time.Duration;
+
+/**
+ * What the customer should see happen in a session. Every method is called on the session's own
+ * thread, one at a time and in order: be quick, do not block (a UI posts to its own thread). Calling
+ * back into the {@link AgentSession} from here is fine. Every method does nothing by default.
+ *
+ * <p>Exactly one of {@link #ended}, {@link #refused} and {@link #failed} is called, once, when the
+ * session is over, unless the owner called {@link AgentSession#close()} first.
+ */
+public interface SessionListener {
+
+    /** The server let the device in (first {@code welcome}); the chat screen can open. */
+    default void joined(ServerMessage.Welcome welcome) {
+    }
+
+    /** The connection dropped; attempt {@code attempt} (1, 2, ...) starts after {@code delay}. */
+    default void reconnecting(int attempt, Duration delay) {
+    }
+
+    /** The device is back in its session after reconnecting; unconfirmed messages are being re-sent. */
+    default void resumed(ServerMessage.Welcome welcome) {
+    }
+
+    /** A transcript entry the device had not seen: from the technician, the system or the customer. */
+    default void chat(ServerMessage.Chat entry) {
+    }
+
+    /** The customer's message {@code cseq} is stored in the transcript as {@code seq}. */
+    default void messageDelivered(long cseq, long seq) {
+    }
+
+    /** The server refused the customer's message {@code cseq}; it will not be re-sent. */
+    default void messageRefused(long cseq, String code, String message) {
+    }
+
+    /** The technician's side asks the customer to allow something; answer with {@link AgentSession#answer}. */
+    default void prompt(ConsentPrompt prompt) {
+    }
+
+    /** A prompt was withdrawn and needs no answer any more. */
+    default void promptClosed(String promptId) {
+    }
+
+    /** The session is over: {@code by} is {@code technician}, {@code customer} or {@code server}. */
+    default void ended(String by, String reason) {
+    }
+
+    /**
+     * The server refused the device for good (wrong, used or expired code, rate limit, resume
+     * refused, ...). {@code reason} is the server's sentence, or {@code status.message()}.
+     */
+    default void refused(TandemStatus status, String reason) {
+    }
+
+    /** The session could not go on for a reason outside the protocol, e.g. the server cannot be reached. */
+    default void failed(String message) {
+    }
+}

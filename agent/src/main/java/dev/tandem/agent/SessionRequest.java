@@ -1,0 +1,81 @@
+package dev.tandem.agent;
+
+import dev.tandem.protocol.Limits;
+import dev.tandem.protocol.SessionCode;
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.DeviceInfo;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything an {@link AgentSession} needs to introduce itself: the server, how to get in (a session
+ * code, or a resume ticket kept from an earlier connection), the customer's name, the phone and what
+ * it can do. Immutable.
+ */
+public final class SessionRequest {
+    private final ServerAddress server;
+    private final SessionCode code;
+    private final ResumeTicket resumeTicket;
+    private final long lastSeq;
+    private final String customerName;
+    private final DeviceInfo device;
+    private final Capabilities capabilities;
+
+    private SessionRequest(ServerAddress server, SessionCode code, ResumeTicket resumeTicket, long lastSeq,
+                           String customerName, DeviceInfo device, Capabilities capabilities) {
+        this.server = Objects.requireNonNull(server, "server");
+        this.code = code;
+        this.resumeTicket = resumeTicket;
+        this.lastSeq = lastSeq;
+        this.customerName = checkName(customerName);
+        this.device = Objects.requireNonNull(device, "device");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+    }
+
+    /** Join a new session with the code the customer was given. */
+    public static SessionRequest join(ServerAddress server, SessionCode code, String customerName,
+                                      DeviceInfo device, Capabilities capabilities) {
+        return new SessionRequest(server, Objects.requireNonNull(code, "code"), null, 0, customerName, device, capabilities);
+    }
+
+    /**
+     * Go back into a session this device was in before (the Android app after a restart), having
+     * seen the transcript up to {@code lastSeq}.
+     */
+    public static SessionRequest resume(ServerAddress server, ResumeTicket ticket, long lastSeq, String customerName,
+                                        DeviceInfo device, Capabilities capabilities) {
+        if (lastSeq < 0) {
+            throw new IllegalArgumentException("lastSeq must not be negative");
+        }
+        return new SessionRequest(server, null, Objects.requireNonNull(ticket, "ticket"), lastSeq, customerName,
+                device, capabilities);
+    }
+
+    public ServerAddress server() { return server; }
+
+    /** The code to join with; empty for a resume. */
+    public Optional<SessionCode> code() { return Optional.ofNullable(code); }
+
+    /** The ticket to resume with; empty for a join. */
+    public Optional<ResumeTicket> resumeTicket() { return Optional.ofNullable(resumeTicket); }
+
+    /** The highest transcript seq the device had seen (0 for a join). */
+    public long lastSeq() { return lastSeq; }
+
+    public String customerName() { return customerName; }
+
+    public DeviceInfo device() { return device; }
+
+    public Capabilities capabilities() { return capabilities; }
+
+    private static String checkName(String name) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw new IllegalArgumentException("The customer's name is empty: the technician needs a name to greet.");
+        }
+        if (Limits.characters(trimmed) > Limits.MAX_NAME_CHARS) {
+            throw new IllegalArgumentException("The customer's name is longer than " + Limits.MAX_NAME_CHARS + " characters.");
+        }
+        return trimmed;
+    }
+}

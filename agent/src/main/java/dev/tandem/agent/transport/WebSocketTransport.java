@@ -1,0 +1,135 @@
+package dev.tandem.agent.transport;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.handshake.ServerHandshake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Transport} built on Java-WebSocket: TCP_NODELAY on (chat lines and, later, input events
+ * must not wait for Nagle), a connect timeout, daemon threads, and Java-WebSocket's own ping timer
+ * off because the Tandem protocol has its own heartbeat. {@code wss://} uses the platform's default
+ * TLS settings with host-name verification. Thread-safe.
+ */
+public final class WebSocketTransport implements Transport {
+    /** How long a TCP connect may take before it counts as failed. */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
+
+    private final int connectTimeoutMillis;
+
+    private WebSocketTransport(Duration connectTimeout) {
+        this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
+    }
+
+    public static WebSocketTransport create() {
+        return create(DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    public static WebSocketTransport create(Duration connectTimeout) {
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("The connect timeout must be positive");
+        }
+        return new WebSocketTransport(connectTimeout);
+    }
+
+    @Override
+    public Connection connect(URI url, ConnectionListener listener) {
+        Client client = new Client(url, connectTimeoutMillis, listener);
+        client.connect();
+        return client.connection;
+    }
+
+    /** One Java-WebSocket client; kept private so callers only see {@link Connection}. */
+    private static final class Client extends WebSocketClient {
+        private final ConnectionListener listener;
+        private final Connection connection = new Connection() {
+            @Override
+            public void send(String text) {
+                sendText(text);
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                requestClose(code, reason);
+            }
+        };
+        private volatile boolean closeRequested;
+        private volatile int closeCode;
+        private volatile String closeReason = "";
+
+        Client(URI url, int connectTimeoutMillis, ConnectionListener listener) {
+            super(url, new Draft_6455(), null, connectTimeoutMillis);
+            this.listener = listener;
+            setTcpNoDelay(true);
+            setConnectionLostTimeout(0);
+            setDaemon(true);
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            if (closeRequested) {
+                shut(closeCode, closeReason);
+                return;
+            }
+            listener.onOpen();
+        }
+
+        @Override
+        public void onMessage(String text) {
+            listener.onText(text);
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            listener.onClose(code, reason == null ? "" : reason, remote);
+        }
+
+        @Override
+        public void onError(Exception error) {
+            listener.onError(error);
+        }
+
+        private void sendText(String text) {
+            try {
+                send(text);
+            } catch (WebsocketNotConnectedException e) {
+                log.debug("Dropped a frame for a connection that is not open");
+            }
+        }
+
+        private void requestClose(int code, String reason) {
+            closeCode = code;
+            closeReason = reason == null ? "" : reason;
+            closeRequested = true;
+            if (isOpen()) {
+                shut(code, closeReason);
+                return;
+            }
+            // Still connecting: closing the socket makes the connect fail at once instead of after
+            // the timeout; if the handshake wins the race, onOpen sees closeRequested.
+            Socket socket = getSocket();
+            if (socket != null) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    log.debug("Closing a connecting socket failed", e);
+                }
+            }
+        }
+
+        private void shut(int code, String reason) {
+            // close() queues the close frame; closeConnection() then releases the socket once the
+            // writer has flushed it, without waiting for the peer's echo.
+            close(code, reason);
+            closeConnection(code, reason);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tandem.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class OutboxTest {
+
+    @Test
+    void numbersMessagesFromOneAndKeepsThemUntilSettled() {
+        Outbox outbox = new Outbox();
+        assertThat(outbox.add("a")).isEqualTo(1);
+        assertThat(outbox.add("b")).isEqualTo(2);
+        assertThat(outbox.add("c")).isEqualTo(3);
+
+        assertThat(outbox.settle(2)).isTrue();
+        assertThat(outbox.settle(2)).isFalse();
+        assertThat(outbox.waiting()).containsExactly(java.util.Map.entry(1L, "a"), java.util.Map.entry(3L, "c"));
+    }
+
+    @Test
+    void serverMarkDropsWhatItHasAndKeepsNumberingAfterIt() {
+        Outbox outbox = new Outbox();
+        outbox.add("a");
+        outbox.add("b");
+        outbox.add("c");
+
+        assertThat(outbox.confirmUpTo(2)).isEqualTo(2);
+        assertThat(outbox.waiting()).containsOnlyKeys(3L);
+        assertThat(outbox.add("d")).isEqualTo(4);
+
+        Outbox restarted = new Outbox();
+        assertThat(restarted.confirmUpTo(9)).isZero();
+        assertThat(restarted.add("after a restart")).isEqualTo(10);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tandem.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line's contract: help, one-line errors with exit code 2, nothing written. */
+class TandemCommandTest {
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine line = TandemCommand.commandLine();
+        line.setOut(new PrintWriter(out));
+        line.setErr(new PrintWriter(err));
+        int exit = line.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("server").contains("device").contains("bench");
+        assertThat(run("server", "--help").out()).contains("--port").contains("--data").contains("--public-url")
+                .contains("--db-url").contains("--smtp-url");
+        assertThat(run("bench", "--help").out()).contains("chat");
+    }
+
+    @Test
+    void badServerOptionsGiveOneLineAndExitTwo() {
+        for (String[] args : new String[][] {{"server", "--port", "abc"}, {"server", "--port", "70000"},
+                {"server", "--smtp-url", "http://x"}, {"server", "--public-url", "not a url"},
+                {"server", "--db-url", "jdbc:mysql://x"}, {"server", "--nope"}}) {
+            Run run = run(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnreachableDatabaseIsOneLineExitTwoAndWritesNothing() throws Exception {
+        Path data = Files.createTempDirectory("tandem-app").resolve("data");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Run run = run("server", "--port", "0", "--data", data.toString(), "--db-url",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/tandem", "--db-user", "x");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("Cannot reach the database");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aPortInUseIsOneLineAndExitTwo() throws Exception {
+        Path data = Files.createTempDirectory("tandem-app");
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Run run = run("server", "--port", String.valueOf(taken.getLocalPort()), "--data", data.toString());
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).contains("already in use").contains(String.valueOf(taken.getLocalPort()));
+            assertThat(run.err().strip().lines()).hasSize(1);
+        }
+    }
+}

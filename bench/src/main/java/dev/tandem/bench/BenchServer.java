@@ -1,0 +1,47 @@
+package dev.tandem.bench;
+
+import dev.tandem.server.ServerConfig;
+import dev.tandem.server.TandemServer;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The server under test, in a process of its own so that its heap holds only the server. Prints
+ * {@code ready <port>}, then answers {@code heap} on stdin with the used heap after full GCs.
+ */
+public final class BenchServer {
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+
+    private BenchServer() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        ServerConfig config = ServerConfig.defaults(0, Path.of(args[0])).withAdminPassword(ADMIN_PASSWORD)
+                .withTimings(Duration.ofMinutes(5), Duration.ofSeconds(15));
+        try (TandemServer server = TandemServer.start(config)) {
+            System.out.println("ready " + server.port());
+            System.out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            for (String line = in.readLine(); line != null && !line.equals("quit"); line = in.readLine()) {
+                if (line.equals("heap")) {
+                    System.out.println("heap " + usedHeapAfterGc());
+                    System.out.flush();
+                }
+            }
+        }
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(200);
+            used = Math.min(used, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tandem.bench;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Chat round trip technician → phone → technician with many concurrent sessions, and the server's
+ * heap per connected idle phone. The technician posts through the REST API and watches the console
+ * feed; each phone runs the real agent and echoes. The server runs in its own JVM.
+ */
+@Command(name = "chat", mixinStandardHelpOptions = true,
+        description = "Chat round trip with concurrent sessions (goal p99 <= 50 ms) and heap per idle device (goal <= 64 KB).")
+public final class ChatBenchmark implements Callable<Integer> {
+    @Option(names = "--sessions", defaultValue = "200", description = "Concurrent chatting sessions. Default: ${DEFAULT-VALUE}")
+    int sessions;
+
+    @Option(names = "--round-trips", defaultValue = "25", description = "Measured round trips per session. Default: ${DEFAULT-VALUE}")
+    int roundTrips;
+
+    @Option(names = "--idle-devices", defaultValue = "2000", description = "Idle devices for the heap figure. Default: ${DEFAULT-VALUE}")
+    int idleDevices;
+
+    private static final int WARMUP = 5;
+    private static final double GOAL_P99_MS = 50;
+    private static final double GOAL_HEAP_KB = 64;
+
+    @Override
+    public Integer call() throws Exception {
+        System.out.printf("Tandem chat benchmark on %d cores: %d sessions x %d round trips, %d idle devices%n",
+                Runtime.getRuntime().availableProcessors(), sessions, roundTrips, idleDevices);
+        try (ServerProcess server = ServerProcess.start("4g")) {
+            BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");
+
+            LatencySample latency = roundTrips(server, tech);
+            double perDeviceKb = idleHeap(server, tech);
+
+            double p50 = latency.percentileMillis(50);
+            double p99 = latency.percentileMillis(99);
+            System.out.println();
+            System.out.printf("%-46s %12s %10s%n", "measure", "value", "goal");
+            System.out.printf("%-46s %12s %10s%n", "-".repeat(46), "-".repeat(12), "-".repeat(10));
+            System.out.printf("%-46s %12d %10s%n", "round trips measured", latency.size(), "");
+            System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip p50", p50, "");
+            System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip p90", latency.percentileMillis(90), "");
+            System.out.printf("%-46s %9.2f ms %7.0f ms%n", "chat round trip p99", p99, GOAL_P99_MS);
+            System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip max", latency.percentileMillis(100), "");
+            System.out.printf("%-46s %9.1f KB %7.0f KB%n", "server heap per connected idle device", perDeviceKb, GOAL_HEAP_KB);
+            boolean met = p99 <= GOAL_P99_MS && perDeviceKb <= GOAL_HEAP_KB;
+            System.out.printf("chat: p50 %.1f ms, p99 %.1f ms with %d sessions; %.1f KB heap per idle device; goals %s%n",
+                    p50, p99, sessions, perDeviceKb, met ? "met" : "NOT met");
+            return 0;
+        }
+    }
+
+    private LatencySample roundTrips(ServerProcess server, BenchApi tech) throws Exception {
+        List<EchoDevice> devices = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        try (ConsoleFeed feed = ConsoleFeed.open(server.baseUrl(), tech.token())) {
+            for (int i = 0; i < sessions; i++) {
+                EchoDevice device = EchoDevice.join(server.baseUrl(), tech.createCode(), "Customer " + i);
+                devices.add(device);
+                ids.add(device.joined().get(10, TimeUnit.SECONDS));
+            }
+            ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+            ExecutorService technicians = Executors.newFixedThreadPool(sessions);
+            List<Future<?>> done = new ArrayList<>();
+            for (String id : ids) {
+                done.add(technicians.submit(() -> {
+                    for (int round = 0; round < WARMUP + roundTrips; round++) {
+                        String text = "rt " + id + " " + round;
+                        CompletableFuture<Long> echoed = feed.await(EchoDevice.PREFIX + text);
+                        long sent = System.nanoTime();
+                        tech.call("POST", "/api/v1/sessions/" + id + "/messages",
+                                BenchApi.JSON.createObjectNode().put("text", text).toString(), 201);
+                        long back = echoed.get(30, TimeUnit.SECONDS);
+                        if (round >= WARMUP) {
+                            samples.add(back - sent);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            technicians.shutdown();
+            LatencySample sample = new LatencySample();
+            samples.forEach(sample::add);
+            return sample;
+        } finally {
+            devices.forEach(EchoDevice::close);
+        }
+    }
+
+    private double idleHeap(ServerProcess server, BenchApi tech) throws Exception {
+        long before = server.heapAfterGc();
+        HttpClient http = HttpClient.newHttpClient();
+        List<IdleDevice> idle = new ArrayList<>();
+        List<CompletableFuture<IdleDevice>> joining = new ArrayList<>();
+        for (int i = 0; i < idleDevices; i++) {
+            joining.add(IdleDevice.join(http, server.baseUrl(), tech.createCode()));
+            if (joining.size() == 50) {
+                for (CompletableFuture<IdleDevice> j : joining) {
+                    idle.add(j.get(30, TimeUnit.SECONDS));
+                }
+                joining.clear();
+            }
+        }
+        for (CompletableFuture<IdleDevice> j : joining) {
+            idle.add(j.get(30, TimeUnit.SECONDS));
+        }
+        long after = server.heapAfterGc();
+        idle.forEach(IdleDevice::close);
+        return (after - before) / 1024.0 / idleDevices;
+    }
+}

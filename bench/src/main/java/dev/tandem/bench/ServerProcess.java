@@ -1,0 +1,64 @@
+package dev.tandem.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Starts {@link BenchServer} as a child JVM with the same class path, and talks to it. */
+final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader out;
+    private final PrintWriter in;
+    private final int port;
+
+    private ServerProcess(Process process, BufferedReader out, PrintWriter in, int port) {
+        this.process = process;
+        this.out = out;
+        this.in = in;
+        this.port = port;
+    }
+
+    static ServerProcess start(String heap) throws IOException {
+        Path data = Files.createTempDirectory("tandem-bench");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process process = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
+                System.getProperty("java.class.path"), BenchServer.class.getName(), data.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        PrintWriter in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("ready ")) {
+                return new ServerProcess(process, out, in, Integer.parseInt(line.substring(6).trim()));
+            }
+        }
+        throw new IOException("The benchmark server did not start");
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Used heap of the server after full garbage collections, in bytes. */
+    long heapAfterGc() throws IOException {
+        in.println("heap");
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith("heap ")) {
+                return Long.parseLong(line.substring(5).trim());
+            }
+        }
+        throw new IOException("The benchmark server stopped");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        in.println("quit");
+        if (!process.waitFor(java.time.Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.tandem.device;
+
+import dev.tandem.agent.AgentSession;
+import dev.tandem.agent.MessageRefusedException;
+import dev.tandem.agent.ServerAddress;
+import dev.tandem.agent.SessionListener;
+import dev.tandem.agent.SessionRequest;
+import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.protocol.SessionCode;
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.DeviceInfo;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A virtual Android phone running the real customer agent. It is one {@link DeviceProfile}, owns at
+ * most one {@link AgentSession}, and offers what the customer does on it. The screen renderer, the
+ * input injector and the diagnostics collector are to be added as collaborators that read
+ * {@link #profile()}, {@link #screenImage()} and {@link #consent()}; the phone's session does not
+ * change for them.
+ *
+ * <p>Thread-safe: the customer's actions may come from any thread (they go to the session's own).
+ */
+public final class VirtualPhone implements AutoCloseable {
+    private final DeviceProfile profile;
+    private final ScreenImage screenImage;
+    private volatile AgentSession session;
+
+    private VirtualPhone(DeviceProfile profile, ScreenImage screenImage) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.screenImage = screenImage;
+    }
+
+    /** A phone of this profile showing its own home screen. */
+    public static VirtualPhone create(DeviceProfile profile) {
+        return new VirtualPhone(profile, null);
+    }
+
+    /** A phone of this profile that shows {@code screenImage} as its screen. */
+    public static VirtualPhone create(DeviceProfile profile, ScreenImage screenImage) {
+        return new VirtualPhone(profile, Objects.requireNonNull(screenImage, "screenImage"));
+    }
+
+    public DeviceProfile profile() { return profile; }
+
+    public DeviceInfo deviceInfo() { return profile.deviceInfo(); }
+
+    public Capabilities capabilities() { return profile.capabilities(); }
+
+    /** The picture to show instead of the home screen, when one was given. */
+    public Optional<ScreenImage> screenImage() { return Optional.ofNullable(screenImage); }
+
+    /**
+     * The customer types the code and their name and taps Join session.
+     *
+     * @throws IllegalStateException    when the phone is already in a session
+     * @throws IllegalArgumentException when the name is empty or too long
+     */
+    public synchronized void join(ServerAddress server, SessionCode code, String customerName, SessionListener listener) {
+        if (session != null) {
+            throw new IllegalStateException("The phone is already in a session.");
+        }
+        SessionRequest request = SessionRequest.join(server, code, customerName, deviceInfo(), capabilities());
+        AgentSession joining = AgentSession.create(request, listener);
+        session = joining;
+        joining.start();
+    }
+
+    /** The customer sends a chat message; returns its {@code cseq}. */
+    public long say(String text) throws MessageRefusedException {
+        return session().send(text);
+    }
+
+    /** The customer taps Yes or No on a prompt; false when it is no longer open. */
+    public boolean answer(String promptId, boolean granted) {
+        return session().answer(promptId, granted);
+    }
+
+    /** The customer's stop button: screen sharing and remote control end at once. */
+    public void stopSharing() {
+        session().stopSharing();
+    }
+
+    /** What the customer has allowed in the current session. */
+    public ConsentLedger consent() {
+        return session().consent();
+    }
+
+    /** The customer taps the exit icon. */
+    public void leave() {
+        session().leave();
+    }
+
+    /** The phone is switched off: the session's connection closes (the server keeps it for its grace period). */
+    @Override
+    public void close() {
+        AgentSession current = session;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private AgentSession session() {
+        AgentSession current = session;
+        if (current == null) {
+            throw new IllegalStateException("The phone has not joined a session yet.");
+        }
+        return current;
+    }
+}

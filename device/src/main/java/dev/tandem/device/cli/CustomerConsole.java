@@ -1,0 +1,201 @@
+package dev.tandem.device.cli;
+
+import dev.tandem.agent.MessageRefusedException;
+import dev.tandem.agent.SessionListener;
+import dev.tandem.agent.consent.ConsentKind;
+import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.agent.consent.ConsentPrompt;
+import dev.tandem.device.VirtualPhone;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.protocol.message.ServerMessage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Deque;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * The customer in front of the virtual phone, for a script: lines read from stdin become what the
+ * customer does, and what happens in the session becomes {@link CustomerEvents} on stdout.
+ *
+ * <p>Stdin lines: a plain line is a chat message ({@code //} at the start sends a line that begins
+ * with {@code /}); {@code /yes} and {@code /no} answer the oldest open prompt; {@code /stop} stops
+ * screen sharing and control; {@code /quit} leaves the session. The end of stdin ends nothing: the
+ * session goes on until one side ends it, and {@link #outcome()} then says how the command exits.
+ *
+ * <p>Threading: session events arrive on the session's thread, stdin lines on the reader's. They
+ * share only the queue of open prompts (a concurrent deque) and the outcome (a future); no lock is
+ * held while calling the phone, so neither side can block the other.
+ */
+final class CustomerConsole implements SessionListener {
+    /** Exit code for a failure outside the protocol's status table: unreachable server, broken connection. */
+    static final int CONNECTION_FAILURE = 5;
+
+    private final VirtualPhone phone;
+    private final CustomerEvents events;
+    private final ConsentMode consentMode;
+    private final Deque<ConsentPrompt> openPrompts = new ConcurrentLinkedDeque<>();
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+
+    CustomerConsole(VirtualPhone phone, CustomerEvents events, ConsentMode consentMode) {
+        this.phone = phone;
+        this.events = events;
+        this.consentMode = consentMode;
+    }
+
+    /** Completes once, when the session is over. */
+    CompletableFuture<Outcome> outcome() {
+        return outcome;
+    }
+
+    /** Handles stdin line by line until it ends or the session is over. */
+    void readCommands(InputStream in) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while (!outcome.isDone() && (line = reader.readLine()) != null) {
+                handle(line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read stdin", e);
+        }
+    }
+
+    /** One line the customer typed. */
+    void handle(String line) {
+        if (outcome.isDone() || line.isBlank()) {
+            return;
+        }
+        String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+        if (text.startsWith("//")) {
+            say(text.substring(1));
+        } else if (text.startsWith("/")) {
+            command(text.strip());
+        } else {
+            say(text);
+        }
+    }
+
+    private void command(String command) {
+        switch (command.toLowerCase(Locale.ROOT)) {
+            case "/yes" -> answerOldest(true);
+            case "/no" -> answerOldest(false);
+            case "/stop" -> {
+                phone.stopSharing();
+                events.sharing(false, false);
+            }
+            case "/quit" -> phone.leave();
+            default -> events.error("Unknown command " + command.split("\\s+")[0]
+                    + ": use /yes, /no, /stop or /quit, and start a message with // to send a line that begins with /.");
+        }
+    }
+
+    private void say(String text) {
+        try {
+            phone.say(text);
+        } catch (MessageRefusedException e) {
+            events.refusedBeforeSending(e.getMessage());
+        }
+    }
+
+    private void answerOldest(boolean granted) {
+        ConsentPrompt prompt = openPrompts.pollFirst();
+        if (prompt == null) {
+            events.error("There is no question to answer.");
+            return;
+        }
+        answer(prompt, granted);
+    }
+
+    private void answer(ConsentPrompt prompt, boolean granted) {
+        if (!phone.answer(prompt.id(), granted)) {
+            events.error("The question " + prompt.id() + " was withdrawn before it was answered.");
+            return;
+        }
+        if (prompt.kind() == ConsentKind.SCREEN || prompt.kind() == ConsentKind.CONTROL) {
+            ConsentLedger ledger = phone.consent();
+            events.sharing(ledger.isGranted(ConsentKind.SCREEN), ledger.isGranted(ConsentKind.CONTROL));
+        }
+    }
+
+    // ---- session events, on the session's thread ----
+
+    @Override
+    public void joined(ServerMessage.Welcome welcome) {
+        events.joined(welcome.session, welcome.technician);
+    }
+
+    @Override
+    public void reconnecting(int attempt, Duration delay) {
+        events.reconnecting(attempt);
+    }
+
+    @Override
+    public void resumed(ServerMessage.Welcome welcome) {
+        events.resumed();
+    }
+
+    @Override
+    public void chat(ServerMessage.Chat entry) {
+        if ("system".equals(entry.sender)) {
+            events.system(entry.text, entry.seq);
+        } else {
+            events.chat(entry.sender, entry.name, entry.text, entry.seq);
+        }
+    }
+
+    @Override
+    public void messageDelivered(long cseq, long seq) {
+        events.delivered(cseq, seq);
+    }
+
+    @Override
+    public void messageRefused(long cseq, String code, String message) {
+        events.refused(cseq, message);
+    }
+
+    @Override
+    public void prompt(ConsentPrompt prompt) {
+        events.prompt(prompt.id(), prompt.kind().wireName(), prompt.text());
+        switch (consentMode) {
+            case YES -> answer(prompt, true);
+            case NO -> answer(prompt, false);
+            case ASK -> openPrompts.addLast(prompt);
+        }
+    }
+
+    @Override
+    public void promptClosed(String promptId) {
+        openPrompts.removeIf(prompt -> prompt.id().equals(promptId));
+        events.promptClosed(promptId);
+    }
+
+    @Override
+    public void ended(String by, String reason) {
+        events.ended(by, reason);
+        outcome.complete(Outcome.sessionEnded());
+    }
+
+    @Override
+    public void refused(TandemStatus status, String reason) {
+        if (status == TandemStatus.SESSION_ENDED) {
+            // Came back too late: the server ended the session while the phone was away.
+            events.ended("server", reason);
+            outcome.complete(Outcome.sessionEnded());
+            return;
+        }
+        events.error(reason);
+        outcome.complete(new Outcome(status.exitCode(), reason));
+    }
+
+    @Override
+    public void failed(String message) {
+        events.error(message);
+        outcome.complete(new Outcome(CONNECTION_FAILURE, message));
+    }
+}

@@ -1,0 +1,128 @@
+package dev.tandem.device.cli;
+
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * What the customer sees, written as one JSON object per line (UTF-8, flushed line by line), for
+ * scripts and tests that drive {@code tandem device}. Text with newlines stays on one line, and so
+ * do U+2028 and U+2029, which some line readers split on. Thread-safe: one event is one whole line.
+ */
+final class CustomerEvents {
+    private final OutputStream out;
+    private final ObjectMapper json = new ObjectMapper();
+
+    CustomerEvents(OutputStream out) {
+        this.out = out;
+        json.getFactory().setCharacterEscapes(new OneLineEscapes());
+    }
+
+    void joined(String session, String technician) {
+        write(event("joined").put("session", session).put("technician", technician));
+    }
+
+    /** A transcript message from the technician or the customer. */
+    void chat(String from, String name, String text, long seq) {
+        write(event("chat").put("from", from).put("name", name).put("text", text).put("seq", seq));
+    }
+
+    /** A transcript line from the system (someone joined, the session is being recorded, ...). */
+    void system(String text, long seq) {
+        write(event("system").put("text", text).put("seq", seq));
+    }
+
+    void prompt(String id, String kind, String text) {
+        write(event("prompt").put("id", id).put("kind", kind).put("text", text));
+    }
+
+    void promptClosed(String id) {
+        write(event("promptClosed").put("id", id));
+    }
+
+    void sharing(boolean screen, boolean control) {
+        write(event("sharing").put("screen", screen).put("control", control));
+    }
+
+    void ended(String by, String reason) {
+        ObjectNode event = event("ended").put("by", by);
+        if (reason != null && !reason.isEmpty()) {
+            event.put("reason", reason);
+        }
+        write(event);
+    }
+
+    void delivered(long cseq, long seq) {
+        write(event("delivered").put("cseq", cseq).put("seq", seq));
+    }
+
+    /** The server refused message {@code cseq}. */
+    void refused(long cseq, String message) {
+        write(event("refused").put("cseq", cseq).put("message", message));
+    }
+
+    /** The phone refused a line before sending it (empty, too long, session over): there is no cseq. */
+    void refusedBeforeSending(String message) {
+        write(event("refused").put("message", message));
+    }
+
+    void reconnecting(int attempt) {
+        write(event("reconnecting").put("attempt", attempt));
+    }
+
+    void resumed() {
+        write(event("resumed"));
+    }
+
+    void error(String message) {
+        write(event("error").put("message", message));
+    }
+
+    private ObjectNode event(String name) {
+        return json.createObjectNode().put("event", name);
+    }
+
+    private synchronized void write(ObjectNode event) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = event.fields(); fields.hasNext(); ) {
+            if (fields.next().getValue().isNull()) {
+                fields.remove(); // an unknown name is left out rather than written as null
+            }
+        }
+        try {
+            // Through a String: Jackson's byte writer would escape emoji as surrogate pairs once custom
+            // escapes are set, and customers' emoji should read as emoji.
+            out.write((json.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write to stdout", e);
+        }
+    }
+
+    /** JSON's own escapes, plus the two Unicode line separators. */
+    private static final class OneLineEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (ch == 0x2028 || ch == 0x2029) {
+                return new SerializedString(String.format("\\u%04x", ch));
+            }
+            return null;
+        }
+    }
+}
