@@ -27,6 +27,9 @@ public final class ChatBenchmark implements Callable<Integer> {
     @Option(names = "--round-trips", defaultValue = "25", description = "Measured round trips per session. Default: ${DEFAULT-VALUE}")
     int roundTrips;
 
+    @Option(names = "--rate", defaultValue = "2", description = "Round trips per second per session (paced, like people typing fast). Default: ${DEFAULT-VALUE}")
+    double rate;
+
     @Option(names = "--idle-devices", defaultValue = "2000", description = "Idle devices for the heap figure. Default: ${DEFAULT-VALUE}")
     int idleDevices;
 
@@ -36,8 +39,9 @@ public final class ChatBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        System.out.printf("Tandem chat benchmark on %d cores: %d sessions x %d round trips, %d idle devices%n",
-                Runtime.getRuntime().availableProcessors(), sessions, roundTrips, idleDevices);
+        System.out.printf("Tandem chat benchmark on %d cores: %d sessions x %d round trips at %.1f/s each "
+                        + "(%.0f/s in all), %d idle devices%n", Runtime.getRuntime().availableProcessors(), sessions,
+                roundTrips, rate, rate * sessions, idleDevices);
         try (ServerProcess server = ServerProcess.start("4g")) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
             admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
@@ -52,6 +56,7 @@ public final class ChatBenchmark implements Callable<Integer> {
             System.out.printf("%-46s %12s %10s%n", "measure", "value", "goal");
             System.out.printf("%-46s %12s %10s%n", "-".repeat(46), "-".repeat(12), "-".repeat(10));
             System.out.printf("%-46s %12d %10s%n", "round trips measured", latency.size(), "");
+            System.out.printf("%-46s %9.0f /s %10s%n", "offered round trips", rate * sessions, "");
             System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip p50", p50, "");
             System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip p90", latency.percentileMillis(90), "");
             System.out.printf("%-46s %9.2f ms %7.0f ms%n", "chat round trip p99", p99, GOAL_P99_MS);
@@ -77,8 +82,15 @@ public final class ChatBenchmark implements Callable<Integer> {
             ExecutorService technicians = Executors.newFixedThreadPool(sessions);
             List<Future<?>> done = new ArrayList<>();
             for (String id : ids) {
+                long interval = (long) (1e9 / rate);
+                long first = System.nanoTime() + java.util.concurrent.ThreadLocalRandom.current().nextLong(interval);
                 done.add(technicians.submit(() -> {
                     for (int round = 0; round < WARMUP + roundTrips; round++) {
+                        long due = first + round * interval;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
                         String text = "rt " + id + " " + round;
                         CompletableFuture<Long> echoed = feed.await(EchoDevice.PREFIX + text);
                         long sent = System.nanoTime();

@@ -9,7 +9,9 @@ import dev.tandem.server.store.UserStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +27,8 @@ public final class Accounts {
     private static final Duration WEB_LIFETIME = Duration.ofHours(12);
     private static final Duration API_LIFETIME = Duration.ofDays(30);
     private static final int SLOW_AFTER = 3;
+    private static final Duration GRANT_MEMORY = Duration.ofSeconds(10);
+    private final Map<String, RememberedGrant> recentGrants = new ConcurrentHashMap<>();
 
     private final UserStore users;
     private final TokenStore tokens;
@@ -85,16 +89,45 @@ public final class Accounts {
         return token;
     }
 
-    /** Who a cookie or bearer token belongs to; empty for unknown, expired or disabled. */
+    /**
+     * Who a cookie or bearer token belongs to; empty for unknown, expired or disabled. Answers are
+     * remembered for a few seconds (every API call needs one); {@link #forgetUser} and
+     * {@link #signOut} drop them at once, so disabling a user takes effect immediately.
+     */
     public Optional<TokenGrant> resolve(String token) {
         if (token == null || token.isEmpty() || token.length() > 200) {
             return Optional.empty();
         }
-        return tokens.find(Secrets.sha256(token), clock.instant());
+        String hash = Secrets.sha256(token);
+        Instant now = clock.instant();
+        RememberedGrant remembered = recentGrants.get(hash);
+        if (remembered != null && now.isBefore(remembered.until())) {
+            return Optional.of(remembered.grant());
+        }
+        Optional<TokenGrant> grant = tokens.find(hash, now);
+        if (grant.isPresent()) {
+            if (recentGrants.size() > 10_000) {
+                recentGrants.clear();
+            }
+            recentGrants.put(hash, new RememberedGrant(grant.get(), now.plus(GRANT_MEMORY)));
+        } else {
+            recentGrants.remove(hash);
+        }
+        return grant;
     }
 
     public void signOut(String token) {
-        tokens.delete(Secrets.sha256(token));
+        String hash = Secrets.sha256(token);
+        recentGrants.remove(hash);
+        tokens.delete(hash);
+    }
+
+    /** Drops every remembered grant of a user (disabled, role changed, password reset). */
+    public void forgetUser(long userId) {
+        recentGrants.values().removeIf(g -> g.grant().user().id() == userId);
+    }
+
+    private record RememberedGrant(TokenGrant grant, Instant until) {
     }
 
     public User createUser(String username, String displayName, Role role, String password) {

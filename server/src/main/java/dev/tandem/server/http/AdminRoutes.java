@@ -102,6 +102,7 @@ final class AdminRoutes {
                     Bodies.text(body, "role").map(AdminRoutes::role).orElse(current.role()), enabled);
             users.update(updated);
             Bodies.text(body, "password").ifPresent(p -> users.updatePassword(current.id(), hasher.hash(password(p))));
+            accounts.forgetUser(current.id());
             if (!enabled) {
                 consoles.disconnect(current.id(), 1008, "Your account was disabled.");
             }

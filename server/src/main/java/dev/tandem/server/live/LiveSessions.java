@@ -282,17 +282,13 @@ public final class LiveSessions {
     }
 
     public TranscriptEntry postTechnicianMessage(User user, String sessionId, String text) {
-        SupportSession stored = visible(user, sessionId);
+        LiveSession session = liveAndVisible(user, sessionId);
         if (text == null || text.isBlank()) {
             throw Rejection.of(Rejection.Kind.BAD_INPUT, "empty_message", "Write a message before sending it.");
         }
         if (Limits.characters(text) > Limits.MAX_CHAT_CHARS) {
             throw Rejection.of(Rejection.Kind.TOO_LARGE, "message_too_long", "A message can have at most "
                     + Limits.MAX_CHAT_CHARS + " characters; this one has " + Limits.characters(text) + ". Split it up.");
-        }
-        LiveSession session = live.get(stored.id());
-        if (session == null) {
-            throw Rejection.of(TandemStatus.SESSION_ENDED);
         }
         synchronized (session) {
             if (session.ended) {
@@ -302,12 +298,18 @@ public final class LiveSessions {
         }
     }
 
-    public void endByTechnician(User user, String sessionId) {
-        SupportSession stored = visible(user, sessionId);
-        LiveSession session = live.get(stored.id());
-        if (session == null) {
-            throw Rejection.of(TandemStatus.SESSION_ENDED);
+    /** The live session if the user may act on it; the stored one decides between 404 and 410. */
+    private LiveSession liveAndVisible(User user, String sessionId) {
+        LiveSession session = live.get(sessionId);
+        if (session != null && (user.isAdmin() || session.technicianId == user.id())) {
+            return session;
         }
+        visible(user, sessionId);
+        throw Rejection.of(TandemStatus.SESSION_ENDED);
+    }
+
+    public void endByTechnician(User user, String sessionId) {
+        LiveSession session = liveAndVisible(user, sessionId);
         end(session, "technician", SystemNotices.endedByTechnician(session.language, user.displayName()), null);
     }
 
