@@ -1,0 +1,37 @@
+import { request } from './http';
+import type {
+  AuthInfo,
+  ChatMessage,
+  EmailReceipt,
+  OutboxMail,
+  Portal,
+  Session,
+  SessionCode,
+} from './types';
+
+const enc = encodeURIComponent;
+
+/** The console's REST calls, one function per endpoint. */
+export const api = {
+  login: (username: string, password: string) =>
+    request<AuthInfo>('POST', '/auth/login', { username, password }),
+  me: () => request<AuthInfo>('GET', '/auth/me'),
+  logout: () => request<void>('POST', '/auth/logout'),
+
+  portals: () => request<Portal[]>('GET', '/portals'),
+
+  codes: () => request<SessionCode[]>('GET', '/codes'),
+  createCode: (identifier: string | undefined, portal: string | undefined) =>
+    request<SessionCode>('POST', '/codes', { identifier, portal }),
+  cancelCode: (code: string) => request<void>('DELETE', `/codes/${enc(code)}`),
+  emailCode: (code: string, to: string) => request<EmailReceipt>('POST', `/codes/${enc(code)}/email`, { to }),
+
+  sessions: (status: 'active' | 'ended') => request<Session[]>('GET', `/sessions?status=${status}`),
+  session: (id: string) => request<Session>('GET', `/sessions/${enc(id)}`),
+  messages: (id: string) => request<ChatMessage[]>('GET', `/sessions/${enc(id)}/messages`),
+  sendMessage: (id: string, text: string) => request<ChatMessage>('POST', `/sessions/${enc(id)}/messages`, { text }),
+  endSession: (id: string) => request<unknown>('POST', `/sessions/${enc(id)}/end`),
+
+  outbox: () => request<OutboxMail[]>('GET', '/outbox'),
+  emlUrl: (id: string) => `/api/v1/outbox/${enc(id)}/eml`,
+};

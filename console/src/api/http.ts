@@ -1,0 +1,77 @@
+/**
+ * The one place that talks HTTP to /api/v1: cookie credentials, the CSRF header on every
+ * non-GET request, JSON in and out, and errors turned into ApiError carrying the server's message.
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** True when the request never got an answer (server down, network gone). */
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+}
+
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called on every 401 answer: the console goes back to the sign-in form. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+export const API_BASE = '/api/v1';
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET' && method !== 'HEAD') {
+    headers['Content-Type'] = 'application/json';
+    if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  }
+  let response: Response;
+  try {
+    response = await fetch(API_BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', '');
+  }
+  const text = await response.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!response.ok) {
+    if (response.status === 401) unauthorizedHandler?.();
+    const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(response.status, error?.code ?? `http_${response.status}`, error?.message ?? '');
+  }
+  return data as T;
+}
+
+/** The text to show for a failed call: the server's message, else a generic sentence. */
+export function errorMessage(error: unknown, fallbacks: { network: string; generic: string }): string {
+  if (error instanceof ApiError) {
+    if (error.message) return error.message;
+    return error.isNetwork ? fallbacks.network : fallbacks.generic;
+  }
+  return fallbacks.generic;
+}

@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n/I18nProvider';
+import { useConsole } from '../state/ConsoleProvider';
+import { ChatHeader } from './ChatHeader';
+import { Composer } from './Composer';
+import { ConfirmEndDialog } from './ConfirmEndDialog';
+import { EndedBanner } from './EndedBanner';
+import { Transcript } from './Transcript';
+
+interface Props {
+  id: string;
+  active: boolean;
+  onRequestClose: (id: string) => void;
+}
+
+const NO_NOTICES: never[] = [];
+
+/** The Chat window of one session. Hidden (not unmounted) while another tab is in front, so drafts survive. */
+export function ChatWindow({ id, active, onRequestClose }: Props) {
+  const { t } = useI18n();
+  const { state, actions } = useConsole();
+  const [confirming, setConfirming] = useState(false);
+  const session = state.sessions[id];
+
+  if (!session) {
+    return (
+      <section class="chat-window chat-window--loading" data-testid="chat-window" data-session={id} hidden={!active}>
+        <p class="empty">{t('common.loading')}</p>
+      </section>
+    );
+  }
+
+  const ended = session.status === 'ended';
+  const customer = session.customerName || t('sessions.customer');
+
+  return (
+    <section
+      class="chat-window"
+      data-testid="chat-window"
+      data-session={id}
+      data-status={session.status}
+      hidden={!active}
+      aria-label={`${t('chat.title')}: ${customer}`}
+    >
+      <ChatHeader session={session} onEnd={() => setConfirming(true)} onClose={() => onRequestClose(id)} />
+      {ended && <EndedBanner session={session} />}
+      {!ended && !session.customerConnected && (
+        <div class="banner banner--warning" role="status" data-testid="customer-reconnecting">
+          {t('chat.reconnectingBanner')}
+        </div>
+      )}
+      <Transcript
+        messages={state.transcripts[id] ?? []}
+        notices={state.notices[id] ?? NO_NOTICES}
+        loaded={!!state.transcriptLoaded[id]}
+      />
+      <Composer disabled={ended} disabledText={t('chat.composerEnded')} onSend={(text) => actions.sendMessage(id, text)} />
+      {confirming && (
+        <ConfirmEndDialog customer={customer} onConfirm={() => actions.endSession(id)} onClose={() => setConfirming(false)} />
+      )}
+    </section>
+  );
+}

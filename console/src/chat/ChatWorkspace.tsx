@@ -1,0 +1,70 @@
+import { useState } from 'preact/hooks';
+import { useI18n } from '../i18n/I18nProvider';
+import { useConsole } from '../state/ConsoleProvider';
+import { Icon } from '../ui/Icon';
+import { ChatTab } from './ChatTab';
+import { ChatWindow } from './ChatWindow';
+import { CloseChatDialog } from './CloseChatDialog';
+
+/** The open Chat windows as tabs. Closing the window of a running session asks whether to end it. */
+export function ChatWorkspace() {
+  const { t } = useI18n();
+  const { state, actions } = useConsole();
+  const [closing, setClosing] = useState<string | null>(null);
+
+  const requestClose = (id: string) => {
+    if (state.sessions[id]?.status === 'active') setClosing(id);
+    else actions.closeChat(id);
+  };
+
+  const closingSession = closing ? state.sessions[closing] : undefined;
+
+  if (state.openChats.length === 0) {
+    return (
+      <section class="workspace workspace--empty" data-testid="chat-workspace">
+        <div class="workspace__placeholder">
+          <span class="workspace__icon" aria-hidden="true">
+            <Icon name="chat" size={36} />
+          </span>
+          <p>{t('chat.workspaceEmpty')}</p>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section class="workspace" data-testid="chat-workspace">
+      <div class="chat-tabs" role="tablist" aria-label={t('chat.openWindows')}>
+        {state.openChats.map((id) => (
+          <ChatTab
+            key={id}
+            id={id}
+            session={state.sessions[id]}
+            active={state.activeChat === id}
+            unread={state.unread[id] ?? 0}
+            onSelect={(sid) => actions.dispatch({ type: 'chatFocused', session: sid })}
+            onClose={requestClose}
+          />
+        ))}
+      </div>
+      {state.openChats.map((id) => (
+        <ChatWindow key={id} id={id} active={state.activeChat === id} onRequestClose={requestClose} />
+      ))}
+      {closing && (
+        <CloseChatDialog
+          customer={closingSession?.customerName || t('sessions.customer')}
+          onCancel={() => setClosing(null)}
+          onKeep={() => {
+            actions.closeChat(closing);
+            setClosing(null);
+          }}
+          onEnd={async () => {
+            await actions.endSession(closing);
+            actions.closeChat(closing);
+            setClosing(null);
+          }}
+        />
+      )}
+    </section>
+  );
+}

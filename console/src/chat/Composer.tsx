@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import { errorMessage } from '../api/http';
+import { useI18n } from '../i18n/I18nProvider';
+
+export const MAX_CHAT_LENGTH = 4000;
+
+interface Props {
+  disabled: boolean;
+  disabledText: string;
+  onSend: (text: string) => Promise<unknown>;
+}
+
+/** Message box: Enter sends, Shift+Enter adds a line; a counter keeps the text within 4,000 characters. */
+export function Composer({ disabled, disabledText, onSend }: Props) {
+  const { t, lang } = useI18n();
+  const number = (n: number) => n.toLocaleString(lang === 'es' ? 'es-ES' : 'en-GB');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const length = text.length;
+  const tooLong = length > MAX_CHAT_LENGTH;
+  const canSend = !disabled && !busy && !tooLong && text.trim().length > 0;
+
+  const send = async () => {
+    if (!canSend) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await onSend(text.trim());
+      setText('');
+    } catch (e) {
+      setError(errorMessage(e, { network: t('errors.network'), generic: t('errors.generic') }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      class={`composer${disabled ? ' composer--disabled' : ''}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
+      {error && (
+        <p class="form-error composer__error" role="alert" data-testid="error">
+          {error}
+        </p>
+      )}
+      <div class="composer__row">
+        <label class="composer__field">
+          <span class="visually-hidden">{t('chat.inputLabel')}</span>
+          <textarea
+            data-testid="chat-input"
+            rows={2}
+            value={text}
+            disabled={disabled}
+            readOnly={busy}
+            placeholder={disabled ? disabledText : t('chat.placeholder')}
+            aria-invalid={tooLong}
+            onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+                e.preventDefault();
+                void send();
+              }
+            }}
+          />
+        </label>
+        <button type="submit" class="btn btn--primary composer__send" data-testid="chat-send" disabled={!canSend}>
+          {t('chat.send')}
+        </button>
+      </div>
+      <div class="composer__footer">
+        <span class={`composer__counter${tooLong ? ' composer__counter--over' : ''}`} data-testid="char-counter">
+          {number(length)} / {number(MAX_CHAT_LENGTH)}
+        </span>
+        {tooLong && <span class="composer__limit">{t('chat.tooLong', { max: number(MAX_CHAT_LENGTH) })}</span>}
+      </div>
+    </form>
+  );
+}

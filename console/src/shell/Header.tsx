@@ -1,0 +1,36 @@
+import type { User } from '../api/types';
+import { useI18n } from '../i18n/I18nProvider';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useConsole } from '../state/ConsoleProvider';
+import { Brand } from '../ui/Brand';
+import { Icon } from '../ui/Icon';
+import { ConnectionIndicator } from './ConnectionIndicator';
+
+/** Product name, live indicator, the signed-in technician, language and sign-out. */
+export function Header({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+  const { t } = useI18n();
+  const { state } = useConsole();
+  const name = user.displayName || user.username;
+  return (
+    <header class="topbar">
+      <Brand subtitle={t('app.tagline')} />
+      <div class="topbar__right">
+        <ConnectionIndicator state={state.connection} />
+        <span class="topbar__user" data-testid="user">
+          <span class="topbar__avatar" aria-hidden="true">
+            {name.charAt(0).toLocaleUpperCase()}
+          </span>
+          <span class="topbar__user-text">
+            <span class="topbar__user-name">{name}</span>
+            <span class="topbar__user-role">{user.role === 'admin' ? t('auth.role.admin') : t('auth.role.technician')}</span>
+          </span>
+        </span>
+        <LanguageSwitch tone="dark" />
+        <button type="button" class="btn btn--small btn--on-dark" data-testid="sign-out" onClick={onSignOut}>
+          <Icon name="exit" size={16} />
+          {t('auth.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}

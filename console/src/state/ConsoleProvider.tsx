@@ -1,0 +1,139 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { api } from '../api/client';
+import { ConsoleSocket } from '../api/consoleSocket';
+import { browserSocketFactory, sameOriginSocketUrl } from '../api/socketLike';
+import type { ChatMessage, ConsoleEvent, Session } from '../api/types';
+import { useI18n } from '../i18n/I18nProvider';
+import { useToast } from '../ui/Toast';
+import { consoleReducer, initialConsoleState, type ConsoleAction, type ConsoleState } from './consoleState';
+
+export interface ConsoleActions {
+  dispatch: (action: ConsoleAction) => void;
+  refreshCodes(): Promise<void>;
+  refreshSessions(status: 'active' | 'ended'): Promise<void>;
+  openChat(id: string): void;
+  /** Re-reads one session and its transcript (after opening its window or reconnecting). */
+  reloadChat(id: string): Promise<void>;
+  closeChat(id: string): void;
+  sendMessage(id: string, text: string): Promise<ChatMessage>;
+  endSession(id: string): Promise<void>;
+}
+
+interface ConsoleContextValue {
+  state: ConsoleState;
+  actions: ConsoleActions;
+}
+
+const ConsoleContext = createContext<ConsoleContextValue | null>(null);
+
+const now = () => new Date().toISOString();
+
+/**
+ * Owns the console's live state: loads the lists over REST, keeps /ws/console open while signed in,
+ * applies its frames, and re-fetches everything after each (re)connection.
+ */
+export function ConsoleProvider({ children }: { children: ComponentChildren }) {
+  const [state, dispatch] = useReducer(consoleReducer, initialConsoleState);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const { t } = useI18n();
+  const toast = useToast();
+  const tRef = useRef(t);
+  tRef.current = t;
+
+  const actions = useMemo<ConsoleActions>(() => {
+    const ignore = () => {};
+
+    const self: ConsoleActions = {
+      dispatch,
+      async refreshCodes() {
+        dispatch({ type: 'codesLoaded', codes: await api.codes() });
+      },
+      async refreshSessions(status) {
+        dispatch({ type: 'sessionsLoaded', status, sessions: await api.sessions(status), at: now() });
+      },
+      openChat(id) {
+        dispatch({ type: 'chatOpened', session: id });
+        if (!stateRef.current.transcriptLoaded[id]) self.reloadChat(id).catch(ignore);
+      },
+      async reloadChat(id) {
+        const [session, messages] = await Promise.all([api.session(id), api.messages(id)]);
+        dispatch({ type: 'sessionUpserted', session, at: now() });
+        dispatch({ type: 'messagesLoaded', session: id, messages });
+      },
+      closeChat(id) {
+        dispatch({ type: 'chatClosed', session: id });
+      },
+      async sendMessage(id, text) {
+        const message = await api.sendMessage(id, text);
+        dispatch({ type: 'messageReceived', session: id, message });
+        return message;
+      },
+      async endSession(id) {
+        await api.endSession(id);
+        const session: Session = await api.session(id);
+        dispatch({ type: 'sessionUpserted', session, at: now() });
+      },
+    };
+    return self;
+  }, []);
+
+  useEffect(() => {
+    const ignore = () => {};
+
+    // Events may have been missed while disconnected, so every (re)connection re-reads the lists.
+    const refreshAll = () => {
+      actions.refreshCodes().catch(ignore);
+      actions.refreshSessions('active').catch(ignore);
+      actions.refreshSessions('ended').catch(ignore);
+      for (const id of stateRef.current.openChats) actions.reloadChat(id).catch(ignore);
+      dispatch({ type: 'outboxChanged' });
+    };
+
+    const onEvent = (event: ConsoleEvent) => {
+      switch (event.type) {
+        case 'session': {
+          const known = !!stateRef.current.sessions[event.session.id];
+          dispatch({ type: 'sessionUpserted', session: event.session, at: now(), live: true });
+          if (!known && event.session.status === 'active') {
+            toast(tRef.current('sessions.joinedToast', { name: event.session.customerName || tRef.current('sessions.customer') }), 'info');
+          }
+          break;
+        }
+        case 'message':
+          dispatch({ type: 'messageReceived', session: event.session, message: event.message });
+          break;
+        case 'code':
+          dispatch({ type: 'codeUpserted', code: event.code });
+          break;
+        default:
+          break; // hello, ping
+      }
+    };
+
+    const socket = new ConsoleSocket({
+      url: sameOriginSocketUrl('/ws/console', window.location),
+      factory: browserSocketFactory,
+      onEvent,
+      onState: (connection) => dispatch({ type: 'connection', state: connection }),
+      onOpen: refreshAll,
+      // A socket that keeps failing may mean the sign-in expired: a 401 here sends us to the sign-in form.
+      onDrop: (attempt) => {
+        if (attempt >= 2) api.me().catch(ignore);
+      },
+    });
+    refreshAll();
+    socket.start();
+    return () => socket.stop();
+  }, [actions]);
+
+  const value = useMemo(() => ({ state, actions }), [state, actions]);
+  return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>;
+}
+
+export function useConsole(): ConsoleContextValue {
+  const value = useContext(ConsoleContext);
+  if (!value) throw new Error('useConsole outside ConsoleProvider');
+  return value;
+}

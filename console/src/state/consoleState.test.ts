@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import type { ChatMessage, Session, SessionCode } from '../api/types';
+import { consoleReducer, initialConsoleState, liveStatus, type ConsoleAction, type ConsoleState } from './consoleState';
+
+const session = (id: string, extra: Partial<Session> = {}): Session => ({
+  id,
+  code: '123456789',
+  identifier: 'Ticket 42',
+  status: 'active',
+  customerName: 'Ana',
+  portal: 'default',
+  customerConnected: true,
+  device: { manufacturer: 'samsung', model: 'SM-S918B', androidVersion: '14', apiLevel: 34 },
+  capabilities: { chat: true, diagnostics: true, screen: true, control: true },
+  startedAt: '2026-11-24T20:00:00Z',
+  endedAt: null,
+  ...extra,
+});
+
+const message = (seq: number, sender: ChatMessage['sender'] = 'customer'): ChatMessage => ({
+  seq,
+  sender,
+  name: 'Ana',
+  text: `m${seq}`,
+  at: '2026-11-24T20:00:00Z',
+});
+
+const code = (digits: string, createdAt: string, status: SessionCode['status'] = 'waiting'): SessionCode => ({
+  code: digits,
+  url: `http://localhost:8080/join/${digits}`,
+  identifier: null,
+  portal: 'default',
+  status,
+  expiresAt: '2026-11-24T21:00:00Z',
+  createdAt,
+});
+
+const run = (actions: ConsoleAction[], state: ConsoleState = initialConsoleState) => actions.reduce(consoleReducer, state);
+const at = '2026-11-24T20:10:00Z';
+
+describe('consoleReducer: codes', () => {
+  it('keeps codes newest first and replaces a code by its digits', () => {
+    const state = run([
+      { type: 'codesLoaded', codes: [code('111111111', '2026-11-24T20:00:00Z'), code('222222222', '2026-11-24T20:05:00Z')] },
+      { type: 'codeUpserted', code: code('111111111', '2026-11-24T20:00:00Z', 'joined') },
+      { type: 'codeUpserted', code: code('333333333', '2026-11-24T20:07:00Z') },
+    ]);
+    expect(state.codes.map((c) => [c.code, c.status])).toEqual([
+      ['333333333', 'waiting'],
+      ['222222222', 'waiting'],
+      ['111111111', 'joined'],
+    ]);
+  });
+});
+
+describe('consoleReducer: transcripts', () => {
+  it('merges REST and socket messages by seq without doubles', () => {
+    const state = run([
+      { type: 'messageReceived', session: 's1', message: message(3) },
+      { type: 'messagesLoaded', session: 's1', messages: [message(1), message(2), message(3)] },
+      { type: 'messageReceived', session: 's1', message: message(2) },
+    ]);
+    expect(state.transcripts.s1.map((m) => m.seq)).toEqual([1, 2, 3]);
+  });
+
+  it('counts unread customer messages only while the chat is not in front', () => {
+    const state = run([
+      { type: 'sessionUpserted', session: session('s1'), at },
+      { type: 'messageReceived', session: 's1', message: message(1) },
+      { type: 'messageReceived', session: 's1', message: message(2, 'technician') },
+      { type: 'messageReceived', session: 's1', message: message(1) },
+    ]);
+    expect(state.unread.s1).toBe(1);
+    const opened = consoleReducer(state, { type: 'chatOpened', session: 's1' });
+    expect(opened.unread.s1).toBe(0);
+    expect(consoleReducer(opened, { type: 'messageReceived', session: 's1', message: message(3) }).unread.s1).toBe(0);
+  });
+});
+
+describe('consoleReducer: sessions', () => {
+  it('adds a notice when the customer drops and when they are back', () => {
+    const state = run([
+      { type: 'sessionUpserted', session: session('s1'), at: '2026-11-24T20:01:00Z' },
+      { type: 'sessionUpserted', session: session('s1', { customerConnected: false }), at: '2026-11-24T20:02:00Z' },
+      { type: 'sessionUpserted', session: session('s1', { customerConnected: false }), at: '2026-11-24T20:03:00Z' },
+      { type: 'sessionUpserted', session: session('s1'), at: '2026-11-24T20:04:00Z' },
+    ]);
+    expect(state.notices.s1.map((n) => [n.kind, n.at])).toEqual([
+      ['dropped', '2026-11-24T20:02:00Z'],
+      ['reconnected', '2026-11-24T20:04:00Z'],
+    ]);
+  });
+
+  it('opens the Chat window of a session that just started, without taking focus from another', () => {
+    let state = run([{ type: 'sessionUpserted', session: session('s1'), at, live: true }]);
+    expect(state.openChats).toEqual(['s1']);
+    expect(state.activeChat).toBe('s1');
+    state = consoleReducer(state, { type: 'sessionUpserted', session: session('s2'), at, live: true });
+    expect(state.openChats).toEqual(['s1', 's2']);
+    expect(state.activeChat).toBe('s1');
+  });
+
+  it('does not reopen a window the technician closed when the session changes', () => {
+    const state = run([
+      { type: 'sessionUpserted', session: session('s1'), at, live: true },
+      { type: 'chatClosed', session: 's1' },
+      { type: 'sessionUpserted', session: session('s1', { customerConnected: false }), at, live: true },
+    ]);
+    expect(state.openChats).toEqual([]);
+  });
+
+  it('forgets listed sessions the server no longer has, except those with an open window', () => {
+    const state = run([
+      { type: 'sessionsLoaded', status: 'active', sessions: [session('s1'), session('s2'), session('s3')], at },
+      { type: 'chatOpened', session: 's2' },
+      { type: 'sessionsLoaded', status: 'active', sessions: [session('s3')], at },
+    ]);
+    expect(Object.keys(state.sessions).sort()).toEqual(['s2', 's3']);
+  });
+
+  it('moves focus to a neighbour when the active window closes', () => {
+    const state = run([
+      { type: 'chatOpened', session: 'a' },
+      { type: 'chatOpened', session: 'b' },
+      { type: 'chatOpened', session: 'c' },
+      { type: 'chatFocused', session: 'b' },
+      { type: 'chatClosed', session: 'b' },
+    ]);
+    expect(state.openChats).toEqual(['a', 'c']);
+    expect(state.activeChat).toBe('c');
+  });
+
+  it('reads the live status from status and customerConnected', () => {
+    expect(liveStatus(session('s'))).toBe('connected');
+    expect(liveStatus(session('s', { customerConnected: false }))).toBe('reconnecting');
+    expect(liveStatus(session('s', { status: 'ended', customerConnected: false }))).toBe('ended');
+  });
+});

@@ -1,0 +1,182 @@
+import type { ConnectionState } from '../api/consoleSocket';
+import type { ChatMessage, Session, SessionCode } from '../api/types';
+
+/**
+ * Everything the console shows that comes from the server, and the open Chat windows.
+ * A pure reducer: REST answers and socket frames become actions; tests drive it directly.
+ */
+
+/** A connection change of the customer, noticed by the console (not part of the server's transcript). */
+export interface Notice {
+  id: string;
+  kind: 'dropped' | 'reconnected';
+  name: string;
+  at: string;
+}
+
+export interface ConsoleState {
+  codes: SessionCode[];
+  sessions: Record<string, Session>;
+  transcripts: Record<string, ChatMessage[]>;
+  transcriptLoaded: Record<string, boolean>;
+  notices: Record<string, Notice[]>;
+  unread: Record<string, number>;
+  openChats: string[];
+  activeChat: string | null;
+  connection: ConnectionState;
+  /** Bumped whenever the outbox may have changed, so that its panel reloads. */
+  outboxRevision: number;
+}
+
+export type ConsoleAction =
+  | { type: 'codesLoaded'; codes: SessionCode[] }
+  | { type: 'codeUpserted'; code: SessionCode }
+  | { type: 'sessionsLoaded'; status: 'active' | 'ended'; sessions: Session[]; at: string }
+  | { type: 'sessionUpserted'; session: Session; at: string; live?: boolean }
+  | { type: 'messagesLoaded'; session: string; messages: ChatMessage[] }
+  | { type: 'messageReceived'; session: string; message: ChatMessage }
+  | { type: 'chatOpened'; session: string }
+  | { type: 'chatFocused'; session: string }
+  | { type: 'chatClosed'; session: string }
+  | { type: 'connection'; state: ConnectionState }
+  | { type: 'outboxChanged' };
+
+export const initialConsoleState: ConsoleState = {
+  codes: [],
+  sessions: {},
+  transcripts: {},
+  transcriptLoaded: {},
+  notices: {},
+  unread: {},
+  openChats: [],
+  activeChat: null,
+  connection: 'connecting',
+  outboxRevision: 0,
+};
+
+function codeTime(code: SessionCode): number {
+  return Date.parse(code.createdAt ?? code.expiresAt) || 0;
+}
+
+export function sortCodes(codes: SessionCode[]): SessionCode[] {
+  return codes.slice().sort((a, b) => codeTime(b) - codeTime(a));
+}
+
+/** Union of two transcripts by seq, in seq order; the newer copy of a seq wins. */
+export function mergeMessages(current: ChatMessage[] | undefined, incoming: ChatMessage[]): ChatMessage[] {
+  const bySeq = new Map<number, ChatMessage>();
+  for (const message of current ?? []) bySeq.set(message.seq, message);
+  for (const message of incoming) bySeq.set(message.seq, message);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
+}
+
+function connectionNotice(previous: Session | undefined, next: Session, at: string): Notice | null {
+  if (!previous || previous.status !== 'active' || next.status !== 'active') return null;
+  if (previous.customerConnected === next.customerConnected) return null;
+  return {
+    id: `${next.id}:${at}:${next.customerConnected ? 'up' : 'down'}`,
+    kind: next.customerConnected ? 'reconnected' : 'dropped',
+    name: next.customerName ?? '',
+    at,
+  };
+}
+
+function withSession(state: ConsoleState, session: Session, at: string): ConsoleState {
+  const notice = connectionNotice(state.sessions[session.id], session, at);
+  return {
+    ...state,
+    sessions: { ...state.sessions, [session.id]: session },
+    notices: notice
+      ? { ...state.notices, [session.id]: [...(state.notices[session.id] ?? []), notice] }
+      : state.notices,
+  };
+}
+
+function focus(state: ConsoleState, id: string): ConsoleState {
+  const openChats = state.openChats.includes(id) ? state.openChats : [...state.openChats, id];
+  return { ...state, openChats, activeChat: id, unread: { ...state.unread, [id]: 0 } };
+}
+
+export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
+  switch (action.type) {
+    case 'codesLoaded':
+      return { ...state, codes: sortCodes(action.codes) };
+
+    case 'codeUpserted': {
+      const others = state.codes.filter((c) => c.code !== action.code.code);
+      return { ...state, codes: sortCodes([action.code, ...others]) };
+    }
+
+    case 'sessionsLoaded': {
+      const listed = new Set(action.sessions.map((s) => s.id));
+      // Forget sessions of this status that the server no longer lists, unless a Chat window shows them
+      // (the window re-fetches its session on its own).
+      const sessions: Record<string, Session> = {};
+      for (const [id, session] of Object.entries(state.sessions)) {
+        if (session.status !== action.status || listed.has(id) || state.openChats.includes(id)) {
+          sessions[id] = session;
+        }
+      }
+      let next: ConsoleState = { ...state, sessions };
+      for (const session of action.sessions) next = withSession(next, session, action.at);
+      return next;
+    }
+
+    case 'sessionUpserted': {
+      const isNew = !state.sessions[action.session.id];
+      let next = withSession(state, action.session, action.at);
+      // A customer just joined one of our codes: open the Chat window, without stealing focus.
+      if (action.live && isNew && action.session.status === 'active' && !next.openChats.includes(action.session.id)) {
+        next = { ...next, openChats: [...next.openChats, action.session.id] };
+        if (!next.activeChat) next = focus(next, action.session.id);
+      }
+      return next;
+    }
+
+    case 'messagesLoaded':
+      return {
+        ...state,
+        transcripts: { ...state.transcripts, [action.session]: mergeMessages(state.transcripts[action.session], action.messages) },
+        transcriptLoaded: { ...state.transcriptLoaded, [action.session]: true },
+      };
+
+    case 'messageReceived': {
+      const current = state.transcripts[action.session] ?? [];
+      if (current.some((m) => m.seq === action.message.seq)) return state;
+      const counts = action.message.sender !== 'technician' && state.activeChat !== action.session;
+      return {
+        ...state,
+        transcripts: { ...state.transcripts, [action.session]: mergeMessages(current, [action.message]) },
+        unread: counts ? { ...state.unread, [action.session]: (state.unread[action.session] ?? 0) + 1 } : state.unread,
+      };
+    }
+
+    case 'chatOpened':
+    case 'chatFocused':
+      return focus(state, action.session);
+
+    case 'chatClosed': {
+      const index = state.openChats.indexOf(action.session);
+      if (index < 0) return state;
+      const openChats = state.openChats.filter((id) => id !== action.session);
+      const activeChat =
+        state.activeChat === action.session ? (openChats[Math.min(index, openChats.length - 1)] ?? null) : state.activeChat;
+      const next = { ...state, openChats, activeChat };
+      return activeChat ? focus(next, activeChat) : next;
+    }
+
+    case 'connection':
+      return state.connection === action.state ? state : { ...state, connection: action.state };
+
+    case 'outboxChanged':
+      return { ...state, outboxRevision: state.outboxRevision + 1 };
+  }
+}
+
+/** connected / reconnecting / ended, as the session list and the Chat window show it. */
+export type LiveStatus = 'connected' | 'reconnecting' | 'ended';
+
+export function liveStatus(session: Session): LiveStatus {
+  if (session.status === 'ended') return 'ended';
+  return session.customerConnected ? 'connected' : 'reconnecting';
+}

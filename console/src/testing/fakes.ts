@@ -1,0 +1,92 @@
+import type { Clock } from '../api/backoff';
+import type { SocketLike } from '../api/socketLike';
+
+/** A WebSocket stand-in: records what the client sends, lets the test play the server. */
+export class FakeSocket implements SocketLike {
+  readyState = 0;
+  onopen: SocketLike['onopen'] = null;
+  onmessage: SocketLike['onmessage'] = null;
+  onclose: SocketLike['onclose'] = null;
+  onerror: SocketLike['onerror'] = null;
+  readonly sent: Record<string, unknown>[] = [];
+  closedByClient: { code?: number; reason?: string } | null = null;
+
+  constructor(readonly url: string) {}
+
+  send(data: string): void {
+    if (this.readyState !== 1) throw new Error('send on a socket that is not open');
+    this.sent.push(JSON.parse(data));
+  }
+
+  close(code?: number, reason?: string): void {
+    this.closedByClient = { code, reason };
+    this.readyState = 3;
+  }
+
+  /** Server side: the connection opens. */
+  open(): void {
+    this.readyState = 1;
+    this.onopen?.({});
+  }
+
+  /** Server side: one frame to the client. */
+  push(frame: unknown): void {
+    this.onmessage?.({ data: typeof frame === 'string' ? frame : JSON.stringify(frame) });
+  }
+
+  /** Server side: the connection closes (or drops, with 1006). */
+  drop(code: number, reason = ''): void {
+    this.readyState = 3;
+    this.onclose?.({ code, reason });
+  }
+
+  ofType(type: string): Record<string, unknown>[] {
+    return this.sent.filter((f) => f.type === type);
+  }
+}
+
+/** Collects every socket a client opens. */
+export function socketFactory() {
+  const sockets: FakeSocket[] = [];
+  const factory = (url: string) => {
+    const socket = new FakeSocket(url);
+    sockets.push(socket);
+    return socket;
+  };
+  return { sockets, factory, last: () => sockets[sockets.length - 1] };
+}
+
+/** Timers that only move when the test says so. */
+export class FakeClock implements Clock {
+  private now = 0;
+  private nextId = 1;
+  private timers = new Map<number, { at: number; fn: () => void }>();
+
+  setTimeout(fn: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.set(id, { at: this.now + ms, fn });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number);
+  }
+
+  /** Runs, in time order, every timer due within `ms` from now. */
+  advance(ms: number): void {
+    const end = this.now + ms;
+    for (;;) {
+      let next: [number, { at: number; fn: () => void }] | undefined;
+      for (const entry of this.timers) if (entry[1].at <= end && (!next || entry[1].at < next[1].at)) next = entry;
+      if (!next) break;
+      this.timers.delete(next[0]);
+      this.now = next[1].at;
+      next[1].fn();
+    }
+    this.now = end;
+  }
+
+  get pending(): number {
+    return this.timers.size;
+  }
+}

@@ -1,0 +1,103 @@
+package dev.tandem.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * {@code tandem device} as a child process, exactly as a person runs it: JSON lines on stdout,
+ * commands and chat on stdin.
+ */
+final class DeviceProcess implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Process process;
+    private final PrintWriter stdin;
+    private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+    private final StringBuilder stderr = new StringBuilder();
+
+    private DeviceProcess(Process process) {
+        this.process = process;
+        this.stdin = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = out.readLine(); line != null; line = out.readLine()) {
+                    events.add(JSON.readTree(line));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, "device-stdout");
+        reader.setDaemon(true);
+        reader.start();
+        Thread errors = new Thread(() -> {
+            try {
+                stderr.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // the process is gone
+            }
+        }, "device-stderr");
+        errors.setDaemon(true);
+        errors.start();
+    }
+
+    static DeviceProcess start(String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "dev.tandem.device.cli.DeviceCommand"));
+        command.addAll(List.of(args));
+        try {
+            return new DeviceProcess(new ProcessBuilder(command).start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void type(String line) {
+        stdin.println(line);
+    }
+
+    JsonNode next(String event) {
+        return next(e -> event.equals(e.path("event").asText()), event);
+    }
+
+    JsonNode next(Predicate<JsonNode> wanted, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        try {
+            while (System.nanoTime() < deadline) {
+                JsonNode event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (event != null && wanted.test(event)) {
+                    return event;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw new AssertionError("The device printed no '" + what + "' event within 15 s; stderr: " + stderr);
+    }
+
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(15, TimeUnit.SECONDS)) {
+            throw new AssertionError("The device did not exit within 15 s");
+        }
+        return process.exitValue();
+    }
+
+    String stderr() {
+        return stderr.toString();
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+    }
+}
