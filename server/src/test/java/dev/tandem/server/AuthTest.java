@@ -115,6 +115,35 @@ class AuthTest {
     }
 
     @Test
+    void theConsoleSocketWantsASignInAndAPageOfThisServer() throws Exception {
+        Api tech = server.technician("vera");
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String url = server.wsUrl("/ws/console");
+        java.util.concurrent.CompletableFuture<Integer> refused = new java.util.concurrent.CompletableFuture<>();
+        http.newWebSocketBuilder().buildAsync(java.net.URI.create(url), new java.net.http.WebSocket.Listener() {
+            @Override
+            public java.util.concurrent.CompletionStage<?> onClose(java.net.http.WebSocket ws, int code, String reason) {
+                refused.complete(code);
+                return null;
+            }
+        }).join();
+        assertThat(refused.get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1008);
+
+        java.util.concurrent.CompletableFuture<String> hello = new java.util.concurrent.CompletableFuture<>();
+        http.newWebSocketBuilder().buildAsync(java.net.URI.create(url + "?token=" + tech.token()),
+                new java.net.http.WebSocket.Listener() {
+                    @Override
+                    public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data,
+                                                                          boolean last) {
+                        hello.complete(data.toString());
+                        return null;
+                    }
+                }).join();
+        assertThat(hello.get(5, java.util.concurrent.TimeUnit.SECONDS)).contains("\"type\":\"hello\"").contains("vera");
+
+    }
+
+    @Test
     void healthOpenApiAndMetricsAnswer() {
         server.api().get("/healthz").expect(200);
         assertThat(server.api().get("/api/v1/openapi.json").expect(200).json().get("openapi").asText()).startsWith("3.");

@@ -32,23 +32,24 @@ public final class RunningServer implements AutoCloseable {
     public static RunningServer start(UnaryOperator<ServerConfig> customise) {
         try {
             RunningServer running = new RunningServer(Files.createTempDirectory("tandem-test"), customise);
-            running.boot();
+            running.boot(0);
             return running;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void boot() {
-        ServerConfig config = ServerConfig.defaults(0, data).withAdminPassword(ADMIN_PASSWORD)
+    private void boot(int port) {
+        ServerConfig config = ServerConfig.defaults(port, data).withAdminPassword(ADMIN_PASSWORD)
                 .withTimings(Duration.ofSeconds(30), Duration.ofSeconds(15));
         server = TandemServer.start(customise.apply(config), clock);
     }
 
-    /** Stops the server and starts it again on the same data (a new port). */
+    /** Stops the server and starts it again on the same data and port, as an operator's restart does. */
     public void restart() {
+        int port = server.port();
         server.close();
-        boot();
+        boot(port);
     }
 
     public String baseUrl() {

@@ -1,0 +1,122 @@
+package dev.tandem.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.agent.AgentSession;
+import dev.tandem.agent.ServerAddress;
+import dev.tandem.agent.SessionListener;
+import dev.tandem.agent.SessionRequest;
+import dev.tandem.protocol.SessionCode;
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.Capability;
+import dev.tandem.protocol.message.DeviceInfo;
+import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.server.testing.Api;
+import dev.tandem.server.testing.RawDevice;
+import dev.tandem.server.testing.RunningServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The real customer agent against the real server: connections drop, nothing is lost or doubled. */
+class AgentReconnectTest {
+
+    private static final class Phone implements SessionListener {
+        final List<ServerMessage.Chat> seen = new CopyOnWriteArrayList<>();
+        final CompletableFuture<String> joined = new CompletableFuture<>();
+        final CompletableFuture<Void> resumed = new CompletableFuture<>();
+        final CompletableFuture<String> ended = new CompletableFuture<>();
+
+        @Override
+        public void joined(ServerMessage.Welcome welcome) {
+            joined.complete(welcome.session);
+        }
+
+        @Override
+        public void resumed(ServerMessage.Welcome welcome) {
+            resumed.complete(null);
+        }
+
+        @Override
+        public void chat(ServerMessage.Chat entry) {
+            seen.add(entry);
+        }
+
+        @Override
+        public void ended(String by, String reason) {
+            ended.complete(by);
+        }
+
+        boolean saw(String text) {
+            return seen.stream().anyMatch(c -> c.text.equals(text));
+        }
+    }
+
+    @Test
+    void theAgentRidesOutAServerRestartWithoutLosingOrDoublingMessages() throws Exception {
+        try (RunningServer server = RunningServer.start()) {
+            Api tech = server.technician("rita");
+            String code = tech.createCode("restart");
+            Phone phone = new Phone();
+            SessionRequest request = SessionRequest.join(ServerAddress.parse(server.baseUrl()),
+                    SessionCode.parse(code).orElseThrow(), "Ana", new DeviceInfo("samsung", "SM-S918B", "14", 34, "samsung"),
+                    new Capabilities(Capability.available(), Capability.available(), Capability.available(),
+                            Capability.available()));
+            try (AgentSession session = AgentSession.create(request, phone)) {
+                session.start();
+                String id = phone.joined.get(5, TimeUnit.SECONDS);
+                session.send("before");
+                await(() -> phone.saw("before"));
+
+                server.restart();
+                session.send("written while the server was down");
+                phone.resumed.get(20, TimeUnit.SECONDS);
+                Api again = server.api().signIn("rita", "password-rita");
+                again.post("/api/v1/sessions/" + id + "/messages", "{\"text\":\"after the restart\"}").expect(201);
+                await(() -> phone.saw("after the restart") && phone.saw("written while the server was down"));
+
+                List<String> transcript = again.get("/api/v1/sessions/" + id + "/messages").json().findValuesAsText("text");
+                assertThat(transcript).filteredOn("before"::equals).hasSize(1);
+                assertThat(transcript).filteredOn("written while the server was down"::equals).hasSize(1);
+                assertThat(phone.seen.stream().map(c -> c.seq).distinct().count()).isEqualTo(phone.seen.size());
+
+                again.post("/api/v1/sessions/" + id + "/end", "").expect(200);
+                assertThat(phone.ended.get(5, TimeUnit.SECONDS)).isEqualTo("technician");
+            }
+        }
+    }
+
+    @Test
+    void aSilentDeviceIsDetectedByTheHeartbeatAndMayComeBack() {
+        try (RunningServer server = RunningServer.start(c -> c.withTimings(Duration.ofSeconds(30), Duration.ofSeconds(1)))) {
+            Api tech = server.technician("hugo");
+            String code = tech.createCode("silent");
+            try (RawDevice device = RawDevice.connect(server)) {
+                var welcome = device.join(code, "Ana");
+                assertThat(welcome.get("heartbeatSeconds").asInt()).isEqualTo(1);
+                long started = System.nanoTime();
+                assertThat(device.awaitClose()).isEqualTo(4408);
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(6));
+                String id = welcome.get("session").asText();
+                assertThat(tech.get("/api/v1/sessions/" + id).json().get("status").asText()).isEqualTo("active");
+                try (RawDevice back = RawDevice.connect(server)) {
+                    back.send(RawDevice.resume(id, welcome.get("resumeToken").asText(), 0));
+                    back.next("welcome");
+                }
+            }
+        }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Condition not met within 10 s");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
