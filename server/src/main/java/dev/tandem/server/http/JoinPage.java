@@ -62,8 +62,11 @@ final class JoinPage {
             String title = es ? spanish[1] : spanish[0];
             String message = es ? spanish[2] : status.message();
             ctx.status(status.httpStatus());
-            ctx.html(page(es ? "es" : "en", title, "<main class=\"refusal\" data-status=\"" + status.code() + "\"><h1>"
-                    + Html.escape(title) + "</h1><p>" + Html.escape(message) + "</p></main>", false));
+            String hint = status == TandemStatus.RATE_LIMITED ? "" : es ? "Su técnico puede crear un código nuevo en unos segundos y enviárselo por correo o mensaje."
+                    : "Your technician can create a new code in seconds and send it by email or message.";
+            ctx.html(page(es ? "es" : "en", title, "<main class=\"refusal\" data-status=\"" + status.code() + "\">"
+                    + "<p class=\"refusal__brand\">Tandem</p><h1>" + Html.escape(title) + "</h1><p>" + Html.escape(message)
+                    + "</p>" + (hint.isEmpty() ? "" : "<p class=\"refusal__hint\">" + Html.escape(hint) + "</p>") + "</main>", false));
         }
     }
 
