@@ -230,10 +230,7 @@ public final class AgentSession implements AutoCloseable {
         if (welcome.session != null && welcome.resumeToken != null) {
             ticket = new ResumeTicket(welcome.session, welcome.resumeToken);
         }
-        int alreadyStored = outbox.confirmUpTo(welcome.lastCseq);
-        if (alreadyStored > 0) {
-            log.debug("The server already had {} of the waiting messages", alreadyStored);
-        }
+        outbox.numberAfter(welcome.lastCseq);
         if (first) {
             tell(l -> l.joined(welcome));
         } else {

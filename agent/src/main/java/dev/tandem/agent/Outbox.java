@@ -1,7 +1,6 @@
 package dev.tandem.agent;
 
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -26,21 +25,12 @@ final class Outbox {
     }
 
     /**
-     * The server says it has stored every message up to {@code lastCseq}: forget those, and make
-     * sure new messages are numbered after it (the device may have been restarted).
-     *
-     * @return how many waiting messages the server already had
+     * The server has stored messages up to {@code lastCseq}: new messages are numbered after it
+     * (the device may have been restarted). Waiting ones stay: re-sending them is safe, the server
+     * answers a message it already has with the same ack, and only that ack tells its {@code seq}.
      */
-    int confirmUpTo(long lastCseq) {
-        int confirmed = 0;
-        for (Iterator<Long> it = unconfirmed.keySet().iterator(); it.hasNext(); ) {
-            if (it.next() <= lastCseq) {
-                it.remove();
-                confirmed++;
-            }
-        }
+    void numberAfter(long lastCseq) {
         nextCseq = Math.max(nextCseq, lastCseq + 1);
-        return confirmed;
     }
 
     /** The waiting messages in the order they were written, cseq to text. */

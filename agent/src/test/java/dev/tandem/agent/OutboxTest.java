@@ -19,18 +19,18 @@ class OutboxTest {
     }
 
     @Test
-    void serverMarkDropsWhatItHasAndKeepsNumberingAfterIt() {
+    void serverMarkKeepsWaitingMessagesForTheirAckAndNumbersAfterIt() {
         Outbox outbox = new Outbox();
         outbox.add("a");
         outbox.add("b");
         outbox.add("c");
 
-        assertThat(outbox.confirmUpTo(2)).isEqualTo(2);
-        assertThat(outbox.waiting()).containsOnlyKeys(3L);
+        outbox.numberAfter(2);
+        assertThat(outbox.waiting()).containsOnlyKeys(1L, 2L, 3L);
         assertThat(outbox.add("d")).isEqualTo(4);
 
         Outbox restarted = new Outbox();
-        assertThat(restarted.confirmUpTo(9)).isZero();
+        restarted.numberAfter(9);
         assertThat(restarted.add("after a restart")).isEqualTo(10);
     }
 }

@@ -168,7 +168,7 @@ class AgentSessionTest {
     }
 
     @Test
-    void droppedConnectionResumesWithTheTicketAndResendsOnlyWhatTheServerLacks() throws Exception {
+    void droppedConnectionResumesWithTheTicketAndResendsEveryUnconfirmedMessageInOrder() throws Exception {
         PeerConnection connection = joined(15);
         connection.chat(5, "technician", "Bob", "Hi Ana");
         assertThat(connection.expect("ack").path("seq").asLong()).isEqualTo(5);
@@ -196,6 +196,10 @@ class AgentSessionTest {
 
         second.welcome("s_1", "tok-2", 2, 15); // the server stored "two" before the drop
         events.expect("resumed s_1");
+        JsonNode two = second.expect("chat");
+        assertThat(two.path("cseq").asLong()).as("re-sent so its ack tells its seq").isEqualTo(2);
+        second.ack(2, 7);
+        events.expect("delivered 2 as 7");
         JsonNode three = second.expect("chat");
         assertThat(three.path("cseq").asLong()).isEqualTo(3);
         assertThat(three.path("text").asText()).isEqualTo("three");

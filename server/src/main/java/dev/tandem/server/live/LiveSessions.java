@@ -207,9 +207,12 @@ public final class LiveSessions {
                 return;
             }
             if (chat.cseq <= session.lastCseq) {
-                Long seq = messages.seqOfCustomerMessage(session.id, chat.cseq).orElse(null);
-                link.send(new ServerMessage.ChatAck(chat.cseq, seq, null));
-                return;
+                Optional<Long> stored = messages.seqOfCustomerMessage(session.id, chat.cseq);
+                if (stored.isPresent()) {
+                    link.send(new ServerMessage.ChatAck(chat.cseq, stored.get(), null));
+                    return;
+                }
+                // Never stored (it was refused, or skipped): judge it like a new message.
             }
             String problem = chatProblem(chat.text);
             if (problem != null) {
@@ -218,7 +221,7 @@ public final class LiveSessions {
                 return;
             }
             TranscriptEntry entry = append(session, Sender.CUSTOMER, session.customerName, chat.text, chat.cseq);
-            session.lastCseq = chat.cseq;
+            session.lastCseq = Math.max(session.lastCseq, chat.cseq);
             link.send(new ServerMessage.ChatAck(chat.cseq, entry.seq(), null));
         }
     }
