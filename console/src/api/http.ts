@@ -45,7 +45,8 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body),
+      // POST without a body still sends an empty JSON object, for servers that parse every POST body.
+      body: body !== undefined ? JSON.stringify(body) : method === 'POST' || method === 'PUT' ? '{}' : undefined,
     });
   } catch {
     throw new ApiError(0, 'network', '');

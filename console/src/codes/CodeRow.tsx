@@ -74,6 +74,19 @@ export function CodeRow({ code, now, fresh, onEmail }: Props) {
             <span data-testid="countdown">{formatCountdown(left)}</span>
           </span>
         )}
+        {waiting && (
+          <button
+            type="button"
+            class="btn btn--icon btn--ghost-danger code-row__cancel"
+            data-testid="cancel-code"
+            title={t('codes.cancel')}
+            disabled={cancelling}
+            onClick={cancel}
+          >
+            <Icon name="cancel" size={18} />
+            <span class="visually-hidden">{t('codes.cancel')}</span>
+          </button>
+        )}
       </div>
       <div class="code-row__meta">
         <span class={`code-row__identifier${code.identifier ? '' : ' muted'}`} data-testid="code-identifier">
@@ -94,16 +107,6 @@ export function CodeRow({ code, now, fresh, onEmail }: Props) {
             <button type="button" class="btn btn--small btn--secondary" data-testid="email-code" onClick={() => onEmail(code)}>
               <Icon name="mail" size={16} />
               {t('codes.emailCode')}
-            </button>
-            <button
-              type="button"
-              class="btn btn--small btn--ghost-danger"
-              data-testid="cancel-code"
-              disabled={cancelling}
-              onClick={cancel}
-            >
-              <Icon name="cancel" size={16} />
-              {t('codes.cancel')}
             </button>
           </>
         )}

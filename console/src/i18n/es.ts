@@ -76,7 +76,7 @@ export const es: Messages = {
   'sessions.status.reconnecting': 'Reconectando',
   'sessions.status.ended': 'Finalizada',
   'sessions.unread': '{count} sin leer',
-  'sessions.startedAt': 'Iniciada a las {time}',
+  'sessions.startedAt': 'Inicio: {time}',
   'sessions.customer': 'Cliente',
   'sessions.joinedToast': '{name} se ha unido a una sesión',
 

@@ -11,7 +11,7 @@ import { useAgentState } from './useAgentState';
 interface Props {
   session: AgentSession;
   technician: string | null;
-  /** Back to the join choices, after the server refused the code. */
+  /** Back to the join choices, after the server refused the code or the resume. */
   onBack: () => void;
 }
 
@@ -76,11 +76,9 @@ export function CustomerChat({ session, technician, onBack }: Props) {
       {state.status === 'failed' && state.closed && (
         <div class="banner banner--error" role="alert" data-testid="close-reason" data-code={state.closed.code}>
           <span>{closeReasonText(state.closed, t)}</span>
-          {!state.session && (
-            <button type="button" class="btn btn--small btn--secondary" onClick={onBack}>
-              {t('join.back')}
-            </button>
-          )}
+          <button type="button" class="btn btn--small btn--secondary" onClick={onBack}>
+            {t('join.back')}
+          </button>
         </div>
       )}
       {state.status === 'reconnecting' && (

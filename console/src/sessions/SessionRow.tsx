@@ -17,6 +17,7 @@ export function SessionRow({ session, unread, selected, onOpen }: Props) {
   const { t, time, dateTime } = useI18n();
   const name = session.customerName || t('sessions.customer');
   const phone = phoneName(session.device);
+  const startedToday = new Date(session.startedAt).toDateString() === new Date().toDateString();
   return (
     <li>
       <button
@@ -48,7 +49,7 @@ export function SessionRow({ session, unread, selected, onOpen }: Props) {
         <span class="session-row__side">
           <LiveStatusBadge status={liveStatus(session)} />
           <span class="session-row__time" title={dateTime(session.startedAt)}>
-            {t('sessions.startedAt', { time: time(session.startedAt) })}
+            {t('sessions.startedAt', { time: startedToday ? time(session.startedAt) : dateTime(session.startedAt) })}
           </span>
         </span>
         {unread > 0 && (

@@ -7,7 +7,7 @@ export function ConnectionIndicator({ state }: { state: ConnectionState }) {
   return (
     <span class={`connection connection--${state}`} data-testid="connection" data-state={state} title={t('connection.hint')} role="status">
       <span class="connection__dot" aria-hidden="true" />
-      {t(`connection.${state}`)}
+      <span class="connection__label">{t(`connection.${state}`)}</span>
     </span>
   );
 }

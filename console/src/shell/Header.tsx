@@ -26,9 +26,15 @@ export function Header({ user, onSignOut }: { user: User; onSignOut: () => void 
           </span>
         </span>
         <LanguageSwitch tone="dark" />
-        <button type="button" class="btn btn--small btn--on-dark" data-testid="sign-out" onClick={onSignOut}>
+        <button
+          type="button"
+          class="btn btn--small btn--on-dark"
+          data-testid="sign-out"
+          title={t('auth.signOut')}
+          onClick={onSignOut}
+        >
           <Icon name="exit" size={16} />
-          {t('auth.signOut')}
+          <span class="topbar__label">{t('auth.signOut')}</span>
         </button>
       </div>
     </header>

@@ -63,17 +63,19 @@ describe('consoleReducer: transcripts', () => {
     expect(state.transcripts.s1.map((m) => m.seq)).toEqual([1, 2, 3]);
   });
 
-  it('counts unread customer messages only while the chat is not in front', () => {
+  it('counts unread customer messages (not system or own ones) only while the chat is not in front', () => {
     const state = run([
       { type: 'sessionUpserted', session: session('s1'), at },
       { type: 'messageReceived', session: 's1', message: message(1) },
       { type: 'messageReceived', session: 's1', message: message(2, 'technician') },
+      { type: 'messageReceived', session: 's1', message: message(4, 'system') },
       { type: 'messageReceived', session: 's1', message: message(1) },
     ]);
     expect(state.unread.s1).toBe(1);
     const opened = consoleReducer(state, { type: 'chatOpened', session: 's1' });
     expect(opened.unread.s1).toBe(0);
     expect(consoleReducer(opened, { type: 'messageReceived', session: 's1', message: message(3) }).unread.s1).toBe(0);
+    expect(opened.transcripts.s1.map((m) => m.seq)).toEqual([1, 2, 4]);
   });
 });
 

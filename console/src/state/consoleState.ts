@@ -143,7 +143,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case 'messageReceived': {
       const current = state.transcripts[action.session] ?? [];
       if (current.some((m) => m.seq === action.message.seq)) return state;
-      const counts = action.message.sender !== 'technician' && state.activeChat !== action.session;
+      const counts = action.message.sender === 'customer' && state.activeChat !== action.session;
       return {
         ...state,
         transcripts: { ...state.transcripts, [action.session]: mergeMessages(current, [action.message]) },

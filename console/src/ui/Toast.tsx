@@ -36,7 +36,7 @@ export function ToastProvider({ children }: { children: ComponentChildren }) {
       {children}
       <div class="toasts" role="status" aria-live="polite">
         {toasts.map((toast) => (
-          <div key={toast.id} class={`toast toast--${toast.tone}`} data-testid="toast" onClick={() => dismiss(toast.id)}>
+          <div key={toast.id} class={`toast toast--${toast.tone}`} data-testid="toast">
             {toast.text}
           </div>
         ))}

@@ -123,7 +123,8 @@ public final class ChatBenchmark implements Callable<Integer> {
         List<CompletableFuture<IdleDevice>> joining = new ArrayList<>();
         for (int i = 0; i < idleDevices; i++) {
             joining.add(IdleDevice.join(http, server.baseUrl(), tech.createCode()));
-            if (joining.size() == 50) {
+            // A technician has at most 8 live codes: let each batch join before creating more.
+            if (joining.size() == 8) {
                 for (CompletableFuture<IdleDevice> j : joining) {
                     idle.add(j.get(30, TimeUnit.SECONDS));
                 }

@@ -142,6 +142,8 @@ public final class TandemServer implements AutoCloseable {
                 files.hostedPath = "/";
                 files.directory = "/tandem/console";
                 files.location = Location.CLASSPATH;
+                // join.js and join.css keep their names across releases: always revalidate.
+                files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
             c.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);

@@ -119,6 +119,9 @@ class CodesTest {
                 .header("Accept-Language", "es-ES").GET());
         assertThat(spanish.status()).isEqualTo(404);
         assertThat(spanish.body()).contains("Código no encontrado");
+        Api.Response script = server.api().get("/assets/join.js").expect(200);
+        assertThat(script.raw().headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(script.raw().headers().firstValue("Content-Type").orElse("")).contains("javascript");
         JsonNode check = server.api().get("/api/v1/join/" + code).expect(200).json();
         assertThat(check.get("status").asText()).isEqualTo("waiting");
         assertThat(check.get("technician").asText()).isEqualTo("inviter");
