@@ -169,7 +169,7 @@ public final class TandemServer implements AutoCloseable {
         long beat = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(mail::retryQueued), 30, 30, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(mail::retryQueued), 5, 30, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(consoles::ping), 20, 20, TimeUnit.SECONDS);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));

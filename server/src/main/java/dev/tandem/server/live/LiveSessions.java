@@ -53,6 +53,7 @@ public final class LiveSessions {
     private final Duration grace;
     private final Duration heartbeat;
     private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
+    private volatile boolean stopping;
 
     public LiveSessions(SessionStore sessions, MessageStore messages, CodeStore codeStore, SessionCodes codes,
                         ConsoleHub consoles, Clock clock, ScheduledExecutorService timers, Duration grace,
@@ -229,7 +230,7 @@ public final class LiveSessions {
     /** The device's socket closed. Unless the session is over, it waits for the device to resume. */
     void closed(DeviceLink link) {
         LiveSession session = link.session();
-        if (session == null) {
+        if (session == null || stopping) {
             return;
         }
         synchronized (session) {
@@ -336,6 +337,7 @@ public final class LiveSessions {
 
     /** The server is stopping: devices are told to come back (1001) and will resume after a restart. */
     public void shutdown() {
+        stopping = true;
         for (LiveSession session : live.values()) {
             synchronized (session) {
                 session.cancelGrace();

@@ -66,11 +66,11 @@ public final class MailOutbox implements AutoCloseable {
         return email;
     }
 
-    /** Tries every queued message again (called periodically). */
+    /**
+     * Delivers every message still queued (called periodically): SMTP failures are retried, and a
+     * message the server stored but never delivered before a crash or restart goes out now.
+     */
     public void retryQueued() {
-        if (smtp.isEmpty()) {
-            return;
-        }
         for (Email email : emails.listQueued()) {
             delivery.execute(() -> deliver(email.id()));
         }
