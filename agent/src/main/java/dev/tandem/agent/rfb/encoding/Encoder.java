@@ -1,0 +1,33 @@
+package dev.tandem.agent.rfb.encoding;
+
+import java.util.List;
+
+/**
+ * Writes the payload of one FramebufferUpdate rectangle in one RFB encoding. The session writes the
+ * 12-byte rectangle header (position, size, {@link #type()}) itself.
+ *
+ * <p>Implementations that keep zlib streams are per viewer and not thread-safe; {@link #close()}
+ * releases their native memory when the viewer leaves.
+ */
+public interface Encoder extends AutoCloseable {
+    /** The RFB encoding number written in the rectangle header. */
+    int type();
+
+    /**
+     * Appends the payload for rectangle {@code r} of {@code frame}, in the viewer's {@code format}, to
+     * {@code out}. {@code r} must be one of the pieces {@link #split} returned.
+     */
+    void encode(Frame frame, Rect r, PixelFormat format, ByteSink out);
+
+    /**
+     * The rectangles to send for {@code r}, each with its own header: most encodings take any size,
+     * Tight limits width and data size, so the session asks before encoding.
+     */
+    default List<Rect> split(Rect r) {
+        return List.of(r);
+    }
+
+    @Override
+    default void close() {
+    }
+}

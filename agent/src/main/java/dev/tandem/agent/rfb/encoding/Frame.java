@@ -1,0 +1,80 @@
+package dev.tandem.agent.rfb.encoding;
+
+/**
+ * An immutable snapshot of the screen: {@code width * height} ARGB pixels, row-major. Alpha is
+ * ignored everywhere. Thread-safe (immutable): {@link #wrap} takes ownership of the array, so that a
+ * 1080x2400 frame at 30 frames/s is not copied just to be looked at.
+ */
+public final class Frame {
+    private final int width;
+    private final int height;
+    private final int[] argb;
+
+    private Frame(int width, int height, int[] argb) {
+        this.width = width;
+        this.height = height;
+        this.argb = argb;
+    }
+
+    /**
+     * A frame over {@code argb} without copying it. The caller hands the array over and must never
+     * write to it again.
+     */
+    public static Frame wrap(int width, int height, int[] argb) {
+        if (width <= 0 || height <= 0 || width > 65535 || height > 65535) {
+            throw new IllegalArgumentException("RFB frames are 1..65535 pixels each way, got " + width + "x" + height);
+        }
+        if (argb.length != width * height) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " frame needs " + width * height
+                    + " pixels, got " + argb.length);
+        }
+        return new Frame(width, height, argb);
+    }
+
+    /** A frame over a private copy of {@code argb}. */
+    public static Frame copyOf(int width, int height, int[] argb) {
+        return wrap(width, height, argb.clone());
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    public Rect bounds() {
+        return Rect.of(0, 0, width, height);
+    }
+
+    /** The ARGB value at column {@code x}, row {@code y}. */
+    public int pixel(int x, int y) {
+        if (x < 0 || y < 0 || x >= width || y >= height) {
+            throw new IndexOutOfBoundsException(x + "," + y + " is outside " + width + "x" + height);
+        }
+        return argb[y * width + x];
+    }
+
+    /** A copy of the ARGB pixels of {@code r}, row-major with {@code r.width()} pixels per row. */
+    public int[] copyPixels(Rect r) {
+        requireInside(r);
+        int[] copy = new int[r.width() * r.height()];
+        for (int row = 0; row < r.height(); row++) {
+            System.arraycopy(argb, (r.y() + row) * width + r.x(), copy, row * r.width(), r.width());
+        }
+        return copy;
+    }
+
+    /** Throws unless {@code r} lies inside this frame, with a message naming both. */
+    public void requireInside(Rect r) {
+        if (!bounds().contains(r)) {
+            throw new IllegalArgumentException("rectangle " + r + " is outside the " + width + "x" + height + " frame");
+        }
+    }
+
+    /** The backing pixels, for encoders in this package only: never write to them. */
+    int[] argb() {
+        return argb;
+    }
+}

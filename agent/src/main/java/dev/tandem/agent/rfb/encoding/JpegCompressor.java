@@ -1,0 +1,16 @@
+package dev.tandem.agent.rfb.encoding;
+
+/**
+ * Compresses part of a frame to a baseline JPEG (JFIF) file for Tight's JPEG mode. The platform
+ * provides it: {@code Bitmap.compress} on Android, ImageIO on the JVM; this package has none, as it
+ * must not depend on AWT. Implementations may be called from one viewer's encoder at a time only,
+ * unless they say otherwise.
+ */
+public interface JpegCompressor {
+    /**
+     * The JPEG bytes of rectangle {@code r} of {@code frame}.
+     *
+     * @param quality JPEG quality in percent, 1..100
+     */
+    byte[] compress(Frame frame, Rect r, int quality);
+}

@@ -1,0 +1,271 @@
+package dev.tandem.agent.rfb.encoding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tight encoding (7, as documented in the community RFB specification): each piece of a rectangle is
+ * sent as a fill (one colour), as a palette (two colours as a bitmap, up to 256 as indices), as
+ * full-colour pixels, or, only when the viewer asked for a JPEG quality level, as JPEG when it has
+ * more colours than a palette can hold. Zlib data goes through four streams that live as long as the
+ * viewer's connection (0 full colour, 1 bitmaps, 2 indices). Not thread-safe: one instance per viewer.
+ */
+public final class TightEncoder implements Encoder {
+    public static final int TYPE = 7;
+    /** Pseudo-encoding for JPEG quality level 0; levels 0..9 are -32..-23. */
+    public static final int QUALITY_LEVEL_0 = -32;
+
+    // Viewers size their buffers for Tight's limits: at most 2048 pixels wide. A piece of at most
+    // 64K pixels also keeps the palette test local, so a band of plain text stays a palette.
+    static final int MAX_WIDTH = 2048;
+    static final int MAX_AREA = 65536;
+    private static final int MIN_TO_COMPRESS = 12;
+    private static final int FILL = 0x80;
+    private static final int JPEG = 0x90;
+    private static final int READ_FILTER = 0x40;
+    private static final int FILTER_PALETTE = 1;
+    private static final int STREAM_FULL_COLOUR = 0;
+    private static final int STREAM_BITMAP = 1;
+    private static final int STREAM_INDEXED = 2;
+    private static final int MAX_PALETTE = 256;
+
+    private final int zlibLevel;
+    private final ZlibStream[] streams = new ZlibStream[4];
+    private final JpegCompressor jpeg;
+    private final ColourPalette palette = new ColourPalette(MAX_PALETTE);
+    private final ByteSink data = ByteSink.create(256 * 1024);
+    private final ByteSink compressed = ByteSink.create(64 * 1024);
+    private int[] pixels = new int[MAX_AREA];
+    private int qualityLevel = -1;
+
+    private TightEncoder(int zlibLevel, JpegCompressor jpeg) {
+        if (zlibLevel < 0 || zlibLevel > 9) {
+            throw new IllegalArgumentException("zlib level must be 0..9, got " + zlibLevel);
+        }
+        this.zlibLevel = zlibLevel;
+        this.jpeg = jpeg;
+    }
+
+    /** A lossless encoder for one viewer. */
+    public static TightEncoder create(int zlibLevel) {
+        return new TightEncoder(zlibLevel, null);
+    }
+
+    /** An encoder for one viewer that uses {@code jpeg} once {@link #setQualityLevel} turns JPEG on. */
+    public static TightEncoder create(int zlibLevel, JpegCompressor jpeg) {
+        return new TightEncoder(zlibLevel, jpeg);
+    }
+
+    /**
+     * The JPEG quality level the viewer asked for with pseudo-encodings -32..-23 (level 0..9), or -1
+     * for none: without a level Tight stays lossless, as the specification requires.
+     */
+    public void setQualityLevel(int level) {
+        if (level < -1 || level > 9) {
+            throw new IllegalArgumentException("Tight quality level must be 0..9 or -1 for lossless, got " + level);
+        }
+        if (level >= 0 && jpeg == null) {
+            throw new IllegalStateException("this Tight encoder has no JpegCompressor; create it with one");
+        }
+        qualityLevel = level;
+    }
+
+    /** JPEG quality in percent for a Tight quality level: evenly spread, level 9 nearly lossless. */
+    static int jpegQuality(int level) {
+        return 5 + 10 * level;
+    }
+
+    @Override
+    public int type() {
+        return TYPE;
+    }
+
+    /** Pieces at most {@value #MAX_WIDTH} wide and {@value #MAX_AREA} pixels, full-width bands where possible. */
+    @Override
+    public List<Rect> split(Rect r) {
+        if (r.width() <= MAX_WIDTH && r.area() <= MAX_AREA) {
+            return List.of(r);
+        }
+        List<Rect> pieces = new ArrayList<>();
+        for (int x = r.x(); x < r.right(); x += MAX_WIDTH) {
+            int w = Math.min(MAX_WIDTH, r.right() - x);
+            int rows = Math.max(1, MAX_AREA / w);
+            for (int y = r.y(); y < r.bottom(); y += rows) {
+                pieces.add(Rect.of(x, y, w, Math.min(rows, r.bottom() - y)));
+            }
+        }
+        return pieces;
+    }
+
+    @Override
+    public void encode(Frame frame, Rect r, PixelFormat format, ByteSink out) {
+        frame.requireInside(r);
+        if (r.width() > MAX_WIDTH || r.area() > MAX_AREA) {
+            throw new IllegalArgumentException("Tight takes rectangles up to " + MAX_WIDTH + " wide and " + MAX_AREA
+                    + " pixels; split " + r + " with split() first");
+        }
+        int count = (int) r.area();
+        if (count == 0) {
+            return;
+        }
+        for (int row = 0; row < r.height(); row++) {
+            format.pack(frame.argb(), (r.y() + row) * frame.width() + r.x(), r.width(), pixels, row * r.width());
+        }
+        countColours(count);
+        int tp = format.tpixelBytes();
+        if (palette.size() == 1 && !palette.overflowed()) {
+            out.writeByte(FILL);
+            format.writeTPixel(pixels[0], out);
+        } else if (!palette.overflowed() && paletteCost(r, tp) < (long) count * tp) {
+            writePalette(r, format, out);
+        } else if (usesJpeg(format)) {
+            out.writeByte(JPEG);
+            byte[] jpegData = jpeg.compress(frame, r, jpegQuality(qualityLevel));
+            writeCompactLength(jpegData.length, out);
+            out.write(jpegData);
+        } else {
+            writeFullColour(count, format, out);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (ZlibStream stream : streams) {
+            if (stream != null) {
+                stream.close();
+            }
+        }
+    }
+
+    private boolean usesJpeg(PixelFormat format) {
+        // JPEG carries 8-bit RGB; an 8 bpp viewer gains nothing from it, so it stays lossless.
+        return qualityLevel >= 0 && format.trueColour() && format.bitsPerPixel() >= 16;
+    }
+
+    private void countColours(int count) {
+        palette.reset();
+        int previous = ~pixels[0];
+        for (int i = 0; i < count && !palette.overflowed(); i++) {
+            int p = pixels[i];
+            if (p != previous) {
+                palette.add(p);
+                previous = p;
+            }
+        }
+    }
+
+    private long paletteCost(Rect r, int tp) {
+        int n = palette.size();
+        long indices = n == 2 ? (long) ((r.width() + 7) / 8) * r.height() : r.area();
+        return (long) n * tp + indices;
+    }
+
+    private void writePalette(Rect r, PixelFormat format, ByteSink out) {
+        int n = palette.size();
+        int stream = n == 2 ? STREAM_BITMAP : STREAM_INDEXED;
+        out.writeByte((stream << 4) | READ_FILTER);
+        out.writeByte(FILTER_PALETTE);
+        out.writeByte(n - 1);
+        for (int i = 0; i < n; i++) {
+            format.writeTPixel(palette.colour(i), out);
+        }
+        data.reset();
+        if (n == 2) {
+            writeBitmap(r.width(), r.height());
+        } else {
+            writeIndices((int) r.area());
+        }
+        writeData(stream, out);
+    }
+
+    /** Two colours: one bit per pixel, most significant first, every row padded to a byte. */
+    private void writeBitmap(int w, int h) {
+        int second = palette.colour(1);
+        for (int y = 0; y < h; y++) {
+            int acc = 0;
+            int filled = 0;
+            for (int x = 0; x < w; x++) {
+                acc = (acc << 1) | (pixels[y * w + x] == second ? 1 : 0);
+                if (++filled == 8) {
+                    data.writeByte(acc);
+                    acc = 0;
+                    filled = 0;
+                }
+            }
+            if (filled > 0) {
+                data.writeByte(acc << (8 - filled));
+            }
+        }
+    }
+
+    private void writeIndices(int count) {
+        byte[] buf = data.ensureRoom(count);
+        int at = data.position();
+        int previous = ~pixels[0];
+        int index = 0;
+        for (int i = 0; i < count; i++) {
+            int p = pixels[i];
+            if (p != previous) {
+                index = palette.indexOf(p);
+                previous = p;
+            }
+            buf[at + i] = (byte) index;
+        }
+        data.advance(count);
+    }
+
+    /** The copy filter, implied by a control byte without the filter flag: every pixel as a TPIXEL. */
+    private void writeFullColour(int count, PixelFormat format, ByteSink out) {
+        out.writeByte(STREAM_FULL_COLOUR << 4);
+        data.reset();
+        if (format.hasTightPixel24()) {
+            byte[] buf = data.ensureRoom(count * 3);
+            int at = data.position();
+            int rs = format.redShift();
+            int gs = format.greenShift();
+            int bs = format.blueShift();
+            for (int i = 0; i < count; i++, at += 3) {
+                int p = pixels[i];
+                buf[at] = (byte) (p >>> rs);
+                buf[at + 1] = (byte) (p >>> gs);
+                buf[at + 2] = (byte) (p >>> bs);
+            }
+            data.advance(count * 3);
+        } else {
+            format.writePixels(pixels, 0, count, data);
+        }
+        writeData(STREAM_FULL_COLOUR, out);
+    }
+
+    /** Data under 12 bytes goes as it is; longer data through the stream, after its compact length. */
+    private void writeData(int stream, ByteSink out) {
+        if (data.size() < MIN_TO_COMPRESS) {
+            out.write(data);
+            return;
+        }
+        if (streams[stream] == null) {
+            streams[stream] = new ZlibStream(zlibLevel);
+        }
+        compressed.reset();
+        streams[stream].compress(data, compressed);
+        writeCompactLength(compressed.size(), out);
+        out.write(compressed);
+    }
+
+    /** 7 bits per byte, low bits first, high bit set when another byte follows; at most 3 bytes. */
+    static void writeCompactLength(int length, ByteSink out) {
+        if (length < 0 || length > 0x3FFFFF) {
+            throw new IllegalArgumentException("Tight lengths are 0..4194303, got " + length);
+        }
+        if (length < 0x80) {
+            out.writeByte(length);
+        } else if (length < 0x4000) {
+            out.writeByte(0x80 | (length & 0x7F));
+            out.writeByte(length >>> 7);
+        } else {
+            out.writeByte(0x80 | (length & 0x7F));
+            out.writeByte(0x80 | ((length >>> 7) & 0x7F));
+            out.writeByte(length >>> 14);
+        }
+    }
+}

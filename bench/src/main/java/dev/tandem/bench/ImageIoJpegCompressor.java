@@ -1,0 +1,41 @@
+package dev.tandem.bench;
+
+import dev.tandem.agent.rfb.encoding.Frame;
+import dev.tandem.agent.rfb.encoding.JpegCompressor;
+import dev.tandem.agent.rfb.encoding.Rect;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Tight's JPEG on the JVM, through ImageIO (the Android app uses {@code Bitmap.compress} instead).
+ * Not thread-safe: one per encoder, like the encoder itself.
+ */
+public final class ImageIoJpegCompressor implements JpegCompressor {
+    @Override
+    public byte[] compress(Frame frame, Rect r, int quality) {
+        BufferedImage image = new BufferedImage(r.width(), r.height(), BufferedImage.TYPE_INT_RGB);
+        image.setRGB(0, 0, r.width(), r.height(), frame.copyPixels(r), 0, r.width());
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality / 100f);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("ImageIO could not write a JPEG of " + r, e);
+        } finally {
+            writer.dispose();
+        }
+    }
+}
