@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./tandem server}: the server and the web console. */
 @Command(name = "server", mixinStandardHelpOptions = true,
-        description = "Runs the Tandem server and the web console (technician console, Management Center, customer pages).")
+        description = "Runs the Tandem server: the technician console, the customer join pages, the REST API and the device socket.")
 public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "HTTP port (0 = pick a free one). Default: ${DEFAULT-VALUE}")
     int port;
