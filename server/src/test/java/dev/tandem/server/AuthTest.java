@@ -149,5 +149,11 @@ class AuthTest {
         assertThat(server.api().get("/api/v1/openapi.json").expect(200).json().get("openapi").asText()).startsWith("3.");
         assertThat(server.api().get("/metrics").expect(200).body()).contains("tandem_sessions_active");
         assertThat(server.api().get("/api/v1/nothing-here").errorCode()).isEqualTo("not_found");
+        Api.Response huge = server.api().post("/api/v1/auth/token", "\"" + "a".repeat(2_000_000) + "\"");
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(huge.errorCode()).isEqualTo("body_too_large");
+        Api.Response large = server.api().post("/api/v1/auth/token", "\"" + "a".repeat(300_000) + "\"");
+        assertThat(large.status()).isEqualTo(413);
+        assertThat(large.errorMessage()).contains("256 KiB");
     }
 }

@@ -25,14 +25,18 @@ public final class ErrorResponses {
             write(ctx, 500, "internal_error", "Something went wrong on the server. Try again; if it persists, "
                     + "the server log has the details.");
         });
-        routes.error(404, ctx -> {
+        // Answers Javalin and Jetty give on their own (no route, wrong method, body over the limit)
+        // get the same JSON shape on the API as every other refusal.
+        apiError(routes, 404, "not_found", ctx -> "There is no " + ctx.method() + " " + ctx.path() + " in the Tandem API.");
+        apiError(routes, 405, "method_not_allowed", ctx -> ctx.method() + " is not allowed on " + ctx.path() + ".");
+        apiError(routes, 413, "body_too_large", ctx -> "The request body is too large.");
+    }
+
+    private static void apiError(RoutesConfig routes, int status, String code,
+                                 java.util.function.Function<Context, String> message) {
+        routes.error(status, ctx -> {
             if (ctx.path().startsWith("/api/") && ctx.attribute(WRITTEN) == null) {
-                write(ctx, 404, "not_found", "There is no " + ctx.method() + " " + ctx.path() + " in the Tandem API.");
-            }
-        });
-        routes.error(405, ctx -> {
-            if (ctx.path().startsWith("/api/") && ctx.attribute(WRITTEN) == null) {
-                write(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path() + ".");
+                write(ctx, status, code, message.apply(ctx));
             }
         });
     }
