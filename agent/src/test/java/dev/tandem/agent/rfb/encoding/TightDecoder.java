@@ -6,7 +6,7 @@ import java.util.zip.DataFormatException;
  * Viewer side of Tight without JPEG: fill, basic compression with the copy and palette filters, four
  * zlib streams kept for the whole connection and reset when the control byte says so.
  */
-final class TightDecoder {
+public final class TightDecoder {
     private final ZlibReader[] streams = {new ZlibReader(), new ZlibReader(), new ZlibReader(), new ZlibReader()};
     /** How many rectangles used fill, copy, bitmap and indexed palette. */
     int fills;
@@ -14,7 +14,7 @@ final class TightDecoder {
     int bitmaps;
     int indexed;
 
-    int[] decode(byte[] payload, Rect r, PixelFormat f) throws DataFormatException {
+    public int[] decode(byte[] payload, Rect r, PixelFormat f) throws DataFormatException {
         WireReader in = new WireReader(payload);
         int control = in.u8();
         for (int s = 0; s < 4; s++) {

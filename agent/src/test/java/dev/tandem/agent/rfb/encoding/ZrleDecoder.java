@@ -3,12 +3,12 @@ package dev.tandem.agent.rfb.encoding;
 import java.util.zip.DataFormatException;
 
 /** Viewer side of ZRLE (RFC 6143 7.7.6), with one zlib stream for all rectangles of a connection. */
-final class ZrleDecoder {
+public final class ZrleDecoder {
     private final ZlibReader zlib = new ZlibReader();
     /** How many tiles used each subencoding, so tests can see that every kind was exercised. */
     final int[] subencodingCounts = new int[256];
 
-    int[] decode(byte[] payload, Rect r, PixelFormat f) throws DataFormatException {
+    public int[] decode(byte[] payload, Rect r, PixelFormat f) throws DataFormatException {
         WireReader wire = new WireReader(payload);
         int length = wire.u32();
         byte[] compressed = wire.bytes(length);

@@ -1,0 +1,297 @@
+package dev.tandem.agent.rfb.session;
+
+import dev.tandem.agent.consent.ConsentKind;
+import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.agent.rfb.encoding.ByteSink;
+import dev.tandem.agent.rfb.encoding.Frame;
+import dev.tandem.agent.rfb.encoding.PixelFormat;
+import dev.tandem.agent.screen.PhoneInput;
+import dev.tandem.agent.screen.ScreenSource;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The phone's screen served to one VNC viewer as an RFB 3.8 server (RFC 6143) over a byte channel:
+ * handshake with security None, then FramebufferUpdates on request and the viewer's pointer and keys
+ * as phone gestures. The customer's consent is checked at every update and every input event: without
+ * SCREEN no FramebufferUpdate is sent (the viewer just waits; after a stop, pixels cease within one
+ * poll interval), without CONTROL input is dropped.
+ *
+ * <p>Threading: two daemon threads per viewer. The <em>reader</em> runs the handshake, then reads
+ * client messages and injects input. The <em>updater</em>, started after the handshake, is the only
+ * thread that writes to the channel from then on (the handshake's writes happen before it starts), so
+ * writes are never concurrent. It answers one FramebufferUpdateRequest with one FramebufferUpdate when
+ * there is something to send, and otherwise captures again every poll interval or when woken by a new
+ * request; so a slow viewer slows only its own stream and memory stays bounded. A malformed message or
+ * a failure ends this stream only. {@link #close()} and every other ending close both streams, which
+ * must unblock a blocked read or write (sockets do); {@link #closed()} completes once both threads are
+ * gone. Public methods are thread-safe.
+ */
+public final class ScreenStream implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ScreenStream.class);
+    private static final AtomicInteger VIEWERS = new AtomicInteger();
+    private static final long JOIN_MILLIS = 5000;
+
+    private final InputStream viewerIn;
+    private final OutputStream viewerOut;
+    private final ScreenSource screen;
+    private final PhoneInput input;
+    private final ConsentLedger consent;
+    private final StreamSettings settings;
+    private final String name;
+    private final PointerGestures gestures;
+    private final CompletableFuture<StreamClosure> closed = new CompletableFuture<>();
+    private final Thread reader;
+    private final Object lock = new Object();
+    // Guarded by lock: what the reader learnt and the updater acts on.
+    private PixelFormat format = PixelFormat.NATURAL;
+    private ViewerEncodings encodings = ViewerEncodings.RAW_ONLY;
+    private UpdateRequest pending;
+    private StreamClosure ending;
+    private Thread updater;
+
+    private ScreenStream(InputStream viewerIn, OutputStream viewerOut, ScreenSource screen, PhoneInput input,
+            ConsentLedger consent, StreamSettings settings) {
+        this.viewerIn = viewerIn;
+        this.viewerOut = viewerOut;
+        this.screen = screen;
+        this.input = input;
+        this.consent = consent;
+        this.settings = settings;
+        this.name = "rfb-viewer-" + VIEWERS.incrementAndGet();
+        this.gestures = new PointerGestures(input, settings.swipeSlop(), settings.longPress().toMillis(),
+                () -> System.nanoTime() / 1_000_000);
+        this.reader = new Thread(this::readViewer, name + "-reader");
+        reader.setDaemon(true);
+    }
+
+    /**
+     * Starts serving one viewer on {@code viewerIn}/{@code viewerOut} (the stream owns and closes both).
+     * Returns at once; the handshake runs on the stream's reader thread.
+     */
+    public static ScreenStream start(InputStream viewerIn, OutputStream viewerOut, ScreenSource screen,
+            PhoneInput input, ConsentLedger consent, StreamSettings settings) {
+        ScreenStream stream = new ScreenStream(viewerIn, viewerOut, screen, input, consent, settings);
+        stream.reader.start();
+        return stream;
+    }
+
+    /** Completes with the reason once the stream has ended and its threads are gone. */
+    public CompletableFuture<StreamClosure> closed() {
+        return closed;
+    }
+
+    /** Ends the stream (idempotent) and waits for its threads; the viewer sees the channel close. */
+    @Override
+    public void close() {
+        end(StreamClosure.of(StreamClosure.Cause.CLOSED_BY_AGENT, "the screen stream was closed by the agent"));
+        if (Thread.currentThread() != reader && Thread.currentThread() != updaterThread()) {
+            try {
+                closed.get(JOIN_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                log.warn("{}: threads did not end within {} ms", name, JOIN_MILLIS);
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private void readViewer() {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(viewerIn))) {
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(viewerOut, 64 * 1024));
+            RfbHandshake.serve(in, out, screen.width(), screen.height(), settings.desktopName());
+            startUpdater(out);
+            ClientMessageReader messages = new ClientMessageReader(in, settings.maxCutTextBytes());
+            ClientMessageReader.Handler handler = new ViewerMessages();
+            while (true) {
+                messages.readOne(handler);
+            }
+        } catch (StreamEndException e) {
+            end(e.closure());
+        } catch (EOFException e) {
+            end(StreamClosure.of(StreamClosure.Cause.VIEWER_LEFT, "the viewer disconnected"));
+        } catch (IOException e) {
+            end(StreamClosure.of(StreamClosure.Cause.CONNECTION_LOST, "reading from the viewer failed: " + e));
+        } catch (RuntimeException e) {
+            log.error("{}: reading the viewer failed", name, e);
+            end(StreamClosure.of(StreamClosure.Cause.INTERNAL_ERROR, "the agent failed: " + e));
+        } finally {
+            end(StreamClosure.of(StreamClosure.Cause.CONNECTION_LOST, "the viewer's channel ended"));
+            Thread updaterThread = updaterThread();
+            if (updaterThread != null) {
+                try {
+                    updaterThread.join(JOIN_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            StreamClosure closure;
+            synchronized (lock) {
+                closure = ending;
+            }
+            log.info("{}: screen stream ended, {}", name, closure);
+            closed.complete(closure);
+        }
+    }
+
+    private void startUpdater(DataOutputStream out) {
+        synchronized (lock) {
+            if (ending != null) {
+                return;
+            }
+            updater = new Thread(() -> writeUpdates(out), name + "-updates");
+            updater.setDaemon(true);
+            updater.start();
+        }
+    }
+
+    private Thread updaterThread() {
+        synchronized (lock) {
+            return updater;
+        }
+    }
+
+    private void writeUpdates(OutputStream out) {
+        long pollMillis = Math.max(1, settings.pollInterval().toMillis());
+        try (FramebufferUpdates updates = new FramebufferUpdates(screen.width(), screen.height(),
+                settings.zlibLevel(), settings.jpeg())) {
+            while (true) {
+                UpdateRequest request;
+                PixelFormat viewerFormat;
+                ViewerEncodings viewerEncodings;
+                synchronized (lock) {
+                    while (ending == null && pending == null) {
+                        lock.wait();
+                    }
+                    if (ending != null) {
+                        return;
+                    }
+                    request = pending;
+                    viewerFormat = format;
+                    viewerEncodings = encodings;
+                }
+                if (consent.isGranted(ConsentKind.SCREEN) && send(updates, request, viewerFormat, viewerEncodings,
+                        out)) {
+                    synchronized (lock) {
+                        if (pending == request) {
+                            pending = null;
+                        }
+                    }
+                    continue;
+                }
+                synchronized (lock) {
+                    if (ending == null && pending == request) {
+                        lock.wait(pollMillis);
+                    }
+                }
+            }
+        } catch (StreamEndException e) {
+            end(e.closure());
+        } catch (IOException e) {
+            end(StreamClosure.of(StreamClosure.Cause.CONNECTION_LOST, "writing to the viewer failed: " + e));
+        } catch (InterruptedException e) {
+            end(StreamClosure.of(StreamClosure.Cause.CLOSED_BY_AGENT, "the screen stream was interrupted"));
+        } catch (RuntimeException e) {
+            log.error("{}: sending the screen failed", name, e);
+            end(StreamClosure.of(StreamClosure.Cause.INTERNAL_ERROR, "the agent failed: " + e));
+        }
+    }
+
+    /** Sends one update if there is one; false when there was nothing to send. */
+    private boolean send(FramebufferUpdates updates, UpdateRequest request, PixelFormat viewerFormat,
+            ViewerEncodings viewerEncodings, OutputStream out) throws IOException, StreamEndException {
+        Frame frame = screen.capture();
+        ByteSink update = updates.prepare(request, frame, viewerFormat, viewerEncodings);
+        // Encoding takes time; the customer may have stopped sharing meanwhile.
+        if (update == null || !consent.isGranted(ConsentKind.SCREEN)) {
+            return false;
+        }
+        update.writeTo(out);
+        out.flush();
+        updates.commit();
+        return true;
+    }
+
+    private void end(StreamClosure closure) {
+        synchronized (lock) {
+            if (ending != null) {
+                return;
+            }
+            ending = closure;
+            lock.notifyAll();
+        }
+        closeQuietly(viewerIn);
+        closeQuietly(viewerOut);
+    }
+
+    private static void closeQuietly(Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException e) {
+            // Already broken; the stream is ending either way.
+        }
+    }
+
+    /** The reader thread's view of the viewer's messages. */
+    private final class ViewerMessages implements ClientMessageReader.Handler {
+        @Override
+        public void pixelFormat(PixelFormat viewerFormat) {
+            synchronized (lock) {
+                format = viewerFormat;
+            }
+        }
+
+        @Override
+        public void encodings(ViewerEncodings viewerEncodings) {
+            synchronized (lock) {
+                encodings = viewerEncodings;
+            }
+        }
+
+        @Override
+        public void updateRequest(UpdateRequest request) {
+            synchronized (lock) {
+                pending = pending == null ? request : pending.merge(request);
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void key(boolean down, int keysym) {
+            if (down && consent.isGranted(ConsentKind.CONTROL)) {
+                KeysymInput.press(keysym, input);
+            }
+        }
+
+        @Override
+        public void pointer(int buttonMask, int x, int y) {
+            gestures.pointer(buttonMask, x, y, screen.width(), screen.height(),
+                    consent.isGranted(ConsentKind.CONTROL));
+        }
+
+        @Override
+        public void cutText(String text) {
+            String typed = text.replace("\r\n", "\n");
+            if (!typed.isEmpty() && consent.isGranted(ConsentKind.CONTROL)) {
+                input.type(typed);
+            }
+        }
+    }
+}
