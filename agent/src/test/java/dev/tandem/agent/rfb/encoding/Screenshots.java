@@ -37,7 +37,9 @@ final class Screenshots {
             }
             return pngs;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the screenshots in " + dir, e);
+            throw new UncheckedIOException("cannot list the Android screenshots in " + dir + ": the tests expect the "
+                    + "project's shared/bench/android-screens beside the repository (as CI has it); elsewhere run "
+                    + "./mvnw verify -Dtandem.benchScreens=<that folder>", e);
         }
     }
 
