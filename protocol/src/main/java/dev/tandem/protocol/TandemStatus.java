@@ -24,6 +24,12 @@ public enum TandemStatus {
     REPLACED("replaced", 409, 4020, true, 5, "The session was resumed from another connection."),
     RATE_LIMITED("rate_limited", 429, 4029, true, 4,
             "Too many wrong codes from this address. Wait a few minutes and try again."),
+    SCREEN_UNAVAILABLE("screen_unavailable", 409, 4030, true, 5, "This phone cannot share its screen."),
+    SCREEN_NOT_SHARED("screen_not_shared", 409, 4031, true, 5,
+            "The screen is not shared: ask the customer first, or they declined."),
+    SCREEN_STOPPED("screen_stopped", 409, 4032, true, 5, "The customer stopped sharing the screen."),
+    DEVICE_OFFLINE("device_offline", 409, 4033, false, 5,
+            "The customer's phone is not connected right now; it is reconnecting."),
     HEARTBEAT_TIMEOUT("heartbeat_timeout", 408, 4408, false, 5, "Nothing was heard from the peer for too long.");
 
     private final String code;
