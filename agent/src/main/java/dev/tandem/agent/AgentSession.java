@@ -2,6 +2,8 @@ package dev.tandem.agent;
 
 import dev.tandem.agent.consent.ConsentKind;
 import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.agent.sharing.ScreenAccess;
+import dev.tandem.agent.sharing.ScreenStreams;
 import dev.tandem.agent.transport.Transport;
 import dev.tandem.agent.transport.WebSocketTransport;
 import dev.tandem.protocol.Limits;
@@ -9,6 +11,7 @@ import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.protocol.stream.StreamFrame;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +56,7 @@ public final class AgentSession implements AutoCloseable {
     private final ConsentLedger consent = new ConsentLedger();
     private final ConsentDesk prompts = new ConsentDesk(consent);
     private final Outbox outbox = new Outbox();
+    private final ScreenStreams screens;
 
     private Phase phase = Phase.NEW;
     private ResumeTicket ticket;
@@ -61,13 +65,16 @@ public final class AgentSession implements AutoCloseable {
     private boolean welcomedBefore;
     private boolean leaving;
     private ScheduledFuture<?> leaveTimer;
+    private boolean sharedScreen;
+    private boolean sharedControl;
 
-    private AgentSession(SessionRequest request, SessionListener listener, Transport transport) {
+    private AgentSession(SessionRequest request, SessionListener listener, Transport transport, ScreenAccess screen) {
         this.request = Objects.requireNonNull(request, "request");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.ticket = request.resumeTicket().orElse(null);
         this.lastSeq = request.lastSeq();
         this.capabilities = request.capabilities();
+        this.screens = ScreenStreams.create(screen, consent);
         this.loop = new SessionLoop("tandem-session-" + SESSION_NUMBERS.incrementAndGet());
         this.link = new ServerLink(request.server(), Objects.requireNonNull(transport, "transport"), loop,
                 new ServerLink.Events() {
@@ -82,6 +89,11 @@ public final class AgentSession implements AutoCloseable {
                     }
 
                     @Override
+                    public void received(StreamFrame frame) {
+                        screens.deliver(frame);
+                    }
+
+                    @Override
                     public void closed(int code, String reason, String failure) {
                         connectionClosed(code, reason, failure);
                     }
@@ -93,9 +105,18 @@ public final class AgentSession implements AutoCloseable {
         return create(request, listener, WebSocketTransport.create());
     }
 
-    /** A session over the given transport; nothing happens until {@link #start()}. */
+    /** A chat-only session over the given transport; nothing happens until {@link #start()}. */
     public static AgentSession create(SessionRequest request, SessionListener listener, Transport transport) {
-        return new AgentSession(request, listener, transport);
+        return new AgentSession(request, listener, transport, null);
+    }
+
+    /**
+     * A session over the given transport on a phone that can share its screen through {@code screen}
+     * (null: chat-only); nothing happens until {@link #start()}.
+     */
+    public static AgentSession create(SessionRequest request, SessionListener listener, Transport transport,
+                                      ScreenAccess screen) {
+        return new AgentSession(request, listener, transport, screen);
     }
 
     /** Connects and introduces the device. Calling it again does nothing. */
@@ -137,12 +158,36 @@ public final class AgentSession implements AutoCloseable {
     }
 
     /**
-     * The customer's stop button: screen sharing and remote control are revoked at once.
+     * The customer's stop button: screen sharing and remote control are revoked at once (the ledger
+     * changes before this returns, so no pixel is captured after it), then the server is told.
      *
      * @return true when one of them had been granted
      */
     public boolean stopSharing() {
-        return consent.stop();
+        boolean stopped = consent.stop();
+        if (stopped) {
+            loop.post(this::sharingChanged);
+        }
+        return stopped;
+    }
+
+    /**
+     * The customer takes control back while the screen stays shared; the technician's input stops at
+     * once, then the server is told.
+     *
+     * @return true when control had been granted
+     */
+    public boolean takeBackControl() {
+        boolean stopped = consent.stop(ConsentKind.CONTROL);
+        if (stopped) {
+            loop.post(this::sharingChanged);
+        }
+        return stopped;
+    }
+
+    /** How many technicians' viewers the phone is serving right now. */
+    public int viewers() {
+        return screens.size();
     }
 
     /** What the customer has allowed; the screen, input and diagnostics collaborators read it. */
@@ -219,6 +264,50 @@ public final class AgentSession implements AutoCloseable {
             finish(l -> l.ended(end.by, end.reason), NORMAL_CLOSE, "");
         } else if (message instanceof ServerMessage.Ping) {
             transmit(new AgentMessage.Pong());
+        } else if (message instanceof ServerMessage.Release) {
+            released((ServerMessage.Release) message);
+        } else if (message instanceof ServerMessage.ScreenOpen) {
+            openScreen(((ServerMessage.ScreenOpen) message).stream);
+        } else if (message instanceof ServerMessage.ScreenClose) {
+            screens.close(((ServerMessage.ScreenClose) message).stream);
+        }
+    }
+
+    private void released(ServerMessage.Release release) {
+        boolean changed = release.screen && consent.release(ConsentKind.SCREEN);
+        changed |= (release.screen || release.control) && consent.release(ConsentKind.CONTROL);
+        if (changed) {
+            reportSharing();
+        }
+    }
+
+    private void openScreen(long stream) {
+        if (stream <= 0 || stream > 0xFFFF_FFFFL) {
+            log.warn("Ignoring a screen stream with the invalid id {}", stream);
+            return;
+        }
+        screens.open(stream, link.binarySink(), (id, reason) -> loop.post(
+                () -> transmit(new AgentMessage.ScreenClosed(id, reason))))
+                .ifPresent(refusal -> transmit(new AgentMessage.ScreenClosed(stream, refusal)));
+    }
+
+    /** The customer changed what they share outside a prompt: tell the listener and the server. */
+    private void sharingChanged() {
+        reportSharing();
+        if (phase == Phase.JOINED) {
+            transmit(new AgentMessage.Sharing(consent.isGranted(ConsentKind.SCREEN),
+                    consent.isGranted(ConsentKind.CONTROL)));
+        }
+    }
+
+    /** Tells the listener when what is shared differs from what it last heard. */
+    private void reportSharing() {
+        boolean screen = consent.isGranted(ConsentKind.SCREEN);
+        boolean control = consent.isGranted(ConsentKind.CONTROL);
+        if (screen != sharedScreen || control != sharedControl) {
+            sharedScreen = screen;
+            sharedControl = control;
+            tell(l -> l.sharing(screen, control));
         }
     }
 
@@ -238,6 +327,10 @@ public final class AgentSession implements AutoCloseable {
         }
         outbox.waiting().forEach((cseq, text) -> transmit(new AgentMessage.Chat(cseq, text)));
         prompts.takeHeldAnswers().forEach(this::transmit);
+        if (!first && (sharedScreen || sharedControl || consent.decision(ConsentKind.SCREEN) != ConsentLedger.Decision.NOT_ASKED)) {
+            // The server lowers its state to this (e.g. a stop given while disconnected).
+            transmit(new AgentMessage.Sharing(sharedScreen, sharedControl));
+        }
         if (leaving) {
             sendLeave();
         }
@@ -274,6 +367,18 @@ public final class AgentSession implements AutoCloseable {
             transmit(new AgentMessage.Answer(prompt.id, false));
             return;
         }
+        Optional<AgentMessage.Answer> earlier = prompts.previousAnswer(prompt.id);
+        if (earlier.isPresent()) {
+            transmit(earlier.get()); // the server lost our answer with a connection
+            return;
+        }
+        if (!prompt.ask && kind.get() == ConsentKind.SCREEN) {
+            // The portal shares the screen without asking; the customer sees the notice and can stop.
+            transmit(prompts.grantWithoutAsking(prompt.id, ConsentKind.SCREEN));
+            reportSharing();
+            return;
+        }
+        // Anything else is always asked, whatever the prompt says.
         prompts.ask(prompt.id, kind.get(), prompt.text).ifPresent(asked -> tell(l -> l.prompt(asked)));
     }
 
@@ -299,6 +404,7 @@ public final class AgentSession implements AutoCloseable {
             } else {
                 prompts.holdForNextConnection(message);
             }
+            reportSharing();
         });
         return answer.isPresent();
     }
@@ -327,6 +433,7 @@ public final class AgentSession implements AutoCloseable {
         if (phase == Phase.OVER) {
             return;
         }
+        screens.closeAll(); // viewers reconnect through the server once the phone is back
         switch (CloseVerdict.of(code, ticket != null)) {
             case RETRY:
                 if (leaving) {
@@ -358,6 +465,7 @@ public final class AgentSession implements AutoCloseable {
         }
         phase = Phase.OVER;
         SessionLoop.cancel(leaveTimer);
+        screens.closeAll();
         link.stop(closeCode, closeReason);
         if (lastWord != null) {
             tell(lastWord);

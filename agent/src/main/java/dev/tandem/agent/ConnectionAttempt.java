@@ -3,6 +3,7 @@ package dev.tandem.agent;
 import dev.tandem.agent.transport.Connection;
 import dev.tandem.agent.transport.ConnectionListener;
 import dev.tandem.agent.transport.Transport;
+import java.nio.ByteBuffer;
 
 /**
  * One connection to the server, from connecting to closed. It moves the transport's events onto the
@@ -10,7 +11,7 @@ import dev.tandem.agent.transport.Transport;
  * so a late close from a connection it already gave up can never disturb the next.
  *
  * <p>Threading: the {@link ConnectionListener} methods run on the transport's threads and only post
- * to the loop; everything else, including the fields, is confined to the session loop.
+ * to the loop; everything else is confined to the session loop, except {@link #sendBinary}.
  */
 final class ConnectionAttempt implements ConnectionListener {
 
@@ -20,13 +21,15 @@ final class ConnectionAttempt implements ConnectionListener {
 
         void received(ConnectionAttempt attempt, String frame);
 
+        void received(ConnectionAttempt attempt, ByteBuffer frame);
+
         void closed(ConnectionAttempt attempt, int code, String reason, boolean remote);
     }
 
     private final ServerAddress server;
     private final SessionLoop loop;
     private final Events events;
-    private Connection connection;
+    private volatile Connection connection;
     private Exception error;
 
     private ConnectionAttempt(ServerAddress server, SessionLoop loop, Events events) {
@@ -50,6 +53,14 @@ final class ConnectionAttempt implements ConnectionListener {
     void send(String frame) {
         if (connection != null) {
             connection.send(frame);
+        }
+    }
+
+    /** Sends a binary frame; unlike the rest, safe from any thread (the screen streams write from theirs). */
+    void sendBinary(ByteBuffer frame) {
+        Connection open = connection;
+        if (open != null) {
+            open.send(frame);
         }
     }
 
@@ -79,6 +90,11 @@ final class ConnectionAttempt implements ConnectionListener {
     @Override
     public void onText(String text) {
         loop.post(() -> events.received(this, text));
+    }
+
+    @Override
+    public void onBinary(ByteBuffer frame) {
+        loop.post(() -> events.received(this, frame));
     }
 
     @Override

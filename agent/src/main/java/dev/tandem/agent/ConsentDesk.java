@@ -19,6 +19,7 @@ final class ConsentDesk {
     private final ConsentLedger ledger;
     private final Map<String, ConsentPrompt> open = new LinkedHashMap<>();
     private final List<AgentMessage.Answer> unsent = new ArrayList<>();
+    private final Map<String, Boolean> answered = new LinkedHashMap<>();
 
     ConsentDesk(ConsentLedger ledger) {
         this.ledger = ledger;
@@ -26,7 +27,7 @@ final class ConsentDesk {
 
     /** The prompt to show the customer, or empty when it is already open (asked again after a resume). */
     Optional<ConsentPrompt> ask(String id, ConsentKind kind, String text) {
-        if (open.containsKey(id)) {
+        if (open.containsKey(id) || answered.containsKey(id)) {
             return Optional.empty();
         }
         ConsentPrompt prompt = new ConsentPrompt(id, kind, text);
@@ -46,7 +47,28 @@ final class ConsentDesk {
             return Optional.empty();
         }
         ledger.record(prompt.kind(), granted);
+        answered.put(id, granted);
         return Optional.of(new AgentMessage.Answer(id, granted));
+    }
+
+    /**
+     * The answer already given to prompt {@code id}, when the server asks it again (its copy of the
+     * answer was lost with a connection). The answer is sent again; the ledger is left as it is now,
+     * so a stop given since is never undone.
+     */
+    Optional<AgentMessage.Answer> previousAnswer(String id) {
+        Boolean granted = answered.get(id);
+        return granted == null ? Optional.empty() : Optional.of(new AgentMessage.Answer(id, granted));
+    }
+
+    /**
+     * A portal that shares the screen without asking: recorded as granted without a question
+     * (only ever for {@link ConsentKind#SCREEN}; the caller checks).
+     */
+    AgentMessage.Answer grantWithoutAsking(String id, ConsentKind kind) {
+        ledger.record(kind, true);
+        answered.put(id, true);
+        return new AgentMessage.Answer(id, true);
     }
 
     /** Keeps an answer given while disconnected, to send after the next welcome. */

@@ -7,9 +7,12 @@ import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.message.WireCodec;
+import dev.tandem.protocol.stream.StreamFrame;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,9 @@ final class ServerLink {
         AgentMessage.Hello hello();
 
         void received(ServerMessage message);
+
+        /** A binary frame: bytes of one screen stream. */
+        void received(StreamFrame frame);
 
         /**
          * The connection is gone: closed by either side, never made, or found dead by the watchdog
@@ -57,6 +63,18 @@ final class ServerLink {
             if (attempt == current) {
                 heartbeat.heard(System.nanoTime());
                 decode(frame);
+            }
+        }
+
+        @Override
+        public void received(ConnectionAttempt attempt, ByteBuffer frame) {
+            if (attempt == current) {
+                heartbeat.heard(System.nanoTime());
+                try {
+                    events.received(StreamFrame.decode(frame));
+                } catch (ProtocolException e) {
+                    log.warn("Ignoring a binary frame this agent does not understand: {}", e.getMessage());
+                }
             }
         }
 
@@ -97,6 +115,16 @@ final class ServerLink {
         if (current != null) {
             current.send(codec.encode(message));
         }
+    }
+
+    /**
+     * Where a screen stream writes its binary frames: the connection that is current now. The sink
+     * is safe from any thread and keeps writing to that connection only; after a reconnect the
+     * stream is gone anyway (streams end with their connection).
+     */
+    Consumer<ByteBuffer> binarySink() {
+        ConnectionAttempt attempt = current;
+        return attempt == null ? frame -> { } : attempt::sendBinary;
     }
 
     /** The server let the device in: adopt its heartbeat and start the back-off afresh. */

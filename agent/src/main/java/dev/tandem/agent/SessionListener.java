@@ -43,6 +43,15 @@ public interface SessionListener {
     default void prompt(ConsentPrompt prompt) {
     }
 
+    /**
+     * What the customer shares changed: show the persistent "your screen is being shared" notice
+     * with its stop button while {@code screen} is true (and say whether the technician controls the
+     * phone). Called after an answer, a portal that shares without asking, the customer's stop, or
+     * the technician giving it back.
+     */
+    default void sharing(boolean screen, boolean control) {
+    }
+
     /** A prompt was withdrawn and needs no answer any more. */
     default void promptClosed(String promptId) {
     }

@@ -6,6 +6,13 @@ import dev.tandem.agent.ServerAddress;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.SessionRequest;
 import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.agent.rfb.session.StreamSettings;
+import dev.tandem.agent.screen.ScreenSource;
+import dev.tandem.agent.sharing.ScreenAccess;
+import dev.tandem.agent.transport.WebSocketTransport;
+import dev.tandem.device.screen.PhoneUi;
+import dev.tandem.device.screen.RenderedScreen;
+import dev.tandem.device.screen.StaticScreen;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.DeviceInfo;
@@ -14,21 +21,31 @@ import java.util.Optional;
 
 /**
  * A virtual Android phone running the real customer agent. It is one {@link DeviceProfile}, owns at
- * most one {@link AgentSession}, and offers what the customer does on it. The screen renderer, the
- * input injector and the diagnostics collector are to be added as collaborators that read
- * {@link #profile()}, {@link #screenImage()} and {@link #consent()}; the phone's session does not
- * change for them.
+ * most one {@link AgentSession}, and offers what the customer does on it. A phone that can share its
+ * screen has its own UI ({@link PhoneUi}: the technician's input lands there) drawn at 1080x2400
+ * ({@link RenderedScreen}), or shows a given picture instead ({@link StaticScreen}); its agent serves
+ * that screen to the technician's viewers with the customer's consent. A chat-only phone has neither.
  *
  * <p>Thread-safe: the customer's actions may come from any thread (they go to the session's own).
  */
 public final class VirtualPhone implements AutoCloseable {
     private final DeviceProfile profile;
     private final ScreenImage screenImage;
+    private final PhoneUi ui;
+    private final ScreenSource screen;
     private volatile AgentSession session;
 
     private VirtualPhone(DeviceProfile profile, ScreenImage screenImage) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.screenImage = screenImage;
+        this.ui = PhoneUi.create(profile);
+        if (!profile.capabilities().screen.available) {
+            this.screen = null;
+        } else if (screenImage != null) {
+            this.screen = StaticScreen.open(screenImage);
+        } else {
+            this.screen = RenderedScreen.create(ui);
+        }
     }
 
     /** A phone of this profile showing its own home screen. */
@@ -47,6 +64,12 @@ public final class VirtualPhone implements AutoCloseable {
 
     public Capabilities capabilities() { return profile.capabilities(); }
 
+    /** The phone's UI: what it shows (unless a picture was given) and where the technician's input lands. */
+    public PhoneUi ui() { return ui; }
+
+    /** The screen the agent shares, or empty on a chat-only phone. */
+    public Optional<ScreenSource> screen() { return Optional.ofNullable(screen); }
+
     /** The picture to show instead of the home screen, when one was given. */
     public Optional<ScreenImage> screenImage() { return Optional.ofNullable(screenImage); }
 
@@ -61,7 +84,8 @@ public final class VirtualPhone implements AutoCloseable {
             throw new IllegalStateException("The phone is already in a session.");
         }
         SessionRequest request = SessionRequest.join(server, code, customerName, deviceInfo(), capabilities());
-        AgentSession joining = AgentSession.create(request, listener);
+        AgentSession joining = AgentSession.create(request, new SharingNotice(ui, listener), WebSocketTransport.create(),
+                screenAccess());
         session = joining;
         joining.start();
     }
@@ -76,9 +100,18 @@ public final class VirtualPhone implements AutoCloseable {
         return session().answer(promptId, granted);
     }
 
-    /** The customer's stop button: screen sharing and remote control end at once. */
-    public void stopSharing() {
-        session().stopSharing();
+    /**
+     * The customer's stop button: screen sharing and remote control end at once.
+     *
+     * @return true when something was being shared
+     */
+    public boolean stopSharing() {
+        return session().stopSharing();
+    }
+
+    /** The customer takes control back; the screen stays shared. True when control had been granted. */
+    public boolean takeBackControl() {
+        return session().takeBackControl();
     }
 
     /** What the customer has allowed in the current session. */
@@ -98,6 +131,15 @@ public final class VirtualPhone implements AutoCloseable {
         if (current != null) {
             current.close();
         }
+    }
+
+    private ScreenAccess screenAccess() {
+        if (screen == null) {
+            return null;
+        }
+        StreamSettings settings = StreamSettings.defaults()
+                .withDesktopName("Tandem \u2013 " + profile.marketingName());
+        return ScreenAccess.of(screen, ui, settings);
     }
 
     private AgentSession session() {

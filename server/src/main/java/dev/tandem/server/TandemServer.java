@@ -15,6 +15,7 @@ import dev.tandem.server.live.AgentEndpoint;
 import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.ViewerEndpoint;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.Database;
@@ -115,19 +116,21 @@ public final class TandemServer implements AutoCloseable {
         Links links = new Links(config.publicUrl());
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
-        LiveSessions sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore, codes, consoles,
+        LiveSessions sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore, codes, portals, consoles,
                 clock, timers, config.reconnectGrace(), config.heartbeat());
         MailOutbox mail = new MailOutbox(new EmailStore(database), config.smtp(), config.dataDir().resolve("outbox"),
                 sender(config), clock);
         WireCodec codec = WireCodec.create();
         AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS));
         ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles);
+        ViewerEndpoint viewerEndpoint = new ViewerEndpoint(accounts, sessions.screens());
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         Gauge.builder("tandem_sessions_active", sessions, LiveSessions::activeCount).register(metrics);
         Gauge.builder("tandem_agent_connections", agents, AgentEndpoint::connections).register(metrics);
         Gauge.builder("tandem_console_connections", consoles, ConsoleHub::size).register(metrics);
+        Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics), json);
@@ -153,6 +156,7 @@ public final class TandemServer implements AutoCloseable {
             web.register(c.routes);
             c.routes.ws("/ws/agent", agents::configure);
             c.routes.ws("/ws/console", consoleEndpoint::configure);
+            c.routes.ws("/ws/screen/{session}", viewerEndpoint::configure);
         });
         try {
             app.start(config.port());
@@ -171,6 +175,7 @@ public final class TandemServer implements AutoCloseable {
         timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(mail::retryQueued), 5, 30, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(consoles::ping), 20, 20, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(sessions.screens()::pingViewers), 15, 15, TimeUnit.SECONDS);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", config.smtp().map(s -> "over SMTP to " + s)

@@ -19,7 +19,9 @@ public final class ConsentLedger {
         GRANTED,
         DECLINED,
         /** Granted earlier, then stopped by the customer. */
-        STOPPED
+        STOPPED,
+        /** Granted earlier, then given back by the technician. */
+        RELEASED
     }
 
     private final Map<ConsentKind, Decision> decisions = new EnumMap<>(ConsentKind.class);
@@ -53,6 +55,32 @@ public final class ConsentLedger {
             }
         }
         return stopped;
+    }
+
+    /**
+     * The customer takes one kind back (for example control, while the screen stays shared).
+     *
+     * @return true when it had been granted
+     */
+    public synchronized boolean stop(ConsentKind kind) {
+        if (!isGranted(kind)) {
+            return false;
+        }
+        decisions.put(kind, Decision.STOPPED);
+        return true;
+    }
+
+    /**
+     * The technician gives a kind back (stops viewing, releases control).
+     *
+     * @return true when it had been granted
+     */
+    public synchronized boolean release(ConsentKind kind) {
+        if (!isGranted(kind)) {
+            return false;
+        }
+        decisions.put(kind, Decision.RELEASED);
+        return true;
     }
 
     @Override

@@ -10,6 +10,9 @@ public interface Connection {
      */
     void send(String text);
 
+    /** Sends one binary frame (the buffer's remaining bytes); dropped like {@link #send(String)}. */
+    void send(java.nio.ByteBuffer binary);
+
     /**
      * Sends a close frame with {@code code} and {@code reason} and lets go of the socket at once,
      * without waiting for the peer's answer (a dead peer never gives one). Closing a connection that

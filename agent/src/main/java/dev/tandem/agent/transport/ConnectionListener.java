@@ -12,6 +12,9 @@ public interface ConnectionListener {
     /** One text frame arrived. */
     void onText(String text);
 
+    /** One binary frame arrived (the screen streams); the buffer belongs to the listener. */
+    void onBinary(java.nio.ByteBuffer binary);
+
     /**
      * The connection is over; called exactly once per connection, also when it never opened.
      *

@@ -3,6 +3,7 @@ package dev.tandem.agent.transport;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
@@ -57,6 +58,11 @@ public final class WebSocketTransport implements Transport {
             }
 
             @Override
+            public void send(ByteBuffer binary) {
+                sendBinary(binary);
+            }
+
+            @Override
             public void close(int code, String reason) {
                 requestClose(code, reason);
             }
@@ -88,6 +94,11 @@ public final class WebSocketTransport implements Transport {
         }
 
         @Override
+        public void onMessage(ByteBuffer binary) {
+            listener.onBinary(binary);
+        }
+
+        @Override
         public void onClose(int code, String reason, boolean remote) {
             listener.onClose(code, reason == null ? "" : reason, remote);
         }
@@ -102,6 +113,14 @@ public final class WebSocketTransport implements Transport {
                 send(text);
             } catch (WebsocketNotConnectedException e) {
                 log.debug("Dropped a frame for a connection that is not open");
+            }
+        }
+
+        private void sendBinary(ByteBuffer binary) {
+            try {
+                send(binary);
+            } catch (WebsocketNotConnectedException e) {
+                log.debug("Dropped a binary frame for a connection that is not open");
             }
         }
 

@@ -28,6 +28,11 @@ class WebSocketTransportTest {
         }
 
         @Override
+        public void onBinary(java.nio.ByteBuffer binary) {
+            events.add("binary " + binary.remaining());
+        }
+
+        @Override
         public void onClose(int code, String reason, boolean remote) {
             events.add("close " + code);
         }

@@ -2,8 +2,6 @@ package dev.tandem.device.cli;
 
 import dev.tandem.agent.MessageRefusedException;
 import dev.tandem.agent.SessionListener;
-import dev.tandem.agent.consent.ConsentKind;
-import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.consent.ConsentPrompt;
 import dev.tandem.device.VirtualPhone;
 import dev.tandem.protocol.TandemStatus;
@@ -86,8 +84,9 @@ final class CustomerConsole implements SessionListener {
             case "/yes" -> answerOldest(true);
             case "/no" -> answerOldest(false);
             case "/stop" -> {
-                phone.stopSharing();
-                events.sharing(false, false);
+                if (!phone.stopSharing()) {
+                    events.sharing(false, false); // nothing was shared; say so all the same
+                }
             }
             case "/quit" -> phone.leave();
             default -> events.error("Unknown command " + command.split("\\s+")[0]
@@ -115,11 +114,6 @@ final class CustomerConsole implements SessionListener {
     private void answer(ConsentPrompt prompt, boolean granted) {
         if (!phone.answer(prompt.id(), granted)) {
             events.error("The question " + prompt.id() + " was withdrawn before it was answered.");
-            return;
-        }
-        if (prompt.kind() == ConsentKind.SCREEN || prompt.kind() == ConsentKind.CONTROL) {
-            ConsentLedger ledger = phone.consent();
-            events.sharing(ledger.isGranted(ConsentKind.SCREEN), ledger.isGranted(ConsentKind.CONTROL));
         }
     }
 
@@ -167,6 +161,11 @@ final class CustomerConsole implements SessionListener {
             case NO -> answer(prompt, false);
             case ASK -> openPrompts.addLast(prompt);
         }
+    }
+
+    @Override
+    public void sharing(boolean screen, boolean control) {
+        events.sharing(screen, control);
     }
 
     @Override

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = AgentMessage.Answer.class, name = "answer"),
         @JsonSubTypes.Type(value = AgentMessage.CapabilitiesUpdate.class, name = "capabilities"),
         @JsonSubTypes.Type(value = AgentMessage.Leave.class, name = "leave"),
+        @JsonSubTypes.Type(value = AgentMessage.Sharing.class, name = "sharing"),
+        @JsonSubTypes.Type(value = AgentMessage.ScreenClosed.class, name = "screenClosed"),
         @JsonSubTypes.Type(value = AgentMessage.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = AgentMessage.Pong.class, name = "pong")
 })
@@ -111,5 +113,29 @@ public abstract class AgentMessage {
     }
 
     public static final class Pong extends AgentMessage {
+    }
+
+    /** What the customer allows right now for the screen, sent when it changes outside a prompt. */
+    public static final class Sharing extends AgentMessage {
+        public final boolean screen;
+        public final boolean control;
+
+        @JsonCreator
+        public Sharing(@JsonProperty("screen") boolean screen, @JsonProperty("control") boolean control) {
+            this.screen = screen;
+            this.control = control;
+        }
+    }
+
+    /** The agent ended the RFB stream of one viewer. */
+    public static final class ScreenClosed extends AgentMessage {
+        public final long stream;
+        public final String reason;
+
+        @JsonCreator
+        public ScreenClosed(@JsonProperty("stream") long stream, @JsonProperty("reason") String reason) {
+            this.stream = stream;
+            this.reason = reason;
+        }
     }
 }

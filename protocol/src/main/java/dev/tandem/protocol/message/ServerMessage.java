@@ -14,6 +14,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ServerMessage.Prompt.class, name = "prompt"),
         @JsonSubTypes.Type(value = ServerMessage.PromptClosed.class, name = "promptClosed"),
         @JsonSubTypes.Type(value = ServerMessage.End.class, name = "end"),
+        @JsonSubTypes.Type(value = ServerMessage.Release.class, name = "release"),
+        @JsonSubTypes.Type(value = ServerMessage.ScreenOpen.class, name = "screenOpen"),
+        @JsonSubTypes.Type(value = ServerMessage.ScreenClose.class, name = "screenClose"),
         @JsonSubTypes.Type(value = ServerMessage.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
 })
@@ -96,18 +99,27 @@ public abstract class ServerMessage {
         }
     }
 
-    /** Ask the customer for consent. */
+    /**
+     * Ask the customer for consent. {@code ask == false} (only for {@code screen}, on a portal that
+     * shares without asking) means: record it, show the sharing notice, no question.
+     */
     public static final class Prompt extends ServerMessage {
         public final String id;
         public final String kind;
         public final String text;
+        public final boolean ask;
+
+        public Prompt(String id, String kind, String text) {
+            this(id, kind, text, Boolean.TRUE);
+        }
 
         @JsonCreator
         public Prompt(@JsonProperty("id") String id, @JsonProperty("kind") String kind,
-                      @JsonProperty("text") String text) {
+                      @JsonProperty("text") String text, @JsonProperty("ask") Boolean ask) {
             this.id = id;
             this.kind = kind;
             this.text = text;
+            this.ask = ask == null || ask;
         }
     }
 
@@ -137,5 +149,37 @@ public abstract class ServerMessage {
     }
 
     public static final class Pong extends ServerMessage {
+    }
+
+    /** The technician gives back what is {@code true}: the screen (stops viewing) and/or control. */
+    public static final class Release extends ServerMessage {
+        public final boolean screen;
+        public final boolean control;
+
+        @JsonCreator
+        public Release(@JsonProperty("screen") boolean screen, @JsonProperty("control") boolean control) {
+            this.screen = screen;
+            this.control = control;
+        }
+    }
+
+    /** A viewer attached: start an RFB server for {@code stream}. */
+    public static final class ScreenOpen extends ServerMessage {
+        public final long stream;
+
+        @JsonCreator
+        public ScreenOpen(@JsonProperty("stream") long stream) {
+            this.stream = stream;
+        }
+    }
+
+    /** The viewer of {@code stream} left. */
+    public static final class ScreenClose extends ServerMessage {
+        public final long stream;
+
+        @JsonCreator
+        public ScreenClose(@JsonProperty("stream") long stream) {
+            this.stream = stream;
+        }
     }
 }

@@ -39,6 +39,15 @@ final class SessionRoutes {
                     Bodies.text(body, "text").orElse(null));
             ctx.status(201).json(Views.message(entry));
         });
+        routes.get("/api/v1/sessions/{id}/screen", ctx ->
+                ctx.json(sessions.screens().status(auth.require(ctx), ctx.pathParam("id"))));
+        routes.post("/api/v1/sessions/{id}/screen", ctx -> {
+            User user = auth.require(ctx);
+            boolean control = Bodies.bool(bodies.object(ctx), "control").orElse(false);
+            ctx.status(202).json(sessions.screens().request(user, ctx.pathParam("id"), control));
+        });
+        routes.delete("/api/v1/sessions/{id}/screen", ctx ->
+                ctx.json(sessions.screens().stop(auth.require(ctx), ctx.pathParam("id"))));
         routes.post("/api/v1/sessions/{id}/end", ctx -> {
             User user = auth.require(ctx);
             sessions.endByTechnician(user, ctx.pathParam("id"));

@@ -7,7 +7,9 @@ import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.WireCodec;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
+import dev.tandem.protocol.stream.StreamFrame;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,8 +80,18 @@ public final class AgentEndpoint {
         });
         ws.onBinaryMessage(ctx -> {
             DeviceLink link = links.get(ctx.sessionId());
-            if (link != null) {
-                link.close(TandemStatus.MALFORMED, "Binary frames are reserved for the screen stream.");
+            if (link == null) {
+                return;
+            }
+            link.heard(clock.instant());
+            try {
+                // Jetty may reuse its buffer once this returns; the relay queues the bytes.
+                ByteBuffer data = ctx.data();
+                ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip();
+                sessions.received(link, StreamFrame.decode(copy));
+            } catch (ProtocolException refused) {
+                LOG.info("Device at {} refused: {} ({})", link.address(), refused.status().code(), refused.getMessage());
+                link.close(refused.status(), refused.getMessage());
             }
         });
         ws.onClose(ctx -> {

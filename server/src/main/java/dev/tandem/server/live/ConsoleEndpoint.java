@@ -2,10 +2,8 @@ package dev.tandem.server.live;
 
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
-import dev.tandem.server.store.TokenStore.TokenGrant;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
-import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * by {@code ?token=} with an API token. Thread-safe.
  */
 public final class ConsoleEndpoint {
-    public static final String COOKIE = "tandem_session";
+    public static final String COOKIE = SocketAuth.COOKIE;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleEndpoint.class);
     private final Accounts accounts;
     private final ConsoleHub hub;
@@ -51,28 +49,11 @@ public final class ConsoleEndpoint {
     }
 
     private Optional<User> authenticate(WsContext ctx) {
-        String token = ctx.queryParam("token");
-        if (token != null) {
-            return accounts.resolve(token).map(TokenGrant::user);
-        }
-        String cookie = ctx.cookie(COOKIE);
-        if (cookie == null || !sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
-            return Optional.empty();
-        }
-        return accounts.resolve(cookie).filter(g -> Accounts.WEB.equals(g.kind())).map(TokenGrant::user);
+        return SocketAuth.user(accounts, ctx);
     }
 
-    /** A cookie-authenticated socket must come from a page served by this host (no cross-site hijack). */
+    /** See {@link SocketAuth#sameOrigin}. */
     static boolean sameOrigin(String origin, String host) {
-        if (origin == null || host == null) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(origin);
-            String originHost = uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
-            return host.equalsIgnoreCase(originHost);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        return SocketAuth.sameOrigin(origin, host);
     }
 }

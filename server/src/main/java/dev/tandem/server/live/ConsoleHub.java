@@ -46,6 +46,12 @@ public final class ConsoleHub {
         publish(ownerId, event);
     }
 
+    public void screenChanged(long ownerId, String sessionId, Map<String, Object> screenView) {
+        Map<String, Object> event = event("screen", "screen", screenView);
+        event.put("session", sessionId);
+        publish(ownerId, event);
+    }
+
     public void codeChanged(long ownerId, Map<String, Object> codeView) {
         publish(ownerId, event("code", "code", codeView));
     }

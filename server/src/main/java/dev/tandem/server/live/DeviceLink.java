@@ -3,6 +3,7 @@ package dev.tandem.server.live;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.message.WireCodec;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 
 /**
@@ -27,6 +28,11 @@ final class DeviceLink {
 
     void send(ServerMessage message) {
         sender.send(codec.encode(message));
+    }
+
+    /** A binary frame (a screen stream's bytes) to the device, in order with the text frames. */
+    void send(ByteBuffer frame) {
+        sender.send(frame);
     }
 
     void close(TandemStatus status, String reason) {

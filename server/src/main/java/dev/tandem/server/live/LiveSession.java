@@ -26,6 +26,7 @@ final class LiveSession {
     DeviceLink link;
     ScheduledFuture<?> graceTimer;
     boolean ended;
+    final ScreenState screen = new ScreenState();
 
     LiveSession(String id, long technicianId, String technicianName, String language, String portalSlug,
                 String customerName, DeviceInfo device, Capabilities capabilities, long lastSeq, long lastCseq) {

@@ -17,6 +17,9 @@ import dev.tandem.server.domain.TranscriptEntry;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.MessageStore;
+import dev.tandem.server.store.PortalStore;
+import dev.tandem.protocol.stream.StreamFrame;
+import java.util.Collection;
 import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.view.Views;
 import java.nio.charset.StandardCharsets;
@@ -53,11 +56,12 @@ public final class LiveSessions {
     private final Duration grace;
     private final Duration heartbeat;
     private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
+    private final ScreenSharing screens;
     private volatile boolean stopping;
 
     public LiveSessions(SessionStore sessions, MessageStore messages, CodeStore codeStore, SessionCodes codes,
-                        ConsoleHub consoles, Clock clock, ScheduledExecutorService timers, Duration grace,
-                        Duration heartbeat) {
+                        PortalStore portals, ConsoleHub consoles, Clock clock, ScheduledExecutorService timers,
+                        Duration grace, Duration heartbeat) {
         this.sessions = sessions;
         this.messages = messages;
         this.codeStore = codeStore;
@@ -67,6 +71,12 @@ public final class LiveSessions {
         this.timers = timers;
         this.grace = grace;
         this.heartbeat = heartbeat;
+        this.screens = new ScreenSharing(this, portals, consoles);
+    }
+
+    /** Screen sharing and remote control of these sessions. */
+    public ScreenSharing screens() {
+        return screens;
     }
 
     /** After a restart: every session still active waits for its device to resume. */
@@ -173,6 +183,7 @@ public final class LiveSessions {
         link.joined(session);
         link.send(new ServerMessage.Welcome(Limits.PROTOCOL_VERSION, session.id, resumeToken, session.technicianName,
                 session.portalSlug, session.language, (int) heartbeat.toSeconds(), session.lastCseq));
+        screens.deviceAttached(session);
     }
 
     /** A frame from a device that has completed its handshake. */
@@ -192,6 +203,22 @@ public final class LiveSessions {
             customerChat(session, link, chat);
         } else if (message instanceof AgentMessage.Leave) {
             end(session, "customer", SystemNotices.left(session.language, session.customerName), null);
+        } else if (message instanceof AgentMessage.Answer answer) {
+            synchronized (session) {
+                if (!session.ended && !screens.answered(session, answer)) {
+                    LOG.debug("Session {}: answer to unknown prompt {} ignored", session.id, answer.id);
+                }
+            }
+        } else if (message instanceof AgentMessage.Sharing sharing) {
+            synchronized (session) {
+                if (!session.ended) {
+                    screens.sharing(session, sharing);
+                }
+            }
+        } else if (message instanceof AgentMessage.ScreenClosed closed) {
+            synchronized (session) {
+                screens.screenClosed(session, closed);
+            }
         } else if (message instanceof AgentMessage.CapabilitiesUpdate update && update.capabilities != null) {
             synchronized (session) {
                 session.capabilities = update.capabilities;
@@ -199,7 +226,6 @@ public final class LiveSessions {
             }
             publishSession(session.id);
         }
-        // Answers to prompts arrive with the screen and diagnostics work; until then they change nothing.
     }
 
     private void customerChat(LiveSession session, DeviceLink link, AgentMessage.Chat chat) {
@@ -238,9 +264,21 @@ public final class LiveSessions {
                 return;
             }
             session.link = null;
+            screens.deviceLost(session);
             startGrace(session);
         }
         publishSession(session.id);
+    }
+
+    /** A binary frame from a device: bytes of one of its screen streams. */
+    void received(DeviceLink link, StreamFrame frame) throws ProtocolException {
+        LiveSession session = link.session();
+        if (session == null) {
+            throw new ProtocolException(TandemStatus.MALFORMED, "The first frame must be a hello.");
+        }
+        if (session.link == link) {
+            screens.deviceBytes(session, frame);
+        }
     }
 
     private void startGrace(LiveSession session) {
@@ -303,6 +341,24 @@ public final class LiveSessions {
     }
 
     /** The live session if the user may act on it; the stored one decides between 404 and 410. */
+    LiveSession liveFor(User user, String sessionId) {
+        return liveAndVisible(user, sessionId);
+    }
+
+    /** The live session {@code id}, or null when it is not active. */
+    LiveSession live(String sessionId) {
+        return live.get(sessionId);
+    }
+
+    Collection<LiveSession> all() {
+        return live.values();
+    }
+
+    /** Adds a system line to the transcript; call with the session's monitor held. */
+    void systemLine(LiveSession session, String text) {
+        append(session, Sender.SYSTEM, "Tandem", text, null);
+    }
+
     private LiveSession liveAndVisible(User user, String sessionId) {
         LiveSession session = live.get(sessionId);
         if (session != null && (user.isAdmin() || session.technicianId == user.id())) {
@@ -363,6 +419,7 @@ public final class LiveSessions {
             link = session.link;
             session.link = null;
             live.remove(session.id);
+            screens.sessionEnded(session);
             if (link != null) {
                 link.send(new ServerMessage.End(by, reason));
                 link.close(1000, "The session has ended.");

@@ -1,56 +1,113 @@
 package dev.tandem.server.live;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * Sends text frames on one WebSocket, one at a time and in order, from any thread. Jetty's send is
- * asynchronous; this keeps at most one frame in flight and queues the rest up to a bound. A peer
- * that falls that far behind is too slow to follow the session and is closed with 1008, so a stuck
- * reader can never make the server's memory grow.
+ * Sends frames (text or binary) on one WebSocket, one at a time and in order, from any thread.
+ * Jetty's send is asynchronous; this keeps at most one frame in flight and queues the rest up to a
+ * bound on frames and on bytes. A peer that falls that far behind is too slow to follow the session
+ * and is closed with 1008, so a stuck reader can never make the server's memory grow.
  *
  * <p>Thread-safe: every method may be called from any thread.
  */
 public final class SocketSender {
     static final int DEFAULT_MAX_QUEUED = 1024;
+    static final long DEFAULT_MAX_QUEUED_BYTES = 16L << 20;
+    /** A WebSocket close reason is at most 123 bytes of UTF-8. */
+    private static final int MAX_REASON_BYTES = 123;
+    private static final Object PING = new Object();
+    private static final String TOO_SLOW = "The connection is too slow to keep up with the session.";
     private final Session session;
     private final int maxQueued;
-    private final Deque<String> queue = new ArrayDeque<>();
+    private final long maxQueuedBytes;
+    private final Deque<Object> queue = new ArrayDeque<>();
+    private long queuedBytes;
     private boolean sending;
     private boolean accepting = true;
     private Integer closeCode;
     private String closeReason;
 
-    public SocketSender(Session session, int maxQueued) {
+    public SocketSender(Session session, int maxQueued, long maxQueuedBytes) {
         this.session = session;
         this.maxQueued = maxQueued;
+        this.maxQueuedBytes = maxQueuedBytes;
     }
 
     public SocketSender(Session session) {
-        this(session, DEFAULT_MAX_QUEUED);
+        this(session, DEFAULT_MAX_QUEUED, DEFAULT_MAX_QUEUED_BYTES);
     }
 
-    /** Queues {@code frame}; false when the socket is closing or the peer is too slow (it gets closed). */
+    /** Queues a text frame; false when the socket is closing or the peer is too slow (it gets closed). */
     public boolean send(String frame) {
+        return enqueue(frame, frame.length());
+    }
+
+    /** Queues a binary frame (the buffer's remaining bytes; it must not change afterwards). */
+    public boolean send(ByteBuffer frame) {
+        return enqueue(frame, frame.remaining());
+    }
+
+    /** Queues a WebSocket ping, which keeps an idle connection (and its proxies) open. */
+    public boolean ping() {
+        return enqueue(PING, 0);
+    }
+
+    /** Sends what is already queued, then closes with {@code code} and {@code reason}. */
+    public void close(int code, String reason) {
+        String shortReason = fit(reason);
+        synchronized (this) {
+            if (!accepting) {
+                return;
+            }
+            accepting = false;
+            if (sending) {
+                closeCode = code;
+                closeReason = shortReason;
+                return;
+            }
+        }
+        session.close(code, shortReason, Callback.NOOP);
+    }
+
+    /** True until the socket starts closing. */
+    public synchronized boolean isOpen() {
+        return accepting && session.isOpen();
+    }
+
+    private static long sizeOf(Object frame) {
+        if (frame instanceof ByteBuffer binary) {
+            return binary.remaining();
+        }
+        return frame instanceof String text ? text.length() : 0;
+    }
+
+    private boolean enqueue(Object frame, long bytes) {
         boolean start;
+        boolean tooSlow = false;
         synchronized (this) {
             if (!accepting) {
                 return false;
             }
-            if (queue.size() >= maxQueued) {
+            if (queue.size() >= maxQueued || queuedBytes + bytes > maxQueuedBytes) {
                 accepting = false;
                 queue.clear();
+                queuedBytes = 0;
+                tooSlow = true;
                 start = false;
             } else {
                 queue.addLast(frame);
+                queuedBytes += bytes;
                 start = !sending;
                 sending = true;
             }
         }
-        if (!start && !isAccepting()) {
-            session.close(1008, "The connection is too slow to keep up with the session.", Callback.NOOP);
+        if (tooSlow) {
+            session.close(1008, TOO_SLOW, Callback.NOOP);
             return false;
         }
         if (start) {
@@ -59,28 +116,8 @@ public final class SocketSender {
         return true;
     }
 
-    /** Sends what is already queued, then closes with {@code code} and {@code reason}. */
-    public void close(int code, String reason) {
-        synchronized (this) {
-            if (!accepting) {
-                return;
-            }
-            accepting = false;
-            if (sending) {
-                closeCode = code;
-                closeReason = reason;
-                return;
-            }
-        }
-        session.close(code, reason, Callback.NOOP);
-    }
-
-    private synchronized boolean isAccepting() {
-        return accepting;
-    }
-
     private void pump() {
-        String next;
+        Object next;
         Integer code = null;
         String reason = null;
         synchronized (this) {
@@ -90,6 +127,8 @@ public final class SocketSender {
                 code = closeCode;
                 reason = closeReason;
                 closeCode = null;
+            } else {
+                queuedBytes -= sizeOf(next);
             }
         }
         if (next == null) {
@@ -98,12 +137,43 @@ public final class SocketSender {
             }
             return;
         }
-        session.sendText(next, Callback.from(this::pump, failure -> {
+        Callback done = Callback.from(this::pump, failure -> {
             synchronized (this) {
                 accepting = false;
                 sending = false;
                 queue.clear();
+                queuedBytes = 0;
             }
-        }));
+        });
+        if (next instanceof ByteBuffer binary) {
+            session.sendBinary(binary, done);
+        } else if (next == PING) {
+            session.sendPing(ByteBuffer.allocate(0), done);
+        } else {
+            session.sendText((String) next, done);
+        }
+    }
+
+    /** Cuts a close reason to what a close frame can carry, on a character boundary. */
+    static String fit(String reason) {
+        if (reason == null) {
+            return "";
+        }
+        if (reason.getBytes(StandardCharsets.UTF_8).length <= MAX_REASON_BYTES) {
+            return reason;
+        }
+        StringBuilder cut = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < reason.length(); ) {
+            int cp = reason.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > MAX_REASON_BYTES - 3) {
+                break;
+            }
+            cut.appendCodePoint(cp);
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return cut.append("...").toString();
     }
 }

@@ -32,6 +32,74 @@ final class SystemNotices {
                 : "the customer's phone did not reconnect in time.";
     }
 
+    static String screenRequested(String language, String technician, String customer) {
+        return es(language) ? technician + " ha pedido ver la pantalla de " + customer + "."
+                : technician + " asked to see " + customer + "'s screen.";
+    }
+
+    static String screenSharedWithoutAsking(String language, String technician, String customer) {
+        return es(language) ? technician + " está viendo la pantalla de " + customer
+                + " (este portal la comparte sin preguntar; " + customer + " puede detenerlo en cualquier momento)."
+                : technician + " is viewing " + customer + "'s screen (this portal shares it without asking; "
+                + customer + " can stop it at any time).";
+    }
+
+    static String screenAllowed(String language, String customer) {
+        return es(language) ? customer + " está compartiendo la pantalla." : customer + " is sharing the screen.";
+    }
+
+    static String screenDeclined(String language, String customer) {
+        return es(language) ? customer + " no ha permitido compartir la pantalla."
+                : customer + " declined to share the screen.";
+    }
+
+    static String screenStoppedByCustomer(String language, String customer) {
+        return es(language) ? customer + " ha dejado de compartir la pantalla." : customer + " stopped sharing the screen.";
+    }
+
+    static String screenStoppedByTechnician(String language, String technician) {
+        return es(language) ? technician + " ha dejado de ver la pantalla." : technician + " stopped viewing the screen.";
+    }
+
+    static String controlRequested(String language, String technician) {
+        return es(language) ? technician + " ha pedido controlar el teléfono."
+                : technician + " asked to control the phone.";
+    }
+
+    static String controlAllowed(String language, String customer, String technician) {
+        return es(language) ? customer + " ha permitido que " + technician + " controle el teléfono."
+                : customer + " allowed " + technician + " to control the phone.";
+    }
+
+    static String controlDeclined(String language, String customer) {
+        return es(language) ? customer + " no ha permitido el control remoto." : customer + " declined remote control.";
+    }
+
+    static String controlTakenBack(String language, String customer) {
+        return es(language) ? customer + " ha recuperado el control del teléfono." : customer + " took back control of the phone.";
+    }
+
+    static String controlReleased(String language, String technician) {
+        return es(language) ? technician + " ha dejado de controlar el teléfono." : technician + " released control of the phone.";
+    }
+
+    /** The question on the customer's phone. */
+    static String screenQuestion(String language, String technician) {
+        return es(language) ? "¿Permites que " + technician + " vea tu pantalla?"
+                : "Allow " + technician + " to see your screen?";
+    }
+
+    /** The notice on the customer's phone when the portal shares without asking. */
+    static String screenNotice(String language, String technician) {
+        return es(language) ? technician + " está viendo tu pantalla. Puedes detenerlo en cualquier momento."
+                : technician + " is viewing your screen. You can stop it at any time.";
+    }
+
+    static String controlQuestion(String language, String technician) {
+        return es(language) ? "¿Permites que " + technician + " controle tu teléfono (tocar, deslizar y escribir)?"
+                : "Allow " + technician + " to control your phone (tap, swipe and type)?";
+    }
+
     private static String phone(DeviceInfo device) {
         if (device == null || device.model == null) {
             return "";

@@ -1,0 +1,72 @@
+package dev.tandem.e2e.screen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.agent.ServerAddress;
+import dev.tandem.agent.SessionListener;
+import dev.tandem.agent.consent.ConsentPrompt;
+import dev.tandem.device.DeviceProfile;
+import dev.tandem.device.VirtualPhone;
+import dev.tandem.protocol.SessionCode;
+import dev.tandem.protocol.message.ServerMessage;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A virtual phone in this JVM and the customer holding it: prompts and sharing changes are recorded. */
+final class PhoneCustomer implements SessionListener, AutoCloseable {
+    final VirtualPhone phone;
+    final BlockingQueue<ConsentPrompt> prompts = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> sharing = new LinkedBlockingQueue<>();
+    private final CompletableFuture<String> session = new CompletableFuture<>();
+
+    private PhoneCustomer(DeviceProfile profile) {
+        phone = VirtualPhone.create(profile);
+    }
+
+    static PhoneCustomer join(String baseUrl, String code, DeviceProfile profile) throws Exception {
+        PhoneCustomer customer = new PhoneCustomer(profile);
+        customer.phone.join(ServerAddress.parse(baseUrl), SessionCode.parse(code).orElseThrow(), "Ana", customer);
+        customer.session.get(10, TimeUnit.SECONDS);
+        return customer;
+    }
+
+    String session() {
+        return session.join();
+    }
+
+    ConsentPrompt nextPrompt(String kind) throws InterruptedException {
+        ConsentPrompt prompt = prompts.poll(10, TimeUnit.SECONDS);
+        assertThat(prompt).as("a %s prompt", kind).isNotNull();
+        assertThat(prompt.kind().wireName()).isEqualTo(kind);
+        return prompt;
+    }
+
+    /** The next sharing notice change, as "screen=..,control=..". */
+    String nextSharing() throws InterruptedException {
+        String change = sharing.poll(10, TimeUnit.SECONDS);
+        assertThat(change).as("a sharing change").isNotNull();
+        return change;
+    }
+
+    @Override
+    public void joined(ServerMessage.Welcome welcome) {
+        session.complete(welcome.session);
+    }
+
+    @Override
+    public void prompt(ConsentPrompt prompt) {
+        prompts.add(prompt);
+    }
+
+    @Override
+    public void sharing(boolean screen, boolean control) {
+        sharing.add("screen=" + screen + ",control=" + control);
+    }
+
+    @Override
+    public void close() {
+        phone.close();
+    }
+}

@@ -1,0 +1,359 @@
+package dev.tandem.server.live;
+
+import dev.tandem.protocol.ProtocolException;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.protocol.message.AgentMessage;
+import dev.tandem.protocol.message.Capability;
+import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.protocol.stream.StreamFrame;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.auth.Secrets;
+import dev.tandem.server.domain.Portal;
+import dev.tandem.server.domain.User;
+import dev.tandem.server.live.ScreenState.Control;
+import dev.tandem.server.live.ScreenState.Status;
+import dev.tandem.server.store.PortalStore;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Screen sharing and remote control for the live sessions (docs/protocol.md sections 1.9 and 2b):
+ * the technician's requests become prompts (the portal decides whether the screen is asked; control
+ * is always asked), the customer's answers and stops move the {@link ScreenState}, and the RFB bytes
+ * are relayed between each viewer's socket and the phone without decoding a pixel. Input from a
+ * viewer is dropped here while control is not granted, as the phone drops it too. Every request,
+ * answer, stop and release is a system line in the transcript.
+ *
+ * <p>Thread-safe: state changes happen under the session's monitor, like the rest of
+ * {@link LiveSessions}; the relay reads the viewer table without it.
+ */
+public final class ScreenSharing {
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenSharing.class);
+    private final LiveSessions sessions;
+    private final PortalStore portals;
+    private final ConsoleHub consoles;
+
+    public ScreenSharing(LiveSessions sessions, PortalStore portals, ConsoleHub consoles) {
+        this.sessions = sessions;
+        this.portals = portals;
+        this.consoles = consoles;
+    }
+
+    // ---- the technician ----------------------------------------------------------------------
+
+    /** Where the screen stands; an ended session shares nothing. */
+    public Map<String, Object> status(User user, String sessionId) {
+        sessions.visible(user, sessionId);
+        LiveSession session = sessions.live(sessionId);
+        if (session == null) {
+            return ScreenState.offView();
+        }
+        synchronized (session) {
+            return session.screen.view();
+        }
+    }
+
+    /**
+     * The technician asks to see the screen and, with {@code control}, to control the phone;
+     * {@code control == false} while control is granted gives control back.
+     */
+    public Map<String, Object> request(User user, String sessionId, boolean control) {
+        LiveSession session = sessions.liveFor(user, sessionId);
+        Portal portal = portals.findBySlug(session.portalSlug).orElse(null);
+        boolean ask = portal == null || portal.askBeforeScreenSharing();
+        Map<String, Object> view;
+        synchronized (session) {
+            if (session.ended) {
+                throw Rejection.of(TandemStatus.SESSION_ENDED);
+            }
+            refuseUnless(session.capabilities == null ? null : session.capabilities.screen, "screen_unavailable",
+                    "This phone cannot share its screen.");
+            if (control) {
+                refuseUnless(session.capabilities == null ? null : session.capabilities.control,
+                        "control_unavailable", "This phone cannot be controlled remotely.");
+            }
+            ScreenState screen = session.screen;
+            String technician = user.displayName();
+            if (!screen.viewable()) {
+                screen.status = Status.PENDING;
+                screen.stoppedByCustomer = false;
+                String notice = ask ? SystemNotices.screenQuestion(session.language, technician)
+                        : SystemNotices.screenNotice(session.language, technician);
+                prompt(session, "screen", notice, ask);
+                sessions.systemLine(session, ask
+                        ? SystemNotices.screenRequested(session.language, technician, session.customerName)
+                        : SystemNotices.screenSharedWithoutAsking(session.language, technician, session.customerName));
+            }
+            if (control && screen.control() != Control.GRANTED && screen.control() != Control.PENDING) {
+                screen.control(Control.PENDING);
+                prompt(session, "control", SystemNotices.controlQuestion(session.language, technician), true);
+                sessions.systemLine(session, SystemNotices.controlRequested(session.language, technician));
+            } else if (!control && screen.control() == Control.GRANTED) {
+                screen.control(Control.OFF);
+                sendToDevice(session, new ServerMessage.Release(false, true));
+                sessions.systemLine(session, SystemNotices.controlReleased(session.language, technician));
+            }
+            view = screen.view();
+        }
+        publish(session, view);
+        return view;
+    }
+
+    /** The technician stops viewing: the phone is told, prompts are withdrawn, viewers are closed. */
+    public Map<String, Object> stop(User user, String sessionId) {
+        LiveSession session = sessions.liveFor(user, sessionId);
+        Map<String, Object> view;
+        synchronized (session) {
+            ScreenState screen = session.screen;
+            boolean wasOn = screen.viewable() || screen.control() == Control.GRANTED
+                    || screen.control() == Control.PENDING;
+            withdrawPrompts(session);
+            if (wasOn) {
+                sendToDevice(session, new ServerMessage.Release(true, true));
+                screen.status = Status.OFF;
+                screen.control(Control.OFF);
+                sessions.systemLine(session, SystemNotices.screenStoppedByTechnician(session.language, user.displayName()));
+            }
+            closeViewers(session, 1000, "The technician stopped viewing the screen.");
+            view = screen.view();
+        }
+        publish(session, view);
+        return view;
+    }
+
+    // ---- viewers -----------------------------------------------------------------------------
+
+    /**
+     * A viewer socket opened: allowed when the user may see the session, the phone is connected and
+     * the screen is pending or shared. The phone is told to start an RFB server for it.
+     */
+    public ViewerLink attachViewer(User user, String sessionId, SocketSender sender) throws ProtocolException {
+        LiveSession session = sessions.live(sessionId);
+        if (session == null || !(user.isAdmin() || session.technicianId == user.id())) {
+            throw new ProtocolException(TandemStatus.SESSION_ENDED, "There is no active session " + sessionId + " of yours.");
+        }
+        ViewerLink viewer;
+        Map<String, Object> view;
+        synchronized (session) {
+            if (session.ended) {
+                throw new ProtocolException(TandemStatus.SESSION_ENDED);
+            }
+            Capability screenCapability = session.capabilities == null ? null : session.capabilities.screen;
+            if (screenCapability == null || !screenCapability.available) {
+                throw new ProtocolException(TandemStatus.SCREEN_UNAVAILABLE, reason(screenCapability,
+                        TandemStatus.SCREEN_UNAVAILABLE.message()));
+            }
+            if (!session.screen.viewable()) {
+                throw new ProtocolException(session.screen.stoppedByCustomer ? TandemStatus.SCREEN_STOPPED
+                        : TandemStatus.SCREEN_NOT_SHARED);
+            }
+            if (session.link == null) {
+                throw new ProtocolException(TandemStatus.DEVICE_OFFLINE);
+            }
+            viewer = new ViewerLink(session.screen.nextStreamId(), user, sender, session);
+            session.screen.viewers.put(viewer.stream, viewer);
+            session.link.send(new ServerMessage.ScreenOpen(viewer.stream));
+            view = session.screen.view();
+        }
+        publish(session, view);
+        LOG.info("Session {}: viewer {} of {} attached", session.id, viewer.stream, user.username());
+        return viewer;
+    }
+
+    /** Bytes from a viewer: framed, filtered for control, and passed to the phone. */
+    public void viewerBytes(ViewerLink viewer, ByteBuffer bytes) throws ProtocolException {
+        LiveSession session = viewer.session;
+        byte[] allowed = viewer.filter.accept(bytes, session.screen.controlGranted());
+        if (allowed.length == 0) {
+            return;
+        }
+        synchronized (session) {
+            if (session.link != null && session.screen.viewers.get(viewer.stream) == viewer) {
+                for (ByteBuffer frame : StreamFrame.encode(viewer.stream, allowed, 0, allowed.length)) {
+                    session.link.send(frame);
+                }
+            }
+        }
+    }
+
+    /** A viewer socket closed: the phone stops that stream. */
+    public void viewerClosed(ViewerLink viewer) {
+        LiveSession session = viewer.session;
+        Map<String, Object> view;
+        synchronized (session) {
+            if (!session.screen.viewers.remove(viewer.stream, viewer)) {
+                return;
+            }
+            sendToDevice(session, new ServerMessage.ScreenClose(viewer.stream));
+            view = session.screen.view();
+        }
+        publish(session, view);
+    }
+
+    /** Keeps idle viewer sockets open (a still screen sends nothing for minutes). */
+    public void pingViewers() {
+        for (LiveSession session : sessions.all()) {
+            for (ViewerLink viewer : session.screen.viewers.values()) {
+                viewer.sender.ping();
+            }
+        }
+    }
+
+    // ---- the phone (called by LiveSessions with the session's monitor held) ----------------
+
+    /** The phone's answer to a screen or control prompt; false when the prompt is not ours. */
+    boolean answered(LiveSession session, AgentMessage.Answer answer) {
+        ServerMessage.Prompt prompt = session.screen.prompts.remove(answer.id);
+        if (prompt == null) {
+            return false;
+        }
+        ScreenState screen = session.screen;
+        if ("screen".equals(prompt.kind)) {
+            if (answer.granted) {
+                screen.status = Status.SHARING;
+                if (prompt.ask) {
+                    sessions.systemLine(session, SystemNotices.screenAllowed(session.language, session.customerName));
+                }
+            } else {
+                screen.status = Status.DECLINED;
+                sessions.systemLine(session, SystemNotices.screenDeclined(session.language, session.customerName));
+                closeViewers(session, TandemStatus.SCREEN_NOT_SHARED.closeCode(), "The customer declined to share the screen.");
+                if (screen.control() == Control.PENDING) {
+                    withdrawPrompts(session);
+                    screen.control(Control.OFF);
+                }
+            }
+        } else if ("control".equals(prompt.kind)) {
+            if (answer.granted) {
+                screen.control(Control.GRANTED);
+                sessions.systemLine(session, SystemNotices.controlAllowed(session.language, session.customerName,
+                        session.technicianName));
+            } else {
+                screen.control(Control.DECLINED);
+                sessions.systemLine(session, SystemNotices.controlDeclined(session.language, session.customerName));
+            }
+        }
+        publishLater(session);
+        return true;
+    }
+
+    /** What the customer shares now; the server only ever lowers its state from it. */
+    void sharing(LiveSession session, AgentMessage.Sharing sharing) {
+        ScreenState screen = session.screen;
+        boolean changed = false;
+        if (!sharing.screen && screen.status == Status.SHARING) {
+            screen.status = Status.OFF;
+            screen.stoppedByCustomer = true;
+            screen.control(Control.OFF);
+            withdrawPrompts(session);
+            sessions.systemLine(session, SystemNotices.screenStoppedByCustomer(session.language, session.customerName));
+            closeViewers(session, TandemStatus.SCREEN_STOPPED.closeCode(), TandemStatus.SCREEN_STOPPED.message());
+            changed = true;
+        } else if (!sharing.control && screen.control() == Control.GRANTED) {
+            screen.control(Control.OFF);
+            sessions.systemLine(session, SystemNotices.controlTakenBack(session.language, session.customerName));
+            changed = true;
+        }
+        boolean screenUnknown = sharing.screen && screen.status != Status.SHARING;
+        boolean controlUnknown = sharing.control && screen.control() != Control.GRANTED;
+        if (screenUnknown || controlUnknown) {
+            // The phone still shares what this server no longer asks for (e.g. after a restart).
+            sendToDevice(session, new ServerMessage.Release(screenUnknown, true));
+        }
+        if (changed) {
+            publishLater(session);
+        }
+    }
+
+    /** The phone ended one viewer's stream by itself. */
+    void screenClosed(LiveSession session, AgentMessage.ScreenClosed closed) {
+        ViewerLink viewer = session.screen.viewers.remove(closed.stream);
+        if (viewer != null) {
+            String reason = closed.reason == null || closed.reason.isBlank() ? "The phone ended the screen stream."
+                    : "The phone ended the screen stream: " + closed.reason;
+            viewer.close(TandemStatus.MALFORMED.closeCode(), reason);
+            publishLater(session);
+        }
+    }
+
+    /** Bytes of one stream from the phone, to its viewer (dropped when it already left). */
+    void deviceBytes(LiveSession session, StreamFrame frame) {
+        ViewerLink viewer = session.screen.viewers.get(frame.stream());
+        if (viewer != null) {
+            viewer.sender.send(frame.payload());
+        }
+    }
+
+    /** The phone (re)connected: the open prompts go out again. */
+    void deviceAttached(LiveSession session) {
+        for (ServerMessage.Prompt prompt : session.screen.prompts.values()) {
+            session.link.send(prompt);
+        }
+    }
+
+    /** The phone's connection dropped: its streams are gone; viewers come back after it reconnects. */
+    void deviceLost(LiveSession session) {
+        closeViewers(session, TandemStatus.DEVICE_OFFLINE.closeCode(), TandemStatus.DEVICE_OFFLINE.message());
+        publishLater(session);
+    }
+
+    /** The session ended: every viewer is closed. */
+    void sessionEnded(LiveSession session) {
+        session.screen.prompts.clear();
+        closeViewers(session, TandemStatus.SESSION_ENDED.closeCode(), TandemStatus.SESSION_ENDED.message());
+    }
+
+    // ---- shared ------------------------------------------------------------------------------
+
+    private void prompt(LiveSession session, String kind, String text, boolean ask) {
+        ServerMessage.Prompt prompt = new ServerMessage.Prompt(Secrets.id("p"), kind, text, ask);
+        session.screen.prompts.put(prompt.id, prompt);
+        sendToDevice(session, prompt);
+    }
+
+    private void withdrawPrompts(LiveSession session) {
+        for (String id : new ArrayList<>(session.screen.prompts.keySet())) {
+            session.screen.prompts.remove(id);
+            sendToDevice(session, new ServerMessage.PromptClosed(id));
+        }
+    }
+
+    private static void sendToDevice(LiveSession session, ServerMessage message) {
+        if (session.link != null) {
+            session.link.send(message);
+        }
+    }
+
+    private static void closeViewers(LiveSession session, int code, String reason) {
+        List<ViewerLink> viewers = new ArrayList<>(session.screen.viewers.values());
+        session.screen.viewers.clear();
+        for (ViewerLink viewer : viewers) {
+            sendToDevice(session, new ServerMessage.ScreenClose(viewer.stream));
+            viewer.close(code, reason);
+        }
+    }
+
+    private static void refuseUnless(Capability capability, String code, String fallback) {
+        if (capability == null || !capability.available) {
+            throw Rejection.of(Rejection.Kind.CONFLICT, code, reason(capability, fallback));
+        }
+    }
+
+    private static String reason(Capability capability, String fallback) {
+        return capability != null && capability.reason != null && !capability.reason.isBlank() ? capability.reason
+                : fallback;
+    }
+
+    /** Console events only queue frames, so they may be sent with the session's monitor held. */
+    private void publishLater(LiveSession session) {
+        publish(session, session.screen.view());
+    }
+
+    private void publish(LiveSession session, Map<String, Object> view) {
+        consoles.screenChanged(session.technicianId, session.id, view);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tandem.server.live;
+
+import dev.tandem.protocol.message.ServerMessage;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where one session's screen sharing stands: the screen and control decisions, the prompts the
+ * customer has not answered yet, and the viewers attached. Guarded by the {@link LiveSession}
+ * monitor, except {@link #viewers} (read by the relay on every frame) and {@link #controlGranted()}.
+ */
+final class ScreenState {
+    enum Status { OFF, PENDING, DECLINED, SHARING }
+
+    enum Control { OFF, PENDING, DECLINED, GRANTED }
+
+    Status status = Status.OFF;
+    private volatile Control control = Control.OFF;
+    boolean stoppedByCustomer;
+    /** The open prompts by id, sent again after every welcome until answered. */
+    final Map<String, ServerMessage.Prompt> prompts = new LinkedHashMap<>();
+    final Map<Long, ViewerLink> viewers = new ConcurrentHashMap<>();
+    private long nextStream = 1;
+
+    Control control() {
+        return control;
+    }
+
+    void control(Control value) {
+        control = value;
+    }
+
+    /** Read by the relay without the session's lock. */
+    boolean controlGranted() {
+        return control == Control.GRANTED;
+    }
+
+    boolean viewable() {
+        return status == Status.PENDING || status == Status.SHARING;
+    }
+
+    long nextStreamId() {
+        return nextStream++;
+    }
+
+    /** As {@code GET /api/v1/sessions/{id}/screen} shows it. */
+    Map<String, Object> view() {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", status.name().toLowerCase(Locale.ROOT));
+        view.put("control", controlGranted());
+        view.put("controlStatus", control.name().toLowerCase(Locale.ROOT));
+        view.put("stoppedByCustomer", stoppedByCustomer);
+        view.put("viewers", viewers.size());
+        return view;
+    }
+
+    /** The view of a session that is not live (ended): nothing is shared. */
+    static Map<String, Object> offView() {
+        return new ScreenState().view();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tandem.server.live;
+
+import dev.tandem.protocol.ProtocolException;
+import dev.tandem.server.auth.Accounts;
+import dev.tandem.server.domain.User;
+import io.javalin.websocket.WsConfig;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ws/screen/{session}}: a technician's viewer on a session's screen (docs/protocol.md
+ * section 2b). Binary frames are plain RFB to and from the phone, relayed by {@link ScreenSharing};
+ * text frames are refused. Authenticated like the console socket. Thread-safe.
+ */
+public final class ViewerEndpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(ViewerEndpoint.class);
+    private final Accounts accounts;
+    private final ScreenSharing screens;
+    private final Map<String, ViewerLink> viewers = new ConcurrentHashMap<>();
+
+    public ViewerEndpoint(Accounts accounts, ScreenSharing screens) {
+        this.accounts = accounts;
+        this.screens = screens;
+    }
+
+    public void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            Optional<User> user = SocketAuth.user(accounts, ctx);
+            if (user.isEmpty()) {
+                LOG.info("Viewer socket refused from {}: not signed in", AgentEndpoint.address(ctx));
+                ctx.closeSession(1008, "Sign in to the console first.");
+                return;
+            }
+            SocketSender sender = new SocketSender(ctx.session);
+            try {
+                viewers.put(ctx.sessionId(), screens.attachViewer(user.get(), ctx.pathParam("session"), sender));
+            } catch (ProtocolException refused) {
+                sender.close(refused.status().closeCode(), refused.getMessage());
+            }
+        });
+        ws.onBinaryMessage(ctx -> {
+            ViewerLink viewer = viewers.get(ctx.sessionId());
+            if (viewer == null) {
+                return;
+            }
+            try {
+                screens.viewerBytes(viewer, ctx.data());
+            } catch (ProtocolException refused) {
+                LOG.info("Viewer {} closed: {}", viewer.stream, refused.getMessage());
+                viewer.close(refused.status().closeCode(), refused.getMessage());
+            }
+        });
+        ws.onMessage(ctx -> {
+            ViewerLink viewer = viewers.get(ctx.sessionId());
+            if (viewer != null) {
+                viewer.close(dev.tandem.protocol.TandemStatus.MALFORMED.closeCode(),
+                        "The viewer socket carries binary RFB frames only.");
+            }
+        });
+        ws.onClose(ctx -> {
+            ViewerLink viewer = viewers.remove(ctx.sessionId());
+            if (viewer != null) {
+                screens.viewerClosed(viewer);
+            }
+        });
+        ws.onError(ctx -> LOG.debug("Viewer socket error: {}", String.valueOf(ctx.error())));
+    }
+
+    public int connections() {
+        return viewers.size();
+    }
+}
