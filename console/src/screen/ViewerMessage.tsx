@@ -16,7 +16,7 @@ interface Props {
 /** What the picture area says when there is no live picture, and the button to ask the customer again. */
 export function ViewerMessage({ status, live, paused, customer, reason, ended, canAsk, onAskAgain }: Props) {
   const { t } = useI18n();
-  if (live || paused) return null;
+  if (live || (paused && (status === 'sharing' || status === 'pending'))) return null;
   let text: string;
   if (ended) text = t('chat.ended');
   else if (status === 'sharing') text = t('viewer.msg.connecting');

@@ -108,6 +108,15 @@ export function useScreenStream(
     };
   }, [shouldConnect, id]);
 
+  // Once the screen is no longer shared (stopped, declined, off), the last picture goes and so does a pause:
+  // nothing of the customer's screen stays on show, and asking again starts a live stream.
+  const over = status !== 'sharing' && status !== 'pending' && status !== 'reconnecting';
+  useEffect(() => {
+    if (!over) return;
+    setFrozen(null);
+    setPaused(false);
+  }, [over]);
+
   // 4033: the phone is back (the console socket said so): come back at once rather than after the back-off.
   const phoneConnected = !!session?.customerConnected;
   useEffect(() => {

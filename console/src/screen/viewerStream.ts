@@ -30,7 +30,13 @@ export class ViewerStream {
     const { default: Rfb } = await import('@novnc/novnc');
     const socket = new WebSocket(url);
     socket.binaryType = 'arraybuffer';
-    const rfb = new Rfb(target, socket, { shared: true });
+    let rfb: RFB;
+    try {
+      rfb = new Rfb(target, socket, { shared: true });
+    } catch (e) {
+      socket.close(1000, 'viewer failed to start');
+      throw e;
+    }
     const stream = new ViewerStream(socket, rfb);
 
     rfb.viewOnly = viewOnly;
