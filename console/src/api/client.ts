@@ -5,6 +5,7 @@ import type {
   EmailReceipt,
   OutboxMail,
   Portal,
+  ScreenState,
   Session,
   SessionCode,
 } from './types';
@@ -32,6 +33,10 @@ export const api = {
   sendMessage: (id: string, text: string) => request<ChatMessage>('POST', `/sessions/${enc(id)}/messages`, { text }),
   endSession: (id: string) => request<unknown>('POST', `/sessions/${enc(id)}/end`),
 
+  screen: (id: string) => request<ScreenState>('GET', `/sessions/${enc(id)}/screen`),
+  /** Asks for the screen; with control, for control too. `false` while control is granted releases it. */
+  requestScreen: (id: string, control: boolean) => request<unknown>('POST', `/sessions/${enc(id)}/screen`, { control }),
+  stopViewing: (id: string) => request<void>('DELETE', `/sessions/${enc(id)}/screen`),
   outbox: () => request<OutboxMail[]>('GET', '/outbox'),
   emlUrl: (id: string) => `/api/v1/outbox/${enc(id)}/eml`,
 };

@@ -88,10 +88,21 @@ export interface EmailReceipt {
   status: MailStatus;
 }
 
+/** The customer's screen and control, as GET /api/v1/sessions/{id}/screen and the `screen` event show them (docs/protocol.md 2b). */
+export interface ScreenState {
+  status: 'off' | 'pending' | 'declined' | 'sharing';
+  control: boolean;
+  /** Absent from older servers; then `control` alone says whether it is granted. */
+  controlStatus?: 'off' | 'pending' | 'declined' | 'granted';
+  stoppedByCustomer?: boolean;
+  viewers?: number;
+}
+
 /** Frames pushed by /ws/console (docs/protocol.md, section 2). */
 export type ConsoleEvent =
   | { type: 'hello'; user: User }
   | { type: 'session'; session: Session }
   | { type: 'message'; session: string; message: ChatMessage }
   | { type: 'code'; code: SessionCode }
+  | { type: 'screen'; session: string; screen: ScreenState }
   | { type: 'ping' };

@@ -2,6 +2,7 @@ import type { Session } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { LiveStatusBadge } from '../sessions/LiveStatusBadge';
 import { liveStatus } from '../state/consoleState';
+import { ScreenActions } from '../screen/ScreenActions';
 import { Icon } from '../ui/Icon';
 import { Capabilities } from './Capabilities';
 import { DeviceInfo } from './DeviceInfo';
@@ -66,6 +67,7 @@ export function ChatHeader({ session, onEnd, onClose }: Props) {
         <DeviceInfo device={session.device} />
         <Capabilities session={session} />
       </div>
+      <ScreenActions session={session} />
     </header>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { ViewerWindow } from '../screen/ViewerWindow';
 import { useConsole } from '../state/ConsoleProvider';
 import { Icon } from '../ui/Icon';
 import { ChatTab } from './ChatTab';
@@ -48,13 +49,18 @@ export function ChatWorkspace() {
         ))}
       </div>
       {state.openChats.map((id) => (
-        <ChatWindow key={id} id={id} active={state.activeChat === id} onRequestClose={requestClose} />
+        <div key={id} class="session-pane" hidden={state.activeChat !== id} data-viewer={String(state.openViewers.includes(id))}>
+          <ChatWindow id={id} active={state.activeChat === id} onRequestClose={requestClose} />
+          {state.openViewers.includes(id) && <ViewerWindow id={id} />}
+        </div>
       ))}
       {closing && (
         <CloseChatDialog
           customer={closingSession?.customerName || t('sessions.customer')}
           onCancel={() => setClosing(null)}
           onKeep={() => {
+            // The Viewer goes with its Chat window; nobody watches the screen any more, so stop sharing it.
+            if (state.openViewers.includes(closing)) actions.stopViewing(closing).catch(() => {});
             actions.closeChat(closing);
             setClosing(null);
           }}

@@ -8,10 +8,13 @@ interface Props {
   onEnd: () => Promise<void>;
   onKeep: () => void;
   onCancel: () => void;
+  /** The Viewer window asks the same question in its own words. */
+  title?: string;
+  text?: string;
 }
 
-/** Closing the Chat window of a running session: end it (the seed's way) or keep it running. */
-export function CloseChatDialog({ customer, onEnd, onKeep, onCancel }: Props) {
+/** Closing the Chat (or Viewer) window of a running session: end it (the seed's way) or keep it running. */
+export function CloseChatDialog({ customer, onEnd, onKeep, onCancel, title, text }: Props) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -28,8 +31,8 @@ export function CloseChatDialog({ customer, onEnd, onKeep, onCancel }: Props) {
   };
 
   return (
-    <Dialog title={t('chat.closeTitle')} onClose={onCancel} testId="close-dialog">
-      <p class="dialog__text">{t('chat.closeText', { name: customer })}</p>
+    <Dialog title={title ?? t('chat.closeTitle')} onClose={onCancel} testId="close-dialog">
+      <p class="dialog__text">{text ?? t('chat.closeText', { name: customer })}</p>
       {error && (
         <p class="form-error" role="alert" data-testid="error">
           {error}

@@ -18,6 +18,14 @@ export interface ConsoleActions {
   closeChat(id: string): void;
   sendMessage(id: string, text: string): Promise<ChatMessage>;
   endSession(id: string): Promise<void>;
+  /** Re-reads the screen state of a session (when its Viewer opens, after a reconnection). */
+  loadScreen(id: string): Promise<void>;
+  /** Asks the customer for the screen (and control, with `control`); `false` while control is granted releases it. */
+  requestScreen(id: string, control: boolean): Promise<void>;
+  /** Stops viewing the screen (the session goes on) and closes the Viewer window. */
+  stopViewing(id: string): Promise<void>;
+  openViewer(id: string): void;
+  closeViewer(id: string): void;
 }
 
 interface ConsoleContextValue {
@@ -75,6 +83,26 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
         const session: Session = await api.session(id);
         dispatch({ type: 'sessionUpserted', session, at: now() });
       },
+      async loadScreen(id) {
+        dispatch({ type: 'screenUpdated', session: id, screen: await api.screen(id) });
+      },
+      async requestScreen(id, control) {
+        await api.requestScreen(id, control);
+        // The `screen` event normally follows; reading it here also covers a console socket that is down.
+        self.loadScreen(id).catch(ignore);
+      },
+      async stopViewing(id) {
+        await api.stopViewing(id);
+        dispatch({ type: 'viewerClosed', session: id });
+        self.loadScreen(id).catch(ignore);
+      },
+      openViewer(id) {
+        dispatch({ type: 'viewerOpened', session: id });
+        self.loadScreen(id).catch(ignore);
+      },
+      closeViewer(id) {
+        dispatch({ type: 'viewerClosed', session: id });
+      },
     };
     return self;
   }, []);
@@ -88,6 +116,7 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
       actions.refreshSessions('active').catch(ignore);
       actions.refreshSessions('ended').catch(ignore);
       for (const id of stateRef.current.openChats) actions.reloadChat(id).catch(ignore);
+      for (const id of stateRef.current.openViewers) actions.loadScreen(id).catch(ignore);
       dispatch({ type: 'outboxChanged' });
     };
 
@@ -106,6 +135,9 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
           break;
         case 'code':
           dispatch({ type: 'codeUpserted', code: event.code });
+          break;
+        case 'screen':
+          dispatch({ type: 'screenUpdated', session: event.session, screen: event.screen });
           break;
         default:
           break; // hello, ping

@@ -138,3 +138,44 @@ describe('consoleReducer: sessions', () => {
     expect(liveStatus(session('s', { status: 'ended', customerConnected: false }))).toBe('ended');
   });
 });
+
+describe('consoleReducer: screen and Viewer windows', () => {
+  const sharing = { status: 'sharing' as const, control: false, controlStatus: 'off' as const, stoppedByCustomer: false, viewers: 1 };
+
+  it('keeps the latest screen state per session, from REST or the console socket', () => {
+    const state = run([
+      { type: 'screenUpdated', session: 's1', screen: { ...sharing, status: 'pending', viewers: 0 } },
+      { type: 'screenUpdated', session: 's1', screen: sharing },
+      { type: 'screenUpdated', session: 's2', screen: { ...sharing, status: 'off' } },
+    ]);
+    expect(state.screens.s1).toEqual(sharing);
+    expect(state.screens.s2.status).toBe('off');
+  });
+
+  it('opens a Viewer once, next to its Chat window, which comes to the front', () => {
+    const state = run([
+      { type: 'sessionUpserted', session: session('s1'), at },
+      { type: 'chatOpened', session: 's2' },
+      { type: 'viewerOpened', session: 's1' },
+      { type: 'viewerOpened', session: 's1' },
+    ]);
+    expect(state.openViewers).toEqual(['s1']);
+    expect(state.openChats).toEqual(['s2', 's1']);
+    expect(state.activeChat).toBe('s1');
+  });
+
+  it('closes a Viewer alone, or with its Chat window', () => {
+    const opened = run([
+      { type: 'viewerOpened', session: 's1' },
+      { type: 'viewerOpened', session: 's2' },
+    ]);
+    const viewerClosed = consoleReducer(opened, { type: 'viewerClosed', session: 's1' });
+    expect(viewerClosed.openViewers).toEqual(['s2']);
+    expect(viewerClosed.openChats).toEqual(['s1', 's2']);
+    expect(consoleReducer(viewerClosed, { type: 'viewerClosed', session: 's1' })).toBe(viewerClosed);
+
+    const chatClosed = consoleReducer(opened, { type: 'chatClosed', session: 's2' });
+    expect(chatClosed.openViewers).toEqual(['s1']);
+    expect(chatClosed.openChats).toEqual(['s1']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../api/consoleSocket';
-import type { ChatMessage, Session, SessionCode } from '../api/types';
+import type { ChatMessage, ScreenState, Session, SessionCode } from '../api/types';
 
 /**
  * Everything the console shows that comes from the server, and the open Chat windows.
@@ -23,6 +23,10 @@ export interface ConsoleState {
   unread: Record<string, number>;
   openChats: string[];
   activeChat: string | null;
+  /** Screen and control state per session, from GET /screen and the console socket's `screen` events. */
+  screens: Record<string, ScreenState>;
+  /** Sessions whose Viewer window is open, next to their Chat window. */
+  openViewers: string[];
   connection: ConnectionState;
   /** Bumped whenever the outbox may have changed, so that its panel reloads. */
   outboxRevision: number;
@@ -38,6 +42,9 @@ export type ConsoleAction =
   | { type: 'chatOpened'; session: string }
   | { type: 'chatFocused'; session: string }
   | { type: 'chatClosed'; session: string }
+  | { type: 'screenUpdated'; session: string; screen: ScreenState }
+  | { type: 'viewerOpened'; session: string }
+  | { type: 'viewerClosed'; session: string }
   | { type: 'connection'; state: ConnectionState }
   | { type: 'outboxChanged' };
 
@@ -50,6 +57,8 @@ export const initialConsoleState: ConsoleState = {
   unread: {},
   openChats: [],
   activeChat: null,
+  screens: {},
+  openViewers: [],
   connection: 'connecting',
   outboxRevision: 0,
 };
@@ -161,9 +170,24 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       const openChats = state.openChats.filter((id) => id !== action.session);
       const activeChat =
         state.activeChat === action.session ? (openChats[Math.min(index, openChats.length - 1)] ?? null) : state.activeChat;
-      const next = { ...state, openChats, activeChat };
+      // The Viewer lives in the session's pane: it goes with its Chat window.
+      const openViewers = state.openViewers.filter((id) => id !== action.session);
+      const next = { ...state, openChats, activeChat, openViewers };
       return activeChat ? focus(next, activeChat) : next;
     }
+
+    case 'screenUpdated':
+      return { ...state, screens: { ...state.screens, [action.session]: action.screen } };
+
+    case 'viewerOpened': {
+      const next = focus(state, action.session);
+      return next.openViewers.includes(action.session) ? next : { ...next, openViewers: [...next.openViewers, action.session] };
+    }
+
+    case 'viewerClosed':
+      return state.openViewers.includes(action.session)
+        ? { ...state, openViewers: state.openViewers.filter((id) => id !== action.session) }
+        : state;
 
     case 'connection':
       return state.connection === action.state ? state : { ...state, connection: action.state };
