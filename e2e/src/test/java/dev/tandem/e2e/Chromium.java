@@ -14,7 +14,7 @@ import java.util.Map;
  * The machine's Chromium (Debian package {@code chromium}) driven by Playwright. Tests fail, never
  * skip, when it is missing.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
 
@@ -23,7 +23,7 @@ final class Chromium implements AutoCloseable {
         this.browser = browser;
     }
 
-    static Chromium launch() {
+    public static Chromium launch() {
         Path executable = Paths.get(System.getenv().getOrDefault("TANDEM_CHROMIUM", "/usr/bin/chromium"));
         if (!Files.isExecutable(executable)) {
             throw new AssertionError("Chromium not found at " + executable + ": install the Debian package 'chromium' "

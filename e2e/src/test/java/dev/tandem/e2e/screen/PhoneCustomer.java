@@ -15,8 +15,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** A virtual phone in this JVM and the customer holding it: prompts and sharing changes are recorded. */
-final class PhoneCustomer implements SessionListener, AutoCloseable {
-    final VirtualPhone phone;
+public final class PhoneCustomer implements SessionListener, AutoCloseable {
+    public final VirtualPhone phone;
     final BlockingQueue<ConsentPrompt> prompts = new LinkedBlockingQueue<>();
     final BlockingQueue<String> sharing = new LinkedBlockingQueue<>();
     private final CompletableFuture<String> session = new CompletableFuture<>();
@@ -25,18 +25,18 @@ final class PhoneCustomer implements SessionListener, AutoCloseable {
         phone = VirtualPhone.create(profile);
     }
 
-    static PhoneCustomer join(String baseUrl, String code, DeviceProfile profile) throws Exception {
+    public static PhoneCustomer join(String baseUrl, String code, DeviceProfile profile) throws Exception {
         PhoneCustomer customer = new PhoneCustomer(profile);
         customer.phone.join(ServerAddress.parse(baseUrl), SessionCode.parse(code).orElseThrow(), "Ana", customer);
         customer.session.get(10, TimeUnit.SECONDS);
         return customer;
     }
 
-    String session() {
+    public String session() {
         return session.join();
     }
 
-    ConsentPrompt nextPrompt(String kind) throws InterruptedException {
+    public ConsentPrompt nextPrompt(String kind) throws InterruptedException {
         ConsentPrompt prompt = prompts.poll(10, TimeUnit.SECONDS);
         assertThat(prompt).as("a %s prompt", kind).isNotNull();
         assertThat(prompt.kind().wireName()).isEqualTo(kind);
@@ -44,7 +44,7 @@ final class PhoneCustomer implements SessionListener, AutoCloseable {
     }
 
     /** The next sharing notice change, as "screen=..,control=..". */
-    String nextSharing() throws InterruptedException {
+    public String nextSharing() throws InterruptedException {
         String change = sharing.poll(10, TimeUnit.SECONDS);
         assertThat(change).as("a sharing change").isNotNull();
         return change;

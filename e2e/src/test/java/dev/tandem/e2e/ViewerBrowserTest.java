@@ -1,0 +1,130 @@
+package dev.tandem.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.BoundingBox;
+import dev.tandem.device.DeviceProfile;
+import dev.tandem.device.screen.PhoneApp;
+import dev.tandem.device.screen.Setting;
+import dev.tandem.e2e.screen.PhoneCustomer;
+import dev.tandem.server.testing.Api;
+import dev.tandem.server.testing.RunningServer;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Viewer window in Chromium (noVNC) against a real server and a virtual phone running the real
+ * agent: the phone's screen shows, a tap opens Settings and flips a toggle, a swipe from the top
+ * edge opens the shade and the Back button closes it; closing the Viewer ends the session after
+ * asking.
+ */
+class ViewerBrowserTest {
+    // Where things are on the virtual phone's 1080x2400 screen (device module, Layout).
+    private static final int SETTINGS_ICON_X = 675;
+    private static final int SETTINGS_ICON_Y = 1464;
+    private static final int WIFI_SWITCH_X = 954;
+    private static final int WIFI_SWITCH_Y = 430;
+
+    static RunningServer server;
+    static Chromium chromium;
+    static Api lucia;
+
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start();
+        lucia = server.technician("lucia");
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void stop() {
+        chromium.close();
+        server.close();
+    }
+
+    @Test
+    void theViewerShowsThePhoneAndControlsIt() throws Exception {
+        try (BrowserContext context = chromium.context("en-US");
+             PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), lucia.createCode("Viewer"),
+                     DeviceProfile.SAMSUNG)) {
+            String session = customer.session();
+            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+            page.locator("[data-testid=session-row][data-session=" + session + "]").click();
+            Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
+            chat.locator("[data-testid=view-screen]").click();
+
+            Locator viewer = page.locator("[data-testid=viewer][data-session=" + session + "]");
+            assertThat(viewer.locator("[data-testid=screen-status]")).hasAttribute("data-status", "sharing");
+            Locator canvas = viewer.locator("canvas").first();
+            assertThat(canvas).isVisible();
+            awaitTrue(() -> customer.phone.ui().state().notifications().stream()
+                    .anyMatch(n -> n.app().equals("Tandem")), "the phone's sharing notice");
+
+            // View only: a click does nothing on the phone.
+            tap(page, canvas, SETTINGS_ICON_X, SETTINGS_ICON_Y);
+            page.waitForTimeout(700);
+            assertThat(customer.phone.ui().state().onHome()).isTrue();
+
+            viewer.locator("[data-testid=toggle-control]").click();
+            customer.phone.answer(customer.nextPrompt("control").id(), true);
+            assertThat(viewer).hasAttribute("data-control", "granted");
+
+            tap(page, canvas, SETTINGS_ICON_X, SETTINGS_ICON_Y);
+            awaitTrue(() -> customer.phone.ui().state().showing(PhoneApp.SETTINGS), "Settings open");
+            boolean wifiBefore = customer.phone.ui().state().isOn(Setting.WIFI);
+            tap(page, canvas, WIFI_SWITCH_X, WIFI_SWITCH_Y);
+            awaitTrue(() -> customer.phone.ui().state().isOn(Setting.WIFI) != wifiBefore, "the Wi-Fi toggle flipped");
+
+            swipe(page, canvas, 540, 8, 540, 1500);
+            awaitTrue(() -> customer.phone.ui().state().shadeOpen(), "the shade open");
+            viewer.locator("[data-testid=key-back]").click();
+            awaitTrue(() -> !customer.phone.ui().state().shadeOpen(), "the shade closed by Back");
+
+            assertThat(viewer.locator("[data-testid=screen-stats]")).not().hasAttribute("data-fps", "0");
+
+            viewer.locator("[data-testid=close-viewer]").click();
+            page.locator("[data-testid=confirm-end]").click();
+            assertThat(chat.locator("[data-testid=session-ended]")).isVisible();
+        }
+    }
+
+    /** Clicks the canvas where phone pixel (x, y) is shown. */
+    private static void tap(Page page, Locator canvas, int x, int y) {
+        double[] at = onCanvas(canvas, x, y);
+        page.mouse().click(at[0], at[1]);
+    }
+
+    private static void swipe(Page page, Locator canvas, int fromX, int fromY, int toX, int toY) {
+        double[] from = onCanvas(canvas, fromX, fromY);
+        double[] to = onCanvas(canvas, toX, toY);
+        page.mouse().move(from[0], from[1]);
+        page.mouse().down();
+        for (int i = 1; i <= 10; i++) {
+            page.mouse().move(from[0] + (to[0] - from[0]) * i / 10, from[1] + (to[1] - from[1]) * i / 10);
+            page.waitForTimeout(20);
+        }
+        page.mouse().up();
+    }
+
+    private static double[] onCanvas(Locator canvas, int x, int y) {
+        BoundingBox box = canvas.boundingBox();
+        return new double[] {box.x + (x + 0.5) * box.width / 1080, box.y + (y + 0.5) * box.height / 2400};
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not reached within 10 s: " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
