@@ -171,7 +171,7 @@ public final class EncoderBenchmark implements Callable<Integer> {
         try (encoder) {
             ByteSink out = ByteSink.create(4 << 20);
             long total = 0;
-            for (Rect r : encoder.split(frame.bounds())) {
+            for (Rect r : encoder.split(frame, frame.bounds())) {
                 out.reset();
                 encoder.encode(frame, r, PixelFormat.NATURAL, out);
                 total += RECT_HEADER + out.size();

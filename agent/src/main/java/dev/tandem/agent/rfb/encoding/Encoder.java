@@ -20,10 +20,11 @@ public interface Encoder extends AutoCloseable {
     void encode(Frame frame, Rect r, PixelFormat format, ByteSink out);
 
     /**
-     * The rectangles to send for {@code r}, each with its own header: most encodings take any size,
-     * Tight limits width and data size, so the session asks before encoding.
+     * The rectangles to send for {@code r} of {@code frame}, each with its own header: most encodings
+     * take any size; Tight limits width and data size and sends single-colour areas apart, so the
+     * session asks before encoding.
      */
-    default List<Rect> split(Rect r) {
+    default List<Rect> split(Frame frame, Rect r) {
         return List.of(r);
     }
 

@@ -154,7 +154,7 @@ final class FramebufferUpdates implements AutoCloseable {
         Encoder encoder = encoder(encodings);
         int count = 0;
         for (Rect r : rects) {
-            for (Rect piece : encoder.split(r)) {
+            for (Rect piece : encoder.split(frame, r)) {
                 writeHeader(piece, encoder.type());
                 encoder.encode(frame, piece, format, message);
                 count++;

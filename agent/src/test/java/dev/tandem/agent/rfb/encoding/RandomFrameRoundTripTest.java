@@ -79,7 +79,7 @@ class RandomFrameRoundTripTest {
     void tightSplitsRectanglesWiderThanViewersAccept() throws Exception {
         Frame frame = RandomFrames.frame(new Random(7), 4100, 40, 0, 1);
         try (TightEncoder encoder = TightEncoder.create(1)) {
-            assertThat(encoder.split(frame.bounds())).allMatch(p -> p.width() <= 2048 && p.area() <= 65536)
+            assertThat(encoder.split(frame, frame.bounds())).allMatch(p -> p.width() <= 2048 && p.area() <= 65536)
                     .extracting(Rect::area).asList().hasSizeGreaterThan(2);
             RoundTrip.assertSamePixels(RoundTrip.tight(encoder, new TightDecoder(), frame, frame.bounds(),
                     TestFormats.NATURAL), RoundTrip.expected(frame, frame.bounds(), TestFormats.NATURAL),

@@ -34,7 +34,7 @@ final class RoundTrip {
     static int[] tight(TightEncoder encoder, TightDecoder decoder, Frame frame, Rect r, PixelFormat format)
             throws DataFormatException {
         int[] pixels = new int[(int) r.area()];
-        for (Rect piece : encoder.split(r)) {
+        for (Rect piece : encoder.split(frame, r)) {
             if (!r.contains(piece) || piece.width() > 2048) {
                 throw new AssertionError("piece " + piece + " of " + r + " is outside it or too wide");
             }

@@ -3,7 +3,8 @@ package dev.tandem.agent.rfb.encoding;
 import java.util.zip.DataFormatException;
 
 /**
- * Viewer side of Tight without JPEG: fill, basic compression with the copy and palette filters, four
+ * Viewer side of Tight without JPEG: fill, basic compression with the copy, palette and gradient
+ * filters (gradient for 3-byte TPIXELs, as noVNC and TigerVNC take it), four
  * zlib streams kept for the whole connection and reset when the control byte says so.
  */
 public final class TightDecoder {
@@ -13,6 +14,7 @@ public final class TightDecoder {
     int copies;
     int bitmaps;
     int indexed;
+    int gradients;
 
     public int[] decode(byte[] payload, Rect r, PixelFormat f) throws DataFormatException {
         WireReader in = new WireReader(payload);
@@ -37,8 +39,7 @@ public final class TightDecoder {
             int filter = (kind & 4) != 0 ? in.u8() : 0;
             if (filter == 0) {
                 copies++;
-                int tp = f.trueColour() && f.bitsPerPixel() == 32 && f.depth() == 24 && f.redMax() == 255
-                        && f.greenMax() == 255 && f.blueMax() == 255 ? 3 : f.bitsPerPixel() / 8;
+                int tp = tpixelBytes(f);
                 WireReader data = new WireReader(data(in, stream, count * tp));
                 for (int i = 0; i < count; i++) {
                     pixels[i] = WirePixels.tpixel(data, f);
@@ -70,6 +71,26 @@ public final class TightDecoder {
                         pixels[i] = palette[index];
                     }
                 }
+            } else if (filter == 2) {
+                gradients++;
+                if (tpixelBytes(f) != 3) {
+                    throw new AssertionError("gradient filter for a format without 3-byte TPIXELs: " + f);
+                }
+                byte[] diffs = data(in, stream, count * 3);
+                int w = r.width();
+                int[] rgb = new int[count * 3];
+                for (int i = 0; i < count; i++) {
+                    int x = i % w;
+                    for (int c = 0; c < 3; c++) {
+                        int left = x > 0 ? rgb[(i - 1) * 3 + c] : 0;
+                        int up = i >= w ? rgb[(i - w) * 3 + c] : 0;
+                        int upLeft = x > 0 && i >= w ? rgb[(i - w - 1) * 3 + c] : 0;
+                        int prediction = Math.max(0, Math.min(255, left + up - upLeft));
+                        rgb[i * 3 + c] = (diffs[i * 3 + c] + prediction) & 0xFF;
+                    }
+                    pixels[i] = (rgb[i * 3] << f.redShift()) | (rgb[i * 3 + 1] << f.greenShift())
+                            | (rgb[i * 3 + 2] << f.blueShift());
+                }
             } else {
                 throw new AssertionError("Tight filter " + filter + " was not expected");
             }
@@ -78,6 +99,11 @@ public final class TightDecoder {
             throw new AssertionError(in.remaining() + " bytes after the Tight rectangle");
         }
         return pixels;
+    }
+
+    private static int tpixelBytes(PixelFormat f) {
+        return f.trueColour() && f.bitsPerPixel() == 32 && f.depth() == 24 && f.redMax() == 255
+                && f.greenMax() == 255 && f.blueMax() == 255 ? 3 : f.bitsPerPixel() / 8;
     }
 
     private byte[] data(WireReader in, int stream, int length) throws DataFormatException {

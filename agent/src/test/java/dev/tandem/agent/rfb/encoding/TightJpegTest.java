@@ -29,7 +29,8 @@ class TightJpegTest {
         try (TightEncoder encoder = TightEncoder.create(6, jpeg)) {
             ByteSink lossless = ByteSink.create();
             encoder.encode(PHOTO, PHOTO.bounds(), PixelFormat.NATURAL, lossless);
-            assertThat(lossless.byteAt(0) >>> 4).as("basic compression, full colour").isEqualTo(0);
+            assertThat(lossless.byteAt(0) >>> 4).as("basic compression, stream 3, explicit filter").isEqualTo(7);
+            assertThat(lossless.byteAt(1)).as("gradient filter: a smooth photo").isEqualTo(2);
             assertThat(jpeg.calls).isZero();
 
             encoder.setQualityLevel(6);
