@@ -1,5 +1,6 @@
 package dev.tandem.bench;
 
+import dev.tandem.device.screen.ImageIoJpegCompressor;
 import dev.tandem.agent.rfb.encoding.ByteSink;
 import dev.tandem.agent.rfb.encoding.Encoder;
 import dev.tandem.agent.rfb.encoding.Frame;

@@ -10,6 +10,7 @@ import dev.tandem.agent.rfb.session.StreamSettings;
 import dev.tandem.agent.screen.ScreenSource;
 import dev.tandem.agent.sharing.ScreenAccess;
 import dev.tandem.agent.transport.WebSocketTransport;
+import dev.tandem.device.screen.ImageIoJpegCompressor;
 import dev.tandem.device.screen.PhoneUi;
 import dev.tandem.device.screen.RenderedScreen;
 import dev.tandem.device.screen.StaticScreen;
@@ -138,7 +139,8 @@ public final class VirtualPhone implements AutoCloseable {
             return null;
         }
         StreamSettings settings = StreamSettings.defaults()
-                .withDesktopName("Tandem \u2013 " + profile.marketingName());
+                .withDesktopName("Tandem \u2013 " + profile.marketingName())
+                .withJpeg(new ImageIoJpegCompressor());
         return ScreenAccess.of(screen, ui, settings);
     }
 

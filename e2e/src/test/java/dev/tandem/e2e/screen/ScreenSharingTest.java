@@ -96,6 +96,7 @@ class ScreenSharingTest {
                 awaitScreen(session, "sharing", true);
 
                 viewer.swipe(540, 5, 540, 1500);
+                viewer.requestUpdate(true);
                 assertThat(viewer.awaitUpdate(Duration.ofSeconds(5))).as("the shade being drawn").isNotNull();
                 assertThat(customer.phone.ui().state().shadeOpen()).isTrue();
                 viewer.key(0x1008FF26); // XF86Back

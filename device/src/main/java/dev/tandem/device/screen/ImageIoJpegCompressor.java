@@ -1,4 +1,4 @@
-package dev.tandem.bench;
+package dev.tandem.device.screen;
 
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.encoding.JpegCompressor;
@@ -15,7 +15,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Tight's JPEG on the JVM, through ImageIO (the Android app uses {@code Bitmap.compress} instead).
- * Not thread-safe: one per encoder, like the encoder itself.
+ * Thread-safe: every call uses its own ImageIO writer, so one instance serves all of a phone's viewers.
  */
 public final class ImageIoJpegCompressor implements JpegCompressor {
     @Override
