@@ -37,6 +37,9 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
     @Option(names = "--rate", defaultValue = "30", description = "Scripted changes per second. Default: ${DEFAULT-VALUE}")
     double rate;
 
+    @Option(names = "--scroll-step", defaultValue = "300", description = "Pixels each scripted scroll moves the Settings list. Default: ${DEFAULT-VALUE}")
+    int scrollStep;
+
     private static final int WARMUP = 30;
     /** Longer than the agent's 33 ms poll: a screen quiet this long has nothing left to send. */
     private static final long QUIET_MILLIS = 80;
@@ -70,7 +73,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
 
     /** What the viewer received during the scripted stretch. */
     private record ScriptedStretch(double seconds, long changes, long updates, long bytes, long largest,
-                                   double peakMbits) {
+                                   double peakMbits, long scrollUpdates, long scrollBytes) {
         double mbits() { return bytes * 8 / seconds / 1e6; }
     }
 
@@ -145,7 +148,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
             require(feed.next(10_000) != null, "no first full update within 10 s");
             Thread.sleep(200);
             feed.drain();
-            SettingsScript script = new SettingsScript(viewer);
+            SettingsScript script = new SettingsScript(viewer, scrollStep);
             long interval = (long) (1e9 / rate);
             long start = System.nanoTime();
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -168,7 +171,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
             }
             double elapsed = (end - start) / 1e9;
             return new ScriptedStretch(elapsed, changes, received.updates, received.bytes, received.largest,
-                    received.busiestSecond() * 8 / 1e6);
+                    received.busiestSecond() * 8 / 1e6, received.scrollUpdates, received.scrollBytes);
         }
     }
 
@@ -179,6 +182,8 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
         long updates;
         long bytes;
         long largest;
+        long scrollUpdates;
+        long scrollBytes;
 
         Received(long start, int seconds) {
             this.start = start;
@@ -190,6 +195,10 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
             updates++;
             bytes += size;
             largest = Math.max(largest, size);
+            if (a.update().copyRect() > 0) {
+                scrollUpdates++;
+                scrollBytes += size;
+            }
             perSecond[(int) Math.min(perSecond.length - 1, (a.nanos() - start) / 1_000_000_000L)] += size;
         }
 
@@ -217,11 +226,18 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
                 latency.shade().percentileMillis(50), String.format("%.1f ms", latency.shade().percentileMillis(95)));
         System.out.printf("%-46s %9.1f ms %10s%n", "  Back (Escape) closes the shade p50 / p95",
                 latency.back().percentileMillis(50), String.format("%.1f ms", latency.back().percentileMillis(95)));
-        System.out.printf("%-46s %9.1f s  %10s%n", "scripted scrolling and tapping", stretch.seconds(), "");
+        System.out.printf("%-46s %9.1f s  %10s%n", "scripted scrolling (" + scrollStep + " px) and tapping", stretch.seconds(), "");
         System.out.printf("%-46s %9.1f /s %10s%n", "  changes made", stretch.changes() / stretch.seconds(), "");
         System.out.printf("%-46s %9.1f /s %10s%n", "  updates received", stretch.updates() / stretch.seconds(), "");
         System.out.printf("%-46s %9.1f KB %10s%n", "  bytes per update (average)",
                 stretch.updates() == 0 ? 0 : stretch.bytes() / 1e3 / stretch.updates(), "");
+        System.out.printf("%-46s %12s %10s%n", "  updates with a CopyRect (scrolls) / others",
+                stretch.scrollUpdates() + " / " + (stretch.updates() - stretch.scrollUpdates()), "");
+        System.out.printf("%-46s %9.1f KB %10s%n", "  bytes per scroll update (average)",
+                stretch.scrollUpdates() == 0 ? 0 : stretch.scrollBytes() / 1e3 / stretch.scrollUpdates(), "");
+        System.out.printf("%-46s %9.1f KB %10s%n", "  bytes per other update (average)",
+                stretch.updates() == stretch.scrollUpdates() ? 0 : (stretch.bytes() - stretch.scrollBytes()) / 1e3
+                        / (stretch.updates() - stretch.scrollUpdates()), "");
         System.out.printf("%-46s %9.1f KB %10s%n", "  largest update", stretch.largest() / 1e3, "");
         System.out.printf("%-46s %6.2f Mbit/s %5.0f Mbit/s%n", "  bandwidth at the viewer (average)", stretch.mbits(),
                 GOAL_MBITS);
