@@ -1,0 +1,268 @@
+package dev.tandem.bench;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmarks' VNC viewer: an RFB 3.8 client (RFC 6143) over any byte channel (the server's viewer
+ * socket, or a loopback TCP socket straight to the phone's RFB server). It speaks like a real viewer
+ * (security None, SetEncodings, update requests, pointer and keys) and parses every server message far
+ * enough to find its end, without decoding pixels: Raw (w*h*bpp), CopyRect (4 bytes), ZRLE (u32
+ * length + data), DesktopSize (no data). It counts every byte it receives.
+ *
+ * <p>Threading: one thread reads ({@link #handshake}, then {@link #readUpdate}); any thread may send,
+ * sends are serialised so that messages never interleave.
+ */
+final class RfbViewer implements AutoCloseable {
+    static final int RAW = 0;
+    static final int COPY_RECT = 1;
+    static final int ZRLE = 16;
+    static final int DESKTOP_SIZE = -223;
+    /** What a real viewer on a phone-sized screen asks for: compressed first, cheap CopyRect, resizes. */
+    static final int[] VIEWER_ENCODINGS = {ZRLE, COPY_RECT, RAW, DESKTOP_SIZE};
+
+    private final AtomicLong received = new AtomicLong();
+    private final DataInputStream in;
+    private final DataOutputStream out;
+    private final AutoCloseable channel;
+    private final byte[] skipBuffer = new byte[64 * 1024];
+    private int width;
+    private int height;
+    private int bytesPerPixel;
+
+    /** One FramebufferUpdate: its rectangles by kind and its size on the wire, header included. */
+    record Update(int rects, int raw, int copyRect, int zrle, int desktopSize, long wireBytes) {
+    }
+
+    private RfbViewer(InputStream in, OutputStream out, AutoCloseable channel) {
+        this.in = new DataInputStream(new Counted(in));
+        this.out = new DataOutputStream(out);
+        this.channel = channel;
+    }
+
+    /** A viewer on {@code in}/{@code out}; {@link #close()} closes {@code channel}. */
+    static RfbViewer over(InputStream in, OutputStream out, AutoCloseable channel) {
+        return new RfbViewer(in, out, channel);
+    }
+
+    /** Version 3.8, security None, shared ClientInit, ServerInit; then {@code encodings}. */
+    RfbViewer handshake(int... encodings) throws IOException {
+        byte[] version = new byte[12];
+        in.readFully(version);
+        if (!new String(version, StandardCharsets.US_ASCII).startsWith("RFB 003.")) {
+            throw new IOException("not an RFB server: " + new String(version, StandardCharsets.US_ASCII).trim());
+        }
+        send(new byte[] {'R', 'F', 'B', ' ', '0', '0', '3', '.', '0', '0', '8', '\n'});
+        byte[] types = new byte[in.readUnsignedByte()];
+        in.readFully(types);
+        if (types.length == 0) {
+            throw new IOException("the server refused the connection: " + readString());
+        }
+        send(new byte[] {1}); // None: the viewer socket is already authenticated
+        if (in.readInt() != 0) {
+            throw new IOException("security None failed: " + readString());
+        }
+        send(new byte[] {1}); // shared
+        width = in.readUnsignedShort();
+        height = in.readUnsignedShort();
+        bytesPerPixel = in.readUnsignedByte() / 8;
+        in.readFully(new byte[15]);
+        readString(); // desktop name
+        byte[] message = new byte[4 + 4 * encodings.length];
+        message[0] = 2;
+        putU16(message, 2, encodings.length);
+        for (int i = 0; i < encodings.length; i++) {
+            putU32(message, 4 + 4 * i, encodings[i]);
+        }
+        send(message);
+        return this;
+    }
+
+    int width() { return width; }
+
+    int height() { return height; }
+
+    /** Bytes received so far, handshake included (RFB bytes: the WebSocket's own framing is not counted). */
+    long bytesReceived() { return received.get(); }
+
+    /** FramebufferUpdateRequest for the whole screen. */
+    void requestUpdate(boolean incremental) throws IOException {
+        byte[] message = new byte[10];
+        message[0] = 3;
+        message[1] = (byte) (incremental ? 1 : 0);
+        putU16(message, 6, width);
+        putU16(message, 8, height);
+        send(message);
+    }
+
+    void pointer(int buttonMask, int x, int y) throws IOException {
+        byte[] message = new byte[6];
+        message[0] = 5;
+        message[1] = (byte) buttonMask;
+        putU16(message, 2, x);
+        putU16(message, 4, y);
+        send(message);
+    }
+
+    /** Button 1 down and up at one spot. */
+    void tap(int x, int y) throws IOException {
+        pointer(1, x, y);
+        pointer(0, x, y);
+    }
+
+    /** Button 1 down, dragged in eight steps, released: a swipe on the phone. */
+    void swipe(int fromX, int fromY, int toX, int toY) throws IOException {
+        pointer(1, fromX, fromY);
+        for (int i = 1; i <= 8; i++) {
+            pointer(1, fromX + (toX - fromX) * i / 8, fromY + (toY - fromY) * i / 8);
+        }
+        pointer(0, toX, toY);
+    }
+
+    /** Key down and up. */
+    void key(int keysym) throws IOException {
+        byte[] message = new byte[8];
+        message[0] = 4;
+        putU32(message, 4, keysym);
+        message[1] = 1;
+        byte[] up = message.clone();
+        up[1] = 0;
+        byte[] both = new byte[16];
+        System.arraycopy(message, 0, both, 0, 8);
+        System.arraycopy(up, 0, both, 8, 8);
+        send(both);
+    }
+
+    /**
+     * Blocks until the next FramebufferUpdate has been read to its end and returns it; Bell,
+     * ServerCutText and SetColourMapEntries on the way are skipped. The first byte's arrival can be
+     * observed through {@code firstByte}, which runs before the rest is read.
+     */
+    Update readUpdate(Runnable firstByte) throws IOException {
+        while (true) {
+            int type = in.readUnsignedByte();
+            long start = received.get() - 1;
+            switch (type) {
+                case 0:
+                    firstByte.run();
+                    return readRectangles(start);
+                case 1: // SetColourMapEntries
+                    in.readUnsignedByte();
+                    in.readUnsignedShort();
+                    skip(6L * in.readUnsignedShort());
+                    break;
+                case 2: // Bell
+                    break;
+                case 3: // ServerCutText
+                    skip(3);
+                    skip(in.readInt() & 0xFFFFFFFFL);
+                    break;
+                default:
+                    throw new IOException("unknown server message type " + type);
+            }
+        }
+    }
+
+    private Update readRectangles(long start) throws IOException {
+        in.readUnsignedByte();
+        int rects = in.readUnsignedShort();
+        int raw = 0;
+        int copyRect = 0;
+        int zrle = 0;
+        int desktopSize = 0;
+        for (int i = 0; i < rects; i++) {
+            skip(4); // x, y
+            int w = in.readUnsignedShort();
+            int h = in.readUnsignedShort();
+            int encoding = in.readInt();
+            switch (encoding) {
+                case RAW:
+                    skip((long) w * h * bytesPerPixel);
+                    raw++;
+                    break;
+                case COPY_RECT:
+                    skip(4);
+                    copyRect++;
+                    break;
+                case ZRLE:
+                    skip(in.readInt() & 0xFFFFFFFFL);
+                    zrle++;
+                    break;
+                case DESKTOP_SIZE:
+                    width = w;
+                    height = h;
+                    desktopSize++;
+                    break;
+                default:
+                    throw new IOException("encoding " + encoding + " was not asked for; cannot find its end");
+            }
+        }
+        return new Update(rects, raw, copyRect, zrle, desktopSize, received.get() - start);
+    }
+
+    @Override
+    public void close() throws Exception {
+        channel.close();
+    }
+
+    private synchronized void send(byte[] message) throws IOException {
+        out.write(message);
+        out.flush();
+    }
+
+    private String readString() throws IOException {
+        byte[] text = new byte[in.readInt()];
+        in.readFully(text);
+        return new String(text, StandardCharsets.UTF_8);
+    }
+
+    private void skip(long count) throws IOException {
+        long left = count;
+        while (left > 0) {
+            int n = (int) Math.min(left, skipBuffer.length);
+            in.readFully(skipBuffer, 0, n);
+            left -= n;
+        }
+    }
+
+    private static void putU16(byte[] into, int at, int value) {
+        into[at] = (byte) (value >>> 8);
+        into[at + 1] = (byte) value;
+    }
+
+    private static void putU32(byte[] into, int at, int value) {
+        putU16(into, at, value >>> 16);
+        putU16(into, at + 2, value);
+    }
+
+    /** Counts what the reader takes from the channel. */
+    private final class Counted extends FilterInputStream {
+        Counted(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                received.incrementAndGet();
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) throws IOException {
+            int n = super.read(into, offset, length);
+            if (n > 0) {
+                received.addAndGet(n);
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.tandem.bench;
+
+import dev.tandem.agent.consent.ConsentKind;
+import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.agent.rfb.session.ScreenStream;
+import dev.tandem.agent.screen.ScreenSource;
+import dev.tandem.device.VirtualPhone;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The server's relay throughput against a direct loopback TCP connection to the same RFB server, in
+ * the same run. A viewer that asks for Raw only requests full, non-incremental updates of the phone's
+ * 1080x2400 screen back to back (each about 10 MB at 32 bpp; the next request goes when the previous
+ * update has been read to its end, as real viewers do) and times them:
+ *
+ * <ul>
+ *   <li><b>through the server</b>: the phone's agent in this JVM sends the RFB bytes in 64 KiB binary
+ *       frames over its agent socket to the server (its own JVM), which relays them to the viewer socket;
+ *   <li><b>direct</b>: the agent's {@link ScreenStream} on a loopback {@link ServerSocket} in this JVM,
+ *       serving the same phone's screen, read by the same viewer loop.
+ * </ul>
+ *
+ * Both paths include the phone's cost of packing every pixel (Raw encoding) and the viewer's reading;
+ * the difference is the WebSocket framing and the two extra hops through the server. Goal: through the
+ * server at least 0.5x the direct rate.
+ */
+@Command(name = "relay", mixinStandardHelpOptions = true,
+        description = "Relay throughput of full Raw screen updates through the server against a direct loopback "
+                + "TCP copy of the same RFB stream (goal: >= 0.5x direct).")
+public final class ScreenRelayBenchmark implements Callable<Integer> {
+    @Option(names = "--updates", defaultValue = "20", description = "Measured full updates per path and round. Default: ${DEFAULT-VALUE}")
+    int updates;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Rounds, each measuring both paths in turn. Default: ${DEFAULT-VALUE}")
+    int rounds;
+
+    private static final int WARMUP = 3;
+    private static final double GOAL_RATIO = 0.5;
+
+    /** Bytes of FramebufferUpdates read and the time they took. */
+    private record Throughput(long bytes, long nanos) {
+        double megabytesPerSecond() { return bytes / 1e6 / (nanos / 1e9); }
+
+        Throughput plus(Throughput other) {
+            return new Throughput(bytes + other.bytes, nanos + other.nanos);
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        System.out.printf("Tandem screen relay benchmark on %d cores: full Raw updates of a 1080x2400 phone screen, "
+                        + "%d per path and round after %d warm-up, %d rounds; MB = 10^6 bytes%n",
+                Runtime.getRuntime().availableProcessors(), updates, WARMUP, rounds);
+        try (ServerProcess server = ServerProcess.start("1g")) {
+            BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");
+            try (SharingPhone phone = SharingPhone.joinAndShare(server.baseUrl(), tech)) {
+                String row = "%-34s %14s %14s %10s%n";
+                System.out.println();
+                System.out.printf(row, "round", "through server", "direct TCP", "ratio");
+                System.out.printf(row, "-".repeat(34), "-".repeat(14), "-".repeat(14), "-".repeat(10));
+                Throughput relayed = new Throughput(0, 0);
+                Throughput direct = new Throughput(0, 0);
+                for (int round = 1; round <= rounds; round++) {
+                    Throughput r;
+                    try (RfbViewer viewer = ViewerWebSocket.open(server.baseUrl(), phone.session(), tech.token())
+                            .viewer()) {
+                        r = fullUpdates(viewer);
+                    }
+                    Throughput d = direct(phone.phone());
+                    relayed = relayed.plus(r);
+                    direct = direct.plus(d);
+                    System.out.printf(row, "round " + round + " (MB/s)", mbs(r), mbs(d),
+                            String.format("%.2fx", r.megabytesPerSecond() / d.megabytesPerSecond()));
+                }
+                double ratio = relayed.megabytesPerSecond() / direct.megabytesPerSecond();
+                System.out.printf(row, "all rounds (MB/s)", mbs(relayed), mbs(direct), String.format("%.2fx", ratio));
+                System.out.printf(row, "bytes per full update (KB)", String.format("%.0f", relayed.bytes() / 1e3
+                        / (updates * rounds)), String.format("%.0f", direct.bytes() / 1e3 / (updates * rounds)), "");
+                System.out.printf(row, "goal", "", "", String.format(">= %.2fx", GOAL_RATIO));
+                System.out.printf("relay: %.0f MB/s through the server, %.0f MB/s direct over loopback TCP, ratio %.2fx;"
+                                + " goal %s%n", relayed.megabytesPerSecond(), direct.megabytesPerSecond(), ratio,
+                        ratio >= GOAL_RATIO ? "met" : "NOT met");
+            }
+            return 0;
+        }
+    }
+
+    /** The same phone screen served by the agent's RFB server on a loopback socket, no Tandem server between. */
+    private Throughput direct(VirtualPhone phone) throws Exception {
+        ScreenSource screen = phone.screen().orElseThrow();
+        ConsentLedger consent = new ConsentLedger();
+        consent.record(ConsentKind.SCREEN, true);
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+             Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
+            client.setTcpNoDelay(true);
+            Socket served = listener.accept();
+            served.setTcpNoDelay(true);
+            try (ScreenStream stream = ScreenStream.start(served.getInputStream(), served.getOutputStream(), screen,
+                    phone.ui(), consent, dev.tandem.agent.rfb.session.StreamSettings.defaults());
+                 RfbViewer viewer = RfbViewer.over(client.getInputStream(), client.getOutputStream(), client)) {
+                return fullUpdates(viewer);
+            }
+        }
+    }
+
+    /** Raw only; warm-up, then {@link #updates} full updates, each requested once the previous one is read. */
+    private Throughput fullUpdates(RfbViewer viewer) throws IOException {
+        viewer.handshake(RfbViewer.RAW);
+        for (int i = 0; i < WARMUP; i++) {
+            viewer.requestUpdate(false);
+            viewer.readUpdate(() -> { });
+        }
+        long bytes = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < updates; i++) {
+            viewer.requestUpdate(false);
+            bytes += viewer.readUpdate(() -> { }).wireBytes();
+        }
+        return new Throughput(bytes, System.nanoTime() - start);
+    }
+
+    private static String mbs(Throughput t) {
+        return String.format("%.1f", t.megabytesPerSecond());
+    }
+}
