@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
         customSynopsis = "tandem vnc --server URL --session ID --token TOKEN [--listen 127.0.0.1:5900]"
                 + " [--request] [--control]",
         description = {
-            "Serves a session's phone screen as a plain VNC (RFB) server on a local port, so that any VNC viewer"
-                + " can attach as the technician, e.g. vncviewer 127.0.0.1::5900. The customer's permissions apply"
-                + " exactly as in the console: without control, the viewer's input is dropped."},
+            "Serves a session's phone screen to any VNC viewer on a local port.",
+            "Any standard VNC viewer attaches as the technician, e.g. vncviewer 127.0.0.1::5900. The customer's"
+                + " permissions apply exactly as in the console: without control, the viewer's input is dropped."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:stopped (Ctrl-C)",
