@@ -2,13 +2,14 @@ package dev.tandem.app;
 
 import dev.tandem.bench.BenchCommand;
 import dev.tandem.device.cli.DeviceCommand;
+import dev.tandem.vnc.VncCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ./tandem}: the one entry point. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "Self-hosted remote support for Android phones.",
-        subcommands = {ServerCommand.class, DeviceCommand.class, BenchCommand.class})
+        subcommands = {ServerCommand.class, DeviceCommand.class, VncCommand.class, BenchCommand.class})
 public final class TandemCommand implements Runnable {
 
     @CommandLine.Spec

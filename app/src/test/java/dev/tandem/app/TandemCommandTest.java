@@ -30,7 +30,9 @@ class TandemCommandTest {
     void helpListsTheCommands() {
         Run help = run("--help");
         assertThat(help.exit()).isZero();
-        assertThat(help.out()).contains("server").contains("device").contains("bench");
+        assertThat(help.out()).contains("server").contains("device").contains("vnc").contains("bench");
+        assertThat(run("vnc", "--help").out()).contains("--server").contains("--session").contains("--token")
+                .contains("--listen").contains("127.0.0.1:5900").contains("--request").contains("--control");
         assertThat(run("server", "--help").out()).contains("--port").contains("--data").contains("--public-url")
                 .contains("--db-url").contains("--smtp-url");
         assertThat(run("bench", "--help").out()).contains("chat");
@@ -45,6 +47,38 @@ class TandemCommandTest {
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
         }
+    }
+
+    @Test
+    void badVncOptionsGiveOneLineAndExitTwo() {
+        String[] needed = {"--server", "http://localhost:8080", "--session", "s_1", "--token", "t"};
+        for (String[] extra : new String[][] {{"--listen", "5900"}, {"--listen", "host:abc"}, {"--listen", ":70000"},
+                {"--nope"}, {"--server", "localhost:8080"}}) {
+            String[] args = new String[1 + needed.length + extra.length];
+            args[0] = "vnc";
+            System.arraycopy(needed, 0, args, 1, needed.length);
+            System.arraycopy(extra, 0, args, 1 + needed.length, extra.length);
+            Run run = run(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
+            assertThat(run.out()).as(String.join(" ", args)).isEmpty();
+        }
+        Run missing = run("vnc", "--server", "http://localhost:8080");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip().lines()).hasSize(1);
+        assertThat(missing.err()).contains("--session").contains("--token");
+    }
+
+    @Test
+    void vncWithAnUnreachableServerIsOneLineAndExitFive() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Run unreachable = run("vnc", "--server", "http://127.0.0.1:" + closedPort, "--session", "s_1", "--token", "t");
+        assertThat(unreachable.exit()).isEqualTo(5);
+        assertThat(unreachable.err().strip().lines()).hasSize(1);
+        assertThat(unreachable.err()).contains("Cannot reach the Tandem server").contains("--server");
     }
 
     @Test

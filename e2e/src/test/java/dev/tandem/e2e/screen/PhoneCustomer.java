@@ -21,12 +21,17 @@ public final class PhoneCustomer implements SessionListener, AutoCloseable {
     final BlockingQueue<String> sharing = new LinkedBlockingQueue<>();
     private final CompletableFuture<String> session = new CompletableFuture<>();
 
-    private PhoneCustomer(DeviceProfile profile) {
-        phone = VirtualPhone.create(profile);
+    private PhoneCustomer(VirtualPhone phone) {
+        this.phone = phone;
     }
 
     public static PhoneCustomer join(String baseUrl, String code, DeviceProfile profile) throws Exception {
-        PhoneCustomer customer = new PhoneCustomer(profile);
+        return join(baseUrl, code, VirtualPhone.create(profile));
+    }
+
+    /** Joins with {@code phone}, e.g. one that shows a known picture. */
+    public static PhoneCustomer join(String baseUrl, String code, VirtualPhone phone) throws Exception {
+        PhoneCustomer customer = new PhoneCustomer(phone);
         customer.phone.join(ServerAddress.parse(baseUrl), SessionCode.parse(code).orElseThrow(), "Ana", customer);
         customer.session.get(10, TimeUnit.SECONDS);
         return customer;
