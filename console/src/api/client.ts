@@ -2,7 +2,10 @@ import { request } from './http';
 import type {
   AuthInfo,
   ChatMessage,
+  DiagnosticsState,
   EmailReceipt,
+  LogsEmail,
+  LogsState,
   OutboxMail,
   Portal,
   ScreenState,
@@ -37,6 +40,16 @@ export const api = {
   /** Asks for the screen; with control, for control too. `false` while control is granted releases it. */
   requestScreen: (id: string, control: boolean) => request<unknown>('POST', `/sessions/${enc(id)}/screen`, { control }),
   stopViewing: (id: string) => request<void>('DELETE', `/sessions/${enc(id)}/screen`),
+
+  diagnostics: (id: string) => request<DiagnosticsState>('GET', `/sessions/${enc(id)}/diagnostics`),
+  /** Asks the customer to share device information (the portal decides whether they are asked). */
+  requestDiagnostics: (id: string) => request<unknown>('POST', `/sessions/${enc(id)}/diagnostics`),
+  logs: (id: string) => request<LogsState>('GET', `/sessions/${enc(id)}/logs`),
+  /** Asks the customer's phone for its log files; the customer is always asked. */
+  requestLogs: (id: string) => request<unknown>('POST', `/sessions/${enc(id)}/logs`),
+  emailLogs: (id: string, mail: LogsEmail) => request<EmailReceipt>('POST', `/sessions/${enc(id)}/logs/email`, mail),
+  logFileUrl: (id: string, fileId: string) => `/api/v1/sessions/${enc(id)}/logs/${enc(fileId)}`,
+
   outbox: () => request<OutboxMail[]>('GET', '/outbox'),
   emlUrl: (id: string) => `/api/v1/outbox/${enc(id)}/eml`,
 };

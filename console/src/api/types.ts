@@ -98,6 +98,163 @@ export interface ScreenState {
   viewers?: number;
 }
 
+/**
+ * One value of a diagnostics report, or why the phone could not give it (docs/protocol.md 1.10; the
+ * Java `Reading`). Whole sections use the same holder. A reading missing from the JSON is treated as
+ * unavailable "not in the report", as the server's reader does.
+ */
+export type Reading<T> = { value: T; unavailable?: undefined } | { value?: undefined; unavailable: string };
+
+export interface DeviceSection {
+  manufacturer?: string | null;
+  model?: string | null;
+  androidVersion?: string | null;
+  apiLevel?: number;
+  securityPatch?: Reading<string>;
+  build?: Reading<string>;
+  uptimeSeconds?: number;
+}
+
+export interface BatterySection {
+  levelPercent?: Reading<number>;
+  charging?: boolean;
+  source?: 'ac' | 'usb' | 'wireless' | 'none' | string;
+  health?: Reading<string>;
+  temperatureCelsius?: Reading<number>;
+  voltageMillivolts?: Reading<number>;
+}
+
+export interface Volume {
+  totalBytes: number;
+  freeBytes: number;
+}
+
+export interface StorageSection {
+  internal?: Volume | null;
+  external?: Reading<Volume>;
+}
+
+export interface MemorySection {
+  totalBytes?: number;
+  availableBytes?: number;
+  lowMemory?: boolean;
+}
+
+export interface CpuSection {
+  abis?: string[];
+  cores?: number;
+}
+
+export interface DisplaySection {
+  widthPx?: number;
+  heightPx?: number;
+  densityDpi?: number;
+  refreshRateHz?: Reading<number>;
+}
+
+export interface NetworkSection {
+  kind?: 'wifi' | 'cellular' | 'ethernet' | 'none' | string;
+  wifiSignalDbm?: Reading<number>;
+  wifiLinkMbps?: Reading<number>;
+  operator?: Reading<string>;
+  cellularType?: Reading<string>;
+  addresses?: string[];
+  vpn?: boolean;
+}
+
+export interface LocaleSection {
+  languageTag?: string | null;
+  timeZone?: string | null;
+}
+
+export interface InstalledApp {
+  name?: string | null;
+  package?: string | null;
+  version?: Reading<string>;
+}
+
+export interface AppsSection {
+  apps?: InstalledApp[];
+  totalCount?: number;
+  truncated?: boolean;
+}
+
+export interface Grant {
+  granted: boolean;
+  reason?: string | null;
+}
+
+export interface PermissionsSection {
+  screenCapture?: Reading<Grant>;
+  accessibility?: Reading<Grant>;
+}
+
+/** DiagnosticsReport v1 (module `protocol`, package `diagnostics`): what the phone collected at one moment. */
+export interface DiagnosticsReport {
+  version: number;
+  collectedAt?: string;
+  device?: Reading<DeviceSection>;
+  battery?: Reading<BatterySection>;
+  storage?: Reading<StorageSection>;
+  memory?: Reading<MemorySection>;
+  cpu?: Reading<CpuSection>;
+  display?: Reading<DisplaySection>;
+  network?: Reading<NetworkSection>;
+  locale?: Reading<LocaleSection>;
+  installedApps?: Reading<AppsSection>;
+  permissions?: Reading<PermissionsSection>;
+}
+
+/** A finding the server made in a report (`DiagnosticsWarnings`): stable code, report section, English sentence. */
+export interface DiagnosticsWarning {
+  code: string;
+  section: string;
+  message: string;
+}
+
+export type DiagnosticsStatus = 'none' | 'pending' | 'declined' | 'ready' | 'failed';
+
+/** GET /api/v1/sessions/{id}/diagnostics and the `diagnostics` event (docs/protocol.md 2c). */
+export interface DiagnosticsState {
+  status: DiagnosticsStatus;
+  report?: DiagnosticsReport | null;
+  collectedAt?: string | null;
+  warnings?: DiagnosticsWarning[];
+  /** Why collecting failed, when the phone said so (status `failed`). */
+  error?: string | null;
+}
+
+export interface LogFile {
+  id: string;
+  name: string;
+  size: number;
+  sha256?: string;
+  storedAt?: string;
+  url?: string;
+}
+
+export interface RefusedLogFile {
+  name: string;
+  reason: string;
+}
+
+export type LogsStatus = 'none' | 'pending' | 'declined' | 'ready';
+
+/** GET /api/v1/sessions/{id}/logs and the `logs` event (docs/protocol.md 2c). */
+export interface LogsState {
+  status: LogsStatus;
+  files: LogFile[];
+  refused: RefusedLogFile[];
+}
+
+/** POST /api/v1/sessions/{id}/logs/email. */
+export interface LogsEmail {
+  to: string;
+  subject?: string;
+  message?: string;
+  files?: string[];
+}
+
 /** Frames pushed by /ws/console (docs/protocol.md, section 2). */
 export type ConsoleEvent =
   | { type: 'hello'; user: User }
@@ -105,4 +262,6 @@ export type ConsoleEvent =
   | { type: 'message'; session: string; message: ChatMessage }
   | { type: 'code'; code: SessionCode }
   | { type: 'screen'; session: string; screen: ScreenState }
+  | { type: 'diagnostics'; session: string; diagnostics: DiagnosticsState }
+  | { type: 'logs'; session: string; logs: LogsState }
   | { type: 'ping' };

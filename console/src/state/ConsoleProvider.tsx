@@ -3,7 +3,7 @@ import { useContext, useEffect, useMemo, useReducer, useRef } from 'preact/hooks
 import { api } from '../api/client';
 import { ConsoleSocket } from '../api/consoleSocket';
 import { browserSocketFactory, sameOriginSocketUrl } from '../api/socketLike';
-import type { ChatMessage, ConsoleEvent, Session } from '../api/types';
+import type { ChatMessage, ConsoleEvent, EmailReceipt, LogsEmail, Session } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { useToast } from '../ui/Toast';
 import { consoleReducer, initialConsoleState, type ConsoleAction, type ConsoleState } from './consoleState';
@@ -26,6 +26,20 @@ export interface ConsoleActions {
   stopViewing(id: string): Promise<void>;
   openViewer(id: string): void;
   closeViewer(id: string): void;
+  /** Re-reads the diagnostics of a session (when its window opens, after a reconnection). */
+  loadDiagnostics(id: string): Promise<void>;
+  /** Asks the customer for device information (again) and opens the Remote Diagnostics window. */
+  requestDiagnostics(id: string): Promise<void>;
+  openDiagnostics(id: string): void;
+  closeDiagnostics(id: string): void;
+  /** Re-reads the log files of a session (when its window opens, after a reconnection). */
+  loadLogs(id: string): Promise<void>;
+  /** Asks the customer's phone for its log files and opens the Log files window. */
+  requestLogs(id: string): Promise<void>;
+  openLogs(id: string): void;
+  closeLogs(id: string): void;
+  /** Emails log files of the session; the outbox panel reloads. */
+  emailLogs(id: string, mail: LogsEmail): Promise<EmailReceipt>;
 }
 
 interface ConsoleContextValue {
@@ -103,6 +117,42 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
       closeViewer(id) {
         dispatch({ type: 'viewerClosed', session: id });
       },
+      async loadDiagnostics(id) {
+        dispatch({ type: 'diagnosticsUpdated', session: id, diagnostics: await api.diagnostics(id) });
+      },
+      async requestDiagnostics(id) {
+        await api.requestDiagnostics(id);
+        dispatch({ type: 'diagnosticsOpened', session: id });
+        // The `diagnostics` event normally follows; reading it here also covers a console socket that is down.
+        self.loadDiagnostics(id).catch(ignore);
+      },
+      openDiagnostics(id) {
+        dispatch({ type: 'diagnosticsOpened', session: id });
+        self.loadDiagnostics(id).catch(ignore);
+      },
+      closeDiagnostics(id) {
+        dispatch({ type: 'diagnosticsClosed', session: id });
+      },
+      async loadLogs(id) {
+        dispatch({ type: 'logsUpdated', session: id, logs: await api.logs(id) });
+      },
+      async requestLogs(id) {
+        await api.requestLogs(id);
+        dispatch({ type: 'logsRequested', session: id });
+        self.loadLogs(id).catch(ignore);
+      },
+      openLogs(id) {
+        dispatch({ type: 'logsOpened', session: id });
+        self.loadLogs(id).catch(ignore);
+      },
+      closeLogs(id) {
+        dispatch({ type: 'logsClosed', session: id });
+      },
+      async emailLogs(id, mail) {
+        const receipt = await api.emailLogs(id, mail);
+        dispatch({ type: 'outboxChanged' });
+        return receipt;
+      },
     };
     return self;
   }, []);
@@ -117,6 +167,8 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
       actions.refreshSessions('ended').catch(ignore);
       for (const id of stateRef.current.openChats) actions.reloadChat(id).catch(ignore);
       for (const id of stateRef.current.openViewers) actions.loadScreen(id).catch(ignore);
+      for (const id of stateRef.current.openDiagnostics) actions.loadDiagnostics(id).catch(ignore);
+      for (const id of stateRef.current.openLogs) actions.loadLogs(id).catch(ignore);
       dispatch({ type: 'outboxChanged' });
     };
 
@@ -138,6 +190,12 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
           break;
         case 'screen':
           dispatch({ type: 'screenUpdated', session: event.session, screen: event.screen });
+          break;
+        case 'diagnostics':
+          dispatch({ type: 'diagnosticsUpdated', session: event.session, diagnostics: event.diagnostics });
+          break;
+        case 'logs':
+          dispatch({ type: 'logsUpdated', session: event.session, logs: event.logs });
           break;
         default:
           break; // hello, ping

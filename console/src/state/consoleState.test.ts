@@ -179,3 +179,86 @@ describe('consoleReducer: screen and Viewer windows', () => {
     expect(chatClosed.openChats).toEqual(['s1']);
   });
 });
+
+describe('diagnostics and log files', () => {
+  const files = [{ id: 'f1', name: 'tandem-agent.log', size: 10 }];
+
+  it('keeps the latest diagnostics per session, with an empty warning list when the server sends none', () => {
+    const state = run([
+      { type: 'diagnosticsUpdated', session: 's1', diagnostics: { status: 'pending' } },
+      { type: 'diagnosticsUpdated', session: 's2', diagnostics: { status: 'declined' } },
+      {
+        type: 'diagnosticsUpdated',
+        session: 's1',
+        diagnostics: { status: 'ready', report: { version: 1 }, collectedAt: at, warnings: [{ code: 'storage.low', section: 'storage', message: 'm' }] },
+      },
+    ]);
+    expect(state.diagnostics.s1.status).toBe('ready');
+    expect(state.diagnostics.s1.warnings).toHaveLength(1);
+    expect(state.diagnostics.s2).toEqual({ status: 'declined', warnings: [] });
+  });
+
+  it('opens the Remote Diagnostics window beside its Chat window, once, and closes it without closing the chat', () => {
+    const opened = run([
+      { type: 'chatOpened', session: 's2' },
+      { type: 'diagnosticsOpened', session: 's1' },
+      { type: 'diagnosticsOpened', session: 's1' },
+    ]);
+    expect(opened.openDiagnostics).toEqual(['s1']);
+    expect(opened.activeChat).toBe('s1');
+    const closed = consoleReducer(opened, { type: 'diagnosticsClosed', session: 's1' });
+    expect(closed.openDiagnostics).toEqual([]);
+    expect(closed.openChats).toEqual(['s2', 's1']);
+    expect(consoleReducer(closed, { type: 'diagnosticsClosed', session: 's1' })).toBe(closed);
+  });
+
+  it('fills in missing file lists', () => {
+    const state = consoleReducer(initialConsoleState, { type: 'logsUpdated', session: 's1', logs: { status: 'pending' } as never });
+    expect(state.logs.s1).toEqual({ status: 'pending', files: [], refused: [] });
+  });
+
+  it('prepares the email once the requested log files arrived, not for later updates', () => {
+    const asked = run([{ type: 'logsRequested', session: 's1' }]);
+    expect(asked.openLogs).toEqual(['s1']);
+    expect(asked.activeChat).toBe('s1');
+    const pending = consoleReducer(asked, { type: 'logsUpdated', session: 's1', logs: { status: 'pending', files: [], refused: [] } });
+    expect(pending.composingLogs).toEqual([]);
+    const ready = consoleReducer(pending, { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files, refused: [] } });
+    expect(ready.composingLogs).toEqual(['s1']);
+    expect(ready.logsAwaited).toEqual([]);
+
+    const closed = consoleReducer(ready, { type: 'composeLogsClosed', session: 's1' });
+    const again = consoleReducer(closed, { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files, refused: [] } });
+    expect(again.composingLogs).toEqual([]);
+    expect(consoleReducer(again, { type: 'composeLogsOpened', session: 's1' }).composingLogs).toEqual(['s1']);
+  });
+
+  it('prepares no email when the customer declined or no file arrived', () => {
+    const declined = run([
+      { type: 'logsRequested', session: 's1' },
+      { type: 'logsUpdated', session: 's1', logs: { status: 'declined', files: [], refused: [] } },
+    ]);
+    expect(declined.composingLogs).toEqual([]);
+    expect(declined.logsAwaited).toEqual([]);
+    const empty = run([
+      { type: 'logsRequested', session: 's1' },
+      { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files: [], refused: [{ name: 'big.log', reason: 'over 20 MB' }] } },
+    ]);
+    expect(empty.composingLogs).toEqual([]);
+  });
+
+  it('closes the diagnostics windows and the email with their Chat window', () => {
+    const opened = run([
+      { type: 'diagnosticsOpened', session: 's1' },
+      { type: 'logsRequested', session: 's1' },
+      { type: 'composeLogsOpened', session: 's1' },
+      { type: 'diagnosticsOpened', session: 's2' },
+    ]);
+    const closed = consoleReducer(opened, { type: 'chatClosed', session: 's1' });
+    expect(closed.openDiagnostics).toEqual(['s2']);
+    expect(closed.openLogs).toEqual([]);
+    expect(closed.logsAwaited).toEqual([]);
+    expect(closed.composingLogs).toEqual([]);
+    expect(consoleReducer(opened, { type: 'logsClosed', session: 's1' }).composingLogs).toEqual([]);
+  });
+});

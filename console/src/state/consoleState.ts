@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../api/consoleSocket';
-import type { ChatMessage, ScreenState, Session, SessionCode } from '../api/types';
+import type { ChatMessage, DiagnosticsState, LogsState, ScreenState, Session, SessionCode } from '../api/types';
 
 /**
  * Everything the console shows that comes from the server, and the open Chat windows.
@@ -27,6 +27,18 @@ export interface ConsoleState {
   screens: Record<string, ScreenState>;
   /** Sessions whose Viewer window is open, next to their Chat window. */
   openViewers: string[];
+  /** The latest diagnostics of each session, from GET /diagnostics and the `diagnostics` events. */
+  diagnostics: Record<string, DiagnosticsState>;
+  /** The log files of each session, from GET /logs and the `logs` events. */
+  logs: Record<string, LogsState>;
+  /** Sessions whose Remote Diagnostics window is open, beside their Chat window. */
+  openDiagnostics: string[];
+  /** Sessions whose Log files window is open, beside their Chat window. */
+  openLogs: string[];
+  /** Sessions where the technician asked for log files and the email is to be prepared once they arrive. */
+  logsAwaited: string[];
+  /** Sessions whose "email the log files" dialog is open. */
+  composingLogs: string[];
   connection: ConnectionState;
   /** Bumped whenever the outbox may have changed, so that its panel reloads. */
   outboxRevision: number;
@@ -45,6 +57,15 @@ export type ConsoleAction =
   | { type: 'screenUpdated'; session: string; screen: ScreenState }
   | { type: 'viewerOpened'; session: string }
   | { type: 'viewerClosed'; session: string }
+  | { type: 'diagnosticsUpdated'; session: string; diagnostics: DiagnosticsState }
+  | { type: 'diagnosticsOpened'; session: string }
+  | { type: 'diagnosticsClosed'; session: string }
+  | { type: 'logsUpdated'; session: string; logs: LogsState }
+  | { type: 'logsRequested'; session: string }
+  | { type: 'logsOpened'; session: string }
+  | { type: 'logsClosed'; session: string }
+  | { type: 'composeLogsOpened'; session: string }
+  | { type: 'composeLogsClosed'; session: string }
   | { type: 'connection'; state: ConnectionState }
   | { type: 'outboxChanged' };
 
@@ -59,6 +80,12 @@ export const initialConsoleState: ConsoleState = {
   activeChat: null,
   screens: {},
   openViewers: [],
+  diagnostics: {},
+  logs: {},
+  openDiagnostics: [],
+  openLogs: [],
+  logsAwaited: [],
+  composingLogs: [],
   connection: 'connecting',
   outboxRevision: 0,
 };
@@ -100,6 +127,18 @@ function withSession(state: ConsoleState, session: Session, at: string): Console
       : state.notices,
   };
 }
+
+/** The server's diagnostics with the optional lists filled in, so the windows never meet `undefined`. */
+export function normalizeDiagnostics(diagnostics: DiagnosticsState): DiagnosticsState {
+  return { ...diagnostics, status: diagnostics.status ?? 'none', warnings: diagnostics.warnings ?? [] };
+}
+
+export function normalizeLogs(logs: LogsState): LogsState {
+  return { ...logs, status: logs.status ?? 'none', files: logs.files ?? [], refused: logs.refused ?? [] };
+}
+
+const withId = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id]);
+const withoutId = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((other) => other !== id) : ids);
 
 function focus(state: ConsoleState, id: string): ConsoleState {
   const openChats = state.openChats.includes(id) ? state.openChats : [...state.openChats, id];
@@ -170,9 +209,17 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       const openChats = state.openChats.filter((id) => id !== action.session);
       const activeChat =
         state.activeChat === action.session ? (openChats[Math.min(index, openChats.length - 1)] ?? null) : state.activeChat;
-      // The Viewer lives in the session's pane: it goes with its Chat window.
-      const openViewers = state.openViewers.filter((id) => id !== action.session);
-      const next = { ...state, openChats, activeChat, openViewers };
+      // The Viewer and the diagnostics windows live in the session's pane: they go with its Chat window.
+      const next = {
+        ...state,
+        openChats,
+        activeChat,
+        openViewers: withoutId(state.openViewers, action.session),
+        openDiagnostics: withoutId(state.openDiagnostics, action.session),
+        openLogs: withoutId(state.openLogs, action.session),
+        logsAwaited: withoutId(state.logsAwaited, action.session),
+        composingLogs: withoutId(state.composingLogs, action.session),
+      };
       return activeChat ? focus(next, activeChat) : next;
     }
 
@@ -188,6 +235,62 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       return state.openViewers.includes(action.session)
         ? { ...state, openViewers: state.openViewers.filter((id) => id !== action.session) }
         : state;
+
+    case 'diagnosticsUpdated':
+      return { ...state, diagnostics: { ...state.diagnostics, [action.session]: normalizeDiagnostics(action.diagnostics) } };
+
+    case 'diagnosticsOpened': {
+      const next = focus(state, action.session);
+      return { ...next, openDiagnostics: withId(next.openDiagnostics, action.session) };
+    }
+
+    case 'diagnosticsClosed': {
+      const openDiagnostics = withoutId(state.openDiagnostics, action.session);
+      return openDiagnostics === state.openDiagnostics ? state : { ...state, openDiagnostics };
+    }
+
+    case 'logsUpdated': {
+      const logs = normalizeLogs(action.logs);
+      const next = { ...state, logs: { ...state.logs, [action.session]: logs } };
+      if (!state.logsAwaited.includes(action.session) || (logs.status !== 'ready' && logs.status !== 'declined')) return next;
+      // The files the technician asked for arrived: prepare the email with them (Send Logfiles).
+      const compose = logs.status === 'ready' && logs.files.length > 0 && state.openLogs.includes(action.session);
+      return {
+        ...next,
+        logsAwaited: withoutId(state.logsAwaited, action.session),
+        composingLogs: compose ? withId(state.composingLogs, action.session) : state.composingLogs,
+      };
+    }
+
+    case 'logsRequested': {
+      const next = focus(state, action.session);
+      return {
+        ...next,
+        openLogs: withId(next.openLogs, action.session),
+        logsAwaited: withId(next.logsAwaited, action.session),
+        composingLogs: withoutId(next.composingLogs, action.session),
+      };
+    }
+
+    case 'composeLogsOpened':
+      return { ...state, composingLogs: withId(state.composingLogs, action.session) };
+
+    case 'composeLogsClosed': {
+      const composingLogs = withoutId(state.composingLogs, action.session);
+      return composingLogs === state.composingLogs ? state : { ...state, composingLogs };
+    }
+
+    case 'logsOpened': {
+      const next = focus(state, action.session);
+      return { ...next, openLogs: withId(next.openLogs, action.session) };
+    }
+
+    case 'logsClosed':
+      return {
+        ...state,
+        openLogs: withoutId(state.openLogs, action.session),
+        composingLogs: withoutId(state.composingLogs, action.session),
+      };
 
     case 'connection':
       return state.connection === action.state ? state : { ...state, connection: action.state };
