@@ -2,6 +2,7 @@ import type { Session } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { LiveStatusBadge } from '../sessions/LiveStatusBadge';
 import { liveStatus } from '../state/consoleState';
+import { DiagnosticsActions } from '../diagnostics/DiagnosticsActions';
 import { ScreenActions } from '../screen/ScreenActions';
 import { Icon } from '../ui/Icon';
 import { Capabilities } from './Capabilities';
@@ -68,6 +69,7 @@ export function ChatHeader({ session, onEnd, onClose }: Props) {
         <Capabilities session={session} />
       </div>
       <ScreenActions session={session} />
+      <DiagnosticsActions session={session} />
     </header>
   );
 }

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { DiagnosticsWindow } from '../diagnostics/DiagnosticsWindow';
+import { LogsWindow } from '../logs/LogsWindow';
 import { ViewerWindow } from '../screen/ViewerWindow';
 import { useConsole } from '../state/ConsoleProvider';
 import { Icon } from '../ui/Icon';
@@ -48,12 +50,28 @@ export function ChatWorkspace() {
           />
         ))}
       </div>
-      {state.openChats.map((id) => (
-        <div key={id} class="session-pane" hidden={state.activeChat !== id} data-viewer={String(state.openViewers.includes(id))}>
-          <ChatWindow id={id} active={state.activeChat === id} onRequestClose={requestClose} />
-          {state.openViewers.includes(id) && <ViewerWindow id={id} />}
-        </div>
-      ))}
+      {state.openChats.map((id) => {
+        const diagnostics = state.openDiagnostics.includes(id);
+        const logs = state.openLogs.includes(id);
+        return (
+          <div
+            key={id}
+            class="session-pane"
+            hidden={state.activeChat !== id}
+            data-viewer={String(state.openViewers.includes(id))}
+            data-tools={String(diagnostics || logs)}
+          >
+            <ChatWindow id={id} active={state.activeChat === id} onRequestClose={requestClose} />
+            {state.openViewers.includes(id) && <ViewerWindow id={id} />}
+            {(diagnostics || logs) && (
+              <div class="session-tools">
+                {diagnostics && <DiagnosticsWindow id={id} />}
+                {logs && <LogsWindow id={id} />}
+              </div>
+            )}
+          </div>
+        );
+      })}
       {closing && (
         <CloseChatDialog
           customer={closingSession?.customerName || t('sessions.customer')}
