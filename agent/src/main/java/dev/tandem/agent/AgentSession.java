@@ -2,6 +2,10 @@ package dev.tandem.agent;
 
 import dev.tandem.agent.consent.ConsentKind;
 import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.agent.diagnostics.DiagnosticsCollector;
+import dev.tandem.agent.logs.LogFile;
+import dev.tandem.agent.logs.LogSource;
+import dev.tandem.agent.logs.LogUpload;
 import dev.tandem.agent.sharing.ScreenAccess;
 import dev.tandem.agent.sharing.ScreenStreams;
 import dev.tandem.agent.transport.Transport;
@@ -12,7 +16,9 @@ import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.stream.StreamFrame;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -57,6 +63,8 @@ public final class AgentSession implements AutoCloseable {
     private final ConsentDesk prompts = new ConsentDesk(consent);
     private final Outbox outbox = new Outbox();
     private final ScreenStreams screens;
+    private final PhoneFeatures features;
+    private int uploads;
 
     private Phase phase = Phase.NEW;
     private ResumeTicket ticket;
@@ -68,13 +76,14 @@ public final class AgentSession implements AutoCloseable {
     private boolean sharedScreen;
     private boolean sharedControl;
 
-    private AgentSession(SessionRequest request, SessionListener listener, Transport transport, ScreenAccess screen) {
+    private AgentSession(SessionRequest request, SessionListener listener, Transport transport, PhoneFeatures features) {
         this.request = Objects.requireNonNull(request, "request");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.ticket = request.resumeTicket().orElse(null);
         this.lastSeq = request.lastSeq();
         this.capabilities = request.capabilities();
-        this.screens = ScreenStreams.create(screen, consent);
+        this.features = Objects.requireNonNull(features, "features");
+        this.screens = ScreenStreams.create(features.screen(), consent);
         this.loop = new SessionLoop("tandem-session-" + SESSION_NUMBERS.incrementAndGet());
         this.link = new ServerLink(request.server(), Objects.requireNonNull(transport, "transport"), loop,
                 new ServerLink.Events() {
@@ -107,7 +116,7 @@ public final class AgentSession implements AutoCloseable {
 
     /** A chat-only session over the given transport; nothing happens until {@link #start()}. */
     public static AgentSession create(SessionRequest request, SessionListener listener, Transport transport) {
-        return new AgentSession(request, listener, transport, null);
+        return new AgentSession(request, listener, transport, PhoneFeatures.chatOnly());
     }
 
     /**
@@ -116,7 +125,13 @@ public final class AgentSession implements AutoCloseable {
      */
     public static AgentSession create(SessionRequest request, SessionListener listener, Transport transport,
                                       ScreenAccess screen) {
-        return new AgentSession(request, listener, transport, screen);
+        return new AgentSession(request, listener, transport, PhoneFeatures.chatOnly().withScreen(screen));
+    }
+
+    /** A session over the given transport on a phone offering {@code features}; nothing happens until {@link #start()}. */
+    public static AgentSession create(SessionRequest request, SessionListener listener, Transport transport,
+                                      PhoneFeatures features) {
+        return new AgentSession(request, listener, transport, features);
     }
 
     /** Connects and introduces the device. Calling it again does nothing. */
@@ -291,6 +306,52 @@ public final class AgentSession implements AutoCloseable {
                 .ifPresent(refusal -> transmit(new AgentMessage.ScreenClosed(stream, refusal)));
     }
 
+    /** Collects the report off the session's thread (it may be slow on a phone), then sends it. */
+    private void sendDiagnostics(String promptId) {
+        DiagnosticsCollector collector = features.diagnostics();
+        if (collector == null) {
+            transmit(new AgentMessage.Diagnostics(promptId, null, "This phone cannot collect diagnostics."));
+            return;
+        }
+        offThread("tandem-diagnostics", () -> {
+            AgentMessage.Diagnostics message = consent.isGranted(ConsentKind.DIAGNOSTICS)
+                    ? new AgentMessage.Diagnostics(promptId, collector.collect(), null)
+                    : new AgentMessage.Diagnostics(promptId, null, "The customer withdrew the permission.");
+            loop.post(() -> transmit(message));
+        });
+    }
+
+    /** Collects the log files off the session's thread, then uploads them in order. */
+    private void sendLogs(String promptId) {
+        LogSource source = features.logs();
+        if (source == null) {
+            transmit(new AgentMessage.LogsDone(promptId, 0));
+            return;
+        }
+        offThread("tandem-logs", () -> {
+            List<LogFile> files;
+            try {
+                files = source.collect();
+            } catch (IOException | RuntimeException e) {
+                log.warn("Collecting the log files failed: {}", e.toString());
+                files = List.of();
+            }
+            List<LogFile> collected = files;
+            loop.post(() -> {
+                for (LogFile file : collected) {
+                    LogUpload.messages(promptId, "u" + (++uploads), file).forEach(this::transmit);
+                }
+                transmit(new AgentMessage.LogsDone(promptId, collected.size()));
+            });
+        });
+    }
+
+    private static void offThread(String name, Runnable work) {
+        Thread worker = new Thread(work, name);
+        worker.setDaemon(true);
+        worker.start();
+    }
+
     /** The customer changed what they share outside a prompt: tell the listener and the server. */
     private void sharingChanged() {
         reportSharing();
@@ -378,6 +439,12 @@ public final class AgentSession implements AutoCloseable {
             reportSharing();
             return;
         }
+        if (kind.get() == ConsentKind.DIAGNOSTICS && (!prompt.ask || consent.isGranted(ConsentKind.DIAGNOSTICS))) {
+            // The portal reads diagnostics without asking, or the customer already allowed it: a refresh.
+            transmit(prompts.grantWithoutAsking(prompt.id, ConsentKind.DIAGNOSTICS));
+            sendDiagnostics(prompt.id);
+            return;
+        }
         // Anything else is always asked, whatever the prompt says.
         prompts.ask(prompt.id, kind.get(), prompt.text).ifPresent(asked -> tell(l -> l.prompt(asked)));
     }
@@ -397,6 +464,7 @@ public final class AgentSession implements AutoCloseable {
         if (phase == Phase.OVER) {
             return false;
         }
+        Optional<ConsentKind> kind = prompts.kindOf(promptId);
         Optional<AgentMessage.Answer> answer = prompts.answer(promptId, granted);
         answer.ifPresent(message -> {
             if (phase == Phase.JOINED) {
@@ -405,6 +473,11 @@ public final class AgentSession implements AutoCloseable {
                 prompts.holdForNextConnection(message);
             }
             reportSharing();
+            if (granted && kind.orElse(null) == ConsentKind.DIAGNOSTICS) {
+                sendDiagnostics(promptId);
+            } else if (granted && kind.orElse(null) == ConsentKind.LOGS) {
+                sendLogs(promptId);
+            }
         });
         return answer.isPresent();
     }

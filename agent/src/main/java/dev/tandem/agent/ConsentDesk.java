@@ -35,6 +35,12 @@ final class ConsentDesk {
         return Optional.of(prompt);
     }
 
+    /** The kind of the open prompt {@code id}, or empty. */
+    Optional<ConsentKind> kindOf(String id) {
+        ConsentPrompt prompt = open.get(id);
+        return prompt == null ? Optional.empty() : Optional.of(prompt.kind());
+    }
+
     /** The server withdrew a prompt; true when it was still open. */
     boolean withdraw(String id) {
         return open.remove(id) != null;
@@ -62,8 +68,8 @@ final class ConsentDesk {
     }
 
     /**
-     * A portal that shares the screen without asking: recorded as granted without a question
-     * (only ever for {@link ConsentKind#SCREEN}; the caller checks).
+     * Granted without a question: a portal that shares the screen or reads diagnostics without
+     * asking, or diagnostics the customer already allowed in this session (the caller checks which).
      */
     AgentMessage.Answer grantWithoutAsking(String id, ConsentKind kind) {
         ledger.record(kind, true);

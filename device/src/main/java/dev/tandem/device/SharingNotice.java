@@ -2,49 +2,59 @@ package dev.tandem.device;
 
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.consent.ConsentPrompt;
+import dev.tandem.device.diagnostics.VirtualLogs;
 import dev.tandem.device.screen.PhoneUi;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.ServerMessage;
 import java.time.Duration;
 
 /**
- * Puts the persistent "your screen is being shared" notification on the virtual phone's own screen
- * while the customer shares it, and passes every session event on to the customer's listener
+ * The phone's own side of the session events: puts the persistent "your screen is being shared"
+ * notification on the virtual phone's screen while the customer shares it, writes each event to the
+ * agent's log journal ({@link VirtualLogs}), and passes every event on to the customer's listener
  * unchanged. Called on the session's thread, like any listener.
  */
 final class SharingNotice implements SessionListener {
     private final PhoneUi ui;
+    private final VirtualLogs journal;
     private final SessionListener customer;
 
-    SharingNotice(PhoneUi ui, SessionListener customer) {
+    SharingNotice(PhoneUi ui, VirtualLogs journal, SessionListener customer) {
         this.ui = ui;
+        this.journal = journal;
         this.customer = customer;
     }
 
     @Override
     public void sharing(boolean screen, boolean control) {
         ui.setScreenShared(screen);
+        journal.record("Sharing changed: screen " + screen + ", control " + control);
         customer.sharing(screen, control);
     }
 
     @Override
     public void ended(String by, String reason) {
         ui.setScreenShared(false);
+        journal.record("Session ended by " + by + (reason == null ? "" : ": " + reason));
         customer.ended(by, reason);
     }
 
     @Override
     public void joined(ServerMessage.Welcome welcome) {
+        journal.record("Joined session " + welcome.session + " with " + welcome.technician + " (portal "
+                + welcome.portal + ")");
         customer.joined(welcome);
     }
 
     @Override
     public void reconnecting(int attempt, Duration delay) {
+        journal.record("Connection lost; reconnect attempt " + attempt + " in " + delay.toMillis() + " ms");
         customer.reconnecting(attempt, delay);
     }
 
     @Override
     public void resumed(ServerMessage.Welcome welcome) {
+        journal.record("Resumed session " + welcome.session);
         customer.resumed(welcome);
     }
 
@@ -65,6 +75,7 @@ final class SharingNotice implements SessionListener {
 
     @Override
     public void prompt(ConsentPrompt prompt) {
+        journal.record("Asked: " + prompt.kind().wireName() + " (" + prompt.id() + ")");
         customer.prompt(prompt);
     }
 
@@ -75,11 +86,13 @@ final class SharingNotice implements SessionListener {
 
     @Override
     public void refused(TandemStatus status, String reason) {
+        journal.record("Refused by the server: " + status.code() + " " + reason);
         customer.refused(status, reason);
     }
 
     @Override
     public void failed(String message) {
+        journal.record("Failed: " + message);
         customer.failed(message);
     }
 }

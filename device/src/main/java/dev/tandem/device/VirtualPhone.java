@@ -1,6 +1,10 @@
 package dev.tandem.device;
 
 import dev.tandem.agent.AgentSession;
+import dev.tandem.agent.PhoneFeatures;
+import dev.tandem.device.diagnostics.VirtualLogs;
+import dev.tandem.device.diagnostics.VirtualPhoneDiagnostics;
+import java.time.Clock;
 import dev.tandem.agent.MessageRefusedException;
 import dev.tandem.agent.ServerAddress;
 import dev.tandem.agent.SessionListener;
@@ -34,12 +38,14 @@ public final class VirtualPhone implements AutoCloseable {
     private final ScreenImage screenImage;
     private final PhoneUi ui;
     private final ScreenSource screen;
+    private final VirtualLogs logs;
     private volatile AgentSession session;
 
     private VirtualPhone(DeviceProfile profile, ScreenImage screenImage) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.screenImage = screenImage;
         this.ui = PhoneUi.create(profile);
+        this.logs = new VirtualLogs(profile, Clock.systemUTC());
         if (!profile.capabilities().screen.available) {
             this.screen = null;
         } else if (screenImage != null) {
@@ -85,8 +91,13 @@ public final class VirtualPhone implements AutoCloseable {
             throw new IllegalStateException("The phone is already in a session.");
         }
         SessionRequest request = SessionRequest.join(server, code, customerName, deviceInfo(), capabilities());
-        AgentSession joining = AgentSession.create(request, new SharingNotice(ui, listener), WebSocketTransport.create(),
-                screenAccess());
+        logs.record("Joining " + server + " with a session code as " + profile.marketingName());
+        PhoneFeatures features = PhoneFeatures.chatOnly()
+                .withScreen(screenAccess())
+                .withDiagnostics(VirtualPhoneDiagnostics.forProfile(profile, Clock.systemUTC()))
+                .withLogs(logs);
+        AgentSession joining = AgentSession.create(request, new SharingNotice(ui, logs, listener),
+                WebSocketTransport.create(), features);
         session = joining;
         joining.start();
     }

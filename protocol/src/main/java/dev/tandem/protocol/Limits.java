@@ -15,6 +15,15 @@ public final class Limits {
     /** Seconds a device has to send its hello. */
     public static final int HANDSHAKE_SECONDS = 10;
 
+    /** Most bytes of a log file in one chunk (base64 in a text frame stays well under 64 KiB). */
+    public static final int LOG_CHUNK_BYTES = 32 * 1024;
+    /** Largest log file the server stores. */
+    public static final long MAX_LOG_FILE_BYTES = 20L * 1024 * 1024;
+    /** Most log bytes the server stores for one session. */
+    public static final long MAX_SESSION_LOG_BYTES = 100L * 1024 * 1024;
+    /** Longest log file name. */
+    public static final int MAX_LOG_NAME_CHARS = 120;
+
     private Limits() {
     }
 

@@ -17,42 +17,49 @@ import java.util.Optional;
  * @param storeUrl       where the join page sends customers who have no app
  * @param reconnectGrace how long a session waits for a device that lost its connection
  * @param heartbeat      how often the server pings devices
+ * @param mailRetry      how often queued mail (SMTP was down) is tried again
  */
 public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, DatabaseSettings database,
                            Optional<SmtpSettings> smtp, Optional<String> adminPassword, String storeUrl,
-                           Duration reconnectGrace, Duration heartbeat) {
+                           Duration reconnectGrace, Duration heartbeat, Duration mailRetry) {
 
     public static final String DEFAULT_STORE_URL = "https://play.google.com/store/apps/details?id=dev.tandem.app";
 
     /** The embedded defaults, as {@code ./tandem server} runs with no options. */
     public static ServerConfig defaults(int port, Path dataDir) {
         return new ServerConfig(port, dataDir, Optional.empty(), DatabaseSettings.embedded(dataDir), Optional.empty(),
-                Optional.empty(), DEFAULT_STORE_URL, Duration.ofSeconds(120), Duration.ofSeconds(15));
+                Optional.empty(), DEFAULT_STORE_URL, Duration.ofSeconds(120), Duration.ofSeconds(15), Duration.ofSeconds(30));
     }
 
     public ServerConfig withSmtp(SmtpSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, database, Optional.of(settings), adminPassword, storeUrl,
-                reconnectGrace, heartbeat);
+                reconnectGrace, heartbeat, mailRetry);
     }
 
     public ServerConfig withDatabase(DatabaseSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, settings, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat);
+                heartbeat, mailRetry);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, Optional.of(password), storeUrl,
-                reconnectGrace, heartbeat);
+                reconnectGrace, heartbeat, mailRetry);
     }
 
     public ServerConfig withPublicUrl(URI url) {
         return new ServerConfig(port, dataDir, Optional.of(url), database, smtp, adminPassword, storeUrl,
-                reconnectGrace, heartbeat);
+                reconnectGrace, heartbeat, mailRetry);
     }
 
     public ServerConfig withTimings(Duration grace, Duration heartbeatEvery) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, grace,
-                heartbeatEvery);
+                heartbeatEvery, mailRetry);
+    }
+
+    /** How often queued mail is retried (tests shorten it). */
+    public ServerConfig withMailRetry(Duration every) {
+        return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
+                heartbeat, every);
     }
 
     /** Where the database is: a JDBC URL with optional credentials. */

@@ -16,6 +16,8 @@ import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ViewerEndpoint;
+import dev.tandem.server.store.DiagnosticsStore;
+import dev.tandem.server.store.LogVault;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.Database;
@@ -116,10 +118,11 @@ public final class TandemServer implements AutoCloseable {
         Links links = new Links(config.publicUrl());
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
-        LiveSessions sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore, codes, portals, consoles,
-                clock, timers, config.reconnectGrace(), config.heartbeat());
         MailOutbox mail = new MailOutbox(new EmailStore(database), config.smtp(), config.dataDir().resolve("outbox"),
                 sender(config), clock);
+        LiveSessions sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore, codes, portals,
+                new DiagnosticsStore(database), new LogVault(config.dataDir()), mail, consoles,
+                clock, timers, config.reconnectGrace(), config.heartbeat());
         WireCodec codec = WireCodec.create();
         AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS));
         ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles);
@@ -173,7 +176,8 @@ public final class TandemServer implements AutoCloseable {
         long beat = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(mail::retryQueued), 5, 30, TimeUnit.SECONDS);
+        long retry = config.mailRetry().toMillis();
+        timers.scheduleAtFixedRate(guard(mail::retryQueued), Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(consoles::ping), 20, 20, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(sessions.screens()::pingViewers), 15, 15, TimeUnit.SECONDS);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "

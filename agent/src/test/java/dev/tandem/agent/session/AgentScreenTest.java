@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.agent.AgentSession;
+import dev.tandem.agent.PhoneFeatures;
+import dev.tandem.agent.diagnostics.DiagnosticsCollector;
+import dev.tandem.agent.logs.LogFile;
+import dev.tandem.agent.transport.WebSocketTransport;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
 import dev.tandem.agent.ServerAddress;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.SessionRequest;
@@ -79,8 +86,13 @@ class AgentScreenTest {
     }
 
     private PeerConnection joined() throws Exception {
+        return joined(PhoneFeatures.chatOnly());
+    }
+
+    private PeerConnection joined(PhoneFeatures features) throws Exception {
         session = AgentSession.create(SessionRequest.join(ServerAddress.parse(peer.baseUrl()),
-                SessionCode.parse("123456789").orElseThrow(), "Ana", PHONE, CHAT_ONLY), customer);
+                SessionCode.parse("123456789").orElseThrow(), "Ana", PHONE, CHAT_ONLY), customer,
+                WebSocketTransport.create(), features);
         session.start();
         PeerConnection connection = peer.nextConnection();
         connection.expect("hello");
@@ -180,5 +192,42 @@ class AgentScreenTest {
         assertThat(closed.path("stream").asLong()).isEqualTo(7);
         assertThat(closed.path("reason").asText()).contains("cannot share");
         assertThat(session.viewers()).isZero();
+    }
+
+    @Test
+    void diagnosticsWithoutAskingAreSentAndARefreshIsNotAskedAgain() throws Exception {
+        DiagnosticsCollector collector = DiagnosticsCollector.builder(Clock.systemUTC()).build();
+        PeerConnection connection = joined(PhoneFeatures.chatOnly().withDiagnostics(collector));
+        connection.send(PeerConnection.message("prompt").put("id", "p_1").put("kind", "diagnostics").put("text", "?")
+                .put("ask", false));
+        assertThat(connection.expect("answer").path("granted").asBoolean()).isTrue();
+        JsonNode report = connection.expect("diagnostics");
+        assertThat(report.path("id").asText()).isEqualTo("p_1");
+        assertThat(report.path("report").path("version").asInt()).isEqualTo(1);
+        assertThat(report.path("report").path("battery").path("unavailable").asText()).isNotEmpty();
+
+        connection.send(PeerConnection.message("prompt").put("id", "p_2").put("kind", "diagnostics").put("text", "?"));
+        assertThat(connection.expect("answer").path("id").asText()).isEqualTo("p_2");
+        assertThat(connection.expect("diagnostics").path("id").asText()).isEqualTo("p_2");
+        customer.assertQuiet();
+    }
+
+    @Test
+    void logsAreAlwaysAskedAndUploadedOnlyAfterYes() throws Exception {
+        byte[] content = "hello log\n".getBytes(StandardCharsets.UTF_8);
+        PeerConnection connection = joined(PhoneFeatures.chatOnly()
+                .withLogs(() -> List.of(new LogFile("app.log", content))));
+        connection.send(PeerConnection.message("prompt").put("id", "p_3").put("kind", "logs").put("text", "?")
+                .put("ask", false));
+        customer.expect("prompt p_3");
+        connection.assertNothingSentWithin(Duration.ofMillis(300));
+        session.answer("p_3", true);
+        connection.expect("answer");
+        JsonNode file = connection.expect("logFile");
+        assertThat(file.path("name").asText()).isEqualTo("app.log");
+        assertThat(file.path("size").asInt()).isEqualTo(content.length);
+        connection.expect("logChunk");
+        connection.expect("logEnd");
+        assertThat(connection.expect("logsDone").path("files").asInt()).isEqualTo(1);
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /** A virtual phone in this JVM and the customer holding it: prompts and sharing changes are recorded. */
 public final class PhoneCustomer implements SessionListener, AutoCloseable {
     public final VirtualPhone phone;
-    final BlockingQueue<ConsentPrompt> prompts = new LinkedBlockingQueue<>();
+    public final BlockingQueue<ConsentPrompt> prompts = new LinkedBlockingQueue<>();
     final BlockingQueue<String> sharing = new LinkedBlockingQueue<>();
     private final CompletableFuture<String> session = new CompletableFuture<>();
 

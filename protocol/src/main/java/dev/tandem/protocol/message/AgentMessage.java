@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.tandem.protocol.diagnostics.DiagnosticsReport;
 
 /** A message from the customer's device to the server. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -16,6 +17,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = AgentMessage.Leave.class, name = "leave"),
         @JsonSubTypes.Type(value = AgentMessage.Sharing.class, name = "sharing"),
         @JsonSubTypes.Type(value = AgentMessage.ScreenClosed.class, name = "screenClosed"),
+        @JsonSubTypes.Type(value = AgentMessage.Diagnostics.class, name = "diagnostics"),
+        @JsonSubTypes.Type(value = AgentMessage.LogFile.class, name = "logFile"),
+        @JsonSubTypes.Type(value = AgentMessage.LogChunk.class, name = "logChunk"),
+        @JsonSubTypes.Type(value = AgentMessage.LogEnd.class, name = "logEnd"),
+        @JsonSubTypes.Type(value = AgentMessage.LogsDone.class, name = "logsDone"),
         @JsonSubTypes.Type(value = AgentMessage.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = AgentMessage.Pong.class, name = "pong")
 })
@@ -136,6 +142,80 @@ public abstract class AgentMessage {
         public ScreenClosed(@JsonProperty("stream") long stream, @JsonProperty("reason") String reason) {
             this.stream = stream;
             this.reason = reason;
+        }
+    }
+
+    /** The report for the granted diagnostics prompt {@code id}, or why the phone could not collect it. */
+    public static final class Diagnostics extends AgentMessage {
+        public final String id;
+        public final DiagnosticsReport report;
+        public final String error;
+
+        @JsonCreator
+        public Diagnostics(@JsonProperty("id") String id, @JsonProperty("report") DiagnosticsReport report,
+                           @JsonProperty("error") String error) {
+            this.id = id;
+            this.report = report;
+            this.error = error;
+        }
+    }
+
+    /** A log file about to be uploaded for the granted logs prompt {@code id}. */
+    public static final class LogFile extends AgentMessage {
+        public final String id;
+        public final String upload;
+        public final String name;
+        public final long size;
+        public final String sha256;
+
+        @JsonCreator
+        public LogFile(@JsonProperty("id") String id, @JsonProperty("upload") String upload,
+                       @JsonProperty("name") String name, @JsonProperty("size") long size,
+                       @JsonProperty("sha256") String sha256) {
+            this.id = id;
+            this.upload = upload;
+            this.name = name;
+            this.size = size;
+            this.sha256 = sha256;
+        }
+    }
+
+    /** One piece of an upload, in order: base64 of at most {@code Limits.LOG_CHUNK_BYTES} bytes. */
+    public static final class LogChunk extends AgentMessage {
+        public final String upload;
+        public final long index;
+        public final String data;
+        public final long crc32;
+
+        @JsonCreator
+        public LogChunk(@JsonProperty("upload") String upload, @JsonProperty("index") long index,
+                        @JsonProperty("data") String data, @JsonProperty("crc32") long crc32) {
+            this.upload = upload;
+            this.index = index;
+            this.data = data;
+            this.crc32 = crc32;
+        }
+    }
+
+    /** The upload is complete. */
+    public static final class LogEnd extends AgentMessage {
+        public final String upload;
+
+        @JsonCreator
+        public LogEnd(@JsonProperty("upload") String upload) {
+            this.upload = upload;
+        }
+    }
+
+    /** Every file of the logs prompt {@code id} was sent. */
+    public static final class LogsDone extends AgentMessage {
+        public final String id;
+        public final int files;
+
+        @JsonCreator
+        public LogsDone(@JsonProperty("id") String id, @JsonProperty("files") int files) {
+            this.id = id;
+            this.files = files;
         }
     }
 }

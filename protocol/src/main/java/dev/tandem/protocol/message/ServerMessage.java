@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ServerMessage.Release.class, name = "release"),
         @JsonSubTypes.Type(value = ServerMessage.ScreenOpen.class, name = "screenOpen"),
         @JsonSubTypes.Type(value = ServerMessage.ScreenClose.class, name = "screenClose"),
+        @JsonSubTypes.Type(value = ServerMessage.LogStored.class, name = "logStored"),
+        @JsonSubTypes.Type(value = ServerMessage.LogRefused.class, name = "logRefused"),
         @JsonSubTypes.Type(value = ServerMessage.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
 })
@@ -180,6 +182,28 @@ public abstract class ServerMessage {
         @JsonCreator
         public ScreenClose(@JsonProperty("stream") long stream) {
             this.stream = stream;
+        }
+    }
+
+    /** The upload arrived whole and is stored with the session. */
+    public static final class LogStored extends ServerMessage {
+        public final String upload;
+
+        @JsonCreator
+        public LogStored(@JsonProperty("upload") String upload) {
+            this.upload = upload;
+        }
+    }
+
+    /** The upload was refused (too large, corrupt, out of order); the session goes on. */
+    public static final class LogRefused extends ServerMessage {
+        public final String upload;
+        public final String reason;
+
+        @JsonCreator
+        public LogRefused(@JsonProperty("upload") String upload, @JsonProperty("reason") String reason) {
+            this.upload = upload;
+            this.reason = reason;
         }
     }
 }

@@ -22,6 +22,7 @@ public final class WebApp {
     private final AuthRoutes auth;
     private final CodeRoutes codes;
     private final SessionRoutes sessions;
+    private final DiagnosticsRoutes diagnostics;
     private final AdminRoutes admin;
     private final OutboxRoutes outbox;
     private final JoinPage join;
@@ -40,6 +41,7 @@ public final class WebApp {
         this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies());
         this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
+        this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies);
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies);
         this.outbox = new OutboxRoutes(s.mail(), authenticator);
         this.join = new JoinPage(s.codes(), s.storeUrl());
@@ -55,6 +57,7 @@ public final class WebApp {
         auth.register(routes);
         codes.register(routes);
         sessions.register(routes);
+        diagnostics.register(routes);
         admin.register(routes);
         outbox.register(routes);
         join.register(routes);

@@ -52,6 +52,13 @@ public final class ConsoleHub {
         publish(ownerId, event);
     }
 
+    /** A per-session event such as {@code diagnostics} or {@code logs}: {@code {"type","session",type: view}}. */
+    public void sessionEvent(long ownerId, String type, String sessionId, Map<String, Object> view) {
+        Map<String, Object> event = event(type, type, view);
+        event.put("session", sessionId);
+        publish(ownerId, event);
+    }
+
     public void codeChanged(long ownerId, Map<String, Object> codeView) {
         publish(ownerId, event("code", "code", codeView));
     }

@@ -5,6 +5,8 @@ import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.message.WireCodec;
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One device's socket: its ordered outbound queue, when it was last heard from, and the session it
@@ -17,6 +19,8 @@ final class DeviceLink {
     private final Instant openedAt;
     private volatile Instant lastHeard;
     private volatile LiveSession session;
+    /** Log uploads in progress on this connection, by upload id; guarded by the session's monitor. */
+    final Map<String, LogUploads.Upload> uploads = new HashMap<>();
 
     DeviceLink(SocketSender sender, WireCodec codec, String address, Instant openedAt) {
         this.sender = sender;

@@ -27,6 +27,7 @@ final class LiveSession {
     ScheduledFuture<?> graceTimer;
     boolean ended;
     final ScreenState screen = new ScreenState();
+    final DiagnosticsState diagnostics = new DiagnosticsState();
 
     LiveSession(String id, long technicianId, String technicianName, String language, String portalSlug,
                 String customerName, DeviceInfo device, Capabilities capabilities, long lastSeq, long lastCseq) {

@@ -18,6 +18,9 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.store.DiagnosticsStore;
+import dev.tandem.server.store.LogVault;
+import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.protocol.stream.StreamFrame;
 import java.util.Collection;
 import dev.tandem.server.store.SessionStore;
@@ -57,10 +60,12 @@ public final class LiveSessions {
     private final Duration heartbeat;
     private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
     private final ScreenSharing screens;
+    private final SessionDiagnostics diagnostics;
     private volatile boolean stopping;
 
     public LiveSessions(SessionStore sessions, MessageStore messages, CodeStore codeStore, SessionCodes codes,
-                        PortalStore portals, ConsoleHub consoles, Clock clock, ScheduledExecutorService timers,
+                        PortalStore portals, DiagnosticsStore diagnosticsStore, LogVault vault, MailOutbox mail,
+                        ConsoleHub consoles, Clock clock, ScheduledExecutorService timers,
                         Duration grace, Duration heartbeat) {
         this.sessions = sessions;
         this.messages = messages;
@@ -72,6 +77,12 @@ public final class LiveSessions {
         this.grace = grace;
         this.heartbeat = heartbeat;
         this.screens = new ScreenSharing(this, portals, consoles);
+        this.diagnostics = new SessionDiagnostics(this, portals, diagnosticsStore, vault, mail, consoles, clock);
+    }
+
+    /** Remote Diagnostics and log files of these sessions. */
+    public SessionDiagnostics diagnostics() {
+        return diagnostics;
     }
 
     /** Screen sharing and remote control of these sessions. */
@@ -184,6 +195,7 @@ public final class LiveSessions {
         link.send(new ServerMessage.Welcome(Limits.PROTOCOL_VERSION, session.id, resumeToken, session.technicianName,
                 session.portalSlug, session.language, (int) heartbeat.toSeconds(), session.lastCseq));
         screens.deviceAttached(session);
+        diagnostics.deviceAttached(session);
     }
 
     /** A frame from a device that has completed its handshake. */
@@ -205,7 +217,7 @@ public final class LiveSessions {
             end(session, "customer", SystemNotices.left(session.language, session.customerName), null);
         } else if (message instanceof AgentMessage.Answer answer) {
             synchronized (session) {
-                if (!session.ended && !screens.answered(session, answer)) {
+                if (!session.ended && !screens.answered(session, answer) && !diagnostics.answered(session, answer)) {
                     LOG.debug("Session {}: answer to unknown prompt {} ignored", session.id, answer.id);
                 }
             }
@@ -218,6 +230,36 @@ public final class LiveSessions {
         } else if (message instanceof AgentMessage.ScreenClosed closed) {
             synchronized (session) {
                 screens.screenClosed(session, closed);
+            }
+        } else if (message instanceof AgentMessage.Diagnostics report) {
+            synchronized (session) {
+                if (!session.ended) {
+                    diagnostics.report(session, report);
+                }
+            }
+        } else if (message instanceof AgentMessage.LogFile file) {
+            synchronized (session) {
+                if (!session.ended && session.link == link) {
+                    diagnostics.logFile(session, link, file);
+                }
+            }
+        } else if (message instanceof AgentMessage.LogChunk chunk) {
+            synchronized (session) {
+                if (!session.ended && session.link == link) {
+                    diagnostics.logChunk(session, link, chunk);
+                }
+            }
+        } else if (message instanceof AgentMessage.LogEnd end) {
+            synchronized (session) {
+                if (!session.ended && session.link == link) {
+                    diagnostics.logEnd(session, link, end);
+                }
+            }
+        } else if (message instanceof AgentMessage.LogsDone done) {
+            synchronized (session) {
+                if (!session.ended) {
+                    diagnostics.logsDone(session, done);
+                }
             }
         } else if (message instanceof AgentMessage.CapabilitiesUpdate update && update.capabilities != null) {
             synchronized (session) {
@@ -265,6 +307,7 @@ public final class LiveSessions {
             }
             session.link = null;
             screens.deviceLost(session);
+            diagnostics.deviceLost(session, link);
             startGrace(session);
         }
         publishSession(session.id);
@@ -420,6 +463,7 @@ public final class LiveSessions {
             session.link = null;
             live.remove(session.id);
             screens.sessionEnded(session);
+            diagnostics.sessionEnded(session);
             if (link != null) {
                 link.send(new ServerMessage.End(by, reason));
                 link.close(1000, "The session has ended.");

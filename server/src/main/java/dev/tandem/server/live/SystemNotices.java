@@ -100,6 +100,71 @@ final class SystemNotices {
                 : "Allow " + technician + " to control your phone (tap, swipe and type)?";
     }
 
+    static String diagnosticsQuestion(String language, String technician) {
+        return es(language) ? "¿Compartir la información del dispositivo con " + technician + "?"
+                : "Share device information with " + technician + "?";
+    }
+
+    static String diagnosticsRequested(String language, String technician) {
+        return es(language) ? technician + " ha pedido la información del dispositivo."
+                : technician + " asked for the phone's device information.";
+    }
+
+    static String diagnosticsAllowed(String language, String customer) {
+        return es(language) ? customer + " ha permitido compartir la información del dispositivo."
+                : customer + " allowed sharing the device information.";
+    }
+
+    static String diagnosticsDeclined(String language, String customer) {
+        return es(language) ? customer + " no ha permitido compartir la información del dispositivo."
+                : customer + " declined to share the device information.";
+    }
+
+    static String diagnosticsReceived(String language, String customer) {
+        return es(language) ? "Ha llegado la información del dispositivo de " + customer + "."
+                : "The device information from " + customer + "'s phone arrived.";
+    }
+
+    static String logsQuestion(String language, String technician) {
+        return es(language) ? "¿Enviar los archivos de registro del teléfono a " + technician + "?"
+                : "Send your phone's log files to " + technician + "?";
+    }
+
+    static String logsRequested(String language, String technician) {
+        return es(language) ? technician + " ha pedido los archivos de registro del teléfono."
+                : technician + " asked for the phone's log files.";
+    }
+
+    static String logsAllowed(String language, String customer) {
+        return es(language) ? customer + " ha aceptado enviar los archivos de registro."
+                : customer + " agreed to send the log files.";
+    }
+
+    static String logsDeclined(String language, String customer) {
+        return es(language) ? customer + " no ha querido enviar los archivos de registro."
+                : customer + " declined to send the log files.";
+    }
+
+    static String logsReceived(String language, String customer, java.util.List<String> names,
+                               java.util.List<String> refused) {
+        String list = String.join(", ", names);
+        String text = es(language) ? "Archivos de registro de " + customer + ": " + (list.isEmpty() ? "ninguno" : list) + "."
+                : "Log files from " + customer + ": " + (list.isEmpty() ? "none" : list) + ".";
+        if (!refused.isEmpty()) {
+            text += (es(language) ? " Rechazados: " : " Refused: ") + String.join("; ", refused);
+        }
+        return text;
+    }
+
+    static String logsEmailed(String language, String technician, int files, String to) {
+        return es(language) ? technician + " ha enviado " + files + " archivo(s) de registro por correo a " + to + "."
+                : technician + " emailed " + files + " log file" + (files == 1 ? "" : "s") + " to " + to + ".";
+    }
+
+    static String phoneOf(DeviceInfo device) {
+        return phone(device);
+    }
+
     private static String phone(DeviceInfo device) {
         if (device == null || device.model == null) {
             return "";

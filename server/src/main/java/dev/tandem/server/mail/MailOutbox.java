@@ -8,7 +8,12 @@ import dev.tandem.server.store.EmailStore;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.activation.DataHandler;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,8 +62,17 @@ public final class MailOutbox implements AutoCloseable {
     /** Stores a plain-text message to {@code to} and schedules its delivery. */
     public Email send(InternetAddress to, String subject, String body, String kind, Optional<Long> createdBy,
                       Optional<String> sessionId) {
+        return send(to, subject, body, List.of(), kind, createdBy, sessionId);
+    }
+
+    /**
+     * Stores a message with {@code attachments} (the whole MIME message, attachments included, is
+     * stored before anything is sent) and schedules its delivery.
+     */
+    public Email send(InternetAddress to, String subject, String body, List<Attachment> attachments, String kind,
+                      Optional<Long> createdBy, Optional<String> sessionId) {
         String id = Secrets.id("m");
-        byte[] eml = compose(id, to, subject, body);
+        byte[] eml = compose(id, to, subject, body, attachments);
         Email email = new Email(id, createdBy, sessionId, kind, to.getAddress(), subject, EmailStatus.QUEUED, 0,
                 Optional.empty(), clock.instant(), Optional.empty());
         emails.insert(email, eml);
@@ -128,13 +142,31 @@ public final class MailOutbox implements AutoCloseable {
         }
     }
 
-    private byte[] compose(String id, InternetAddress to, String subject, String body) {
+    private byte[] compose(String id, InternetAddress to, String subject, String body, List<Attachment> attachments) {
         try {
             MimeMessage message = new MimeMessage(composer);
             message.setFrom(from);
             message.setRecipient(MimeMessage.RecipientType.TO, to);
             message.setSubject(subject, StandardCharsets.UTF_8.name());
-            message.setText(body, StandardCharsets.UTF_8.name());
+            if (attachments.isEmpty()) {
+                message.setText(body, StandardCharsets.UTF_8.name());
+            } else {
+                MimeMultipart parts = new MimeMultipart("mixed");
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(body, StandardCharsets.UTF_8.name());
+                parts.addBodyPart(text);
+                for (Attachment attachment : attachments) {
+                    MimeBodyPart file = new MimeBodyPart();
+                    file.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(),
+                            "application/octet-stream")));
+                    file.setFileName(MimeUtility.encodeText(attachment.name(), StandardCharsets.UTF_8.name(), null));
+                    file.setDisposition(MimeBodyPart.ATTACHMENT);
+                    // base64 always: a text-looking log must arrive byte for byte (no CRLF rewriting).
+                    file.setHeader("Content-Transfer-Encoding", "base64");
+                    parts.addBodyPart(file);
+                }
+                message.setContent(parts);
+            }
             message.setSentDate(Date.from(clock.instant()));
             message.setHeader("X-Tandem-Mail", id);
             message.saveChanges();

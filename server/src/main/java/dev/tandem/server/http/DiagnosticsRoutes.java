@@ -1,0 +1,71 @@
+package dev.tandem.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.domain.Email;
+import dev.tandem.server.domain.User;
+import dev.tandem.server.live.SessionDiagnostics;
+import dev.tandem.server.mail.Addresses;
+import io.javalin.config.RoutesConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Remote Diagnostics and Send Logfiles: requests, reports, files, and the log-files email. */
+final class DiagnosticsRoutes {
+    private final SessionDiagnostics diagnostics;
+    private final Authenticator auth;
+    private final Bodies bodies;
+
+    DiagnosticsRoutes(SessionDiagnostics diagnostics, Authenticator auth, Bodies bodies) {
+        this.diagnostics = diagnostics;
+        this.auth = auth;
+        this.bodies = bodies;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post("/api/v1/sessions/{id}/diagnostics", ctx ->
+                ctx.status(202).json(diagnostics.requestDiagnostics(auth.require(ctx), ctx.pathParam("id"))));
+        routes.get("/api/v1/sessions/{id}/diagnostics", ctx ->
+                ctx.json(diagnostics.diagnostics(auth.require(ctx), ctx.pathParam("id"))));
+        routes.post("/api/v1/sessions/{id}/logs", ctx ->
+                ctx.status(202).json(diagnostics.requestLogs(auth.require(ctx), ctx.pathParam("id"))));
+        routes.get("/api/v1/sessions/{id}/logs", ctx ->
+                ctx.json(diagnostics.logs(auth.require(ctx), ctx.pathParam("id"))));
+        routes.get("/api/v1/sessions/{id}/logs/{file}", ctx -> {
+            SessionDiagnostics.StoredFile file = diagnostics.logFile(auth.require(ctx), ctx.pathParam("id"),
+                    ctx.pathParam("file"));
+            ctx.header("Content-Disposition", "attachment; filename=\"" + file.record().name().replace("\"", "")
+                    + "\"");
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.contentType("application/octet-stream").result(file.content());
+        });
+        routes.post("/api/v1/sessions/{id}/logs/email", ctx -> {
+            User user = auth.require(ctx);
+            JsonNode body = bodies.object(ctx);
+            var to = Addresses.parse(Bodies.text(body, "to").orElse(null));
+            Email email = diagnostics.emailLogs(user, ctx.pathParam("id"), to, Bodies.text(body, "subject"),
+                    Bodies.text(body, "message"), fileIds(body));
+            ctx.status(202).json(Map.of("id", email.id(), "status", email.status().wireName()));
+        });
+    }
+
+    private static Optional<List<String>> fileIds(JsonNode body) {
+        JsonNode files = body.get("files");
+        if (files == null || files.isNull()) {
+            return Optional.empty();
+        }
+        if (!files.isArray()) {
+            throw Rejection.badInput("'files' must be a list of log file ids.");
+        }
+        List<String> ids = new ArrayList<>();
+        for (JsonNode id : files) {
+            if (!id.isTextual()) {
+                throw Rejection.badInput("'files' must be a list of log file ids.");
+            }
+            ids.add(id.asText());
+        }
+        return Optional.of(ids);
+    }
+}

@@ -1,0 +1,374 @@
+package dev.tandem.server.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.protocol.ProtocolException;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.protocol.diagnostics.DiagnosticsJson;
+import dev.tandem.protocol.diagnostics.DiagnosticsReport;
+import dev.tandem.protocol.diagnostics.DiagnosticsWarnings;
+import dev.tandem.protocol.diagnostics.Warning;
+import dev.tandem.protocol.message.AgentMessage;
+import dev.tandem.protocol.message.Capability;
+import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.auth.Secrets;
+import dev.tandem.server.domain.Email;
+import dev.tandem.server.domain.LogFileRecord;
+import dev.tandem.server.domain.Portal;
+import dev.tandem.server.domain.StoredReport;
+import dev.tandem.server.domain.SupportSession;
+import dev.tandem.server.domain.User;
+import dev.tandem.server.live.DiagnosticsState.Refusal;
+import dev.tandem.server.live.DiagnosticsState.Status;
+import dev.tandem.server.mail.Attachment;
+import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.store.DiagnosticsStore;
+import dev.tandem.server.store.LogVault;
+import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.view.Views;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Remote Diagnostics and Send Logfiles for the sessions (docs/protocol.md sections 1.10 and 2c):
+ * requests become prompts (the portal decides whether diagnostics are asked; logs are always asked),
+ * reports and log files are stored with the session and stay after it ends, and the log files can
+ * be mailed with the session's details. Every request, answer, upload and email is a system line.
+ *
+ * <p>Thread-safe: the live part changes under the session's monitor, as in {@link LiveSessions}.
+ */
+public final class SessionDiagnostics {
+    private static final Logger LOG = LoggerFactory.getLogger(SessionDiagnostics.class);
+    private final LiveSessions sessions;
+    private final PortalStore portals;
+    private final DiagnosticsStore store;
+    private final LogVault vault;
+    private final LogUploads uploads;
+    private final MailOutbox mail;
+    private final ConsoleHub consoles;
+    private final Clock clock;
+    private final DiagnosticsJson reports = DiagnosticsJson.create();
+    private final ObjectMapper json = new ObjectMapper();
+
+    SessionDiagnostics(LiveSessions sessions, PortalStore portals, DiagnosticsStore store, LogVault vault,
+                       MailOutbox mail, ConsoleHub consoles, Clock clock) {
+        this.sessions = sessions;
+        this.portals = portals;
+        this.store = store;
+        this.vault = vault;
+        this.uploads = new LogUploads(store, vault, clock);
+        this.mail = mail;
+        this.consoles = consoles;
+        this.clock = clock;
+    }
+
+    // ---- the technician ----------------------------------------------------------------------
+
+    /** Asks the phone for its diagnostics (the portal decides whether the customer is asked). */
+    public Map<String, Object> requestDiagnostics(User user, String sessionId) {
+        LiveSession session = sessions.liveFor(user, sessionId);
+        Portal portal = portals.findBySlug(session.portalSlug).orElse(null);
+        boolean ask = portal == null || portal.askBeforeDiagnostics();
+        synchronized (session) {
+            refuseUnlessAvailable(session);
+            DiagnosticsState state = session.diagnostics;
+            state.diagnostics = Status.PENDING;
+            state.diagnosticsError = null;
+            prompt(session, "diagnostics", SystemNotices.diagnosticsQuestion(session.language, user.displayName()), ask);
+            sessions.systemLine(session, SystemNotices.diagnosticsRequested(session.language, user.displayName()));
+            publishDiagnostics(session);
+        }
+        return diagnostics(user, sessionId);
+    }
+
+    /** The latest report of a session (also after it ended), with its warnings. */
+    public Map<String, Object> diagnostics(User user, String sessionId) {
+        sessions.visible(user, sessionId);
+        return diagnosticsView(sessionId, sessions.live(sessionId));
+    }
+
+    /** Asks the phone for its log files; the customer is always asked. */
+    public Map<String, Object> requestLogs(User user, String sessionId) {
+        LiveSession session = sessions.liveFor(user, sessionId);
+        synchronized (session) {
+            refuseUnlessAvailable(session);
+            DiagnosticsState state = session.diagnostics;
+            state.logs = Status.PENDING;
+            state.refused.clear();
+            prompt(session, "logs", SystemNotices.logsQuestion(session.language, user.displayName()), true);
+            sessions.systemLine(session, SystemNotices.logsRequested(session.language, user.displayName()));
+            publishLogs(session);
+        }
+        return logs(user, sessionId);
+    }
+
+    /** The log files stored with a session, and the state of the latest request. */
+    public Map<String, Object> logs(User user, String sessionId) {
+        sessions.visible(user, sessionId);
+        return logsView(sessionId, sessions.live(sessionId));
+    }
+
+    /** One stored log file; 404 for a session or file the user may not see. */
+    public StoredFile logFile(User user, String sessionId, String fileId) {
+        sessions.visible(user, sessionId);
+        LogFileRecord record = store.logFiles(sessionId).stream().filter(f -> f.id().equals(fileId)).findFirst()
+                .orElseThrow(() -> Rejection.notFound("There is no log file " + fileId + " in session " + sessionId + "."));
+        return new StoredFile(record, vault.read(sessionId, fileId));
+    }
+
+    /** A stored file and its bytes. */
+    public record StoredFile(LogFileRecord record, byte[] content) {
+    }
+
+    /**
+     * Mails log files of a session: all of them, or those in {@code fileIds}; subject and body
+     * default to the session's code, customer and phone.
+     */
+    public Email emailLogs(User user, String sessionId, InternetAddress to, Optional<String> subject,
+                           Optional<String> message, Optional<List<String>> fileIds) {
+        SupportSession support = sessions.visible(user, sessionId);
+        List<LogFileRecord> all = store.logFiles(sessionId);
+        List<LogFileRecord> chosen = fileIds.map(ids -> {
+            List<LogFileRecord> picked = new ArrayList<>();
+            for (String id : ids) {
+                picked.add(all.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() ->
+                        Rejection.badInput("There is no log file " + id + " in this session.")));
+            }
+            return picked;
+        }).orElse(all);
+        if (chosen.isEmpty()) {
+            throw Rejection.of(Rejection.Kind.BAD_INPUT, "no_files",
+                    "There are no log files to send: ask the customer for them with Send Logfiles first.");
+        }
+        List<Attachment> attachments = chosen.stream()
+                .map(f -> new Attachment(f.name(), vault.read(sessionId, f.id()))).toList();
+        String defaultSubject = LogEmailText.subject(support);
+        String body = message.filter(m -> !m.isBlank()).orElseGet(() -> LogEmailText.body(support, user, chosen));
+        Email email = mail.send(to, subject.filter(s -> !s.isBlank()).orElse(defaultSubject), body, attachments,
+                "logs", Optional.of(user.id()), Optional.of(sessionId));
+        LiveSession session = sessions.live(sessionId);
+        if (session != null) {
+            synchronized (session) {
+                if (!session.ended) {
+                    sessions.systemLine(session, SystemNotices.logsEmailed(session.language, user.displayName(),
+                            chosen.size(), to.getAddress()));
+                }
+            }
+        }
+        LOG.info("Session {}: {} log files mailed as {}", sessionId, chosen.size(), email.id());
+        return email;
+    }
+
+    // ---- the phone (called by LiveSessions with the session's monitor held) ----------------
+
+    /** An answer to a diagnostics or logs prompt; false when the prompt is not ours. */
+    boolean answered(LiveSession session, AgentMessage.Answer answer) {
+        ServerMessage.Prompt prompt = session.diagnostics.prompts.remove(answer.id);
+        if (prompt == null) {
+            return false;
+        }
+        DiagnosticsState state = session.diagnostics;
+        if ("diagnostics".equals(prompt.kind)) {
+            if (!answer.granted) {
+                state.diagnostics = Status.DECLINED;
+                sessions.systemLine(session, SystemNotices.diagnosticsDeclined(session.language, session.customerName));
+            } else if (prompt.ask) {
+                sessions.systemLine(session, SystemNotices.diagnosticsAllowed(session.language, session.customerName));
+            }
+            publishDiagnostics(session);
+        } else {
+            if (answer.granted) {
+                sessions.systemLine(session, SystemNotices.logsAllowed(session.language, session.customerName));
+            } else {
+                state.logs = Status.DECLINED;
+                sessions.systemLine(session, SystemNotices.logsDeclined(session.language, session.customerName));
+            }
+            publishLogs(session);
+        }
+        return true;
+    }
+
+    /** A report (or why there is none). */
+    void report(LiveSession session, AgentMessage.Diagnostics message) {
+        DiagnosticsState state = session.diagnostics;
+        if (message.report == null) {
+            state.diagnostics = Status.FAILED;
+            state.diagnosticsError = message.error == null ? "The phone sent no report." : message.error;
+        } else {
+            String reportJson = reports.write(message.report);
+            if (reportJson.length() > 100_000) {
+                state.diagnostics = Status.FAILED;
+                state.diagnosticsError = "The report is larger than the server keeps.";
+            } else {
+                store.insertReport(new StoredReport(Secrets.id("d"), session.id, clock.instant(), reportJson));
+                state.diagnostics = Status.READY;
+                sessions.systemLine(session, SystemNotices.diagnosticsReceived(session.language, session.customerName));
+            }
+        }
+        publishDiagnostics(session);
+    }
+
+    void logFile(LiveSession session, DeviceLink link, AgentMessage.LogFile file) {
+        settle(session, link, file.upload, file.name, uploads.start(session, link.uploads, file));
+    }
+
+    void logChunk(LiveSession session, DeviceLink link, AgentMessage.LogChunk chunk) {
+        String name = LogUploads.nameOf(link.uploads, chunk.upload);
+        settle(session, link, chunk.upload, name, uploads.chunk(session, link.uploads, chunk));
+    }
+
+    void logEnd(LiveSession session, DeviceLink link, AgentMessage.LogEnd end) {
+        String name = LogUploads.nameOf(link.uploads, end.upload);
+        settle(session, link, end.upload, name, uploads.end(session, link.uploads, end));
+    }
+
+    /** Every file of a logs request was sent. */
+    void logsDone(LiveSession session, AgentMessage.LogsDone done) {
+        DiagnosticsState state = session.diagnostics;
+        state.logs = Status.READY;
+        List<LogFileRecord> files = store.logFiles(session.id);
+        sessions.systemLine(session, SystemNotices.logsReceived(session.language, session.customerName,
+                files.stream().map(LogFileRecord::name).collect(Collectors.toList()),
+                state.refused.stream().map(r -> r.name() + " (" + r.reason() + ")").collect(Collectors.toList())));
+        publishLogs(session);
+    }
+
+    void deviceAttached(LiveSession session) {
+        for (ServerMessage.Prompt prompt : session.diagnostics.prompts.values()) {
+            session.link.send(prompt);
+        }
+    }
+
+    void deviceLost(LiveSession session, DeviceLink link) {
+        uploads.abandonAll(session, link.uploads);
+    }
+
+    void sessionEnded(LiveSession session) {
+        session.diagnostics.prompts.clear();
+        if (session.link != null) {
+            uploads.abandonAll(session, session.link.uploads);
+        }
+    }
+
+    // ---- shared ------------------------------------------------------------------------------
+
+    private void settle(LiveSession session, DeviceLink link, String uploadId, String name, LogUploads.Outcome outcome) {
+        outcome.stored().ifPresent(record -> {
+            link.send(new ServerMessage.LogStored(uploadId));
+            publishLogs(session);
+        });
+        outcome.refused().ifPresent(reason -> {
+            link.send(new ServerMessage.LogRefused(uploadId, reason));
+            session.diagnostics.refused.add(new Refusal(name == null ? uploadId : name, reason));
+            LOG.info("Session {}: upload {} refused: {}", session.id, uploadId, reason);
+            publishLogs(session);
+        });
+    }
+
+    private void prompt(LiveSession session, String kind, String text, boolean ask) {
+        ServerMessage.Prompt prompt = new ServerMessage.Prompt(Secrets.id("p"), kind, text, ask);
+        session.diagnostics.prompts.put(prompt.id, prompt);
+        if (session.link != null) {
+            session.link.send(prompt);
+        }
+    }
+
+    private static void refuseUnlessAvailable(LiveSession session) {
+        if (session.ended) {
+            throw Rejection.of(TandemStatus.SESSION_ENDED);
+        }
+        Capability capability = session.capabilities == null ? null : session.capabilities.diagnostics;
+        if (capability == null || !capability.available) {
+            throw Rejection.of(Rejection.Kind.CONFLICT, "diagnostics_unavailable",
+                    capability != null && capability.reason != null ? capability.reason
+                            : "This phone cannot share diagnostics or log files.");
+        }
+    }
+
+    private Map<String, Object> diagnosticsView(String sessionId, LiveSession live) {
+        Optional<StoredReport> latest = store.latestReport(sessionId);
+        Status status = latest.isPresent() ? Status.READY : Status.NONE;
+        String error = null;
+        if (live != null) {
+            synchronized (live) {
+                if (live.diagnostics.diagnostics != Status.NONE) {
+                    status = live.diagnostics.diagnostics;
+                    error = live.diagnostics.diagnosticsError;
+                }
+            }
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", DiagnosticsState.wire(status));
+        if (error != null) {
+            view.put("error", error);
+        }
+        latest.ifPresent(stored -> {
+            try {
+                DiagnosticsReport report = reports.read(stored.reportJson());
+                view.put("report", json.readTree(stored.reportJson()));
+                view.put("collectedAt", Views.iso(stored.collectedAt()));
+                List<Map<String, Object>> warnings = new ArrayList<>();
+                for (Warning warning : DiagnosticsWarnings.of(report)) {
+                    Map<String, Object> w = new LinkedHashMap<>();
+                    w.put("code", json.valueToTree(warning.code).asText());
+                    w.put("section", warning.section);
+                    w.put("message", warning.message);
+                    warnings.add(w);
+                }
+                view.put("warnings", warnings);
+            } catch (ProtocolException | IOException e) {
+                view.put("error", "The stored report cannot be read: " + e.getMessage());
+            }
+        });
+        view.putIfAbsent("warnings", List.of());
+        return view;
+    }
+
+    private Map<String, Object> logsView(String sessionId, LiveSession live) {
+        List<LogFileRecord> files = store.logFiles(sessionId);
+        Status status = files.isEmpty() ? Status.NONE : Status.READY;
+        List<Map<String, Object>> refused = new ArrayList<>();
+        if (live != null) {
+            synchronized (live) {
+                if (live.diagnostics.logs != Status.NONE) {
+                    status = live.diagnostics.logs;
+                }
+                for (Refusal r : live.diagnostics.refused) {
+                    refused.add(Map.of("name", r.name(), "reason", r.reason()));
+                }
+            }
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("status", DiagnosticsState.wire(status));
+        view.put("files", files.stream().map(f -> {
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("id", f.id());
+            file.put("name", f.name());
+            file.put("size", f.size());
+            file.put("sha256", f.sha256());
+            file.put("storedAt", Views.iso(f.storedAt()));
+            file.put("url", "/api/v1/sessions/" + sessionId + "/logs/" + f.id());
+            return file;
+        }).toList());
+        view.put("refused", refused);
+        return view;
+    }
+
+    private void publishDiagnostics(LiveSession session) {
+        consoles.sessionEvent(session.technicianId, "diagnostics", session.id, diagnosticsView(session.id, session));
+    }
+
+    private void publishLogs(LiveSession session) {
+        consoles.sessionEvent(session.technicianId, "logs", session.id, logsView(session.id, session));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tandem.server.store;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Where uploaded log files live on disk: {@code <data>/logs/<session>/<file id>}. An upload is
+ * written to a {@code .part} file first and moved into place only when it is complete and verified,
+ * so a file that exists is a whole file. Thread-safe (distinct ids never share a path).
+ */
+public final class LogVault {
+    private final Path root;
+
+    public LogVault(Path dataDir) {
+        this.root = dataDir.resolve("logs");
+    }
+
+    /** Opens the partial file of an upload in progress. */
+    public OutputStream openPart(String sessionId, String fileId) {
+        try {
+            Path dir = dir(sessionId);
+            Files.createDirectories(dir);
+            return Files.newOutputStream(dir.resolve(fileId + ".part"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write log files under " + root, e);
+        }
+    }
+
+    /** The verified upload becomes the stored file. */
+    public void keep(String sessionId, String fileId) {
+        try {
+            Path dir = dir(sessionId);
+            Files.move(dir.resolve(fileId + ".part"), dir.resolve(fileId), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot store log file " + fileId, e);
+        }
+    }
+
+    /** Forgets a refused or abandoned upload. */
+    public void discard(String sessionId, String fileId) {
+        try {
+            Files.deleteIfExists(dir(sessionId).resolve(fileId + ".part"));
+        } catch (IOException e) {
+            // Nothing refers to it; a later cleanup may remove it.
+        }
+    }
+
+    /** The stored bytes of a file. */
+    public byte[] read(String sessionId, String fileId) {
+        try {
+            return Files.readAllBytes(dir(sessionId).resolve(fileId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read log file " + fileId, e);
+        }
+    }
+
+    private Path dir(String sessionId) {
+        if (!sessionId.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("Not a session id: " + sessionId);
+        }
+        return root.resolve(sessionId);
+    }
+}
