@@ -73,7 +73,7 @@ export function ComposeLogsEmail({ session, files, onClose }: Props) {
         </label>
         <label class="field">
           <span class="field__label">{t('compose.subject')}</span>
-          <input name="subject" value={draft.subject} onInput={(e) => update({ subject: (e.currentTarget as HTMLInputElement).value })} />
+          <input name="subject" type="text" value={draft.subject} onInput={(e) => update({ subject: (e.currentTarget as HTMLInputElement).value })} />
         </label>
         <label class="field">
           <span class="field__label">{t('compose.message')}</span>
