@@ -264,4 +264,5 @@ export type ConsoleEvent =
   | { type: 'screen'; session: string; screen: ScreenState }
   | { type: 'diagnostics'; session: string; diagnostics: DiagnosticsState }
   | { type: 'logs'; session: string; logs: LogsState }
+  | { type: 'outbox'; mail: { id: string; status: MailStatus } }
   | { type: 'ping' };

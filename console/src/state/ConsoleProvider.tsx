@@ -197,6 +197,9 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
         case 'logs':
           dispatch({ type: 'logsUpdated', session: event.session, logs: event.logs });
           break;
+        case 'outbox':
+          dispatch({ type: 'outboxChanged' });
+          break;
         default:
           break; // hello, ping
       }

@@ -120,6 +120,8 @@ public final class TandemServer implements AutoCloseable {
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
         MailOutbox mail = new MailOutbox(new EmailStore(database), config.smtp(), config.dataDir().resolve("outbox"),
                 sender(config), clock);
+        mail.onChange(email -> email.createdBy().ifPresent(owner -> consoles.outboxChanged(owner,
+                java.util.Map.of("id", email.id(), "status", email.status().wireName()))));
         LiveSessions sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore, codes, portals,
                 new DiagnosticsStore(database), new LogVault(config.dataDir()), mail, consoles,
                 clock, timers, config.reconnectGrace(), config.heartbeat());

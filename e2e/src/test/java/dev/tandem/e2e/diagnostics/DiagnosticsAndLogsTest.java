@@ -174,6 +174,27 @@ class DiagnosticsAndLogsTest {
         try (RunningServer server = RunningServer.start(c -> c.withMailRetry(Duration.ofSeconds(1))
                 .withSmtp(ServerConfig.SmtpSettings.parse("smtp://127.0.0.1:" + port)))) {
             Api tech = server.technician("lucia");
+            java.util.concurrent.BlockingQueue<String> events = new java.util.concurrent.LinkedBlockingQueue<>();
+            org.java_websocket.client.WebSocketClient console = new org.java_websocket.client.WebSocketClient(
+                    URI.create(server.wsUrl("/ws/console?token=" + tech.token()))) {
+                @Override
+                public void onOpen(org.java_websocket.handshake.ServerHandshake handshake) {
+                }
+
+                @Override
+                public void onMessage(String message) {
+                    events.add(message);
+                }
+
+                @Override
+                public void onClose(int code, String reason, boolean remote) {
+                }
+
+                @Override
+                public void onError(Exception ex) {
+                }
+            };
+            assertThat(console.connectBlocking(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             try (PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), tech.createCode("down"),
                     DeviceProfile.LG)) {
                 String base = "/api/v1/sessions/" + customer.session();
@@ -194,9 +215,20 @@ class DiagnosticsAndLogsTest {
                     Multipart parts = (Multipart) smtp.getReceivedMessages()[0].getContent();
                     assertThat(parts.getCount()).isEqualTo(3); // the text and both files
                     await(tech, "/api/v1/outbox", list -> "sent".equals(findMail(list, id).get("status").asText()));
+                    // The console heard each change of the mail, up to "sent".
+                    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                    boolean sentEvent = false;
+                    while (!sentEvent && System.nanoTime() < deadline) {
+                        String event = events.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        sentEvent = event != null && event.contains("\"type\":\"outbox\"") && event.contains(id)
+                                && event.contains("\"sent\"");
+                    }
+                    assertThat(sentEvent).as("an outbox event saying the mail was sent").isTrue();
                 } finally {
                     smtp.stop();
                 }
+            } finally {
+                console.close();
             }
         }
     }

@@ -59,6 +59,11 @@ public final class ConsoleHub {
         publish(ownerId, event);
     }
 
+    /** A mail of {@code ownerId} changed status; the console's Outbox reloads. */
+    public void outboxChanged(long ownerId, Map<String, Object> mail) {
+        publish(ownerId, event("outbox", "mail", mail));
+    }
+
     public void codeChanged(long ownerId, Map<String, Object> codeView) {
         publish(ownerId, event("code", "code", codeView));
     }

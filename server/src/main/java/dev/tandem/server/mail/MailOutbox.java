@@ -45,6 +45,7 @@ public final class MailOutbox implements AutoCloseable {
     private final InternetAddress from;
     private final Clock clock;
     private final Session composer = Session.getInstance(new Properties());
+    private volatile java.util.function.Consumer<Email> changed = email -> { };
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "tandem-mail");
         thread.setDaemon(true);
@@ -76,8 +77,14 @@ public final class MailOutbox implements AutoCloseable {
         Email email = new Email(id, createdBy, sessionId, kind, to.getAddress(), subject, EmailStatus.QUEUED, 0,
                 Optional.empty(), clock.instant(), Optional.empty());
         emails.insert(email, eml);
+        changed.accept(email);
         delivery.execute(() -> deliver(email.id()));
         return email;
+    }
+
+    /** Who hears about every message's change of status (stored, sent, queued again, failed, outbox). */
+    public void onChange(java.util.function.Consumer<Email> listener) {
+        this.changed = listener;
     }
 
     /**
@@ -115,17 +122,20 @@ public final class MailOutbox implements AutoCloseable {
         if (smtp.isEmpty()) {
             writeToOutbox(id, eml);
             emails.markOutbox(id);
+            emails.find(id).ifPresent(changed);
             LOG.info("Mail {} written to the outbox (no SMTP server configured)", id);
             return;
         }
         try {
             smtp.get().deliver(eml);
             emails.recordAttempt(id, EmailStatus.SENT, null, clock.instant());
+            emails.find(id).ifPresent(changed);
             LOG.info("Mail {} ({}) sent over SMTP", id, email.kind());
         } catch (MessagingException | RuntimeException e) {
             boolean giveUp = email.attempts() + 1 >= MAX_ATTEMPTS;
             String error = "SMTP server " + smtp.get() + " refused or could not be reached: " + e.getMessage();
             emails.recordAttempt(id, giveUp ? EmailStatus.FAILED : EmailStatus.QUEUED, truncate(error), null);
+            emails.find(id).ifPresent(changed);
             LOG.warn("Mail {} not delivered (attempt {}): {}", id, email.attempts() + 1, e.getMessage());
         }
     }
