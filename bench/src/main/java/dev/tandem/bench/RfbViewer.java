@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * socket, or a loopback TCP socket straight to the phone's RFB server). It speaks like a real viewer
  * (security None, SetEncodings, update requests, pointer and keys) and parses every server message far
  * enough to find its end, without decoding pixels: Raw (w*h*bpp), CopyRect (4 bytes), ZRLE (u32
- * length + data), DesktopSize (no data). It counts every byte it receives.
+ * length + data), Tight (see {@link #skipTight}), DesktopSize (no data). It counts every byte it receives.
  *
  * <p>Threading: one thread reads ({@link #handshake}, then {@link #readUpdate}); any thread may send,
  * sends are serialised so that messages never interleave.
@@ -22,10 +22,30 @@ import java.util.concurrent.atomic.AtomicLong;
 final class RfbViewer implements AutoCloseable {
     static final int RAW = 0;
     static final int COPY_RECT = 1;
+    static final int TIGHT = 7;
     static final int ZRLE = 16;
     static final int DESKTOP_SIZE = -223;
+    /** Tight JPEG quality level 0; levels 0..9 are -32..-23. */
+    static final int QUALITY_LEVEL_0 = -32;
+    /** Compression level 0; levels 0..9 are -256..-247. */
+    static final int COMPRESS_LEVEL_0 = -256;
     /** What a real viewer on a phone-sized screen asks for: compressed first, cheap CopyRect, resizes. */
     static final int[] VIEWER_ENCODINGS = {ZRLE, COPY_RECT, RAW, DESKTOP_SIZE};
+    /**
+     * What the console's noVNC 1.7 asks for with its defaults, restricted to what this viewer can
+     * parse: CopyRect, Tight before ZRLE and Raw, JPEG quality level 6, compression level 2, resizes.
+     */
+    static final int[] NOVNC_ENCODINGS = {COPY_RECT, TIGHT, ZRLE, RAW, QUALITY_LEVEL_0 + 6, COMPRESS_LEVEL_0 + 2,
+        DESKTOP_SIZE};
+    /** As {@link #NOVNC_ENCODINGS} without a quality level: Tight stays lossless. */
+    static final int[] TIGHT_LOSSLESS_ENCODINGS = {COPY_RECT, TIGHT, ZRLE, RAW, COMPRESS_LEVEL_0 + 2, DESKTOP_SIZE};
+
+    private static final int TIGHT_FILL = 0x8;
+    private static final int TIGHT_JPEG = 0x9;
+    private static final int TIGHT_READ_FILTER = 0x4;
+    private static final int TIGHT_FILTER_PALETTE = 1;
+    private static final int TIGHT_FILTER_GRADIENT = 2;
+    private static final int TIGHT_MIN_TO_COMPRESS = 12;
 
     private final AtomicLong received = new AtomicLong();
     private final DataInputStream in;
@@ -35,9 +55,13 @@ final class RfbViewer implements AutoCloseable {
     private int width;
     private int height;
     private int bytesPerPixel;
+    private int tightPixelBytes;
 
-    /** One FramebufferUpdate: its rectangles by kind and its size on the wire, header included. */
-    record Update(int rects, int raw, int copyRect, int zrle, int desktopSize, long wireBytes) {
+    /**
+     * One FramebufferUpdate: its rectangles by kind ({@code jpeg} counts the Tight rectangles sent as
+     * JPEG) and its size on the wire, header included.
+     */
+    record Update(int rects, int raw, int copyRect, int zrle, int tight, int jpeg, int desktopSize, long wireBytes) {
     }
 
     private RfbViewer(InputStream in, OutputStream out, AutoCloseable channel) {
@@ -72,7 +96,16 @@ final class RfbViewer implements AutoCloseable {
         width = in.readUnsignedShort();
         height = in.readUnsignedShort();
         bytesPerPixel = in.readUnsignedByte() / 8;
-        in.readFully(new byte[15]);
+        int depth = in.readUnsignedByte();
+        in.readUnsignedByte(); // big-endian
+        boolean trueColour = in.readUnsignedByte() != 0;
+        int redMax = in.readUnsignedShort();
+        int greenMax = in.readUnsignedShort();
+        int blueMax = in.readUnsignedShort();
+        in.readFully(new byte[6]); // shifts, padding
+        // Tight's TPIXEL: 3 bytes for 32 bpp true colour with 8 bits per channel, else a whole pixel.
+        tightPixelBytes = bytesPerPixel == 4 && depth == 24 && trueColour && redMax == 255 && greenMax == 255
+                && blueMax == 255 ? 3 : bytesPerPixel;
         readString(); // desktop name
         byte[] message = new byte[4 + 4 * encodings.length];
         message[0] = 2;
@@ -175,6 +208,8 @@ final class RfbViewer implements AutoCloseable {
         int raw = 0;
         int copyRect = 0;
         int zrle = 0;
+        int tight = 0;
+        int jpeg = 0;
         int desktopSize = 0;
         for (int i = 0; i < rects; i++) {
             skip(4); // x, y
@@ -194,6 +229,12 @@ final class RfbViewer implements AutoCloseable {
                     skip(in.readInt() & 0xFFFFFFFFL);
                     zrle++;
                     break;
+                case TIGHT:
+                    if (skipTight(w, h)) {
+                        jpeg++;
+                    }
+                    tight++;
+                    break;
                 case DESKTOP_SIZE:
                     width = w;
                     height = h;
@@ -203,7 +244,59 @@ final class RfbViewer implements AutoCloseable {
                     throw new IOException("encoding " + encoding + " was not asked for; cannot find its end");
             }
         }
-        return new Update(rects, raw, copyRect, zrle, desktopSize, received.get() - start);
+        return new Update(rects, raw, copyRect, zrle, tight, jpeg, desktopSize, received.get() - start);
+    }
+
+    /**
+     * Reads one Tight rectangle to its end (RFC 6143 7.7.6 and the community RFB specification): a
+     * control byte (low four bits reset zlib streams), then a fill's TPIXEL, or a JPEG's compact
+     * length and data, or basic compression: an optional filter id (copy, palette with its size and
+     * colours, gradient), then the filtered data, as it is when shorter than 12 bytes, else a compact
+     * length and zlib data. Returns whether it was JPEG.
+     */
+    private boolean skipTight(int w, int h) throws IOException {
+        int control = in.readUnsignedByte() >>> 4;
+        if (control == TIGHT_FILL) {
+            skip(tightPixelBytes);
+            return false;
+        }
+        if (control == TIGHT_JPEG) {
+            skip(readCompactLength());
+            return true;
+        }
+        if (control > TIGHT_JPEG) {
+            throw new IOException("Tight compression type " + control + " was not asked for; cannot find its end");
+        }
+        int filter = (control & TIGHT_READ_FILTER) != 0 ? in.readUnsignedByte() : 0;
+        long dataBytes;
+        switch (filter) {
+            case 0:
+            case TIGHT_FILTER_GRADIENT:
+                dataBytes = (long) w * h * tightPixelBytes;
+                break;
+            case TIGHT_FILTER_PALETTE:
+                int colours = in.readUnsignedByte() + 1;
+                skip((long) colours * tightPixelBytes);
+                dataBytes = colours == 2 ? (long) (w + 7) / 8 * h : (long) w * h;
+                break;
+            default:
+                throw new IOException("unknown Tight filter " + filter);
+        }
+        skip(dataBytes < TIGHT_MIN_TO_COMPRESS ? dataBytes : readCompactLength());
+        return false;
+    }
+
+    /** Tight's length: 7 bits per byte, low bits first, high bit set when another byte follows; 1..3 bytes. */
+    private int readCompactLength() throws IOException {
+        int length = 0;
+        for (int i = 0; i < 3; i++) {
+            int b = in.readUnsignedByte();
+            length |= (i < 2 ? b & 0x7F : b) << (7 * i);
+            if (i < 2 && (b & 0x80) == 0) {
+                break;
+            }
+        }
+        return length;
     }
 
     @Override

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /**
  * Screen sharing as the technician feels it, on loopback: the real server in its own JVM, one virtual
  * Samsung phone running the real agent in this JVM (screen and control allowed), and one RFB viewer
- * on the server's viewer socket asking for ZRLE, CopyRect, Raw and DesktopSize like a real viewer.
+ * on the server's viewer socket asking for what the console's noVNC asks (Tight with JPEG quality 6,
+ * CopyRect, DesktopSize), or with {@code --encoding} Tight lossless or ZRLE.
  *
  * <p>(a) Input-to-pixel latency: with an incremental request outstanding and the screen quiet, the
  * viewer sends one input that changes the phone (tap a Settings switch, swipe the shade open from the
@@ -40,6 +41,11 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
     @Option(names = "--scroll-step", defaultValue = "300", description = "Pixels each scripted scroll moves the Settings list. Default: ${DEFAULT-VALUE}")
     int scrollStep;
 
+    @Option(names = "--encoding", defaultValue = "tight", converter = ViewerEncodingChoice.Converter.class,
+            description = "What the viewer asks for: tight (noVNC's defaults: Tight + JPEG quality 6), tight-lossless "
+                    + "or zrle. Default: ${DEFAULT-VALUE}")
+    ViewerEncodingChoice encoding;
+
     private static final int WARMUP = 30;
     /** Longer than the agent's 33 ms poll: a screen quiet this long has nothing left to send. */
     private static final long QUIET_MILLIS = 80;
@@ -50,9 +56,9 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         System.out.printf("Tandem screen latency benchmark on %d cores: server in its own JVM, virtual samsung phone "
-                        + "in this one, viewer on /ws/screen (ZRLE, CopyRect, Raw, DesktopSize); %d inputs, then %d s "
-                        + "of scripted Settings at %.0f changes/s%n", Runtime.getRuntime().availableProcessors(), samples,
-                seconds, rate);
+                        + "in this one, viewer on /ws/screen asking %s; %d inputs, then %d s "
+                        + "of scripted Settings at %.0f changes/s%n", Runtime.getRuntime().availableProcessors(),
+                encoding.description(), samples, seconds, rate);
         try (ServerProcess server = ServerProcess.start("1g")) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
             admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
@@ -73,14 +79,14 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
 
     /** What the viewer received during the scripted stretch. */
     private record ScriptedStretch(double seconds, long changes, long updates, long bytes, long largest,
-                                   double peakMbits, long scrollUpdates, long scrollBytes) {
+                                   double peakMbits, long scrollUpdates, long scrollBytes, long jpegRects) {
         double mbits() { return bytes * 8 / seconds / 1e6; }
     }
 
     private InputLatency inputLatency(ServerProcess server, BenchApi tech, SharingPhone phone) throws Exception {
         PhoneUi ui = phone.phone().ui();
         try (RfbViewer viewer = ViewerWebSocket.open(server.baseUrl(), phone.session(), tech.token()).viewer()
-                .handshake(RfbViewer.VIEWER_ENCODINGS); UpdateFeed feed = UpdateFeed.start(viewer, false)) {
+                .handshake(encoding.encodings()); UpdateFeed feed = UpdateFeed.start(viewer, false)) {
             viewer.requestUpdate(false);
             require(feed.next(10_000) != null, "no first full update within 10 s");
             viewer.requestUpdate(true);
@@ -143,7 +149,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
 
     private ScriptedStretch scriptedStretch(ServerProcess server, BenchApi tech, SharingPhone phone) throws Exception {
         try (RfbViewer viewer = ViewerWebSocket.open(server.baseUrl(), phone.session(), tech.token()).viewer()
-                .handshake(RfbViewer.VIEWER_ENCODINGS); UpdateFeed feed = UpdateFeed.start(viewer, true)) {
+                .handshake(encoding.encodings()); UpdateFeed feed = UpdateFeed.start(viewer, true)) {
             viewer.requestUpdate(false);
             require(feed.next(10_000) != null, "no first full update within 10 s");
             Thread.sleep(200);
@@ -171,7 +177,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
             }
             double elapsed = (end - start) / 1e9;
             return new ScriptedStretch(elapsed, changes, received.updates, received.bytes, received.largest,
-                    received.busiestSecond() * 8 / 1e6, received.scrollUpdates, received.scrollBytes);
+                    received.busiestSecond() * 8 / 1e6, received.scrollUpdates, received.scrollBytes, received.jpegRects);
         }
     }
 
@@ -184,6 +190,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
         long largest;
         long scrollUpdates;
         long scrollBytes;
+        long jpegRects;
 
         Received(long start, int seconds) {
             this.start = start;
@@ -195,6 +202,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
             updates++;
             bytes += size;
             largest = Math.max(largest, size);
+            jpegRects += a.update().jpeg();
             if (a.update().copyRect() > 0) {
                 scrollUpdates++;
                 scrollBytes += size;
@@ -239,12 +247,13 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
                 stretch.updates() == stretch.scrollUpdates() ? 0 : (stretch.bytes() - stretch.scrollBytes()) / 1e3
                         / (stretch.updates() - stretch.scrollUpdates()), "");
         System.out.printf("%-46s %9.1f KB %10s%n", "  largest update", stretch.largest() / 1e3, "");
+        System.out.printf("%-46s %12d %10s%n", "  rectangles sent as JPEG", stretch.jpegRects(), "");
         System.out.printf("%-46s %6.2f Mbit/s %5.0f Mbit/s%n", "  bandwidth at the viewer (average)", stretch.mbits(),
                 GOAL_MBITS);
         System.out.printf("%-46s %6.2f Mbit/s %10s%n", "  bandwidth, busiest second", stretch.peakMbits(), "");
         boolean met = p50 <= GOAL_P50_MS && p95 <= GOAL_P95_MS && stretch.mbits() <= GOAL_MBITS;
-        System.out.printf("latency: input to pixels p50 %.1f ms, p95 %.1f ms; scripted %.0f changes/s: %.2f Mbit/s, "
-                        + "%.1f updates/s, %.1f KB/update; goals %s%n", p50, p95, stretch.changes() / stretch.seconds(),
+        System.out.printf("latency (%s): input to pixels p50 %.1f ms, p95 %.1f ms; scripted %.0f changes/s: %.2f Mbit/s, "
+                        + "%.1f updates/s, %.1f KB/update; goals %s%n", encoding, p50, p95, stretch.changes() / stretch.seconds(),
                 stretch.mbits(), stretch.updates() / stretch.seconds(),
                 stretch.updates() == 0 ? 0 : stretch.bytes() / 1e3 / stretch.updates(), met ? "met" : "NOT met");
     }

@@ -74,6 +74,53 @@ public final class FrameDiff {
         return done;
     }
 
+    /**
+     * The smallest rectangle inside {@code area} that holds every pixel differing between the two
+     * frames (of one size), or an empty rectangle at {@code area}'s corner when none differs. Narrows a
+     * tile-rounded change of {@link #changes} to what really changed: a flipped switch is 132x76
+     * pixels, not the 192x128 of the tiles it touches.
+     */
+    public static Rect trim(Frame previous, Frame current, Rect area) {
+        current.requireInside(area);
+        if (previous.width() != current.width() || previous.height() != current.height()) {
+            return area;
+        }
+        int width = current.width();
+        int[] before = previous.argb();
+        int[] after = current.argb();
+        int top = area.y();
+        while (top < area.bottom() && rowEqual(before, after, top * width + area.x(), area.width())) {
+            top++;
+        }
+        if (top == area.bottom()) {
+            return Rect.of(area.x(), area.y(), 0, 0);
+        }
+        int bottom = area.bottom();
+        while (rowEqual(before, after, (bottom - 1) * width + area.x(), area.width())) {
+            bottom--;
+        }
+        int left = area.right();
+        int right = area.x();
+        for (int y = top; y < bottom; y++) {
+            int row = y * width;
+            int at = Arrays.mismatch(before, row + area.x(), row + left, after, row + area.x(), row + left);
+            if (at >= 0) {
+                left = area.x() + at;
+            }
+            for (int x = area.right() - 1; x >= right; x--) {
+                if (before[row + x] != after[row + x]) {
+                    right = x + 1;
+                    break;
+                }
+            }
+        }
+        return Rect.of(left, top, right - left, bottom - top);
+    }
+
+    private static boolean rowEqual(int[] before, int[] after, int from, int length) {
+        return Arrays.mismatch(before, from, from + length, after, from, from + length) < 0;
+    }
+
     private static void markDirtyTiles(int[] before, int[] after, int width, int bandY, int bandHeight,
             boolean[] dirty) {
         int tilesX = dirty.length;

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * Builds one viewer's FramebufferUpdate messages (RFC 6143 7.6.1) and remembers what that viewer
  * shows, so that an incremental request gets only what changed since: {@link FrameDiff} against the
- * frame the viewer last received, a vertical scroll as one CopyRect when the viewer takes CopyRect,
+ * frame the viewer last received, each change trimmed to the pixels that differ, a vertical scroll as one CopyRect when the viewer takes CopyRect,
  * and a DesktopSize pseudo-rectangle (alone in its update) when the screen changed size.
  *
  * <p>A prepared update changes nothing until it is {@link #commit}ted after it was written, so an
@@ -99,6 +99,7 @@ final class FramebufferUpdates implements AutoCloseable {
                 changes = FrameDiff.changes(base, frame);
             }
         }
+        changes = trimmed(base, frame, changes);
         List<Rect> wanted = new ArrayList<>();
         for (Rect change : changes) {
             Rect part = intersect(change, area);
@@ -200,6 +201,18 @@ final class FramebufferUpdates implements AutoCloseable {
         // message-type 0, one byte of padding, number-of-rectangles: together the first four bytes.
         message.setU32(0, (FRAMEBUFFER_UPDATE << 24) | rectangles);
         return message;
+    }
+
+    /** Each change narrowed to the pixels that differ; tiles only found it. */
+    private static List<Rect> trimmed(Frame before, Frame after, List<Rect> changes) {
+        List<Rect> exact = new ArrayList<>(changes.size());
+        for (Rect change : changes) {
+            Rect r = FrameDiff.trim(before, after, change);
+            if (!r.isEmpty()) {
+                exact.add(r);
+            }
+        }
+        return exact;
     }
 
     /** {@code top} inside {@code rects} over {@code base} (or over black when the viewer showed nothing). */

@@ -65,6 +65,50 @@ class FrameDiffTest {
     }
 
     @Test
+    void trimNarrowsEachChangeToTheBoundsOfThePixelsThatDiffer() {
+        Random random = new Random(7);
+        Frame before = RandomFrames.frame(random, W, H, 30, 50);
+        for (int round = 0; round < 50; round++) {
+            int[] pixels = before.copyPixels(before.bounds());
+            int left = W;
+            int top = H;
+            int right = 0;
+            int bottom = 0;
+            // A few changed pixels scattered inside one area, as a switch's or a text line's.
+            int ax = random.nextInt(W - 300);
+            int ay = random.nextInt(H - 200);
+            for (int i = 0, n = 1 + random.nextInt(6); i < n; i++) {
+                int x = ax + random.nextInt(300);
+                int y = ay + random.nextInt(200);
+                pixels[y * W + x] ^= 1 + random.nextInt(0xFFFFFF);
+                left = Math.min(left, x);
+                top = Math.min(top, y);
+                right = Math.max(right, x + 1);
+                bottom = Math.max(bottom, y + 1);
+            }
+            Frame after = Frame.wrap(W, H, pixels);
+            Rect exact = Rect.of(left, top, right - left, bottom - top);
+            Rect tiles = FrameDiff.changes(before, after).stream().reduce(FrameDiffTest::union).orElseThrow();
+
+            assertThat(FrameDiff.trim(before, after, tiles)).isEqualTo(exact);
+            assertThat(FrameDiff.trim(before, after, before.bounds())).isEqualTo(exact);
+        }
+    }
+
+    @Test
+    void trimOfAnUnchangedAreaIsEmpty() {
+        Frame frame = RandomFrames.frame(new Random(3), 200, 100, 10, 20);
+        Frame same = Frame.copyOf(200, 100, frame.copyPixels(frame.bounds()));
+        assertThat(FrameDiff.trim(frame, same, Rect.of(64, 0, 64, 64)).isEmpty()).isTrue();
+    }
+
+    private static Rect union(Rect a, Rect b) {
+        int x = Math.min(a.x(), b.x());
+        int y = Math.min(a.y(), b.y());
+        return Rect.of(x, y, Math.max(a.right(), b.right()) - x, Math.max(a.bottom(), b.bottom()) - y);
+    }
+
+    @Test
     void aFrameOfAnotherSizeChangesEverything() {
         Frame before = Frame.wrap(10, 10, new int[100]);
         Frame after = Frame.wrap(20, 10, new int[200]);
