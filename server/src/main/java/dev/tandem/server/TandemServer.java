@@ -156,6 +156,9 @@ public final class TandemServer implements AutoCloseable {
             c.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
                 factory.setMaxBinaryMessageSize(Limits.MAX_FRAME_BYTES);
+                // Jetty reads 4 KiB at a time by default: a phone's 64 KiB screen frame took 16 reads.
+                // The buffer is pooled and returned whenever a connection has nothing left to parse.
+                factory.setInputBufferSize(Limits.MAX_FRAME_BYTES);
                 factory.setIdleTimeout(config.heartbeat().multipliedBy(4));
             });
             web.register(c.routes);

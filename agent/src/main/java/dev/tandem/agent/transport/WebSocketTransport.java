@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
@@ -15,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link Transport} built on Java-WebSocket: TCP_NODELAY on (chat lines and, later, input events
  * must not wait for Nagle), a connect timeout, daemon threads, and Java-WebSocket's own ping timer
- * off because the Tandem protocol has its own heartbeat. {@code wss://} uses the platform's default
+ * off because the Tandem protocol has its own heartbeat, and frames masked by {@link BulkMaskingDraft}
+ * (the screen streams send megabytes per update). {@code wss://} uses the platform's default
  * TLS settings with host-name verification. Thread-safe.
  */
 public final class WebSocketTransport implements Transport {
@@ -72,7 +72,7 @@ public final class WebSocketTransport implements Transport {
         private volatile String closeReason = "";
 
         Client(URI url, int connectTimeoutMillis, ConnectionListener listener) {
-            super(url, new Draft_6455(), null, connectTimeoutMillis);
+            super(url, new BulkMaskingDraft(), null, connectTimeoutMillis);
             this.listener = listener;
             setTcpNoDelay(true);
             setConnectionLostTimeout(0);

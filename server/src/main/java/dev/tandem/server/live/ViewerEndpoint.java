@@ -34,7 +34,10 @@ public final class ViewerEndpoint {
                 ctx.closeSession(1008, "Sign in to the console first.");
                 return;
             }
-            SocketSender sender = new SocketSender(ctx.session);
+            // Jetty splits outgoing frames at the largest frame size (64 KiB by default); joined RFB
+            // frames leave whole. What a viewer may send stays limited by the message size.
+            ctx.session.setMaxFrameSize(SocketSender.MAX_JOINED_BYTES);
+            SocketSender sender = SocketSender.forByteStream(ctx.session);
             try {
                 viewers.put(ctx.sessionId(), screens.attachViewer(user.get(), ctx.pathParam("session"), sender));
             } catch (ProtocolException refused) {
