@@ -284,4 +284,26 @@ class DiagnosticsAndLogsTest {
             }
         }
     }
+
+    @Test
+    void anUploadCutByADroppedConnectionIsListedAsMissing() throws Exception {
+        try (RunningServer server = RunningServer.start()) {
+            Api tech = server.technician("lucia");
+            try (RawDevice device = RawDevice.connect(server)) {
+                String session = device.join(tech.createCode("drop"), "Ana").get("session").asText();
+                tech.post("/api/v1/sessions/" + session + "/logs", "").expect(202);
+                String prompt = device.next("prompt").get("id").asText();
+                device.send("{\"type\":\"answer\",\"id\":\"" + prompt + "\",\"granted\":true}");
+                device.send("{\"type\":\"logFile\",\"id\":\"" + prompt + "\",\"upload\":\"u1\",\"name\":\"big.log\","
+                        + "\"size\":100000,\"sha256\":\"" + "a".repeat(64) + "\"}");
+                await(tech, "/api/v1/sessions/" + session + "/logs", d -> d.get("status").asText().equals("pending"));
+                device.drop();
+                JsonNode logs = await(tech, "/api/v1/sessions/" + session + "/logs",
+                        d -> d.get("refused").size() == 1);
+                assertThat(logs.get("refused").get(0).get("reason").asText()).contains("connection dropped");
+                assertThat(logs.get("status").asText()).isEqualTo("ready");
+                assertThat(logs.get("files")).isEmpty();
+            }
+        }
+    }
 }

@@ -249,8 +249,24 @@ public final class SessionDiagnostics {
         }
     }
 
+    /**
+     * The phone's connection dropped: unfinished uploads are thrown away and listed as refused, so
+     * the technician sees what is missing and can ask again (the phone does not resume an upload).
+     */
     void deviceLost(LiveSession session, DeviceLink link) {
+        if (link.uploads.isEmpty()) {
+            return;
+        }
+        for (LogUploads.Upload upload : link.uploads.values()) {
+            session.diagnostics.refused.add(new Refusal(upload.name,
+                    "The phone's connection dropped during the upload; ask for the log files again."));
+        }
         uploads.abandonAll(session, link.uploads);
+        boolean stillAsking = session.diagnostics.prompts.values().stream().anyMatch(p -> "logs".equals(p.kind));
+        if (!stillAsking && session.diagnostics.logs == Status.PENDING) {
+            session.diagnostics.logs = Status.READY;
+        }
+        publishLogs(session);
     }
 
     void sessionEnded(LiveSession session) {
