@@ -3,6 +3,7 @@ package dev.tandem.device;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.consent.ConsentPrompt;
 import dev.tandem.device.diagnostics.VirtualLogs;
+import dev.tandem.device.diagnostics.VirtualPermissions;
 import dev.tandem.device.screen.PhoneUi;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.ServerMessage;
@@ -10,24 +11,28 @@ import java.time.Duration;
 
 /**
  * The phone's own side of the session events: puts the persistent "your screen is being shared"
- * notification on the virtual phone's screen while the customer shares it, writes each event to the
+ * notification on the virtual phone's screen while the customer shares it, keeps the permissions its
+ * diagnostics report in step with what the customer allows, writes each event to the
  * agent's log journal ({@link VirtualLogs}), and passes every event on to the customer's listener
  * unchanged. Called on the session's thread, like any listener.
  */
 final class SharingNotice implements SessionListener {
     private final PhoneUi ui;
     private final VirtualLogs journal;
+    private final VirtualPermissions permissions;
     private final SessionListener customer;
 
-    SharingNotice(PhoneUi ui, VirtualLogs journal, SessionListener customer) {
+    SharingNotice(PhoneUi ui, VirtualLogs journal, VirtualPermissions permissions, SessionListener customer) {
         this.ui = ui;
         this.journal = journal;
+        this.permissions = permissions;
         this.customer = customer;
     }
 
     @Override
     public void sharing(boolean screen, boolean control) {
         ui.setScreenShared(screen);
+        permissions.follow(screen, control);
         journal.record("Sharing changed: screen " + screen + ", control " + control);
         customer.sharing(screen, control);
     }

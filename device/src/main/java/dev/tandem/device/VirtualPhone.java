@@ -3,6 +3,7 @@ package dev.tandem.device;
 import dev.tandem.agent.AgentSession;
 import dev.tandem.agent.PhoneFeatures;
 import dev.tandem.device.diagnostics.VirtualLogs;
+import dev.tandem.device.diagnostics.VirtualPermissions;
 import dev.tandem.device.diagnostics.VirtualPhoneDiagnostics;
 import java.time.Clock;
 import dev.tandem.agent.MessageRefusedException;
@@ -39,6 +40,7 @@ public final class VirtualPhone implements AutoCloseable {
     private final PhoneUi ui;
     private final ScreenSource screen;
     private final VirtualLogs logs;
+    private final VirtualPermissions permissions;
     private volatile AgentSession session;
 
     private VirtualPhone(DeviceProfile profile, ScreenImage screenImage) {
@@ -46,6 +48,7 @@ public final class VirtualPhone implements AutoCloseable {
         this.screenImage = screenImage;
         this.ui = PhoneUi.create(profile);
         this.logs = new VirtualLogs(profile, Clock.systemUTC());
+        this.permissions = VirtualPermissions.forProfile(profile);
         if (!profile.capabilities().screen.available) {
             this.screen = null;
         } else if (screenImage != null) {
@@ -94,9 +97,9 @@ public final class VirtualPhone implements AutoCloseable {
         logs.record("Joining " + server + " with a session code as " + profile.marketingName());
         PhoneFeatures features = PhoneFeatures.chatOnly()
                 .withScreen(screenAccess())
-                .withDiagnostics(VirtualPhoneDiagnostics.forProfile(profile, Clock.systemUTC()))
+                .withDiagnostics(VirtualPhoneDiagnostics.forProfile(profile, Clock.systemUTC(), permissions))
                 .withLogs(logs);
-        AgentSession joining = AgentSession.create(request, new SharingNotice(ui, logs, listener),
+        AgentSession joining = AgentSession.create(request, new SharingNotice(ui, logs, permissions, listener),
                 WebSocketTransport.create(), features);
         session = joining;
         joining.start();

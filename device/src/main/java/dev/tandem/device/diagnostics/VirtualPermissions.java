@@ -36,6 +36,15 @@ public final class VirtualPermissions implements PermissionState {
         accessibility = supported;
     }
 
+    /**
+     * What the customer allows right now: screen capture with the screen, accessibility with
+     * control. Ignored on a chat-only phone.
+     */
+    public void follow(boolean screen, boolean control) {
+        screenCapture = supported && screen;
+        accessibility = supported && control;
+    }
+
     /** The customer stopped sharing: both permissions are withdrawn. */
     public void revoke() {
         screenCapture = false;

@@ -16,7 +16,12 @@ public final class VirtualPhoneDiagnostics {
 
     /** The collector for {@code profile}, with a seed fixed per profile so every run tells the same story. */
     public static DiagnosticsCollector forProfile(DeviceProfile profile, Clock clock) {
-        return create(profile, clock, new Random(profile.cliName().hashCode()), VirtualPermissions.forProfile(profile));
+        return forProfile(profile, clock, VirtualPermissions.forProfile(profile));
+    }
+
+    /** As {@link #forProfile(DeviceProfile, Clock)}, reporting the permissions the phone keeps in {@code permissions}. */
+    public static DiagnosticsCollector forProfile(DeviceProfile profile, Clock clock, VirtualPermissions permissions) {
+        return create(profile, clock, new Random(profile.cliName().hashCode()), permissions);
     }
 
     /**

@@ -154,6 +154,20 @@ class VirtualPhoneDiagnosticsTest {
     }
 
     @Test
+    void permissionsFollowWhatTheCustomerSharesNow() {
+        VirtualPermissions permissions = VirtualPermissions.forProfile(DeviceProfile.SAMSUNG);
+        permissions.follow(true, false);
+        assertThat(permissions.read().screenCapture.value.granted).isTrue();
+        assertThat(permissions.read().accessibility.value.granted).isFalse();
+        permissions.follow(false, false);
+        assertThat(permissions.read().screenCapture.value.granted).isFalse();
+
+        VirtualPermissions chatOnly = VirtualPermissions.forProfile(DeviceProfile.GENERIC);
+        chatOnly.follow(true, true);
+        assertThat(chatOnly.read().screenCapture.isAvailable()).isFalse();
+    }
+
+    @Test
     void theSameSeedTellsTheSameStory() {
         DiagnosticsJson json = DiagnosticsJson.create();
         String first = json.write(VirtualPhoneDiagnostics.forProfile(DeviceProfile.SAMSUNG, new HandClock()).collect());

@@ -101,6 +101,25 @@ class DiagnosticsAndLogsTest {
     }
 
     @Test
+    void theReportedPermissionsFollowWhatTheCustomerShares() throws Exception {
+        try (RunningServer server = RunningServer.start()) {
+            Api tech = server.technician("lucia");
+            try (PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), tech.createCode("perm"),
+                    DeviceProfile.SAMSUNG)) {
+                String base = "/api/v1/sessions/" + customer.session();
+                tech.post(base + "/screen", "{}").expect(202);
+                assertThat(customer.nextSharing()).isEqualTo("screen=true,control=false");
+                tech.post(base + "/diagnostics", "").expect(202);
+                customer.phone.answer(customer.nextPrompt("diagnostics").id(), true);
+                JsonNode ready = await(tech, base + "/diagnostics", d -> d.get("status").asText().equals("ready"));
+                assertThat(ready.get("warnings").findValuesAsText("code"))
+                        .doesNotContain("permission.screen-capture.missing")
+                        .contains("permission.accessibility.missing");
+            }
+        }
+    }
+
+    @Test
     void declinedDiagnosticsAndLogsAreShownAsDeclined() throws Exception {
         try (RunningServer server = RunningServer.start()) {
             Api tech = server.technician("lucia");
