@@ -388,8 +388,9 @@ public final class AgentSession implements AutoCloseable {
         }
         outbox.waiting().forEach((cseq, text) -> transmit(new AgentMessage.Chat(cseq, text)));
         prompts.takeHeldAnswers().forEach(this::transmit);
-        if (!first && (sharedScreen || sharedControl || consent.decision(ConsentKind.SCREEN) != ConsentLedger.Decision.NOT_ASKED)) {
-            // The server lowers its state to this (e.g. a stop given while disconnected).
+        if (!first && (consent.decision(ConsentKind.SCREEN) != ConsentLedger.Decision.NOT_ASKED
+                || consent.decision(ConsentKind.CONTROL) != ConsentLedger.Decision.NOT_ASKED)) {
+            // Anything was ever shared: the server lowers its state to this (e.g. a stop given while away).
             transmit(new AgentMessage.Sharing(sharedScreen, sharedControl));
         }
         if (leaving) {

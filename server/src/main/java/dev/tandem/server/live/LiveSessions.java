@@ -216,57 +216,43 @@ public final class LiveSessions {
         } else if (message instanceof AgentMessage.Leave) {
             end(session, "customer", SystemNotices.left(session.language, session.customerName), null);
         } else if (message instanceof AgentMessage.Answer answer) {
-            synchronized (session) {
-                if (!session.ended && !screens.answered(session, answer) && !diagnostics.answered(session, answer)) {
+            whileCurrent(session, link, () -> {
+                if (!screens.answered(session, answer) && !diagnostics.answered(session, answer)) {
                     LOG.debug("Session {}: answer to unknown prompt {} ignored", session.id, answer.id);
                 }
-            }
+            });
         } else if (message instanceof AgentMessage.Sharing sharing) {
-            synchronized (session) {
-                if (!session.ended) {
-                    screens.sharing(session, sharing);
-                }
-            }
+            whileCurrent(session, link, () -> screens.sharing(session, sharing));
         } else if (message instanceof AgentMessage.ScreenClosed closed) {
-            synchronized (session) {
-                screens.screenClosed(session, closed);
-            }
+            whileCurrent(session, link, () -> screens.screenClosed(session, closed));
         } else if (message instanceof AgentMessage.Diagnostics report) {
-            synchronized (session) {
-                if (!session.ended) {
-                    diagnostics.report(session, report);
-                }
-            }
+            whileCurrent(session, link, () -> diagnostics.report(session, report));
         } else if (message instanceof AgentMessage.LogFile file) {
-            synchronized (session) {
-                if (!session.ended && session.link == link) {
-                    diagnostics.logFile(session, link, file);
-                }
-            }
+            whileCurrent(session, link, () -> diagnostics.logFile(session, link, file));
         } else if (message instanceof AgentMessage.LogChunk chunk) {
-            synchronized (session) {
-                if (!session.ended && session.link == link) {
-                    diagnostics.logChunk(session, link, chunk);
-                }
-            }
+            whileCurrent(session, link, () -> diagnostics.logChunk(session, link, chunk));
         } else if (message instanceof AgentMessage.LogEnd end) {
-            synchronized (session) {
-                if (!session.ended && session.link == link) {
-                    diagnostics.logEnd(session, link, end);
-                }
-            }
+            whileCurrent(session, link, () -> diagnostics.logEnd(session, link, end));
         } else if (message instanceof AgentMessage.LogsDone done) {
-            synchronized (session) {
-                if (!session.ended) {
-                    diagnostics.logsDone(session, done);
-                }
-            }
+            whileCurrent(session, link, () -> diagnostics.logsDone(session, done));
         } else if (message instanceof AgentMessage.CapabilitiesUpdate update && update.capabilities != null) {
             synchronized (session) {
                 session.capabilities = update.capabilities;
                 sessions.updateCapabilities(session.id, update.capabilities);
             }
             publishSession(session.id);
+        }
+    }
+
+    /**
+     * Runs {@code work} under the session's monitor if the session is going on and {@code link} is
+     * still its device's connection; a frame from a replaced or ended connection changes nothing.
+     */
+    private static void whileCurrent(LiveSession session, DeviceLink link, Runnable work) {
+        synchronized (session) {
+            if (!session.ended && session.link == link) {
+                work.run();
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.LogVault;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -93,8 +94,12 @@ final class LogUploads {
             return Outcome.refused("The checksum of " + name + " is missing or malformed.");
         }
         String fileId = Secrets.id("f");
-        uploads.put(file.upload, new Upload(file.id, fileId, name, file.size, file.sha256,
-                vault.openPart(session.id, fileId)));
+        try {
+            uploads.put(file.upload, new Upload(file.id, fileId, name, file.size, file.sha256,
+                    vault.openPart(session.id, fileId)));
+        } catch (UncheckedIOException e) {
+            return Outcome.refused("The server could not store " + name + " (" + e.getCause().getMessage() + ").");
+        }
         return Outcome.GOING_ON;
     }
 
@@ -149,7 +154,12 @@ final class LogUploads {
         }
         uploads.remove(end.upload);
         close(upload);
-        vault.keep(session.id, upload.fileId);
+        try {
+            vault.keep(session.id, upload.fileId);
+        } catch (UncheckedIOException e) {
+            vault.discard(session.id, upload.fileId);
+            return Outcome.refused("The server could not store " + upload.name + ".");
+        }
         LogFileRecord record = new LogFileRecord(upload.fileId, session.id, upload.name, upload.size, upload.sha256,
                 clock.instant());
         store.insertLogFile(record);

@@ -237,7 +237,7 @@ public final class ScreenSharing {
                 sessions.systemLine(session, SystemNotices.controlDeclined(session.language, session.customerName));
             }
         }
-        publishLater(session);
+        publishCurrent(session);
         return true;
     }
 
@@ -265,7 +265,7 @@ public final class ScreenSharing {
             sendToDevice(session, new ServerMessage.Release(screenUnknown, true));
         }
         if (changed) {
-            publishLater(session);
+            publishCurrent(session);
         }
     }
 
@@ -276,7 +276,7 @@ public final class ScreenSharing {
             String reason = closed.reason == null || closed.reason.isBlank() ? "The phone ended the screen stream."
                     : "The phone ended the screen stream: " + closed.reason;
             viewer.close(TandemStatus.MALFORMED.closeCode(), reason);
-            publishLater(session);
+            publishCurrent(session);
         }
     }
 
@@ -298,7 +298,7 @@ public final class ScreenSharing {
     /** The phone's connection dropped: its streams are gone; viewers come back after it reconnects. */
     void deviceLost(LiveSession session) {
         closeViewers(session, TandemStatus.DEVICE_OFFLINE.closeCode(), TandemStatus.DEVICE_OFFLINE.message());
-        publishLater(session);
+        publishCurrent(session);
     }
 
     /** The session ended: every viewer is closed. */
@@ -349,7 +349,7 @@ public final class ScreenSharing {
     }
 
     /** Console events only queue frames, so they may be sent with the session's monitor held. */
-    private void publishLater(LiveSession session) {
+    private void publishCurrent(LiveSession session) {
         publish(session, session.screen.view());
     }
 

@@ -123,7 +123,7 @@ public final class SessionDiagnostics {
         sessions.visible(user, sessionId);
         LogFileRecord record = store.logFiles(sessionId).stream().filter(f -> f.id().equals(fileId)).findFirst()
                 .orElseThrow(() -> Rejection.notFound("There is no log file " + fileId + " in session " + sessionId + "."));
-        return new StoredFile(record, vault.read(sessionId, fileId));
+        return new StoredFile(record, readStored(sessionId, record));
     }
 
     /** A stored file and its bytes. */
@@ -151,7 +151,7 @@ public final class SessionDiagnostics {
                     "There are no log files to send: ask the customer for them with Send Logfiles first.");
         }
         List<Attachment> attachments = chosen.stream()
-                .map(f -> new Attachment(f.name(), vault.read(sessionId, f.id()))).toList();
+                .map(f -> new Attachment(f.name(), readStored(sessionId, f))).toList();
         String defaultSubject = LogEmailText.subject(support);
         String body = message.filter(m -> !m.isBlank()).orElseGet(() -> LogEmailText.body(support, user, chosen));
         Email email = mail.send(to, subject.filter(s -> !s.isBlank()).orElse(defaultSubject), body, attachments,
@@ -277,6 +277,17 @@ public final class SessionDiagnostics {
     }
 
     // ---- shared ------------------------------------------------------------------------------
+
+    /** A stored file's bytes; a file gone from disk is a clear 410, not a server error. */
+    private byte[] readStored(String sessionId, LogFileRecord file) {
+        try {
+            return vault.read(sessionId, file.id());
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("Session {}: log file {} is listed but cannot be read: {}", sessionId, file.id(), e.getMessage());
+            throw Rejection.of(Rejection.Kind.GONE, "file_missing", file.name()
+                    + " is listed with this session but its content is no longer on the server's disk.");
+        }
+    }
 
     private void settle(LiveSession session, DeviceLink link, String uploadId, String name, LogUploads.Outcome outcome) {
         outcome.stored().ifPresent(record -> {
