@@ -183,21 +183,22 @@ public final class ScreenStream implements AutoCloseable {
                     if (ending != null) {
                         return;
                     }
+                    // Taken before anything is written: a request the viewer sends once it has read
+                    // this update is a new one, never merged into the one being answered.
                     request = pending;
+                    pending = null;
                     viewerFormat = format;
                     viewerEncodings = encodings;
                 }
                 if (consent.isGranted(ConsentKind.SCREEN) && send(updates, request, viewerFormat, viewerEncodings,
                         out)) {
-                    synchronized (lock) {
-                        if (pending == request) {
-                            pending = null;
-                        }
-                    }
                     continue;
                 }
                 synchronized (lock) {
-                    if (ending == null && pending == request) {
+                    // Nothing to send yet: the request stays open (joined with any that came meanwhile).
+                    boolean alone = pending == null;
+                    pending = alone ? request : request.merge(pending);
+                    if (ending == null && alone) {
                         lock.wait(pollMillis);
                     }
                 }
