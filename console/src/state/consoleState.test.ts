@@ -80,6 +80,15 @@ describe('consoleReducer: transcripts', () => {
 });
 
 describe('consoleReducer: sessions', () => {
+  it('never brings an ended session back to active from a list fetched before the end', () => {
+    const state = run([
+      { type: 'sessionUpserted', session: session('s1'), at },
+      { type: 'sessionUpserted', session: session('s1', { status: 'ended' }), at },
+      { type: 'sessionsLoaded', status: 'active', sessions: [session('s1')], at },
+    ]);
+    expect(state.sessions.s1.status).toBe('ended');
+  });
+
   it('adds a notice when the customer drops and when they are back', () => {
     const state = run([
       { type: 'sessionUpserted', session: session('s1'), at: '2026-11-24T20:01:00Z' },

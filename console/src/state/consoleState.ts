@@ -118,6 +118,9 @@ function connectionNotice(previous: Session | undefined, next: Session, at: stri
 }
 
 function withSession(state: ConsoleState, session: Session, at: string): ConsoleState {
+  // Ended is final: a list fetched before the end that arrives after the `session` event must not
+  // bring the session back to life (its Chat window would never show that it ended).
+  if (state.sessions[session.id]?.status === 'ended' && session.status !== 'ended') return state;
   const notice = connectionNotice(state.sessions[session.id], session, at);
   return {
     ...state,
