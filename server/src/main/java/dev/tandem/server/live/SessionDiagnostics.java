@@ -323,17 +323,18 @@ public final class SessionDiagnostics {
     }
 
     private Map<String, Object> diagnosticsView(String sessionId, LiveSession live) {
-        Optional<StoredReport> latest = store.latestReport(sessionId);
-        Status status = latest.isPresent() ? Status.READY : Status.NONE;
+        // The live status first: a report is stored before the status says ready, so reading the
+        // store afterwards always finds the report the status speaks of.
+        Status liveStatus = Status.NONE;
         String error = null;
         if (live != null) {
             synchronized (live) {
-                if (live.diagnostics.diagnostics != Status.NONE) {
-                    status = live.diagnostics.diagnostics;
-                    error = live.diagnostics.diagnosticsError;
-                }
+                liveStatus = live.diagnostics.diagnostics;
+                error = live.diagnostics.diagnosticsError;
             }
         }
+        Optional<StoredReport> latest = store.latestReport(sessionId);
+        Status status = liveStatus != Status.NONE ? liveStatus : latest.isPresent() ? Status.READY : Status.NONE;
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("status", DiagnosticsState.wire(status));
         if (error != null) {
@@ -362,19 +363,19 @@ public final class SessionDiagnostics {
     }
 
     private Map<String, Object> logsView(String sessionId, LiveSession live) {
-        List<LogFileRecord> files = store.logFiles(sessionId);
-        Status status = files.isEmpty() ? Status.NONE : Status.READY;
+        // The live status first, then the store (files are stored before the status says ready).
+        Status liveStatus = Status.NONE;
         List<Map<String, Object>> refused = new ArrayList<>();
         if (live != null) {
             synchronized (live) {
-                if (live.diagnostics.logs != Status.NONE) {
-                    status = live.diagnostics.logs;
-                }
+                liveStatus = live.diagnostics.logs;
                 for (Refusal r : live.diagnostics.refused) {
                     refused.add(Map.of("name", r.name(), "reason", r.reason()));
                 }
             }
         }
+        List<LogFileRecord> files = store.logFiles(sessionId);
+        Status status = liveStatus != Status.NONE ? liveStatus : files.isEmpty() ? Status.NONE : Status.READY;
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("status", DiagnosticsState.wire(status));
         view.put("files", files.stream().map(f -> {
