@@ -90,6 +90,8 @@ export interface EmailReceipt {
 
 /** The customer's screen and control, as GET /api/v1/sessions/{id}/screen and the `screen` event show them (docs/protocol.md 2b). */
 export interface ScreenState {
+  /** The server numbers these views in the order it took them; an older one is dropped. */
+  revision?: number;
   status: 'off' | 'pending' | 'declined' | 'sharing';
   control: boolean;
   /** Absent from older servers; then `control` alone says whether it is granted. */
@@ -216,6 +218,7 @@ export type DiagnosticsStatus = 'none' | 'pending' | 'declined' | 'ready' | 'fai
 
 /** GET /api/v1/sessions/{id}/diagnostics and the `diagnostics` event (docs/protocol.md 2c). */
 export interface DiagnosticsState {
+  revision?: number;
   status: DiagnosticsStatus;
   report?: DiagnosticsReport | null;
   collectedAt?: string | null;
@@ -242,6 +245,7 @@ export type LogsStatus = 'none' | 'pending' | 'declined' | 'ready';
 
 /** GET /api/v1/sessions/{id}/logs and the `logs` event (docs/protocol.md 2c). */
 export interface LogsState {
+  revision?: number;
   status: LogsStatus;
   files: LogFile[];
   refused: RefusedLogFile[];

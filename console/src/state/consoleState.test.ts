@@ -79,6 +79,22 @@ describe('consoleReducer: transcripts', () => {
   });
 });
 
+describe('consoleReducer: views taken earlier', () => {
+  it('drops a diagnostics, logs or screen view older than the one shown', () => {
+    const state = run([
+      { type: 'diagnosticsUpdated', session: 's1', diagnostics: { status: 'ready', warnings: [], revision: 7 } },
+      { type: 'diagnosticsUpdated', session: 's1', diagnostics: { status: 'pending', warnings: [], revision: 5 } },
+      { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files: [], refused: [], revision: 9 } },
+      { type: 'logsUpdated', session: 's1', logs: { status: 'pending', files: [], refused: [], revision: 8 } },
+      { type: 'screenUpdated', session: 's1', screen: { status: 'sharing', control: false, revision: 4 } },
+      { type: 'screenUpdated', session: 's1', screen: { status: 'pending', control: false, revision: 3 } },
+    ]);
+    expect(state.diagnostics.s1.status).toBe('ready');
+    expect(state.logs.s1.status).toBe('ready');
+    expect(state.screens.s1.status).toBe('sharing');
+  });
+});
+
 describe('consoleReducer: sessions', () => {
   it('never brings an ended session back to active from a list fetched before the end', () => {
     const state = run([

@@ -140,6 +140,11 @@ export function normalizeLogs(logs: LogsState): LogsState {
   return { ...logs, status: logs.status ?? 'none', files: logs.files ?? [], refused: logs.refused ?? [] };
 }
 
+/** A view the server took before the one shown (a REST answer overtaken by a socket event). */
+function isOlder(incoming: { revision?: number }, current: { revision?: number } | undefined): boolean {
+  return incoming.revision !== undefined && current?.revision !== undefined && incoming.revision < current.revision;
+}
+
 const withId = (ids: string[], id: string) => (ids.includes(id) ? ids : [...ids, id]);
 const withoutId = (ids: string[], id: string) => (ids.includes(id) ? ids.filter((other) => other !== id) : ids);
 
@@ -227,6 +232,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     }
 
     case 'screenUpdated':
+      if (isOlder(action.screen, state.screens[action.session])) return state;
       return { ...state, screens: { ...state.screens, [action.session]: action.screen } };
 
     case 'viewerOpened': {
@@ -240,6 +246,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         : state;
 
     case 'diagnosticsUpdated':
+      if (isOlder(action.diagnostics, state.diagnostics[action.session])) return state;
       return { ...state, diagnostics: { ...state.diagnostics, [action.session]: normalizeDiagnostics(action.diagnostics) } };
 
     case 'diagnosticsOpened': {
@@ -253,6 +260,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     }
 
     case 'logsUpdated': {
+      if (isOlder(action.logs, state.logs[action.session])) return state;
       const logs = normalizeLogs(action.logs);
       const next = { ...state, logs: { ...state.logs, [action.session]: logs } };
       if (!state.logsAwaited.includes(action.session) || (logs.status !== 'ready' && logs.status !== 'declined')) return next;

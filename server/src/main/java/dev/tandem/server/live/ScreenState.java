@@ -53,6 +53,7 @@ final class ScreenState {
         view.put("controlStatus", control.name().toLowerCase(Locale.ROOT));
         view.put("stoppedByCustomer", stoppedByCustomer);
         view.put("viewers", viewers.size());
+        view.put("revision", ViewRevisions.next());
         return view;
     }
 

@@ -327,16 +327,21 @@ public final class SessionDiagnostics {
         // store afterwards always finds the report the status speaks of.
         Status liveStatus = Status.NONE;
         String error = null;
+        long revision;
         if (live != null) {
             synchronized (live) {
                 liveStatus = live.diagnostics.diagnostics;
                 error = live.diagnostics.diagnosticsError;
+                revision = ViewRevisions.next();
             }
+        } else {
+            revision = ViewRevisions.next();
         }
         Optional<StoredReport> latest = store.latestReport(sessionId);
         Status status = liveStatus != Status.NONE ? liveStatus : latest.isPresent() ? Status.READY : Status.NONE;
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("status", DiagnosticsState.wire(status));
+        view.put("revision", revision);
         if (error != null) {
             view.put("error", error);
         }
@@ -366,18 +371,23 @@ public final class SessionDiagnostics {
         // The live status first, then the store (files are stored before the status says ready).
         Status liveStatus = Status.NONE;
         List<Map<String, Object>> refused = new ArrayList<>();
+        long revision;
         if (live != null) {
             synchronized (live) {
                 liveStatus = live.diagnostics.logs;
                 for (Refusal r : live.diagnostics.refused) {
                     refused.add(Map.of("name", r.name(), "reason", r.reason()));
                 }
+                revision = ViewRevisions.next();
             }
+        } else {
+            revision = ViewRevisions.next();
         }
         List<LogFileRecord> files = store.logFiles(sessionId);
         Status status = liveStatus != Status.NONE ? liveStatus : files.isEmpty() ? Status.NONE : Status.READY;
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("status", DiagnosticsState.wire(status));
+        view.put("revision", revision);
         view.put("files", files.stream().map(f -> {
             Map<String, Object> file = new LinkedHashMap<>();
             file.put("id", f.id());
