@@ -33,6 +33,7 @@ final class ViewerTunnel implements Runnable, AutoCloseable {
     static final int MAX_QUEUED_FRAMES = 8;
     private static final int CONNECT_SECONDS = 10;
 
+    private final java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
     private final Socket viewer;
     private final ScreenSocket server;
     private final Consumer<String> notices;
@@ -57,7 +58,9 @@ final class ViewerTunnel implements Runnable, AutoCloseable {
     public void run() {
         try {
             if (!server.connectBlocking(CONNECT_SECONDS, TimeUnit.SECONDS)) {
-                // onClose has already explained a refused handshake; a timeout has not.
+                // A refusal right after the handshake ends the wait before onClose has explained it:
+                // give that explanation a moment to arrive; only a real timeout is reported as one.
+                closed.await(2, TimeUnit.SECONDS);
                 finish(name + ": the server did not open the screen within " + CONNECT_SECONDS
                         + " s: check that it is reachable, then reconnect the viewer");
                 return;
@@ -163,6 +166,7 @@ final class ViewerTunnel implements Runnable, AutoCloseable {
         @Override
         public void onClose(int code, String reason, boolean remote) {
             finish(name + " closed: " + CloseExplanation.of(code, reason));
+            closed.countDown();
         }
 
         @Override
