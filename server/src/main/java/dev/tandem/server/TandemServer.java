@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.message.WireCodec;
+import dev.tandem.server.audit.AuditLog;
+import dev.tandem.server.audit.AuditStore;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.codes.SessionCodes;
@@ -115,6 +117,7 @@ public final class TandemServer implements AutoCloseable {
         if (portals.findBySlug("default").isEmpty()) {
             portals.create(new Portal(0, "default", "Default", "en", false, true, true, 20, 8));
         }
+        AuditLog audit = new AuditLog(new AuditStore(database), clock);
         Links links = new Links(config.publicUrl());
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
@@ -138,7 +141,7 @@ public final class TandemServer implements AutoCloseable {
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
-                links, config.storeUrl(), secureCookies, metrics), json);
+                links, config.storeUrl(), secureCookies, metrics, audit), json);
 
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

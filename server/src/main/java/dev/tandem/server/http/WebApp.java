@@ -2,6 +2,7 @@ package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.server.Links;
+import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.codes.SessionCodes;
@@ -32,7 +33,8 @@ public final class WebApp {
     /** The services the routes call. */
     public record Services(Accounts accounts, PasswordHasher hasher, UserStore users, PortalStore portals,
                            SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
-                           Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics) {
+                           Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
+                           AuditLog audit) {
     }
 
     public WebApp(Services s, ObjectMapper json) {

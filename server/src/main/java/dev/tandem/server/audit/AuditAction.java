@@ -1,0 +1,55 @@
+package dev.tandem.server.audit;
+
+/** Everything the audit log records. The wire name is what {@code GET /api/v1/audit} shows. */
+public enum AuditAction {
+    SIGN_IN("auth.sign-in"),
+    SIGN_IN_FAILED("auth.sign-in-failed"),
+    SIGN_OUT("auth.sign-out"),
+    TOKEN_ISSUED("auth.token-issued"),
+    CODE_CREATED("code.created"),
+    CODE_CANCELLED("code.cancelled"),
+    CODE_EMAILED("code.emailed"),
+    CUSTOMER_JOINED("session.joined"),
+    CUSTOMER_LEFT("session.left"),
+    CUSTOMER_DROPPED("session.dropped"),
+    CUSTOMER_RECONNECTED("session.reconnected"),
+    SESSION_ENDED("session.ended"),
+    PERMISSION_ASKED("permission.asked"),
+    PERMISSION_GRANTED("permission.granted"),
+    PERMISSION_REFUSED("permission.refused"),
+    PERMISSION_STOPPED("permission.stopped"),
+    CONTROL_STARTED("control.started"),
+    CONTROL_RELEASED("control.released"),
+    SCREEN_VIEWED("screen.viewed"),
+    DIAGNOSTICS_REQUESTED("diagnostics.requested"),
+    DIAGNOSTICS_VIEWED("diagnostics.viewed"),
+    LOGS_REQUESTED("logs.requested"),
+    LOGS_VIEWED("logs.viewed"),
+    EMAIL_SENT("email.sent"),
+    EMAIL_FAILED("email.failed"),
+    USER_CREATED("admin.user-created"),
+    USER_UPDATED("admin.user-updated"),
+    USER_DISABLED("admin.user-disabled"),
+    USER_ENABLED("admin.user-enabled"),
+    PASSWORD_RESET("admin.password-reset"),
+    PORTAL_CREATED("admin.portal-created"),
+    PORTAL_UPDATED("admin.portal-updated"),
+    SETTINGS_UPDATED("admin.settings-updated"),
+    TEST_EMAIL_SENT("admin.test-email"),
+    RETENTION_PURGED("system.retention-purged"),
+    REQUEST_CREATED("request.created"),
+    REQUEST_CANCELLED("request.cancelled"),
+    REQUEST_ACCEPTED("request.accepted"),
+    REQUEST_EXPIRED("request.expired"),
+    REQUEST_FOLLOW_UP("request.follow-up");
+
+    private final String wireName;
+
+    AuditAction(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.tandem.server.audit;
+
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records who did what, when, in which session. Append-only: a failure to write is logged and
+ * never breaks the action being audited. Details must never contain secrets (passwords, tokens,
+ * codes' resume tokens): callers pass what a reviewer needs to read, nothing more.
+ */
+public final class AuditLog {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    static final int MAX_ACTOR = 160;
+    static final int MAX_DETAIL = 2000;
+    public static final String SYSTEM = "system";
+
+    private final AuditStore store;
+    private final Clock clock;
+
+    public AuditLog(AuditStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Records an action outside any session. */
+    public void record(String actor, AuditAction action, String detail) {
+        record(actor, action, null, detail);
+    }
+
+    /** Records an action; {@code session} may be null. */
+    public void record(String actor, AuditAction action, String session, String detail) {
+        try {
+            store.append(clock.instant(), cut(actor == null ? SYSTEM : actor, MAX_ACTOR), action.wireName(), session,
+                    cut(detail == null ? "" : detail, MAX_DETAIL));
+        } catch (RuntimeException e) {
+            LOG.error("Could not write the audit entry {} for {}", action.wireName(), session, e);
+        }
+    }
+
+    /** The actor name of a customer. */
+    public static String customer(String name) {
+        return "customer:" + name;
+    }
+
+    /** The actor name of someone not signed in. */
+    public static String anonymous(String address) {
+        return "anonymous@" + address;
+    }
+
+    public AuditStore store() {
+        return store;
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
