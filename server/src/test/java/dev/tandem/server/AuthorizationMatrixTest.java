@@ -1,0 +1,414 @@
+package dev.tandem.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.server.testing.Api;
+import dev.tandem.server.testing.RawDevice;
+import dev.tandem.server.testing.RunningServer;
+import dev.tandem.server.testing.SocketProbe;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks every REST endpoint (every path and method of the OpenAPI document, and nothing else) and
+ * every socket as each kind of caller, and asserts the answer: anonymous, a customer (holding the
+ * secrets a customer has: the session's resume token), the technician who owns the session, another
+ * technician, and an administrator. A new endpoint without a row here fails this test.
+ */
+class AuthorizationMatrixTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    enum Caller { ANONYMOUS, CUSTOMER, OWNER, OTHER, ADMIN }
+
+    /** One endpoint and what each caller gets. {@code hiddenFromOther}: text OTHER's answer must not contain. */
+    private record Row(String method, String path, String body, Map<Caller, Integer> expected, String hiddenFromOther) {
+        String key() {
+            return method + " " + path;
+        }
+    }
+
+    private final List<Row> rows = new ArrayList<>();
+
+    private void row(String method, String path, String body, int anonymous, int customer, int owner, int other,
+                     int admin) {
+        row(method, path, body, anonymous, customer, owner, other, admin, null);
+    }
+
+    private void row(String method, String path, String body, int anonymous, int customer, int owner, int other,
+                     int admin, String hiddenFromOther) {
+        Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
+        expected.put(Caller.ANONYMOUS, anonymous);
+        expected.put(Caller.CUSTOMER, customer);
+        expected.put(Caller.OWNER, owner);
+        expected.put(Caller.OTHER, other);
+        expected.put(Caller.ADMIN, admin);
+        rows.add(new Row(method, path, body, expected, hiddenFromOther));
+    }
+
+    /** What the callers act on: one live session of the owner with a stored log file, and fresh things on demand. */
+    private static final class Fixture implements AutoCloseable {
+        final RunningServer server;
+        final Api admin;
+        final Api owner;
+        final Api other;
+        final String session;
+        final String resumeToken;
+        final String usedCode;
+        final String logFile;
+        final String email;
+        final List<RawDevice> devices = new ArrayList<>();
+        final AtomicInteger serial = new AtomicInteger();
+
+        Fixture(RunningServer server) {
+            this.server = server;
+            this.admin = server.admin();
+            admin.put("/api/v1/portals/default", "{\"maxLiveCodes\":100}").expect(200); // the walk makes many codes
+            this.owner = server.technician("lucia");
+            this.other = server.technician("marco");
+            RawDevice device = RawDevice.connect(server);
+            devices.add(device);
+            this.usedCode = owner.createCode("matrix");
+            JsonNode welcome = device.join(usedCode, "Ana");
+            this.session = welcome.get("session").asText();
+            this.resumeToken = welcome.get("resumeToken").asText();
+            this.logFile = uploadLog(device, session);
+            owner.post("/api/v1/codes/" + waitingCode() + "/email", "{\"to\":\"ana@example.com\"}").expect(202);
+            this.email = owner.get("/api/v1/outbox").expect(200).json().get(0).get("id").asText();
+        }
+
+        private String uploadLog(RawDevice device, String id) {
+            owner.post("/api/v1/sessions/" + id + "/logs", "").expect(202);
+            String prompt = device.next("prompt").get("id").asText();
+            device.send("{\"type\":\"answer\",\"id\":\"" + prompt + "\",\"granted\":true}");
+            byte[] content = "matrix log line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(content);
+            device.send("{\"type\":\"logFile\",\"id\":\"" + prompt + "\",\"upload\":\"m1\",\"name\":\"app.log\",\"size\":"
+                    + content.length + ",\"sha256\":\"" + sha256(content) + "\"}");
+            device.send("{\"type\":\"logChunk\",\"upload\":\"m1\",\"index\":0,\"data\":\""
+                    + java.util.Base64.getEncoder().encodeToString(content) + "\",\"crc32\":" + crc.getValue() + "}");
+            device.send("{\"type\":\"logEnd\",\"upload\":\"m1\"}");
+            device.next("logStored");
+            device.send("{\"type\":\"logsDone\",\"id\":\"" + prompt + "\",\"files\":1}");
+            for (int i = 0; i < 100; i++) {
+                JsonNode logs = owner.get("/api/v1/sessions/" + id + "/logs").expect(200).json();
+                if (logs.path("files").size() > 0) {
+                    String url = logs.get("files").get(0).get("url").asText();
+                    return url.substring(url.lastIndexOf('/') + 1);
+                }
+                sleep(50);
+            }
+            throw new AssertionError("The log file never arrived");
+        }
+
+        String waitingCode() {
+            return owner.createCode("fixture-" + serial.incrementAndGet());
+        }
+
+        /** A new live session of the owner, for calls that change or end it. */
+        String freshSession() {
+            RawDevice device = RawDevice.connect(server);
+            devices.add(device);
+            return device.join(waitingCode(), "Ana " + serial.incrementAndGet()).get("session").asText();
+        }
+
+        String freshUser() {
+            String name = "user" + serial.incrementAndGet();
+            admin.post("/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"password-" + name
+                    + "\",\"role\":\"technician\"}").expect(201);
+            return name;
+        }
+
+        String unusedName(String prefix) {
+            return prefix + serial.incrementAndGet();
+        }
+
+        Map<String, Supplier<String>> placeholders() {
+            Map<String, Supplier<String>> values = new LinkedHashMap<>();
+            values.put("session", () -> session);
+            values.put("freshSession", this::freshSession);
+            values.put("waitingCode", this::waitingCode);
+            values.put("usedCode", () -> usedCode);
+            values.put("file", () -> logFile);
+            values.put("email", () -> email);
+            values.put("freshUser", this::freshUser);
+            values.put("newUser", () -> unusedName("newuser"));
+            values.put("newSlug", () -> unusedName("portal-"));
+            return values;
+        }
+
+        @Override
+        public void close() {
+            devices.forEach(RawDevice::close);
+        }
+    }
+
+    private void declareRows() {
+        String session = "/api/v1/sessions/{session}";
+        String fresh = "/api/v1/sessions/{freshSession}";
+        // Signing in: the caller's own credentials do not matter; wrong passwords are refused for all.
+        row("POST", "/api/v1/auth/token", "{\"username\":\"admin\",\"password\":\"wrong-password\"}", 401, 401, 401, 401, 401);
+        row("POST", "/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"wrong-password\"}", 401, 401, 401, 401, 401);
+        row("GET", "/api/v1/auth/me", null, 401, 401, 200, 200, 200);
+        row("POST", "/api/v1/auth/logout", "", 401, 401, 204, 204, 204);
+        // Codes: everyone signed in makes their own; a code is acted on by its technician and admins.
+        row("POST", "/api/v1/codes", "{}", 401, 401, 201, 201, 201);
+        row("GET", "/api/v1/codes", null, 401, 401, 200, 200, 200, "{usedCode}");
+        row("DELETE", "/api/v1/codes/{waitingCode}", null, 401, 401, 204, 404, 204);
+        row("POST", "/api/v1/codes/{waitingCode}/email", "{\"to\":\"ana@example.com\"}", 401, 401, 202, 404, 202);
+        // The join data is public to whoever holds a code (that is what a code is for).
+        row("GET", "/api/v1/join/{waitingCode}", null, 200, 200, 200, 200, 200);
+        // Sessions: the owner and administrators; another technician does not learn they exist.
+        row("GET", "/api/v1/sessions", null, 401, 401, 200, 200, 200, "{session}");
+        row("GET", session, null, 401, 401, 200, 404, 200);
+        row("GET", session + "/messages", null, 401, 401, 200, 404, 200);
+        row("POST", session + "/messages", "{\"text\":\"hello\"}", 401, 401, 201, 404, 201);
+        row("POST", fresh + "/end", "", 401, 401, 200, 404, 200);
+        row("GET", session + "/screen", null, 401, 401, 200, 404, 200);
+        row("POST", fresh + "/screen", "{}", 401, 401, 202, 404, 202);
+        row("DELETE", fresh + "/screen", null, 401, 401, 200, 404, 200);
+        row("POST", fresh + "/diagnostics", "", 401, 401, 202, 404, 202);
+        row("GET", session + "/diagnostics", null, 401, 401, 200, 404, 200);
+        row("POST", fresh + "/logs", "", 401, 401, 202, 404, 202);
+        row("GET", session + "/logs", null, 401, 401, 200, 404, 200);
+        row("GET", session + "/logs/{file}", null, 401, 401, 200, 404, 200);
+        row("POST", session + "/logs/email", "{\"to\":\"ana@example.com\"}", 401, 401, 202, 404, 202);
+        // Portals: read by every technician (to pick one for a code), changed by administrators.
+        row("GET", "/api/v1/portals", null, 401, 401, 200, 200, 200);
+        row("POST", "/api/v1/portals", "{\"name\":\"Printers\",\"slug\":\"{newSlug}\"}", 401, 401, 403, 403, 201);
+        row("PUT", "/api/v1/portals/default", "{}", 401, 401, 403, 403, 200);
+        // Users: administrators only.
+        row("GET", "/api/v1/users", null, 401, 401, 403, 403, 200);
+        row("POST", "/api/v1/users", "{\"username\":\"{newUser}\",\"password\":\"password-123\",\"role\":\"technician\"}",
+                401, 401, 403, 403, 201);
+        row("PUT", "/api/v1/users/{freshUser}", "{\"displayName\":\"Renamed\"}", 401, 401, 403, 403, 200);
+        // The outbox: each technician sees the mail they sent; administrators all of it.
+        row("GET", "/api/v1/outbox", null, 401, 401, 200, 200, 200, "{email}");
+        row("GET", "/api/v1/outbox/{email}/eml", null, 401, 401, 200, 404, 200);
+        // Public documents.
+        row("GET", "/api/v1/openapi.json", null, 200, 200, 200, 200, 200);
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsTheMatrixSays() throws Exception {
+        declareRows();
+        assertThat(rows.stream().map(Row::key).toList()).as("one row per endpoint").doesNotHaveDuplicates();
+        assertThat(rows.stream().map(Row::key).toList()).as("the rows are exactly the OpenAPI operations")
+                .containsExactlyInAnyOrderElementsOf(openApiOperations());
+        try (RunningServer server = RunningServer.start(); Fixture fixture = new Fixture(server)) {
+            Map<Caller, Api> callers = callers(server, fixture);
+            Map<String, Supplier<String>> values = fixture.placeholders();
+            SoftAssertions softly = new SoftAssertions();
+            for (Row row : rows) {
+                for (Caller caller : Caller.values()) {
+                    String path = fill(row.path(), values);
+                    String body = row.body() == null ? null : fill(row.body(), values);
+                    Api.Response response = callers.get(caller).send(request(callers.get(caller), row.method(), path, body));
+                    softly.assertThat(response.status()).as("%s as %s: %s", row.key(), caller, response.body())
+                            .isEqualTo(row.expected().get(caller));
+                    if (caller == Caller.OTHER && row.hiddenFromOther() != null && response.status() == 200) {
+                        softly.assertThat(response.body()).as("%s as %s shows nothing of the owner's", row.key(), caller)
+                                .doesNotContain(fill(row.hiddenFromOther(), values));
+                    }
+                    if (response.status() >= 400 && response.status() != 404) {
+                        softly.assertThat(response.json().at("/error/code").asText()).as("%s as %s has an error code",
+                                row.key(), caller).isNotEmpty();
+                    }
+                }
+            }
+            softly.assertAll();
+        }
+    }
+
+    @Test
+    void aConsoleCookieWithoutItsCsrfTokenChangesNothing() throws Exception {
+        declareRows();
+        try (RunningServer server = RunningServer.start(); Fixture fixture = new Fixture(server)) {
+            String cookie = consoleCookie(server, "admin", RunningServer.ADMIN_PASSWORD);
+            Map<String, Supplier<String>> values = fixture.placeholders();
+            SoftAssertions softly = new SoftAssertions();
+            for (Row row : rows) {
+                if (row.method().equals("GET") || row.path().startsWith("/api/v1/auth/")) {
+                    continue;
+                }
+                Api api = server.api();
+                HttpRequest.Builder builder = request(api, row.method(), fill(row.path(), values),
+                        row.body() == null ? null : fill(row.body(), values)).header("Cookie", cookie);
+                Api.Response response = api.send(builder);
+                softly.assertThat(response.status()).as("%s with the cookie and no CSRF token", row.key()).isEqualTo(403);
+                if (response.status() == 403) {
+                    softly.assertThat(response.errorCode()).isEqualTo("csrf");
+                }
+            }
+            softly.assertAll();
+        }
+    }
+
+    @Test
+    void everySocketRefusesWhoeverMayNotUseIt() throws Exception {
+        try (RunningServer server = RunningServer.start(); Fixture fixture = new Fixture(server)) {
+            Map<Caller, String> tokens = new EnumMap<>(Caller.class);
+            tokens.put(Caller.CUSTOMER, fixture.resumeToken);
+            tokens.put(Caller.OWNER, fixture.owner.token());
+            tokens.put(Caller.OTHER, fixture.other.token());
+            tokens.put(Caller.ADMIN, fixture.admin.token());
+            SoftAssertions softly = new SoftAssertions();
+
+            // The console socket: signed-in users only.
+            for (Caller caller : Caller.values()) {
+                SocketProbe.Outcome outcome = SocketProbe.probe(server.wsUrl("/ws/console" + query(tokens.get(caller))),
+                        Map.of(), null, 700);
+                boolean allowed = caller == Caller.OWNER || caller == Caller.OTHER || caller == Caller.ADMIN;
+                softly.assertThat(allowed ? outcome.open() : outcome.closeCode() == 1008)
+                        .as("/ws/console as %s: %s", caller, outcome).isTrue();
+            }
+            // A console cookie from another site's page is refused (no cross-site socket hijacking).
+            String cookie = consoleCookie(server, "lucia", "password-lucia");
+            softly.assertThat(SocketProbe.probe(server.wsUrl("/ws/console"), Map.of("Cookie", cookie,
+                    "Origin", "https://evil.example"), null, 700).closeCode()).as("cookie from another origin").isEqualTo(1008);
+            softly.assertThat(SocketProbe.probe(server.wsUrl("/ws/console"), Map.of("Cookie", cookie,
+                    "Origin", server.baseUrl()), null, 700).open()).as("cookie from the console's own page").isTrue();
+
+            // The viewer socket: the owner and administrators reach the session (not shared yet: 4031);
+            // another technician gets exactly what a session that does not exist gets, unsigned callers 1008.
+            int unknown = SocketProbe.probe(server.wsUrl("/ws/screen/no-such-session" + query(fixture.owner.token())),
+                    Map.of(), null, 2000).closeCode();
+            softly.assertThat(unknown).as("/ws/screen of an unknown session").isNotIn(0, 1008, 4031);
+            Map<Caller, Integer> viewer = Map.of(Caller.ANONYMOUS, 1008, Caller.CUSTOMER, 1008, Caller.OWNER, 4031,
+                    Caller.OTHER, unknown, Caller.ADMIN, 4031);
+            for (Caller caller : Caller.values()) {
+                SocketProbe.Outcome outcome = SocketProbe.probe(server.wsUrl("/ws/screen/" + fixture.session
+                        + query(tokens.get(caller))), Map.of(), null, 2000);
+                softly.assertThat(outcome.closeCode()).as("/ws/screen as %s: %s", caller, outcome)
+                        .isEqualTo(viewer.get(caller));
+            }
+
+            // The agent socket: resuming needs the session's own resume token; a technician's token
+            // or another session's token is no way in.
+            for (Caller caller : Caller.values()) {
+                String token = tokens.getOrDefault(caller, "not-a-token");
+                SocketProbe.Outcome outcome = SocketProbe.probe(server.wsUrl("/ws/agent"), Map.of(),
+                        RawDevice.resume(fixture.session, token, 0), 2000);
+                if (caller == Caller.CUSTOMER) {
+                    softly.assertThat(outcome.firstFrame()).as("/ws/agent resume as the customer: %s", outcome)
+                            .contains("\"welcome\"");
+                } else {
+                    softly.assertThat(outcome.open()).as("/ws/agent resume as %s: %s", caller, outcome).isFalse();
+                    softly.assertThat(String.valueOf(outcome.firstFrame())).as("/ws/agent resume as %s", caller)
+                            .doesNotContain("\"welcome\"");
+                }
+            }
+            softly.assertAll();
+        }
+    }
+
+    private static String query(String token) {
+        return token == null ? "" : "?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Map<Caller, Api> callers(RunningServer server, Fixture fixture) {
+        Map<Caller, Api> callers = new EnumMap<>(Caller.class);
+        callers.put(Caller.ANONYMOUS, server.api());
+        callers.put(Caller.CUSTOMER, server.api().withToken(fixture.resumeToken));
+        callers.put(Caller.OWNER, fixture.owner);
+        callers.put(Caller.OTHER, fixture.other);
+        callers.put(Caller.ADMIN, fixture.admin);
+        return callers;
+    }
+
+    private static HttpRequest.Builder request(Api api, String method, String path, String body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body);
+        HttpRequest.Builder builder = api.request(path).method(method, publisher);
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        return builder;
+    }
+
+    private static String consoleCookie(RunningServer server, String username, String password) {
+        Api.Response response = server.api().post("/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}").expect(200);
+        String setCookie = response.raw().headers().firstValue("Set-Cookie").orElseThrow();
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+
+    private static String fill(String template, Map<String, Supplier<String>> values) {
+        Matcher matcher = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Supplier<String> value = values.get(matcher.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("No value for {" + matcher.group(1) + "} in " + template);
+            }
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value.get()));
+        }
+        return matcher.appendTail(out).toString();
+    }
+
+    /** "METHOD /api/v1/path" for every operation of the OpenAPI document, with placeholders renamed. */
+    private Set<String> openApiOperations() throws Exception {
+        JsonNode document;
+        try (InputStream in = getClass().getResourceAsStream("/tandem/openapi.json")) {
+            document = JSON.readTree(in);
+        }
+        Set<String> rowsByShape = new TreeSet<>();
+        Map<String, String> shapeToKey = new LinkedHashMap<>();
+        for (Row row : rows) {
+            shapeToKey.put(shape(row.method() + " " + row.path()), row.key());
+        }
+        Set<String> operations = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<String> methods = path.getValue().fieldNames(); methods.hasNext(); ) {
+                String method = methods.next();
+                if (!Set.of("get", "post", "put", "delete", "patch").contains(method)) {
+                    continue;
+                }
+                String key = method.toUpperCase() + " /api/v1" + path.getKey();
+                operations.add(shapeToKey.getOrDefault(shape(key), key));
+            }
+        }
+        rowsByShape.addAll(operations);
+        return rowsByShape;
+    }
+
+    /** A path with every placeholder (and the fixed slug {@code default}) reduced to {@code {}}. */
+    private static String shape(String key) {
+        return key.replaceAll("\\{\\w+}", "{}").replace("/portals/default", "/portals/{}");
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
