@@ -5,6 +5,7 @@ import type { ConsoleEvent } from './types';
 
 function setup() {
   const sockets = socketFactory();
+  const drops: [number, number | undefined][] = [];
   const clock = new FakeClock();
   const events: ConsoleEvent[] = [];
   const states: ConnectionState[] = [];
@@ -15,10 +16,11 @@ function setup() {
     onEvent: (e) => events.push(e),
     onState: (s) => states.push(s),
     onOpen: () => opens++,
+    onDrop: (attempt, code) => drops.push([attempt, code]),
     clock,
     random: () => 1,
   });
-  return { socket, sockets, clock, events, states, opens: () => opens };
+  return { socket, sockets, clock, events, states, drops, opens: () => opens };
 }
 
 describe('ConsoleSocket', () => {
@@ -46,6 +48,20 @@ describe('ConsoleSocket', () => {
     env.sockets.last().open();
     expect(env.opens()).toBe(2);
     expect(env.states.at(-1)).toBe('online');
+  });
+
+  it('reports the close code of each drop, so a refusal (1008, account disabled) is acted on at once', () => {
+    const env = setup();
+    env.socket.start();
+    env.sockets.last().open();
+    env.sockets.last().drop(1008);
+    expect(env.drops).toEqual([[1, 1008]]);
+    env.clock.advance(500);
+    env.sockets.last().drop(1006);
+    expect(env.drops).toEqual([
+      [1, 1008],
+      [2, 1006],
+    ]);
   });
 
   it('treats a minute without frames as a dead connection', () => {

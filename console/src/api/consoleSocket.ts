@@ -11,8 +11,11 @@ export interface ConsoleSocketOptions {
   onState: (state: ConnectionState) => void;
   /** After every successful (re)connection: the console re-fetches its lists, events may have been missed. */
   onOpen: () => void;
-  /** After a connection attempt failed or dropped; `attempt` counts failures since the last success. */
-  onDrop?: (attempt: number) => void;
+  /**
+   * After a connection attempt failed or dropped; `attempt` counts failures since the last success,
+   * `code` is the close code when the server closed it (1008: refused, e.g. the account was disabled).
+   */
+  onDrop?: (attempt: number, code?: number) => void;
   clock?: Clock;
   random?: () => number;
   /** The server pings every 20 s; this much silence means the connection is dead. */
@@ -78,10 +81,10 @@ export class ConsoleSocket {
         this.options.onEvent(frame as ConsoleEvent);
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = null;
-      this.dropped();
+      this.dropped(event?.code);
     };
     socket.onerror = () => {
       // onclose follows and decides what to do
@@ -106,12 +109,12 @@ export class ConsoleSocket {
     return socket;
   }
 
-  private dropped(): void {
+  private dropped(code?: number): void {
     this.clock.clearTimeout(this.silenceTimer);
     if (this.stopped) return;
     const attempt = this.failures++;
     this.options.onState('reconnecting');
-    this.options.onDrop?.(this.failures);
+    this.options.onDrop?.(this.failures, code);
     this.reconnectTimer = this.clock.setTimeout(() => {
       if (!this.stopped) this.connect();
     }, backoffDelay(attempt, this.options.random));

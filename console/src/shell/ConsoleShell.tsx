@@ -1,3 +1,5 @@
+import { ManagementCenter } from '../admin/ManagementCenter';
+import { useRoute } from '../admin/useRoute';
 import type { User } from '../api/types';
 import { ChatWorkspace } from '../chat/ChatWorkspace';
 import { CodeManagement } from '../codes/CodeManagement';
@@ -8,11 +10,16 @@ import { Header } from './Header';
 
 /** The signed-in console: codes and sessions on the left, the Chat windows on the right. */
 export function ConsoleShell({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+  const route = useRoute();
+  // Administrators only; a technician at #/admin/... simply sees the console (the server guards the data).
+  const admin = user.role === 'admin' && route.view === 'admin' ? route : null;
   return (
     <ConsoleProvider>
       <div class="shell">
-        <Header user={user} onSignOut={onSignOut} />
-        <main class="layout">
+        <Header user={user} onSignOut={onSignOut} route={user.role === 'admin' ? route : undefined} />
+        {admin && <ManagementCenter route={admin} user={user} />}
+        {/* Kept mounted while the Management Center shows, so open Chat and Viewer windows carry on. */}
+        <main class="layout" hidden={!!admin}>
           <div class="layout__side">
             <CodeManagement />
             <SessionList />

@@ -1,3 +1,5 @@
+import { ViewSwitch } from '../admin/ManagementCenter';
+import type { Route } from '../admin/route';
 import type { User } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -7,13 +9,14 @@ import { Icon } from '../ui/Icon';
 import { ConnectionIndicator } from './ConnectionIndicator';
 
 /** Product name, live indicator, the signed-in technician, language and sign-out. */
-export function Header({ user, onSignOut }: { user: User; onSignOut: () => void }) {
+export function Header({ user, onSignOut, route }: { user: User; onSignOut: () => void; route?: Route }) {
   const { t } = useI18n();
   const { state } = useConsole();
   const name = user.displayName || user.username;
   return (
     <header class="topbar">
       <Brand subtitle={t('app.tagline')} />
+      {route && <ViewSwitch route={route} />}
       <div class="topbar__right">
         <ConnectionIndicator state={state.connection} />
         <span class="topbar__user" data-testid="user">

@@ -212,8 +212,9 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
       onState: (connection) => dispatch({ type: 'connection', state: connection }),
       onOpen: refreshAll,
       // A socket that keeps failing may mean the sign-in expired: a 401 here sends us to the sign-in form.
-      onDrop: (attempt) => {
-        if (attempt >= 2) api.me().catch(ignore);
+      // 1008 is the server refusing this user (account disabled, signed out elsewhere): ask at once.
+      onDrop: (attempt, code) => {
+        if (attempt >= 2 || code === 1008) api.me().catch(ignore);
       },
     });
     refreshAll();

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { durationOf, formatDuration, technicianName } from './format';
+
+describe('history formatting', () => {
+  it('formats durations', () => {
+    expect(formatDuration(null)).toBe('–');
+    expect(formatDuration(45)).toBe('45 s');
+    expect(formatDuration(200)).toBe('3 min 20 s');
+    expect(formatDuration(3900)).toBe('1 h 05 min');
+  });
+
+  it('takes the server’s duration, else computes it from the times', () => {
+    expect(durationOf({ durationSeconds: 12, startedAt: '2026-11-24T10:00:00Z', endedAt: null })).toBe(12);
+    expect(durationOf({ startedAt: '2026-11-24T10:00:00Z', endedAt: '2026-11-24T10:02:30Z' })).toBe(150);
+    expect(durationOf({ startedAt: '2026-11-24T10:00:00Z', endedAt: null })).toBeNull();
+  });
+
+  it('names the technician in either shape', () => {
+    expect(technicianName({ username: 'lucia', displayName: 'Lucía' })).toBe('Lucía');
+    expect(technicianName({ username: 'lucia', displayName: null })).toBe('lucia');
+    expect(technicianName('lucia')).toBe('lucia');
+    expect(technicianName(undefined)).toBe('');
+  });
+});

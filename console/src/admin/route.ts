@@ -1,0 +1,46 @@
+/**
+ * The Management Center's place in the URL hash, so a page can be reloaded and bookmarked:
+ * `#/admin/technicians`, `#/admin/portals`, `#/admin/settings`, `#/admin/history`,
+ * `#/admin/history/{session}`, `#/admin/audit`, each optionally with `?filters`.
+ * Anything else is the console.
+ */
+export const SECTIONS = ['technicians', 'portals', 'settings', 'history', 'audit'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export type Route =
+  | { view: 'console' }
+  | { view: 'admin'; section: Section; session?: string; query: URLSearchParams };
+
+export function parseRoute(hash: string): Route {
+  const raw = hash.replace(/^#/, '');
+  const [path, search = ''] = raw.split('?', 2);
+  const parts = path.split('/').filter(Boolean);
+  if (parts[0] !== 'admin') return { view: 'console' };
+  const query = new URLSearchParams(search);
+  const section = (SECTIONS as readonly string[]).includes(parts[1]) ? (parts[1] as Section) : 'technicians';
+  if (section === 'history' && parts[2]) {
+    let session = parts[2];
+    try {
+      session = decodeURIComponent(parts[2]);
+    } catch {
+      // a malformed escape stays as written
+    }
+    return { view: 'admin', section, session, query };
+  }
+  return { view: 'admin', section, query };
+}
+
+export function formatRoute(route: Route): string {
+  if (route.view === 'console') return '#/';
+  let hash = `#/admin/${route.section}`;
+  if (route.section === 'history' && route.session) hash += `/${encodeURIComponent(route.session)}`;
+  const search = route.query.toString();
+  return search ? `${hash}?${search}` : hash;
+}
+
+/** A link to a section, optionally filtered. */
+export function adminHref(section: Section, query?: Record<string, string>, session?: string): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v.trim()) params.set(k, v.trim());
+  return formatRoute({ view: 'admin', section, session, query: params });
+}

@@ -1,0 +1,101 @@
+import type { ChatMessage, DiagnosticsReport, DiagnosticsWarning, Role, Session } from '../api/types';
+
+/** Shapes of the Management Center's endpoints (issue 5 plan), as the console reads them. */
+
+/** GET/POST/PUT /api/v1/users. */
+export interface AdminUser {
+  username: string;
+  displayName: string | null;
+  role: Role;
+  enabled: boolean;
+}
+
+/** GET/POST/PUT /api/v1/portals, with the fields the REQUESTS part adds (absent from older servers). */
+export interface AdminPortal {
+  slug: string;
+  name: string;
+  language: string;
+  askBeforeScreenSharing: boolean;
+  askBeforeDiagnostics: boolean;
+  allowChatRequests: boolean;
+  codeLifetimeMinutes: number;
+  maxLiveCodes?: number;
+  welcomeText?: string | null;
+  brandColor?: string | null;
+  requestTimeoutMinutes?: number | null;
+}
+
+export type SmtpSource = 'settings' | 'command-line' | 'outbox';
+
+/** GET/PUT /api/v1/settings. */
+export interface Settings {
+  publicUrl: string | null;
+  effectivePublicUrl: string;
+  smtp: { url: string | null; passwordSet: boolean; from: string | null; source: SmtpSource | string };
+  retention: { transcriptDays: number | null; logFileDays: number | null };
+}
+
+/** PUT /api/v1/settings: any subset. */
+export interface SettingsChange {
+  publicUrl?: string | null;
+  smtp?: { url: string | null; password?: string; from?: string | null };
+  retention?: { transcriptDays: number | null; logFileDays: number | null };
+}
+
+/** POST /api/v1/settings/test-email. */
+export interface TestEmailResult {
+  status: 'sent' | 'outbox' | string;
+  message: string;
+}
+
+/** GET /api/v1/audit. */
+export interface AuditEntry {
+  id: number | string;
+  at: string;
+  actor: string;
+  action: string;
+  session: string | null;
+  detail: string | null;
+}
+
+/** GET /api/v1/sessions with the history fields of issue 5. */
+export interface HistorySession extends Omit<Session, 'technician'> {
+  technician?: { username: string; displayName: string | null } | string;
+  durationSeconds?: number | null;
+  origin?: 'code' | 'request' | string;
+}
+
+export type PermissionKind = 'screen' | 'control' | 'diagnostics' | 'logs' | string;
+export type PermissionEventName = 'asked' | 'granted' | 'refused' | 'stopped' | 'released' | string;
+
+export interface PermissionEvent {
+  at: string;
+  kind: PermissionKind;
+  event: PermissionEventName;
+  actor: string | null;
+}
+
+export interface HistoryReport {
+  id: string;
+  collectedAt: string | null;
+  report: DiagnosticsReport;
+  warnings?: DiagnosticsWarning[];
+}
+
+export interface HistoryLogFile {
+  id: string;
+  name: string;
+  size: number;
+  url?: string | null;
+  storedAt?: string | null;
+}
+
+/** GET /api/v1/sessions/{id}/history. */
+export interface SessionHistory {
+  session: HistorySession;
+  transcript: ChatMessage[];
+  permissions: PermissionEvent[];
+  diagnostics: HistoryReport[];
+  logFiles: HistoryLogFile[];
+  retention: { transcriptRemoved: boolean; logFilesRemoved: boolean };
+}
