@@ -83,6 +83,14 @@ class AuthTest {
         assertThat(frank.get("/api/v1/codes").status()).isEqualTo(401);
         assertThat(server.api().post("/api/v1/auth/token", "{\"username\":\"frank\",\"password\":\"password-frank\"}")
                 .status()).isEqualTo(401);
+
+        server.admin().put("/api/v1/users/frank", "{\"enabled\":true}").expect(200);
+        assertThat(frank.get("/api/v1/codes").status()).as("a token from before the account was disabled").isEqualTo(401);
+        Api again = server.api().signIn("frank", "password-frank");
+        again.get("/api/v1/codes").expect(200);
+        server.admin().put("/api/v1/users/frank", "{\"password\":\"a-new-password\"}").expect(200);
+        assertThat(again.get("/api/v1/codes").status()).as("a token from before the password was reset").isEqualTo(401);
+        server.api().signIn("frank", "a-new-password").get("/api/v1/codes").expect(200);
     }
 
     @Test

@@ -127,6 +127,15 @@ public final class Accounts {
         recentGrants.values().removeIf(g -> g.grant().user().id() == userId);
     }
 
+    /**
+     * Signs a user out everywhere: every console sign-in and API token is deleted, so nothing they
+     * held works again, not even after the account is enabled again or the password reset.
+     */
+    public void signOutEverywhere(long userId) {
+        tokens.deleteForUser(userId);
+        forgetUser(userId);
+    }
+
     private record RememberedGrant(TokenGrant grant, Instant until) {
     }
 

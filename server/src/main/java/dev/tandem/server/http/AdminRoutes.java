@@ -12,6 +12,7 @@ import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.UserStore;
 import dev.tandem.server.view.Views;
 import io.javalin.config.RoutesConfig;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Users and portals: read by every signed-in user (portals), changed by administrators only. */
@@ -100,9 +101,14 @@ final class AdminRoutes {
             User updated = new User(current.id(), current.username(),
                     Bodies.text(body, "displayName").map(s -> limit(s.strip(), "displayName", 120)).orElse(current.displayName()),
                     Bodies.text(body, "role").map(AdminRoutes::role).orElse(current.role()), enabled);
+            Optional<String> newPassword = Bodies.text(body, "password").map(AdminRoutes::password);
             users.update(updated);
-            Bodies.text(body, "password").ifPresent(p -> users.updatePassword(current.id(), hasher.hash(password(p))));
-            accounts.forgetUser(current.id());
+            newPassword.ifPresent(p -> users.updatePassword(current.id(), hasher.hash(p)));
+            if (!enabled || newPassword.isPresent()) {
+                accounts.signOutEverywhere(current.id()); // a disabled or reset account keeps no old sign-in
+            } else {
+                accounts.forgetUser(current.id());
+            }
             if (!enabled) {
                 consoles.disconnect(current.id(), 1008, "Your account was disabled.");
             }

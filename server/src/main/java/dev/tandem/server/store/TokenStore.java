@@ -40,6 +40,11 @@ public final class TokenStore {
                 .bind("hash", tokenHash).execute());
     }
 
+    /** Removes every sign-in and API token of a user. */
+    public void deleteForUser(long userId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM auth_tokens WHERE user_id = :user").bind("user", userId).execute());
+    }
+
     public void deleteExpired(Instant now) {
         jdbi.useHandle(h -> h.createUpdate("DELETE FROM auth_tokens WHERE expires_at <= :now").bind("now", now).execute());
     }
