@@ -2,6 +2,8 @@ import type { User } from '../api/types';
 import { ChatWorkspace } from '../chat/ChatWorkspace';
 import { CodeManagement } from '../codes/CodeManagement';
 import { OutboxPanel } from '../outbox/OutboxPanel';
+import { RequestsPanel } from '../requests/RequestsPanel';
+import { RequestsProvider } from '../requests/RequestsProvider';
 import { SessionList } from '../sessions/SessionList';
 import { ConsoleProvider } from '../state/ConsoleProvider';
 import { Header } from './Header';
@@ -10,10 +12,12 @@ import { Header } from './Header';
 export function ConsoleShell({ user, onSignOut }: { user: User; onSignOut: () => void }) {
   return (
     <ConsoleProvider>
+      <RequestsProvider>
       <div class="shell">
         <Header user={user} onSignOut={onSignOut} />
         <main class="layout">
           <div class="layout__side">
+            <RequestsPanel />
             <CodeManagement />
             <SessionList />
             <OutboxPanel />
@@ -23,6 +27,7 @@ export function ConsoleShell({ user, onSignOut }: { user: User; onSignOut: () =>
           </div>
         </main>
       </div>
+      </RequestsProvider>
     </ConsoleProvider>
   );
 }

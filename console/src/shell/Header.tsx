@@ -2,6 +2,7 @@ import type { User } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useConsole } from '../state/ConsoleProvider';
+import { RequestsBadge } from '../requests/RequestsBadge';
 import { Brand } from '../ui/Brand';
 import { Icon } from '../ui/Icon';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -16,6 +17,7 @@ export function Header({ user, onSignOut }: { user: User; onSignOut: () => void 
       <Brand subtitle={t('app.tagline')} />
       <div class="topbar__right">
         <ConnectionIndicator state={state.connection} />
+        <RequestsBadge />
         <span class="topbar__user" data-testid="user">
           <span class="topbar__avatar" aria-hidden="true">
             {name.charAt(0).toLocaleUpperCase()}

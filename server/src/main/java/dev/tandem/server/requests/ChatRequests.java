@@ -256,7 +256,8 @@ public final class ChatRequests {
     }
 
     public void pingWatchers() {
-        watchers.values().forEach(set -> set.forEach(SocketSender::ping));
+        // A text frame, not a WebSocket ping: a page's script cannot see pings and uses these to notice a dead link.
+        watchers.values().forEach(set -> set.forEach(s -> s.send("{\"type\":\"ping\"}")));
     }
 
     /** Request {@code id} changed: tell its customer, the rest of its portal's line, and the consoles. */
