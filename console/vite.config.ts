@@ -6,10 +6,12 @@ import { defineConfig } from 'vitest/config';
 const root = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * Two inputs, one output directory that the Maven module packages into its jar:
+ * Three inputs, one output directory that the Maven module packages into its jar:
  *  - index.html: the technician console (hashed assets, served at /);
  *  - src/join/main.tsx: the customer's join-page script. The server renders the join page itself
- *    and links /assets/join.js and /assets/join.css by name, so those two names never carry a hash.
+ *    and links /assets/join.js and /assets/join.css by name, so those two names never carry a hash;
+ *  - src/portal/main.tsx: the portal's customer page (/portal/{slug}), linked the same way as
+ *    /assets/portal.js and /assets/portal.css (on top of join.css).
  * Shared code between the two lands in hashed chunks next to them under assets/.
  */
 export default defineConfig({
@@ -30,14 +32,19 @@ export default defineConfig({
       input: {
         console: resolve(root, 'index.html'),
         join: resolve(root, 'src/join/main.tsx'),
+        portal: resolve(root, 'src/portal/main.tsx'),
       },
       output: {
         entryFileNames: (chunk) =>
-          chunk.name === 'join' ? 'assets/join.js' : 'assets/[name]-[hash].js',
+          chunk.name === 'join' || chunk.name === 'portal' ? `assets/${chunk.name}.js` : 'assets/[name]-[hash].js',
         // A chunk loaded on demand (noVNC, for the Viewer window) keeps its own name; the rest is shared code.
         chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'assets/[name]-[hash].js' : 'assets/shared-[hash].js'),
         assetFileNames: (asset) =>
-          asset.names.includes('join.css') ? 'assets/join.css' : 'assets/[name]-[hash][extname]',
+          asset.names.includes('join.css')
+            ? 'assets/join.css'
+            : asset.names.includes('portal.css')
+              ? 'assets/portal.css'
+              : 'assets/[name]-[hash][extname]',
       },
     },
   },

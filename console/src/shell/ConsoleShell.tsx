@@ -4,6 +4,8 @@ import type { User } from '../api/types';
 import { ChatWorkspace } from '../chat/ChatWorkspace';
 import { CodeManagement } from '../codes/CodeManagement';
 import { OutboxPanel } from '../outbox/OutboxPanel';
+import { RequestsPanel } from '../requests/RequestsPanel';
+import { RequestsProvider } from '../requests/RequestsProvider';
 import { SessionList } from '../sessions/SessionList';
 import { ConsoleProvider } from '../state/ConsoleProvider';
 import { Header } from './Header';
@@ -15,12 +17,14 @@ export function ConsoleShell({ user, onSignOut }: { user: User; onSignOut: () =>
   const admin = user.role === 'admin' && route.view === 'admin' ? route : null;
   return (
     <ConsoleProvider>
+      <RequestsProvider>
       <div class="shell">
         <Header user={user} onSignOut={onSignOut} route={user.role === 'admin' ? route : undefined} />
         {admin && <ManagementCenter route={admin} user={user} />}
         {/* Kept mounted while the Management Center shows, so open Chat and Viewer windows carry on. */}
         <main class="layout" hidden={!!admin}>
           <div class="layout__side">
+            <RequestsPanel />
             <CodeManagement />
             <SessionList />
             <OutboxPanel />
@@ -30,6 +34,7 @@ export function ConsoleShell({ user, onSignOut }: { user: User; onSignOut: () =>
           </div>
         </main>
       </div>
+      </RequestsProvider>
     </ConsoleProvider>
   );
 }

@@ -4,6 +4,7 @@ import type { User } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { useConsole } from '../state/ConsoleProvider';
+import { RequestsBadge } from '../requests/RequestsBadge';
 import { Brand } from '../ui/Brand';
 import { Icon } from '../ui/Icon';
 import { ConnectionIndicator } from './ConnectionIndicator';
@@ -19,6 +20,7 @@ export function Header({ user, onSignOut, route }: { user: User; onSignOut: () =
       {route && <ViewSwitch route={route} />}
       <div class="topbar__right">
         <ConnectionIndicator state={state.connection} />
+        <RequestsBadge />
         <span class="topbar__user" data-testid="user">
           <span class="topbar__avatar" aria-hidden="true">
             {name.charAt(0).toLocaleUpperCase()}

@@ -40,6 +40,11 @@ export interface ConsoleActions {
   closeLogs(id: string): void;
   /** Emails log files of the session; the outbox panel reloads. */
   emailLogs(id: string, mail: LogsEmail): Promise<EmailReceipt>;
+  /**
+   * Every frame of /ws/console (also types this provider does not handle, e.g. `request`), and
+   * `{type: 'open'}` after each (re)connection. Returns the unsubscribe function.
+   */
+  listen(listener: (event: { type: string }) => void): () => void;
 }
 
 interface ConsoleContextValue {
@@ -64,6 +69,7 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
   const tRef = useRef(t);
   tRef.current = t;
 
+  const listeners = useRef(new Set<(event: { type: string }) => void>());
   const actions = useMemo<ConsoleActions>(() => {
     const ignore = () => {};
 
@@ -153,6 +159,10 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
         dispatch({ type: 'outboxChanged' });
         return receipt;
       },
+      listen(listener) {
+        listeners.current.add(listener);
+        return () => listeners.current.delete(listener);
+      },
     };
     return self;
   }, []);
@@ -173,6 +183,7 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
     };
 
     const onEvent = (event: ConsoleEvent) => {
+      for (const listener of listeners.current) listener(event);
       switch (event.type) {
         case 'session': {
           const known = !!stateRef.current.sessions[event.session.id];
@@ -210,7 +221,10 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
       factory: browserSocketFactory,
       onEvent,
       onState: (connection) => dispatch({ type: 'connection', state: connection }),
-      onOpen: refreshAll,
+      onOpen: () => {
+        refreshAll();
+        for (const listener of listeners.current) listener({ type: 'open' });
+      },
       // A socket that keeps failing may mean the sign-in expired: a 401 here sends us to the sign-in form.
       // 1008 is the server refusing this user (account disabled, signed out elsewhere): ask at once.
       onDrop: (attempt, code) => {

@@ -18,6 +18,9 @@ import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ViewerEndpoint;
+import dev.tandem.server.requests.ChatRequests;
+import dev.tandem.server.requests.RequestEndpoint;
+import dev.tandem.server.requests.RequestRoutes;
 import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.LogVault;
 import dev.tandem.server.mail.MailOutbox;
@@ -128,6 +131,9 @@ public final class TandemServer implements AutoCloseable {
         LiveSessions sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore, codes, portals,
                 new DiagnosticsStore(database), new LogVault(config.dataDir()), mail, consoles,
                 clock, timers, config.reconnectGrace(), config.heartbeat());
+        ChatRequests requests = new ChatRequests(database, portals, sessions, consoles, audit, clock, json);
+        RequestRoutes requestRoutes = new RequestRoutes(requests, new dev.tandem.server.http.Authenticator(accounts), json);
+        RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();
         AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS));
         ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles);
@@ -168,6 +174,8 @@ public final class TandemServer implements AutoCloseable {
             c.routes.ws("/ws/agent", agents::configure);
             c.routes.ws("/ws/console", consoleEndpoint::configure);
             c.routes.ws("/ws/screen/{session}", viewerEndpoint::configure);
+            requestRoutes.register(c.routes);
+            c.routes.ws("/ws/request/{id}", requestEndpoint::configure);
         });
         try {
             app.start(config.port());
@@ -187,6 +195,8 @@ public final class TandemServer implements AutoCloseable {
         long retry = config.mailRetry().toMillis();
         timers.scheduleAtFixedRate(guard(mail::retryQueued), Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(consoles::ping), 20, 20, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(requests::expireDue), 1, 1, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(requests::pingWatchers), 20, 20, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(sessions.screens()::pingViewers), 15, 15, TimeUnit.SECONDS);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 /** Users and portals: read by every signed-in user (portals), changed by administrators only. */
 final class AdminRoutes {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{1,63}");
+    private static final Pattern BRAND_COLOR = Pattern.compile("#[0-9a-f]{6}");
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
     static final int DEFAULT_MAX_LIVE_CODES = 8;
 
@@ -133,10 +134,23 @@ final class AdminRoutes {
         if (maxLive < 1 || maxLive > 100) {
             throw Rejection.badInput("'maxLiveCodes' must be between 1 and 100.");
         }
+        // welcomeText: absent keeps it, null or blank clears it. Plain text, shown escaped.
+        String welcome = body.has("welcomeText") ? Bodies.text(body, "welcomeText").map(String::strip)
+                .filter(s -> !s.isEmpty()).map(s -> limit(s, "welcomeText", 1000)).orElse(null) : base.welcomeText();
+        String color = Bodies.text(body, "brandColor").map(c -> c.strip().toLowerCase(java.util.Locale.ROOT))
+                .orElse(base.brandColor());
+        if (!BRAND_COLOR.matcher(color).matches()) {
+            throw Rejection.badInput("'brandColor' must be a colour in the form #rrggbb, e.g. #1f6feb.");
+        }
+        int timeout = Bodies.integer(body, "requestTimeoutMinutes").orElse(base.requestTimeoutMinutes());
+        if (timeout < 1 || timeout > 240) {
+            throw Rejection.badInput("'requestTimeoutMinutes' must be between 1 and 240.");
+        }
         return new Portal(base.id(), base.slug(), limit(name, "name", 120), language,
                 Bodies.bool(body, "askBeforeScreenSharing").orElse(base.askBeforeScreenSharing()),
                 Bodies.bool(body, "askBeforeDiagnostics").orElse(base.askBeforeDiagnostics()),
-                Bodies.bool(body, "allowChatRequests").orElse(base.allowChatRequests()), lifetime, maxLive);
+                Bodies.bool(body, "allowChatRequests").orElse(base.allowChatRequests()), lifetime, maxLive,
+                welcome, color, timeout);
     }
 
     private static Role role(String text) {

@@ -68,6 +68,17 @@ public final class ConsoleHub {
         publish(ownerId, event("code", "code", codeView));
     }
 
+    /**
+     * A chat-only request was created, changed or left the line: {@code {"type":"request","action",
+     * "request"}} to every signed-in console, since every enabled technician may take a request.
+     */
+    public void requestChanged(String action, Map<String, Object> requestView) {
+        Map<String, Object> event = event("request", "action", action);
+        event.put("request", requestView);
+        String frame = encode(event);
+        viewers.forEach(v -> v.sender().send(frame));
+    }
+
     public void ping() {
         String frame = encode(Map.of("type", "ping"));
         viewers.forEach(v -> v.sender().send(frame));

@@ -10,6 +10,9 @@ import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.domain.CodeStatus;
 import dev.tandem.server.domain.IssuedCode;
+import dev.tandem.server.domain.Portal;
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.server.domain.Sender;
 import dev.tandem.server.domain.SessionStatus;
 import dev.tandem.server.domain.SupportSession;
@@ -157,6 +160,42 @@ public final class LiveSessions {
         codes.findById(code.id()).ifPresent(codes::publish);
         publishSession(session.id);
         LOG.info("Session {} started: customer joined with a code of technician {}", id, code.technicianId());
+    }
+
+    /**
+     * Opens a chat-only session for a customer's portal request, owned by {@code technician}. The
+     * session row is written in one transaction with {@code claim} (the request's conditional
+     * update, given the new session's id); when {@code claim} answers false nothing is written and the answer is empty. The
+     * customer has no connection yet: they resume with the request's token, whose hash is
+     * {@code resumeTokenHash}, within the reconnection grace, or the session ends.
+     */
+    public Optional<String> openForRequest(User technician, Portal portal, String customerName, DeviceInfo device,
+                                           Capabilities capabilities, String resumeTokenHash,
+                                           java.util.function.BiPredicate<org.jdbi.v3.core.Handle, String> claim,
+                                           String firstLine) {
+        String id = Secrets.id("s");
+        Instant now = clock.instant();
+        boolean won = sessions.jdbi().inTransaction(h -> {
+            if (!claim.test(h, id)) {
+                return false;
+            }
+            sessions.insert(h, id, null, technician.id(), portal.id(), customerName, device, capabilities,
+                    resumeTokenHash, now);
+            return true;
+        });
+        if (!won) {
+            return Optional.empty();
+        }
+        LiveSession session = new LiveSession(id, technician.id(), technician.displayName(), portal.language(),
+                portal.slug(), customerName, device, capabilities, 0, 0);
+        live.put(id, session);
+        synchronized (session) {
+            append(session, Sender.SYSTEM, "Tandem", firstLine, null);
+            startGrace(session);
+        }
+        publishSession(id);
+        LOG.info("Session {} started: technician {} took a chat request", id, technician.id());
+        return Optional.of(id);
     }
 
     private void resume(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {

@@ -83,6 +83,9 @@ public final class Views {
         view.put("allowChatRequests", p.allowChatRequests());
         view.put("codeLifetimeMinutes", p.codeLifetimeMinutes());
         view.put("maxLiveCodes", p.maxLiveCodes());
+        view.put("welcomeText", p.welcomeText());
+        view.put("brandColor", p.brandColor());
+        view.put("requestTimeoutMinutes", p.requestTimeoutMinutes());
         return view;
     }
 

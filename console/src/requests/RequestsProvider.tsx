@@ -1,0 +1,76 @@
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
+import { useI18n } from '../i18n/I18nProvider';
+import { useConsole } from '../state/ConsoleProvider';
+import { useToast } from '../ui/Toast';
+import { requestsApi } from './api';
+import { initialRequestsState, requestsReducer, waitingList, type RequestsAction } from './requestsState';
+import { playArrivalChime } from './sound';
+import { isRequestEvent, type ChatRequest } from './types';
+
+interface RequestsContextValue {
+  waiting: ChatRequest[];
+  arrived: number;
+  dispatch: (action: RequestsAction) => void;
+  reload(): Promise<void>;
+  /** Takes the request and opens the new session's Chat window; rejects with the server's ApiError. */
+  take(id: string): Promise<void>;
+}
+
+const RequestsContext = createContext<RequestsContextValue | null>(null);
+
+/** Waiting chat requests, live: loaded on every console (re)connection, then kept by `request` events. */
+export function RequestsProvider({ children }: { children: ComponentChildren }) {
+  const { actions } = useConsole();
+  const [state, dispatch] = useReducer(requestsReducer, initialRequestsState);
+  const { t } = useI18n();
+  const toast = useToast();
+  const notify = useRef({ t, toast });
+  notify.current = { t, toast };
+
+  const value = useMemo<RequestsContextValue>(() => {
+    const reload = async () => {
+      dispatch({ type: 'listRequested' });
+      dispatch({ type: 'listLoaded', requests: await requestsApi.waiting() });
+    };
+    return {
+      waiting: waitingList(state),
+      arrived: state.arrived,
+      dispatch,
+      reload,
+      async take(id) {
+        const { session } = await requestsApi.accept(id);
+        actions.openChat(session);
+      },
+    };
+  }, [state, actions]);
+
+  useEffect(() => {
+    const reload = () => {
+      dispatch({ type: 'listRequested' });
+      requestsApi
+        .waiting()
+        .then((requests) => dispatch({ type: 'listLoaded', requests }))
+        .catch(() => {});
+    };
+    reload();
+    return actions.listen((event) => {
+      if (event.type === 'open') reload();
+      else if (isRequestEvent(event)) {
+        dispatch({ type: 'event', event });
+        if (event.action === 'created') {
+          playArrivalChime();
+          notify.current.toast(notify.current.t('requests.arrivedToast', { name: event.request.name }), 'info');
+        }
+      }
+    });
+  }, [actions]);
+
+  return <RequestsContext.Provider value={value}>{children}</RequestsContext.Provider>;
+}
+
+export function useRequests(): RequestsContextValue {
+  const value = useContext(RequestsContext);
+  if (!value) throw new Error('useRequests outside RequestsProvider');
+  return value;
+}

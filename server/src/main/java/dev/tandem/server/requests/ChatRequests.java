@@ -1,0 +1,380 @@
+package dev.tandem.server.requests;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.protocol.Limits;
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.Capability;
+import dev.tandem.protocol.message.DeviceInfo;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
+import dev.tandem.server.auth.AttemptLimiter;
+import dev.tandem.server.auth.Secrets;
+import dev.tandem.server.domain.Portal;
+import dev.tandem.server.domain.User;
+import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.SocketSender;
+import dev.tandem.server.mail.Addresses;
+import dev.tandem.server.store.Database;
+import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.view.Views;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chat-only requests: created by a customer on a portal, taken once by a technician (which opens a
+ * chat-only session), cancelled by the customer, or expired after the portal's timeout, when the
+ * customer may leave an email address for follow-up. Every change is pushed to the waiting
+ * customers of the portal (their positions move) and to every signed-in console. Thread-safe.
+ */
+public final class ChatRequests {
+    public static final int MAX_NAME_CHARS = Limits.MAX_NAME_CHARS;
+    public static final int MAX_DESCRIPTION_CHARS = 1000;
+    public static final int MAX_EMAIL_CHARS = 320;
+    public static final int REQUESTS_PER_ADDRESS = 5;
+    public static final Duration RATE_WINDOW = Duration.ofMinutes(10);
+    static final String CHAT_ONLY_REASON = "A chat-only session (a customer's request from the portal page)";
+    private static final Logger LOG = LoggerFactory.getLogger(ChatRequests.class);
+
+    private final RequestStore store;
+    private final PortalStore portals;
+    private final LiveSessions sessions;
+    private final ConsoleHub consoles;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final AttemptLimiter perAddress;
+    private final Map<String, Set<SocketSender>> watchers = new ConcurrentHashMap<>();
+
+    public ChatRequests(Database database, PortalStore portals, LiveSessions sessions, ConsoleHub consoles,
+                        AuditLog audit, Clock clock, ObjectMapper json) {
+        this.store = new RequestStore(database);
+        this.portals = portals;
+        this.sessions = sessions;
+        this.consoles = consoles;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+        this.perAddress = new AttemptLimiter(REQUESTS_PER_ADDRESS, RATE_WINDOW, clock);
+    }
+
+    /** What a customer sends to ask for a chat; {@code device} may be null (a browser that says nothing). */
+    public record NewRequest(String name, String description, String email, DeviceInfo device) {
+    }
+
+    /** A created request and the customer's secret for it (shown once). */
+    public record Created(ChatRequest request, String token, int position) {
+    }
+
+    // ---- customer side ----------------------------------------------------------------------
+
+    public Optional<Portal> findPortal(String slug) {
+        return portals.findBySlug(slug);
+    }
+
+    public Portal portalOrNotFound(String slug) {
+        return portals.findBySlug(slug).orElseThrow(() -> Rejection.notFound("There is no portal '" + slug + "'."));
+    }
+
+    public Portal portalTakingRequests(String slug) {
+        Portal portal = portalOrNotFound(slug);
+        if (!portal.allowChatRequests()) {
+            throw Rejection.of(Rejection.Kind.FORBIDDEN, "requests_disabled",
+                    "This portal does not take chat requests. Contact your support team another way.");
+        }
+        return portal;
+    }
+
+    public Created create(String slug, NewRequest input, String address) {
+        Portal portal = portalTakingRequests(slug);
+        String name = input.name() == null ? "" : input.name().strip();
+        if (name.isEmpty()) {
+            throw Rejection.of(Rejection.Kind.BAD_INPUT, "name_required", "Type your name.");
+        }
+        if (Limits.characters(name) > MAX_NAME_CHARS) {
+            throw Rejection.of(Rejection.Kind.BAD_INPUT, "name_too_long",
+                    "A name can have at most " + MAX_NAME_CHARS + " characters.");
+        }
+        String description = input.description() == null ? "" : input.description().strip();
+        if (description.isEmpty()) {
+            throw Rejection.of(Rejection.Kind.BAD_INPUT, "description_required", "Describe briefly what is wrong.");
+        }
+        if (Limits.characters(description) > MAX_DESCRIPTION_CHARS) {
+            throw Rejection.of(Rejection.Kind.TOO_LARGE, "description_too_long", "A description can have at most "
+                    + MAX_DESCRIPTION_CHARS + " characters; this one has " + Limits.characters(description) + ".");
+        }
+        String email = email(input.email());
+        DeviceInfo device = input.device();
+        String manufacturer = device == null ? null : cut(device.manufacturer, 80);
+        String model = device == null ? null : cut(device.model, 80);
+        String profile = device == null ? null : cut(device.profile, 32);
+        if (perAddress.isBlocked(address)) {
+            throw Rejection.of(Rejection.Kind.RATE_LIMITED, "rate_limited", "Too many requests from your address: at most "
+                    + REQUESTS_PER_ADDRESS + " every " + RATE_WINDOW.toMinutes() + " minutes. Wait a few minutes and try again.");
+        }
+        perAddress.recordFailure(address);
+        String id = Secrets.id("r");
+        String token = Secrets.token(32);
+        Instant now = clock.instant();
+        store.insert(id, portal.id(), name, description, email, Secrets.sha256(token), address, manufacturer, model,
+                profile, now, now.plus(Duration.ofMinutes(portal.requestTimeoutMinutes())));
+        ChatRequest request = store.find(id).orElseThrow();
+        audit.record(AuditLog.customer(name), AuditAction.REQUEST_CREATED, null, "Request " + id + " on portal '"
+                + portal.slug() + "' from " + address + (email == null ? "" : ", email " + email));
+        LOG.info("Chat request {} on portal {}", id, portal.slug());
+        int position = store.position(request);
+        consoles.requestChanged("created", technicianView(request, position));
+        return new Created(request, token, position);
+    }
+
+    /** The request {@code id} if {@code token} is its customer's secret; 404 otherwise (either way). */
+    public ChatRequest forCustomer(String id, String token) {
+        Optional<ChatRequest> request = store.find(id);
+        if (request.isEmpty() || token == null || !MessageDigest.isEqual(
+                request.get().tokenHash().getBytes(StandardCharsets.US_ASCII),
+                Secrets.sha256(token).getBytes(StandardCharsets.US_ASCII))) {
+            throw Rejection.notFound("There is no request " + id + " with this token.");
+        }
+        return request.get();
+    }
+
+    public ChatRequest cancel(String id, String token) {
+        ChatRequest request = forCustomer(id, token);
+        if (store.close(id, ChatRequest.Status.CANCELLED, clock.instant())) {
+            audit.record(AuditLog.customer(request.customerName()), AuditAction.REQUEST_CANCELLED, null,
+                    "Request " + id + " on portal '" + request.portal().slug() + "' cancelled by the customer");
+            changed(id, "removed");
+            return store.find(id).orElseThrow();
+        }
+        ChatRequest now = store.find(id).orElseThrow();
+        return switch (now.status()) {
+            case CANCELLED -> now;
+            case ACCEPTED -> throw Rejection.of(Rejection.Kind.CONFLICT, "request_accepted",
+                    "A technician has already taken this request: the chat is open.");
+            default -> throw Rejection.of(Rejection.Kind.GONE, "request_expired",
+                    "This request has expired: nobody took it in time. You may leave an email address for follow-up.");
+        };
+    }
+
+    public ChatRequest followUp(String id, String token, String emailText) {
+        ChatRequest request = forCustomer(id, token);
+        String email = email(emailText);
+        if (email == null) {
+            throw Rejection.of(Rejection.Kind.BAD_INPUT, "bad_address", "Enter your email address.");
+        }
+        if (!store.followUp(id, email)) {
+            throw Rejection.of(Rejection.Kind.CONFLICT, "not_expired",
+                    "An email for follow-up can be left only after a request has expired.");
+        }
+        audit.record(AuditLog.customer(request.customerName()), AuditAction.REQUEST_FOLLOW_UP, null,
+                "Request " + id + " on portal '" + request.portal().slug() + "': follow-up email " + email);
+        changed(id, "updated");
+        return store.find(id).orElseThrow();
+    }
+
+    // ---- technician side --------------------------------------------------------------------
+
+    /** Requests for technicians: waiting ones (default), expired ones (follow-ups), or all of them. */
+    public List<Map<String, Object>> list(Optional<ChatRequest.Status> status) {
+        List<ChatRequest> requests = store.list(status, 500);
+        Map<Long, Integer> counters = new java.util.HashMap<>();
+        return requests.stream().map(r -> technicianView(r, r.status() == ChatRequest.Status.WAITING
+                ? counters.merge(r.portal().id(), 1, Integer::sum) : 0)).toList();
+    }
+
+    /** Takes a waiting request: opens a chat-only session owned by {@code technician}; the session's id. */
+    public String accept(User technician, String id) {
+        ChatRequest request = store.find(id).orElseThrow(() -> Rejection.notFound("There is no request " + id + "."));
+        DeviceInfo device = new DeviceInfo(request.deviceManufacturer() == null ? "Web browser" : request.deviceManufacturer(),
+                request.deviceModel() == null ? "Unknown" : request.deviceModel(), null, 0,
+                request.deviceProfile() == null ? "web" : request.deviceProfile());
+        Capabilities chatOnly = new Capabilities(Capability.available(), Capability.missing(CHAT_ONLY_REASON),
+                Capability.missing(CHAT_ONLY_REASON), Capability.missing(CHAT_ONLY_REASON));
+        Instant now = clock.instant();
+        Optional<String> opened = sessions.openForRequest(technician, request.portal(), request.customerName(), device,
+                chatOnly, request.tokenHash(), (h, session) -> RequestStore.accept(h, id, technician.id(), session, now),
+                firstLine(request, technician));
+        opened.ifPresent(session -> {
+            audit.record(technician.username(), AuditAction.REQUEST_ACCEPTED, session, "Request " + id + " on portal '"
+                    + request.portal().slug() + "' of " + request.customerName() + " taken");
+            changed(id, "removed");
+        });
+        return opened.orElseThrow(() -> refusedTake(id));
+    }
+
+    private Rejection refusedTake(String id) {
+        ChatRequest now = store.find(id).orElseThrow();
+        return switch (now.status()) {
+            case ACCEPTED -> Rejection.of(Rejection.Kind.CONFLICT, "request_taken", "Another technician ("
+                    + now.acceptedBy().orElse("?") + ") has already taken this request.");
+            case CANCELLED -> Rejection.of(Rejection.Kind.CONFLICT, "request_cancelled",
+                    "The customer cancelled this request.");
+            default -> Rejection.of(Rejection.Kind.GONE, "request_expired",
+                    "This request expired before anyone took it.");
+        };
+    }
+
+    /** Expires the waiting requests whose portal timeout has passed (runs every second). */
+    public void expireDue() {
+        Instant now = clock.instant();
+        for (String id : store.due(now)) {
+            if (store.close(id, ChatRequest.Status.EXPIRED, now)) {
+                store.find(id).ifPresent(r -> audit.record(AuditLog.SYSTEM, AuditAction.REQUEST_EXPIRED, null,
+                        "Request " + id + " on portal '" + r.portal().slug() + "' of " + r.customerName()
+                                + " expired: nobody took it within " + r.portal().requestTimeoutMinutes() + " minutes"));
+                changed(id, "removed");
+            }
+        }
+    }
+
+    // ---- live customer pages ----------------------------------------------------------------
+
+    /** A customer's socket watches its request; it gets the current view now and after every change. */
+    void watch(ChatRequest request, SocketSender sender) {
+        watchers.computeIfAbsent(request.id(), k -> ConcurrentHashMap.newKeySet()).add(sender);
+        sender.send(frame(store.find(request.id()).orElse(request)));
+    }
+
+    void unwatch(String id, SocketSender sender) {
+        watchers.computeIfPresent(id, (k, set) -> {
+            set.remove(sender);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    public void pingWatchers() {
+        // A text frame, not a WebSocket ping: a page's script cannot see pings and uses these to notice a dead link.
+        watchers.values().forEach(set -> set.forEach(s -> s.send("{\"type\":\"ping\"}")));
+    }
+
+    /** Request {@code id} changed: tell its customer, the rest of its portal's line, and the consoles. */
+    private void changed(String id, String consoleAction) {
+        ChatRequest request = store.find(id).orElseThrow();
+        consoles.requestChanged(consoleAction, technicianView(request, store.position(request)));
+        push(request, store.position(request));
+        List<ChatRequest> line = store.waiting(request.portal().id());
+        for (int i = 0; i < line.size(); i++) {
+            ChatRequest waiting = line.get(i);
+            push(waiting, i + 1);
+            if (!waiting.id().equals(id)) {
+                consoles.requestChanged("updated", technicianView(waiting, i + 1));
+            }
+        }
+    }
+
+    private void push(ChatRequest request, int position) {
+        Set<SocketSender> set = watchers.get(request.id());
+        if (set == null || set.isEmpty()) {
+            return;
+        }
+        String frame = encode(Map.of("type", "request", "request", customerView(request, position)));
+        set.forEach(s -> s.send(frame));
+    }
+
+    private String frame(ChatRequest request) {
+        return encode(Map.of("type", "request", "request", customerView(request, store.position(request))));
+    }
+
+    // ---- views -----------------------------------------------------------------------------
+
+    public Map<String, Object> customerView(ChatRequest r) {
+        return customerView(r, store.position(r));
+    }
+
+    private static Map<String, Object> customerView(ChatRequest r, int position) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", r.id());
+        view.put("status", r.status().wireName());
+        view.put("position", r.status() == ChatRequest.Status.WAITING ? position : null);
+        view.put("portal", r.portal().slug());
+        view.put("portalName", r.portal().name());
+        view.put("name", r.customerName());
+        view.put("description", r.description());
+        view.put("email", r.email().orElse(null));
+        view.put("followUpEmail", r.followUpEmail().orElse(null));
+        view.put("createdAt", Views.iso(r.createdAt()));
+        view.put("expiresAt", Views.iso(r.expiresAt()));
+        view.put("session", r.sessionId().orElse(null));
+        view.put("technician", r.acceptedBy().orElse(null));
+        return view;
+    }
+
+    private static Map<String, Object> technicianView(ChatRequest r, int position) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", r.id());
+        view.put("portal", r.portal().slug());
+        view.put("portalName", r.portal().name());
+        view.put("name", r.customerName());
+        view.put("description", r.description());
+        view.put("email", r.email().orElse(null));
+        view.put("followUpEmail", r.followUpEmail().orElse(null));
+        view.put("status", r.status().wireName());
+        view.put("createdAt", Views.iso(r.createdAt()));
+        view.put("expiresAt", Views.iso(r.expiresAt()));
+        view.put("position", r.status() == ChatRequest.Status.WAITING ? position : null);
+        view.put("session", r.sessionId().orElse(null));
+        view.put("acceptedBy", r.acceptedBy().orElse(null));
+        return view;
+    }
+
+    /** Public facts of a portal for its customer page and the app. */
+    public static Map<String, Object> publicView(Portal p) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("slug", p.slug());
+        view.put("name", p.name());
+        view.put("language", p.language());
+        view.put("welcomeText", p.welcomeText());
+        view.put("brandColor", p.brandColor());
+        view.put("allowChatRequests", p.allowChatRequests());
+        view.put("requestTimeoutMinutes", p.requestTimeoutMinutes());
+        return view;
+    }
+
+    private static String firstLine(ChatRequest r, User technician) {
+        return r.portal().language().equals("es")
+                ? technician.displayName() + " ha aceptado la solicitud de chat de " + r.customerName()
+                        + ". Lo que nos ha contado: " + r.description()
+                : technician.displayName() + " took the chat request of " + r.customerName()
+                        + ". What they wrote: " + r.description();
+    }
+
+    private static String email(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        if (text.strip().length() > MAX_EMAIL_CHARS) {
+            throw Rejection.of(Rejection.Kind.BAD_INPUT, "bad_address",
+                    "An email address can have at most " + MAX_EMAIL_CHARS + " characters.");
+        }
+        return Addresses.parse(text).getAddress();
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String stripped = text.strip();
+        return stripped.length() <= max ? stripped : stripped.substring(0, max);
+    }
+
+    private String encode(Map<String, Object> event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
