@@ -12,12 +12,18 @@ import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.domain.Portal;
+import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.http.WebApp;
 import dev.tandem.server.live.AgentEndpoint;
 import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ViewerEndpoint;
+import dev.tandem.server.settings.RetentionSweep;
+import dev.tandem.server.settings.Settings;
+import dev.tandem.server.settings.SettingsStore;
+import dev.tandem.server.store.HistoryStore;
+import dev.tandem.server.store.RetentionStore;
 import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.LogVault;
 import dev.tandem.server.mail.MailOutbox;
@@ -37,10 +43,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.net.BindException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -118,16 +121,23 @@ public final class TandemServer implements AutoCloseable {
             portals.create(new Portal(0, "default", "Default", "en", false, true, true, 20, 8));
         }
         AuditLog audit = new AuditLog(new AuditStore(database), clock);
-        Links links = new Links(config.publicUrl());
+        Settings settings = Settings.load(new SettingsStore(database), config, clock);
+        Links links = new Links(settings::publicUrl);
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
-        MailOutbox mail = new MailOutbox(new EmailStore(database), config.smtp(), config.dataDir().resolve("outbox"),
-                sender(config), clock);
+        MailOutbox mail = new MailOutbox(new EmailStore(database), settings::smtp, config.dataDir().resolve("outbox"),
+                settings::sender, clock, audit);
         mail.onChange(email -> email.createdBy().ifPresent(owner -> consoles.outboxChanged(owner,
                 java.util.Map.of("id", email.id(), "status", email.status().wireName()))));
-        LiveSessions sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore, codes, portals,
-                new DiagnosticsStore(database), new LogVault(config.dataDir()), mail, consoles,
-                clock, timers, config.reconnectGrace(), config.heartbeat());
+        MessageStore messageStore = new MessageStore(database);
+        DiagnosticsStore diagnosticsStore = new DiagnosticsStore(database);
+        LogVault vault = new LogVault(config.dataDir());
+        LiveSessions sessions = new LiveSessions(sessionStore, messageStore, codeStore, codes, portals,
+                diagnosticsStore, vault, mail, consoles,
+                clock, timers, config.reconnectGrace(), config.heartbeat(), audit);
+        SessionHistory history = new SessionHistory(sessionStore, sessions, messageStore, diagnosticsStore,
+                new HistoryStore(database), audit);
+        RetentionSweep retention = new RetentionSweep(settings, new RetentionStore(database), vault, audit, clock);
         WireCodec codec = WireCodec.create();
         AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS));
         ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles);
@@ -141,7 +151,7 @@ public final class TandemServer implements AutoCloseable {
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
-                links, config.storeUrl(), secureCookies, metrics, audit), json);
+                links, config.storeUrl(), secureCookies, metrics, audit, settings, history), json);
 
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -188,9 +198,10 @@ public final class TandemServer implements AutoCloseable {
         timers.scheduleAtFixedRate(guard(mail::retryQueued), Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(consoles::ping), 20, 20, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(sessions.screens()::pingViewers), 15, 15, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(retention::sweep), 0, 24, TimeUnit.HOURS);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
-        LOG.info("Mail goes {}", config.smtp().map(s -> "over SMTP to " + s)
+        LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
         return new TandemServer(database, app, sessions, mail, timers, links, generated);
     }
@@ -209,19 +220,6 @@ public final class TandemServer implements AutoCloseable {
         app.stop();
         mail.close();
         database.close();
-    }
-
-    private static InternetAddress sender(ServerConfig config) {
-        String host = config.publicUrl().map(URI::getHost).orElse("localhost");
-        try {
-            return new InternetAddress("tandem@" + host, "Tandem");
-        } catch (java.io.UnsupportedEncodingException e) {
-            try {
-                return new InternetAddress("tandem@localhost");
-            } catch (AddressException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
     }
 
     private static Runnable guard(Runnable job) {
