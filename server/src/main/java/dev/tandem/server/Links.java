@@ -2,27 +2,38 @@ package dev.tandem.server;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The server's public base URL and the links built on it. The base is known only once the HTTP
- * port is bound (the port may be picked at start), so it is set then. Thread-safe.
+ * The server's public base URL and the links built on it. The base is the public URL in force at
+ * the moment a link is made (an administrator may change it at run time), else
+ * {@code http://localhost:PORT} once the HTTP port is bound (the port may be picked at start).
+ * Thread-safe.
  */
 public final class Links {
-    private final Optional<URI> configured;
-    private volatile String base = "http://localhost";
+    private final Supplier<Optional<URI>> publicUrl;
+    private volatile int port;
 
     public Links(Optional<URI> configured) {
-        this.configured = configured;
+        this(() -> configured);
     }
 
-    void bound(int port) {
-        base = configured.map(u -> stripSlash(u.toString())).orElse("http://localhost:" + port);
+    /** Links on the public URL {@code publicUrl} answers at each call. */
+    public Links(Supplier<Optional<URI>> publicUrl) {
+        this.publicUrl = publicUrl;
     }
 
-    public String base() { return base; }
+    void bound(int boundPort) {
+        this.port = boundPort;
+    }
+
+    public String base() {
+        return publicUrl.get().map(u -> stripSlash(u.toString()))
+                .orElse(port == 0 ? "http://localhost" : "http://localhost:" + port);
+    }
 
     public String join(String code) {
-        return base + "/join/" + code;
+        return base() + "/join/" + code;
     }
 
     public static String appLink(String code) {

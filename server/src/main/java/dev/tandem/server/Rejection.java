@@ -12,7 +12,7 @@ public final class Rejection extends RuntimeException {
     /** The kinds of refusal, each with its HTTP status. */
     public enum Kind {
         BAD_INPUT(400), UNAUTHENTICATED(401), FORBIDDEN(403), NOT_FOUND(404), CONFLICT(409), GONE(410),
-        TOO_LARGE(413), RATE_LIMITED(429);
+        TOO_LARGE(413), RATE_LIMITED(429), BAD_GATEWAY(502);
 
         private final int httpStatus;
 

@@ -109,6 +109,18 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
             return new SmtpSettings(uri.getHost(), port, tls, user, password);
         }
 
+        /** The URL with the user name but never the password, to show and to store apart from it. */
+        public String urlWithoutPassword() {
+            return (tls ? "smtps://" : "smtp://")
+                    + user.map(u -> u.replace("%", "%25").replace("@", "%40").replace(":", "%3A") + "@").orElse("")
+                    + host + ":" + port;
+        }
+
+        /** The same server with another password (empty = none). */
+        public SmtpSettings withPassword(Optional<String> newPassword) {
+            return new SmtpSettings(host, port, tls, user, newPassword);
+        }
+
         @Override
         public String toString() {
             return (tls ? "smtps://" : "smtp://") + user.map(u -> u + ":***@").orElse("") + host + ":" + port;

@@ -12,6 +12,7 @@ import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.domain.Portal;
+import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.http.WebApp;
 import dev.tandem.server.live.AgentEndpoint;
 import dev.tandem.server.live.ConsoleEndpoint;
@@ -21,6 +22,11 @@ import dev.tandem.server.live.ViewerEndpoint;
 import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestEndpoint;
 import dev.tandem.server.requests.RequestRoutes;
+import dev.tandem.server.settings.RetentionSweep;
+import dev.tandem.server.settings.Settings;
+import dev.tandem.server.settings.SettingsStore;
+import dev.tandem.server.store.HistoryStore;
+import dev.tandem.server.store.RetentionStore;
 import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.LogVault;
 import dev.tandem.server.mail.MailOutbox;
@@ -40,10 +46,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import java.net.BindException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -121,16 +124,23 @@ public final class TandemServer implements AutoCloseable {
             portals.create(new Portal(0, "default", "Default", "en", false, true, true, 20, 8));
         }
         AuditLog audit = new AuditLog(new AuditStore(database), clock);
-        Links links = new Links(config.publicUrl());
+        Settings settings = Settings.load(new SettingsStore(database), config, clock);
+        Links links = new Links(settings::publicUrl);
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
-        MailOutbox mail = new MailOutbox(new EmailStore(database), config.smtp(), config.dataDir().resolve("outbox"),
-                sender(config), clock);
+        MailOutbox mail = new MailOutbox(new EmailStore(database), settings::smtp, config.dataDir().resolve("outbox"),
+                settings::sender, clock, audit);
         mail.onChange(email -> email.createdBy().ifPresent(owner -> consoles.outboxChanged(owner,
                 java.util.Map.of("id", email.id(), "status", email.status().wireName()))));
-        LiveSessions sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore, codes, portals,
-                new DiagnosticsStore(database), new LogVault(config.dataDir()), mail, consoles,
-                clock, timers, config.reconnectGrace(), config.heartbeat());
+        MessageStore messageStore = new MessageStore(database);
+        DiagnosticsStore diagnosticsStore = new DiagnosticsStore(database);
+        LogVault vault = new LogVault(config.dataDir());
+        LiveSessions sessions = new LiveSessions(sessionStore, messageStore, codeStore, codes, portals,
+                diagnosticsStore, vault, mail, consoles,
+                clock, timers, config.reconnectGrace(), config.heartbeat(), audit);
+        SessionHistory history = new SessionHistory(sessionStore, sessions, messageStore, diagnosticsStore,
+                new HistoryStore(database), audit);
+        RetentionSweep retention = new RetentionSweep(settings, new RetentionStore(database), vault, audit, clock);
         ChatRequests requests = new ChatRequests(database, portals, sessions, consoles, audit, clock, json);
         RequestRoutes requestRoutes = new RequestRoutes(requests, new dev.tandem.server.http.Authenticator(accounts), json);
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
@@ -147,7 +157,7 @@ public final class TandemServer implements AutoCloseable {
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
-                links, config.storeUrl(), secureCookies, metrics, audit), json);
+                links, config.storeUrl(), secureCookies, metrics, audit, settings, history), json);
 
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -198,9 +208,10 @@ public final class TandemServer implements AutoCloseable {
         timers.scheduleAtFixedRate(guard(requests::expireDue), 1, 1, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(requests::pingWatchers), 20, 20, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(sessions.screens()::pingViewers), 15, 15, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(retention::sweep), 0, 24, TimeUnit.HOURS);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
-        LOG.info("Mail goes {}", config.smtp().map(s -> "over SMTP to " + s)
+        LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
         return new TandemServer(database, app, sessions, mail, timers, links, generated);
     }
@@ -219,19 +230,6 @@ public final class TandemServer implements AutoCloseable {
         app.stop();
         mail.close();
         database.close();
-    }
-
-    private static InternetAddress sender(ServerConfig config) {
-        String host = config.publicUrl().map(URI::getHost).orElse("localhost");
-        try {
-            return new InternetAddress("tandem@" + host, "Tandem");
-        } catch (java.io.UnsupportedEncodingException e) {
-            try {
-                return new InternetAddress("tandem@localhost");
-            } catch (AddressException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-        }
     }
 
     private static Runnable guard(Runnable job) {

@@ -25,6 +25,14 @@ class ServerOnPostgresTest {
                 Api again = server.api().signIn("pgbob", "password-pgbob");
                 assertThat(again.get("/api/v1/sessions/" + id + "/messages").json().findValuesAsText("text"))
                         .contains("hola desde PostgreSQL ñ 😀");
+                Api admin = server.admin();
+                assertThat(admin.get("/api/v1/sessions?technician=pgbob&portal=default&status=active&limit=5")
+                        .expect(200).json().findValuesAsText("id")).containsExactly(id);
+                assertThat(admin.get("/api/v1/sessions/" + id + "/history").expect(200).json()
+                        .get("transcript").findValuesAsText("text")).contains("hola desde PostgreSQL ñ 😀");
+                admin.put("/api/v1/settings", "{\"retention\":{\"transcriptDays\":30}}").expect(200);
+                assertThat(admin.get("/api/v1/audit?action=session&session=" + id).expect(200).json()
+                        .findValuesAsText("action")).contains("session.joined");
             }
         }
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** A support session between a technician and a customer, as stored. */
 public record SupportSession(String id, Optional<String> code, Optional<String> identifier, long technicianId,
-                             String technicianName, Portal portal, String customerName, DeviceInfo device,
+                             String technicianName, String technicianUsername, Portal portal, String customerName, DeviceInfo device,
                              Capabilities capabilities, SessionStatus status, Instant startedAt,
                              Optional<Instant> endedAt, Optional<String> endedBy, Optional<String> endReason) {
 

@@ -2,6 +2,8 @@ package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.domain.Portal;
@@ -29,9 +31,11 @@ final class AdminRoutes {
     private final ConsoleHub consoles;
     private final Authenticator auth;
     private final Bodies bodies;
+    private final AuditLog audit;
 
     AdminRoutes(PortalStore portals, UserStore users, Accounts accounts, PasswordHasher hasher, ConsoleHub consoles,
-                Authenticator auth, Bodies bodies) {
+                Authenticator auth, Bodies bodies, AuditLog audit) {
+        this.audit = audit;
         this.portals = portals;
         this.users = users;
         this.accounts = accounts;
@@ -47,7 +51,7 @@ final class AdminRoutes {
             ctx.json(portals.list().stream().map(Views::portal).toList());
         });
         routes.post("/api/v1/portals", ctx -> {
-            auth.requireAdmin(ctx);
+            User admin = auth.requireAdmin(ctx);
             JsonNode body = bodies.object(ctx);
             String slug = Bodies.requiredText(body, "slug");
             if (!SLUG.matcher(slug).matches()) {
@@ -58,14 +62,17 @@ final class AdminRoutes {
             }
             Portal portal = portals.create(read(body, new Portal(0, slug, null, "en", false, true, true, 20,
                     DEFAULT_MAX_LIVE_CODES)));
+            audit.record(admin.username(), AuditAction.PORTAL_CREATED, "portal " + slug + ": " + Views.portal(portal));
             ctx.status(201).json(Views.portal(portal));
         });
         routes.put("/api/v1/portals/{slug}", ctx -> {
-            auth.requireAdmin(ctx);
+            User admin = auth.requireAdmin(ctx);
             Portal current = portals.findBySlug(ctx.pathParam("slug"))
                     .orElseThrow(() -> Rejection.notFound("There is no portal '" + ctx.pathParam("slug") + "'."));
             Portal updated = read(bodies.object(ctx), current);
             portals.update(updated);
+            audit.record(admin.username(), AuditAction.PORTAL_UPDATED, "portal " + updated.slug() + " now "
+                    + Views.portal(updated));
             ctx.json(Views.portal(updated));
         });
         routes.get("/api/v1/users", ctx -> {
@@ -73,7 +80,7 @@ final class AdminRoutes {
             ctx.json(users.list().stream().map(Views::user).toList());
         });
         routes.post("/api/v1/users", ctx -> {
-            auth.requireAdmin(ctx);
+            User admin = auth.requireAdmin(ctx);
             JsonNode body = bodies.object(ctx);
             String username = Bodies.requiredText(body, "username");
             if (!USERNAME.matcher(username).matches()) {
@@ -87,6 +94,8 @@ final class AdminRoutes {
                     .orElse(username);
             User user = accounts.createUser(username, limit(displayName, "displayName", 120), role,
                     password(Bodies.requiredText(body, "password")));
+            audit.record(admin.username(), AuditAction.USER_CREATED, "user " + user.username() + " ('"
+                    + user.displayName() + "') created as " + user.role().wireName());
             ctx.status(201).json(Views.user(user));
         });
         routes.put("/api/v1/users/{username}", ctx -> {
@@ -113,8 +122,23 @@ final class AdminRoutes {
             if (!enabled) {
                 consoles.disconnect(current.id(), 1008, "Your account was disabled.");
             }
+            auditUserChange(admin.username(), current, updated, body.hasNonNull("password"));
             ctx.json(Views.user(updated));
         });
+    }
+
+    private void auditUserChange(String admin, User before, User after, boolean passwordReset) {
+        if (before.enabled() != after.enabled()) {
+            audit.record(admin, after.enabled() ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
+                    "user " + after.username() + (after.enabled() ? " enabled" : " disabled"));
+        }
+        if (!before.displayName().equals(after.displayName()) || before.role() != after.role()) {
+            audit.record(admin, AuditAction.USER_UPDATED, "user " + after.username() + ": display name '"
+                    + after.displayName() + "', role " + after.role().wireName());
+        }
+        if (passwordReset) {
+            audit.record(admin, AuditAction.PASSWORD_RESET, "password of user " + after.username() + " reset");
+        }
     }
 
     private static Portal read(JsonNode body, Portal base) {

@@ -1,6 +1,9 @@
 package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.ConsoleEndpoint;
@@ -22,8 +25,11 @@ final class AuthRoutes {
     private final Bodies bodies;
     private final ConsoleHub consoles;
     private final boolean secureCookies;
+    private final AuditLog audit;
 
-    AuthRoutes(Accounts accounts, Authenticator auth, Bodies bodies, ConsoleHub consoles, boolean secureCookies) {
+    AuthRoutes(Accounts accounts, Authenticator auth, Bodies bodies, ConsoleHub consoles, boolean secureCookies,
+               AuditLog audit) {
+        this.audit = audit;
         this.accounts = accounts;
         this.auth = auth;
         this.bodies = bodies;
@@ -33,11 +39,12 @@ final class AuthRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/api/v1/auth/token", ctx -> {
-            User user = signIn(ctx);
+            User user = signIn(ctx, "an API token");
             ctx.json(Map.of("token", accounts.issueApiToken(user)));
+            audit.record(user.username(), AuditAction.TOKEN_ISSUED, "API token issued from " + ctx.ip());
         });
         routes.post("/api/v1/auth/login", ctx -> {
-            User user = signIn(ctx);
+            User user = signIn(ctx, "the console");
             Accounts.ConsoleSignIn signIn = accounts.openConsoleSession(user);
             int maxAge = (int) Duration.between(Instant.now(), signIn.expiresAt()).toSeconds();
             ctx.cookie(new Cookie(ConsoleEndpoint.COOKIE, signIn.token(), "/", maxAge, secureCookies, true, null,
@@ -49,8 +56,9 @@ final class AuthRoutes {
             ctx.json(me(user, auth.consoleGrant(ctx).flatMap(g -> g.csrfToken()).orElse(null)));
         });
         routes.post("/api/v1/auth/logout", ctx -> {
-            auth.require(ctx);
+            User user = auth.require(ctx);
             String cookie = ctx.cookie(ConsoleEndpoint.COOKIE);
+            audit.record(user.username(), AuditAction.SIGN_OUT, "signed out from " + ctx.ip());
             if (cookie != null) {
                 accounts.signOut(cookie);
                 ctx.removeCookie(ConsoleEndpoint.COOKIE, "/");
@@ -59,9 +67,18 @@ final class AuthRoutes {
         });
     }
 
-    private User signIn(Context ctx) {
+    private User signIn(Context ctx, String into) {
         JsonNode body = bodies.object(ctx);
-        return accounts.signIn(Bodies.requiredText(body, "username"), Bodies.requiredText(body, "password"), ctx.ip());
+        String username = Bodies.requiredText(body, "username");
+        try {
+            User user = accounts.signIn(username, Bodies.requiredText(body, "password"), ctx.ip());
+            audit.record(user.username(), AuditAction.SIGN_IN, "signed in to " + into + " from " + ctx.ip());
+            return user;
+        } catch (Rejection refused) {
+            audit.record(AuditLog.anonymous(ctx.ip()), AuditAction.SIGN_IN_FAILED, "sign-in to " + into + " as '"
+                    + username + "' refused (" + refused.code() + ")");
+            throw refused;
+        }
     }
 
     private static Map<String, Object> me(User user, String csrfToken) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.Links;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.domain.Email;
 import dev.tandem.server.domain.IssuedCode;
@@ -25,8 +27,11 @@ final class CodeRoutes {
     private final Bodies bodies;
     private final Links links;
     private final String storeUrl;
+    private final AuditLog audit;
 
-    CodeRoutes(SessionCodes codes, MailOutbox mail, Authenticator auth, Bodies bodies, Links links, String storeUrl) {
+    CodeRoutes(SessionCodes codes, MailOutbox mail, Authenticator auth, Bodies bodies, Links links, String storeUrl,
+               AuditLog audit) {
+        this.audit = audit;
         this.codes = codes;
         this.mail = mail;
         this.auth = auth;
@@ -40,6 +45,9 @@ final class CodeRoutes {
             User user = auth.require(ctx);
             JsonNode body = bodies.object(ctx);
             IssuedCode code = codes.create(user, Bodies.text(body, "identifier"), Bodies.text(body, "portal"));
+            audit.record(user.username(), AuditAction.CODE_CREATED, "code " + code.code() + " on portal "
+                    + code.portal().slug() + code.identifier().map(i -> " for '" + i + "'").orElse("")
+                    + ", valid until " + code.expiresAt());
             ctx.status(201).json(codes.view(code));
         });
         routes.get("/api/v1/codes", ctx -> {
@@ -47,7 +55,9 @@ final class CodeRoutes {
             ctx.json(codes.list(user).stream().map(codes::view).toList());
         });
         routes.delete("/api/v1/codes/{code}", ctx -> {
-            codes.cancel(auth.require(ctx), ctx.pathParam("code"));
+            User user = auth.require(ctx);
+            codes.cancel(user, ctx.pathParam("code"));
+            audit.record(user.username(), AuditAction.CODE_CANCELLED, "code " + ctx.pathParam("code") + " cancelled");
             ctx.status(204);
         });
         routes.post("/api/v1/codes/{code}/email", ctx -> {
@@ -64,6 +74,8 @@ final class CodeRoutes {
                     Duration.between(java.time.Instant.now(), code.expiresAt()));
             Email email = mail.send(to, invitation.subject(), invitation.body(), "invitation", Optional.of(user.id()),
                     Optional.empty());
+            audit.record(user.username(), AuditAction.CODE_EMAILED, "code " + code.code() + " sent to "
+                    + to.getAddress() + " as email " + email.id());
             ctx.status(202).json(Map.of("id", email.id(), "status", email.status().wireName()));
         });
         routes.get("/api/v1/join/{code}", ctx -> {

@@ -2,6 +2,8 @@ package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.domain.Email;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.SessionDiagnostics;
@@ -17,8 +19,10 @@ final class DiagnosticsRoutes {
     private final SessionDiagnostics diagnostics;
     private final Authenticator auth;
     private final Bodies bodies;
+    private final AuditLog audit;
 
-    DiagnosticsRoutes(SessionDiagnostics diagnostics, Authenticator auth, Bodies bodies) {
+    DiagnosticsRoutes(SessionDiagnostics diagnostics, Authenticator auth, Bodies bodies, AuditLog audit) {
+        this.audit = audit;
         this.diagnostics = diagnostics;
         this.auth = auth;
         this.bodies = bodies;
@@ -27,15 +31,24 @@ final class DiagnosticsRoutes {
     void register(RoutesConfig routes) {
         routes.post("/api/v1/sessions/{id}/diagnostics", ctx ->
                 ctx.status(202).json(diagnostics.requestDiagnostics(auth.require(ctx), ctx.pathParam("id"))));
-        routes.get("/api/v1/sessions/{id}/diagnostics", ctx ->
-                ctx.json(diagnostics.diagnostics(auth.require(ctx), ctx.pathParam("id"))));
+        routes.get("/api/v1/sessions/{id}/diagnostics", ctx -> {
+            User user = auth.require(ctx);
+            Map<String, Object> view = diagnostics.diagnostics(user, ctx.pathParam("id"));
+            if (view.containsKey("report")) {
+                audit.record(user.username(), AuditAction.DIAGNOSTICS_VIEWED, ctx.pathParam("id"),
+                        "diagnostics report collected at " + view.get("collectedAt") + " read");
+            }
+            ctx.json(view);
+        });
         routes.post("/api/v1/sessions/{id}/logs", ctx ->
                 ctx.status(202).json(diagnostics.requestLogs(auth.require(ctx), ctx.pathParam("id"))));
         routes.get("/api/v1/sessions/{id}/logs", ctx ->
                 ctx.json(diagnostics.logs(auth.require(ctx), ctx.pathParam("id"))));
         routes.get("/api/v1/sessions/{id}/logs/{file}", ctx -> {
-            SessionDiagnostics.StoredFile file = diagnostics.logFile(auth.require(ctx), ctx.pathParam("id"),
-                    ctx.pathParam("file"));
+            User user = auth.require(ctx);
+            SessionDiagnostics.StoredFile file = diagnostics.logFile(user, ctx.pathParam("id"), ctx.pathParam("file"));
+            audit.record(user.username(), AuditAction.LOGS_VIEWED, ctx.pathParam("id"), "log file "
+                    + file.record().name() + " (" + file.record().size() + " bytes) downloaded");
             ctx.header("Content-Disposition", "attachment; filename=\"" + file.record().name().replace("\"", "")
                     + "\"");
             ctx.header("X-Content-Type-Options", "nosniff");

@@ -1,16 +1,13 @@
 package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tandem.server.Rejection;
-import dev.tandem.server.domain.SessionStatus;
 import dev.tandem.server.domain.TranscriptEntry;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.view.Views;
 import io.javalin.config.RoutesConfig;
-import java.util.Optional;
 
-/** Sessions, their transcripts, chat from the technician, and ending. */
+/** Sessions, their transcripts, chat from the technician, and ending. The list is in {@link HistoryRoutes}. */
 final class SessionRoutes {
     private final LiveSessions sessions;
     private final Authenticator auth;
@@ -23,11 +20,6 @@ final class SessionRoutes {
     }
 
     void register(RoutesConfig routes) {
-        routes.get("/api/v1/sessions", ctx -> {
-            User user = auth.require(ctx);
-            Optional<SessionStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(SessionRoutes::status);
-            ctx.json(sessions.list(user, status).stream().map(sessions::view).toList());
-        });
         routes.get("/api/v1/sessions/{id}", ctx ->
                 ctx.json(sessions.view(sessions.visible(auth.require(ctx), ctx.pathParam("id")))));
         routes.get("/api/v1/sessions/{id}/messages", ctx ->
@@ -53,13 +45,5 @@ final class SessionRoutes {
             sessions.endByTechnician(user, ctx.pathParam("id"));
             ctx.json(sessions.view(sessions.visible(user, ctx.pathParam("id"))));
         });
-    }
-
-    private static SessionStatus status(String text) {
-        return switch (text) {
-            case "active" -> SessionStatus.ACTIVE;
-            case "ended" -> SessionStatus.ENDED;
-            default -> throw Rejection.badInput("status must be 'active' or 'ended'.");
-        };
     }
 }

@@ -6,9 +6,11 @@ import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.codes.SessionCodes;
+import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.settings.Settings;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.UserStore;
 import io.javalin.config.RoutesConfig;
@@ -26,6 +28,9 @@ public final class WebApp {
     private final DiagnosticsRoutes diagnostics;
     private final AdminRoutes admin;
     private final OutboxRoutes outbox;
+    private final AuditRoutes auditLog;
+    private final SettingsRoutes settings;
+    private final HistoryRoutes history;
     private final JoinPage join;
     private final PrometheusMeterRegistry metrics;
     private final byte[] openApi;
@@ -34,18 +39,22 @@ public final class WebApp {
     public record Services(Accounts accounts, PasswordHasher hasher, UserStore users, PortalStore portals,
                            SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
-                           AuditLog audit) {
+                           AuditLog audit, Settings settings, SessionHistory history) {
     }
 
     public WebApp(Services s, ObjectMapper json) {
         Authenticator authenticator = new Authenticator(s.accounts());
         Bodies bodies = new Bodies(json);
-        this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies());
-        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl());
+        this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies(), s.audit());
+        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
-        this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies);
-        this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies);
+        this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies, s.audit());
+        this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies,
+                s.audit());
         this.outbox = new OutboxRoutes(s.mail(), authenticator);
+        this.auditLog = new AuditRoutes(s.audit(), authenticator);
+        this.settings = new SettingsRoutes(s.settings(), s.mail(), s.links(), s.audit(), authenticator, bodies);
+        this.history = new HistoryRoutes(s.history(), authenticator);
         this.join = new JoinPage(s.codes(), s.storeUrl());
         this.metrics = s.metrics();
         this.openApi = resource("/tandem/openapi.json");
@@ -62,6 +71,9 @@ public final class WebApp {
         diagnostics.register(routes);
         admin.register(routes);
         outbox.register(routes);
+        auditLog.register(routes);
+        settings.register(routes);
+        history.register(routes);
         join.register(routes);
     }
 

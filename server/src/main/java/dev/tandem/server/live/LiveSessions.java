@@ -6,6 +6,8 @@ import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.domain.CodeStatus;
@@ -64,12 +66,13 @@ public final class LiveSessions {
     private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
     private final ScreenSharing screens;
     private final SessionDiagnostics diagnostics;
+    private final AuditLog audit;
     private volatile boolean stopping;
 
     public LiveSessions(SessionStore sessions, MessageStore messages, CodeStore codeStore, SessionCodes codes,
                         PortalStore portals, DiagnosticsStore diagnosticsStore, LogVault vault, MailOutbox mail,
                         ConsoleHub consoles, Clock clock, ScheduledExecutorService timers,
-                        Duration grace, Duration heartbeat) {
+                        Duration grace, Duration heartbeat, AuditLog audit) {
         this.sessions = sessions;
         this.messages = messages;
         this.codeStore = codeStore;
@@ -79,8 +82,9 @@ public final class LiveSessions {
         this.timers = timers;
         this.grace = grace;
         this.heartbeat = heartbeat;
-        this.screens = new ScreenSharing(this, portals, consoles);
-        this.diagnostics = new SessionDiagnostics(this, portals, diagnosticsStore, vault, mail, consoles, clock);
+        this.audit = audit;
+        this.screens = new ScreenSharing(this, portals, consoles, audit);
+        this.diagnostics = new SessionDiagnostics(this, portals, diagnosticsStore, vault, mail, consoles, clock, audit);
     }
 
     /** Remote Diagnostics and log files of these sessions. */
@@ -158,6 +162,10 @@ public final class LiveSessions {
             append(session, Sender.SYSTEM, "Tandem", SystemNotices.joined(session.language, name, hello.device), null);
         }
         codes.findById(code.id()).ifPresent(codes::publish);
+        audit.record(AuditLog.customer(name), AuditAction.CUSTOMER_JOINED, id, "joined with code " + code.code()
+                + " of " + code.technicianName() + " on portal " + code.portal().slug() + " from " + link.address()
+                + "; phone " + hello.device.manufacturer + " " + hello.device.model + ", Android "
+                + hello.device.androidVersion);
         publishSession(session.id);
         LOG.info("Session {} started: customer joined with a code of technician {}", id, code.technicianId());
     }
@@ -224,6 +232,8 @@ public final class LiveSessions {
                 link.send(chat(entry));
             }
         }
+        audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_RECONNECTED, session.id,
+                "the phone reconnected from " + link.address());
         publishSession(session.id);
         LOG.info("Session {}: device resumed", session.id);
     }
@@ -253,7 +263,10 @@ public final class LiveSessions {
         if (message instanceof AgentMessage.Chat chat) {
             customerChat(session, link, chat);
         } else if (message instanceof AgentMessage.Leave) {
-            end(session, "customer", SystemNotices.left(session.language, session.customerName), null);
+            audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_LEFT, session.id,
+                    "the customer left the session");
+            end(session, "customer", AuditLog.customer(session.customerName),
+                    SystemNotices.left(session.language, session.customerName), null);
         } else if (message instanceof AgentMessage.Answer answer) {
             whileCurrent(session, link, () -> {
                 if (!screens.answered(session, answer) && !diagnostics.answered(session, answer)) {
@@ -335,6 +348,8 @@ public final class LiveSessions {
             diagnostics.deviceLost(session, link);
             startGrace(session);
         }
+        audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_DROPPED, session.id,
+                "the phone's connection dropped; waiting " + grace.toSeconds() + " s for it to come back");
         publishSession(session.id);
     }
 
@@ -351,7 +366,7 @@ public final class LiveSessions {
 
     private void startGrace(LiveSession session) {
         session.cancelGrace();
-        session.graceTimer = timers.schedule(() -> end(session, "server",
+        session.graceTimer = timers.schedule(() -> end(session, "server", AuditLog.SYSTEM,
                 SystemNotices.endedByServer(session.language, SystemNotices.connectionLost(session.language)),
                 "The customer's phone did not reconnect in time."), grace.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -438,7 +453,8 @@ public final class LiveSessions {
 
     public void endByTechnician(User user, String sessionId) {
         LiveSession session = liveAndVisible(user, sessionId);
-        end(session, "technician", SystemNotices.endedByTechnician(session.language, user.displayName()), null);
+        end(session, "technician", user.username(),
+                SystemNotices.endedByTechnician(session.language, user.displayName()), null);
     }
 
     public boolean isConnected(String sessionId) {
@@ -474,7 +490,7 @@ public final class LiveSessions {
 
     // ---- shared ------------------------------------------------------------------------------
 
-    private void end(LiveSession session, String by, String notice, String reason) {
+    private void end(LiveSession session, String by, String actor, String notice, String reason) {
         DeviceLink link;
         synchronized (session) {
             if (session.ended) {
@@ -494,6 +510,8 @@ public final class LiveSessions {
                 link.close(1000, "The session has ended.");
             }
         }
+        audit.record(actor, AuditAction.SESSION_ENDED, session.id, "ended by the " + by
+                + (reason == null ? "" : ": " + reason));
         publishSession(session.id);
         LOG.info("Session {} ended by {}", session.id, by);
     }

@@ -7,6 +7,8 @@ import dev.tandem.protocol.message.Capability;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.stream.StreamFrame;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.User;
@@ -36,11 +38,13 @@ public final class ScreenSharing {
     private final LiveSessions sessions;
     private final PortalStore portals;
     private final ConsoleHub consoles;
+    private final AuditLog audit;
 
-    public ScreenSharing(LiveSessions sessions, PortalStore portals, ConsoleHub consoles) {
+    public ScreenSharing(LiveSessions sessions, PortalStore portals, ConsoleHub consoles, AuditLog audit) {
         this.sessions = sessions;
         this.portals = portals;
         this.consoles = consoles;
+        this.audit = audit;
     }
 
     // ---- the technician ----------------------------------------------------------------------
@@ -87,15 +91,22 @@ public final class ScreenSharing {
                 sessions.systemLine(session, ask
                         ? SystemNotices.screenRequested(session.language, technician, session.customerName)
                         : SystemNotices.screenSharedWithoutAsking(session.language, technician, session.customerName));
+                audit.permission(user.username(), AuditAction.PERMISSION_ASKED, session.id, "screen", ask
+                        ? "asked the customer to share the screen"
+                        : "the screen is shared without asking (portal setting); the customer is told");
             }
             if (control && screen.control() != Control.GRANTED && screen.control() != Control.PENDING) {
                 screen.control(Control.PENDING);
                 prompt(session, "control", SystemNotices.controlQuestion(session.language, technician), true);
                 sessions.systemLine(session, SystemNotices.controlRequested(session.language, technician));
+                audit.permission(user.username(), AuditAction.PERMISSION_ASKED, session.id, "control",
+                        "asked the customer for remote control");
             } else if (!control && screen.control() == Control.GRANTED) {
                 screen.control(Control.OFF);
                 sendToDevice(session, new ServerMessage.Release(false, true));
                 sessions.systemLine(session, SystemNotices.controlReleased(session.language, technician));
+                audit.permission(user.username(), AuditAction.CONTROL_RELEASED, session.id, "control",
+                        "the technician gave control back");
             }
             view = screen.view();
         }
@@ -117,6 +128,8 @@ public final class ScreenSharing {
                 screen.status = Status.OFF;
                 screen.control(Control.OFF);
                 sessions.systemLine(session, SystemNotices.screenStoppedByTechnician(session.language, user.displayName()));
+                audit.permission(user.username(), AuditAction.PERMISSION_STOPPED, session.id, "screen",
+                        "the technician stopped viewing the screen");
             }
             closeViewers(session, 1000, "The technician stopped viewing the screen.");
             view = screen.view();
@@ -160,6 +173,8 @@ public final class ScreenSharing {
             view = session.screen.view();
         }
         publish(session, view);
+        audit.record(user.username(), AuditAction.SCREEN_VIEWED, session.id, "screen viewer " + viewer.stream
+                + " opened");
         LOG.info("Session {}: viewer {} of {} attached", session.id, viewer.stream, user.username());
         return viewer;
     }
@@ -212,7 +227,12 @@ public final class ScreenSharing {
             return false;
         }
         ScreenState screen = session.screen;
+        String customer = AuditLog.customer(session.customerName);
         if ("screen".equals(prompt.kind)) {
+            audit.permission(customer, answer.granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REFUSED,
+                    session.id, "screen", answer.granted ? (prompt.ask ? "the customer shares the screen"
+                            : "the phone shares the screen (not asked, portal setting)")
+                            : "the customer declined to share the screen");
             if (answer.granted) {
                 screen.status = Status.SHARING;
                 if (prompt.ask) {
@@ -228,6 +248,9 @@ public final class ScreenSharing {
                 }
             }
         } else if ("control".equals(prompt.kind)) {
+            audit.permission(customer, answer.granted ? AuditAction.CONTROL_STARTED : AuditAction.PERMISSION_REFUSED,
+                    session.id, "control", answer.granted ? "the customer allowed remote control"
+                            : "the customer declined remote control");
             if (answer.granted) {
                 screen.control(Control.GRANTED);
                 sessions.systemLine(session, SystemNotices.controlAllowed(session.language, session.customerName,
@@ -251,11 +274,15 @@ public final class ScreenSharing {
             screen.control(Control.OFF);
             withdrawPrompts(session);
             sessions.systemLine(session, SystemNotices.screenStoppedByCustomer(session.language, session.customerName));
+            audit.permission(AuditLog.customer(session.customerName), AuditAction.PERMISSION_STOPPED, session.id,
+                    "screen", "the customer stopped sharing the screen");
             closeViewers(session, TandemStatus.SCREEN_STOPPED.closeCode(), TandemStatus.SCREEN_STOPPED.message());
             changed = true;
         } else if (!sharing.control && screen.control() == Control.GRANTED) {
             screen.control(Control.OFF);
             sessions.systemLine(session, SystemNotices.controlTakenBack(session.language, session.customerName));
+            audit.permission(AuditLog.customer(session.customerName), AuditAction.PERMISSION_STOPPED, session.id,
+                    "control", "the customer took control back");
             changed = true;
         }
         boolean screenUnknown = sharing.screen && screen.status != Status.SHARING;

@@ -12,6 +12,8 @@ import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.Capability;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Email;
 import dev.tandem.server.domain.LogFileRecord;
@@ -57,11 +59,12 @@ public final class SessionDiagnostics {
     private final MailOutbox mail;
     private final ConsoleHub consoles;
     private final Clock clock;
+    private final AuditLog audit;
     private final DiagnosticsJson reports = DiagnosticsJson.create();
     private final ObjectMapper json = new ObjectMapper();
 
     SessionDiagnostics(LiveSessions sessions, PortalStore portals, DiagnosticsStore store, LogVault vault,
-                       MailOutbox mail, ConsoleHub consoles, Clock clock) {
+                       MailOutbox mail, ConsoleHub consoles, Clock clock, AuditLog audit) {
         this.sessions = sessions;
         this.portals = portals;
         this.store = store;
@@ -70,6 +73,7 @@ public final class SessionDiagnostics {
         this.mail = mail;
         this.consoles = consoles;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---- the technician ----------------------------------------------------------------------
@@ -86,6 +90,10 @@ public final class SessionDiagnostics {
             state.diagnosticsError = null;
             prompt(session, "diagnostics", SystemNotices.diagnosticsQuestion(session.language, user.displayName()), ask);
             sessions.systemLine(session, SystemNotices.diagnosticsRequested(session.language, user.displayName()));
+            audit.record(user.username(), AuditAction.DIAGNOSTICS_REQUESTED, session.id, "diagnostics requested");
+            audit.permission(user.username(), AuditAction.PERMISSION_ASKED, session.id, "diagnostics", ask
+                    ? "asked the customer to share diagnostics"
+                    : "diagnostics are collected without asking (portal setting); the customer is told");
             publishDiagnostics(session);
         }
         return diagnostics(user, sessionId);
@@ -107,6 +115,9 @@ public final class SessionDiagnostics {
             state.refused.clear();
             prompt(session, "logs", SystemNotices.logsQuestion(session.language, user.displayName()), true);
             sessions.systemLine(session, SystemNotices.logsRequested(session.language, user.displayName()));
+            audit.record(user.username(), AuditAction.LOGS_REQUESTED, session.id, "log files requested");
+            audit.permission(user.username(), AuditAction.PERMISSION_ASKED, session.id, "logs",
+                    "asked the customer to send log files");
             publishLogs(session);
         }
         return logs(user, sessionId);
@@ -178,6 +189,11 @@ public final class SessionDiagnostics {
             return false;
         }
         DiagnosticsState state = session.diagnostics;
+        audit.permission(AuditLog.customer(session.customerName),
+                answer.granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REFUSED, session.id,
+                prompt.kind, (answer.granted ? "the customer allowed " : "the customer declined ")
+                        + ("logs".equals(prompt.kind) ? "sending log files" : "sharing diagnostics")
+                        + (answer.granted && !prompt.ask ? " (not asked, portal setting)" : ""));
         if ("diagnostics".equals(prompt.kind)) {
             if (!answer.granted) {
                 state.diagnostics = Status.DECLINED;

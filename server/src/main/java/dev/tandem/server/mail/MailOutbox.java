@@ -25,7 +25,13 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +44,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailOutbox implements AutoCloseable {
     static final int MAX_ATTEMPTS = 8;
+    static final String TEST_KIND = "test";
+    private static final int TEST_TIMEOUT_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
     private final EmailStore emails;
-    private final Optional<SmtpDelivery> smtp;
+    private final Supplier<Optional<SmtpSettings>> smtp;
     private final Path outboxDir;
-    private final InternetAddress from;
+    private final Supplier<InternetAddress> from;
     private final Clock clock;
+    private final AuditLog audit;
     private final Session composer = Session.getInstance(new Properties());
     private volatile java.util.function.Consumer<Email> changed = email -> { };
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
@@ -52,12 +61,18 @@ public final class MailOutbox implements AutoCloseable {
         return thread;
     });
 
-    public MailOutbox(EmailStore emails, Optional<SmtpSettings> smtp, Path outboxDir, InternetAddress from, Clock clock) {
+    /**
+     * {@code smtp} and {@code from} are asked for each message, so a change of settings applies to
+     * the next delivery; every delivery and failure is written to {@code audit}.
+     */
+    public MailOutbox(EmailStore emails, Supplier<Optional<SmtpSettings>> smtp, Path outboxDir,
+                      Supplier<InternetAddress> from, Clock clock, AuditLog audit) {
         this.emails = emails;
-        this.smtp = smtp.map(SmtpDelivery::new);
+        this.smtp = smtp;
         this.outboxDir = outboxDir;
         this.from = from;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Stores a plain-text message to {@code to} and schedules its delivery. */
@@ -72,13 +87,20 @@ public final class MailOutbox implements AutoCloseable {
      */
     public Email send(InternetAddress to, String subject, String body, List<Attachment> attachments, String kind,
                       Optional<Long> createdBy, Optional<String> sessionId) {
+        return send(to, subject, body, attachments, kind, createdBy, sessionId, true);
+    }
+
+    private Email send(InternetAddress to, String subject, String body, List<Attachment> attachments, String kind,
+                       Optional<Long> createdBy, Optional<String> sessionId, boolean schedule) {
         String id = Secrets.id("m");
         byte[] eml = compose(id, to, subject, body, attachments);
         Email email = new Email(id, createdBy, sessionId, kind, to.getAddress(), subject, EmailStatus.QUEUED, 0,
                 Optional.empty(), clock.instant(), Optional.empty());
         emails.insert(email, eml);
         changed.accept(email);
-        delivery.execute(() -> deliver(email.id()));
+        if (schedule) {
+            delivery.execute(() -> deliver(email.id()));
+        }
         return email;
     }
 
@@ -110,7 +132,37 @@ public final class MailOutbox implements AutoCloseable {
     }
 
     public boolean hasSmtp() {
-        return smtp.isPresent();
+        return smtp.get().isPresent();
+    }
+
+    /**
+     * Sends a test message now and waits for the answer: the stored email comes back sent or in
+     * the outbox; an SMTP refusal is not retried and is thrown with what the server said.
+     */
+    public Email sendTest(InternetAddress to, String subject, String body, Optional<Long> createdBy) {
+        Email queued = send(to, subject, body, List.of(), TEST_KIND, createdBy, Optional.empty(), false);
+        try {
+            delivery.submit(() -> deliver(queued.id())).get(TEST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailed("Interrupted while waiting for the SMTP server.");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new DeliveryFailed("The SMTP server did not answer in " + TEST_TIMEOUT_SECONDS + " seconds.");
+        }
+        Email done = emails.find(queued.id()).orElseThrow();
+        if (done.status() == EmailStatus.SENT || done.status() == EmailStatus.OUTBOX) {
+            return done;
+        }
+        throw new DeliveryFailed(done.lastError().orElse("The SMTP server did not take the message."));
+    }
+
+    /** An SMTP server refused a message or could not be reached; the message says what it answered. */
+    public static final class DeliveryFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DeliveryFailed(String message) {
+            super(message);
+        }
     }
 
     private void deliver(String id) {
@@ -119,25 +171,45 @@ public final class MailOutbox implements AutoCloseable {
         if (email == null || eml == null || email.status() != EmailStatus.QUEUED) {
             return;
         }
-        if (smtp.isEmpty()) {
+        Optional<SmtpDelivery> server = smtp.get().map(SmtpDelivery::new);
+        if (server.isEmpty()) {
             writeToOutbox(id, eml);
             emails.markOutbox(id);
             emails.find(id).ifPresent(changed);
+            audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_SENT, email.sessionId().orElse(null),
+                    email.kind() + " email " + id + " to " + email.recipient() + " written to the outbox (no SMTP server)");
             LOG.info("Mail {} written to the outbox (no SMTP server configured)", id);
             return;
         }
         try {
-            smtp.get().deliver(eml);
+            server.get().deliver(eml);
             emails.recordAttempt(id, EmailStatus.SENT, null, clock.instant());
             emails.find(id).ifPresent(changed);
+            audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_SENT, email.sessionId().orElse(null),
+                    email.kind() + " email " + id + " to " + email.recipient() + " sent over " + server.get());
             LOG.info("Mail {} ({}) sent over SMTP", id, email.kind());
         } catch (MessagingException | RuntimeException e) {
-            boolean giveUp = email.attempts() + 1 >= MAX_ATTEMPTS;
-            String error = "SMTP server " + smtp.get() + " refused or could not be reached: " + e.getMessage();
+            boolean giveUp = email.attempts() + 1 >= MAX_ATTEMPTS || TEST_KIND.equals(email.kind());
+            String error = "SMTP server " + server.get() + " refused or could not be reached: " + describe(e);
             emails.recordAttempt(id, giveUp ? EmailStatus.FAILED : EmailStatus.QUEUED, truncate(error), null);
             emails.find(id).ifPresent(changed);
-            LOG.warn("Mail {} not delivered (attempt {}): {}", id, email.attempts() + 1, e.getMessage());
+            audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_FAILED, email.sessionId().orElse(null),
+                    email.kind() + " email " + id + " to " + email.recipient() + " (attempt " + (email.attempts() + 1)
+                            + (giveUp ? ", given up" : ", will retry") + "): " + error);
+            LOG.warn("Mail {} not delivered (attempt {}): {}", id, email.attempts() + 1, describe(e));
         }
+    }
+
+    /** The exception's message followed by its causes' (a refused connection says so only in the cause). */
+    private static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < 600; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && !message.isBlank() && text.indexOf(message) < 0) {
+                text.append(text.length() == 0 ? "" : ": ").append(message.strip());
+            }
+        }
+        return text.length() == 0 ? error.getClass().getSimpleName() : text.toString();
     }
 
     private void writeToOutbox(String id, byte[] eml) {
@@ -155,7 +227,7 @@ public final class MailOutbox implements AutoCloseable {
     private byte[] compose(String id, InternetAddress to, String subject, String body, List<Attachment> attachments) {
         try {
             MimeMessage message = new MimeMessage(composer);
-            message.setFrom(from);
+            message.setFrom(from.get());
             message.setRecipient(MimeMessage.RecipientType.TO, to);
             message.setSubject(subject, StandardCharsets.UTF_8.name());
             if (attachments.isEmpty()) {

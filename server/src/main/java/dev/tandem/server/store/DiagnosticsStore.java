@@ -30,6 +30,13 @@ public final class DiagnosticsStore {
                 .bind("s", sessionId).setMaxRows(1).map((rs, ctx) -> report(rs)).findFirst());
     }
 
+    /** Every report of a session, oldest first. */
+    public List<StoredReport> reports(String sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM diagnostics_reports WHERE session_id = :s"
+                        + " ORDER BY collected_at, id")
+                .bind("s", sessionId).map((rs, ctx) -> report(rs)).list());
+    }
+
     public void insertLogFile(LogFileRecord file) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO log_files (id, session_id, name, size, sha256, stored_at)"
                         + " VALUES (:id, :session, :name, :size, :sha, :at)")

@@ -58,6 +58,28 @@ public final class LogVault {
         }
     }
 
+    /** Removes every stored file of a session (retention); false when some could not be removed. */
+    public boolean deleteSession(String sessionId) {
+        Path dir = dir(sessionId);
+        if (!Files.isDirectory(dir)) {
+            return true;
+        }
+        boolean all = true;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    all = false;
+                }
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            all = false;
+        }
+        return all;
+    }
+
     private Path dir(String sessionId) {
         if (!sessionId.matches("[A-Za-z0-9_-]+")) {
             throw new IllegalArgumentException("Not a session id: " + sessionId);

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 /** Support sessions. Thread-safe. */
 public final class SessionStore {
     private static final String SELECT = "SELECT s.*, c.code AS code_digits, c.identifier, u.display_name AS technician_name, "
+            + "u.username AS technician_username, "
             + PortalStore.COLUMNS + " FROM support_sessions s JOIN portals p ON p.id = s.portal_id"
             + " JOIN users u ON u.id = s.technician_id LEFT JOIN session_codes c ON c.id = s.code_id ";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +64,22 @@ public final class SessionStore {
                 .setMaxRows(limit).map((rs, ctx) -> map(rs)).list());
     }
 
+    /** Sessions matching {@code query}, newest first. */
+    public List<SupportSession> list(SessionQuery query) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
+        query.ownerId().ifPresent(t -> where.append("AND s.technician_id = :owner "));
+        query.technician().ifPresent(t -> where.append("AND u.username = :username "));
+        query.portal().ifPresent(p -> where.append("AND p.slug = :portal "));
+        query.status().ifPresent(s -> where.append("AND s.status = :status "));
+        query.from().ifPresent(f -> where.append("AND s.started_at >= :from "));
+        query.to().ifPresent(t -> where.append("AND s.started_at < :to "));
+        return jdbi.withHandle(h -> h.createQuery(SELECT + where + "ORDER BY s.started_at DESC, s.id DESC")
+                .bind("owner", query.ownerId().orElse(0L)).bind("username", query.technician().orElse(""))
+                .bind("portal", query.portal().orElse("")).bind("status", query.status().map(SessionStatus::wireName).orElse(""))
+                .bind("from", query.from().orElse(Instant.EPOCH)).bind("to", query.to().orElse(Instant.EPOCH))
+                .setMaxRows(query.limit()).map((rs, ctx) -> map(rs)).list());
+    }
+
     public List<SupportSession> listActive() {
         return list(Optional.empty(), Optional.of(SessionStatus.ACTIVE), Integer.MAX_VALUE);
     }
@@ -83,7 +100,7 @@ public final class SessionStore {
         Timestamp ended = rs.getTimestamp("ended_at");
         return new SupportSession(rs.getString("id"), Optional.ofNullable(rs.getString("code_digits")),
                 Optional.ofNullable(rs.getString("identifier")), rs.getLong("technician_id"),
-                rs.getString("technician_name"), PortalStore.map(rs), rs.getString("customer_name"),
+                rs.getString("technician_name"), rs.getString("technician_username"), PortalStore.map(rs), rs.getString("customer_name"),
                 new DeviceInfo(rs.getString("device_manufacturer"), rs.getString("device_model"),
                         rs.getString("android_version"), rs.getInt("api_level"), rs.getString("device_profile")),
                 fromJson(rs.getString("capabilities")),

@@ -24,7 +24,10 @@ public final class Views {
         view.put("status", s.status().wireName());
         view.put("customerName", s.customerName());
         view.put("portal", s.portal().slug());
-        view.put("technician", s.technicianName());
+        Map<String, Object> technician = new LinkedHashMap<>();
+        technician.put("username", s.technicianUsername());
+        technician.put("displayName", s.technicianName());
+        view.put("technician", technician);
         view.put("customerConnected", s.isActive() && customerConnected);
         Map<String, Object> device = new LinkedHashMap<>();
         device.put("manufacturer", s.device().manufacturer);
@@ -46,6 +49,10 @@ public final class Views {
         view.put("endedAt", s.endedAt().map(Views::iso).orElse(null));
         view.put("endedBy", s.endedBy().orElse(null));
         view.put("endReason", s.endReason().orElse(null));
+        view.put("durationSeconds", s.endedAt().map(end -> java.time.Duration.between(s.startedAt(), end).toSeconds())
+                .orElse(null));
+        // A session without a code was opened from a customer's chat request.
+        view.put("origin", s.code().isPresent() ? "code" : "request");
         return view;
     }
 

@@ -1,0 +1,47 @@
+package dev.tandem.server.http;
+
+import dev.tandem.server.Rejection;
+import dev.tandem.server.audit.AuditEntry;
+import dev.tandem.server.audit.AuditFilter;
+import dev.tandem.server.audit.AuditLog;
+import dev.tandem.server.view.Views;
+import io.javalin.config.RoutesConfig;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The audit log, read-only, for administrators. There is deliberately no route that changes it. */
+final class AuditRoutes {
+    private final AuditLog audit;
+    private final Authenticator auth;
+
+    AuditRoutes(AuditLog audit, Authenticator auth) {
+        this.audit = audit;
+        this.auth = auth;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/api/v1/audit", ctx -> {
+            auth.requireAdmin(ctx);
+            Optional<String> action = QueryFilters.text(ctx, "action");
+            if (action.isPresent() && !action.get().matches("[a-z][a-z.-]{0,63}")) {
+                throw Rejection.badInput("'action' must be an action like permission.granted or a prefix like permission.");
+            }
+            AuditFilter filter = new AuditFilter(QueryFilters.text(ctx, "session"), QueryFilters.text(ctx, "actor"),
+                    action, QueryFilters.from(ctx), QueryFilters.to(ctx), QueryFilters.id(ctx, "after"),
+                    QueryFilters.limit(ctx, 1000, AuditFilter.MAX_LIMIT));
+            ctx.json(audit.store().find(filter).stream().map(AuditRoutes::view).toList());
+        });
+    }
+
+    private static Map<String, Object> view(AuditEntry entry) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", entry.id());
+        view.put("at", Views.iso(entry.at()));
+        view.put("actor", entry.actor());
+        view.put("action", entry.action());
+        view.put("session", entry.session().orElse(null));
+        view.put("detail", entry.detail());
+        return view;
+    }
+}

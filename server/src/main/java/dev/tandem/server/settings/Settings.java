@@ -1,0 +1,120 @@
+package dev.tandem.server.settings;
+
+import dev.tandem.server.ServerConfig;
+import dev.tandem.server.ServerConfig.SmtpSettings;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The settings in force now: what an administrator stored wins, the command line is the fallback.
+ * Readers ({@link dev.tandem.server.Links}, {@link dev.tandem.server.mail.MailOutbox}, the
+ * retention sweep) ask every time, so a change takes effect on the next link, email or sweep.
+ * Thread-safe: the stored values are replaced as a whole under the object's monitor.
+ */
+public final class Settings {
+    static final String PUBLIC_URL = "public-url";
+    static final String SMTP_URL = "smtp.url";
+    static final String SMTP_PASSWORD = "smtp.password";
+    static final String SMTP_FROM = "smtp.from";
+    static final String TRANSCRIPT_DAYS = "retention.transcript-days";
+    static final String LOG_FILE_DAYS = "retention.log-file-days";
+
+    private final SettingsStore store;
+    private final Optional<URI> commandLineUrl;
+    private final Optional<SmtpSettings> commandLineSmtp;
+    private final Clock clock;
+    private volatile Map<String, String> stored;
+
+    private Settings(SettingsStore store, Optional<URI> commandLineUrl, Optional<SmtpSettings> commandLineSmtp,
+                     Clock clock) {
+        this.store = store;
+        this.commandLineUrl = commandLineUrl;
+        this.commandLineSmtp = commandLineSmtp;
+        this.clock = clock;
+        this.stored = Map.copyOf(store.load());
+    }
+
+    /** Reads the stored settings; {@code config} supplies the command-line fallbacks. */
+    public static Settings load(SettingsStore store, ServerConfig config, Clock clock) {
+        return new Settings(store, config.publicUrl(), config.smtp(), clock);
+    }
+
+    /** The public base URL in force: the stored one, else {@code --public-url}. */
+    public Optional<URI> publicUrl() {
+        return value(PUBLIC_URL).map(URI::create).or(() -> commandLineUrl);
+    }
+
+    /** The SMTP server in force: the stored one, else {@code --smtp-url}; empty = the outbox. */
+    public Optional<SmtpSettings> smtp() {
+        return value(SMTP_URL).map(url -> SmtpSettings.parse(url).withPassword(value(SMTP_PASSWORD)))
+                .or(() -> commandLineSmtp);
+    }
+
+    /** Where {@link #smtp()} comes from: {@code settings}, {@code command-line} or {@code outbox}. */
+    public String smtpSource() {
+        return value(SMTP_URL).isPresent() ? "settings" : commandLineSmtp.isPresent() ? "command-line" : "outbox";
+    }
+
+    /** The sender of every email: the stored one, else {@code Tandem <tandem@host of the public URL>}. */
+    public InternetAddress sender() {
+        Optional<String> from = value(SMTP_FROM);
+        if (from.isPresent()) {
+            try {
+                return new InternetAddress(from.get(), true);
+            } catch (AddressException e) {
+                // Checked when stored; an address edited in the database by hand falls back below.
+            }
+        }
+        String host = publicUrl().map(URI::getHost).orElse("localhost");
+        try {
+            return new InternetAddress("tandem@" + host, "Tandem");
+        } catch (UnsupportedEncodingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Days after which transcripts and reports of ended sessions are removed; empty = never. */
+    public Optional<Integer> transcriptDays() {
+        return value(TRANSCRIPT_DAYS).map(Integer::valueOf);
+    }
+
+    /** Days after which log files of ended sessions are removed; empty = never. */
+    public Optional<Integer> logFileDays() {
+        return value(LOG_FILE_DAYS).map(Integer::valueOf);
+    }
+
+    /** Stores a change; it is in force when this returns. */
+    public synchronized void apply(SettingsChange change) {
+        store.save(change.values(), clock.instant());
+        stored = Map.copyOf(store.load());
+    }
+
+    /** The JSON of {@code GET /api/v1/settings}; {@code effectivePublicUrl} is the base links use now. */
+    public Map<String, Object> view(String effectivePublicUrl) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("publicUrl", value(PUBLIC_URL).orElse(null));
+        view.put("effectivePublicUrl", effectivePublicUrl);
+        Map<String, Object> smtp = new LinkedHashMap<>();
+        Optional<SmtpSettings> current = smtp();
+        smtp.put("url", current.map(SmtpSettings::urlWithoutPassword).orElse(null));
+        smtp.put("passwordSet", current.flatMap(SmtpSettings::password).isPresent());
+        smtp.put("from", value(SMTP_FROM).orElse(null));
+        smtp.put("source", smtpSource());
+        view.put("smtp", smtp);
+        Map<String, Object> retention = new LinkedHashMap<>();
+        retention.put("transcriptDays", transcriptDays().orElse(null));
+        retention.put("logFileDays", logFileDays().orElse(null));
+        view.put("retention", retention);
+        return view;
+    }
+
+    private Optional<String> value(String name) {
+        return Optional.ofNullable(stored.get(name));
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tandem.server.store;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Removes what retention ends: transcripts with their diagnostics reports, and log-file records,
+ * of sessions that ended before a cut-off. The session rows stay and are marked. Thread-safe.
+ */
+public final class RetentionStore {
+    private final Jdbi jdbi;
+
+    public RetentionStore(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    /** Ended sessions older than {@code cutoff} whose transcript is still kept. */
+    public List<String> transcriptsDue(Instant cutoff, int limit) {
+        return due("transcript_removed_at", cutoff, limit);
+    }
+
+    /** Ended sessions older than {@code cutoff} whose log files are still kept. */
+    public List<String> logFilesDue(Instant cutoff, int limit) {
+        return due("log_files_removed_at", cutoff, limit);
+    }
+
+    /** Deletes a session's transcript and diagnostics reports; returns how many rows went. */
+    public int removeTranscript(String sessionId, Instant at) {
+        return jdbi.inTransaction(h -> {
+            int messages = h.createUpdate("DELETE FROM messages WHERE session_id = :s").bind("s", sessionId).execute();
+            int reports = h.createUpdate("DELETE FROM diagnostics_reports WHERE session_id = :s").bind("s", sessionId)
+                    .execute();
+            h.createUpdate("UPDATE support_sessions SET transcript_removed_at = :at WHERE id = :s")
+                    .bind("at", at).bind("s", sessionId).execute();
+            return messages + reports;
+        });
+    }
+
+    /** Deletes a session's log-file records (the caller removes the bytes); returns how many went. */
+    public int removeLogFiles(String sessionId, Instant at) {
+        return jdbi.inTransaction(h -> {
+            int files = h.createUpdate("DELETE FROM log_files WHERE session_id = :s").bind("s", sessionId).execute();
+            h.createUpdate("UPDATE support_sessions SET log_files_removed_at = :at WHERE id = :s")
+                    .bind("at", at).bind("s", sessionId).execute();
+            return files;
+        });
+    }
+
+    private List<String> due(String column, Instant cutoff, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM support_sessions WHERE status = 'ended'"
+                        + " AND ended_at < :cutoff AND " + column + " IS NULL ORDER BY ended_at")
+                .bind("cutoff", cutoff).setMaxRows(limit).mapTo(String.class).list());
+    }
+}
