@@ -52,7 +52,7 @@ export interface Session {
   status: 'active' | 'ended';
   customerName: string | null;
   portal: string;
-  technician?: string;
+  technician?: { username: string; displayName: string } | null;
   customerConnected: boolean;
   device: Device | null;
   capabilities: Partial<Record<CapabilityName, boolean>>;

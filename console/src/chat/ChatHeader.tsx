@@ -40,7 +40,7 @@ export function ChatHeader({ session, onEnd, onClose }: Props) {
             </span>
             {session.technician && (
               <span class="fact">
-                <span class="fact__label">{t('chat.technician')}</span> {session.technician}
+                <span class="fact__label">{t('chat.technician')}</span> {session.technician.displayName}
               </span>
             )}
           </div>

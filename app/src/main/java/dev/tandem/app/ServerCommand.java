@@ -38,6 +38,10 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--smtp-url", description = "smtp://user:pass@host:port or smtps://…; default: mail goes to the outbox in --data")
     String smtpUrl;
 
+    @Option(names = "--requests-per-address", defaultValue = "5", description = "Chat requests one address may make "
+            + "per 10 minutes on the portal pages (raise it when many customers share one office's address). Default: ${DEFAULT-VALUE}")
+    int requestsPerAddress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -97,6 +101,7 @@ public final class ServerCommand implements Callable<Integer> {
         if (smtpUrl != null) {
             config = config.withSmtp(SmtpSettings.parse(smtpUrl));
         }
+        config = config.withRequestsPerAddress(requestsPerAddress);
         String adminPassword = System.getenv("TANDEM_ADMIN_PASSWORD");
         if (adminPassword != null && !adminPassword.isBlank()) {
             config = config.withAdminPassword(adminPassword);

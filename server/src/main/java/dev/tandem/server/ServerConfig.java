@@ -18,48 +18,52 @@ import java.util.Optional;
  * @param reconnectGrace how long a session waits for a device that lost its connection
  * @param heartbeat      how often the server pings devices
  * @param mailRetry      how often queued mail (SMTP was down) is tried again
+ * @param requestsPerAddress chat requests one address may make per 10 minutes (customers behind one
+ *                       office's NAT share an address)
  */
 public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, DatabaseSettings database,
                            Optional<SmtpSettings> smtp, Optional<String> adminPassword, String storeUrl,
-                           Duration reconnectGrace, Duration heartbeat, Duration mailRetry) {
+                           Duration reconnectGrace, Duration heartbeat, Duration mailRetry, int requestsPerAddress) {
 
+    public static final int DEFAULT_REQUESTS_PER_ADDRESS = 5;
     public static final String DEFAULT_STORE_URL = "https://play.google.com/store/apps/details?id=dev.tandem.app";
 
     /** The embedded defaults, as {@code ./tandem server} runs with no options. */
     public static ServerConfig defaults(int port, Path dataDir) {
         return new ServerConfig(port, dataDir, Optional.empty(), DatabaseSettings.embedded(dataDir), Optional.empty(),
-                Optional.empty(), DEFAULT_STORE_URL, Duration.ofSeconds(120), Duration.ofSeconds(15), Duration.ofSeconds(30));
+                Optional.empty(), DEFAULT_STORE_URL, Duration.ofSeconds(120), Duration.ofSeconds(15), Duration.ofSeconds(30),
+                DEFAULT_REQUESTS_PER_ADDRESS);
     }
 
     public ServerConfig withSmtp(SmtpSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, database, Optional.of(settings), adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress);
     }
 
     public ServerConfig withDatabase(DatabaseSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, settings, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry);
+                heartbeat, mailRetry, requestsPerAddress);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, Optional.of(password), storeUrl,
-                reconnectGrace, heartbeat, mailRetry);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress);
     }
 
     public ServerConfig withPublicUrl(URI url) {
         return new ServerConfig(port, dataDir, Optional.of(url), database, smtp, adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress);
     }
 
     public ServerConfig withTimings(Duration grace, Duration heartbeatEvery) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, grace,
-                heartbeatEvery, mailRetry);
+                heartbeatEvery, mailRetry, requestsPerAddress);
     }
 
     /** How often queued mail is retried (tests shorten it). */
     public ServerConfig withMailRetry(Duration every) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, every);
+                heartbeat, every, requestsPerAddress);
     }
 
     /** Where the database is: a JDBC URL with optional credentials. */
@@ -125,5 +129,14 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
         public String toString() {
             return (tls ? "smtps://" : "smtp://") + user.map(u -> u + ":***@").orElse("") + host + ":" + port;
         }
+    }
+
+    /** How many chat requests one address may make per 10 minutes. */
+    public ServerConfig withRequestsPerAddress(int perAddress) {
+        if (perAddress < 1) {
+            throw new IllegalArgumentException("--requests-per-address must be at least 1");
+        }
+        return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
+                heartbeat, mailRetry, perAddress);
     }
 }

@@ -141,7 +141,8 @@ public final class TandemServer implements AutoCloseable {
         SessionHistory history = new SessionHistory(sessionStore, sessions, messageStore, diagnosticsStore,
                 new HistoryStore(database), audit);
         RetentionSweep retention = new RetentionSweep(settings, new RetentionStore(database), vault, audit, clock);
-        ChatRequests requests = new ChatRequests(database, portals, sessions, consoles, audit, clock, json);
+        ChatRequests requests = new ChatRequests(database, portals, sessions, consoles, audit, clock, json,
+                config.requestsPerAddress());
         RequestRoutes requestRoutes = new RequestRoutes(requests, new dev.tandem.server.http.Authenticator(accounts), json);
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();

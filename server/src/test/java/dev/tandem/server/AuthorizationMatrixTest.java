@@ -74,6 +74,8 @@ class AuthorizationMatrixTest {
         final String email;
         final List<RawDevice> devices = new ArrayList<>();
         final AtomicInteger serial = new AtomicInteger();
+        /** The customer's secret of the request the last {@code {freshRequest}} made. */
+        String lastRequestToken;
 
         Fixture(RunningServer server) {
             this.server = server;
@@ -128,6 +130,15 @@ class AuthorizationMatrixTest {
             return device.join(waitingCode(), "Ana " + serial.incrementAndGet()).get("session").asText();
         }
 
+        /** A new waiting request on the default portal. */
+        String freshRequest() {
+            int n = serial.incrementAndGet();
+            JsonNode created = server.api().post("/api/v1/portals/default/requests",
+                    "{\"name\":\"Customer " + n + "\",\"description\":\"The printer is offline\"}").expect(201).json();
+            lastRequestToken = created.get("token").asText();
+            return created.get("id").asText();
+        }
+
         String freshUser() {
             String name = "user" + serial.incrementAndGet();
             admin.post("/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"password-" + name
@@ -148,6 +159,7 @@ class AuthorizationMatrixTest {
             values.put("file", () -> logFile);
             values.put("email", () -> email);
             values.put("freshUser", this::freshUser);
+            values.put("freshRequest", this::freshRequest);
             values.put("newUser", () -> unusedName("newuser"));
             values.put("newSlug", () -> unusedName("portal-"));
             return values;
@@ -201,6 +213,28 @@ class AuthorizationMatrixTest {
         // The outbox: each technician sees the mail they sent; administrators all of it.
         row("GET", "/api/v1/outbox", null, 401, 401, 200, 200, 200, "{email}");
         row("GET", "/api/v1/outbox/{email}/eml", null, 401, 401, 200, 404, 200);
+        // Session history: the owner and administrators; the CSV holds only what the caller may see.
+        row("GET", "/api/v1/history.csv", null, 401, 401, 200, 200, 200, "{session}");
+        row("GET", session + "/history", null, 401, 401, 200, 404, 200);
+        // Management Center: administrators only; the audit log can only be read.
+        row("GET", "/api/v1/audit", null, 401, 401, 403, 403, 200);
+        row("GET", "/api/v1/settings", null, 401, 401, 403, 403, 200);
+        row("PUT", "/api/v1/settings", "{\"retention\":{\"transcriptDays\":null,\"logFileDays\":null}}",
+                401, 401, 403, 403, 200);
+        row("POST", "/api/v1/settings/test-email", "{\"to\":\"admin@example.com\"}", 401, 401, 403, 403, 200);
+        // Chat-only requests. Customers are not signed in: a portal's public facts and making a request
+        // are open to all; a request is then read, cancelled or followed up with its own secret only
+        // (X-Request-Token, sent here by the CUSTOMER caller), and taken by any signed-in technician.
+        row("GET", "/api/v1/portals/default/public", null, 200, 200, 200, 200, 200);
+        row("POST", "/api/v1/portals/default/requests", "{\"name\":\"Ana\",\"description\":\"No sound\"}",
+                201, 201, 201, 201, 201);
+        row("GET", "/api/v1/requests", null, 401, 401, 200, 200, 200);
+        row("POST", "/api/v1/requests/{freshRequest}/accept", "", 401, 401, 200, 200, 200);
+        row("GET", "/api/v1/requests/{freshRequest}", null, 404, 200, 404, 404, 404);
+        row("POST", "/api/v1/requests/{freshRequest}/cancel", "", 404, 200, 404, 404, 404);
+        // Follow-up is for expired requests: the customer passes the check and is told it is not expired.
+        row("POST", "/api/v1/requests/{freshRequest}/follow-up", "{\"email\":\"ana@example.com\"}",
+                404, 409, 404, 404, 404);
         // Public documents.
         row("GET", "/api/v1/openapi.json", null, 200, 200, 200, 200, 200);
     }
@@ -211,15 +245,20 @@ class AuthorizationMatrixTest {
         assertThat(rows.stream().map(Row::key).toList()).as("one row per endpoint").doesNotHaveDuplicates();
         assertThat(rows.stream().map(Row::key).toList()).as("the rows are exactly the OpenAPI operations")
                 .containsExactlyInAnyOrderElementsOf(openApiOperations());
-        try (RunningServer server = RunningServer.start(); Fixture fixture = new Fixture(server)) {
+        try (RunningServer server = start(); Fixture fixture = new Fixture(server)) {
             Map<Caller, Api> callers = callers(server, fixture);
             Map<String, Supplier<String>> values = fixture.placeholders();
             SoftAssertions softly = new SoftAssertions();
             for (Row row : rows) {
                 for (Caller caller : Caller.values()) {
+                    fixture.lastRequestToken = null;
                     String path = fill(row.path(), values);
                     String body = row.body() == null ? null : fill(row.body(), values);
-                    Api.Response response = callers.get(caller).send(request(callers.get(caller), row.method(), path, body));
+                    HttpRequest.Builder builder = request(callers.get(caller), row.method(), path, body);
+                    if (caller == Caller.CUSTOMER && fixture.lastRequestToken != null) {
+                        builder.header("X-Request-Token", fixture.lastRequestToken);
+                    }
+                    Api.Response response = callers.get(caller).send(builder);
                     softly.assertThat(response.status()).as("%s as %s: %s", row.key(), caller, response.body())
                             .isEqualTo(row.expected().get(caller));
                     if (caller == Caller.OTHER && row.hiddenFromOther() != null && response.status() == 200) {
@@ -239,12 +278,13 @@ class AuthorizationMatrixTest {
     @Test
     void aConsoleCookieWithoutItsCsrfTokenChangesNothing() throws Exception {
         declareRows();
-        try (RunningServer server = RunningServer.start(); Fixture fixture = new Fixture(server)) {
+        try (RunningServer server = start(); Fixture fixture = new Fixture(server)) {
             String cookie = consoleCookie(server, "admin", RunningServer.ADMIN_PASSWORD);
             Map<String, Supplier<String>> values = fixture.placeholders();
             SoftAssertions softly = new SoftAssertions();
             for (Row row : rows) {
-                if (row.method().equals("GET") || row.path().startsWith("/api/v1/auth/")) {
+                if (row.method().equals("GET") || row.path().startsWith("/api/v1/auth/")
+                        || row.expected().get(Caller.ANONYMOUS) != 401) { // open to customers: no sign-in to protect
                     continue;
                 }
                 Api api = server.api();
@@ -262,7 +302,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void everySocketRefusesWhoeverMayNotUseIt() throws Exception {
-        try (RunningServer server = RunningServer.start(); Fixture fixture = new Fixture(server)) {
+        try (RunningServer server = start(); Fixture fixture = new Fixture(server)) {
             Map<Caller, String> tokens = new EnumMap<>(Caller.class);
             tokens.put(Caller.CUSTOMER, fixture.resumeToken);
             tokens.put(Caller.OWNER, fixture.owner.token());
@@ -299,6 +339,20 @@ class AuthorizationMatrixTest {
                         .isEqualTo(viewer.get(caller));
             }
 
+            // A request's socket: its own secret only; a technician's token or a session's resume token is refused.
+            fixture.freshRequest();
+            String requestId = fixture.freshRequest();
+            String requestToken = fixture.lastRequestToken;
+            SocketProbe.Outcome own = SocketProbe.probe(server.wsUrl("/ws/request/" + requestId + query(requestToken)),
+                    Map.of(), null, 700);
+            softly.assertThat(own.open() && String.valueOf(own.firstFrame()).contains("\"request\""))
+                    .as("/ws/request with its own token: %s", own).isTrue();
+            for (Caller caller : Caller.values()) {
+                SocketProbe.Outcome outcome = SocketProbe.probe(server.wsUrl("/ws/request/" + requestId
+                        + query(tokens.get(caller))), Map.of(), null, 700);
+                softly.assertThat(outcome.closeCode()).as("/ws/request as %s: %s", caller, outcome).isEqualTo(1008);
+            }
+
             // The agent socket: resuming needs the session's own resume token; a technician's token
             // or another session's token is no way in.
             for (Caller caller : Caller.values()) {
@@ -316,6 +370,11 @@ class AuthorizationMatrixTest {
             }
             softly.assertAll();
         }
+    }
+
+    /** The walk makes far more chat requests from one address than the default limit allows. */
+    private static RunningServer start() {
+        return RunningServer.start(c -> c.withRequestsPerAddress(1000));
     }
 
     private static String query(String token) {

@@ -44,7 +44,6 @@ public final class ChatRequests {
     public static final int MAX_NAME_CHARS = Limits.MAX_NAME_CHARS;
     public static final int MAX_DESCRIPTION_CHARS = 1000;
     public static final int MAX_EMAIL_CHARS = 320;
-    public static final int REQUESTS_PER_ADDRESS = 5;
     public static final Duration RATE_WINDOW = Duration.ofMinutes(10);
     static final String CHAT_ONLY_REASON = "A chat-only session (a customer's request from the portal page)";
     private static final Logger LOG = LoggerFactory.getLogger(ChatRequests.class);
@@ -57,10 +56,11 @@ public final class ChatRequests {
     private final Clock clock;
     private final ObjectMapper json;
     private final AttemptLimiter perAddress;
+    private final int requestsPerAddress;
     private final Map<String, Set<SocketSender>> watchers = new ConcurrentHashMap<>();
 
     public ChatRequests(Database database, PortalStore portals, LiveSessions sessions, ConsoleHub consoles,
-                        AuditLog audit, Clock clock, ObjectMapper json) {
+                        AuditLog audit, Clock clock, ObjectMapper json, int requestsPerAddress) {
         this.store = new RequestStore(database);
         this.portals = portals;
         this.sessions = sessions;
@@ -68,7 +68,8 @@ public final class ChatRequests {
         this.audit = audit;
         this.clock = clock;
         this.json = json;
-        this.perAddress = new AttemptLimiter(REQUESTS_PER_ADDRESS, RATE_WINDOW, clock);
+        this.perAddress = new AttemptLimiter(requestsPerAddress, RATE_WINDOW, clock);
+        this.requestsPerAddress = requestsPerAddress;
     }
 
     /** What a customer sends to ask for a chat; {@code device} may be null (a browser that says nothing). */
@@ -123,7 +124,7 @@ public final class ChatRequests {
         String profile = device == null ? null : cut(device.profile, 32);
         if (perAddress.isBlocked(address)) {
             throw Rejection.of(Rejection.Kind.RATE_LIMITED, "rate_limited", "Too many requests from your address: at most "
-                    + REQUESTS_PER_ADDRESS + " every " + RATE_WINDOW.toMinutes() + " minutes. Wait a few minutes and try again.");
+                    + requestsPerAddress + " every " + RATE_WINDOW.toMinutes() + " minutes. Wait a few minutes and try again.");
         }
         perAddress.recordFailure(address);
         String id = Secrets.id("r");
