@@ -67,8 +67,13 @@ final class WsViewer implements AutoCloseable {
     private WsViewer(URI uri) throws InterruptedException {
         client = new Client(uri);
         in = new DataInputStream(new ChunkStream());
-        if (!client.connectBlocking(5, TimeUnit.SECONDS) && !closeCode.isDone()) {
-            throw new AssertionError("The viewer socket did not open: " + uri);
+        if (!client.connectBlocking(5, TimeUnit.SECONDS)) {
+            // A refusal right after the upgrade can end the connect before onClose has run: wait for it.
+            try {
+                closeCode.get(2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("The viewer socket did not open: " + uri, e);
+            }
         }
     }
 
