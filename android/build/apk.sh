@@ -35,15 +35,19 @@ package)
   tools="$TARGET/tools"
   rm -rf "$WORK/dex" "$WORK/desugared-dex" && mkdir -p "$WORK/dex" "$WORK/desugared-dex"
   # The desugared library's configuration (which JDK APIs newer than minSdk to rewrite to j$.*).
-  unzip -o -q "$tools/desugar_jdk_libs_configuration.jar" 'META-INF/desugar/d8/desugar.json' -d "$WORK/desugar-config"
+  mkdir -p "$WORK/desugar-config"
+  (cd "$WORK/desugar-config" && "$JAVA_HOME/bin/jar" xf "$tools/desugar_jdk_libs_configuration.jar" META-INF/desugar/d8/desugar.json)
   config="$WORK/desugar-config/META-INF/desugar/d8/desugar.json"
-  "$JAVA_CMD" -cp "$tools/r8.jar" com.android.tools.r8.D8 --release --min-api "$MIN_SDK" --lib "$ANDROID_JAR" \
+  "$JAVA_HOME/bin/jar" cf "$WORK/app-classes.jar" -C "$TARGET/classes" .
+  "$JAVA_HOME/bin/java" -cp "$tools/r8.jar" com.android.tools.r8.D8 --release --min-api "$MIN_SDK" --lib "$ANDROID_JAR" --lib "$JAVA_HOME" \
     --desugared-lib "$config" --desugared-lib-pg-conf-output "$WORK/desugared-keep.pro" \
-    --output "$WORK/dex" "$TARGET/classes" "$WORK"/libs/*.jar
+    --output "$WORK/dex" "$WORK/app-classes.jar" "$WORK"/libs/*.jar > "$WORK/d8.log" 2>&1 \
+    || { cat "$WORK/d8.log" >&2; exit 1; }
   # Only the parts of the desugared JDK library the app uses (L8 shrinks with D8's keep rules).
-  "$JAVA_CMD" -cp "$tools/r8.jar" com.android.tools.r8.L8 --release --min-api "$MIN_SDK" --lib "$ANDROID_JAR" \
+  "$JAVA_HOME/bin/java" -cp "$tools/r8.jar" com.android.tools.r8.L8 --release --min-api "$MIN_SDK" --lib "$ANDROID_JAR" --lib "$JAVA_HOME" \
     --desugared-lib "$config" --pg-conf "$WORK/desugared-keep.pro" \
-    --output "$WORK/desugared-dex" "$tools/desugar_jdk_libs.jar"
+    --output "$WORK/desugared-dex" "$tools/desugar_jdk_libs.jar" > "$WORK/l8.log" 2>&1 \
+    || { cat "$WORK/l8.log" >&2; exit 1; }
   mv "$WORK/desugared-dex/classes.dex" "$WORK/dex/classes2.dex"
   unsigned="$WORK/tandem-unsigned.apk"
   aligned="$WORK/tandem-aligned.apk"
@@ -65,10 +69,17 @@ package)
     fi
   fi
   : "${TANDEM_KEYSTORE_PASSWORD:?set TANDEM_KEYSTORE_PASSWORD to the password of $keystore}"
+  key_pass=TANDEM_KEY_PASSWORD
+  [ -n "${TANDEM_KEY_PASSWORD:-}" ] || key_pass=TANDEM_KEYSTORE_PASSWORD
   apksigner sign --ks "$keystore" --ks-key-alias "$KEY_ALIAS" --ks-pass env:TANDEM_KEYSTORE_PASSWORD \
-    --key-pass "env:${TANDEM_KEY_PASSWORD:+TANDEM_KEY_PASSWORD}${TANDEM_KEY_PASSWORD:-TANDEM_KEYSTORE_PASSWORD}" \
+    --key-pass "env:$key_pass" \
     --min-sdk-version "$MIN_SDK" --out "$TARGET/tandem.apk" "$aligned"
   echo "android: $TARGET/tandem.apk ($(stat -c %s "$TARGET/tandem.apk") bytes), signed with $keystore"
+  ;;
+test-libs)
+  # Maven cannot put an .aar on a class path: Robolectric needs androidx.test:monitor's classes.jar.
+  mkdir -p "$TARGET/aar/monitor"
+  (cd "$TARGET/aar/monitor" && "$JAVA_HOME/bin/jar" xf "$TARGET/aar/monitor.aar" classes.jar)
   ;;
 *)
   echo "apk.sh: unknown step '$step'" >&2; exit 2 ;;
