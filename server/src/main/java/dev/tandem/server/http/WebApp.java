@@ -26,6 +26,7 @@ public final class WebApp {
     private final AdminRoutes admin;
     private final OutboxRoutes outbox;
     private final JoinPage join;
+    private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
     private final byte[] openApi;
 
@@ -44,7 +45,8 @@ public final class WebApp {
         this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies);
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies);
         this.outbox = new OutboxRoutes(s.mail(), authenticator);
-        this.join = new JoinPage(s.codes(), s.storeUrl());
+        this.androidApp = AndroidAppRoutes.fromEnvironment();
+        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()));
         this.metrics = s.metrics();
         this.openApi = resource("/tandem/openapi.json");
     }
@@ -61,6 +63,7 @@ public final class WebApp {
         admin.register(routes);
         outbox.register(routes);
         join.register(routes);
+        androidApp.register(routes);
     }
 
     private static byte[] resource(String path) {
