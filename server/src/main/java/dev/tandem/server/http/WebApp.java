@@ -32,6 +32,7 @@ public final class WebApp {
     private final SettingsRoutes settings;
     private final HistoryRoutes history;
     private final JoinPage join;
+    private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
     private final byte[] openApi;
 
@@ -55,7 +56,8 @@ public final class WebApp {
         this.auditLog = new AuditRoutes(s.audit(), authenticator);
         this.settings = new SettingsRoutes(s.settings(), s.mail(), s.links(), s.audit(), authenticator, bodies);
         this.history = new HistoryRoutes(s.history(), authenticator);
-        this.join = new JoinPage(s.codes(), s.storeUrl());
+        this.androidApp = AndroidAppRoutes.fromEnvironment();
+        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()));
         this.metrics = s.metrics();
         this.openApi = resource("/tandem/openapi.json");
     }
@@ -75,6 +77,7 @@ public final class WebApp {
         settings.register(routes);
         history.register(routes);
         join.register(routes);
+        androidApp.register(routes);
     }
 
     private static byte[] resource(String path) {

@@ -1,0 +1,358 @@
+package dev.tandem.android.session;
+
+import android.content.Context;
+import android.content.Intent;
+import android.os.Build;
+import android.os.Handler;
+import android.os.Looper;
+import android.util.DisplayMetrics;
+import android.view.Display;
+import android.hardware.display.DisplayManager;
+import dev.tandem.agent.AgentSession;
+import dev.tandem.agent.MessageRefusedException;
+import dev.tandem.agent.PhoneFeatures;
+import dev.tandem.agent.ServerAddress;
+import dev.tandem.agent.SessionListener;
+import dev.tandem.agent.SessionRequest;
+import dev.tandem.agent.consent.ConsentPrompt;
+import dev.tandem.agent.rfb.session.StreamSettings;
+import dev.tandem.agent.sharing.ScreenAccess;
+import dev.tandem.agent.transport.Transport;
+import dev.tandem.agent.transport.WebSocketTransport;
+import dev.tandem.android.capability.PhoneCapabilities;
+import dev.tandem.android.diagnostics.PlatformDiagnostics;
+import dev.tandem.android.input.AccessibilityInput;
+import dev.tandem.android.logs.PhoneLogs;
+import dev.tandem.android.logs.AppLog;
+import dev.tandem.android.screen.BitmapJpegCompressor;
+import dev.tandem.android.screen.ProjectionConsentActivity;
+import dev.tandem.android.screen.ProjectionScreen;
+import dev.tandem.android.screen.ScreenCaptureService;
+import dev.tandem.protocol.SessionCode;
+import dev.tandem.protocol.TandemStatus;
+import dev.tandem.protocol.message.Capabilities;
+import dev.tandem.protocol.message.DeviceInfo;
+import dev.tandem.protocol.message.ServerMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's support session: joins with the shared {@link AgentSession} (screen through
+ * MediaProjection, input through the accessibility service, platform diagnostics, the app's logs) and
+ * keeps what the screens show. The agent reports on its own thread; every change is applied on the
+ * main thread, then each {@link Observer} is told. Reacts to sharing itself: when the screen is to be
+ * shared it asks Android's consent and starts the capture service, when not it stops it.
+ *
+ * <p>Threading: state is read and changed on the main thread only; the action methods may be called
+ * from any thread.
+ */
+public final class ActiveSession {
+    /** A screen that shows the session; called on the main thread after every change. */
+    public interface Observer {
+        void sessionChanged(ActiveSession session);
+    }
+
+    public enum Phase { IDLE, CONNECTING, JOINED, RECONNECTING, OVER }
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveSession.class);
+
+    private final Context context;
+    private final Handler main = new Handler(Looper.getMainLooper());
+    private final Transport transport;
+    private final AppLog appLog;
+    private final PhoneCapabilities capabilities;
+    private final List<Observer> observers = new CopyOnWriteArrayList<>();
+    private ProjectionScreen screen;
+
+    // Main-thread state.
+    private AgentSession agent;
+    private Phase phase = Phase.IDLE;
+    private final List<ChatLine> transcript = new ArrayList<>();
+    private final List<ConsentPrompt> prompts = new ArrayList<>();
+    private String technician = "";
+    private boolean screenShared;
+    private boolean controlShared;
+    private boolean askingAndroid;
+    private String endedBy;
+    private String endReason;
+    private TandemStatus refusal;
+
+    public ActiveSession(Context context, AppLog appLog, Transport transport) {
+        this.context = context.getApplicationContext() != null ? context.getApplicationContext() : context;
+        this.appLog = appLog;
+        this.transport = transport;
+        this.capabilities = new PhoneCapabilities(this.context);
+    }
+
+    /** A session over WebSockets (Java-WebSocket, which runs on Android 7+). */
+    public static ActiveSession create(Context context, AppLog appLog) {
+        return new ActiveSession(context, appLog, WebSocketTransport.create());
+    }
+
+    // ---- actions (any thread) ----
+
+    /**
+     * The customer taps Join session. A session that is over is replaced; one that runs is kept.
+     *
+     * @throws IllegalArgumentException when the name is empty or too long
+     */
+    public void join(ServerAddress server, SessionCode code, String customerName) {
+        runOnMain(() -> {
+            if (agent != null && phase != Phase.OVER) {
+                return;
+            }
+            Capabilities caps = capabilities.current();
+            SessionRequest request = SessionRequest.join(server, code, customerName, deviceInfo(), caps);
+            PhoneFeatures features = PhoneFeatures.chatOnly()
+                    .withDiagnostics(PlatformDiagnostics.collector(context, Clock.systemUTC()))
+                    .withLogs(new PhoneLogs(appLog));
+            if (caps.screen.available) {
+                features = features.withScreen(ScreenAccess.of(screen(), new AccessibilityInput(), StreamSettings.defaults()
+                        .withDesktopName("Tandem \u2013 " + Build.MANUFACTURER + " " + Build.MODEL)
+                        .withJpeg(new BitmapJpegCompressor())));
+            }
+            reset();
+            phase = Phase.CONNECTING;
+            log.info("Joining {} as a {} {} (screen: {}, control: {})", server, Build.MANUFACTURER, Build.MODEL,
+                    caps.screen.available ? "yes" : caps.screen.reason, caps.control.available ? "yes" : caps.control.reason);
+            agent = AgentSession.create(request, new Events(), transport, features);
+            agent.start();
+            changed();
+        });
+    }
+
+    /** The customer sends a chat message; false (nothing sent) when it is empty, too long or the session is over. */
+    public boolean send(String text) {
+        AgentSession current = agent;
+        if (current == null) {
+            return false;
+        }
+        try {
+            current.send(text);
+            return true;
+        } catch (MessageRefusedException e) {
+            log.info("Message not sent: {}", e.getMessage());
+            return false;
+        }
+    }
+
+    /** The customer answers a prompt (Allow or Don't allow). */
+    public void answer(ConsentPrompt prompt, boolean granted) {
+        runOnMain(() -> {
+            prompts.remove(prompt);
+            if (agent != null) {
+                agent.answer(prompt.id(), granted);
+            }
+            changed();
+        });
+    }
+
+    /** The Stop button of the sharing notice or notification. */
+    public void stopSharing() {
+        AgentSession current = agent;
+        if (current != null) {
+            current.stopSharing();
+        }
+    }
+
+    /** The exit icon. */
+    public void leave() {
+        AgentSession current = agent;
+        if (current != null) {
+            current.leave();
+        }
+    }
+
+    /** The customer may have switched the accessibility service on or off: tell the technician the truth. */
+    public void refreshCapabilities() {
+        AgentSession current = agent;
+        if (current != null && phase != Phase.OVER) {
+            current.updateCapabilities(capabilities.current());
+        }
+    }
+
+    /** The customer declined Android's own screen-capture dialog: sharing stops, the technician is told. */
+    public void projectionDeclined() {
+        runOnMain(() -> {
+            askingAndroid = false;
+            stopSharing();
+        });
+    }
+
+    /** Android ended the projection (the system's stop chip, another app took it): sharing stops. */
+    public void projectionEnded() {
+        runOnMain(this::stopSharing);
+    }
+
+    // ---- state (main thread) ----
+
+    public void observe(Observer observer) {
+        observers.add(observer);
+    }
+
+    public void forget(Observer observer) {
+        observers.remove(observer);
+    }
+
+    public Phase phase() { return phase; }
+
+    public List<ChatLine> transcript() { return Collections.unmodifiableList(transcript); }
+
+    /** Prompts waiting for the customer's answer, oldest first. */
+    public List<ConsentPrompt> openPrompts() { return Collections.unmodifiableList(prompts); }
+
+    public String technician() { return technician; }
+
+    public boolean screenShared() { return screenShared; }
+
+    public boolean controlShared() { return controlShared; }
+
+    /** {@code technician}, {@code customer} or {@code server} once ended; null otherwise. */
+    public String endedBy() { return endedBy; }
+
+    /** Why the session ended, was refused or failed, in the server's or the platform's words; may be null. */
+    public String endReason() { return endReason; }
+
+    /** Why the server refused the device (wrong, used or expired code, ...); null unless refused. */
+    public TandemStatus refusal() { return refusal; }
+
+    public PhoneCapabilities capabilities() { return capabilities; }
+
+    /** The shared screen, sized like the phone's display. */
+    public synchronized ProjectionScreen screen() {
+        if (screen == null) {
+            DisplayManager displays = (DisplayManager) context.getSystemService(Context.DISPLAY_SERVICE);
+            DisplayMetrics metrics = new DisplayMetrics();
+            displays.getDisplay(Display.DEFAULT_DISPLAY).getRealMetrics(metrics);
+            screen = new ProjectionScreen(metrics.widthPixels, metrics.heightPixels, metrics.densityDpi);
+        }
+        return screen;
+    }
+
+    private void reset() {
+        transcript.clear();
+        prompts.clear();
+        technician = "";
+        screenShared = controlShared = askingAndroid = false;
+        endedBy = endReason = null;
+        refusal = null;
+    }
+
+    private DeviceInfo deviceInfo() {
+        return new DeviceInfo(Build.MANUFACTURER, Build.MODEL, Build.VERSION.RELEASE, Build.VERSION.SDK_INT, "android");
+    }
+
+    private void sharingChanged(boolean screenNow, boolean controlNow) {
+        screenShared = screenNow;
+        controlShared = controlNow;
+        if (screenNow && !screen().isAttached() && !askingAndroid) {
+            askingAndroid = true;
+            context.startActivity(new Intent(context, ProjectionConsentActivity.class)
+                    .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK));
+        } else if (!screenNow) {
+            askingAndroid = false;
+            ScreenCaptureService.stop(context);
+        }
+    }
+
+    private void over() {
+        phase = Phase.OVER;
+        prompts.clear();
+        screenShared = controlShared = askingAndroid = false;
+        ScreenCaptureService.stop(context);
+    }
+
+    private void changed() {
+        for (Observer observer : observers) {
+            observer.sessionChanged(this);
+        }
+    }
+
+    private void runOnMain(Runnable work) {
+        if (Looper.myLooper() == Looper.getMainLooper()) {
+            work.run();
+        } else {
+            main.post(work);
+        }
+    }
+
+    /** The agent's reports, moved to the main thread. */
+    private final class Events implements SessionListener {
+        private void apply(Runnable change) {
+            main.post(() -> {
+                change.run();
+                changed();
+            });
+        }
+
+        @Override
+        public void joined(ServerMessage.Welcome welcome) {
+            apply(() -> {
+                phase = Phase.JOINED;
+                technician = welcome.technician == null ? "" : welcome.technician;
+            });
+        }
+
+        @Override
+        public void reconnecting(int attempt, Duration delay) {
+            apply(() -> phase = Phase.RECONNECTING);
+        }
+
+        @Override
+        public void resumed(ServerMessage.Welcome welcome) {
+            apply(() -> phase = Phase.JOINED);
+        }
+
+        @Override
+        public void chat(ServerMessage.Chat entry) {
+            apply(() -> transcript.add(new ChatLine(entry.sender, entry.name, entry.text)));
+        }
+
+        @Override
+        public void prompt(ConsentPrompt prompt) {
+            apply(() -> prompts.add(prompt));
+        }
+
+        @Override
+        public void promptClosed(String promptId) {
+            apply(() -> prompts.removeIf(p -> p.id().equals(promptId)));
+        }
+
+        @Override
+        public void sharing(boolean screenNow, boolean controlNow) {
+            apply(() -> sharingChanged(screenNow, controlNow));
+        }
+
+        @Override
+        public void ended(String by, String reason) {
+            apply(() -> {
+                over();
+                endedBy = by;
+                endReason = reason;
+            });
+        }
+
+        @Override
+        public void refused(TandemStatus status, String reason) {
+            apply(() -> {
+                over();
+                refusal = status;
+                endReason = reason;
+            });
+        }
+
+        @Override
+        public void failed(String message) {
+            apply(() -> {
+                over();
+                endReason = message;
+            });
+        }
+    }
+}

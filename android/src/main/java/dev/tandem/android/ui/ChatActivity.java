@@ -1,0 +1,181 @@
+package dev.tandem.android.ui;
+
+import android.app.Activity;
+import android.app.AlertDialog;
+import android.content.Intent;
+import android.os.Bundle;
+import android.view.Menu;
+import android.view.MenuItem;
+import android.view.View;
+import android.widget.Button;
+import android.widget.EditText;
+import android.widget.LinearLayout;
+import android.widget.ScrollView;
+import android.widget.TextView;
+import dev.tandem.agent.consent.ConsentKind;
+import dev.tandem.agent.consent.ConsentPrompt;
+import dev.tandem.android.R;
+import dev.tandem.android.TandemApplication;
+import dev.tandem.android.session.ActiveSession;
+import dev.tandem.android.session.ChatLine;
+
+/**
+ * The session: the transcript, a box to write, the sharing notice with Stop while the screen is
+ * shared, the exit icon in the action bar, and the technician's permission prompts as dialogs (one at
+ * a time, oldest first). Allowing control while Tandem's accessibility service is off opens the guide.
+ */
+public final class ChatActivity extends Activity implements ActiveSession.Observer {
+    private ActiveSession session;
+    private LinearLayout transcript;
+    private ScrollView scroll;
+    private View sharing;
+    private TextView sharingText;
+    private TextView status;
+    private EditText message;
+    private int shownLines;
+    private AlertDialog promptDialog;
+    private ConsentPrompt shownPrompt;
+    private boolean capabilitiesChecked;
+
+    @Override
+    protected void onCreate(Bundle saved) {
+        super.onCreate(saved);
+        setContentView(R.layout.activity_chat);
+        setTitle(R.string.chat_title);
+        session = TandemApplication.session(this);
+        transcript = findViewById(R.id.transcript);
+        scroll = findViewById(R.id.transcript_scroll);
+        sharing = findViewById(R.id.sharing);
+        sharingText = findViewById(R.id.sharing_text);
+        status = findViewById(R.id.status);
+        message = findViewById(R.id.message);
+        Button send = findViewById(R.id.send);
+        send.setOnClickListener(v -> send());
+        findViewById(R.id.sharing_stop).setOnClickListener(v -> session.stopSharing());
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        session.observe(this);
+        if (capabilitiesChecked) {
+            session.refreshCapabilities(); // back from the settings: the accessibility service may be on now
+        }
+        capabilitiesChecked = true;
+        sessionChanged(session);
+    }
+
+    @Override
+    protected void onPause() {
+        session.forget(this);
+        super.onPause();
+    }
+
+    @Override
+    public boolean onCreateOptionsMenu(Menu menu) {
+        getMenuInflater().inflate(R.menu.chat, menu);
+        return true;
+    }
+
+    @Override
+    public boolean onOptionsItemSelected(MenuItem item) {
+        if (item.getItemId() == R.id.leave) {
+            if (session.phase() == ActiveSession.Phase.OVER) {
+                finish();
+            } else {
+                new AlertDialog.Builder(this).setMessage(R.string.chat_leave_confirm)
+                        .setPositiveButton(R.string.chat_leave_yes, (d, w) -> session.leave())
+                        .setNegativeButton(android.R.string.cancel, null).show();
+            }
+            return true;
+        }
+        return super.onOptionsItemSelected(item);
+    }
+
+    private void send() {
+        String text = message.getText().toString().trim();
+        if (!text.isEmpty() && session.send(text)) {
+            message.setText("");
+        }
+    }
+
+    @Override
+    public void sessionChanged(ActiveSession s) {
+        for (; shownLines < s.transcript().size(); shownLines++) {
+            transcript.addView(line(s.transcript().get(shownLines)));
+        }
+        if (shownLines > s.transcript().size()) { // a new session replaced the old one
+            transcript.removeAllViews();
+            shownLines = 0;
+            sessionChanged(s);
+            return;
+        }
+        scroll.post(() -> scroll.fullScroll(View.FOCUS_DOWN));
+        sharing.setVisibility(s.screenShared() ? View.VISIBLE : View.GONE);
+        sharingText.setText(s.controlShared() ? R.string.sharing_screen_control : R.string.sharing_screen);
+        showStatus(s);
+        showPrompt(s);
+    }
+
+    private void showStatus(ActiveSession s) {
+        String text = null;
+        if (s.phase() == ActiveSession.Phase.RECONNECTING) {
+            text = getString(R.string.chat_reconnecting);
+        } else if (s.phase() == ActiveSession.Phase.OVER) {
+            if ("technician".equals(s.endedBy())) {
+                text = getString(R.string.chat_ended_technician);
+            } else if ("customer".equals(s.endedBy())) {
+                text = getString(R.string.chat_ended_customer);
+            } else if (s.endedBy() == null && s.endReason() != null) {
+                text = getString(R.string.chat_failed, s.endReason());
+            } else {
+                text = getString(R.string.chat_ended_server);
+            }
+            message.setEnabled(false);
+        }
+        status.setText(text);
+        status.setVisibility(text == null ? View.GONE : View.VISIBLE);
+    }
+
+    private void showPrompt(ActiveSession s) {
+        ConsentPrompt next = s.openPrompts().isEmpty() ? null : s.openPrompts().get(0);
+        if (next == shownPrompt) {
+            return;
+        }
+        if (promptDialog != null) {
+            promptDialog.dismiss();
+            promptDialog = null;
+        }
+        shownPrompt = next;
+        if (next == null) {
+            return;
+        }
+        promptDialog = new AlertDialog.Builder(this)
+                .setTitle(PromptTexts.title(next.kind()))
+                .setMessage(next.text())
+                .setCancelable(false)
+                .setPositiveButton(R.string.prompt_allow, (d, w) -> allow(next))
+                .setNegativeButton(R.string.prompt_deny, (d, w) -> session.answer(next, false))
+                .show();
+    }
+
+    private void allow(ConsentPrompt prompt) {
+        session.answer(prompt, true);
+        if (prompt.kind() == ConsentKind.CONTROL && !session.capabilities().accessibilityEnabled()) {
+            startActivity(new Intent(this, AccessibilityGuideActivity.class));
+        }
+    }
+
+    private TextView line(ChatLine line) {
+        TextView view = new TextView(this);
+        String who = "customer".equals(line.sender) ? getString(R.string.chat_you)
+                : line.name.isEmpty() ? getString(R.string.chat_technician) : line.name;
+        view.setText("system".equals(line.sender) ? line.text : who + ": " + line.text);
+        view.setPadding(0, 8, 0, 8);
+        view.setTextSize(16);
+        if ("system".equals(line.sender)) {
+            view.setAlpha(0.7f);
+        }
+        return view;
+    }
+}

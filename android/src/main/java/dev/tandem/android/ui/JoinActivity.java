@@ -1,0 +1,152 @@
+package dev.tandem.android.ui;
+
+import android.app.Activity;
+import android.content.Intent;
+import android.content.SharedPreferences;
+import android.net.Uri;
+import android.os.Bundle;
+import android.view.View;
+import android.widget.Button;
+import android.widget.EditText;
+import android.widget.TextView;
+import dev.tandem.agent.ServerAddress;
+import dev.tandem.android.R;
+import dev.tandem.android.TandemApplication;
+import dev.tandem.android.link.JoinLink;
+import dev.tandem.android.session.ActiveSession;
+import dev.tandem.protocol.Limits;
+import dev.tandem.protocol.SessionCode;
+import java.util.Optional;
+
+/**
+ * The first screen: the session code (filled in from a join link), the customer's name and the
+ * support server (from the link, the last one used, or the one the app was built for), and Join
+ * session. Opens the chat once the server lets the phone in; a refusal (wrong, used or expired code)
+ * is shown here in the server's words.
+ */
+public final class JoinActivity extends Activity implements ActiveSession.Observer {
+    private static final String PREFERENCES = "join";
+    private static final String LAST_SERVER = "server";
+    private static final String LAST_NAME = "name";
+
+    private EditText code;
+    private EditText name;
+    private EditText server;
+    private TextView error;
+    private Button join;
+    private boolean joining;
+
+    @Override
+    protected void onCreate(Bundle saved) {
+        super.onCreate(saved);
+        setContentView(R.layout.activity_join);
+        code = findViewById(R.id.code);
+        name = findViewById(R.id.name);
+        server = findViewById(R.id.server);
+        error = findViewById(R.id.error);
+        join = findViewById(R.id.join);
+        SharedPreferences last = getSharedPreferences(PREFERENCES, MODE_PRIVATE);
+        server.setText(last.getString(LAST_SERVER, getString(R.string.default_server)));
+        name.setText(last.getString(LAST_NAME, ""));
+        join.setOnClickListener(v -> join());
+        if (saved == null) {
+            fillFrom(getIntent());
+        }
+    }
+
+    @Override
+    protected void onNewIntent(Intent intent) {
+        super.onNewIntent(intent);
+        setIntent(intent);
+        fillFrom(intent);
+    }
+
+    @Override
+    protected void onResume() {
+        super.onResume();
+        TandemApplication.session(this).observe(this);
+        ActiveSession session = TandemApplication.session(this);
+        if (session.phase() == ActiveSession.Phase.JOINED || session.phase() == ActiveSession.Phase.RECONNECTING) {
+            openChat(); // back to the running session (e.g. the launcher icon tapped during a session)
+        }
+    }
+
+    @Override
+    protected void onPause() {
+        TandemApplication.session(this).forget(this);
+        super.onPause();
+    }
+
+    /** A join link fills in the code and, for an https link, the server. */
+    private void fillFrom(Intent intent) {
+        Uri data = intent == null ? null : intent.getData();
+        if (data == null) {
+            return;
+        }
+        Optional<JoinLink> link = JoinLink.parse(data.toString());
+        if (link.isPresent()) {
+            code.setText(link.get().code().grouped());
+            link.get().server().ifPresent(server::setText);
+            (name.getText().length() == 0 ? name : join).requestFocus();
+        } else {
+            showError(getString(R.string.join_error_code));
+        }
+    }
+
+    private void join() {
+        Optional<SessionCode> sessionCode = SessionCode.parse(code.getText().toString());
+        String customer = name.getText().toString().trim();
+        if (sessionCode.isEmpty()) {
+            showError(getString(R.string.join_error_code));
+            return;
+        }
+        if (customer.isEmpty() || Limits.characters(customer) > Limits.MAX_NAME_CHARS) {
+            showError(getString(R.string.join_error_name));
+            return;
+        }
+        ServerAddress address;
+        try {
+            address = ServerAddress.parse(server.getText().toString());
+        } catch (IllegalArgumentException e) {
+            showError(getString(R.string.join_error_server));
+            return;
+        }
+        getSharedPreferences(PREFERENCES, MODE_PRIVATE).edit()
+                .putString(LAST_SERVER, server.getText().toString().trim()).putString(LAST_NAME, customer).apply();
+        error.setVisibility(View.GONE);
+        joining = true;
+        join.setEnabled(false);
+        join.setText(R.string.join_connecting);
+        TandemApplication.session(this).join(address, sessionCode.get(), customer);
+    }
+
+    @Override
+    public void sessionChanged(ActiveSession session) {
+        if (!joining) {
+            return;
+        }
+        if (session.phase() == ActiveSession.Phase.JOINED) {
+            joining = false;
+            resetButton();
+            openChat();
+        } else if (session.phase() == ActiveSession.Phase.OVER) {
+            joining = false;
+            resetButton();
+            showError(session.endReason() != null ? session.endReason() : getString(R.string.chat_ended_server));
+        }
+    }
+
+    private void resetButton() {
+        join.setEnabled(true);
+        join.setText(R.string.join_button);
+    }
+
+    private void openChat() {
+        startActivity(new Intent(this, ChatActivity.class));
+    }
+
+    private void showError(String message) {
+        error.setText(message);
+        error.setVisibility(View.VISIBLE);
+    }
+}
