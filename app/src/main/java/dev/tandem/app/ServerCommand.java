@@ -38,6 +38,10 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--smtp-url", description = "smtp://user:pass@host:port or smtps://…; default: mail goes to the outbox in --data")
     String smtpUrl;
 
+    @Option(names = "--app-store-url", description = "The store page of the Tandem app that join pages offer. Default: "
+            + "the server's own /app/tandem.apk when it has one (TANDEM_APK), else the public Play Store listing")
+    String appStoreUrl;
+
     @Option(names = "--requests-per-address", defaultValue = "5", description = "Chat requests one address may make "
             + "per 10 minutes on the portal pages (raise it when many customers share one office's address). Default: ${DEFAULT-VALUE}")
     int requestsPerAddress;
@@ -102,6 +106,19 @@ public final class ServerCommand implements Callable<Integer> {
             config = config.withSmtp(SmtpSettings.parse(smtpUrl));
         }
         config = config.withRequestsPerAddress(requestsPerAddress);
+        if (appStoreUrl != null) {
+            URI store;
+            try {
+                store = URI.create(appStoreUrl);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--app-store-url is not a URL: " + appStoreUrl);
+            }
+            if (!("https".equals(store.getScheme()) || "http".equals(store.getScheme())) || store.getHost() == null) {
+                throw new IllegalArgumentException("--app-store-url must be an https:// URL, e.g. "
+                        + "https://play.google.com/store/apps/details?id=dev.tandem.app");
+            }
+            config = config.withStoreUrl(appStoreUrl);
+        }
         String adminPassword = System.getenv("TANDEM_ADMIN_PASSWORD");
         if (adminPassword != null && !adminPassword.isBlank()) {
             config = config.withAdminPassword(adminPassword);

@@ -42,7 +42,8 @@ class TandemCommandTest {
     void badServerOptionsGiveOneLineAndExitTwo() {
         for (String[] args : new String[][] {{"server", "--port", "abc"}, {"server", "--port", "70000"},
                 {"server", "--smtp-url", "http://x"}, {"server", "--public-url", "not a url"},
-                {"server", "--db-url", "jdbc:mysql://x"}, {"server", "--nope"}}) {
+                {"server", "--db-url", "jdbc:mysql://x"}, {"server", "--nope"},
+                {"server", "--requests-per-address", "0"}, {"server", "--app-store-url", "market:details"}}) {
             Run run = run(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);

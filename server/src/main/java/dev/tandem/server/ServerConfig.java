@@ -139,4 +139,10 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
                 heartbeat, mailRetry, perAddress);
     }
+
+    /** Where the join page sends customers who have no app (a store page of the operator's). */
+    public ServerConfig withStoreUrl(String url) {
+        return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, url, reconnectGrace,
+                heartbeat, mailRetry, requestsPerAddress);
+    }
 }
