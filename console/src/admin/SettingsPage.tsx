@@ -59,7 +59,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (set
     setBusy(true);
     setServerError(null);
     try {
-      onSaved(await adminApi.updateSettings(settingsBody(draft)));
+      onSaved(await adminApi.updateSettings(settingsBody(draft, settings)));
       toast(t('admin.settings.saved'));
     } catch (e) {
       setServerError(errorText(e));
@@ -187,8 +187,9 @@ function TestEmail({ settings }: { settings: Settings }) {
     setResult(null);
     try {
       const answer: TestEmailResult = await adminApi.testEmail(to.trim());
+      // The console's own sentence, in the admin's language; the server's (English) message says the same.
       const text = answer.status === 'outbox' ? t('admin.settings.testOutbox', { to: to.trim() }) : t('admin.settings.testSent', { to: to.trim() });
-      setResult({ ok: true, text: answer.message ? `${text} ${answer.message}` : text });
+      setResult({ ok: true, text });
     } catch (e) {
       const smtp = e instanceof ApiError && e.code === 'smtp_failed';
       setResult({ ok: false, text: smtp ? t('admin.settings.testFailed', { reason: e.message }) : errorText(e) });

@@ -38,7 +38,7 @@ export interface Settings {
 /** PUT /api/v1/settings: any subset. */
 export interface SettingsChange {
   publicUrl?: string | null;
-  smtp?: { url: string | null; password?: string; from?: string | null };
+  smtp?: { url?: string | null; password?: string; from?: string | null };
   retention?: { transcriptDays: number | null; logFileDays: number | null };
 }
 

@@ -105,6 +105,18 @@ describe('settings form', () => {
       retention: { transcriptDays: 90, logFileDays: null },
     });
     expect(settingsBody({ ...draft, smtpPassword: 's3cret' }).smtp).toHaveProperty('password', 's3cret');
+    expect(settingsBody({ ...draft, clearPassword: true }).smtp).toHaveProperty('password', '');
+  });
+
+  it('does not send back an SMTP URL left as it was (e.g. the command line one)', () => {
+    const fromCommandLine: Settings = { ...settings, smtp: { ...settings.smtp, source: 'command-line', from: null } };
+    const draft = settingsDraftOf(fromCommandLine);
+    expect(settingsBody({ ...draft, publicUrl: 'https://support.example.com' }, fromCommandLine)).toEqual({
+      publicUrl: 'https://support.example.com',
+      smtp: { from: null },
+      retention: { transcriptDays: 90, logFileDays: null },
+    });
+    expect(settingsBody({ ...draft, smtpUrl: 'smtp://other:25' }, fromCommandLine).smtp).toEqual({ url: 'smtp://other:25', from: null });
   });
 
   it('rejects wrong addresses and day counts', () => {

@@ -218,8 +218,16 @@ const orNull = (text: string) => (text.trim() ? text.trim() : null);
 const daysOrNull = (text: string) => (text.trim() ? Number(text.trim()) : null);
 
 /** The PUT body of a valid draft: blank fields clear (back to the command line / no retention). */
-export function settingsBody(draft: SettingsDraft): SettingsChange {
-  const smtp: NonNullable<SettingsChange['smtp']> = { url: orNull(draft.smtpUrl), from: orNull(draft.smtpFrom) };
+/**
+ * The PUT body of the settings form. With `loaded` (what the form was filled from), an SMTP URL
+ * left as it was is not sent: when it came from `--smtp-url` the GET shows it too, and sending it
+ * back would store it as a setting without the command line's password.
+ */
+export function settingsBody(draft: SettingsDraft, loaded?: Settings): SettingsChange {
+  const smtp: NonNullable<SettingsChange['smtp']> = {};
+  const url = orNull(draft.smtpUrl);
+  if (!loaded || url !== (loaded.smtp.url ?? null)) smtp.url = url;
+  smtp.from = orNull(draft.smtpFrom);
   if (draft.smtpPassword) smtp.password = draft.smtpPassword;
   else if (draft.clearPassword) smtp.password = '';
   return {

@@ -102,6 +102,14 @@ class SettingsTest {
             assertThat(again.at("/smtp/passwordSet").asBoolean()).isTrue();
             assertThat(again.at("/retention/transcriptDays").asInt()).isEqualTo(30);
             assertThat(server.admin().get("/api/v1/audit").body()).doesNotContain("secret");
+
+            // The console's "Remove the stored password" sends an empty password: it is removed, the URL stays.
+            JsonNode removed = server.admin().put("/api/v1/settings", "{\"smtp\":{\"password\":\"\"}}").expect(200).json();
+            assertThat(removed.at("/smtp/passwordSet").asBoolean()).isFalse();
+            assertThat(removed.at("/smtp/url").asText()).isEqualTo("smtp://tandem@127.0.0.1:" + smtp.getSmtp().getPort());
+            assertThat(removed.at("/smtp/from").asText()).isEqualTo("Support <support@example.com>");
+            assertThat(server.admin().get("/api/v1/audit?action=admin.settings-updated").expect(200).json()
+                    .findValuesAsText("detail")).contains("changed smtp.password cleared");
         }
     }
 

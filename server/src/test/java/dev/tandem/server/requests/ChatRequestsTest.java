@@ -154,6 +154,43 @@ class ChatRequestsTest {
     }
 
     @Test
+    void requestsAreInTheAuditLogAndTheTakenOneInTheHistory() {
+        JsonNode cancelled = ask("default", "Bruno");
+        anonymous.post(path(cancelled, "/cancel"), "").expect(200);
+        JsonNode request = ask("default", "Ana");
+        Api tech = server.technician("tomas");
+        String session = tech.post("/api/v1/requests/" + request.get("id").asText() + "/accept", "").expect(200)
+                .json().get("session").asText();
+
+        Api admin = server.admin();
+        JsonNode requests = admin.get("/api/v1/audit?action=request").expect(200).json();
+        List<String> seen = new ArrayList<>();
+        for (JsonNode entry : requests) {
+            assertThat(entry.get("action").asText()).startsWith("request.");
+            seen.add(entry.get("action").asText() + " " + entry.get("actor").asText());
+        }
+        assertThat(seen).containsExactly("request.created customer:Bruno", "request.cancelled customer:Bruno",
+                "request.created customer:Ana", "request.accepted tomas");
+        JsonNode created = requests.get(2);
+        assertThat(created.get("session").isNull()).isTrue();
+        assertThat(created.get("detail").asText()).contains(request.get("id").asText()).contains("default")
+                .doesNotContain(request.get("token").asText());
+        JsonNode accepted = requests.get(3);
+        assertThat(accepted.get("session").asText()).isEqualTo(session);
+        assertThat(accepted.get("detail").asText()).contains(request.get("id").asText());
+
+        // The taken request is found by its session and by the exact action, and in the history.
+        JsonNode bySession = admin.get("/api/v1/audit?session=" + session + "&action=request.accepted").expect(200).json();
+        assertThat(bySession).hasSize(1);
+        assertThat(admin.get("/api/v1/audit?action=request.created").expect(200).json()).hasSize(2);
+        JsonNode history = admin.get("/api/v1/sessions/" + session + "/history").expect(200).json();
+        assertThat(history.at("/session/origin").asText()).isEqualTo("request");
+        assertThat(history.at("/session/technician/username").asText()).isEqualTo("tomas");
+        // Technicians do not read the audit log.
+        assertThat(tech.get("/api/v1/audit?action=request").status()).isEqualTo(403);
+    }
+
+    @Test
     void aPortalThatTakesNoRequestsRefusesThem() {
         server.admin().post("/api/v1/portals", "{\"slug\":\"closed\",\"name\":\"Closed\",\"allowChatRequests\":false}")
                 .expect(201);

@@ -52,8 +52,12 @@ public final class RunningServer implements AutoCloseable {
         boot(port);
     }
 
+    /**
+     * Where this server listens. Not the public URL links use: a test may set that in the settings
+     * (e.g. https://support.example.test) and still needs to reach the server.
+     */
     public String baseUrl() {
-        return server.baseUrl();
+        return "http://localhost:" + server.port();
     }
 
     public String wsUrl(String path) {
