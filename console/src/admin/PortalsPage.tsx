@@ -4,7 +4,7 @@ import { Dialog } from '../ui/Dialog';
 import { Icon } from '../ui/Icon';
 import { useToast } from '../ui/Toast';
 import { adminApi } from './adminApi';
-import { Field, LoadState, onText, PageHeader, Toggle, useErrorText } from './parts';
+import { Field, FormFooter, LoadState, onText, PageHeader, Toggle, useErrorText } from './parts';
 import type { AdminPortal } from './types';
 import { useLoad } from './useLoad';
 import {
@@ -220,19 +220,8 @@ function PortalDialog({ portal, onClose, onSaved }: { portal?: AdminPortal; onCl
           </Field>
         </fieldset>
 
-        {serverError && (
-          <p class="form-error" role="alert" data-testid="form-error">
-            {serverError}
-          </p>
-        )}
-        <div class="dialog__actions">
-          <button type="button" class="btn btn--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="btn btn--primary" data-testid="save-portal" disabled={busy}>
-            {busy ? t('admin.saving') : creating ? t('admin.portals.create') : t('admin.save')}
-          </button>
-        </div>
+        <FormFooter serverError={serverError} busy={busy} onCancel={onClose} submitTestId="save-portal"
+          submitLabel={creating ? t('admin.portals.create') : t('admin.save')} />
       </form>
     </Dialog>
   );

@@ -9,7 +9,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { phoneName } from '../sessions/deviceText';
 import { Icon } from '../ui/Icon';
 import { adminApi } from './adminApi';
-import { durationOf, formatDuration, technicianName } from './format';
+import { actorText, durationOf, formatDuration, technicianName } from './format';
 import { LoadState } from './parts';
 import { adminHref } from './route';
 import type { HistoryLogFile, HistoryReport, PermissionEvent, SessionHistory } from './types';
@@ -189,7 +189,7 @@ function PermissionItem({ event }: { event: PermissionEvent }) {
       <span class="mc-timeline__what">
         <strong>{kind}</strong> <span class={`badge badge--${EVENT_TONE[event.event] ?? 'neutral'}`}>{what}</span>
       </span>
-      {event.actor && <span class="mc-timeline__actor">{event.actor}</span>}
+      {event.actor && <span class="mc-timeline__actor">{actorText(event.actor, t)}</span>}
     </li>
   );
 }

@@ -5,7 +5,7 @@ import { Dialog } from '../ui/Dialog';
 import { Icon } from '../ui/Icon';
 import { useToast } from '../ui/Toast';
 import { adminApi } from './adminApi';
-import { ConfirmDialog, Field, LoadState, onText, PageHeader, useErrorText } from './parts';
+import { ConfirmDialog, Field, FormFooter, LoadState, onText, PageHeader, useErrorText } from './parts';
 import type { AdminUser } from './types';
 import { useLoad } from './useLoad';
 import {
@@ -197,19 +197,8 @@ function UserDialog({ user, onClose, onSaved }: { user?: AdminUser; onClose: () 
             {(p) => <input {...p} name="password" type="password" autoComplete="new-password" value={draft.password} onInput={onText(set('password'))} />}
           </Field>
         )}
-        {serverError && (
-          <p class="form-error" role="alert" data-testid="form-error">
-            {serverError}
-          </p>
-        )}
-        <div class="dialog__actions">
-          <button type="button" class="btn btn--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="btn btn--primary" data-testid="save-user" disabled={busy}>
-            {busy ? t('admin.saving') : creating ? t('admin.tech.create') : t('admin.save')}
-          </button>
-        </div>
+        <FormFooter serverError={serverError} busy={busy} onCancel={onClose} submitTestId="save-user"
+          submitLabel={creating ? t('admin.tech.create') : t('admin.save')} />
       </form>
     </Dialog>
   );
@@ -252,19 +241,8 @@ function PasswordDialog({ user, onClose }: { user: AdminUser; onClose: () => voi
         <Field label={t('admin.tech.repeatPassword')} error={errors.repeat}>
           {(p) => <input {...p} name="repeat-password" type="password" autoComplete="new-password" value={repeat} onInput={onText(setRepeat)} />}
         </Field>
-        {serverError && (
-          <p class="form-error" role="alert" data-testid="form-error">
-            {serverError}
-          </p>
-        )}
-        <div class="dialog__actions">
-          <button type="button" class="btn btn--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" class="btn btn--primary" data-testid="save-password" disabled={busy}>
-            {busy ? t('admin.saving') : t('admin.tech.setPassword')}
-          </button>
-        </div>
+        <FormFooter serverError={serverError} busy={busy} onCancel={onClose} submitTestId="save-password"
+          submitLabel={t('admin.tech.setPassword')} />
       </form>
     </Dialog>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { durationOf, formatDuration, technicianName } from './format';
+import { actorText, durationOf, formatDuration, technicianName } from './format';
+import { translate } from '../i18n/translate';
 
 describe('history formatting', () => {
   it('formats durations', () => {
@@ -20,5 +21,15 @@ describe('history formatting', () => {
     expect(technicianName({ username: 'lucia', displayName: null })).toBe('lucia');
     expect(technicianName('lucia')).toBe('lucia');
     expect(technicianName(undefined)).toBe('');
+  });
+});
+
+describe('actorText', () => {
+  const t = ((key: string, params?: Record<string, string | number>) => translate('es', key as never, params)) as never;
+  it('names customers, the system and anonymous callers in the reader language', () => {
+    expect(actorText('customer:Ana Pérez', t)).toBe('Ana Pérez (cliente)');
+    expect(actorText('system', t)).toBe('Tandem (automático)');
+    expect(actorText('anonymous@203.0.113.9', t)).toBe('alguien sin sesión iniciada (203.0.113.9)');
+    expect(actorText('lucia', t)).toBe('lucia');
   });
 });

@@ -1,3 +1,5 @@
+import type { Translate } from '../i18n/translate';
+
 /** Seconds a session lasted: the server's figure, else from its start and end; null while unknown. */
 export function durationOf(session: { durationSeconds?: number | null; startedAt: string; endedAt: string | null }): number | null {
   if (typeof session.durationSeconds === 'number' && session.durationSeconds >= 0) return session.durationSeconds;
@@ -21,4 +23,12 @@ export function technicianName(technician: { username: string; displayName: stri
   if (!technician) return '';
   if (typeof technician === 'string') return technician;
   return technician.displayName || technician.username;
+}
+
+/** An audit actor for people: "customer:Ana" → "Ana (customer)", "system" → "Tandem", users as they are. */
+export function actorText(actor: string, t: Translate): string {
+  if (actor.startsWith('customer:')) return t('admin.actor.customer', { name: actor.slice('customer:'.length) });
+  if (actor === 'system') return t('admin.actor.system');
+  if (actor.startsWith('anonymous@')) return t('admin.actor.anonymous', { address: actor.slice('anonymous@'.length) });
+  return actor;
 }

@@ -177,4 +177,38 @@ export function PageHeader({ title, intro, children }: { title: string; intro?: 
   );
 }
 
+/** The end of a Management Center form: the server's refusal, if any, then Cancel and the submit button. */
+export function FormFooter({
+  serverError,
+  busy,
+  submitLabel,
+  submitTestId,
+  onCancel,
+}: {
+  serverError: string | null;
+  busy: boolean;
+  submitLabel: string;
+  submitTestId: string;
+  onCancel: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      {serverError && (
+        <p class="form-error" role="alert" data-testid="form-error">
+          {serverError}
+        </p>
+      )}
+      <div class="dialog__actions">
+        <button type="button" class="btn btn--secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" class="btn btn--primary" data-testid={submitTestId} disabled={busy}>
+          {busy ? t('admin.saving') : submitLabel}
+        </button>
+      </div>
+    </>
+  );
+}
+
 export const onText = (set: (value: string) => void) => (e: Event) => set((e.currentTarget as HTMLInputElement).value);

@@ -1,4 +1,4 @@
-import type { ChatMessage, DiagnosticsReport, DiagnosticsWarning, Role, Session } from '../api/types';
+import type { ChatMessage, DiagnosticsReport, DiagnosticsWarning, Portal, Role, Session } from '../api/types';
 
 /** Shapes of the Management Center's endpoints (issue 5 plan), as the console reads them. */
 
@@ -11,14 +11,7 @@ export interface AdminUser {
 }
 
 /** GET/POST/PUT /api/v1/portals, with the fields the REQUESTS part adds (absent from older servers). */
-export interface AdminPortal {
-  slug: string;
-  name: string;
-  language: string;
-  askBeforeScreenSharing: boolean;
-  askBeforeDiagnostics: boolean;
-  allowChatRequests: boolean;
-  codeLifetimeMinutes: number;
+export interface AdminPortal extends Portal {
   maxLiveCodes?: number;
   welcomeText?: string | null;
   brandColor?: string | null;
