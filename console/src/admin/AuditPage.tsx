@@ -79,10 +79,11 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
         <Field label={t('admin.audit.actor')}>
           {(p) => <input {...p} name="actor" type="text" spellcheck={false} value={draft.actor} onInput={onText(set('actor'))} />}
         </Field>
-        <Field label={t('admin.audit.action')} hint={t('admin.audit.actionHint')}>
+        <Field label={t('admin.audit.action')}>
           {(p) => (
             <>
-              <input {...p} name="action" type="text" list="audit-actions" spellcheck={false} value={draft.action} onInput={onText(set('action'))} />
+              <input {...p} name="action" type="text" list="audit-actions" spellcheck={false}
+                placeholder={t('admin.audit.actionPlaceholder')} title={t('admin.audit.actionHint')} value={draft.action} onInput={onText(set('action'))} />
               <datalist id="audit-actions">
                 {ACTION_PREFIXES.map((a) => (
                   <option key={a} value={a} />

@@ -227,6 +227,7 @@ export const en = {
   'admin.actor.anonymous': 'someone not signed in ({address})',
   'admin.audit.action': 'Action',
   'admin.audit.actionHint': 'Exact, or the start like “permission”.',
+  'admin.audit.actionPlaceholder': 'e.g. permission',
   'admin.audit.session': 'Session',
   'admin.audit.detail': 'Detail',
   'admin.audit.empty': 'No entries match these filters.',

@@ -225,6 +225,7 @@ export const es: Messages = {
   'admin.actor.anonymous': 'alguien sin sesión iniciada ({address})',
   'admin.audit.action': 'Acción',
   'admin.audit.actionHint': 'Exacta, o su comienzo, como «permission».',
+  'admin.audit.actionPlaceholder': 'p. ej. permission',
   'admin.audit.session': 'Sesión',
   'admin.audit.detail': 'Detalle',
   'admin.audit.empty': 'Ninguna entrada coincide con estos filtros.',
