@@ -98,14 +98,7 @@ class AuthorizationMatrixTest {
             owner.post("/api/v1/sessions/" + id + "/logs", "").expect(202);
             String prompt = device.next("prompt").get("id").asText();
             device.send("{\"type\":\"answer\",\"id\":\"" + prompt + "\",\"granted\":true}");
-            byte[] content = "matrix log line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-            crc.update(content);
-            device.send("{\"type\":\"logFile\",\"id\":\"" + prompt + "\",\"upload\":\"m1\",\"name\":\"app.log\",\"size\":"
-                    + content.length + ",\"sha256\":\"" + sha256(content) + "\"}");
-            device.send("{\"type\":\"logChunk\",\"upload\":\"m1\",\"index\":0,\"data\":\""
-                    + java.util.Base64.getEncoder().encodeToString(content) + "\",\"crc32\":" + crc.getValue() + "}");
-            device.send("{\"type\":\"logEnd\",\"upload\":\"m1\"}");
+            device.sendLogFile(prompt, "m1", "app.log", "matrix log line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             device.next("logStored");
             device.send("{\"type\":\"logsDone\",\"id\":\"" + prompt + "\",\"files\":1}");
             for (int i = 0; i < 100; i++) {
@@ -453,14 +446,6 @@ class AuthorizationMatrixTest {
     /** A path with every placeholder (and the fixed slug {@code default}) reduced to {@code {}}. */
     private static String shape(String key) {
         return key.replaceAll("\\{\\w+}", "{}").replace("/portals/default", "/portals/{}");
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -284,11 +284,7 @@ class DiagnosticsAndLogsTest {
                         + Base64.getEncoder().encodeToString(content) + "\",\"crc32\":" + (crc.getValue() + 1) + "}");
                 assertThat(device.next("logRefused").get("reason").asText()).contains("corrupt");
 
-                device.send("{\"type\":\"logFile\",\"id\":\"" + prompt + "\",\"upload\":\"u3\",\"name\":\"app.log\","
-                        + "\"size\":" + content.length + ",\"sha256\":\"" + LogUpload.sha256(content) + "\"}");
-                device.send("{\"type\":\"logChunk\",\"upload\":\"u3\",\"index\":0,\"data\":\""
-                        + Base64.getEncoder().encodeToString(content) + "\",\"crc32\":" + crc.getValue() + "}");
-                device.send("{\"type\":\"logEnd\",\"upload\":\"u3\"}");
+                device.sendLogFile(prompt, "u3", "app.log", content);
                 assertThat(device.next("logStored").get("upload").asText()).isEqualTo("u3");
                 device.send("{\"type\":\"logsDone\",\"id\":\"" + prompt + "\",\"files\":3}");
 

@@ -97,6 +97,23 @@ public final class RawDevice implements AutoCloseable {
         send("{\"type\":\"chat\",\"cseq\":" + cseq + ",\"text\":" + Api.quote(text) + "}");
     }
 
+    /** Uploads {@code content} as one log file of the logs prompt {@code prompt}: logFile, one chunk, logEnd. */
+    public void sendLogFile(String prompt, String upload, String name, byte[] content) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(content);
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        send("{\"type\":\"logFile\",\"id\":" + Api.quote(prompt) + ",\"upload\":" + Api.quote(upload) + ",\"name\":"
+                + Api.quote(name) + ",\"size\":" + content.length + ",\"sha256\":\"" + sha256 + "\"}");
+        send("{\"type\":\"logChunk\",\"upload\":" + Api.quote(upload) + ",\"index\":0,\"data\":\""
+                + java.util.Base64.getEncoder().encodeToString(content) + "\",\"crc32\":" + crc.getValue() + "}");
+        send("{\"type\":\"logEnd\",\"upload\":" + Api.quote(upload) + "}");
+    }
+
     /** The next frame of {@code type}, skipping pings; fails after 5 s. */
     public JsonNode next(String type) {
         return next(f -> type.equals(f.path("type").asText()), type);
