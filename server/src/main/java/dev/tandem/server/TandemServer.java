@@ -21,7 +21,6 @@ import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ViewerEndpoint;
 import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestEndpoint;
-import dev.tandem.server.requests.RequestRoutes;
 import dev.tandem.server.settings.RetentionSweep;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsStore;
@@ -143,7 +142,6 @@ public final class TandemServer implements AutoCloseable {
         RetentionSweep retention = new RetentionSweep(settings, new RetentionStore(database), vault, audit, clock);
         ChatRequests requests = new ChatRequests(database, portals, sessions, consoles, audit, clock, json,
                 config.requestsPerAddress());
-        RequestRoutes requestRoutes = new RequestRoutes(requests, new dev.tandem.server.http.Authenticator(accounts), json);
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();
         AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS));
@@ -158,7 +156,7 @@ public final class TandemServer implements AutoCloseable {
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
-                links, config.storeUrl(), secureCookies, metrics, audit, settings, history), json);
+                links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests), json);
 
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -185,7 +183,6 @@ public final class TandemServer implements AutoCloseable {
             c.routes.ws("/ws/agent", agents::configure);
             c.routes.ws("/ws/console", consoleEndpoint::configure);
             c.routes.ws("/ws/screen/{session}", viewerEndpoint::configure);
-            requestRoutes.register(c.routes);
             c.routes.ws("/ws/request/{id}", requestEndpoint::configure);
         });
         try {

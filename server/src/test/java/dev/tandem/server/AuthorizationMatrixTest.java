@@ -422,7 +422,6 @@ class AuthorizationMatrixTest {
         try (InputStream in = getClass().getResourceAsStream("/tandem/openapi.json")) {
             document = JSON.readTree(in);
         }
-        Set<String> rowsByShape = new TreeSet<>();
         Map<String, String> shapeToKey = new LinkedHashMap<>();
         for (Row row : rows) {
             shapeToKey.put(shape(row.method() + " " + row.path()), row.key());
@@ -439,8 +438,7 @@ class AuthorizationMatrixTest {
                 operations.add(shapeToKey.getOrDefault(shape(key), key));
             }
         }
-        rowsByShape.addAll(operations);
-        return rowsByShape;
+        return operations;
     }
 
     /** A path with every placeholder (and the fixed slug {@code default}) reduced to {@code {}}. */

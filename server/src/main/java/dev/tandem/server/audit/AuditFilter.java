@@ -17,11 +17,6 @@ public record AuditFilter(Optional<String> session, Optional<String> actor, Opti
         }
     }
 
-    public static AuditFilter all() {
-        return new AuditFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), 1000);
-    }
-
     public static AuditFilter ofSession(String session) {
         return new AuditFilter(Optional.of(session), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), MAX_LIMIT);

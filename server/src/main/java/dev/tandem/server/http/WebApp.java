@@ -8,6 +8,8 @@ import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.requests.ChatRequests;
+import dev.tandem.server.requests.RequestRoutes;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.settings.Settings;
@@ -25,6 +27,7 @@ public final class WebApp {
     private final AuthRoutes auth;
     private final CodeRoutes codes;
     private final SessionRoutes sessions;
+    private final RequestRoutes requests;
     private final DiagnosticsRoutes diagnostics;
     private final AdminRoutes admin;
     private final OutboxRoutes outbox;
@@ -40,7 +43,7 @@ public final class WebApp {
     public record Services(Accounts accounts, PasswordHasher hasher, UserStore users, PortalStore portals,
                            SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
-                           AuditLog audit, Settings settings, SessionHistory history) {
+                           AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests) {
     }
 
     public WebApp(Services s, ObjectMapper json) {
@@ -49,6 +52,7 @@ public final class WebApp {
         this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies(), s.audit());
         this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
+        this.requests = new RequestRoutes(s.requests(), authenticator, bodies);
         this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies, s.audit());
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies,
                 s.audit());
@@ -70,6 +74,7 @@ public final class WebApp {
         auth.register(routes);
         codes.register(routes);
         sessions.register(routes);
+        requests.register(routes);
         diagnostics.register(routes);
         admin.register(routes);
         outbox.register(routes);

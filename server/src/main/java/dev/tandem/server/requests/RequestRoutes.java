@@ -1,7 +1,6 @@
 package dev.tandem.server.requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.domain.Portal;
@@ -26,13 +25,11 @@ public final class RequestRoutes {
     private final ChatRequests requests;
     private final Authenticator auth;
     private final Bodies bodies;
-    private final ObjectMapper json;
 
-    public RequestRoutes(ChatRequests requests, Authenticator auth, ObjectMapper json) {
+    public RequestRoutes(ChatRequests requests, Authenticator auth, Bodies bodies) {
         this.requests = requests;
         this.auth = auth;
-        this.bodies = new Bodies(json);
-        this.json = json;
+        this.bodies = bodies;
     }
 
     public void register(RoutesConfig routes) {
