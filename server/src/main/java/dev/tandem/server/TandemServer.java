@@ -21,6 +21,8 @@ import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ViewerEndpoint;
 import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestEndpoint;
+import dev.tandem.server.secrets.SecretBox;
+import dev.tandem.server.store.PrivateFiles;
 import dev.tandem.server.settings.RetentionSweep;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsStore;
@@ -88,10 +90,27 @@ public final class TandemServer implements AutoCloseable {
     /** Starts the server on {@code clock} (tests move time forward to expire codes). */
     public static TandemServer start(ServerConfig config, Clock clock) {
         Database database;
+        SecretBox box;
         try {
+            if (config.database().isEmbedded()) {
+                PrivateFiles.directory(config.dataDir());
+            }
             database = Database.open(config.database());
-        } catch (Database.DatabaseUnavailableException e) {
+            try {
+                box = SecretBox.load(config.dataDir(), config.edge().secretKey());
+                if (Settings.sealClearPassword(new SettingsStore(database), box, clock) && database.isEmbedded()) {
+                    database.closeCompacted();
+                    database = Database.open(config.database());
+                }
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+            PrivateFiles.tighten(config.dataDir());
+        } catch (Database.DatabaseUnavailableException | IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new StartupException(e.getMessage() + ": check that the server may write to --data.", e);
         }
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
             Thread thread = new Thread(r, "tandem-timers");
@@ -99,7 +118,7 @@ public final class TandemServer implements AutoCloseable {
             return thread;
         });
         try {
-            return assemble(config, database, timers, clock);
+            return assemble(config, database, timers, clock, box);
         } catch (RuntimeException e) {
             timers.shutdownNow();
             database.close();
@@ -108,7 +127,7 @@ public final class TandemServer implements AutoCloseable {
     }
 
     private static TandemServer assemble(ServerConfig config, Database database, ScheduledExecutorService timers,
-                                         Clock clock) {
+                                         Clock clock, SecretBox box) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS);
@@ -123,7 +142,7 @@ public final class TandemServer implements AutoCloseable {
             portals.create(new Portal(0, "default", "Default", "en", false, true, true, 20, 8));
         }
         AuditLog audit = new AuditLog(new AuditStore(database), clock);
-        Settings settings = Settings.load(new SettingsStore(database), config, clock);
+        Settings settings = Settings.load(new SettingsStore(database), config, clock, box);
         Links links = new Links(settings::publicUrl);
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
