@@ -11,6 +11,8 @@ import dev.tandem.server.audit.AuditStore;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.codes.SessionCodes;
+import dev.tandem.server.edge.EdgeListeners;
+import dev.tandem.server.edge.ServerCertificate;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.http.WebApp;
@@ -67,9 +69,12 @@ public final class TandemServer implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Links links;
     private final Optional<String> generatedAdminPassword;
+    private final EdgeListeners edge;
 
     private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
-                         ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword) {
+                         ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword,
+                         EdgeListeners edge) {
+        this.edge = edge;
         this.database = database;
         this.app = app;
         this.sessions = sessions;
@@ -92,6 +97,8 @@ public final class TandemServer implements AutoCloseable {
         Database database;
         SecretBox box;
         try {
+            // A bad certificate or key is a bad option: refused before anything is written.
+            config.edge().tls().ifPresent(ServerCertificate::read);
             if (config.database().isEmbedded()) {
                 PrivateFiles.directory(config.dataDir());
             }
@@ -174,8 +181,10 @@ public final class TandemServer implements AutoCloseable {
         Gauge.builder("tandem_console_connections", consoles, ConsoleHub::size).register(metrics);
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
+        EdgeListeners edge = EdgeListeners.prepare(config.edge(), config.port(), config.dataDir());
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
-                links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests), json);
+                links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests,
+                config.edge().metricsToken()), json);
 
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -190,6 +199,7 @@ public final class TandemServer implements AutoCloseable {
                 // join.js and join.css keep their names across releases: always revalidate.
                 files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
+            edge.configure(c.jetty);
             c.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
                 factory.setMaxBinaryMessageSize(Limits.MAX_FRAME_BYTES);
@@ -205,16 +215,28 @@ public final class TandemServer implements AutoCloseable {
             c.routes.ws("/ws/request/{id}", requestEndpoint::configure);
         });
         try {
-            app.start(config.port());
-        } catch (RuntimeException e) {
+            app.start();
+            edge.started(timers, settings::publicUrl);
+        } catch (Exception e) {
             app.stop();
+            edge.close();
             if (causedBy(e, BindException.class)) {
-                throw new StartupException("Port " + config.port() + " is already in use: stop the other program or pick "
-                        + "another with --port.", e);
+                boolean redirectPort = edge.isTls() && config.edge().httpPort().isPresent() && app.port() > 0;
+                throw new StartupException(redirectPort
+                        ? "Port " + config.edge().httpPort().getAsInt() + " (--http-port) is already in use: stop the "
+                        + "other program or pick another with --http-port."
+                        : "Port " + config.port() + " is already in use: stop the other program or pick another with --port.", e);
             }
-            throw e;
+            if (causedBy(e, java.net.SocketException.class) || causedBy(e, java.nio.channels.UnresolvedAddressException.class)) {
+                throw new StartupException("Cannot listen on " + config.edge().bind().orElse("every interface") + " port "
+                        + config.port() + ": check --bind (an address of this machine).", e);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
         }
-        links.bound(app.port());
+        links.bound(app.port(), edge.isTls());
         sessions.restore();
         long beat = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
@@ -230,12 +252,15 @@ public final class TandemServer implements AutoCloseable {
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
-        return new TandemServer(database, app, sessions, mail, timers, links, generated);
+        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge);
     }
 
     public int port() { return app.port(); }
 
     public String baseUrl() { return links.base(); }
+
+    /** The plain-HTTP port that redirects to HTTPS, when {@code --http-port} is in use. */
+    public Optional<Integer> redirectPort() { return edge.redirectPort(); }
 
     /** The administrator password generated on first start, if this start generated one. */
     public Optional<String> generatedAdminPassword() { return generatedAdminPassword; }
@@ -245,6 +270,7 @@ public final class TandemServer implements AutoCloseable {
         sessions.shutdown();
         timers.shutdownNow();
         app.stop();
+        edge.close();
         mail.close();
         database.close();
     }

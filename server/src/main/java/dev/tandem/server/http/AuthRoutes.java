@@ -47,8 +47,9 @@ final class AuthRoutes {
             User user = signIn(ctx, "the console");
             Accounts.ConsoleSignIn signIn = accounts.openConsoleSession(user);
             int maxAge = (int) Duration.between(Instant.now(), signIn.expiresAt()).toSeconds();
-            ctx.cookie(new Cookie(ConsoleEndpoint.COOKIE, signIn.token(), "/", maxAge, secureCookies, true, null,
-                    SameSite.STRICT));
+            // Secure whenever the browser came over HTTPS, directly or through a trusted proxy.
+            ctx.cookie(new Cookie(ConsoleEndpoint.COOKIE, signIn.token(), "/", maxAge,
+                    secureCookies || ctx.req().isSecure(), true, null, SameSite.STRICT));
             ctx.json(me(user, signIn.csrfToken()));
         });
         routes.get("/api/v1/auth/me", ctx -> {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /** Registers every HTTP route of the server in one place. */
 public final class WebApp {
@@ -37,13 +38,15 @@ public final class WebApp {
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
+    private final MetricsAccess metricsAccess;
     private final byte[] openApi;
 
     /** The services the routes call. */
     public record Services(Accounts accounts, PasswordHasher hasher, UserStore users, PortalStore portals,
                            SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
-                           AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests) {
+                           AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
+                           Optional<String> metricsToken) {
     }
 
     public WebApp(Services s, ObjectMapper json) {
@@ -63,13 +66,17 @@ public final class WebApp {
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()));
         this.metrics = s.metrics();
+        this.metricsAccess = new MetricsAccess(s.metricsToken(), authenticator);
         this.openApi = resource("/tandem/openapi.json");
     }
 
     public void register(RoutesConfig routes) {
         ErrorResponses.register(routes);
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        routes.get("/metrics", ctx -> {
+            metricsAccess.require(ctx);
+            ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape());
+        });
         routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         auth.register(routes);
         codes.register(routes);

@@ -21,6 +21,7 @@ public final class RunningServer implements AutoCloseable {
     private TandemServer server;
     private boolean running;
     private int port;
+    private boolean tls;
 
     private RunningServer(Path data, UnaryOperator<ServerConfig> customise) {
         this.data = data;
@@ -44,9 +45,11 @@ public final class RunningServer implements AutoCloseable {
     private void boot(int port) {
         ServerConfig config = ServerConfig.defaults(port, data).withAdminPassword(ADMIN_PASSWORD)
                 .withTimings(Duration.ofSeconds(30), Duration.ofSeconds(15));
-        server = TandemServer.start(customise.apply(config), clock);
+        ServerConfig applied = customise.apply(config);
+        server = TandemServer.start(applied, clock);
         running = true;
         this.port = server.port();
+        this.tls = applied.edge().tls().isPresent();
     }
 
     /**
@@ -63,7 +66,12 @@ public final class RunningServer implements AutoCloseable {
      * (e.g. https://support.example.test) and still needs to reach the server.
      */
     public String baseUrl() {
-        return "http://localhost:" + port;
+        return (tls ? "https" : "http") + "://localhost:" + port;
+    }
+
+    /** The server itself, e.g. for its redirect port. */
+    public TandemServer server() {
+        return server;
     }
 
     public String wsUrl(String path) {
