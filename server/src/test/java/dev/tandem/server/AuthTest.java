@@ -155,7 +155,7 @@ class AuthTest {
     void healthOpenApiAndMetricsAnswer() {
         server.api().get("/healthz").expect(200);
         assertThat(server.api().get("/api/v1/openapi.json").expect(200).json().get("openapi").asText()).startsWith("3.");
-        assertThat(server.api().get("/metrics").expect(200).body()).contains("tandem_sessions_active");
+        assertThat(server.admin().get("/metrics").expect(200).body()).contains("tandem_sessions_active");
         assertThat(server.api().get("/api/v1/nothing-here").errorCode()).isEqualTo("not_found");
         Api.Response huge = server.api().post("/api/v1/auth/token", "\"" + "a".repeat(2_000_000) + "\"");
         assertThat(huge.status()).isEqualTo(413);

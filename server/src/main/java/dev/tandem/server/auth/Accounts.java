@@ -1,5 +1,6 @@
 package dev.tandem.server.auth;
 
+import dev.tandem.server.LogText;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.domain.Role;
 import dev.tandem.server.domain.User;
@@ -56,7 +57,7 @@ public final class Accounts {
     public User signIn(String username, String password, String clientAddress) {
         String userKey = clientAddress + "|" + username;
         if (perUser.isBlocked(userKey) || perAddress.isBlocked(clientAddress)) {
-            LOG.warn("Sign-in refused: too many failures for user '{}' from {}", username, clientAddress);
+            LOG.warn("Sign-in refused: too many failures for user '{}' from {}", LogText.escape(username), LogText.escape(clientAddress));
             throw Rejection.of(Rejection.Kind.RATE_LIMITED, "too_many_attempts",
                     "Too many failed sign-ins. Wait 15 minutes and try again, or ask an administrator to reset your password.");
         }
@@ -67,7 +68,7 @@ public final class Accounts {
         if (user.isEmpty() || !matches) {
             perUser.recordFailure(userKey);
             perAddress.recordFailure(clientAddress);
-            LOG.info("Failed sign-in for user '{}' from {}", username, clientAddress);
+            LOG.info("Failed sign-in for user '{}' from {}", LogText.escape(username), LogText.escape(clientAddress));
             throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, "invalid_credentials",
                     "Wrong user name or password.");
         }

@@ -1,5 +1,6 @@
 package dev.tandem.server.codes;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.TandemStatus;
@@ -118,7 +119,7 @@ public final class SessionCodes {
                 };
         if (refusal != null) {
             guesses.recordFailure(clientAddress);
-            LOG.info("Code refused ({}) for {}", refusal.code(), clientAddress);
+            LOG.info("Code refused ({}) for {}", refusal.code(), LogText.escape(clientAddress));
             throw new ProtocolException(refusal);
         }
         return issued.get();

@@ -13,19 +13,11 @@ import org.eclipse.jetty.server.Request;
  * also carry {@code Strict-Transport-Security}. Runs after {@link ForwardedRequests}. Thread-safe.
  */
 final class SecurityHeaders implements HttpConfiguration.Customizer {
-    /**
-     * Styles may be inline: Preact and noVNC set element styles at run time. Scripts may not.
-     * {@code connect-src 'self'} covers the page's own ws:/wss: origin in CSP level 3 browsers.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
-            + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
     static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
     @Override
     public Request customize(Request request, HttpFields.Mutable headers) {
-        headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.put("Content-Security-Policy", ContentSecurityPolicy.CONSOLE);
         headers.put("X-Frame-Options", "DENY");
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("Referrer-Policy", "no-referrer");

@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tandem.server.Rejection;
 import io.javalin.config.RoutesConfig;
@@ -21,7 +22,7 @@ public final class ErrorResponses {
         routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, 400, "malformed_json",
                 "The request body is not valid JSON: " + e.getOriginalMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("Unexpected failure on {} {}", ctx.method(), LogText.escape(ctx.path()), e);
             write(ctx, 500, "internal_error", "Something went wrong on the server. Try again; if it persists, "
                     + "the server log has the details.");
         });

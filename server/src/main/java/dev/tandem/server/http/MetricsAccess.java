@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.Rejection;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,6 +26,14 @@ final class MetricsAccess {
                 && MessageDigest.isEqual(token.get(), authorization.substring(7).strip().getBytes(StandardCharsets.UTF_8))) {
             return;
         }
-        auth.requireAdmin(ctx);
+        try {
+            auth.requireAdmin(ctx);
+        } catch (Rejection refused) {
+            if (refused.httpStatus() != Rejection.Kind.UNAUTHENTICATED.httpStatus()) {
+                throw refused;
+            }
+            throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, "unauthenticated", "The metrics need 'Authorization: "
+                    + "Bearer <TANDEM_METRICS_TOKEN>' (set on the server) or an administrator's token.");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
@@ -74,7 +75,7 @@ public final class AgentEndpoint {
                     sessions.received(link, message);
                 }
             } catch (ProtocolException refused) {
-                LOG.info("Device at {} refused: {} ({})", link.address(), refused.status().code(), refused.getMessage());
+                LOG.info("Device at {} refused: {} ({})", LogText.escape(link.address()), refused.status().code(), LogText.escape(refused.getMessage()));
                 link.close(refused.status(), refused.getMessage());
             }
         });
@@ -90,7 +91,7 @@ public final class AgentEndpoint {
                 ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip();
                 sessions.received(link, StreamFrame.decode(copy));
             } catch (ProtocolException refused) {
-                LOG.info("Device at {} refused: {} ({})", link.address(), refused.status().code(), refused.getMessage());
+                LOG.info("Device at {} refused: {} ({})", LogText.escape(link.address()), refused.status().code(), LogText.escape(refused.getMessage()));
                 link.close(refused.status(), refused.getMessage());
             }
         });

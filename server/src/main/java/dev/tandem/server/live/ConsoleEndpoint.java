@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
 import io.javalin.websocket.WsConfig;
@@ -31,7 +32,7 @@ public final class ConsoleEndpoint {
         ws.onConnect(ctx -> {
             Optional<User> user = authenticate(ctx);
             if (user.isEmpty()) {
-                LOG.info("Console socket refused from {}", AgentEndpoint.address(ctx));
+                LOG.info("Console socket refused from {}", LogText.escape(AgentEndpoint.address(ctx)));
                 ctx.closeSession(1008, "Sign in to the console first.");
                 return;
             }

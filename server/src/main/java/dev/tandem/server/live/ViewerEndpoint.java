@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
@@ -52,7 +53,7 @@ public final class ViewerEndpoint {
             try {
                 screens.viewerBytes(viewer, ctx.data());
             } catch (ProtocolException refused) {
-                LOG.info("Viewer {} closed: {}", viewer.stream, refused.getMessage());
+                LOG.info("Viewer {} closed: {}", viewer.stream, LogText.escape(refused.getMessage()));
                 viewer.close(refused.status().closeCode(), refused.getMessage());
             }
         });

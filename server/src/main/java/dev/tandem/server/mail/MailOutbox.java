@@ -1,5 +1,6 @@
 package dev.tandem.server.mail;
 
+import dev.tandem.server.LogText;
 import dev.tandem.server.ServerConfig.SmtpSettings;
 import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Email;
@@ -188,7 +189,7 @@ public final class MailOutbox implements AutoCloseable {
             emails.find(id).ifPresent(changed);
             audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_SENT, email.sessionId().orElse(null),
                     email.kind() + " email " + id + " to " + email.recipient() + " sent over " + server.get());
-            LOG.info("Mail {} ({}) sent over SMTP", id, email.kind());
+            LOG.info("Mail {} ({}) sent over SMTP", id, LogText.escape(email.kind()));
         } catch (MessagingException | RuntimeException e) {
             boolean giveUp = email.attempts() + 1 >= MAX_ATTEMPTS || TEST_KIND.equals(email.kind());
             String error = "SMTP server " + server.get() + " refused or could not be reached: " + describe(e);
@@ -197,7 +198,7 @@ public final class MailOutbox implements AutoCloseable {
             audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_FAILED, email.sessionId().orElse(null),
                     email.kind() + " email " + id + " to " + email.recipient() + " (attempt " + (email.attempts() + 1)
                             + (giveUp ? ", given up" : ", will retry") + "): " + error);
-            LOG.warn("Mail {} not delivered (attempt {}): {}", id, email.attempts() + 1, describe(e));
+            LOG.warn("Mail {} not delivered (attempt {}): {}", id, email.attempts() + 1, LogText.escape(describe(e)));
         }
     }
 
