@@ -86,8 +86,13 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
         }
     }
 
-    /** An SMTP server parsed from {@code smtp://user:pass@host:port} or {@code smtps://…}. */
-    public record SmtpSettings(String host, int port, boolean tls, Optional<String> user, Optional<String> password) {
+    /**
+     * An SMTP server parsed from {@code smtp://user:pass@host:port} or {@code smtps://…}. Over
+     * {@code smtp://} the connection is upgraded with STARTTLS whenever the server offers it, and a
+     * password is only ever sent encrypted unless the URL ends in {@code ?insecure=true}.
+     */
+    public record SmtpSettings(String host, int port, boolean tls, Optional<String> user, Optional<String> password,
+                               boolean insecure) {
 
         public static SmtpSettings parse(String url) {
             URI uri;
@@ -103,6 +108,18 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
             if (uri.getHost() == null) {
                 throw new IllegalArgumentException("--smtp-url has no host: use smtp://user:pass@host:port");
             }
+            boolean insecure = false;
+            if (uri.getRawQuery() != null) {
+                if (!uri.getRawQuery().equals("insecure=true") && !uri.getRawQuery().equals("insecure=false")) {
+                    throw new IllegalArgumentException("--smtp-url takes no query but ?insecure=true (which allows "
+                            + "sending the password unencrypted)");
+                }
+                insecure = uri.getRawQuery().equals("insecure=true");
+            }
+            if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+                    || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("--smtp-url has nothing after host:port: use smtp://user:pass@host:port");
+            }
             boolean tls = "smtps".equals(scheme);
             int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 465 : 25);
             Optional<String> user = Optional.empty();
@@ -113,24 +130,25 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
                 user = Optional.of(colon < 0 ? userInfo : userInfo.substring(0, colon));
                 password = colon < 0 ? Optional.empty() : Optional.of(userInfo.substring(colon + 1));
             }
-            return new SmtpSettings(uri.getHost(), port, tls, user, password);
+            return new SmtpSettings(uri.getHost(), port, tls, user, password, insecure);
         }
 
         /** The URL with the user name but never the password, to show and to store apart from it. */
         public String urlWithoutPassword() {
             return (tls ? "smtps://" : "smtp://")
                     + user.map(u -> u.replace("%", "%25").replace("@", "%40").replace(":", "%3A") + "@").orElse("")
-                    + host + ":" + port;
+                    + host + ":" + port + (insecure ? "?insecure=true" : "");
         }
 
         /** The same server with another password (empty = none). */
         public SmtpSettings withPassword(Optional<String> newPassword) {
-            return new SmtpSettings(host, port, tls, user, newPassword);
+            return new SmtpSettings(host, port, tls, user, newPassword, insecure);
         }
 
         @Override
         public String toString() {
-            return (tls ? "smtps://" : "smtp://") + user.map(u -> u + ":***@").orElse("") + host + ":" + port;
+            return (tls ? "smtps://" : "smtp://") + user.map(u -> u + ":***@").orElse("") + host + ":" + port
+                    + (insecure ? "?insecure=true" : "");
         }
     }
 

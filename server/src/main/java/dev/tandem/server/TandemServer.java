@@ -33,6 +33,8 @@ import dev.tandem.server.store.RetentionStore;
 import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.LogVault;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.mail.SmtpPorts;
+import dev.tandem.protocol.tls.TrustedCertificates;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.Database;
 import dev.tandem.server.store.EmailStore;
@@ -154,7 +156,8 @@ public final class TandemServer implements AutoCloseable {
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
         MailOutbox mail = new MailOutbox(new EmailStore(database), settings::smtp, config.dataDir().resolve("outbox"),
-                settings::sender, clock, audit);
+                settings::sender, clock, audit, config.edge().caFile().map(f -> TrustedCertificates.fromFile(f.toString()))
+                        .orElse(TrustedCertificates.system()), SmtpPorts.of(config.smtp()));
         mail.onChange(email -> email.createdBy().ifPresent(owner -> consoles.outboxChanged(owner,
                 java.util.Map.of("id", email.id(), "status", email.status().wireName()))));
         MessageStore messageStore = new MessageStore(database);

@@ -99,6 +99,33 @@ public final class TestCertificates {
         }
     }
 
+    /** A TLS context that serves {@code files} (for a test's own TLS server, e.g. SMTP). */
+    public static SSLContext serverContext(EdgeSettings.TlsFiles files) {
+        try {
+            java.security.cert.CertificateFactory factory = java.security.cert.CertificateFactory.getInstance("X.509");
+            java.util.List<java.security.cert.Certificate> chain = new java.util.ArrayList<>();
+            try (java.io.InputStream in = Files.newInputStream(files.certificate())) {
+                chain.addAll(factory.generateCertificates(in));
+            }
+            String pem = Files.readString(files.key()).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            byte[] der = Base64.getDecoder().decode(pem);
+            String algorithm = chain.get(0).getPublicKey().getAlgorithm();
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance(algorithm)
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("server", key, "test".toCharArray(), chain.toArray(new java.security.cert.Certificate[0]));
+            javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                    javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, "test".toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A certificate for {@code localhost} from another, unknown CA: what an attacker in the middle would show. */
     public static EdgeSettings.TlsFiles stranger(Path dir) {
         return create(dir.resolve("stranger")).server("stranger", "EC");
