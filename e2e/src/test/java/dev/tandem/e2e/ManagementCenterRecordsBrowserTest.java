@@ -49,7 +49,9 @@ class ManagementCenterRecordsBrowserTest {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         // The command line sets no mail server: the Settings page sets it.
-        server = RunningServer.start();
+        // Tandem mails only to SMTP ports and --smtp-url's: GreenMail's free port comes in as --smtp-url.
+        server = RunningServer.start(c -> c.withSmtp(dev.tandem.server.ServerConfig.SmtpSettings.parse(
+                "smtp://127.0.0.1:" + smtpPort)));
         chromium = Chromium.launch();
     }
 
@@ -98,7 +100,7 @@ class ManagementCenterRecordsBrowserTest {
         try (BrowserContext context = chromium.context("en-US")) {
             Page page = openManagementCenter(context, "settings");
             Locator form = page.locator("[data-testid=settings-form]");
-            assertThat(page.locator("[data-testid=smtp-source]")).containsText("Outbox");
+            assertThat(page.locator("[data-testid=smtp-source]")).containsText("From the command line");
 
             form.locator("input[name=publicUrl]").fill("https://support.example.test");
             // A password first: it is stored, never shown, and can be removed again.
@@ -139,8 +141,9 @@ class ManagementCenterRecordsBrowserTest {
             assertThat(mail.getSubject()).isEqualTo("Tandem test email");
             assertThat(((String) mail.getContent())).contains("https://support.example.test");
 
-            // A mail server that is not there: the server's sentence (502 smtp_failed) is shown.
-            form.locator("input[name=smtpUrl]").fill("smtp://127.0.0.1:" + freePort());
+            // A mail server that is not there (nothing listens on the SMTP port 2525 here): the server's
+            // sentence (502 smtp_failed) is shown.
+            form.locator("input[name=smtpUrl]").fill("smtp://127.0.0.1:2525");
             form.locator("[data-testid=save-settings]").click();
             assertThat(page.locator("[data-testid=toast]").filter(new Locator.FilterOptions()
                     .setHasText("Settings saved")).first()).isVisible();

@@ -11,6 +11,7 @@ import dev.tandem.server.audit.AuditStore;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.codes.SessionCodes;
+import dev.tandem.server.edge.ClientAddresses;
 import dev.tandem.server.edge.EdgeListeners;
 import dev.tandem.server.edge.ServerCertificate;
 import dev.tandem.server.domain.Portal;
@@ -173,9 +174,11 @@ public final class TandemServer implements AutoCloseable {
                 config.requestsPerAddress());
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();
-        AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS));
-        ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles);
-        ViewerEndpoint viewerEndpoint = new ViewerEndpoint(accounts, sessions.screens());
+        ClientAddresses clients = ClientAddresses.trusting(config.edge().trustedProxies());
+        AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS),
+                clients);
+        ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles, clients);
+        ViewerEndpoint viewerEndpoint = new ViewerEndpoint(accounts, sessions.screens(), clients);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);

@@ -105,9 +105,15 @@ public final class TrustedCertificates {
         }
     }
 
-    /** A TLS context for clients that trusts {@link #trustManager()}. */
+    /**
+     * A TLS context for clients that trusts {@link #trustManager()}; for {@link #system()} the JVM's
+     * default context (which follows {@code javax.net.ssl.trustStore} and {@code SSLContext.setDefault}).
+     */
     public SSLContext sslContext() {
         try {
+            if (extra.isEmpty()) {
+                return SSLContext.getDefault();
+            }
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {trustManager()}, null);
             return context;

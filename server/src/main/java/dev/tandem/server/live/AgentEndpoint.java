@@ -1,6 +1,7 @@
 package dev.tandem.server.live;
 
 import dev.tandem.server.LogText;
+import dev.tandem.server.edge.ClientAddresses;
 import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
@@ -33,10 +34,12 @@ public final class AgentEndpoint {
     private final Clock clock;
     private final ScheduledExecutorService timers;
     private final Duration handshakeTimeout;
+    private final ClientAddresses clients;
     private final Map<String, DeviceLink> links = new ConcurrentHashMap<>();
 
     public AgentEndpoint(LiveSessions sessions, WireCodec codec, Clock clock, ScheduledExecutorService timers,
-                         Duration handshakeTimeout) {
+                         Duration handshakeTimeout, ClientAddresses clients) {
+        this.clients = clients;
         this.sessions = sessions;
         this.codec = codec;
         this.clock = clock;
@@ -46,7 +49,7 @@ public final class AgentEndpoint {
 
     public void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
-            DeviceLink link = new DeviceLink(new SocketSender(ctx.session), codec, address(ctx), clock.instant());
+            DeviceLink link = new DeviceLink(new SocketSender(ctx.session), codec, clients.of(ctx), clock.instant());
             links.put(ctx.sessionId(), link);
             timers.schedule(() -> {
                 if (link.session() == null && links.containsKey(ctx.sessionId())) {
@@ -108,11 +111,4 @@ public final class AgentEndpoint {
         return links.size();
     }
 
-    static String address(WsContext ctx) {
-        SocketAddress remote = ctx.session.getRemoteSocketAddress();
-        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(remote);
-    }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.edge.ClientAddresses;
 import dev.tandem.server.LogText;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
@@ -17,13 +18,15 @@ import org.slf4j.LoggerFactory;
  * by {@code ?token=} with an API token. Thread-safe.
  */
 public final class ConsoleEndpoint {
+    private final ClientAddresses clients;
     public static final String COOKIE = SocketAuth.COOKIE;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleEndpoint.class);
     private final Accounts accounts;
     private final ConsoleHub hub;
     private final Map<String, ConsoleHub.Viewer> viewers = new ConcurrentHashMap<>();
 
-    public ConsoleEndpoint(Accounts accounts, ConsoleHub hub) {
+    public ConsoleEndpoint(Accounts accounts, ConsoleHub hub, ClientAddresses clients) {
+        this.clients = clients;
         this.accounts = accounts;
         this.hub = hub;
     }
@@ -32,7 +35,7 @@ public final class ConsoleEndpoint {
         ws.onConnect(ctx -> {
             Optional<User> user = authenticate(ctx);
             if (user.isEmpty()) {
-                LOG.info("Console socket refused from {}", LogText.escape(AgentEndpoint.address(ctx)));
+                LOG.info("Console socket refused from {}", LogText.escape(clients.of(ctx)));
                 ctx.closeSession(1008, "Sign in to the console first.");
                 return;
             }
