@@ -92,7 +92,7 @@ class SecretsStayOutTest {
             assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
         Files.writeString(output, String.join("\n", lines));
-        assertThat(Files.readString(output)).contains("Tandem ready at").contains("GET /api/v1/sessions HTTP/1.1");
+        assertThat(Files.readString(output)).contains("Tandem ready at").contains("Failed sign-in");
         assertThat(Files.readString(data.resolve("access.log"))).contains("\"GET /api/v1/sessions HTTP/1.1\" 200");
         for (String secret : List.of(ADMIN_PASSWORD, COMMAND_LINE_SMTP_PASSWORD, SETTINGS_SMTP_PASSWORD, token)) {
             assertThat(filesContaining(data, secret)).as("files under --data holding a secret").isEmpty();

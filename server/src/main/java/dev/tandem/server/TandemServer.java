@@ -73,11 +73,13 @@ public final class TandemServer implements AutoCloseable {
     private final Links links;
     private final Optional<String> generatedAdminPassword;
     private final EdgeListeners edge;
+    private final java.nio.file.Path dataDir;
 
     private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
                          ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword,
-                         EdgeListeners edge) {
+                         EdgeListeners edge, java.nio.file.Path dataDir) {
         this.edge = edge;
+        this.dataDir = dataDir;
         this.database = database;
         this.app = app;
         this.sessions = sessions;
@@ -258,7 +260,7 @@ public final class TandemServer implements AutoCloseable {
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
-        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge);
+        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir());
     }
 
     public int port() { return app.port(); }
@@ -279,6 +281,8 @@ public final class TandemServer implements AutoCloseable {
         edge.close();
         mail.close();
         database.close();
+        // H2 may have written its trace file since the start; the 0700 directory kept it private meanwhile.
+        PrivateFiles.tighten(dataDir);
     }
 
     private static Runnable guard(Runnable job) {
