@@ -39,7 +39,8 @@ class TlsClientsTest {
             try (DeviceProcess stranger = DeviceProcess.start("--server", server.baseUrl(), "--code",
                     tech.createCode("no CA"), "--consent", "yes")) {
                 assertThat(stranger.awaitExit()).isEqualTo(5);
-                assertThat(stranger.stderr()).contains("Cannot reach the Tandem server at " + server.baseUrl());
+                assertThat(stranger.stderr()).contains("Cannot reach the Tandem server at " + server.baseUrl() + " securely")
+                        .contains("--ca-file").doesNotContain("Exception");
             }
 
             try (DeviceProcess phone = DeviceProcess.start("--server", server.baseUrl(), "--ca-file",
