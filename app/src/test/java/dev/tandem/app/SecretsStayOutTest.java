@@ -3,6 +3,7 @@ package dev.tandem.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.server.testing.StoredBytes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -95,8 +96,8 @@ class SecretsStayOutTest {
         assertThat(Files.readString(output)).contains("Tandem ready at").contains("Failed sign-in");
         assertThat(Files.readString(data.resolve("access.log"))).contains("\"GET /api/v1/sessions HTTP/1.1\" 200");
         for (String secret : List.of(ADMIN_PASSWORD, COMMAND_LINE_SMTP_PASSWORD, SETTINGS_SMTP_PASSWORD, token)) {
-            assertThat(filesContaining(data, secret)).as("files under --data holding a secret").isEmpty();
-            assertThat(filesContaining(dir.resolve("server-output.log").getParent(), secret))
+            assertThat(StoredBytes.under(data).containing(secret)).as("files under --data holding a secret").isEmpty();
+            assertThat(StoredBytes.under(dir).containing(secret))
                     .as("logs holding a secret").isEmpty();
         }
         try (Stream<Path> tree = Files.walk(data)) {
@@ -120,24 +121,5 @@ class SecretsStayOutTest {
             request.header("Authorization", "Bearer " + token);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** What grep -r would find: files whose bytes hold the text (UTF-8 or UTF-16, as H2 may store it). */
-    private static List<Path> filesContaining(Path root, String text) throws IOException {
-        List<byte[]> needles = List.of(text.getBytes(StandardCharsets.UTF_8), text.getBytes(StandardCharsets.UTF_16BE),
-                text.getBytes(StandardCharsets.UTF_16LE));
-        List<Path> found = new ArrayList<>();
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) tree.filter(Files::isRegularFile)::iterator) {
-                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                for (byte[] needle : needles) {
-                    if (bytes.contains(new String(needle, StandardCharsets.ISO_8859_1))) {
-                        found.add(file);
-                        break;
-                    }
-                }
-            }
-        }
-        return found;
     }
 }
