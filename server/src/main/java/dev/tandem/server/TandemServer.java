@@ -11,8 +11,8 @@ import dev.tandem.server.audit.AuditStore;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.codes.SessionCodes;
-import dev.tandem.server.edge.ClientAddresses;
 import dev.tandem.server.edge.EdgeListeners;
+import dev.tandem.server.edge.ForwardedClient;
 import dev.tandem.server.edge.ServerCertificate;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.history.SessionHistory;
@@ -22,6 +22,7 @@ import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ViewerEndpoint;
+import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestEndpoint;
 import dev.tandem.server.secrets.SecretBox;
@@ -176,7 +177,8 @@ public final class TandemServer implements AutoCloseable {
                 config.requestsPerAddress());
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();
-        ClientAddresses clients = ClientAddresses.trusting(config.edge().trustedProxies());
+        // The one place a client address is decided: behind --trusted-proxies, ForwardedClient's rule.
+        ClientAddresses clients = new ClientAddresses(ForwardedClient.source(config.edge().trustedProxies()));
         AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS),
                 clients);
         ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles, clients);
@@ -191,7 +193,7 @@ public final class TandemServer implements AutoCloseable {
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         EdgeListeners edge = EdgeListeners.prepare(config.edge(), config.port(), config.dataDir());
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
-                links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests,
+                links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
                 config.edge().metricsToken()), json);
 
         Javalin app = Javalin.create(c -> {

@@ -1,5 +1,7 @@
 package dev.tandem.server.edge;
 
+import dev.tandem.server.net.ClientAddress;
+import dev.tandem.server.net.ClientAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -49,6 +51,21 @@ public record ForwardedClient(InetAddress address, boolean secure) {
         }
         boolean secure = proto.map(p -> p.equals("https") || p.equals("wss")).orElse(secureToPeer);
         return new ForwardedClient(client, secure);
+    }
+
+    /**
+     * This rule as the server's one {@link ClientAddresses.Source}: every door (sign-in, joins, the
+     * sockets, chat requests, limits, audit) asks {@link ClientAddresses}, which asks this. An HTTP
+     * request reaches it with the client already in place ({@link ForwardedRequests} applied the same
+     * rule at the edge), which is then not a trusted proxy and stays; a socket reaches it with the
+     * TCP peer and its upgrade request's headers.
+     */
+    public static ClientAddresses.Source source(TrustedProxies trusted) {
+        if (trusted.isEmpty()) {
+            return ClientAddresses.PEER;
+        }
+        return (peer, headers) -> ClientAddress.of(resolve(peer.inetAddress(), false, trusted, headers.apply("Forwarded"),
+                headers.apply("X-Forwarded-For"), headers.apply("X-Forwarded-Proto")).address());
     }
 
     private record Hop(Optional<InetAddress> address, Optional<String> proto) {

@@ -12,6 +12,7 @@ import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestRoutes;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.UserStore;
@@ -46,16 +47,16 @@ public final class WebApp {
                            SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
-                           Optional<String> metricsToken) {
+                           ClientAddresses clients, Optional<String> metricsToken) {
     }
 
     public WebApp(Services s, ObjectMapper json) {
         Authenticator authenticator = new Authenticator(s.accounts());
         Bodies bodies = new Bodies(json);
-        this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies(), s.audit());
-        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit());
+        this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies(), s.audit(), s.clients());
+        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit(), s.clients());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
-        this.requests = new RequestRoutes(s.requests(), authenticator, bodies);
+        this.requests = new RequestRoutes(s.requests(), authenticator, bodies, s.clients());
         this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies, s.audit());
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies,
                 s.audit());
@@ -64,7 +65,7 @@ public final class WebApp {
         this.settings = new SettingsRoutes(s.settings(), s.mail(), s.links(), s.audit(), authenticator, bodies);
         this.history = new HistoryRoutes(s.history(), authenticator);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
-        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()));
+        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients());
         this.metrics = s.metrics();
         this.metricsAccess = new MetricsAccess(s.metricsToken(), authenticator);
         this.openApi = resource("/tandem/openapi.json");

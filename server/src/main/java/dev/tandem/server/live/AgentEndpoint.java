@@ -1,18 +1,15 @@
 package dev.tandem.server.live;
 
 import dev.tandem.server.LogText;
-import dev.tandem.server.edge.ClientAddresses;
 import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.WireCodec;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsContext;
 import dev.tandem.protocol.stream.StreamFrame;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -34,8 +31,8 @@ public final class AgentEndpoint {
     private final Clock clock;
     private final ScheduledExecutorService timers;
     private final Duration handshakeTimeout;
-    private final ClientAddresses clients;
     private final Map<String, DeviceLink> links = new ConcurrentHashMap<>();
+    private final ClientAddresses clients;
 
     public AgentEndpoint(LiveSessions sessions, WireCodec codec, Clock clock, ScheduledExecutorService timers,
                          Duration handshakeTimeout, ClientAddresses clients) {
@@ -110,5 +107,4 @@ public final class AgentEndpoint {
     public int connections() {
         return links.size();
     }
-
 }

@@ -1,10 +1,10 @@
 package dev.tandem.server.live;
 
-import dev.tandem.server.edge.ClientAddresses;
 import dev.tandem.server.LogText;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
  * text frames are refused. Authenticated like the console socket. Thread-safe.
  */
 public final class ViewerEndpoint {
-    private final ClientAddresses clients;
     private static final Logger LOG = LoggerFactory.getLogger(ViewerEndpoint.class);
     private final Accounts accounts;
     private final ScreenSharing screens;
     private final Map<String, ViewerLink> viewers = new ConcurrentHashMap<>();
+    private final ClientAddresses clients;
 
     public ViewerEndpoint(Accounts accounts, ScreenSharing screens, ClientAddresses clients) {
         this.clients = clients;
@@ -34,7 +34,7 @@ public final class ViewerEndpoint {
         ws.onConnect(ctx -> {
             Optional<User> user = SocketAuth.user(accounts, ctx);
             if (user.isEmpty()) {
-                LOG.info("Viewer socket refused from {}: not signed in", LogText.escape(clients.of(ctx)));
+                LOG.info("Viewer socket refused from {}: not signed in", clients.of(ctx));
                 ctx.closeSession(1008, "Sign in to the console first.");
                 return;
             }
