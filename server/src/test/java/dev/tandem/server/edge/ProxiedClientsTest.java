@@ -52,6 +52,7 @@ class ProxiedClientsTest {
             // X-Forwarded-Proto: https from the proxy makes the response carry HSTS.
             String[] https = LocalClient.from("127.0.0.3").get(haproxy.port(), "/healthz");
             assertThat(https[0]).isEqualTo("200");
+            assertThat(https[2]).containsIgnoringCase("Strict-Transport-Security: max-age=31536000");
             server.close();
             String log = Files.readString(server.data().resolve("access.log"));
             assertThat(log).contains("127.0.0.2 - - [").contains("127.0.0.3 - - [").doesNotContain("127.0.0.99");

@@ -28,7 +28,7 @@ public final class LocalClient {
         }
     }
 
-    /** Sends {@code GET path} with {@code extraHeaders} (each "Name: value") to 127.0.0.1:port; the status and body. */
+    /** Sends {@code GET path} with {@code extraHeaders} (each "Name: value") to 127.0.0.1:port; status, body, head. */
     public String[] get(int port, String path, String... extraHeaders) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
@@ -47,7 +47,8 @@ public final class LocalClient {
             String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String status = response.substring(9, 12);
             int body = response.indexOf("\r\n\r\n");
-            return new String[] {status, body < 0 ? "" : response.substring(body + 4)};
+            return new String[] {status, body < 0 ? "" : response.substring(body + 4),
+                body < 0 ? response : response.substring(0, body)};
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
