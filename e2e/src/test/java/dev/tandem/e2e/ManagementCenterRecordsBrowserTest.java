@@ -104,7 +104,8 @@ class ManagementCenterRecordsBrowserTest {
 
             form.locator("input[name=publicUrl]").fill("https://support.example.test");
             // A password first: it is stored, never shown, and can be removed again.
-            form.locator("input[name=smtpUrl]").fill("smtp://127.0.0.1:" + smtpPort);
+            // Another spelling of GreenMail's address than the command line's, so the form sends it as a change.
+            form.locator("input[name=smtpUrl]").fill("smtp://localhost:" + smtpPort);
             form.locator("input[name=smtpPassword]").fill("not-needed-by-greenmail");
             form.locator("input[name=smtpFrom]").fill("Support <support@example.test>");
             form.locator("[data-testid=save-settings]").click();
@@ -122,12 +123,12 @@ class ManagementCenterRecordsBrowserTest {
             assertThat(form.locator("input[name=clearPassword]")).hasCount(0);
             stored = server.admin().get("/api/v1/settings").expect(200).json();
             assertThat(stored.at("/smtp/passwordSet").asBoolean()).isFalse();
-            assertThat(stored.at("/smtp/url").asText()).isEqualTo("smtp://127.0.0.1:" + smtpPort);
+            assertThat(stored.at("/smtp/url").asText()).isEqualTo("smtp://localhost:" + smtpPort);
 
             // After a reload the form shows what is stored.
             page.reload();
             assertThat(form.locator("input[name=publicUrl]")).hasValue("https://support.example.test");
-            assertThat(form.locator("input[name=smtpUrl]")).hasValue("smtp://127.0.0.1:" + smtpPort);
+            assertThat(form.locator("input[name=smtpUrl]")).hasValue("smtp://localhost:" + smtpPort);
             assertThat(form.locator("input[name=smtpFrom]")).hasValue("Support <support@example.test>");
 
             Locator test = page.locator("[data-testid=test-email-form]");
