@@ -29,6 +29,9 @@ import picocli.CommandLine.Option;
         description = "Screen sharing through the server: input-to-pixel latency (goals p50 <= 50 ms, p95 <= 100 ms) "
                 + "and bandwidth of scripted scrolling and tapping at 30 changes/s (goal <= 2 Mbit/s).")
 public final class ScreenLatencyBenchmark implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    BenchTls tls = new BenchTls();
+
     @Option(names = "--samples", defaultValue = "300", description = "Measured inputs for the latency. Default: ${DEFAULT-VALUE}")
     int samples;
 
@@ -59,7 +62,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
                         + "in this one, viewer on /ws/screen asking %s; %d inputs, then %d s "
                         + "of scripted Settings at %.0f changes/s%n", Runtime.getRuntime().availableProcessors(),
                 encoding.description(), samples, seconds, rate);
-        try (ServerProcess server = ServerProcess.start("1g")) {
+        try (ServerProcess server = ServerProcess.start("1g", tls)) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
             admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
             BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");

@@ -8,6 +8,8 @@ import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.net.ClientAddress;
+import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.view.Views;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -27,8 +29,11 @@ final class AuthRoutes {
     private final boolean secureCookies;
     private final AuditLog audit;
 
+    private final ClientAddresses clients;
+
     AuthRoutes(Accounts accounts, Authenticator auth, Bodies bodies, ConsoleHub consoles, boolean secureCookies,
-               AuditLog audit) {
+               AuditLog audit, ClientAddresses clients) {
+        this.clients = clients;
         this.audit = audit;
         this.accounts = accounts;
         this.auth = auth;
@@ -41,14 +46,15 @@ final class AuthRoutes {
         routes.post("/api/v1/auth/token", ctx -> {
             User user = signIn(ctx, "an API token");
             ctx.json(Map.of("token", accounts.issueApiToken(user)));
-            audit.record(user.username(), AuditAction.TOKEN_ISSUED, "API token issued from " + ctx.ip());
+            audit.record(user.username(), AuditAction.TOKEN_ISSUED, "API token issued from " + clients.of(ctx));
         });
         routes.post("/api/v1/auth/login", ctx -> {
             User user = signIn(ctx, "the console");
             Accounts.ConsoleSignIn signIn = accounts.openConsoleSession(user);
             int maxAge = (int) Duration.between(Instant.now(), signIn.expiresAt()).toSeconds();
-            ctx.cookie(new Cookie(ConsoleEndpoint.COOKIE, signIn.token(), "/", maxAge, secureCookies, true, null,
-                    SameSite.STRICT));
+            // Secure whenever the browser came over HTTPS, directly or through a trusted proxy.
+            ctx.cookie(new Cookie(ConsoleEndpoint.COOKIE, signIn.token(), "/", maxAge,
+                    secureCookies || ctx.req().isSecure(), true, null, SameSite.STRICT));
             ctx.json(me(user, signIn.csrfToken()));
         });
         routes.get("/api/v1/auth/me", ctx -> {
@@ -58,7 +64,7 @@ final class AuthRoutes {
         routes.post("/api/v1/auth/logout", ctx -> {
             User user = auth.require(ctx);
             String cookie = ctx.cookie(ConsoleEndpoint.COOKIE);
-            audit.record(user.username(), AuditAction.SIGN_OUT, "signed out from " + ctx.ip());
+            audit.record(user.username(), AuditAction.SIGN_OUT, "signed out from " + clients.of(ctx));
             if (cookie != null) {
                 accounts.signOut(cookie);
                 ctx.removeCookie(ConsoleEndpoint.COOKIE, "/");
@@ -70,12 +76,13 @@ final class AuthRoutes {
     private User signIn(Context ctx, String into) {
         JsonNode body = bodies.object(ctx);
         String username = Bodies.requiredText(body, "username");
+        ClientAddress client = clients.of(ctx);
         try {
-            User user = accounts.signIn(username, Bodies.requiredText(body, "password"), ctx.ip());
-            audit.record(user.username(), AuditAction.SIGN_IN, "signed in to " + into + " from " + ctx.ip());
+            User user = accounts.signIn(username, Bodies.requiredText(body, "password"), client);
+            audit.record(user.username(), AuditAction.SIGN_IN, "signed in to " + into + " from " + client);
             return user;
         } catch (Rejection refused) {
-            audit.record(AuditLog.anonymous(ctx.ip()), AuditAction.SIGN_IN_FAILED, "sign-in to " + into + " as '"
+            audit.record(AuditLog.anonymous(client.text()), AuditAction.SIGN_IN_FAILED, "sign-in to " + into + " as '"
                     + username + "' refused (" + refused.code() + ")");
             throw refused;
         }

@@ -3,6 +3,7 @@ package dev.tandem.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Links;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.ServerConfig;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.domain.Email;
@@ -10,6 +11,7 @@ import dev.tandem.server.domain.EmailStatus;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.mail.SmtpPorts;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsChange;
 import io.javalin.config.RoutesConfig;
@@ -43,7 +45,7 @@ final class SettingsRoutes {
         });
         routes.put("/api/v1/settings", ctx -> {
             User admin = auth.requireAdmin(ctx);
-            SettingsChange change = read(bodies.object(ctx));
+            SettingsChange change = read(bodies.object(ctx), settings.smtp(), mail.ports());
             if (!change.isEmpty()) {
                 settings.apply(change);
                 audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, change.description());
@@ -78,7 +80,7 @@ final class SettingsRoutes {
         });
     }
 
-    private static SettingsChange read(JsonNode body) {
+    private static SettingsChange read(JsonNode body, Optional<ServerConfig.SmtpSettings> current, SmtpPorts ports) {
         SettingsChange change = new SettingsChange();
         if (body.has("publicUrl")) {
             change.publicUrl(Bodies.text(body, "publicUrl").orElse(null));
@@ -86,12 +88,12 @@ final class SettingsRoutes {
         if (body.has("smtp")) {
             JsonNode smtp = body.get("smtp");
             if (smtp.isNull()) {
-                change.smtpUrl(null).smtpFrom(null);
+                change.smtpUrl(null, current, ports).smtpFrom(null);
             } else if (!smtp.isObject()) {
                 throw Rejection.badInput("'smtp' must be an object with 'url', 'password' and 'from'.");
             } else {
                 if (smtp.has("url")) {
-                    change.smtpUrl(Bodies.text(smtp, "url").orElse(null));
+                    change.smtpUrl(Bodies.text(smtp, "url").orElse(null), current, ports);
                 }
                 if (smtp.has("password")) {
                     change.smtpPassword(Bodies.text(smtp, "password").orElse(null));

@@ -12,6 +12,7 @@ import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestRoutes;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.UserStore;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /** Registers every HTTP route of the server in one place. */
 public final class WebApp {
@@ -37,22 +39,24 @@ public final class WebApp {
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
+    private final MetricsAccess metricsAccess;
     private final byte[] openApi;
 
     /** The services the routes call. */
     public record Services(Accounts accounts, PasswordHasher hasher, UserStore users, PortalStore portals,
                            SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
-                           AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests) {
+                           AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
+                           ClientAddresses clients, Optional<String> metricsToken) {
     }
 
     public WebApp(Services s, ObjectMapper json) {
         Authenticator authenticator = new Authenticator(s.accounts());
         Bodies bodies = new Bodies(json);
-        this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies(), s.audit());
-        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit());
+        this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies(), s.audit(), s.clients());
+        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit(), s.clients());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
-        this.requests = new RequestRoutes(s.requests(), authenticator, bodies);
+        this.requests = new RequestRoutes(s.requests(), authenticator, bodies, s.clients());
         this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies, s.audit());
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies,
                 s.audit());
@@ -61,15 +65,19 @@ public final class WebApp {
         this.settings = new SettingsRoutes(s.settings(), s.mail(), s.links(), s.audit(), authenticator, bodies);
         this.history = new HistoryRoutes(s.history(), authenticator);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
-        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()));
+        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients());
         this.metrics = s.metrics();
+        this.metricsAccess = new MetricsAccess(s.metricsToken(), authenticator);
         this.openApi = resource("/tandem/openapi.json");
     }
 
     public void register(RoutesConfig routes) {
         ErrorResponses.register(routes);
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        routes.get("/metrics", ctx -> {
+            metricsAccess.require(ctx);
+            ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape());
+        });
         routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         auth.register(routes);
         codes.register(routes);

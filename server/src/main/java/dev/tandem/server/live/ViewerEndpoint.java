@@ -1,8 +1,10 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +22,10 @@ public final class ViewerEndpoint {
     private final Accounts accounts;
     private final ScreenSharing screens;
     private final Map<String, ViewerLink> viewers = new ConcurrentHashMap<>();
+    private final ClientAddresses clients;
 
-    public ViewerEndpoint(Accounts accounts, ScreenSharing screens) {
+    public ViewerEndpoint(Accounts accounts, ScreenSharing screens, ClientAddresses clients) {
+        this.clients = clients;
         this.accounts = accounts;
         this.screens = screens;
     }
@@ -30,7 +34,7 @@ public final class ViewerEndpoint {
         ws.onConnect(ctx -> {
             Optional<User> user = SocketAuth.user(accounts, ctx);
             if (user.isEmpty()) {
-                LOG.info("Viewer socket refused from {}: not signed in", AgentEndpoint.address(ctx));
+                LOG.info("Viewer socket refused from {}: not signed in", clients.of(ctx));
                 ctx.closeSession(1008, "Sign in to the console first.");
                 return;
             }
@@ -52,7 +56,7 @@ public final class ViewerEndpoint {
             try {
                 screens.viewerBytes(viewer, ctx.data());
             } catch (ProtocolException refused) {
-                LOG.info("Viewer {} closed: {}", viewer.stream, refused.getMessage());
+                LOG.info("Viewer {} closed: {}", viewer.stream, LogText.escape(refused.getMessage()));
                 viewer.close(refused.status().closeCode(), refused.getMessage());
             }
         });

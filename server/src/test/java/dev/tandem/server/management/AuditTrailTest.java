@@ -41,7 +41,7 @@ class AuditTrailTest {
     @Test
     void aSupportSessionIsAuditedFromSignInToEnd() throws Exception {
         try (RunningServer server = RunningServer.start(c -> c.withSmtp(ServerConfig.SmtpSettings.parse(
-                "smtp://tandem:secret@127.0.0.1:" + smtp.getSmtp().getPort())))) {
+                "smtp://tandem:secret@127.0.0.1:" + smtp.getSmtp().getPort() + "?insecure=true")))) {
             Api admin = server.admin();
             Api tech = server.technician("bob");
             assertThat(server.api().post("/api/v1/auth/token", "{\"username\":\"bob\",\"password\":\"not-his-password\"}")
