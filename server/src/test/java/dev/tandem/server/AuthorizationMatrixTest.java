@@ -134,7 +134,7 @@ class AuthorizationMatrixTest {
 
         String freshUser() {
             String name = "user" + serial.incrementAndGet();
-            admin.post("/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"password-" + name
+            admin.post("/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"" + RunningServer.password(name)
                     + "\",\"role\":\"technician\"}").expect(201);
             return name;
         }
@@ -200,7 +200,7 @@ class AuthorizationMatrixTest {
         row("PUT", "/api/v1/portals/default", "{}", 401, 401, 403, 403, 200);
         // Users: administrators only.
         row("GET", "/api/v1/users", null, 401, 401, 403, 403, 200);
-        row("POST", "/api/v1/users", "{\"username\":\"{newUser}\",\"password\":\"password-123\",\"role\":\"technician\"}",
+        row("POST", "/api/v1/users", "{\"username\":\"{newUser}\",\"password\":\"orange-kite-12345\",\"role\":\"technician\"}",
                 401, 401, 403, 403, 201);
         row("PUT", "/api/v1/users/{freshUser}", "{\"displayName\":\"Renamed\"}", 401, 401, 403, 403, 200);
         // The outbox: each technician sees the mail they sent; administrators all of it.
@@ -312,7 +312,7 @@ class AuthorizationMatrixTest {
                         .as("/ws/console as %s: %s", caller, outcome).isTrue();
             }
             // A console cookie from another site's page is refused (no cross-site socket hijacking).
-            String cookie = consoleCookie(server, "lucia", "password-lucia");
+            String cookie = consoleCookie(server, "lucia", RunningServer.password("lucia"));
             softly.assertThat(SocketProbe.probe(server.wsUrl("/ws/console"), Map.of("Cookie", cookie,
                     "Origin", "https://evil.example"), null, 700).closeCode()).as("cookie from another origin").isEqualTo(1008);
             softly.assertThat(SocketProbe.probe(server.wsUrl("/ws/console"), Map.of("Cookie", cookie,

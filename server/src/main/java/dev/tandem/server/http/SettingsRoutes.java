@@ -12,6 +12,8 @@ import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsChange;
+import dev.tandem.server.settings.SignInSettings;
+import java.util.List;
 import io.javalin.config.RoutesConfig;
 import jakarta.mail.internet.InternetAddress;
 import java.util.LinkedHashMap;
@@ -21,14 +23,17 @@ import java.util.Optional;
 /** Public URL, SMTP and retention settings, and the test email; administrators only. */
 final class SettingsRoutes {
     private final Settings settings;
+    private final SignInSettings signIn;
     private final MailOutbox mail;
     private final Links links;
     private final AuditLog audit;
     private final Authenticator auth;
     private final Bodies bodies;
 
-    SettingsRoutes(Settings settings, MailOutbox mail, Links links, AuditLog audit, Authenticator auth, Bodies bodies) {
+    SettingsRoutes(Settings settings, SignInSettings signIn, MailOutbox mail, Links links, AuditLog audit,
+                   Authenticator auth, Bodies bodies) {
         this.settings = settings;
+        this.signIn = signIn;
         this.mail = mail;
         this.links = links;
         this.audit = audit;
@@ -39,16 +44,24 @@ final class SettingsRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/settings", ctx -> {
             auth.requireAdmin(ctx);
-            ctx.json(settings.view(links.base()));
+            ctx.json(view());
         });
         routes.put("/api/v1/settings", ctx -> {
             User admin = auth.requireAdmin(ctx);
-            SettingsChange change = read(bodies.object(ctx));
+            JsonNode body = bodies.object(ctx);
+            if (body.has("smtp") || body.has("sso")) {
+                auth.requireRecentProof(ctx); // where mail and sign-ins go: prove it is you again
+            }
+            SettingsChange change = read(body);
+            List<String> signInChanges = signIn.apply(body);
             if (!change.isEmpty()) {
                 settings.apply(change);
                 audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, change.description());
             }
-            ctx.json(settings.view(links.base()));
+            if (!signInChanges.isEmpty()) {
+                audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, String.join(", ", signInChanges));
+            }
+            ctx.json(view());
         });
         routes.post("/api/v1/settings/test-email", ctx -> {
             User admin = auth.requireAdmin(ctx);
@@ -76,6 +89,12 @@ final class SettingsRoutes {
             view.put("message", message);
             ctx.json(view);
         });
+    }
+
+    private Map<String, Object> view() {
+        Map<String, Object> view = settings.view(links.base());
+        view.putAll(signIn.view(() -> links.base() + SsoRoutes.CALLBACK));
+        return view;
     }
 
     private static SettingsChange read(JsonNode body) {

@@ -5,6 +5,12 @@ import dev.tandem.server.Links;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
+import dev.tandem.server.auth.Passkeys;
+import dev.tandem.server.auth.SecondFactors;
+import dev.tandem.server.auth.SignIns;
+import dev.tandem.server.auth.SingleSignOn;
+import dev.tandem.server.auth.SsoAccounts;
+import dev.tandem.server.settings.SignInSettings;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.live.ConsoleHub;
@@ -25,6 +31,10 @@ import java.util.Map;
 /** Registers every HTTP route of the server in one place. */
 public final class WebApp {
     private final AuthRoutes auth;
+    private final TokenRoutes tokens;
+    private final SecondFactorRoutes secondFactors;
+    private final PasskeyRoutes passkeys;
+    private final SsoRoutes sso;
     private final CodeRoutes codes;
     private final SessionRoutes sessions;
     private final RequestRoutes requests;
@@ -43,22 +53,37 @@ public final class WebApp {
     public record Services(Accounts accounts, PasswordHasher hasher, UserStore users, PortalStore portals,
                            SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
-                           AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests) {
+                           AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
+                           Identity identity) {
+    }
+
+    /** The sign-in services of issue 14: second factors, passkeys, single sign-on and their settings. */
+    public record Identity(SignIns signIns, SecondFactors factors, Passkeys passkeys, SingleSignOn sso,
+                           SsoAccounts ssoAccounts, SignInSettings settings) {
     }
 
     public WebApp(Services s, ObjectMapper json) {
         Authenticator authenticator = new Authenticator(s.accounts());
         Bodies bodies = new Bodies(json);
-        this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies(), s.audit());
+        Identity id = s.identity();
+        this.auth = new AuthRoutes(s.accounts(), id.signIns(), id.factors(), authenticator, bodies, s.secureCookies(),
+                s.audit());
+        this.tokens = new TokenRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.audit());
+        this.secondFactors = new SecondFactorRoutes(id.factors(), id.signIns(), id.passkeys(), s.accounts(), s.users(),
+                s.consoles(), authenticator, bodies, s.audit());
+        this.passkeys = new PasskeyRoutes(id.passkeys(), id.factors(), id.signIns(), s.accounts(), auth, authenticator,
+                bodies, s.audit());
+        this.sso = new SsoRoutes(id.sso(), id.ssoAccounts(), s.accounts(), auth, s.audit(), s.secureCookies());
         this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
         this.requests = new RequestRoutes(s.requests(), authenticator, bodies);
         this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies, s.audit());
-        this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies,
+        this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), id.factors(), s.consoles(), authenticator, bodies,
                 s.audit());
         this.outbox = new OutboxRoutes(s.mail(), authenticator);
         this.auditLog = new AuditRoutes(s.audit(), authenticator);
-        this.settings = new SettingsRoutes(s.settings(), s.mail(), s.links(), s.audit(), authenticator, bodies);
+        this.settings = new SettingsRoutes(s.settings(), id.settings(), s.mail(), s.links(), s.audit(), authenticator,
+                bodies);
         this.history = new HistoryRoutes(s.history(), authenticator);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()));
@@ -72,6 +97,10 @@ public final class WebApp {
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         auth.register(routes);
+        tokens.register(routes);
+        secondFactors.register(routes);
+        passkeys.register(routes);
+        sso.register(routes);
         codes.register(routes);
         sessions.register(routes);
         requests.register(routes);

@@ -94,7 +94,7 @@ class AuditTrailTest {
                 assertThat(all.get(i).get("id").asLong()).isGreaterThan(all.get(i - 1).get("id").asLong());
             }
             // No secret ever reaches the log.
-            assertThat(all.toString()).doesNotContain(RunningServer.ADMIN_PASSWORD).doesNotContain("password-bob")
+            assertThat(all.toString()).doesNotContain(RunningServer.ADMIN_PASSWORD).doesNotContain(RunningServer.password("bob"))
                     .doesNotContain(tech.token()).doesNotContain("secret");
 
             JsonNode permissions = admin.get("/api/v1/audit?action=permission&session=" + session).expect(200).json();
