@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import dev.tandem.server.edge.EdgeSettings;
 
 /**
  * Everything the server needs to start, already validated.
@@ -20,10 +21,12 @@ import java.util.Optional;
  * @param mailRetry      how often queued mail (SMTP was down) is tried again
  * @param requestsPerAddress chat requests one address may make per 10 minutes (customers behind one
  *                       office's NAT share an address)
+ * @param edge           listener, TLS, trusted proxies, outgoing trust, metrics token, secret key, access log
  */
 public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, DatabaseSettings database,
                            Optional<SmtpSettings> smtp, Optional<String> adminPassword, String storeUrl,
-                           Duration reconnectGrace, Duration heartbeat, Duration mailRetry, int requestsPerAddress) {
+                           Duration reconnectGrace, Duration heartbeat, Duration mailRetry, int requestsPerAddress,
+                           EdgeSettings edge) {
 
     public static final int DEFAULT_REQUESTS_PER_ADDRESS = 5;
     public static final String DEFAULT_STORE_URL = "https://play.google.com/store/apps/details?id=dev.tandem.app";
@@ -32,38 +35,38 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
     public static ServerConfig defaults(int port, Path dataDir) {
         return new ServerConfig(port, dataDir, Optional.empty(), DatabaseSettings.embedded(dataDir), Optional.empty(),
                 Optional.empty(), DEFAULT_STORE_URL, Duration.ofSeconds(120), Duration.ofSeconds(15), Duration.ofSeconds(30),
-                DEFAULT_REQUESTS_PER_ADDRESS);
+                DEFAULT_REQUESTS_PER_ADDRESS, EdgeSettings.defaults());
     }
 
     public ServerConfig withSmtp(SmtpSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, database, Optional.of(settings), adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, edge);
     }
 
     public ServerConfig withDatabase(DatabaseSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, settings, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress);
+                heartbeat, mailRetry, requestsPerAddress, edge);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, Optional.of(password), storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, edge);
     }
 
     public ServerConfig withPublicUrl(URI url) {
         return new ServerConfig(port, dataDir, Optional.of(url), database, smtp, adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, edge);
     }
 
     public ServerConfig withTimings(Duration grace, Duration heartbeatEvery) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, grace,
-                heartbeatEvery, mailRetry, requestsPerAddress);
+                heartbeatEvery, mailRetry, requestsPerAddress, edge);
     }
 
     /** How often queued mail is retried (tests shorten it). */
     public ServerConfig withMailRetry(Duration every) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, every, requestsPerAddress);
+                heartbeat, every, requestsPerAddress, edge);
     }
 
     /** Where the database is: a JDBC URL with optional credentials. */
@@ -137,12 +140,18 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
             throw new IllegalArgumentException("--requests-per-address must be at least 1");
         }
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, perAddress);
+                heartbeat, mailRetry, perAddress, edge);
     }
 
     /** Where the join page sends customers who have no app (a store page of the operator's). */
     public ServerConfig withStoreUrl(String url) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, url, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress);
+                heartbeat, mailRetry, requestsPerAddress, edge);
+    }
+
+    /** Listener, TLS, proxies, outgoing trust, metrics token, secret key and access log. */
+    public ServerConfig withEdge(EdgeSettings settings) {
+        return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
+                heartbeat, mailRetry, requestsPerAddress, settings);
     }
 }

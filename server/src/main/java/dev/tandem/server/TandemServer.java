@@ -13,7 +13,6 @@ import dev.tandem.server.auth.PasswordHasher;
 import dev.tandem.server.auth.PasswordRules;
 import dev.tandem.server.auth.Passkeys;
 import dev.tandem.server.auth.SecondFactors;
-import dev.tandem.server.auth.SecretSeal;
 import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.auth.SingleSignOn;
 import dev.tandem.server.auth.SsoAccounts;
@@ -33,6 +32,8 @@ import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ViewerEndpoint;
 import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestEndpoint;
+import dev.tandem.server.secrets.SecretBox;
+import dev.tandem.server.store.PrivateFiles;
 import dev.tandem.server.settings.RetentionSweep;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsStore;
@@ -104,10 +105,27 @@ public final class TandemServer implements AutoCloseable {
                     throw new StartupException("TANDEM_ADMIN_PASSWORD is too weak: " + problem, null);
                 });
         Database database;
+        SecretBox box;
         try {
+            if (config.database().isEmbedded()) {
+                PrivateFiles.directory(config.dataDir());
+            }
             database = Database.open(config.database());
-        } catch (Database.DatabaseUnavailableException e) {
+            try {
+                box = SecretBox.load(config.dataDir(), config.edge().secretKey());
+                if (Settings.sealClearPassword(new SettingsStore(database), box, clock) && database.isEmbedded()) {
+                    database.closeCompacted();
+                    database = Database.open(config.database());
+                }
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+            PrivateFiles.tighten(config.dataDir());
+        } catch (Database.DatabaseUnavailableException | IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new StartupException(e.getMessage() + ": check that the server may write to --data.", e);
         }
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
             Thread thread = new Thread(r, "tandem-timers");
@@ -115,7 +133,7 @@ public final class TandemServer implements AutoCloseable {
             return thread;
         });
         try {
-            return assemble(config, database, timers, clock);
+            return assemble(config, database, timers, clock, box);
         } catch (RuntimeException e) {
             timers.shutdownNow();
             database.close();
@@ -124,7 +142,7 @@ public final class TandemServer implements AutoCloseable {
     }
 
     private static TandemServer assemble(ServerConfig config, Database database, ScheduledExecutorService timers,
-                                         Clock clock) {
+                                         Clock clock, SecretBox box) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS);
@@ -140,7 +158,7 @@ public final class TandemServer implements AutoCloseable {
             portals.create(new Portal(0, "default", "Default", "en", false, true, true, 20, 8));
         }
         AuditLog audit = new AuditLog(new AuditStore(database), clock);
-        Settings settings = Settings.load(new SettingsStore(database), config, clock);
+        Settings settings = Settings.load(new SettingsStore(database), config, clock, box);
         Links links = new Links(settings::publicUrl);
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
@@ -172,12 +190,10 @@ public final class TandemServer implements AutoCloseable {
         Gauge.builder("tandem_console_connections", consoles, ConsoleHub::size).register(metrics);
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
-        // Secrets the server must read back are sealed before they are stored (TOTP, the SSO client secret).
-        SecretSeal seal = SecretSeal.NONE;
         SignInFlowStore flows = new SignInFlowStore(database);
-        SignInSettings signInSettings = new SignInSettings(new SettingsStore(database), seal, clock);
+        SignInSettings signInSettings = new SignInSettings(new SettingsStore(database), box, clock);
         PasskeyStore passkeyStore = new PasskeyStore(database);
-        SecondFactors factors = new SecondFactors(new SecondFactorStore(database), passkeyStore, seal, clock);
+        SecondFactors factors = new SecondFactors(new SecondFactorStore(database), passkeyStore, box, clock);
         Passkeys passkeys = new Passkeys(passkeyStore, users, flows, () -> URI.create(links.base()), json, clock);
         SingleSignOn sso = new SingleSignOn(signInSettings, flows, () -> URI.create(links.base() + "/api/v1/auth/sso/callback"),
                 json, clock);

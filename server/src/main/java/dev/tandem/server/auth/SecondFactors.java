@@ -2,6 +2,7 @@ package dev.tandem.server.auth;
 
 import dev.tandem.server.Rejection;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.secrets.SecretBox;
 import dev.tandem.server.store.PasskeyStore;
 import dev.tandem.server.store.SecondFactorStore;
 import dev.tandem.server.store.SecondFactorStore.TotpRecord;
@@ -26,13 +27,13 @@ public final class SecondFactors {
 
     private final SecondFactorStore store;
     private final PasskeyStore passkeys;
-    private final SecretSeal seal;
+    private final SecretBox box;
     private final Clock clock;
 
-    public SecondFactors(SecondFactorStore store, PasskeyStore passkeys, SecretSeal seal, Clock clock) {
+    public SecondFactors(SecondFactorStore store, PasskeyStore passkeys, SecretBox box, Clock clock) {
         this.store = store;
         this.passkeys = passkeys;
-        this.seal = seal;
+        this.box = box;
         this.clock = clock;
     }
 
@@ -63,7 +64,7 @@ public final class SecondFactors {
                     "Two-factor codes are already on for you. Turn them off first to set up a new app.");
         }
         String secret = Totp.newSecret();
-        store.savePending(user.id(), seal.seal(secret), clock.instant());
+        store.savePending(user.id(), box.seal(purpose(user.id()), secret), clock.instant());
         return new Enrolment(secret, Totp.uri(ISSUER, user.username(), secret));
     }
 
@@ -74,7 +75,7 @@ public final class SecondFactors {
     public Optional<List<String>> confirmTotp(User user, String code) {
         TotpRecord pending = store.totp(user.id()).filter(t -> !t.active()).orElseThrow(() -> Rejection.of(
                 Rejection.Kind.CONFLICT, "no_pending_totp", "There is no two-factor set-up to confirm: start again."));
-        OptionalLong step = Totp.matchingStep(seal.open(pending.sealedSecret()), code, clock.instant());
+        OptionalLong step = Totp.matchingStep(box.open(purpose(user.id()), pending.sealedSecret()), code, clock.instant());
         if (step.isEmpty()) {
             return Optional.empty();
         }
@@ -104,7 +105,7 @@ public final class SecondFactors {
         if (totp.isEmpty()) {
             return false;
         }
-        OptionalLong step = Totp.matchingStep(seal.open(totp.get().sealedSecret()), code, clock.instant());
+        OptionalLong step = Totp.matchingStep(box.open(purpose(userId), totp.get().sealedSecret()), code, clock.instant());
         if (step.isPresent()) {
             return store.useStep(userId, step.getAsLong());
         }
@@ -120,6 +121,11 @@ public final class SecondFactors {
     public int reset(long userId) {
         store.remove(userId);
         return passkeys.deleteForUser(userId);
+    }
+
+    /** Each secret is sealed for its user: a row copied onto another user's does not open. */
+    private static String purpose(long userId) {
+        return "totp.secret." + userId;
     }
 
     private static String recoveryCode() {

@@ -3,6 +3,7 @@ package dev.tandem.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Links;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.ServerConfig;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.domain.Email;
@@ -52,7 +53,7 @@ final class SettingsRoutes {
             if (body.has("smtp") || body.has("sso")) {
                 auth.requireRecentProof(ctx); // where mail and sign-ins go: prove it is you again
             }
-            SettingsChange change = read(body);
+            SettingsChange change = read(body, settings.smtp());
             List<String> signInChanges = signIn.apply(body);
             if (!change.isEmpty()) {
                 settings.apply(change);
@@ -97,7 +98,7 @@ final class SettingsRoutes {
         return view;
     }
 
-    private static SettingsChange read(JsonNode body) {
+    private static SettingsChange read(JsonNode body, Optional<ServerConfig.SmtpSettings> current) {
         SettingsChange change = new SettingsChange();
         if (body.has("publicUrl")) {
             change.publicUrl(Bodies.text(body, "publicUrl").orElse(null));
@@ -105,12 +106,12 @@ final class SettingsRoutes {
         if (body.has("smtp")) {
             JsonNode smtp = body.get("smtp");
             if (smtp.isNull()) {
-                change.smtpUrl(null).smtpFrom(null);
+                change.smtpUrl(null, current).smtpFrom(null);
             } else if (!smtp.isObject()) {
                 throw Rejection.badInput("'smtp' must be an object with 'url', 'password' and 'from'.");
             } else {
                 if (smtp.has("url")) {
-                    change.smtpUrl(Bodies.text(smtp, "url").orElse(null));
+                    change.smtpUrl(Bodies.text(smtp, "url").orElse(null), current);
                 }
                 if (smtp.has("password")) {
                     change.smtpPassword(Bodies.text(smtp, "password").orElse(null));

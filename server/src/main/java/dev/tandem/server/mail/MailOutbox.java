@@ -5,6 +5,7 @@ import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Email;
 import dev.tandem.server.domain.EmailStatus;
 import dev.tandem.server.store.EmailStore;
+import dev.tandem.server.store.PrivateFiles;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -214,10 +215,10 @@ public final class MailOutbox implements AutoCloseable {
 
     private void writeToOutbox(String id, byte[] eml) {
         try {
-            Files.createDirectories(outboxDir);
+            PrivateFiles.directory(outboxDir);
             Path target = outboxDir.resolve(id + ".eml");
             Path temp = outboxDir.resolve(id + ".eml.tmp");
-            Files.write(temp, eml);
+            PrivateFiles.write(temp, eml);
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the outbox " + outboxDir, e);

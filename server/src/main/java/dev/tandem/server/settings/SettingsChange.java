@@ -45,9 +45,10 @@ public final class SettingsChange {
 
     /**
      * The SMTP server as {@code smtp://user@host:port} or {@code smtps://…}. A password written
-     * in the URL is kept apart (it is never shown again); clearing the URL clears the password too.
+     * in the URL is kept apart (it is never shown again); clearing the URL clears the password too,
+     * and so does a new host or user without a password: the old one must never go to another server.
      */
-    public SettingsChange smtpUrl(String url) {
+    public SettingsChange smtpUrl(String url, Optional<SmtpSettings> current) {
         if (url == null || url.isBlank()) {
             values.put(Settings.SMTP_PASSWORD, Optional.empty());
             return clear(Settings.SMTP_URL, "smtp.url");
@@ -61,7 +62,12 @@ public final class SettingsChange {
         if (url.length() > 500) {
             throw Rejection.badInput("The SMTP URL can have at most 500 characters.");
         }
-        parsed.password().ifPresent(p -> smtpPassword(p));
+        if (parsed.password().isPresent()) {
+            smtpPassword(parsed.password().get());
+        } else if (current.isPresent() && (!current.get().host().equalsIgnoreCase(parsed.host())
+                || !current.get().user().equals(parsed.user()))) {
+            clear(Settings.SMTP_PASSWORD, "smtp.password (new host or user)");
+        }
         String withoutPassword = parsed.urlWithoutPassword();
         return set(Settings.SMTP_URL, withoutPassword, "smtp.url to " + withoutPassword);
     }

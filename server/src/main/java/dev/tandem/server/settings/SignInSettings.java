@@ -2,8 +2,8 @@ package dev.tandem.server.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Rejection;
-import dev.tandem.server.auth.SecretSeal;
 import dev.tandem.server.auth.TwoFactorPolicy;
+import dev.tandem.server.secrets.SecretBox;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * How people sign in: who must use a second factor, and the single sign-on (OpenID Connect)
  * provider. Stored in the {@code settings} table beside the other settings; the client secret is
- * sealed and never shown again (write-only). Thread-safe: values are replaced as a whole.
+ * sealed with the server's {@link SecretBox} and never shown again (write-only). Thread-safe: values are replaced as a whole.
  */
 public final class SignInSettings {
     static final String TWO_FACTOR = "signin.two-factor";
@@ -32,13 +32,13 @@ public final class SignInSettings {
             SSO_NEW_ACCOUNTS, SSO_GROUP_CLAIM, SSO_ADMIN_GROUP);
 
     private final SettingsStore store;
-    private final SecretSeal seal;
+    private final SecretBox box;
     private final Clock clock;
     private volatile Map<String, String> stored;
 
-    public SignInSettings(SettingsStore store, SecretSeal seal, Clock clock) {
+    public SignInSettings(SettingsStore store, SecretBox box, Clock clock) {
         this.store = store;
-        this.seal = seal;
+        this.box = box;
         this.clock = clock;
         reload();
     }
@@ -68,7 +68,7 @@ public final class SignInSettings {
         if (issuer.isEmpty() || clientId.isEmpty() || secret.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Sso(URI.create(issuer.get()), clientId.get(), seal.open(secret.get()),
+        return Optional.of(new Sso(URI.create(issuer.get()), clientId.get(), box.open(SSO_CLIENT_SECRET, secret.get()),
                 value(SSO_LABEL).orElse("single sign-on"), "create".equals(value(SSO_NEW_ACCOUNTS).orElse("match")),
                 value(SSO_GROUP_CLAIM).orElse("groups"), value(SSO_ADMIN_GROUP)));
     }
@@ -144,7 +144,7 @@ public final class SignInSettings {
         }
         if (sso.has("clientSecret")) {
             Optional<String> secret = text(sso, "clientSecret").map(s -> limit(s, "clientSecret", 500));
-            changes.put(SSO_CLIENT_SECRET, secret.map(seal::seal));
+            changes.put(SSO_CLIENT_SECRET, secret.map(clear -> box.seal(SSO_CLIENT_SECRET, clear)));
             described.add(secret.isPresent() ? "sso.clientSecret (new value not shown)" : "sso.clientSecret cleared");
         }
         if (sso.has("label")) {

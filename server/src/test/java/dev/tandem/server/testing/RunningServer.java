@@ -19,6 +19,8 @@ public final class RunningServer implements AutoCloseable {
     private final UnaryOperator<ServerConfig> customise;
     private final SettableClock clock = new SettableClock();
     private TandemServer server;
+    private boolean running;
+    private int port;
 
     private RunningServer(Path data, UnaryOperator<ServerConfig> customise) {
         this.data = data;
@@ -43,12 +45,16 @@ public final class RunningServer implements AutoCloseable {
         ServerConfig config = ServerConfig.defaults(port, data).withAdminPassword(ADMIN_PASSWORD)
                 .withTimings(Duration.ofSeconds(30), Duration.ofSeconds(15));
         server = TandemServer.start(customise.apply(config), clock);
+        running = true;
+        this.port = server.port();
     }
 
-    /** Stops the server and starts it again on the same data and port, as an operator's restart does. */
+    /**
+     * Stops the server (if running) and starts it again on the same data and port, as an operator's
+     * restart does.
+     */
     public void restart() {
-        int port = server.port();
-        server.close();
+        close();
         boot(port);
     }
 
@@ -57,7 +63,7 @@ public final class RunningServer implements AutoCloseable {
      * (e.g. https://support.example.test) and still needs to reach the server.
      */
     public String baseUrl() {
-        return "http://localhost:" + server.port();
+        return "http://localhost:" + port;
     }
 
     public String wsUrl(String path) {
@@ -92,8 +98,12 @@ public final class RunningServer implements AutoCloseable {
         return "orange-kite-" + (Math.floorMod(username.hashCode(), 90_000) + 10_000);
     }
 
+    /** Stops the server; {@link #restart()} starts it again. Stopping twice is harmless. */
     @Override
     public void close() {
-        server.close();
+        if (running) {
+            running = false;
+            server.close();
+        }
     }
 }
