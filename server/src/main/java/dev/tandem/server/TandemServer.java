@@ -30,6 +30,7 @@ import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ViewerEndpoint;
+import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestEndpoint;
 import dev.tandem.server.secrets.SecretBox;
@@ -179,9 +180,12 @@ public final class TandemServer implements AutoCloseable {
                 config.requestsPerAddress());
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();
-        AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS));
-        ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles);
-        ViewerEndpoint viewerEndpoint = new ViewerEndpoint(accounts, sessions.screens());
+        // The one place a client address is decided (trusted proxies plug in here).
+        ClientAddresses clients = ClientAddresses.direct();
+        AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS),
+                clients);
+        ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles, clients);
+        ViewerEndpoint viewerEndpoint = new ViewerEndpoint(accounts, sessions.screens(), clients);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
@@ -200,7 +204,7 @@ public final class TandemServer implements AutoCloseable {
         WebApp.Identity identity = new WebApp.Identity(new SignIns(accounts, factors, signInSettings), factors, passkeys,
                 sso, new SsoAccounts(users, accounts), signInSettings);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
-                links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, identity), json);
+                links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients, identity), json);
 
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;

@@ -1,6 +1,9 @@
 package dev.tandem.server.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.net.ClientAddress;
 import dev.tandem.server.domain.Role;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.store.TokenStore;
@@ -10,16 +13,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sign-in, console sessions and API tokens. Repeated failures for one user name from one address
- * are slowed down (from the 4th) and refused with 429 (from the 10th, for 15 minutes); one address
- * failing for many names is refused from the 30th. Thread-safe.
+ * Sign-in, console sessions and API tokens. Failed sign-ins (wrong passwords and wrong second-factor
+ * codes alike) are limited per address, per account and address, and per account from anywhere
+ * ({@link SignInLimits}); a refusal answers at once with 429 and {@code Retry-After}, never by
+ * holding the request's thread. Thread-safe.
  */
 public final class Accounts {
     public static final String WEB = "web";
@@ -27,17 +29,15 @@ public final class Accounts {
     private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
     private static final Duration WEB_LIFETIME = Duration.ofHours(12);
     private static final Duration API_LIFETIME = Duration.ofDays(30);
-    private static final int SLOW_AFTER = 3;
     private static final Duration GRANT_MEMORY = Duration.ofSeconds(10);
     private static final Duration LAST_USE_EVERY = Duration.ofMinutes(1);
-    private final Map<String, RememberedGrant> recentGrants = new ConcurrentHashMap<>();
+    private final Cache<String, TokenGrant> recentGrants;
 
     private final UserStore users;
     private final TokenStore tokens;
     private final PasswordHasher hasher;
     private final Clock clock;
-    private final AttemptLimiter perUser;
-    private final AttemptLimiter perAddress;
+    private final SignInLimits limits;
     private final String dummyHash;
     /** The stored hash of users without a password (single sign-on only): not a valid Argon2 string. */
     private static final String NO_PASSWORD = "!sso-only";
@@ -47,8 +47,9 @@ public final class Accounts {
         this.tokens = tokens;
         this.hasher = hasher;
         this.clock = clock;
-        this.perUser = new AttemptLimiter(10, Duration.ofMinutes(15), clock);
-        this.perAddress = new AttemptLimiter(30, Duration.ofMinutes(15), clock);
+        this.limits = new SignInLimits(clock);
+        this.recentGrants = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(GRANT_MEMORY)
+                .ticker(() -> clock.millis() * 1_000_000L).executor(Runnable::run).build();
         this.dummyHash = hasher.hash(Secrets.password());
     }
 
@@ -60,25 +61,24 @@ public final class Accounts {
      * Checks a password, or refuses with 401 (wrong) or 429 (too many failures). Call
      * {@link #succeeded} once the sign-in is complete.
      */
-    public User signIn(String username, String password, String clientAddress) {
-        String userKey = clientAddress + "|" + username;
-        if (perUser.isBlocked(userKey) || perAddress.isBlocked(clientAddress)) {
-            LOG.warn("Sign-in refused: too many failures for user '{}' from {}", username, clientAddress);
-            throw tooManyAttempts();
+    public User signIn(String username, String password, ClientAddress client) {
+        try {
+            limits.check(username, client);
+        } catch (Rejection refused) {
+            LOG.warn("Sign-in refused for user '{}' from {}: {}", username, client, refused.getMessage());
+            throw refused;
         }
-        slowDown(perUser.failures(userKey));
         Optional<User> user = users.findByUsername(username).filter(User::enabled);
         String hash = user.flatMap(u -> users.passwordHash(u.id())).orElse(dummyHash);
         boolean matches = hasher.verify(password, hash);
         if (user.isEmpty() || !matches) {
-            perUser.recordFailure(userKey);
-            perAddress.recordFailure(clientAddress);
-            LOG.info("Failed sign-in for user '{}' from {}", username, clientAddress);
+            limits.failed(username, client);
+            LOG.info("Failed sign-in for user '{}' from {}", username, client);
             throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, "invalid_credentials",
                     "Wrong user name or password.");
         }
-        // The per-name count is cleared by the caller once every factor has passed (see succeeded):
-        // clearing it here would let someone who knows the password guess codes without limit.
+        // The counters end (and the place becomes known) once every factor has passed (see succeeded):
+        // ending them here would let someone who knows the password guess codes without limit.
         return user.get();
     }
 
@@ -141,21 +141,18 @@ public final class Accounts {
         }
         String hash = Secrets.sha256(token);
         Instant now = clock.instant();
-        RememberedGrant remembered = recentGrants.get(hash);
-        if (remembered != null && now.isBefore(remembered.until())) {
-            return Optional.of(remembered.grant());
+        TokenGrant remembered = recentGrants.getIfPresent(hash);
+        if (remembered != null) {
+            return Optional.of(remembered);
         }
         Optional<TokenGrant> grant = tokens.find(hash, now);
         if (grant.isPresent()) {
             if (grant.get().lastUsedAt().map(at -> at.isBefore(now.minus(LAST_USE_EVERY))).orElse(true)) {
                 tokens.touch(grant.get().id(), now);
             }
-            if (recentGrants.size() > 10_000) {
-                recentGrants.clear();
-            }
-            recentGrants.put(hash, new RememberedGrant(grant.get(), now.plus(GRANT_MEMORY)));
+            recentGrants.put(hash, grant.get());
         } else {
-            recentGrants.remove(hash);
+            recentGrants.invalidate(hash);
         }
         return grant;
     }
@@ -189,7 +186,7 @@ public final class Accounts {
     /** Revokes a token or console sign-in by its public id; it is dead when this returns. */
     public boolean revoke(String tokenId) {
         Optional<String> hash = tokens.deleteById(tokenId);
-        hash.ifPresent(recentGrants::remove);
+        hash.ifPresent(recentGrants::invalidate);
         return hash.isPresent();
     }
 
@@ -224,42 +221,32 @@ public final class Accounts {
     }
 
     /**
-     * A wrong second-factor code counts as a failed sign-in: toward the same per-name and
-     * per-address limits as a wrong password.
+     * A wrong second-factor code (or a wrong password when re-authenticating) counts as a failed
+     * sign-in: toward the same limits as a wrong password at sign-in.
      */
-    public void recordFailure(String username, String clientAddress) {
-        perUser.recordFailure(clientAddress + "|" + username);
-        perAddress.recordFailure(clientAddress);
+    public void recordFailure(String username, ClientAddress client) {
+        limits.failed(username, client);
     }
 
-    /** Refuses with 429 while {@code username} or {@code clientAddress} is blocked; slows repeated failures. */
-    public void throttle(String username, String clientAddress) {
-        String userKey = clientAddress + "|" + username;
-        if (perUser.isBlocked(userKey) || perAddress.isBlocked(clientAddress)) {
-            throw tooManyAttempts();
-        }
-        slowDown(perUser.failures(userKey));
+    /** Refuses with 429 (and when to retry) while {@code username} may not try from {@code client}. */
+    public void throttle(String username, ClientAddress client) {
+        limits.check(username, client);
     }
 
-    /** A successful second step clears the per-name count, as a right password does. */
-    public void succeeded(String username, String clientAddress) {
-        perUser.reset(clientAddress + "|" + username);
-    }
-
-    private static Rejection tooManyAttempts() {
-        return Rejection.of(Rejection.Kind.RATE_LIMITED, "too_many_attempts",
-                "Too many failed sign-ins. Wait 15 minutes and try again, or ask an administrator to reset your password.");
+    /** Every factor passed: the counters of this account end and the place becomes known. */
+    public void succeeded(String username, ClientAddress client) {
+        limits.succeeded(username, client);
     }
 
     public void signOut(String token) {
         String hash = Secrets.sha256(token);
-        recentGrants.remove(hash);
+        recentGrants.invalidate(hash);
         tokens.delete(hash);
     }
 
     /** Drops every remembered grant of a user (disabled, role changed, password reset). */
     public void forgetUser(long userId) {
-        recentGrants.values().removeIf(g -> g.grant().user().id() == userId);
+        recentGrants.asMap().values().removeIf(g -> g.user().id() == userId);
     }
 
     /**
@@ -278,9 +265,6 @@ public final class Accounts {
         WeakPasswordException(String message) {
             super(message, null, false, false);
         }
-    }
-
-    private record RememberedGrant(TokenGrant grant, Instant until) {
     }
 
     /** Creates a user; the password must pass {@link #acceptable}. */
@@ -307,17 +291,5 @@ public final class Accounts {
         String chosen = password.filter(p -> !p.isBlank()).orElseGet(Secrets::password);
         createUser("admin", "Administrator", Role.ADMIN, chosen);
         return password.filter(p -> !p.isBlank()).isPresent() ? Optional.empty() : Optional.of(chosen);
-    }
-
-    private static void slowDown(int failures) {
-        if (failures < SLOW_AFTER) {
-            return;
-        }
-        long delay = Math.min(3_000L, 250L << Math.min(4, failures - SLOW_AFTER));
-        try {
-            Thread.sleep(delay);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

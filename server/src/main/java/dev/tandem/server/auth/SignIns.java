@@ -2,6 +2,7 @@ package dev.tandem.server.auth;
 
 import dev.tandem.server.Rejection;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.net.ClientAddress;
 import dev.tandem.server.settings.SignInSettings;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public final class SignIns {
      * or an unused recovery code). Refuses with 401 {@code invalid_credentials},
      * {@code otp_required} or {@code invalid_otp}, or 429.
      */
-    public Outcome withPassword(String username, String password, Optional<String> otp, String address) {
+    public Outcome withPassword(String username, String password, Optional<String> otp, ClientAddress address) {
         User user = accounts.signIn(username, password, address);
         SecondFactors.Status status = factors.status(user.id());
         if (status.any()) {
@@ -53,13 +54,13 @@ public final class SignIns {
      * a wrong one counts as a failed sign-in. Refuses with 403 {@code invalid_otp} (not 401: the
      * caller stays signed in) or 429.
      */
-    public void checkCode(User user, String code, String address) {
+    public void checkCode(User user, String code, ClientAddress address) {
         if (!codeMatches(user, code, address)) {
             throw Rejection.of(Rejection.Kind.FORBIDDEN, "invalid_otp", WRONG_CODE);
         }
     }
 
-    private boolean codeMatches(User user, String code, String address) {
+    private boolean codeMatches(User user, String code, ClientAddress address) {
         accounts.throttle(user.username(), address);
         if (!factors.verify(user.id(), code)) {
             accounts.recordFailure(user.username(), address);
@@ -70,7 +71,7 @@ public final class SignIns {
     }
 
     /** Checks the password of a signed-in user (re-authentication, password change); a wrong one counts. */
-    public boolean checkPassword(User user, String password, String address) {
+    public boolean checkPassword(User user, String password, ClientAddress address) {
         accounts.throttle(user.username(), address);
         if (!accounts.passwordMatches(user.id(), password)) {
             accounts.recordFailure(user.username(), address);

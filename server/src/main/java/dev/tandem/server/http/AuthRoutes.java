@@ -11,6 +11,7 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.view.Views;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -32,9 +33,11 @@ final class AuthRoutes {
     private final Bodies bodies;
     private final boolean secureCookies;
     private final AuditLog audit;
+    private final ClientAddresses clients;
 
     AuthRoutes(Accounts accounts, SignIns signIns, SecondFactors factors, Authenticator auth, Bodies bodies,
-               boolean secureCookies, AuditLog audit) {
+               boolean secureCookies, AuditLog audit, ClientAddresses clients) {
+        this.clients = clients;
         this.accounts = accounts;
         this.signIns = signIns;
         this.factors = factors;
@@ -49,7 +52,7 @@ final class AuthRoutes {
             SignIns.Outcome outcome = signIn(ctx, "an API token");
             Accounts.IssuedToken token = accounts.issueSignInToken(outcome.user(), origin(ctx), outcome.enrolmentOnly());
             audit.record(outcome.user().username(), AuditAction.TOKEN_ISSUED, "API token " + token.id()
-                    + " issued at sign-in from " + ctx.ip());
+                    + " issued at sign-in from " + clients.of(ctx));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("token", token.token());
             answer.put("id", token.id());
@@ -74,7 +77,7 @@ final class AuthRoutes {
             }
             audit.record(grant.user().username(), AuditAction.SIGN_OUT, (Accounts.WEB.equals(grant.kind())
                     ? "signed out of the console" : "API token " + grant.id() + " revoked by signing out") + " from "
-                    + ctx.ip());
+                    + clients.of(ctx));
             ctx.status(204);
         });
         routes.put("/api/v1/auth/password", ctx -> {
@@ -82,14 +85,14 @@ final class AuthRoutes {
             JsonNode body = bodies.object(ctx);
             String current = Bodies.requiredText(body, "current");
             String wanted = Accounts.acceptable(user.username(), Bodies.requiredText(body, "new"));
-            if (!signIns.checkPassword(user, current, ctx.ip())) {
+            if (!signIns.checkPassword(user, current, clients.of(ctx))) {
                 throw Rejection.of(Rejection.Kind.FORBIDDEN, "wrong_password", "Your current password is not right.");
             }
             accounts.setPassword(user.id(), wanted);
             TokenGrant grant = auth.grant(ctx);
             accounts.signOutOthers(user.id(), grant.id());
             accounts.verifiedAgain(grant);
-            audit.record(user.username(), AuditAction.PASSWORD_CHANGED, "changed their own password from " + ctx.ip()
+            audit.record(user.username(), AuditAction.PASSWORD_CHANGED, "changed their own password from " + clients.of(ctx)
                     + "; their other sign-ins and tokens were signed out");
             ctx.status(204);
         });
@@ -107,8 +110,8 @@ final class AuthRoutes {
         return new Cookie(ConsoleEndpoint.COOKIE, signIn.token(), "/", maxAge, secureCookies, true, null, SameSite.STRICT);
     }
 
-    static Accounts.Origin origin(Context ctx) {
-        return new Accounts.Origin(ctx.ip(), ctx.header("User-Agent"));
+    Accounts.Origin origin(Context ctx) {
+        return new Accounts.Origin(clients.of(ctx).text(), ctx.header("User-Agent"));
     }
 
     private SignIns.Outcome signIn(Context ctx, String into) {
@@ -116,13 +119,13 @@ final class AuthRoutes {
         String username = Bodies.requiredText(body, "username");
         try {
             SignIns.Outcome outcome = signIns.withPassword(username, Bodies.requiredText(body, "password"),
-                    Bodies.text(body, "otp"), ctx.ip());
-            audit.record(outcome.user().username(), AuditAction.SIGN_IN, "signed in to " + into + " from " + ctx.ip()
+                    Bodies.text(body, "otp"), clients.of(ctx));
+            audit.record(outcome.user().username(), AuditAction.SIGN_IN, "signed in to " + into + " from " + clients.of(ctx)
                     + (outcome.enrolmentOnly() ? " (must set up two-factor sign-in first)" : ""));
             return outcome;
         } catch (Rejection refused) {
             if (!"otp_required".equals(refused.code())) {
-                audit.record(AuditLog.anonymous(ctx.ip()), AuditAction.SIGN_IN_FAILED, "sign-in to " + into + " as '"
+                audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SIGN_IN_FAILED, "sign-in to " + into + " as '"
                         + username + "' refused (" + refused.code() + ")");
             }
             throw refused;

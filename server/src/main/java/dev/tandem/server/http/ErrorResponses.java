@@ -17,7 +17,11 @@ public final class ErrorResponses {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(Rejection.class, (e, ctx) -> write(ctx, e.httpStatus(), e.code(), e.getMessage()));
+        routes.exception(Rejection.class, (e, ctx) -> {
+            e.retryAfter().ifPresent(wait -> ctx.header("Retry-After",
+                    String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000))));
+            write(ctx, e.httpStatus(), e.code(), e.getMessage());
+        });
         routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, 400, "malformed_json",
                 "The request body is not valid JSON: " + e.getOriginalMessage()));
         routes.exception(Exception.class, (e, ctx) -> {

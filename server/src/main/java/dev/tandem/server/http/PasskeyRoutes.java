@@ -11,6 +11,7 @@ import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.store.PasskeyStore.StoredPasskey;
 import dev.tandem.server.view.Views;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,9 +29,11 @@ final class PasskeyRoutes {
     private final Authenticator auth;
     private final Bodies bodies;
     private final AuditLog audit;
+    private final ClientAddresses clients;
 
     PasskeyRoutes(Passkeys passkeys, SecondFactors factors, SignIns signIns, Accounts accounts, AuthRoutes authRoutes,
-                  Authenticator auth, Bodies bodies, AuditLog audit) {
+                  Authenticator auth, Bodies bodies, AuditLog audit, ClientAddresses clients) {
+        this.clients = clients;
         this.passkeys = passkeys;
         this.factors = factors;
         this.signIns = signIns;
@@ -49,12 +52,12 @@ final class PasskeyRoutes {
             try {
                 user = passkeys.signIn(Bodies.requiredText(body, "flow"), body.path("credential"));
             } catch (Rejection refused) {
-                audit.record(AuditLog.anonymous(ctx.ip()), AuditAction.SIGN_IN_FAILED, "passkey sign-in to the console "
+                audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SIGN_IN_FAILED, "passkey sign-in to the console "
                         + "refused (" + refused.code() + ")");
                 throw refused;
             }
             audit.record(user.username(), AuditAction.PASSKEY_SIGN_IN, "signed in to the console with a passkey from "
-                    + ctx.ip());
+                    + clients.of(ctx));
             authRoutes.openConsole(ctx, user, false);
         });
         routes.post("/api/v1/auth/reauth/options", ctx -> ctx.json(passkeys.reauthenticationOptions(auth.grant(ctx).user())));

@@ -12,6 +12,7 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.store.UserStore;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +31,11 @@ final class SecondFactorRoutes {
     private final Authenticator auth;
     private final Bodies bodies;
     private final AuditLog audit;
+    private final ClientAddresses clients;
 
     SecondFactorRoutes(SecondFactors factors, SignIns signIns, Passkeys passkeys, Accounts accounts, UserStore users,
-                       ConsoleHub consoles, Authenticator auth, Bodies bodies, AuditLog audit) {
+                       ConsoleHub consoles, Authenticator auth, Bodies bodies, AuditLog audit, ClientAddresses clients) {
+        this.clients = clients;
         this.factors = factors;
         this.signIns = signIns;
         this.passkeys = passkeys;
@@ -53,9 +56,9 @@ final class SecondFactorRoutes {
         routes.post("/api/v1/auth/totp/confirm", ctx -> {
             User user = auth.requireForEnrolment(ctx);
             String code = Bodies.requiredText(bodies.object(ctx), "code");
-            accounts.throttle(user.username(), ctx.ip());
+            accounts.throttle(user.username(), clients.of(ctx));
             List<String> recovery = factors.confirmTotp(user, code).orElseThrow(() -> {
-                accounts.recordFailure(user.username(), ctx.ip());
+                accounts.recordFailure(user.username(), clients.of(ctx));
                 return Rejection.of(Rejection.Kind.BAD_INPUT, "invalid_otp", "That code does not match: check the "
                         + "time on your phone and enter the code your app shows now.");
             });
@@ -71,7 +74,7 @@ final class SecondFactorRoutes {
             if (!factors.status(user.id()).totp()) {
                 throw Rejection.of(Rejection.Kind.CONFLICT, "totp_off", "Two-factor codes are not on for you.");
             }
-            signIns.checkCode(user, code, ctx.ip());
+            signIns.checkCode(user, code, clients.of(ctx));
             if (signIns.policyRequires(user) && factors.status(user.id()).passkeys() == 0) {
                 throw Rejection.of(Rejection.Kind.CONFLICT, "second_factor_required", "Your administrator requires "
                         + "two-factor sign-in: add a passkey before you turn the authenticator app off.");
@@ -89,10 +92,10 @@ final class SecondFactorRoutes {
                 passkeys.reauthenticate(user, body.get("passkey"));
                 how = "a passkey";
             } else if (body.hasNonNull("otp")) {
-                signIns.checkCode(user, Bodies.requiredText(body, "otp"), ctx.ip());
+                signIns.checkCode(user, Bodies.requiredText(body, "otp"), clients.of(ctx));
                 how = "a code";
             } else {
-                if (!signIns.checkPassword(user, Bodies.requiredText(body, "password"), ctx.ip())) {
+                if (!signIns.checkPassword(user, Bodies.requiredText(body, "password"), clients.of(ctx))) {
                     throw Rejection.of(Rejection.Kind.FORBIDDEN, "wrong_password", "That password is not right.");
                 }
                 how = "the password";

@@ -6,6 +6,7 @@ import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.SingleSignOn;
 import dev.tandem.server.auth.SsoAccounts;
 import dev.tandem.server.settings.SignInSettings.Sso;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -28,9 +29,11 @@ final class SsoRoutes {
     private final AuthRoutes authRoutes;
     private final AuditLog audit;
     private final boolean secureCookies;
+    private final ClientAddresses clients;
 
     SsoRoutes(SingleSignOn sso, SsoAccounts ssoAccounts, Accounts accounts, AuthRoutes authRoutes, AuditLog audit,
-              boolean secureCookies) {
+              boolean secureCookies, ClientAddresses clients) {
+        this.clients = clients;
         this.sso = sso;
         this.ssoAccounts = ssoAccounts;
         this.accounts = accounts;
@@ -69,10 +72,10 @@ final class SsoRoutes {
                     audit.record(AuditLog.SYSTEM, AuditAction.SSO_ACCOUNT_CREATED, "user " + match.user().username()
                             + " created as technician on first single sign-on (" + identity.subject() + ")");
                 }
-                Accounts.ConsoleSignIn signIn = accounts.openConsoleSession(match.user(), AuthRoutes.origin(ctx), false);
+                Accounts.ConsoleSignIn signIn = accounts.openConsoleSession(match.user(), authRoutes.origin(ctx), false);
                 ctx.cookie(authRoutes.sessionCookie(signIn));
                 audit.record(match.user().username(), AuditAction.SSO_SIGN_IN, "signed in to the console through "
-                        + settings.label() + " from " + ctx.ip() + " (" + match.how() + ")");
+                        + settings.label() + " from " + clients.of(ctx) + " (" + match.how() + ")");
                 ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
             } catch (SingleSignOn.Failure failure) {
                 fail(ctx, failure);
@@ -81,7 +84,7 @@ final class SsoRoutes {
     }
 
     private void fail(Context ctx, SingleSignOn.Failure failure) {
-        audit.record(AuditLog.anonymous(ctx.ip()), AuditAction.SSO_SIGN_IN_FAILED, "single sign-on refused ("
+        audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SSO_SIGN_IN_FAILED, "single sign-on refused ("
                 + failure.code() + "): " + failure.getMessage());
         ctx.redirect("/?sso_error=" + failure.code(), io.javalin.http.HttpStatus.SEE_OTHER);
     }

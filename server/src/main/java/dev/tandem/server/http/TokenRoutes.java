@@ -10,6 +10,7 @@ import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.store.TokenStore.TokenRow;
 import dev.tandem.server.view.Views;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -29,8 +30,11 @@ final class TokenRoutes {
     private final Bodies bodies;
     private final ConsoleHub consoles;
     private final AuditLog audit;
+    private final ClientAddresses clients;
 
-    TokenRoutes(Accounts accounts, Authenticator auth, Bodies bodies, ConsoleHub consoles, AuditLog audit) {
+    TokenRoutes(Accounts accounts, Authenticator auth, Bodies bodies, ConsoleHub consoles, AuditLog audit,
+                ClientAddresses clients) {
+        this.clients = clients;
         this.accounts = accounts;
         this.auth = auth;
         this.bodies = bodies;
@@ -55,7 +59,7 @@ final class TokenRoutes {
                 throw Rejection.badInput("'expiresInDays' must be between 1 and " + MAX_DAYS + ".");
             }
             Accounts.IssuedToken token = accounts.issueApiToken(user, name, scope, Duration.ofDays(days),
-                    AuthRoutes.origin(ctx), false);
+                    new Accounts.Origin(clients.of(ctx).text(), ctx.header("User-Agent")), false);
             audit.record(user.username(), AuditAction.TOKEN_CREATED, "API token " + token.id() + " '" + name + "' ("
                     + scope + ", " + days + " days) created");
             Map<String, Object> view = new LinkedHashMap<>();
@@ -96,7 +100,7 @@ final class TokenRoutes {
                 ctx.removeCookie(dev.tandem.server.live.ConsoleEndpoint.COOKIE, "/");
             }
             audit.record(user.username(), AuditAction.CONSOLE_SIGN_IN_REVOKED, "signed out of every console from "
-                    + ctx.ip());
+                    + clients.of(ctx));
             ctx.status(204);
         });
     }

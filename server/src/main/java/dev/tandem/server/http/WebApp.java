@@ -18,6 +18,7 @@ import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestRoutes;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.UserStore;
@@ -54,7 +55,7 @@ public final class WebApp {
                            SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
-                           Identity identity) {
+                           ClientAddresses clients, Identity identity) {
     }
 
     /** The sign-in services of issue 14: second factors, passkeys, single sign-on and their settings. */
@@ -67,16 +68,18 @@ public final class WebApp {
         Bodies bodies = new Bodies(json);
         Identity id = s.identity();
         this.auth = new AuthRoutes(s.accounts(), id.signIns(), id.factors(), authenticator, bodies, s.secureCookies(),
-                s.audit());
-        this.tokens = new TokenRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.audit());
+                s.audit(), s.clients());
+        this.tokens = new TokenRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.audit(), s.clients());
         this.secondFactors = new SecondFactorRoutes(id.factors(), id.signIns(), id.passkeys(), s.accounts(), s.users(),
-                s.consoles(), authenticator, bodies, s.audit());
+                s.consoles(), authenticator, bodies, s.audit(), s.clients());
         this.passkeys = new PasskeyRoutes(id.passkeys(), id.factors(), id.signIns(), s.accounts(), auth, authenticator,
-                bodies, s.audit());
-        this.sso = new SsoRoutes(id.sso(), id.ssoAccounts(), s.accounts(), auth, s.audit(), s.secureCookies());
-        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit());
+                bodies, s.audit(), s.clients());
+        this.sso = new SsoRoutes(id.sso(), id.ssoAccounts(), s.accounts(), auth, s.audit(), s.secureCookies(),
+                s.clients());
+        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit(),
+                s.clients());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
-        this.requests = new RequestRoutes(s.requests(), authenticator, bodies);
+        this.requests = new RequestRoutes(s.requests(), authenticator, bodies, s.clients());
         this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies, s.audit());
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), id.factors(), s.consoles(), authenticator, bodies,
                 s.audit());
@@ -86,7 +89,7 @@ public final class WebApp {
                 bodies);
         this.history = new HistoryRoutes(s.history(), authenticator);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
-        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()));
+        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients());
         this.metrics = s.metrics();
         this.openApi = resource("/tandem/openapi.json");
     }

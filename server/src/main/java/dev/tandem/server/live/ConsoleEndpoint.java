@@ -2,6 +2,7 @@ package dev.tandem.server.live;
 
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.util.Map;
@@ -22,7 +23,10 @@ public final class ConsoleEndpoint {
     private final ConsoleHub hub;
     private final Map<String, ConsoleHub.Viewer> viewers = new ConcurrentHashMap<>();
 
-    public ConsoleEndpoint(Accounts accounts, ConsoleHub hub) {
+    private final ClientAddresses clients;
+
+    public ConsoleEndpoint(Accounts accounts, ConsoleHub hub, ClientAddresses clients) {
+        this.clients = clients;
         this.accounts = accounts;
         this.hub = hub;
     }
@@ -31,7 +35,7 @@ public final class ConsoleEndpoint {
         ws.onConnect(ctx -> {
             Optional<User> user = authenticate(ctx);
             if (user.isEmpty()) {
-                LOG.info("Console socket refused from {}", AgentEndpoint.address(ctx));
+                LOG.info("Console socket refused from {}", clients.of(ctx));
                 ctx.closeSession(1008, "Sign in to the console first.");
                 return;
             }

@@ -3,6 +3,7 @@ package dev.tandem.server.live;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +22,10 @@ public final class ViewerEndpoint {
     private final ScreenSharing screens;
     private final Map<String, ViewerLink> viewers = new ConcurrentHashMap<>();
 
-    public ViewerEndpoint(Accounts accounts, ScreenSharing screens) {
+    private final ClientAddresses clients;
+
+    public ViewerEndpoint(Accounts accounts, ScreenSharing screens, ClientAddresses clients) {
+        this.clients = clients;
         this.accounts = accounts;
         this.screens = screens;
     }
@@ -31,7 +35,7 @@ public final class ViewerEndpoint {
             Optional<dev.tandem.server.store.TokenStore.TokenGrant> grant = SocketAuth.grant(accounts, ctx);
             Optional<User> user = grant.map(dev.tandem.server.store.TokenStore.TokenGrant::user);
             if (user.isEmpty()) {
-                LOG.info("Viewer socket refused from {}: not signed in", AgentEndpoint.address(ctx));
+                LOG.info("Viewer socket refused from {}: not signed in", clients.of(ctx));
                 ctx.closeSession(1008, "Sign in to the console first.");
                 return;
             }

@@ -7,6 +7,7 @@ import dev.tandem.server.domain.Portal;
 import dev.tandem.server.http.Authenticator;
 import dev.tandem.server.http.Bodies;
 import dev.tandem.server.http.Html;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -25,8 +26,10 @@ public final class RequestRoutes {
     private final ChatRequests requests;
     private final Authenticator auth;
     private final Bodies bodies;
+    private final ClientAddresses clients;
 
-    public RequestRoutes(ChatRequests requests, Authenticator auth, Bodies bodies) {
+    public RequestRoutes(ChatRequests requests, Authenticator auth, Bodies bodies, ClientAddresses clients) {
+        this.clients = clients;
         this.requests = requests;
         this.auth = auth;
         this.bodies = bodies;
@@ -53,7 +56,7 @@ public final class RequestRoutes {
             }
             ChatRequests.Created created = requests.create(ctx.pathParam("slug"), new ChatRequests.NewRequest(
                     Bodies.text(body, "name").orElse(null), Bodies.text(body, "description").orElse(null),
-                    Bodies.text(body, "email").orElse(null), device), ctx.ip());
+                    Bodies.text(body, "email").orElse(null), device), clients.of(ctx));
             Map<String, Object> view = new LinkedHashMap<>(requests.customerView(created.request()));
             view.put("token", created.token());
             ctx.header("Cache-Control", "no-store");
