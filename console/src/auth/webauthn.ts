@@ -108,21 +108,23 @@ export function passkeysSupported(): boolean {
 }
 
 /** Asks the authenticator for a signature; null when the person cancelled. */
-export async function askPasskey(options: RequestOptionsJson): Promise<Record<string, unknown> | null> {
-  try {
-    const credential = (await navigator.credentials.get({ publicKey: requestOptions(options) })) as PublicKeyCredential | null;
-    return credential ? authenticationJson(credential) : null;
-  } catch (e) {
-    if (e instanceof DOMException && (e.name === 'NotAllowedError' || e.name === 'AbortError')) return null;
-    throw e;
-  }
+export function askPasskey(options: RequestOptionsJson): Promise<Record<string, unknown> | null> {
+  return unlessCancelled(navigator.credentials.get({ publicKey: requestOptions(options) }), authenticationJson);
 }
 
 /** Asks the authenticator to make a passkey; null when the person cancelled. */
-export async function createPasskey(options: CreationOptionsJson): Promise<Record<string, unknown> | null> {
+export function createPasskey(options: CreationOptionsJson): Promise<Record<string, unknown> | null> {
+  return unlessCancelled(navigator.credentials.create({ publicKey: creationOptions(options) }), registrationJson);
+}
+
+/** The authenticator's answer as JSON; null when the person cancelled or the prompt timed out. */
+async function unlessCancelled(
+  asked: Promise<Credential | null>,
+  toJson: (credential: PublicKeyCredential) => Record<string, unknown>,
+): Promise<Record<string, unknown> | null> {
   try {
-    const credential = (await navigator.credentials.create({ publicKey: creationOptions(options) })) as PublicKeyCredential | null;
-    return credential ? registrationJson(credential) : null;
+    const credential = (await asked) as PublicKeyCredential | null;
+    return credential ? toJson(credential) : null;
   } catch (e) {
     if (e instanceof DOMException && (e.name === 'NotAllowedError' || e.name === 'AbortError')) return null;
     throw e;

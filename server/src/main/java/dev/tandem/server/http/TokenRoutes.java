@@ -70,21 +70,13 @@ final class TokenRoutes {
             view.put("token", token.token());
             ctx.status(201).json(view);
         });
-        routes.get("/api/v1/tokens", ctx -> {
-            User user = auth.require(ctx);
-            String current = auth.grant(ctx).id();
-            ctx.json(accounts.list(Accounts.API, scopeOf(user)).stream().map(row -> view(row, current)).toList());
-        });
+        routes.get("/api/v1/tokens", ctx -> list(ctx, Accounts.API));
         routes.delete("/api/v1/tokens/{id}", ctx -> {
             User user = auth.require(ctx);
             TokenRow row = visible(user, ctx.pathParam("id"), Accounts.API, "API token");
             revoke(ctx, user, row, AuditAction.TOKEN_REVOKED, "API token " + row.id() + " '" + row.name() + "'");
         });
-        routes.get("/api/v1/auth/sessions", ctx -> {
-            User user = auth.require(ctx);
-            String current = auth.grant(ctx).id();
-            ctx.json(accounts.list(Accounts.WEB, scopeOf(user)).stream().map(row -> view(row, current)).toList());
-        });
+        routes.get("/api/v1/auth/sessions", ctx -> list(ctx, Accounts.WEB));
         routes.delete("/api/v1/auth/sessions/{id}", ctx -> {
             User user = auth.require(ctx);
             TokenRow row = visible(user, ctx.pathParam("id"), Accounts.WEB, "console sign-in");
@@ -103,6 +95,13 @@ final class TokenRoutes {
                     + clients.of(ctx));
             ctx.status(204);
         });
+    }
+
+    /** The caller's tokens or sign-ins of {@code kind} (an administrator: everyone's), the caller's own marked. */
+    private void list(Context ctx, String kind) {
+        User user = auth.require(ctx);
+        String current = auth.grant(ctx).id();
+        ctx.json(accounts.list(kind, scopeOf(user)).stream().map(row -> view(row, current)).toList());
     }
 
     private void revoke(Context ctx, User user, TokenRow row, AuditAction action, String what) {
