@@ -751,7 +751,7 @@ export const es: Messages = {
   'admin.tech.resetTwoFactor': 'Restablecer dos pasos',
   'admin.tech.email': 'Correo electrónico',
   'admin.tech.emailHint': 'Opcional. El inicio de sesión único encuentra al usuario por esta dirección.',
-  'admin.tech.app': 'App',
+  'admin.tech.app': 'Aplicación',
   'admin.tech.passkeys': '{count} llaves',
   'admin.tech.twoFactorResetToast': 'Se restableció la verificación en dos pasos de {name}.',
   'admin.tech.resetTwoFactorTitle': '¿Restablecer la verificación en dos pasos de {name}?',
