@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The audit log through {@code GET /api/v1/audit}: what a support session leaves in it, and who may read it. */
 class AuditTrailTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("tandem", "secret"));
 
     private static List<String> actions(JsonNode entries) {
