@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.server.ServerConfig;
+import dev.tandem.server.auth.PasswordRules;
 import dev.tandem.server.ServerConfig.DatabaseSettings;
 import dev.tandem.server.ServerConfig.SmtpSettings;
 import dev.tandem.server.TandemServer;
@@ -158,6 +159,10 @@ public final class ServerCommand implements Callable<Integer> {
         config = config.withEdge(edge());
         String adminPassword = System.getenv("TANDEM_ADMIN_PASSWORD");
         if (adminPassword != null && !adminPassword.isBlank()) {
+            // Checked before anything is written: a weak first password is refused, not stored.
+            PasswordRules.standard().problem("admin", adminPassword).ifPresent(problem -> {
+                throw new IllegalArgumentException("TANDEM_ADMIN_PASSWORD is too weak: " + problem);
+            });
             config = config.withAdminPassword(adminPassword);
         }
         return config;

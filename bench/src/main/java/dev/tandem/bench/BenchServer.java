@@ -15,7 +15,7 @@ import java.time.Duration;
  * {@code ready <port>}, then answers {@code heap} on stdin with the used heap after full GCs.
  */
 public final class BenchServer {
-    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String ADMIN_PASSWORD = "bench-orange-kite-42";
 
     private BenchServer() {
     }

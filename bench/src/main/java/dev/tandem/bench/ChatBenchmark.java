@@ -47,8 +47,8 @@ public final class ChatBenchmark implements Callable<Integer> {
                 roundTrips, rate, rate * sessions, idleDevices);
         try (ServerProcess server = ServerProcess.start("4g", tls)) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
-            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
-            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
 
             LatencySample latency = roundTrips(server, tech);
             double perDeviceKb = idleHeap(server, tech);

@@ -64,8 +64,8 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
                 encoding.description(), samples, seconds, rate);
         try (ServerProcess server = ServerProcess.start("1g", tls)) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
-            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
-            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
             try (SharingPhone phone = SharingPhone.joinAndShare(server.baseUrl(), tech)) {
                 InputLatency latency = inputLatency(server, tech, phone);
                 ScriptedStretch stretch = scriptedStretch(server, tech, phone);

@@ -62,8 +62,8 @@ public final class ScreenRelayBenchmark implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), updates, WARMUP, rounds);
         try (ServerProcess server = ServerProcess.start("1g", tls)) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
-            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
-            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
             try (SharingPhone phone = SharingPhone.joinAndShare(server.baseUrl(), tech)) {
                 String row = "%-34s %14s %14s %10s%n";
                 System.out.println();

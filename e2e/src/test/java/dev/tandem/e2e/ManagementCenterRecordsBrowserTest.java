@@ -80,9 +80,9 @@ class ManagementCenterRecordsBrowserTest {
 
     /** A technician with a display name different from the user name. */
     private static Api technician(String username, String displayName) {
-        server.admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"password-" + username
+        server.admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + RunningServer.password(username)
                 + "\",\"displayName\":" + Api.quote(displayName) + ",\"role\":\"technician\"}").expect(201);
-        return server.api().signIn(username, "password-" + username);
+        return server.api().signIn(username, RunningServer.password(username));
     }
 
     private static JsonNode waitFor(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {

@@ -55,7 +55,7 @@ class ViewerBrowserTest {
              PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), lucia.createCode("Viewer"),
                      DeviceProfile.SAMSUNG)) {
             String session = customer.session();
-            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
             page.locator("[data-testid=session-row][data-session=" + session + "]").click();
             Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
             chat.locator("[data-testid=view-screen]").click();

@@ -10,6 +10,17 @@ import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.audit.AuditStore;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
+import dev.tandem.server.auth.PasswordRules;
+import dev.tandem.server.auth.Passkeys;
+import dev.tandem.server.auth.SecondFactors;
+import dev.tandem.server.auth.SignIns;
+import dev.tandem.server.auth.SingleSignOn;
+import dev.tandem.server.auth.SsoAccounts;
+import dev.tandem.server.settings.SignInSettings;
+import dev.tandem.server.store.PasskeyStore;
+import dev.tandem.server.store.SecondFactorStore;
+import dev.tandem.server.store.SignInFlowStore;
+import java.net.URI;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.edge.EdgeListeners;
 import dev.tandem.server.edge.ForwardedClient;
@@ -100,6 +111,10 @@ public final class TandemServer implements AutoCloseable {
 
     /** Starts the server on {@code clock} (tests move time forward to expire codes). */
     public static TandemServer start(ServerConfig config, Clock clock) {
+        config.adminPassword().filter(p -> !p.isBlank()).flatMap(p -> PasswordRules.standard().problem("admin", p))
+                .ifPresent(problem -> {
+                    throw new StartupException("TANDEM_ADMIN_PASSWORD is too weak: " + problem, null);
+                });
         Database database;
         SecretBox box;
         try {
@@ -149,7 +164,8 @@ public final class TandemServer implements AutoCloseable {
         PortalStore portals = new PortalStore(database);
         CodeStore codeStore = new CodeStore(database);
         SessionStore sessionStore = new SessionStore(database);
-        Accounts accounts = new Accounts(users, new TokenStore(database), hasher, clock);
+        TokenStore tokenStore = new TokenStore(database);
+        Accounts accounts = new Accounts(users, tokenStore, hasher, clock);
         Optional<String> generated = accounts.ensureAdministrator(config.adminPassword());
         if (portals.findBySlug("default").isEmpty()) {
             portals.create(new Portal(0, "default", "Default", "en", false, true, true, 20, 8));
@@ -192,9 +208,18 @@ public final class TandemServer implements AutoCloseable {
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         EdgeListeners edge = EdgeListeners.prepare(config.edge(), config.port(), config.dataDir());
+        SignInFlowStore flows = new SignInFlowStore(database);
+        SignInSettings signInSettings = new SignInSettings(new SettingsStore(database), box, clock);
+        PasskeyStore passkeyStore = new PasskeyStore(database);
+        SecondFactors factors = new SecondFactors(new SecondFactorStore(database), passkeyStore, box, clock);
+        Passkeys passkeys = new Passkeys(passkeyStore, users, flows, () -> URI.create(links.base()), json, clock);
+        SingleSignOn sso = new SingleSignOn(signInSettings, flows, () -> URI.create(links.base() + "/api/v1/auth/sso/callback"),
+                json, clock);
+        WebApp.Identity identity = new WebApp.Identity(new SignIns(accounts, factors, signInSettings), factors, passkeys,
+                sso, new SsoAccounts(users, accounts), signInSettings);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
-                config.edge().metricsToken()), json);
+                config.edge().metricsToken(), identity), json);
 
         Javalin app = Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
@@ -258,6 +283,10 @@ public final class TandemServer implements AutoCloseable {
         timers.scheduleAtFixedRate(guard(requests::pingWatchers), 20, 20, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(sessions.screens()::pingViewers), 15, 15, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(retention::sweep), 0, 24, TimeUnit.HOURS);
+        timers.scheduleAtFixedRate(guard(() -> {
+            flows.deleteExpired(clock.instant());
+            tokenStore.deleteExpired(clock.instant());
+        }), 1, 10, TimeUnit.MINUTES);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)

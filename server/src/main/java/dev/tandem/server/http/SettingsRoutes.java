@@ -14,6 +14,8 @@ import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.mail.SmtpPorts;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsChange;
+import dev.tandem.server.settings.SignInSettings;
+import java.util.List;
 import io.javalin.config.RoutesConfig;
 import jakarta.mail.internet.InternetAddress;
 import java.util.LinkedHashMap;
@@ -23,14 +25,17 @@ import java.util.Optional;
 /** Public URL, SMTP and retention settings, and the test email; administrators only. */
 final class SettingsRoutes {
     private final Settings settings;
+    private final SignInSettings signIn;
     private final MailOutbox mail;
     private final Links links;
     private final AuditLog audit;
     private final Authenticator auth;
     private final Bodies bodies;
 
-    SettingsRoutes(Settings settings, MailOutbox mail, Links links, AuditLog audit, Authenticator auth, Bodies bodies) {
+    SettingsRoutes(Settings settings, SignInSettings signIn, MailOutbox mail, Links links, AuditLog audit,
+                   Authenticator auth, Bodies bodies) {
         this.settings = settings;
+        this.signIn = signIn;
         this.mail = mail;
         this.links = links;
         this.audit = audit;
@@ -41,16 +46,24 @@ final class SettingsRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/settings", ctx -> {
             auth.requireAdmin(ctx);
-            ctx.json(settings.view(links.base()));
+            ctx.json(view());
         });
         routes.put("/api/v1/settings", ctx -> {
             User admin = auth.requireAdmin(ctx);
-            SettingsChange change = read(bodies.object(ctx), settings.smtp(), mail.ports());
+            JsonNode body = bodies.object(ctx);
+            if (body.has("smtp") || body.has("sso")) {
+                auth.requireRecentProof(ctx); // where mail and sign-ins go: prove it is you again
+            }
+            SettingsChange change = read(body, settings.smtp(), mail.ports());
+            List<String> signInChanges = signIn.apply(body);
             if (!change.isEmpty()) {
                 settings.apply(change);
                 audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, change.description());
             }
-            ctx.json(settings.view(links.base()));
+            if (!signInChanges.isEmpty()) {
+                audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, String.join(", ", signInChanges));
+            }
+            ctx.json(view());
         });
         routes.post("/api/v1/settings/test-email", ctx -> {
             User admin = auth.requireAdmin(ctx);
@@ -78,6 +91,12 @@ final class SettingsRoutes {
             view.put("message", message);
             ctx.json(view);
         });
+    }
+
+    private Map<String, Object> view() {
+        Map<String, Object> view = settings.view(links.base());
+        view.putAll(signIn.view(() -> links.base() + SsoRoutes.CALLBACK));
+        return view;
     }
 
     private static SettingsChange read(JsonNode body, Optional<ServerConfig.SmtpSettings> current, SmtpPorts ports) {

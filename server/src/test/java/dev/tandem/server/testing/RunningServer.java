@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * restarted on the same data to test what survives a restart.
  */
 public final class RunningServer implements AutoCloseable {
-    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String ADMIN_PASSWORD = "correct-horse-battery-7";
     private final Path data;
     private final UnaryOperator<ServerConfig> customise;
     private final SettableClock clock = new SettableClock();
@@ -93,9 +93,17 @@ public final class RunningServer implements AutoCloseable {
 
     /** Creates a technician and returns an API client signed in as them. */
     public Api technician(String username) {
-        admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"password-" + username
+        admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + password(username)
                 + "\",\"displayName\":\"" + username + "\",\"role\":\"technician\"}").expect(201);
-        return api().signIn(username, "password-" + username);
+        return api().signIn(username, password(username));
+    }
+
+    /**
+     * The password {@link #technician} gives a user: long enough, not a common one and without the
+     * user name, as the server's password rules want.
+     */
+    public static String password(String username) {
+        return "orange-kite-" + (Math.floorMod(username.hashCode(), 90_000) + 10_000);
     }
 
     /** Stops the server; {@link #restart()} starts it again. Stopping twice is harmless. */
