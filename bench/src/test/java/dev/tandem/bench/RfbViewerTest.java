@@ -7,6 +7,8 @@ import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.session.ScreenStream;
 import dev.tandem.agent.rfb.session.StreamSettings;
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.screen.ScreenSource;
 import dev.tandem.device.DeviceProfile;
 import dev.tandem.device.screen.ImageIoJpegCompressor;
@@ -38,10 +40,10 @@ class RfbViewerTest {
         }
 
         @Override
-        public int width() { return frame.width(); }
-
-        @Override
-        public int height() { return frame.height(); }
+        public ScreenGeometry geometry() {
+            Frame now = frame;
+            return ScreenGeometry.natural(ScreenSize.of(now.width(), now.height()));
+        }
 
         @Override
         public Frame capture() { return frame; }

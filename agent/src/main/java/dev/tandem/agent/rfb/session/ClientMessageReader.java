@@ -26,6 +26,9 @@ final class ClientMessageReader {
         void pointer(int buttonMask, int x, int y);
 
         void cutText(String text);
+
+        /** SetDesktopSize: the viewer asks for a framebuffer of this size ({@code screens} in its layout). */
+        void desktopSize(int width, int height, int screens);
     }
 
     private static final int SET_PIXEL_FORMAT = 0;
@@ -34,6 +37,9 @@ final class ClientMessageReader {
     private static final int KEY_EVENT = 4;
     private static final int POINTER_EVENT = 5;
     private static final int CLIENT_CUT_TEXT = 6;
+    /** The ExtendedDesktopSize extension's request (RFB community protocol; noVNC and TigerVNC send it). */
+    private static final int SET_DESKTOP_SIZE = 251;
+    private static final int SCREEN_BYTES = 16;
 
     private final DataInputStream in;
     private final int maxCutTextBytes;
@@ -76,9 +82,19 @@ final class ClientMessageReader {
             case CLIENT_CUT_TEXT:
                 handler.cutText(readCutText());
                 break;
+            case SET_DESKTOP_SIZE:
+                in.readUnsignedByte();
+                int width = in.readUnsignedShort();
+                int height = in.readUnsignedShort();
+                int screens = in.readUnsignedByte();
+                in.readUnsignedByte();
+                // The layout of the viewer's monitors is moot: a phone has one screen, the whole framebuffer.
+                in.readFully(new byte[screens * SCREEN_BYTES]);
+                handler.desktopSize(width, height, screens);
+                break;
             default:
                 throw StreamEndException.protocol("unknown client message type " + type
-                        + "; this server speaks RFB 3.8 (RFC 6143) without extensions");
+                        + "; this server speaks RFB 3.8 (RFC 6143) with the ExtendedDesktopSize extension");
         }
     }
 

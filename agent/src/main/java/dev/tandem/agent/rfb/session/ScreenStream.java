@@ -6,6 +6,8 @@ import dev.tandem.agent.rfb.encoding.ByteSink;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.encoding.PixelFormat;
 import dev.tandem.agent.screen.PhoneInput;
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.screen.ScreenSource;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -33,8 +35,14 @@ import org.slf4j.LoggerFactory;
  * client messages and injects input. The <em>updater</em>, started after the handshake, is the only
  * thread that writes to the channel from then on (the handshake's writes happen before it starts), so
  * writes are never concurrent. It answers one FramebufferUpdateRequest with one FramebufferUpdate when
- * there is something to send, and otherwise captures again every poll interval or when woken by a new
- * request; so a slow viewer slows only its own stream and memory stays bounded. A malformed message or
+ * there is something to send, and otherwise captures again when the screen says it changed
+ * ({@link ScreenSource#watch}), every poll interval, or when woken by a new request; so a slow viewer
+ * slows only its own stream and memory stays bounded.
+ *
+ * <p>Sizes: the frames' size is the phone's ({@link SharedScreen}); a viewer that names the
+ * ExtendedDesktopSize extension is told so and may ask for another with SetDesktopSize, answered with
+ * the first update of the new size. Pointer positions are in the viewer's (frame) pixels and are mapped
+ * to phone pixels with the geometry of the frame the viewer was last sent. A malformed message or
  * a failure ends this stream only. {@link #close()} and every other ending close both streams, which
  * must unblock a blocked read or write (sockets do); {@link #closed()} completes once both threads are
  * gone. Public methods are thread-safe.
@@ -43,9 +51,12 @@ public final class ScreenStream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScreenStream.class);
     private static final AtomicInteger VIEWERS = new AtomicInteger();
     private static final long JOIN_MILLIS = 5000;
+    /** How long an accepted SetDesktopSize waits for the phone's first frame of the new size. */
+    private static final long RESIZE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final InputStream viewerIn;
     private final OutputStream viewerOut;
+    private final SharedScreen shared;
     private final ScreenSource screen;
     private final PhoneInput input;
     private final ConsentLedger consent;
@@ -55,18 +66,24 @@ public final class ScreenStream implements AutoCloseable {
     private final CompletableFuture<StreamClosure> closed = new CompletableFuture<>();
     private final Thread reader;
     private final Object lock = new Object();
+    private final Runnable wake = this::screenChanged;
+    /** The geometry of the frames the viewer was last sent: its pointer positions are in their pixels. */
+    private volatile ScreenGeometry shownGeometry;
     // Guarded by lock: what the reader learnt and the updater acts on.
     private PixelFormat format = PixelFormat.NATURAL;
     private ViewerEncodings encodings = ViewerEncodings.RAW_ONLY;
     private UpdateRequest pending;
+    private boolean screenChanged;
+    private SizeNotice sizeNotice;
     private StreamClosure ending;
     private Thread updater;
 
-    private ScreenStream(InputStream viewerIn, OutputStream viewerOut, ScreenSource screen, PhoneInput input,
+    private ScreenStream(InputStream viewerIn, OutputStream viewerOut, SharedScreen shared, PhoneInput input,
             ConsentLedger consent, StreamSettings settings) {
         this.viewerIn = viewerIn;
         this.viewerOut = viewerOut;
-        this.screen = screen;
+        this.shared = shared;
+        this.screen = shared.source();
         this.input = input;
         this.consent = consent;
         this.settings = settings;
@@ -82,6 +99,12 @@ public final class ScreenStream implements AutoCloseable {
      * Returns at once; the handshake runs on the stream's reader thread.
      */
     public static ScreenStream start(InputStream viewerIn, OutputStream viewerOut, ScreenSource screen,
+            PhoneInput input, ConsentLedger consent, StreamSettings settings) {
+        return start(viewerIn, viewerOut, SharedScreen.of(screen), input, consent, settings);
+    }
+
+    /** As above, for one of several viewers of the same phone: they share its capture size. */
+    public static ScreenStream start(InputStream viewerIn, OutputStream viewerOut, SharedScreen screen,
             PhoneInput input, ConsentLedger consent, StreamSettings settings) {
         ScreenStream stream = new ScreenStream(viewerIn, viewerOut, screen, input, consent, settings);
         stream.reader.start();
@@ -116,8 +139,12 @@ public final class ScreenStream implements AutoCloseable {
     private void readViewer() {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(viewerIn))) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(viewerOut, 64 * 1024));
-            RfbHandshake.serve(in, out, screen.width(), screen.height(), settings.desktopName());
-            startUpdater(out);
+            ScreenGeometry geometry = screen.geometry();
+            shownGeometry = geometry;
+            RfbHandshake.serve(in, out, geometry.frame().width(), geometry.frame().height(),
+                    settings.desktopName());
+            shared.addWatcher(wake);
+            startUpdater(out, geometry.frame());
             ClientMessageReader messages = new ClientMessageReader(in, settings.maxCutTextBytes());
             ClientMessageReader.Handler handler = new ViewerMessages();
             while (true) {
@@ -134,6 +161,8 @@ public final class ScreenStream implements AutoCloseable {
             end(StreamClosure.of(StreamClosure.Cause.INTERNAL_ERROR, "the agent failed: " + e));
         } finally {
             end(StreamClosure.of(StreamClosure.Cause.CONNECTION_LOST, "the viewer's channel ended"));
+            shared.removeWatcher(wake);
+            shared.left(this);
             Thread updaterThread = updaterThread();
             if (updaterThread != null) {
                 try {
@@ -151,12 +180,12 @@ public final class ScreenStream implements AutoCloseable {
         }
     }
 
-    private void startUpdater(DataOutputStream out) {
+    private void startUpdater(DataOutputStream out, ScreenSize announced) {
         synchronized (lock) {
             if (ending != null) {
                 return;
             }
-            updater = new Thread(() -> writeUpdates(out), name + "-updates");
+            updater = new Thread(() -> writeUpdates(out, announced), name + "-updates");
             updater.setDaemon(true);
             updater.start();
         }
@@ -168,9 +197,9 @@ public final class ScreenStream implements AutoCloseable {
         }
     }
 
-    private void writeUpdates(OutputStream out) {
+    private void writeUpdates(OutputStream out, ScreenSize announced) {
         long pollMillis = Math.max(1, settings.pollInterval().toMillis());
-        try (FramebufferUpdates updates = new FramebufferUpdates(screen.width(), screen.height(),
+        try (FramebufferUpdates updates = new FramebufferUpdates(announced.width(), announced.height(),
                 settings.zlibLevel(), settings.jpeg())) {
             while (true) {
                 UpdateRequest request;
@@ -187,6 +216,7 @@ public final class ScreenStream implements AutoCloseable {
                     // this update is a new one, never merged into the one being answered.
                     request = pending;
                     pending = null;
+                    screenChanged = false;
                     viewerFormat = format;
                     viewerEncodings = encodings;
                 }
@@ -198,7 +228,7 @@ public final class ScreenStream implements AutoCloseable {
                     // Nothing to send yet: the request stays open (joined with any that came meanwhile).
                     boolean alone = pending == null;
                     pending = alone ? request : request.merge(pending);
-                    if (ending == null && alone) {
+                    if (ending == null && alone && !screenChanged) {
                         lock.wait(pollMillis);
                     }
                 }
@@ -219,7 +249,17 @@ public final class ScreenStream implements AutoCloseable {
     private boolean send(FramebufferUpdates updates, UpdateRequest request, PixelFormat viewerFormat,
             ViewerEncodings viewerEncodings, OutputStream out) throws IOException, StreamEndException {
         Frame frame = screen.capture();
-        ByteSink update = updates.prepare(request, frame, viewerFormat, viewerEncodings);
+        ScreenGeometry geometry = screen.geometry();
+        ScreenSize size = ScreenSize.of(frame.width(), frame.height());
+        if (!geometry.frame().equals(size)) {
+            return false; // caught between a new size and its first frame: the next capture has both
+        }
+        SizeNotice owed;
+        synchronized (lock) {
+            owed = sizeNotice;
+        }
+        SizeNotice notice = owed == null ? null : owed.readyFor(size, System.nanoTime());
+        ByteSink update = updates.prepare(request, frame, viewerFormat, viewerEncodings, notice);
         // Encoding takes time; the customer may have stopped sharing meanwhile.
         if (update == null || !consent.isGranted(ConsentKind.SCREEN)) {
             return false;
@@ -227,7 +267,22 @@ public final class ScreenStream implements AutoCloseable {
         update.writeTo(out);
         out.flush();
         updates.commit();
+        shownGeometry = geometry;
+        if (notice != null) {
+            synchronized (lock) {
+                if (sizeNotice == owed) {
+                    sizeNotice = null;
+                }
+            }
+        }
         return true;
+    }
+
+    private void screenChanged() {
+        synchronized (lock) {
+            screenChanged = true;
+            lock.notifyAll();
+        }
     }
 
     private void end(StreamClosure closure) {
@@ -262,7 +317,26 @@ public final class ScreenStream implements AutoCloseable {
         @Override
         public void encodings(ViewerEncodings viewerEncodings) {
             synchronized (lock) {
+                if (viewerEncodings.extendedDesktopSize() && !encodings.extendedDesktopSize() && sizeNotice == null) {
+                    sizeNotice = SizeNotice.announcement();
+                }
                 encodings = viewerEncodings;
+            }
+        }
+
+        @Override
+        public void desktopSize(int width, int height, int screens) {
+            SizeNotice answer;
+            if (width == 0 || height == 0 || screens == 0) {
+                answer = SizeNotice.refused(SizeNotice.STATUS_INVALID_LAYOUT);
+            } else {
+                ScreenSize granted = shared.resize(ScreenStream.this, ScreenSize.of(width, height));
+                answer = granted == null ? SizeNotice.refused(SizeNotice.STATUS_PROHIBITED)
+                        : SizeNotice.accepted(granted, System.nanoTime() + RESIZE_WAIT_NANOS);
+            }
+            synchronized (lock) {
+                sizeNotice = answer;
+                lock.notifyAll();
             }
         }
 
@@ -283,8 +357,9 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void pointer(int buttonMask, int x, int y) {
-            gestures.pointer(buttonMask, x, y, screen.width(), screen.height(),
-                    consent.isGranted(ConsentKind.CONTROL));
+            ScreenGeometry geometry = shownGeometry;
+            gestures.pointer(buttonMask, geometry.phoneX(x), geometry.phoneY(y), geometry.phone().width(),
+                    geometry.phone().height(), consent.isGranted(ConsentKind.CONTROL));
         }
 
         @Override

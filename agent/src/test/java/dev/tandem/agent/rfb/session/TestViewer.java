@@ -27,6 +27,7 @@ final class TestViewer implements AutoCloseable {
     static final int TIGHT = 7;
     static final int ZRLE = 16;
     static final int DESKTOP_SIZE = -223;
+    static final int EXTENDED_DESKTOP_SIZE = -308;
 
     /** One rectangle header of a received update. */
     static final class Received {
@@ -139,6 +140,23 @@ final class TestViewer implements AutoCloseable {
         out.writeShort(area.height());
     }
 
+    /** SetDesktopSize with one screen covering the framebuffer, as noVNC sends it. */
+    void setDesktopSize(int w, int h) throws IOException {
+        out.writeByte(251);
+        out.writeByte(0);
+        out.writeShort(w);
+        out.writeShort(h);
+        out.writeByte(1);
+        out.writeByte(0);
+        out.writeInt(0);
+        out.writeShort(0);
+        out.writeShort(0);
+        out.writeShort(w);
+        out.writeShort(h);
+        out.writeInt(0);
+        out.flush();
+    }
+
     /** Key down then key up. */
     void key(int keysym) throws IOException {
         keyEvent(true, keysym);
@@ -230,6 +248,16 @@ final class TestViewer implements AutoCloseable {
     }
 
     private void apply(Rect r, int encoding) throws IOException {
+        if (encoding == EXTENDED_DESKTOP_SIZE) {
+            int screens = in.readUnsignedByte();
+            in.readFully(new byte[3 + 16 * screens]);
+            if (r.y() == 0 && (r.width() != width || r.height() != height)) {
+                width = r.width();
+                height = r.height();
+                framebuffer = new int[width * height];
+            }
+            return;
+        }
         if (encoding == DESKTOP_SIZE) {
             width = r.width();
             height = r.height();
