@@ -45,11 +45,13 @@ public final class X11vncComparison implements Callable<Integer> {
     Path screens;
 
     @Option(names = "--compress-level", defaultValue = "6",
-            description = "The compression level vncsnapshot asks both servers for (0..9). Default: ${DEFAULT-VALUE}")
+            description = "The compression level vncsnapshot asks both servers for (0..9; -1 = vncsnapshot's own "
+                    + "default). Default: ${DEFAULT-VALUE}")
     int compressLevel;
 
     private static final double GOAL = 0.95;
     private static final long CLIENT_SECONDS = 60;
+    private static final long QUIET_MILLIS = 3000;
 
     @Override
     public Integer call() throws Exception {
@@ -147,15 +149,35 @@ public final class X11vncComparison implements Callable<Integer> {
             Thread relay = new Thread(() -> relayOne(proxy, serverPort, received), "bench-x11vnc-proxy");
             relay.setDaemon(true);
             relay.start();
-            Process client = new ProcessBuilder("vncsnapshot", "-quiet", "-nocursor", "-nojpeg", "-encodings", "tight",
-                    "-compresslevel", String.valueOf(compressLevel), "127.0.0.1::" + proxy.getLocalPort(),
-                    work.resolve("snapshot.jpg").toString()).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("vncsnapshot.log").toFile()).start();
-            if (!client.waitFor(CLIENT_SECONDS, TimeUnit.SECONDS)) {
-                client.destroyForcibly();
-                throw new IllegalStateException("vncsnapshot took longer than " + CLIENT_SECONDS + " s");
+            List<String> command = new java.util.ArrayList<>(List.of("vncsnapshot", "-quiet", "-nocursor", "-nojpeg",
+                    "-encodings", "tight"));
+            if (compressLevel >= 0) {
+                command.addAll(List.of("-compresslevel", String.valueOf(compressLevel)));
             }
-            if (client.exitValue() != 0) {
+            command.addAll(List.of("127.0.0.1::" + proxy.getLocalPort(), work.resolve("snapshot.jpg").toString()));
+            Process client = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(work.resolve("vncsnapshot.log").toFile()).start();
+            // x11vnc ends its update with LastRect, after which this old client keeps waiting: the frame is
+            // complete once the bytes stop for QUIET_MILLIS (both servers send one update and then nothing).
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CLIENT_SECONDS);
+            long last = -1;
+            long quietSince = System.nanoTime();
+            while (!client.waitFor(100, TimeUnit.MILLISECONDS)) {
+                long now = received.get();
+                if (now != last) {
+                    last = now;
+                    quietSince = System.nanoTime();
+                } else if (now > 0 && System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    client.destroyForcibly();
+                    throw new IllegalStateException("vncsnapshot received nothing for " + CLIENT_SECONDS + " s");
+                }
+            }
+            if (client.isAlive()) {
+                client.destroyForcibly();
+            } else if (client.exitValue() != 0) {
                 throw new IllegalStateException("vncsnapshot failed: " + Files.readString(work.resolve("vncsnapshot.log")));
             }
             relay.join(5000);
@@ -204,7 +226,7 @@ public final class X11vncComparison implements Callable<Integer> {
     }
 
     private static void awaitListening(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 // A probe that leaves at once: x11vnc (-forever) serves the next client as usual.
@@ -213,7 +235,7 @@ public final class X11vncComparison implements Callable<Integer> {
                 Thread.sleep(100);
             }
         }
-        throw new IllegalStateException("x11vnc did not listen on port " + port + " within 20 s");
+        throw new IllegalStateException("x11vnc did not listen on port " + port + " within 60 s");
     }
 
     private static boolean onPath(String tool) {

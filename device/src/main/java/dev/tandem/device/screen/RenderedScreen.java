@@ -19,7 +19,9 @@ import java.util.Objects;
  *
  * <p>Thread-safe: captures are serialised on one lock; the UI is read as a snapshot, so input keeps
  * flowing while a frame is drawn. A new size is taken at the next capture, which switches the frame
- * and its {@link #geometry()} together.
+ * and its {@link #geometry()} together. Every UI change and every resize is passed to the agent's
+ * watcher ({@link #watch}), so the new picture is drawn and sent at once; only the clock's minute is
+ * left to the agent's poll.
  */
 public final class RenderedScreen implements ScreenSource {
     private final PhoneUi ui;
@@ -102,8 +104,10 @@ public final class RenderedScreen implements ScreenSource {
         watcher.run();
     }
 
+    /** The UI tells this screen of every change, and the screen passes it on: capture is event-driven. */
     @Override
     public void watch(Runnable changed) {
         watcher = Objects.requireNonNull(changed, "changed");
+        ui.watch(changed);
     }
 }

@@ -60,6 +60,16 @@ class RenderedScreenTest {
         assertThat(calls[0]).isEqualTo(2);
     }
 
+    @Test
+    void inputAndNotificationsWakeTheWatcherSoTheChangeIsSentWithoutPolling() {
+        int[] calls = new int[1];
+        screen.watch(() -> calls[0]++);
+        ui.softKey(SoftKey.RECENTS);
+        ui.toggle(Setting.WIFI);
+        ui.postNotification(new Notification("Messages", "Anna", "Hi"));
+        assertThat(calls[0]).isEqualTo(3);
+    }
+
     private static int colourDistance(int a, int b) {
         int d = 0;
         for (int shift = 0; shift <= 16; shift += 8) {
