@@ -29,6 +29,9 @@ final class RfbViewer implements AutoCloseable {
     static final int DESKTOP_SIZE = -223;
     /** The ExtendedDesktopSize extension: the server says it takes SetDesktopSize, and answers it. */
     static final int EXTENDED_DESKTOP_SIZE = -308;
+    /** ContinuousUpdates and Fence: the phone pushes changes, fences keep it at most two updates ahead. */
+    static final int CONTINUOUS_UPDATES = -313;
+    static final int FENCE = -312;
     /** Tight JPEG quality level 0; levels 0..9 are -32..-23. */
     static final int QUALITY_LEVEL_0 = -32;
     /** Compression level 0; levels 0..9 are -256..-247. */
@@ -62,6 +65,9 @@ final class RfbViewer implements AutoCloseable {
     private int tightPixelBytes;
     /** The phone's size when the viewer asked for another frame size, so inputs given in phone pixels land right. */
     private volatile ScreenSize phone;
+    /** Continuous updates are on: the phone pushes, this viewer sends no update requests. */
+    private volatile boolean continuous;
+    private boolean continuousOffered;
 
     /**
      * One FramebufferUpdate: its rectangles by kind ({@code jpeg} counts the Tight rectangles sent as
@@ -143,6 +149,9 @@ final class RfbViewer implements AutoCloseable {
     }
 
     int height() { return height; }
+
+    /** True once continuous updates are on: then the phone pushes changes without requests. */
+    boolean continuous() { return continuous; }
 
     /** Bytes received so far, handshake included (RFB bytes: the WebSocket's own framing is not counted). */
     long bytesReceived() { return received.get(); }
@@ -234,6 +243,32 @@ final class RfbViewer implements AutoCloseable {
                 case 3: // ServerCutText
                     skip(3);
                     skip(in.readInt() & 0xFFFFFFFFL);
+                    break;
+                case 150: // EndOfContinuousUpdates: the first one offers them, as noVNC takes it
+                    if (!continuousOffered) {
+                        continuousOffered = true;
+                        byte[] enable = new byte[10];
+                        enable[0] = (byte) 150;
+                        enable[1] = 1;
+                        putU16(enable, 6, width);
+                        putU16(enable, 8, height);
+                        send(enable);
+                        continuous = true;
+                    } else {
+                        continuous = false;
+                    }
+                    break;
+                case 248: // ServerFence: echoed once everything before it was read, as noVNC does
+                    skip(3);
+                    int flags = in.readInt();
+                    byte[] payload = new byte[in.readUnsignedByte()];
+                    in.readFully(payload);
+                    byte[] echo = new byte[9 + payload.length];
+                    echo[0] = (byte) 248;
+                    putU32(echo, 4, flags & 0b11);
+                    echo[8] = (byte) payload.length;
+                    System.arraycopy(payload, 0, echo, 9, payload.length);
+                    send(echo);
                     break;
                 default:
                     throw new IOException("unknown server message type " + type);

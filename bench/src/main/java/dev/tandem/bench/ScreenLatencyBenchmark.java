@@ -53,6 +53,10 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
                     + "<= 1 Mbit/s. Default: ${DEFAULT-VALUE}")
     int maxHeight;
 
+    @Option(names = "--requests-only", description = "The viewer does not offer ContinuousUpdates and Fence (as "
+            + "noVNC 1.7 and TigerVNC do): every update waits for its request, as before continuous updates.")
+    boolean requestsOnly;
+
     private static final int WARMUP = 30;
     /** Longer than the agent's 33 ms poll: a screen quiet this long has nothing left to send. */
     private static final long QUIET_MILLIS = 80;
@@ -67,7 +71,8 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
                         + "in this one, viewer on /ws/screen asking %s; %d inputs, then %d s "
                         + "of scripted Settings at %.0f changes/s; %s%n", Runtime.getRuntime().availableProcessors(),
                 encoding.description(), samples, seconds, rate,
-                maxHeight > 0 ? "frames at most " + maxHeight + " px tall" : "frames at the phone's own size");
+                (maxHeight > 0 ? "frames at most " + maxHeight + " px tall" : "frames at the phone's own size")
+                        + (requestsOnly ? ", one update per request" : ", continuous updates with fences"));
         try (ServerProcess server = ServerProcess.start("1g")) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
             admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
@@ -144,15 +149,21 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
         }
     }
 
-    /** The encodings asked for, with ExtendedDesktopSize when the viewer will ask for a size. */
+    /**
+     * The encodings asked for, with the extensions noVNC 1.7 names too: ExtendedDesktopSize (it asks for
+     * a size with --max-height), ContinuousUpdates and Fence (unless --requests-only).
+     */
     private int[] viewerEncodings() {
-        int[] asked = encoding.encodings();
-        if (maxHeight <= 0) {
-            return asked;
+        java.util.List<Integer> asked = new java.util.ArrayList<>();
+        for (int e : encoding.encodings()) {
+            asked.add(e);
         }
-        int[] more = java.util.Arrays.copyOf(asked, asked.length + 1);
-        more[asked.length] = RfbViewer.EXTENDED_DESKTOP_SIZE;
-        return more;
+        asked.add(RfbViewer.EXTENDED_DESKTOP_SIZE);
+        if (!requestsOnly) {
+            asked.add(RfbViewer.FENCE);
+            asked.add(RfbViewer.CONTINUOUS_UPDATES);
+        }
+        return asked.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

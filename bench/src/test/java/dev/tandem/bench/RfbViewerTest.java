@@ -132,6 +132,22 @@ class RfbViewerTest {
     }
 
     @Test
+    void withContinuousUpdatesThePhonePushesChangesAndTheViewerAnswersItsFences() throws Exception {
+        ChangingScreen screen = new ChangingScreen(rows(200, 300, 0));
+        try (RfbViewer viewer = served(screen).handshake(RfbViewer.ZRLE, RfbViewer.COPY_RECT, RfbViewer.RAW,
+                RfbViewer.FENCE, RfbViewer.CONTINUOUS_UPDATES)) {
+            viewer.requestUpdate(false);
+            assertThat(viewer.readUpdate(() -> { }).zrle()).isPositive();
+            assertThat(viewer.continuous()).as("EndOfContinuousUpdates came before the update").isTrue();
+            for (int i = 1; i <= 4; i++) {
+                screen.frame = rows(200, 300, i * 3);
+                // No request: the change is pushed, and fences answered by the viewer keep it coming.
+                assertThat(viewer.readUpdate(() -> { }).rects()).isPositive();
+            }
+        }
+    }
+
+    @Test
     void everyEncodingAndOtherServerMessagesAreSkippedExactly() throws Exception {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         DataOutputStream server = new DataOutputStream(wire);

@@ -29,6 +29,12 @@ final class ClientMessageReader {
 
         /** SetDesktopSize: the viewer asks for a framebuffer of this size ({@code screens} in its layout). */
         void desktopSize(int width, int height, int screens);
+
+        /** EnableContinuousUpdates: push changes in {@code area} without requests, or stop. */
+        void continuousUpdates(boolean enable, Rect area);
+
+        /** Fence: an echo of ours, or a request of the viewer's own ({@code flags} bit 31). */
+        void fence(int flags, byte[] payload);
     }
 
     private static final int SET_PIXEL_FORMAT = 0;
@@ -40,6 +46,9 @@ final class ClientMessageReader {
     /** The ExtendedDesktopSize extension's request (RFB community protocol; noVNC and TigerVNC send it). */
     private static final int SET_DESKTOP_SIZE = 251;
     private static final int SCREEN_BYTES = 16;
+    private static final int ENABLE_CONTINUOUS_UPDATES = ContinuousUpdates.END_OF_CONTINUOUS_UPDATES;
+    private static final int CLIENT_FENCE = ContinuousUpdates.FENCE;
+    private static final int MAX_FENCE_PAYLOAD = 64;
 
     private final DataInputStream in;
     private final int maxCutTextBytes;
@@ -92,9 +101,25 @@ final class ClientMessageReader {
                 in.readFully(new byte[screens * SCREEN_BYTES]);
                 handler.desktopSize(width, height, screens);
                 break;
+            case ENABLE_CONTINUOUS_UPDATES:
+                boolean enable = in.readUnsignedByte() != 0;
+                handler.continuousUpdates(enable, Rect.of(in.readUnsignedShort(), in.readUnsignedShort(),
+                        in.readUnsignedShort(), in.readUnsignedShort()));
+                break;
+            case CLIENT_FENCE:
+                in.readFully(new byte[3]);
+                int flags = in.readInt();
+                int length = in.readUnsignedByte();
+                if (length > MAX_FENCE_PAYLOAD) {
+                    throw StreamEndException.protocol("a fence payload of " + length + " bytes is over the 64 allowed");
+                }
+                byte[] payload = new byte[length];
+                in.readFully(payload);
+                handler.fence(flags, payload);
+                break;
             default:
-                throw StreamEndException.protocol("unknown client message type " + type
-                        + "; this server speaks RFB 3.8 (RFC 6143) with the ExtendedDesktopSize extension");
+                throw StreamEndException.protocol("unknown client message type " + type + "; this server speaks RFB 3.8"
+                        + " (RFC 6143) with the ExtendedDesktopSize, ContinuousUpdates and Fence extensions");
         }
     }
 

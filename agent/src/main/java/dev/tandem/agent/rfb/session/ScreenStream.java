@@ -5,6 +5,7 @@ import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.encoding.ByteSink;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.encoding.PixelFormat;
+import dev.tandem.agent.rfb.encoding.Rect;
 import dev.tandem.agent.screen.PhoneInput;
 import dev.tandem.agent.screen.ScreenGeometry;
 import dev.tandem.agent.screen.ScreenSize;
@@ -18,6 +19,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +41,9 @@ import org.slf4j.LoggerFactory;
  * there is something to send, and otherwise captures again when the screen says it changed
  * ({@link ScreenSource#watch}), every poll interval, or when woken by a new request; so a slow viewer
  * slows only its own stream and memory stays bounded.
+ *
+ * <p>With the ContinuousUpdates and Fence extensions ({@link ContinuousUpdates}) the update thread
+ * pushes changes without waiting for requests, at most two fences ahead of the viewer.
  *
  * <p>Sizes: the frames' size is the phone's ({@link SharedScreen}); a viewer that names the
  * ExtendedDesktopSize extension is told so and may ask for another with SetDesktopSize, answered with
@@ -75,6 +81,7 @@ public final class ScreenStream implements AutoCloseable {
     private UpdateRequest pending;
     private boolean screenChanged;
     private SizeNotice sizeNotice;
+    private final ContinuousUpdates continuous = new ContinuousUpdates();
     private StreamClosure ending;
     private Thread updater;
 
@@ -199,36 +206,56 @@ public final class ScreenStream implements AutoCloseable {
 
     private void writeUpdates(OutputStream out, ScreenSize announced) {
         long pollMillis = Math.max(1, settings.pollInterval().toMillis());
+        List<byte[]> messages = new ArrayList<>();
         try (FramebufferUpdates updates = new FramebufferUpdates(announced.width(), announced.height(),
                 settings.zlibLevel(), settings.jpeg())) {
             while (true) {
                 UpdateRequest request;
+                boolean standing;
                 PixelFormat viewerFormat;
                 ViewerEncodings viewerEncodings;
                 synchronized (lock) {
-                    while (ending == null && pending == null) {
+                    while (ending == null && pending == null && !continuous.hasMessages()
+                            && continuous.standingRequest() == null) {
                         lock.wait();
                     }
                     if (ending != null) {
                         return;
                     }
+                    for (byte[] message = continuous.nextMessage(); message != null; message = continuous.nextMessage()) {
+                        messages.add(message);
+                    }
                     // Taken before anything is written: a request the viewer sends once it has read
                     // this update is a new one, never merged into the one being answered.
-                    request = pending;
+                    standing = pending == null;
+                    request = standing ? continuous.standingRequest() : pending;
                     pending = null;
                     screenChanged = false;
                     viewerFormat = format;
                     viewerEncodings = encodings;
+                }
+                if (!messages.isEmpty()) {
+                    for (byte[] message : messages) {
+                        out.write(message);
+                    }
+                    out.flush();
+                    messages.clear();
+                }
+                if (request == null) {
+                    continue;
                 }
                 if (consent.isGranted(ConsentKind.SCREEN) && send(updates, request, viewerFormat, viewerEncodings,
                         out)) {
                     continue;
                 }
                 synchronized (lock) {
-                    // Nothing to send yet: the request stays open (joined with any that came meanwhile).
+                    // Nothing to send yet: a request stays open (joined with any that came meanwhile); the
+                    // continuous updates' standing request is there anyway.
                     boolean alone = pending == null;
-                    pending = alone ? request : request.merge(pending);
-                    if (ending == null && alone && !screenChanged) {
+                    if (!standing) {
+                        pending = alone ? request : request.merge(pending);
+                    }
+                    if (ending == null && alone && !screenChanged && !continuous.hasMessages()) {
                         lock.wait(pollMillis);
                     }
                 }
@@ -245,7 +272,10 @@ public final class ScreenStream implements AutoCloseable {
         }
     }
 
-    /** Sends one update if there is one; false when there was nothing to send. */
+    /**
+     * Sends one update if there is one, followed by a fence while continuous updates are on; false when
+     * there was nothing to send.
+     */
     private boolean send(FramebufferUpdates updates, UpdateRequest request, PixelFormat viewerFormat,
             ViewerEncodings viewerEncodings, OutputStream out) throws IOException, StreamEndException {
         Frame frame = screen.capture();
@@ -265,6 +295,15 @@ public final class ScreenStream implements AutoCloseable {
             return false;
         }
         update.writeTo(out);
+        byte[] fence = null;
+        synchronized (lock) {
+            if (continuous.enabled()) {
+                fence = continuous.sent();
+            }
+        }
+        if (fence != null) {
+            out.write(fence);
+        }
         out.flush();
         updates.commit();
         shownGeometry = geometry;
@@ -321,6 +360,24 @@ public final class ScreenStream implements AutoCloseable {
                     sizeNotice = SizeNotice.announcement();
                 }
                 encodings = viewerEncodings;
+                continuous.encodings(viewerEncodings.continuousUpdates(), viewerEncodings.fence());
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void continuousUpdates(boolean enable, Rect area) {
+            synchronized (lock) {
+                continuous.enable(enable, area);
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void fence(int flags, byte[] payload) {
+            synchronized (lock) {
+                continuous.fence(flags, payload);
+                lock.notifyAll();
             }
         }
 

@@ -18,17 +18,21 @@ final class ViewerEncodings {
     static final int COMPRESS_LEVEL_0 = -256;
 
     /** Before SetEncodings: Raw only, as RFC 6143 says every viewer supports it. */
-    static final ViewerEncodings RAW_ONLY = new ViewerEncodings(RawEncoder.TYPE, false, false, false, -1, -1);
+    static final ViewerEncodings RAW_ONLY = new ViewerEncodings(RawEncoder.TYPE, false, false, false, false, false, -1, -1);
 
     private final int pixelEncoding;
     private final boolean copyRect;
     private final boolean desktopSize;
     private final boolean extendedDesktopSize;
+    private final boolean continuousUpdates;
+    private final boolean fence;
     private final int qualityLevel;
     private final int compressionLevel;
 
     private ViewerEncodings(int pixelEncoding, boolean copyRect, boolean desktopSize, boolean extendedDesktopSize,
-            int qualityLevel, int compressionLevel) {
+            boolean continuousUpdates, boolean fence, int qualityLevel, int compressionLevel) {
+        this.continuousUpdates = continuousUpdates;
+        this.fence = fence;
         this.pixelEncoding = pixelEncoding;
         this.copyRect = copyRect;
         this.desktopSize = desktopSize;
@@ -43,6 +47,8 @@ final class ViewerEncodings {
         boolean copyRect = false;
         boolean desktopSize = false;
         boolean extendedDesktopSize = false;
+        boolean continuousUpdates = false;
+        boolean fence = false;
         int quality = -1;
         int compression = -1;
         for (int e : encodings) {
@@ -54,6 +60,10 @@ final class ViewerEncodings {
                 desktopSize = true;
             } else if (e == EXTENDED_DESKTOP_SIZE) {
                 extendedDesktopSize = true;
+            } else if (e == ContinuousUpdates.PSEUDO_ENCODING) {
+                continuousUpdates = true;
+            } else if (e == ContinuousUpdates.FENCE_PSEUDO_ENCODING) {
+                fence = true;
             } else if (quality < 0 && e >= QUALITY_LEVEL_0 && e <= QUALITY_LEVEL_0 + 9) {
                 quality = e - QUALITY_LEVEL_0;
             } else if (compression < 0 && e >= COMPRESS_LEVEL_0 && e <= COMPRESS_LEVEL_0 + 9) {
@@ -61,7 +71,7 @@ final class ViewerEncodings {
             }
         }
         return new ViewerEncodings(pixel < 0 ? RawEncoder.TYPE : pixel, copyRect, desktopSize, extendedDesktopSize,
-                quality, compression);
+                continuousUpdates, fence, quality, compression);
     }
 
     /** {@link RawEncoder#TYPE}, {@link ZrleEncoder#TYPE} or {@link TightEncoder#TYPE}. */
@@ -75,6 +85,16 @@ final class ViewerEncodings {
 
     boolean desktopSize() {
         return desktopSize;
+    }
+
+    /** Speaks the ContinuousUpdates extension (pseudo-encoding -313). */
+    boolean continuousUpdates() {
+        return continuousUpdates;
+    }
+
+    /** Speaks the Fence extension (pseudo-encoding -312). */
+    boolean fence() {
+        return fence;
     }
 
     /** Takes ExtendedDesktopSize rectangles, so it may ask for a size with SetDesktopSize. */

@@ -193,18 +193,59 @@ final class TestViewer implements AutoCloseable {
      * {@code wait}.
      */
     List<Received> awaitUpdate(Duration wait) throws IOException {
-        int type;
-        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
-        try {
-            type = in.readUnsignedByte();
-        } catch (SocketTimeoutException e) {
+        int type = awaitMessageType(wait);
+        if (type < 0) {
             return null;
-        } finally {
-            socket.setSoTimeout(5000);
         }
         if (type != 0) {
             throw new AssertionError("expected FramebufferUpdate (0), got message type " + type);
         }
+        return readUpdateBody();
+    }
+
+    /** The type of the next server message (its body still unread), or -1 when none starts within {@code wait}. */
+    int awaitMessageType(Duration wait) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            return in.readUnsignedByte();
+        } catch (SocketTimeoutException e) {
+            return -1;
+        } finally {
+            socket.setSoTimeout(5000);
+        }
+    }
+
+    /** The rest of a ServerFence whose type was read: its flags (the payload is skipped). */
+    int readFenceBody() throws IOException {
+        in.readFully(new byte[3]);
+        int flags = in.readInt();
+        in.readFully(new byte[in.readUnsignedByte()]);
+        return flags;
+    }
+
+    /** EnableContinuousUpdates for the whole framebuffer, or off. */
+    void continuousUpdates(boolean enable) throws IOException {
+        out.writeByte(150);
+        out.writeByte(enable ? 1 : 0);
+        out.writeShort(0);
+        out.writeShort(0);
+        out.writeShort(width);
+        out.writeShort(height);
+        out.flush();
+    }
+
+    /** A ClientFence with {@code flags} and a payload. */
+    void fence(int flags, byte[] payload) throws IOException {
+        out.writeByte(248);
+        out.write(new byte[3]);
+        out.writeInt(flags);
+        out.writeByte(payload.length);
+        out.write(payload);
+        out.flush();
+    }
+
+    /** The rest of a FramebufferUpdate whose type was read, applied to the framebuffer. */
+    List<Received> readUpdateBody() throws IOException {
         in.readUnsignedByte();
         int count = in.readUnsignedShort();
         List<Received> rects = new ArrayList<>();
