@@ -57,8 +57,6 @@ public final class ScreenStream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScreenStream.class);
     private static final AtomicInteger VIEWERS = new AtomicInteger();
     private static final long JOIN_MILLIS = 5000;
-    /** How long an accepted SetDesktopSize waits for the phone's first frame of the new size. */
-    private static final long RESIZE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final InputStream viewerIn;
     private final OutputStream viewerOut;
@@ -80,8 +78,8 @@ public final class ScreenStream implements AutoCloseable {
     private ViewerEncodings encodings = ViewerEncodings.RAW_ONLY;
     private UpdateRequest pending;
     private boolean screenChanged;
-    private SizeNotice sizeNotice;
     private final ContinuousUpdates continuous = new ContinuousUpdates();
+    private final SizeRequests sizes;
     private StreamClosure ending;
     private Thread updater;
 
@@ -91,6 +89,7 @@ public final class ScreenStream implements AutoCloseable {
         this.viewerOut = viewerOut;
         this.shared = shared;
         this.screen = shared.source();
+        this.sizes = new SizeRequests(shared, this);
         this.input = input;
         this.consent = consent;
         this.settings = settings;
@@ -284,10 +283,7 @@ public final class ScreenStream implements AutoCloseable {
         if (!geometry.frame().equals(size)) {
             return false; // caught between a new size and its first frame: the next capture has both
         }
-        SizeNotice owed;
-        synchronized (lock) {
-            owed = sizeNotice;
-        }
+        SizeNotice owed = sizes.owed();
         SizeNotice notice = owed == null ? null : owed.readyFor(size, System.nanoTime());
         ByteSink update = updates.prepare(request, frame, viewerFormat, viewerEncodings, notice);
         // Encoding takes time; the customer may have stopped sharing meanwhile.
@@ -308,11 +304,7 @@ public final class ScreenStream implements AutoCloseable {
         updates.commit();
         shownGeometry = geometry;
         if (notice != null) {
-            synchronized (lock) {
-                if (sizeNotice == owed) {
-                    sizeNotice = null;
-                }
-            }
+            sizes.delivered(owed);
         }
         return true;
     }
@@ -356,9 +348,7 @@ public final class ScreenStream implements AutoCloseable {
         @Override
         public void encodings(ViewerEncodings viewerEncodings) {
             synchronized (lock) {
-                if (viewerEncodings.extendedDesktopSize() && !encodings.extendedDesktopSize() && sizeNotice == null) {
-                    sizeNotice = SizeNotice.announcement();
-                }
+                sizes.encodings(encodings.extendedDesktopSize(), viewerEncodings.extendedDesktopSize());
                 encodings = viewerEncodings;
                 continuous.encodings(viewerEncodings.continuousUpdates(), viewerEncodings.fence());
                 lock.notifyAll();
@@ -383,16 +373,8 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void desktopSize(int width, int height, int screens) {
-            SizeNotice answer;
-            if (width == 0 || height == 0 || screens == 0) {
-                answer = SizeNotice.refused(SizeNotice.STATUS_INVALID_LAYOUT);
-            } else {
-                ScreenSize granted = shared.resize(ScreenStream.this, ScreenSize.of(width, height));
-                answer = granted == null ? SizeNotice.refused(SizeNotice.STATUS_PROHIBITED)
-                        : SizeNotice.accepted(granted, System.nanoTime() + RESIZE_WAIT_NANOS);
-            }
+            sizes.request(width, height, screens);
             synchronized (lock) {
-                sizeNotice = answer;
                 lock.notifyAll();
             }
         }
