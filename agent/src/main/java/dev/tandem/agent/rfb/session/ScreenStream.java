@@ -19,6 +19,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * <p>Sizes: the frames' size is the phone's ({@link SharedScreen}); a viewer that names the
  * ExtendedDesktopSize extension is told so and may ask for another with SetDesktopSize, answered with
  * the first update of the new size. Pointer positions are in the viewer's (frame) pixels and are mapped
- * to phone pixels with the geometry of the frame the viewer was last sent. A malformed message or
+ * to phone pixels with the geometry of the frame the viewer had drawn when it sent them. A malformed message or
  * a failure ends this stream only. {@link #close()} and every other ending close both streams, which
  * must unblock a blocked read or write (sockets do); {@link #closed()} completes once both threads are
  * gone. Public methods are thread-safe.
@@ -71,8 +72,17 @@ public final class ScreenStream implements AutoCloseable {
     private final Thread reader;
     private final Object lock = new Object();
     private final Runnable wake = this::screenChanged;
-    /** The geometry of the frames the viewer was last sent: its pointer positions are in their pixels. */
-    private volatile ScreenGeometry shownGeometry;
+    /** The geometry of the last frame sent. */
+    private volatile ScreenGeometry sentGeometry;
+    /**
+     * The geometry of the frames the viewer has shown, so far as it told us (reader thread only): a
+     * pointer position is in the pixels of the frame the viewer had drawn when it sent it, which after a
+     * resize may still be the old one. A request (sent after the viewer handled the update before it)
+     * or the echo of a fence that followed an update moves it on.
+     */
+    private ScreenGeometry viewerGeometry;
+    /** The geometry sent with each fence not echoed yet, oldest first (guarded by lock). */
+    private final ArrayDeque<ScreenGeometry> fencedGeometries = new ArrayDeque<>();
     // Guarded by lock: what the reader learnt and the updater acts on.
     private PixelFormat format = PixelFormat.NATURAL;
     private ViewerEncodings encodings = ViewerEncodings.RAW_ONLY;
@@ -146,7 +156,8 @@ public final class ScreenStream implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(viewerIn))) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(viewerOut, 64 * 1024));
             ScreenGeometry geometry = screen.geometry();
-            shownGeometry = geometry;
+            sentGeometry = geometry;
+            viewerGeometry = geometry;
             RfbHandshake.serve(in, out, geometry.frame().width(), geometry.frame().height(),
                     settings.desktopName());
             shared.addWatcher(wake);
@@ -295,6 +306,7 @@ public final class ScreenStream implements AutoCloseable {
         synchronized (lock) {
             if (continuous.enabled()) {
                 fence = continuous.sent();
+                fencedGeometries.add(geometry);
             }
         }
         if (fence != null) {
@@ -302,7 +314,7 @@ public final class ScreenStream implements AutoCloseable {
         }
         out.flush();
         updates.commit();
-        shownGeometry = geometry;
+        sentGeometry = geometry;
         if (notice != null) {
             sizes.delivered(owed);
         }
@@ -366,6 +378,9 @@ public final class ScreenStream implements AutoCloseable {
         @Override
         public void fence(int flags, byte[] payload) {
             synchronized (lock) {
+                if ((flags & ContinuousUpdates.FENCE_REQUEST) == 0 && !fencedGeometries.isEmpty()) {
+                    viewerGeometry = fencedGeometries.poll();
+                }
                 continuous.fence(flags, payload);
                 lock.notifyAll();
             }
@@ -381,6 +396,7 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void updateRequest(UpdateRequest request) {
+            viewerGeometry = sentGeometry;
             synchronized (lock) {
                 pending = pending == null ? request : pending.merge(request);
                 lock.notifyAll();
@@ -396,7 +412,7 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void pointer(int buttonMask, int x, int y) {
-            ScreenGeometry geometry = shownGeometry;
+            ScreenGeometry geometry = viewerGeometry;
             gestures.pointer(buttonMask, geometry.phoneX(x), geometry.phoneY(y), geometry.phone().width(),
                     geometry.phone().height(), consent.isGranted(ConsentKind.CONTROL));
         }
