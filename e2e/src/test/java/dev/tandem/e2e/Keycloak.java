@@ -63,9 +63,11 @@ final class Keycloak implements AutoCloseable {
         Files.writeString(imports.resolve(realmName + "-realm.json"), realmJson);
         int port = freePort();
         int management = freePort();
+        int unusedHttp = freePort(); // start-dev may still bind the HTTP port (8080 by default) though HTTP is off
         Path log = home.resolve("keycloak-test.log");
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-enabled=false", "--https-port=" + port, "--https-certificate-file=" + tls.certificate(),
+                "--http-enabled=false", "--http-port=" + unusedHttp, "--https-port=" + port,
+                "--https-certificate-file=" + tls.certificate(),
                 "--https-certificate-key-file=" + tls.key(), "--http-management-port=" + management, "--db=dev-mem",
                 "--import-realm", "--cache=local"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
