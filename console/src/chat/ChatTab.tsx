@@ -5,6 +5,8 @@ import { Icon } from '../ui/Icon';
 
 interface Props {
   id: string;
+  /** Its place among the open chats: Alt+Shift+1…9 shows it. */
+  index: number;
   session: Session | undefined;
   active: boolean;
   unread: number;
@@ -13,7 +15,7 @@ interface Props {
 }
 
 /** One tab of the open Chat windows. */
-export function ChatTab({ id, session, active, unread, onSelect, onClose }: Props) {
+export function ChatTab({ id, index, session, active, unread, onSelect, onClose }: Props) {
   const { t } = useI18n();
   const name = session?.customerName || t('sessions.customer');
   const status = session ? liveStatus(session) : 'reconnecting';
@@ -26,6 +28,7 @@ export function ChatTab({ id, session, active, unread, onSelect, onClose }: Prop
         aria-selected={active}
         data-testid="chat-tab"
         data-session={id}
+        title={index < 9 ? `${name} (Alt+Shift+${index + 1})` : name}
         onClick={() => onSelect(id)}
       >
         <span class={`dot dot--${status}`} aria-hidden="true" />

@@ -60,6 +60,7 @@ export function CreateCodeForm({ onCreated }: { onCreated: (code: string) => voi
             autoComplete="off"
             value={identifier}
             placeholder={t('codes.identifierHint')}
+            title={t('codes.identifierHelp')}
             onInput={(e) => setIdentifier((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
@@ -74,7 +75,13 @@ export function CreateCodeForm({ onCreated }: { onCreated: (code: string) => voi
             ))}
           </select>
         </label>
-        <button type="submit" class="btn btn--primary create-code__submit" data-testid="create-code" disabled={busy}>
+        <button
+          type="submit"
+          class="btn btn--primary create-code__submit"
+          data-testid="create-code"
+          title="Alt+Shift+N"
+          disabled={busy}
+        >
           <Icon name="plus" />
           {busy ? t('codes.creating') : t('codes.create')}
         </button>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browserSocketFactory, sameOriginSocketUrl } from '../api/socketLike';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -21,7 +21,9 @@ function sessionStorageOrNull(): Storage | null {
 
 /** The customer's join page: choose how to connect, then chat (resuming after a reload). */
 export function JoinPage({ data }: { data: JoinData }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const language = useRef(lang);
+  language.current = lang;
   const store = useMemo(() => sessionResumeStore(sessionStorageOrNull(), data.code), [data.code]);
   const [session, setSession] = useState<AgentSession | null>(null);
 
@@ -33,6 +35,7 @@ export function JoinPage({ data }: { data: JoinData }) {
       device: webDevice(navigator.userAgent),
       capabilities: WEB_CAPABILITIES,
       factory: browserSocketFactory,
+      language: () => language.current,
       store,
     });
     setSession(next);
@@ -65,10 +68,10 @@ export function JoinPage({ data }: { data: JoinData }) {
                 {groupCode(data.code)}
               </span>
             </div>
-            {(data.technician || data.portal) && (
+            {/* The portal's name is the support team's own label: the customer is not shown it. */}
+            {data.technician && (
               <p class="join__who">
-                {data.technician && <span>{t('join.technician', { technician: data.technician })}</span>}
-                {data.portal && <span class="join__portal">{t('join.portal', { portal: data.portal })}</span>}
+                <span>{t('join.technician', { technician: data.technician })}</span>
               </p>
             )}
             <JoinChoices data={data} onJoin={begin} />

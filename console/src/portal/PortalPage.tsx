@@ -30,7 +30,9 @@ function sessionStorageOrNull(): Storage | null {
  * may leave an email address.
  */
 export function PortalPage({ data }: { data: PortalData }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const language = useRef(lang);
+  language.current = lang;
   const storage = useMemo(() => requestStorage(sessionStorageOrNull(), data.slug), [data.slug]);
   const [stored, setStored] = useState<StoredRequest | null>(() => storage.load());
   const [view, setView] = useState<RequestView | null>(null);
@@ -99,6 +101,7 @@ export function PortalPage({ data }: { data: PortalData }) {
       device: webDevice(navigator.userAgent),
       capabilities: WEB_CAPABILITIES,
       factory: browserSocketFactory,
+      language: () => language.current,
       store: resume,
     });
     setChat(session);
@@ -127,7 +130,7 @@ export function PortalPage({ data }: { data: PortalData }) {
         ) : (
           <div class="join__card">
             <h1 class="join__title" data-testid="portal-title">
-              {t('portal.title', { portal: data.name })}
+              {t('portal.title')}
             </h1>
             {phase === 'form' && stored === null && (
               <>

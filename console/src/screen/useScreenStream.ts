@@ -14,6 +14,8 @@ export interface ScreenStream {
   /** The last picture, shown while paused or while the stream comes back after a drop. */
   frozen: string | null;
   rate: StreamRate | null;
+  /** The phone's screen in pixels, once known (it stays known through a drop). */
+  size: { width: number; height: number } | null;
   pause(): void;
   resume(): void;
   /** Forget how the socket last closed: after asking the customer again. */
@@ -45,6 +47,7 @@ export function useScreenStream(
   const [live, setLive] = useState(false);
   const [frozen, setFrozen] = useState<string | null>(null);
   const [rate, setRate] = useState<StreamRate | null>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const streamRef = useRef<ViewerStream | null>(null);
   const failures = useRef(0);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -86,6 +89,9 @@ export function useScreenStream(
       onFrame: () => {
         stats.current.addFrame();
         setFrozen(null);
+      },
+      onResize: (width, height) => {
+        if (!cancelled) setSize((current) => (current?.width === width && current.height === height ? current : { width, height }));
       },
     })
       .then((opened) => {
@@ -146,6 +152,7 @@ export function useScreenStream(
     paused,
     frozen,
     rate,
+    size,
     pause() {
       setFrozen(streamRef.current?.snapshot() ?? frozen);
       setPaused(true);

@@ -9,6 +9,8 @@ export interface ViewerStreamHandlers {
   onBytes(count: number): void;
   /** One FramebufferUpdate was completely received and drawn. */
   onFrame(): void;
+  /** The phone's screen size in pixels: on connect, and when the phone turns or changes resolution. */
+  onResize(width: number, height: number): void;
 }
 
 /**
@@ -56,6 +58,7 @@ export class ViewerStream {
     });
     rfb.addEventListener('connect', () => handlers.onConnect());
     countFramebufferUpdates(rfb, handlers.onFrame);
+    followFramebufferSize(rfb, handlers.onResize);
     return stream;
   }
 
@@ -122,5 +125,20 @@ function countFramebufferUpdates(rfb: RFB, onFrame: () => void): void {
     const done = original.call(this);
     if (done) onFrame();
     return done;
+  };
+}
+
+/**
+ * noVNC has no event for the framebuffer's size either (ServerInit, DesktopSize); we wrap its private
+ * `_resize(width, height)` (same caveat as above: re-check before upgrading). Without it the Viewer
+ * still fits the picture; only zoom 1:1 and the fitted width fall back to their defaults.
+ */
+function followFramebufferSize(rfb: RFB, onResize: (width: number, height: number) => void): void {
+  const internals = rfb as unknown as { _resize?: (width: number, height: number) => void };
+  const original = internals._resize;
+  if (typeof original !== 'function') return;
+  internals._resize = function (this: unknown, width: number, height: number) {
+    original.call(this, width, height);
+    if (width > 0 && height > 0) onResize(width, height);
   };
 }

@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.i18n.Phrase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
@@ -39,12 +40,12 @@ final class AuthRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/api/v1/auth/token", ctx -> {
-            User user = signIn(ctx, "an API token");
+            User user = signIn(ctx, false);
             ctx.json(Map.of("token", accounts.issueApiToken(user)));
-            audit.record(user.username(), AuditAction.TOKEN_ISSUED, "API token issued from " + ctx.ip());
+            audit.record(user.username(), AuditAction.TOKEN_ISSUED, Phrase.of("audit.tokenIssued", "address", ctx.ip()));
         });
         routes.post("/api/v1/auth/login", ctx -> {
-            User user = signIn(ctx, "the console");
+            User user = signIn(ctx, true);
             Accounts.ConsoleSignIn signIn = accounts.openConsoleSession(user);
             int maxAge = (int) Duration.between(Instant.now(), signIn.expiresAt()).toSeconds();
             ctx.cookie(new Cookie(ConsoleEndpoint.COOKIE, signIn.token(), "/", maxAge, secureCookies, true, null,
@@ -58,7 +59,7 @@ final class AuthRoutes {
         routes.post("/api/v1/auth/logout", ctx -> {
             User user = auth.require(ctx);
             String cookie = ctx.cookie(ConsoleEndpoint.COOKIE);
-            audit.record(user.username(), AuditAction.SIGN_OUT, "signed out from " + ctx.ip());
+            audit.record(user.username(), AuditAction.SIGN_OUT, Phrase.of("audit.signedOut", "address", ctx.ip()));
             if (cookie != null) {
                 accounts.signOut(cookie);
                 ctx.removeCookie(ConsoleEndpoint.COOKIE, "/");
@@ -67,16 +68,18 @@ final class AuthRoutes {
         });
     }
 
-    private User signIn(Context ctx, String into) {
+    /** {@code console}: a console sign-in, else one for an API token. */
+    private User signIn(Context ctx, boolean console) {
         JsonNode body = bodies.object(ctx);
         String username = Bodies.requiredText(body, "username");
         try {
             User user = accounts.signIn(username, Bodies.requiredText(body, "password"), ctx.ip());
-            audit.record(user.username(), AuditAction.SIGN_IN, "signed in to " + into + " from " + ctx.ip());
+            audit.record(user.username(), AuditAction.SIGN_IN, Phrase.of(console ? "audit.signedIn" : "audit.signedInApi",
+                    "address", ctx.ip()));
             return user;
         } catch (Rejection refused) {
-            audit.record(AuditLog.anonymous(ctx.ip()), AuditAction.SIGN_IN_FAILED, "sign-in to " + into + " as '"
-                    + username + "' refused (" + refused.code() + ")");
+            audit.record(AuditLog.anonymous(ctx.ip()), AuditAction.SIGN_IN_FAILED, Phrase.of(console
+                    ? "audit.signInRefused" : "audit.signInRefusedApi", "username", username, "code", refused.code()));
             throw refused;
         }
     }

@@ -53,7 +53,7 @@ public final class WebApp {
         this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
         this.requests = new RequestRoutes(s.requests(), authenticator, bodies);
-        this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies, s.audit());
+        this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), s.mail(), authenticator, bodies, s.audit());
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies,
                 s.audit());
         this.outbox = new OutboxRoutes(s.mail(), authenticator);

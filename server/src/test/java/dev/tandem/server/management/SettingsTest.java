@@ -48,8 +48,8 @@ class SettingsTest {
             JsonNode back = tech.post("/api/v1/codes", "{}").expect(201).json();
             assertThat(back.get("url").asText()).isEqualTo(local + "/join/" + back.get("code").asText());
             assertThat(admin.get("/api/v1/audit?action=admin.settings-updated").expect(200).json()
-                    .findValuesAsText("detail")).contains("changed publicUrl to https://support.example.com",
-                    "changed publicUrl cleared");
+                    .findValuesAsText("detail")).contains("changed publicUrl = https://support.example.com",
+                    "changed publicUrl = –");
         }
     }
 
@@ -109,7 +109,7 @@ class SettingsTest {
             assertThat(removed.at("/smtp/url").asText()).isEqualTo("smtp://tandem@127.0.0.1:" + smtp.getSmtp().getPort());
             assertThat(removed.at("/smtp/from").asText()).isEqualTo("Support <support@example.com>");
             assertThat(server.admin().get("/api/v1/audit?action=admin.settings-updated").expect(200).json()
-                    .findValuesAsText("detail")).contains("changed smtp.password cleared");
+                    .findValuesAsText("detail")).contains("changed smtp.password = –");
         }
     }
 
