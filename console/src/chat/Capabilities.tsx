@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 const ORDER: CapabilityName[] = ['chat', 'diagnostics', 'screen', 'control'];
 
 /**
- * What the customer's device can do (✓) or not (✗). Missing capabilities that share a reason are
+ * What the customer's device can do (✓, all in one line) or not (✗). Missing capabilities that share a reason are
  * shown together with it once ("✗ Diagnostics · Screen view · Remote control — a chat-only session"),
  * in the reader's language when the phone gave one of Tandem's own reasons.
  */
@@ -20,15 +20,15 @@ export function Capabilities({ session }: { session: Session }) {
   }
   return (
     <ul class="capabilities" data-testid="capabilities" aria-label={t('chat.capabilities')}>
-      {available.map((name) => (
-        <li key={name} class="capability capability--on" data-capability={name} data-available="true">
+      {available.length > 0 && (
+        <li class="capability capability--on" data-capability={available.join(' ')} data-available="true">
           <span class="capability__mark" aria-hidden="true">
             ✓
           </span>
-          <span class="capability__name">{t(`cap.${name}`)}</span>
+          <span class="capability__name">{available.map((name) => t(`cap.${name}`)).join(' · ')}</span>
           <span class="visually-hidden">: {t('chat.capAvailable')}</span>
         </li>
-      ))}
+      )}
       {[...missing.entries()].map(([reason, names]) => (
         <li key={reason} class="capability capability--off" data-capability={names.join(' ')} data-available="false" title={reason}>
           <span class="capability__mark" aria-hidden="true">

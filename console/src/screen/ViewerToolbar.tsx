@@ -30,15 +30,17 @@ interface ButtonProps {
   primary?: boolean;
   /** The label is never drawn, only the icon (zoom − and +). */
   iconOnly?: boolean;
+  /** Drawn without a frame (the window controls in the Viewer's title bar). */
+  ghost?: boolean;
   shortcut?: string;
 }
 
-export function ToolButton({ icon, text, label, title, testId, onClick, disabled, pressed, primary, iconOnly, shortcut }: ButtonProps) {
+export function ToolButton({ icon, text, label, title, testId, onClick, disabled, pressed, primary, iconOnly, ghost, shortcut }: ButtonProps) {
   const tooltip = [title ?? label, shortcut ? `(${shortcut})` : ''].filter(Boolean).join(' ');
   return (
     <button
       type="button"
-      class={`btn btn--small tool${primary ? ' btn--primary' : ' btn--secondary'}${pressed ? ' tool--pressed' : ''}${iconOnly ? ' tool--icon-only' : ''}`}
+      class={`btn btn--small tool${primary ? ' btn--primary' : ghost ? ' btn--ghost' : ' btn--secondary'}${pressed ? ' tool--pressed' : ''}${iconOnly ? ' tool--icon-only' : ''}`}
       data-testid={testId}
       aria-pressed={pressed === undefined ? undefined : pressed}
       aria-label={label}

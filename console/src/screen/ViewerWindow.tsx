@@ -175,6 +175,31 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
           {granted ? t('viewer.controlGranted') : t('viewer.viewOnly')}
         </span>
         <ScreenStats rate={stream.live ? stream.rate : null} />
+        {/* Window controls, as on any window's title bar. */}
+        <ToolButton
+          icon="eyeOff"
+          label={t('viewer.stopViewing')}
+          testId="stop-viewing"
+          iconOnly
+          ghost
+          disabled={!active || busy}
+          onClick={() => run(() => actions.stopViewing(id))}
+        />
+        <ToolButton
+          icon={fullScreen ? 'fullscreenExit' : 'fullscreen'}
+          label={fullScreen ? t('viewer.exitFullScreen') : t('viewer.fullScreen')}
+          testId="full-screen"
+          pressed={fullScreen}
+          iconOnly
+          ghost
+          shortcut="Alt+Shift+F"
+          onClick={toggleFullScreen}
+        />
+        {mode === 'pane' ? (
+          <ToolButton icon="popOut" label={t('viewer.popOut')} title={t('viewer.popOutHint')} testId="pop-out" iconOnly ghost onClick={popOut} />
+        ) : (
+          <ToolButton icon="popIn" label={t('viewer.popIn')} testId="pop-in" iconOnly ghost onClick={() => onReturn?.()} />
+        )}
         <button
           type="button"
           class="btn btn--icon viewer__close"
@@ -225,24 +250,6 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
             {t('viewer.zoomLevel', { percent })}
           </span>
           <ToolButton icon="zoomIn" label={t('viewer.zoomIn')} testId="zoom-in" iconOnly disabled={!picture} onClick={() => setZoom(nextZoom(scale, 1))} />
-        </ToolGroup>
-        <ToolGroup name="window">
-          <ToolButton
-            icon={fullScreen ? 'fullscreenExit' : 'fullscreen'}
-            label={fullScreen ? t('viewer.exitFullScreen') : t('viewer.fullScreen')}
-            testId="full-screen"
-            pressed={fullScreen}
-            shortcut="Alt+Shift+F"
-            onClick={toggleFullScreen}
-          />
-          {mode === 'pane' ? (
-            <ToolButton icon="popOut" label={t('viewer.popOut')} title={t('viewer.popOutHint')} testId="pop-out" onClick={popOut} />
-          ) : (
-            <ToolButton icon="popIn" label={t('viewer.popIn')} testId="pop-in" onClick={() => onReturn?.()} />
-          )}
-        </ToolGroup>
-        <ToolGroup name="session">
-          <ToolButton icon="eyeOff" label={t('viewer.stopViewing')} testId="stop-viewing" disabled={!active || busy} onClick={() => run(() => actions.stopViewing(id))} />
         </ToolGroup>
       </div>
 

@@ -143,6 +143,7 @@ function ConsoleScreen({ user, onSignOut }: { user: User; onSignOut: () => void 
                   {t('layout.collapse')}
                 </button>
               </div>
+              <NotificationsPrompt />
               <RequestsPanel />
               <CodeManagement />
               <SessionList />
@@ -161,7 +162,6 @@ function ConsoleScreen({ user, onSignOut }: { user: User; onSignOut: () => void 
           </>
         )}
         <div class="layout__main">
-          <NotificationsPrompt />
           <ChatWorkspace />
         </div>
       </main>

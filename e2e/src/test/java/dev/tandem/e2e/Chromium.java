@@ -42,8 +42,13 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh browser profile with the given language (e.g. {@code en-US}, {@code es-ES}). */
     BrowserContext context(String locale) {
+        return context(locale, 1400, 900);
+    }
+
+    /** A fresh browser profile with the given language and window size. */
+    public BrowserContext context(String locale, int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-                .setViewportSize(1400, 900));
+                .setViewportSize(width, height));
         context.setDefaultTimeout(10_000);
         return context;
     }
