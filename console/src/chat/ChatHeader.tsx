@@ -1,4 +1,5 @@
 import type { Session } from '../api/types';
+import { keysText } from '../shell/shortcuts';
 import { useI18n } from '../i18n/I18nProvider';
 import { LiveStatusBadge } from '../sessions/LiveStatusBadge';
 import { liveStatus } from '../state/consoleState';
@@ -50,7 +51,7 @@ export function ChatHeader({ session, onEnd, onClose }: Props) {
               type="button"
               class="btn btn--small btn--danger-outline"
               data-testid="end-session"
-              title={`${t('chat.endSession')} (Alt+Shift+E)`}
+              title={`${t('chat.endSession')} (${keysText('Alt+Shift+E', t)})`}
               onClick={onEnd}
             >
               <Icon name="power" size={16} />
@@ -61,7 +62,7 @@ export function ChatHeader({ session, onEnd, onClose }: Props) {
             type="button"
             class="btn btn--icon"
             data-testid="close-chat"
-            title={`${t('chat.closeWindow')} (Alt+Shift+W)`}
+            title={`${t('chat.closeWindow')} (${keysText('Alt+Shift+W', t)})`}
             aria-label={t('chat.closeWindow')}
             onClick={onClose}
           >

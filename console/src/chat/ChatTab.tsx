@@ -1,4 +1,5 @@
 import type { Session } from '../api/types';
+import { keysText } from '../shell/shortcuts';
 import { useI18n } from '../i18n/I18nProvider';
 import { liveStatus } from '../state/consoleState';
 import { Icon } from '../ui/Icon';
@@ -28,7 +29,7 @@ export function ChatTab({ id, index, session, active, unread, onSelect, onClose 
         aria-selected={active}
         data-testid="chat-tab"
         data-session={id}
-        title={index < 9 ? `${name} (Alt+Shift+${index + 1})` : name}
+        title={index < 9 ? `${name} (${keysText(`Alt+Shift+${index + 1}`, t)})` : name}
         onClick={() => onSelect(id)}
       >
         <span class={`dot dot--${status}`} aria-hidden="true" />

@@ -1,3 +1,4 @@
+import { readItem, sessionStorageOrNull, writeItem } from '../ui/browserStorage';
 import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../api/http';
 import { useI18n } from '../i18n/I18nProvider';
@@ -15,31 +16,14 @@ interface Props {
   onSend: (text: string) => Promise<unknown>;
 }
 
-function readDraft(key: string | undefined): string {
-  if (!key) return '';
-  try {
-    return window.sessionStorage.getItem(key) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function keepDraft(key: string | undefined, text: string): void {
-  if (!key) return;
-  try {
-    if (text) window.sessionStorage.setItem(key, text);
-    else window.sessionStorage.removeItem(key);
-  } catch {
-    // the draft is not kept across a reload, that is all
-  }
-}
-
 /** Message box: Enter sends, Shift+Enter adds a line; a counter keeps the text within 4,000 characters. */
 export function Composer({ id, draftKey, disabled, disabledText, onSend }: Props) {
   const { t, lang } = useI18n();
   const number = (n: number) => countText(n, lang);
-  const [text, setText] = useState(() => readDraft(draftKey));
-  useEffect(() => keepDraft(draftKey, text), [draftKey, text]);
+  const [text, setText] = useState(() => (draftKey ? (readItem(sessionStorageOrNull(), draftKey) ?? '') : ''));
+  useEffect(() => {
+    if (draftKey) writeItem(sessionStorageOrNull(), draftKey, text);
+  }, [draftKey, text]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { keysText } from '../shell/shortcuts';
 import { api } from '../api/client';
 import { errorMessage } from '../api/http';
 import type { Portal } from '../api/types';
@@ -79,7 +80,7 @@ export function CreateCodeForm({ onCreated }: { onCreated: (code: string) => voi
           type="submit"
           class="btn btn--primary create-code__submit"
           data-testid="create-code"
-          title="Alt+Shift+N"
+          title={keysText('Alt+Shift+N', t)}
           disabled={busy}
         >
           <Icon name="plus" />

@@ -1,3 +1,4 @@
+import { sessionStorageOrNull } from '../ui/browserStorage';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browserSocketFactory, sameOriginSocketUrl } from '../api/socketLike';
 import { useI18n } from '../i18n/I18nProvider';
@@ -10,14 +11,6 @@ import { JoinChoices } from './JoinChoices';
 import type { JoinData } from './joinData';
 import { sessionResumeStore } from './resumeStore';
 import { WEB_CAPABILITIES, webDevice } from './webDevice';
-
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** The customer's join page: choose how to connect, then chat (resuming after a reload). */
 export function JoinPage({ data }: { data: JoinData }) {

@@ -1,3 +1,4 @@
+import { sessionStorageOrNull } from '../ui/browserStorage';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../api/http';
 import { ConsoleSocket } from '../api/consoleSocket';
@@ -14,14 +15,6 @@ import { portalApi } from './portalApi';
 import type { PortalData } from './portalData';
 import { RequestForm } from './RequestForm';
 import { mergeView, phaseOf, requestStorage, type RequestView, type StoredRequest } from './requestView';
-
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The portal's customer page: ask for a chat, wait in line with the position updated live (or

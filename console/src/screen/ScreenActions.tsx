@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { keysText } from '../shell/shortcuts';
 import { errorMessage } from '../api/http';
 import type { Session } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -68,7 +69,7 @@ export function ScreenActions({ session }: { session: Session }) {
         data-action={screenState.action}
         aria-pressed={screenState.pressed}
         disabled={screenState.disabled}
-        title={away ? t('screen.customerAway') : 'Alt+Shift+V'}
+        title={away ? t('screen.customerAway') : keysText('Alt+Shift+V', t)}
         onClick={onScreen}
       >
         <Icon name={screenState.action === 'stop' ? 'eyeOff' : 'eye'} size={16} />

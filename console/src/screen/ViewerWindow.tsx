@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { keysText } from '../shell/shortcuts';
 import { errorMessage } from '../api/http';
 import { CloseChatDialog } from '../chat/CloseChatDialog';
 import { useI18n } from '../i18n/I18nProvider';
@@ -192,7 +193,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
           pressed={fullScreen}
           iconOnly
           ghost
-          shortcut="Alt+Shift+F"
+          shortcut={keysText('Alt+Shift+F', t)}
           onClick={toggleFullScreen}
         />
         {mode === 'pane' ? (

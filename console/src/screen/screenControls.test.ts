@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ScreenState, Session } from '../api/types';
+import type { ScreenState } from '../api/types';
+import { sampleSession } from '../testing/fakes';
 import { controlButton, screenButton } from './screenControls';
 
-const session: Session = {
-  id: 's1',
-  code: '123456789',
-  identifier: null,
-  status: 'active',
-  customerName: 'Ana',
-  portal: 'default',
-  customerConnected: true,
-  device: null,
-  capabilities: { chat: true, diagnostics: true, screen: true, control: true },
-  startedAt: '2026-11-24T20:00:00Z',
-  endedAt: null,
-};
+const session = sampleSession();
 const screen = (status: ScreenState['status'], controlStatus: ScreenState['controlStatus'] = 'off'): ScreenState => ({
   status,
   control: controlStatus === 'granted',

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { keysText } from './shortcuts';
 import { adminTitle, ManagementCenter } from '../admin/ManagementCenter';
 import { useRoute } from '../admin/useRoute';
 import type { User } from '../api/types';
@@ -136,7 +137,7 @@ function ConsoleScreen({ user, onSignOut }: { user: User; onSignOut: () => void 
                   class="btn btn--small btn--ghost side__collapse"
                   data-testid="collapse-side"
                   aria-expanded="true"
-                  title={`${t('layout.collapse')} (Alt+Shift+B)`}
+                  title={`${t('layout.collapse')} (${keysText('Alt+Shift+B', t)})`}
                   onClick={toggleSide}
                 >
                   <Icon name="sidebar" size={16} />

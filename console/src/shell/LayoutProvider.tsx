@@ -1,3 +1,4 @@
+import { localStorageOrNull } from '../ui/browserStorage';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
 import { DEFAULT_LAYOUT, loadLayout, saveLayout, type LayoutPrefs } from './layoutPrefs';
@@ -9,14 +10,6 @@ interface LayoutValue {
 }
 
 const LayoutContext = createContext<LayoutValue>({ prefs: DEFAULT_LAYOUT, update: () => {}, toggleSide: () => {} });
-
-function localStorageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** The technician's arrangement of the workspace (side column, pane widths), remembered in this browser. */
 export function LayoutProvider({ children }: { children: ComponentChildren }) {

@@ -1,3 +1,4 @@
+import { localStorageOrNull, readItem, writeItem } from '../ui/browserStorage';
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { useConsole } from '../state/ConsoleProvider';
@@ -5,14 +6,6 @@ import { Icon } from '../ui/Icon';
 import { askForNotifications, notificationState } from './attention';
 
 const DISMISSED = 'tandem.notifications.dismissed';
-
-function dismissedBefore(): boolean {
-  try {
-    return window.localStorage.getItem(DISMISSED) === '1';
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Offers desktop notifications when they become useful: once the technician waits for someone (a
@@ -22,16 +15,12 @@ function dismissedBefore(): boolean {
 export function NotificationsPrompt() {
   const { t } = useI18n();
   const { state } = useConsole();
-  const [answered, setAnswered] = useState(() => notificationState() !== 'default' || dismissedBefore());
+  const [answered, setAnswered] = useState(() => notificationState() !== 'default' || readItem(localStorageOrNull(), DISMISSED) === '1');
   const waiting = state.codes.some((c) => c.status === 'waiting') || state.openChats.length > 0;
   if (answered || !waiting) return null;
 
   const dismiss = () => {
-    try {
-      window.localStorage.setItem(DISMISSED, '1');
-    } catch {
-      // asked again next time
-    }
+    writeItem(localStorageOrNull(), DISMISSED, '1');
     setAnswered(true);
   };
 

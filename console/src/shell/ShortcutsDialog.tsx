@@ -1,12 +1,11 @@
 import { useI18n } from '../i18n/I18nProvider';
 import { Dialog } from '../ui/Dialog';
-import { SHORTCUT_LIST } from './shortcuts';
+import { keysText, SHORTCUT_LIST } from './shortcuts';
 
 /** The list of keyboard shortcuts (the `?` key, or the keyboard button in the header). */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
-  const keyName = (key: string) =>
-    key === 'Shift' ? t('keys.shift') : key === 'Enter' ? t('keys.enter') : key === 'Esc' ? t('keys.esc') : key;
+  const keyName = (key: string) => keysText(key, t);
   return (
     <Dialog title={t('keys.title')} onClose={onClose} testId="shortcuts">
       <p class="dialog__text">{t('keys.intro')}</p>

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider';
+import { keysText } from './shortcuts';
 import { useRequests } from '../requests/RequestsProvider';
 import { useConsole } from '../state/ConsoleProvider';
 import { unreadTotal } from '../state/consoleState';
@@ -43,7 +44,7 @@ export function SideRail({ onExpand }: { onExpand: () => void }) {
         class="rail__item rail__expand"
         data-testid="expand-side"
         aria-expanded="false"
-        title={`${t('layout.expand')} (Alt+Shift+B)`}
+        title={`${t('layout.expand')} (${keysText('Alt+Shift+B', t)})`}
         aria-label={t('layout.expand')}
         onClick={onExpand}
       >

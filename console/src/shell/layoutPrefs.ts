@@ -1,3 +1,5 @@
+import { readItem, writeItem } from '../ui/browserStorage';
+
 /**
  * How the technician arranged the workspace, remembered in this browser (localStorage): whether the
  * side column is collapsed and how wide the resizable panes are. Widths are CSS pixels; null means
@@ -44,17 +46,9 @@ export function parseLayout(text: string | null): LayoutPrefs {
 }
 
 export function loadLayout(storage: Storage | null): LayoutPrefs {
-  try {
-    return parseLayout(storage?.getItem(KEY) ?? null);
-  } catch {
-    return DEFAULT_LAYOUT;
-  }
+  return parseLayout(readItem(storage, KEY));
 }
 
 export function saveLayout(storage: Storage | null, prefs: LayoutPrefs): void {
-  try {
-    storage?.setItem(KEY, JSON.stringify(prefs));
-  } catch {
-    // not remembered, but still applied
-  }
+  writeItem(storage, KEY, JSON.stringify(prefs));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { neighbourChat, shortcutFor, type KeyLike } from './shortcuts';
+import { translate, type Translate } from '../i18n/translate';
+import { keysText, neighbourChat, shortcutFor, type KeyLike } from './shortcuts';
 
 const key = (code: string, extra: Partial<KeyLike> = {}): KeyLike => ({
   key: '',
@@ -40,5 +41,13 @@ describe('neighbourChat', () => {
     expect(neighbourChat(['a', 'b', 'c'], 'a', -1)).toBe('c');
     expect(neighbourChat(['a', 'b'], null, 1)).toBe('a');
     expect(neighbourChat([], null, 1)).toBeNull();
+  });
+});
+
+describe('keysText', () => {
+  it('names the keys as the reader’s keyboard does', () => {
+    const es: Translate = (key, params) => translate('es', key, params);
+    expect(keysText('Alt+Shift+B', es)).toBe('Alt+Mayús+B');
+    expect(keysText('Alt+Shift+B', (key, params) => translate('en', key, params))).toBe('Alt+Shift+B');
   });
 });

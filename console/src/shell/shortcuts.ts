@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n/en';
+import type { Translate } from '../i18n/translate';
 
 /**
  * The console's keyboard shortcuts. All but `?` use Alt+Shift with a key, which browsers and
@@ -85,4 +86,12 @@ export function neighbourChat(open: readonly string[], active: string | null, st
   const at = active ? open.indexOf(active) : -1;
   if (at < 0) return open[step > 0 ? 0 : open.length - 1];
   return open[(at + step + open.length) % open.length];
+}
+
+/** A key combination as the reader's keyboard labels it: "Alt+Shift+B", "Alt+Mayús+B". */
+export function keysText(keys: string, t: Translate): string {
+  return keys
+    .split('+')
+    .map((key) => (key === 'Shift' ? t('keys.shift') : key === 'Enter' ? t('keys.enter') : key === 'Esc' ? t('keys.esc') : key))
+    .join('+');
 }

@@ -1,3 +1,4 @@
+import { readItem, sessionStorageOrNull, writeItem } from '../ui/browserStorage';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { api } from '../api/client';
@@ -64,14 +65,6 @@ interface ConsoleContextValue {
 const ConsoleContext = createContext<ConsoleContextValue | null>(null);
 
 const now = () => new Date().toISOString();
-
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
 
 interface Props {
   children: ComponentChildren;
@@ -301,13 +294,7 @@ export function ConsoleProvider({ children, workspaceKey, me = null }: Props) {
   useEffect(() => {
     if (!workspaceKey || restored.current) return;
     restored.current = true;
-    let saved: string | null = null;
-    try {
-      saved = sessionStorageOrNull()?.getItem(workspaceKey) ?? null;
-    } catch {
-      saved = null;
-    }
-    const workspace = parseWorkspace(saved);
+    const workspace = parseWorkspace(readItem(sessionStorageOrNull(), workspaceKey));
     if (!workspace || workspace.openChats.length === 0) return;
     dispatch({ type: 'workspaceRestored', workspace });
     for (const id of workspace.openChats) {
@@ -319,11 +306,7 @@ export function ConsoleProvider({ children, workspaceKey, me = null }: Props) {
   const workspace = JSON.stringify(workspaceOf(state));
   useEffect(() => {
     if (!workspaceKey || !restored.current) return;
-    try {
-      sessionStorageOrNull()?.setItem(workspaceKey, workspace);
-    } catch {
-      // not kept across a reload, but the console works
-    }
+    writeItem(sessionStorageOrNull(), workspaceKey, workspace);
   }, [workspaceKey, workspace]);
 
   // Pop-out Viewer windows say when they open and close; after a reload the console asks who is there.

@@ -63,12 +63,8 @@ class DiagnosticsBrowserTest {
         smtp.stop();
     }
 
-    /** Opens the session's Chat window from the session list. */
     private static Locator openChat(Page page, String session) {
-        page.locator("[data-testid=session-row][data-session=" + session + "]").click();
-        Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
-        assertThat(chat).isVisible();
-        return chat;
+        return ConsoleSessionTest.openChat(page, session);
     }
 
     @Test

@@ -43,7 +43,7 @@ class PortalRequestBrowserTest {
             // The portal's name is the support team's own label: the customer never reads it.
             assertThat(portal.locator("[data-testid=portal-title]")).hasText("Hable con nuestro equipo de asistencia");
             assertThat(portal.locator("body")).not().containsText("Impresoras");
-            assertThat(portal.content()).doesNotContain("Impresoras");
+            org.assertj.core.api.Assertions.assertThat(portal.content()).doesNotContain("Impresoras");
             assertThat(portal.locator("[data-testid=portal-welcome]")).hasText("Bienvenido <img src=x onerror=alert(1)>");
             assertThat(portal.locator("img[src=x]")).hasCount(0);
 

@@ -50,10 +50,7 @@ class WorkspaceBrowserTest {
     }
 
     private static Locator openChat(Page page, String session) {
-        page.locator("[data-testid=session-row][data-session=" + session + "]").click();
-        Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
-        assertThat(chat).isVisible();
-        return chat;
+        return ConsoleSessionTest.openChat(page, session);
     }
 
     @Test
