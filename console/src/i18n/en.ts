@@ -435,6 +435,7 @@ export const en = {
   'reason.notReported': 'not reported',
   'reason.batteryHealth': 'the battery does not report its health',
   'reason.noSdCard': 'no SD card inserted',
+  'reason.noSdSlot': 'this phone has no SD card slot',
   'reason.notOnWifi': 'not on Wi-Fi',
   'reason.mobileData': 'not on Wi-Fi: the phone uses mobile data',
   'reason.wifiDetails': 'Wi-Fi details not given',

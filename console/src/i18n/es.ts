@@ -431,6 +431,7 @@ export const es: Messages = {
   'reason.notReported': 'no se indica',
   'reason.batteryHealth': 'la batería no informa de su estado',
   'reason.noSdCard': 'no hay tarjeta SD',
+  'reason.noSdSlot': 'este teléfono no tiene ranura para tarjeta SD',
   'reason.notOnWifi': 'sin Wi-Fi',
   'reason.mobileData': 'sin Wi-Fi: el teléfono usa datos móviles',
   'reason.wifiDetails': 'no hay detalles de la Wi-Fi',
