@@ -66,9 +66,9 @@ export const es: Messages = {
   'notify.notNow': 'Ahora no',
 
   // Management Center (administrators)
-  'admin.title': 'Centro de administración',
+  'admin.title': 'Centro de gestión',
   'admin.console': 'Consola',
-  'admin.switchLabel': 'Consola o Centro de administración',
+  'admin.switchLabel': 'Consola o Centro de gestión',
   'admin.nav.technicians': 'Técnicos',
   'admin.nav.portals': 'Portales',
   'admin.nav.settings': 'Configuración',

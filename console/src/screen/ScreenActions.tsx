@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { keysText } from '../shell/shortcuts';
+import { api } from '../api/client';
 import { errorMessage } from '../api/http';
 import type { Session } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -48,7 +49,9 @@ export function ScreenActions({ session }: { session: Session }) {
         return undefined;
       default:
         return run(async () => {
-          await actions.requestScreen(session.id, false);
+          // Asking again while the screen is shared would hand control back: look first when unsure.
+          const current = screen ?? (await api.screen(session.id));
+          if (current.status !== 'sharing' && current.status !== 'pending') await actions.requestScreen(session.id, false);
           actions.openViewer(session.id);
         });
     }

@@ -112,6 +112,8 @@ export function ConsoleProvider({ children, workspaceKey, me = null }: Props) {
         const [session, messages] = await Promise.all([api.session(id), api.messages(id)]);
         dispatch({ type: 'sessionUpserted', session, at: now() });
         dispatch({ type: 'messagesLoaded', session: id, messages });
+        // The chat's screen and control buttons say what is going on from the start (shared, controlled).
+        if (session.status === 'active' && session.capabilities?.screen === true) self.loadScreen(id).catch(ignore);
       },
       closeChat(id) {
         dispatch({ type: 'chatClosed', session: id });

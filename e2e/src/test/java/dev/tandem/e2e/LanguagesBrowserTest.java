@@ -35,6 +35,11 @@ class LanguagesBrowserTest {
         server.admin().post("/api/v1/users", "{\"username\":\"lucia\",\"password\":\"password-lucia\","
                 + "\"displayName\":\"Lucía Gómez\",\"role\":\"admin\"}").expect(201);
         lucia = server.api().signIn("lucia", "password-lucia");
+        // Names are the team's data, in whatever language: the walks check the console's own words, so
+        // the seeded administrator ("Administrator") gets a name that is no English word.
+        server.admin().put("/api/v1/users/admin", "{\"displayName\":\"Carmen Ruiz\"}").expect(200);
+        server.admin().post("/api/v1/users", "{\"username\":\"oscar\",\"password\":\"password-oscar\","
+                + "\"displayName\":\"Oscar Wilde\",\"role\":\"admin\"}").expect(201);
         server.admin().post("/api/v1/portals", "{\"slug\":\"english\",\"name\":\"English portal\",\"language\":\"en\"}")
                 .expect(201);
         server.admin().post("/api/v1/portals", "{\"slug\":\"espanol\",\"name\":\"Portal español\",\"language\":\"es\"}")
@@ -173,7 +178,8 @@ class LanguagesBrowserTest {
             lucia.post("/api/v1/sessions/" + session + "/diagnostics", "").expect(202);
             pilar.phone.answer(pilar.nextPrompt("diagnostics").id(), true);
             waitFor("the report", v -> v.path("status").asText().equals("ready"), "/api/v1/sessions/" + session + "/diagnostics");
-            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+            // Another administrator: Lucía's outbox holds the Spanish mail of the other walk (her data).
+            Page page = ConsoleSessionTest.signInAs(server, context, "oscar", "password-oscar");
             page.locator("[data-testid=session-row][data-session=" + session + "]").click();
             Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
             assertThat(chat.locator("[data-testid=transcript]")).containsText("Pilar joined the session");
@@ -184,6 +190,7 @@ class LanguagesBrowserTest {
             chat.locator("[data-testid=end-session]").click();
             page.locator("[data-testid=confirm-end]").click();
             assertThat(chat.locator("[data-testid=ended-by]")).hasText("You ended it.");
+            assertThat(chat.locator("[data-testid=transcript]")).containsText("Oscar Wilde ended the session.");
             page.navigate(server.baseUrl() + "/#/admin/history/" + session);
             assertThat(page.locator("[data-testid=history-transcript]")).containsText("joined the session");
             spanish.assertNoneOn(page, "session record");
