@@ -118,6 +118,8 @@ class LanguagesBrowserTest {
             assertThat(compose).isVisible();
             english.assertNoneOn(page, "correo de los registros");
             compose.locator("input[name=to]").fill("soporte@example.com");
+            // The subject is the mail's own text (data), seen later in an administrator's Outbox.
+            compose.locator("input[name=subject]").fill("Ticket 4711");
             compose.locator("[data-testid=send-logs-email]").click();
             assertThat(compose).hasCount(0);
             assertThat(chat.locator("[data-testid=transcript]")).containsText("soporte@example.com");
