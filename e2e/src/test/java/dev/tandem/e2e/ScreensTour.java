@@ -49,6 +49,7 @@ class ScreensTour {
 
     private static void shoot(Page page, String name) {
         page.waitForTimeout(600); // toasts and the first picture settle
+        page.evaluate("() => document.querySelector('[data-testid=side]')?.scrollTo(0, 0)");
         page.screenshot(new Page.ScreenshotOptions().setPath(out.resolve(name + ".png")));
     }
 
