@@ -7,7 +7,7 @@ describe('layout preferences', () => {
       sideCollapsed: true,
       sideWidth: 560,
       viewerWidth: 480,
-      toolsWidth: 280,
+      toolsWidth: 260,
     });
     expect(clampWidth('sideWidth', 300.4)).toBe(300);
   });

@@ -18,7 +18,7 @@ export const DEFAULT_LAYOUT: LayoutPrefs = { sideCollapsed: false, sideWidth: nu
 export const PANE_LIMITS = {
   sideWidth: { min: 280, max: 560, initial: 340 },
   viewerWidth: { min: 300, max: 1600, initial: 420 },
-  toolsWidth: { min: 280, max: 720, initial: 360 },
+  toolsWidth: { min: 260, max: 720, initial: 360 },
 } as const;
 
 const KEY = 'tandem.layout';
