@@ -60,15 +60,6 @@ public final class AuditLog {
         }
     }
 
-    /**
-     * Records a permission event of a session. The detail starts with the permission's kind
-     * ({@code screen}, {@code control}, {@code diagnostics}, {@code logs}) and a colon, so a
-     * session's history can list the permission events from the log.
-     */
-    public void permission(String actor, AuditAction action, String session, String kind, String text) {
-        record(actor, action, session, kind + ": " + text);
-    }
-
     /** The actor name of a customer. */
     public static String customer(String name) {
         return "customer:" + name;
