@@ -10,6 +10,7 @@ import { Icon } from '../ui/Icon';
 import { useToast } from '../ui/Toast';
 import { openPopOut } from './popOut';
 import { controlButton } from './screenControls';
+import { QualityMenu } from './QualityMenu';
 import { ScreenStats } from './ScreenStats';
 import { ScreenStatusBadge } from './ScreenStatusBadge';
 import { ViewerMessage } from './ViewerMessage';
@@ -242,6 +243,9 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
             onClick={stream.paused ? stream.resume : stream.pause}
           />
           <ToolButton icon="camera" label={t('viewer.screenshot')} testId="screenshot" disabled={!showPicture} onClick={screenshot} />
+        </ToolGroup>
+        <ToolGroup name="quality">
+          <QualityMenu value={stream.quality} onChange={stream.setQuality} />
         </ToolGroup>
         <ToolGroup name="zoom">
           <ToolButton icon="fit" label={t('viewer.zoomFit')} title={t('viewer.zoomFitHint')} testId="zoom-fit" pressed={zoom === 'fit'} onClick={() => setZoom('fit')} />

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { keysText } from './shortcuts';
+import { AccountPage } from '../account/AccountPage';
 import { adminTitle, ManagementCenter } from '../admin/ManagementCenter';
 import { useRoute } from '../admin/useRoute';
 import type { User } from '../api/types';
@@ -58,12 +59,13 @@ function ConsoleScreen({ user, onSignOut }: { user: User; onSignOut: () => void 
   const layout = useRef<HTMLElement>(null);
   // Administrators only; a technician at #/admin/... simply sees the console (the server guards the data).
   const admin = user.role === 'admin' && route.view === 'admin' ? route : null;
+  const account = route.view === 'account';
   const collapsed = prefs.sideCollapsed;
   const sideWidth = prefs.sideWidth ?? PANE_LIMITS.sideWidth.initial;
 
   // "(3) Tandem": unread customer messages and waiting requests, so a background tab says there is news.
   const count = unreadTotal(state) + waiting.length;
-  const base = admin ? `${adminTitle(admin, t)} · Tandem` : 'Tandem';
+  const base = admin ? `${adminTitle(admin, t)} · Tandem` : account ? `${t('account.title')} · Tandem` : 'Tandem';
   useEffect(() => {
     document.title = count > 0 ? `(${count > 99 ? '99+' : count}) ${base}` : base;
   }, [count, base]);
@@ -124,8 +126,9 @@ function ConsoleScreen({ user, onSignOut }: { user: User; onSignOut: () => void 
     <div class="shell">
       <Header user={user} onSignOut={onSignOut} route={user.role === 'admin' ? route : undefined} onShortcuts={() => setHelp(true)} />
       {admin && <ManagementCenter route={admin} user={user} />}
+      {account && <AccountPage user={user} onSignedOut={onSignOut} />}
       {/* Kept mounted while the Management Center shows, so open Chat and Viewer windows carry on. */}
-      <main class={`layout${collapsed ? ' layout--collapsed' : ''}`} hidden={!!admin} ref={layout} data-testid="layout">
+      <main class={`layout${collapsed ? ' layout--collapsed' : ''}`} hidden={!!admin || account} ref={layout} data-testid="layout">
         {collapsed ? (
           <SideRail onExpand={toggleSide} />
         ) : (

@@ -33,7 +33,7 @@ export function Header({ user, onSignOut, route, onShortcuts }: Props) {
       <div class="topbar__right">
         <ConnectionIndicator state={state.connection} />
         <RequestsBadge />
-        <span class="topbar__user" data-testid="user">
+        <a class="topbar__user" href="#/account" title={t('account.title')} data-testid="user">
           <span class="topbar__avatar" aria-hidden="true">
             {name.charAt(0).toLocaleUpperCase()}
           </span>
@@ -43,7 +43,7 @@ export function Header({ user, onSignOut, route, onShortcuts }: Props) {
               {second}
             </span>
           </span>
-        </span>
+        </a>
         <button
           type="button"
           class="btn btn--small btn--on-dark topbar__icon-button"

@@ -32,13 +32,13 @@ class LanguagesBrowserTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start();
-        server.admin().post("/api/v1/users", "{\"username\":\"lucia\",\"password\":\"password-lucia\","
+        server.admin().post("/api/v1/users", "{\"username\":\"lucia\",\"password\":\"" + RunningServer.password("lucia") + "\","
                 + "\"displayName\":\"Lucía Gómez\",\"role\":\"admin\"}").expect(201);
-        lucia = server.api().signIn("lucia", "password-lucia");
+        lucia = server.api().signIn("lucia", RunningServer.password("lucia"));
         // Names are the team's data, in whatever language: the walks check the console's own words, so
         // the seeded administrator ("Administrator") gets a name that is no English word.
         server.admin().put("/api/v1/users/admin", "{\"displayName\":\"Carmen Ruiz\"}").expect(200);
-        server.admin().post("/api/v1/users", "{\"username\":\"oscar\",\"password\":\"password-oscar\","
+        server.admin().post("/api/v1/users", "{\"username\":\"oscar\",\"password\":\"" + RunningServer.password("oscar") + "\","
                 + "\"displayName\":\"Oscar Wilde\",\"role\":\"admin\"}").expect(201);
         server.admin().post("/api/v1/portals", "{\"slug\":\"english\",\"name\":\"English portal\",\"language\":\"en\"}")
                 .expect(201);
@@ -81,7 +81,7 @@ class LanguagesBrowserTest {
             assertThat(page.locator("button[type=submit]")).isVisible();
             english.assertNoneOn(page, "inicio de sesión");
             page.locator("input[name=username]").fill("lucia");
-            page.locator("input[name=password]").fill("password-lucia");
+            page.locator("input[name=password]").fill(RunningServer.password("lucia"));
             page.locator("button[type=submit]").click();
             assertThat(page.locator("[data-testid=create-code]")).isVisible();
             assertThat(page.locator("[data-testid=request-row]")).hasCount(1);
@@ -181,7 +181,7 @@ class LanguagesBrowserTest {
             pilar.phone.answer(pilar.nextPrompt("diagnostics").id(), true);
             waitFor("the report", v -> v.path("status").asText().equals("ready"), "/api/v1/sessions/" + session + "/diagnostics");
             // Another administrator: Lucía's outbox holds the Spanish mail of the other walk (her data).
-            Page page = ConsoleSessionTest.signInAs(server, context, "oscar", "password-oscar");
+            Page page = ConsoleSessionTest.signInAs(server, context, "oscar", RunningServer.password("oscar"));
             page.locator("[data-testid=session-row][data-session=" + session + "]").click();
             Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
             assertThat(chat.locator("[data-testid=transcript]")).containsText("Pilar joined the session");

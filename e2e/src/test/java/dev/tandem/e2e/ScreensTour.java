@@ -35,9 +35,9 @@ class ScreensTour {
         out = Paths.get(System.getProperty("tandem.screens", "../docs/screens")).toAbsolutePath().normalize();
         Files.createDirectories(out);
         server = RunningServer.start();
-        server.admin().post("/api/v1/users", "{\"username\":\"lucia\",\"password\":\"password-lucia\","
+        server.admin().post("/api/v1/users", "{\"username\":\"lucia\",\"password\":\"" + RunningServer.password("lucia") + "\","
                 + "\"displayName\":\"Lucía Gómez\",\"role\":\"admin\"}").expect(201);
-        lucia = server.api().signIn("lucia", "password-lucia");
+        lucia = server.api().signIn("lucia", RunningServer.password("lucia"));
         chromium = Chromium.launch();
     }
 
@@ -70,7 +70,7 @@ class ScreensTour {
             for (int[] size : SIZES) {
                 String suffix = "-" + size[0] + "x" + size[1];
                 try (BrowserContext context = chromium.context("en-US", size[0], size[1])) {
-                    Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+                    Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
                     page.locator("[data-testid=notifications-later]").click();
                     page.locator("[data-testid=session-row][data-session=" + session + "]").click();
                     Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
@@ -111,7 +111,7 @@ class ScreensTour {
                     shoot(page, "history" + suffix);
                 }
                 try (BrowserContext context = chromium.context("es-ES", size[0], size[1])) {
-                    Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+                    Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
                     page.locator("[data-testid=notifications-later]").click();
                     page.locator("[data-testid=session-row][data-session=" + luis.session() + "]").click();
                     assertThat(page.locator("[data-testid=chat-window][data-session=" + luis.session() + "]")).isVisible();

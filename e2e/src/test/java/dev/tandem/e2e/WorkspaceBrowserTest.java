@@ -33,9 +33,9 @@ class WorkspaceBrowserTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start();
-        server.admin().post("/api/v1/users", "{\"username\":\"nora\",\"password\":\"password-nora\","
+        server.admin().post("/api/v1/users", "{\"username\":\"nora\",\"password\":\"" + RunningServer.password("nora") + "\","
                 + "\"displayName\":\"Nora Vidal\",\"role\":\"technician\"}").expect(201);
-        nora = server.api().signIn("nora", "password-nora");
+        nora = server.api().signIn("nora", RunningServer.password("nora"));
         chromium = Chromium.launch();
     }
 
@@ -46,7 +46,7 @@ class WorkspaceBrowserTest {
     }
 
     private static Page signIn(BrowserContext context) {
-        return ConsoleSessionTest.signInAs(server, context, "nora", "password-nora");
+        return ConsoleSessionTest.signInAs(server, context, "nora", RunningServer.password("nora"));
     }
 
     private static Locator openChat(Page page, String session) {

@@ -24,9 +24,9 @@ class LocalizedEventsTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start();
-        server.admin().post("/api/v1/users", "{\"username\":\"lucia\",\"password\":\"password-lucia\","
+        server.admin().post("/api/v1/users", "{\"username\":\"lucia\",\"password\":\"" + RunningServer.password("lucia") + "\","
                 + "\"displayName\":\"Lucía Gómez\",\"role\":\"technician\"}").expect(201);
-        tech = server.api().signIn("lucia", "password-lucia");
+        tech = server.api().signIn("lucia", RunningServer.password("lucia"));
     }
 
     @AfterAll

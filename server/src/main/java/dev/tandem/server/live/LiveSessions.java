@@ -169,7 +169,7 @@ public final class LiveSessions {
         codes.findById(code.id()).ifPresent(codes::publish);
         audit.record(AuditLog.customer(name), AuditAction.CUSTOMER_JOINED, id, Phrase.of("audit.customerJoined",
                 "code", code.code(), "technician", code.technicianName(), "portal", code.portal().slug(),
-                "address", link.address(), "phone", hello.device.manufacturer + " " + hello.device.model
+                "address", link.address().text(), "phone", hello.device.manufacturer + " " + hello.device.model
                         + ", Android " + hello.device.androidVersion));
         publishSession(session.id);
         LOG.info("Session {} started: customer joined with a code of technician {}", id, code.technicianId());
@@ -239,7 +239,7 @@ public final class LiveSessions {
             }
         }
         audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_RECONNECTED, session.id,
-                Phrase.of("audit.customerReconnected", "address", link.address()));
+                Phrase.of("audit.customerReconnected", "address", link.address().text()));
         publishSession(session.id);
         LOG.info("Session {}: device resumed", session.id);
     }
