@@ -159,6 +159,14 @@ class LanguagesBrowserTest {
                 page.waitForTimeout(300);
                 english.assertNoneOn(page, "Centro de gestión: " + section);
             }
+            // My account (issue 14), with a token just created and listed.
+            page.locator("[data-testid=user]").click();
+            assertThat(page.locator("[data-testid=account-page]")).isVisible();
+            page.locator("input[name=token-name]").fill("Copias nocturnas");
+            page.locator("[data-testid=create-token]").click();
+            assertThat(page.locator("[data-testid=new-token]")).isVisible();
+            assertThat(page.locator("[data-testid=sign-in-row]").first()).isVisible();
+            english.assertNoneOn(page, "mi cuenta");
             page.navigate(server.baseUrl() + "/#/admin/portals");
             page.locator("[data-testid=portal-row][data-slug=english] [data-testid=edit-portal]").click();
             assertThat(page.locator("[data-testid=portal-dialog]")).isVisible();
