@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { en } from './src/i18n/en.ts';
+import { es } from './src/i18n/es.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -14,8 +17,25 @@ const root = fileURLToPath(new URL('.', import.meta.url));
  *    /assets/portal.js and /assets/portal.css (on top of join.css).
  * Shared code between the two lands in hashed chunks next to them under assets/.
  */
+/**
+ * The console's catalogues as JSON beside the pages (i18n/en.json, i18n/es.json): the server reads
+ * them from its classpath to word transcript lines, prompts and audit details in each reader's
+ * language, so a sentence is written once, in src/i18n, for the browser and the server alike.
+ */
+function catalogues(): Plugin {
+  return {
+    name: 'tandem-catalogues',
+    apply: 'build',
+    generateBundle() {
+      for (const [lang, messages] of Object.entries({ en, es })) {
+        this.emitFile({ type: 'asset', fileName: `i18n/${lang}.json`, source: JSON.stringify(messages) });
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), catalogues()],
   build: {
     outDir: resolve(root, 'target/classes/tandem/console'),
     emptyOutDir: true,

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { wordPhrase } from '../i18n/phrase';
+import { actorText } from './format';
 import { adminApi } from './adminApi';
 import { Field, LoadState, onText, PageHeader, useErrorText } from './parts';
 import {
@@ -130,14 +132,16 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
                     <td class="mc-nowrap">
                       <time dateTime={entry.at}>{dateTime(entry.at)}</time>
                     </td>
-                    <td class="mc-mono">{entry.actor}</td>
+                    <td class="mc-mono" title={entry.actor}>
+                      {actorText(entry.actor, t)}
+                    </td>
                     <td>
                       <code class="mc-action">{entry.action}</code>
                     </td>
                     <td class="mc-mono">
                       {entry.session ? <a href={adminHref('history', undefined, entry.session)}>{entry.session}</a> : '–'}
                     </td>
-                    <td class="mc-detail">{entry.detail || ''}</td>
+                    <td class="mc-detail">{wordPhrase(t, { key: entry.detailKey, params: entry.detailParams }, entry.detail || '')}</td>
                   </tr>
                 ))}
               </tbody>

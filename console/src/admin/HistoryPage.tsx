@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { groupCode } from '../codes/codeFormat';
 import { useI18n } from '../i18n/I18nProvider';
-import { phoneName } from '../sessions/deviceText';
+import { deviceName } from '../sessions/deviceText';
 import { Icon } from '../ui/Icon';
 import { adminApi } from './adminApi';
 import { durationOf, formatDuration, technicianName } from './format';
@@ -131,14 +131,14 @@ export function HistoryPage({ query }: { query: URLSearchParams }) {
                     <td>
                       <span class="mc-cell-main">{s.customerName || t('sessions.customer')}</span>
                       <span class="mc-cell-sub">
-                        {s.identifier ? `${s.identifier} · ` : ''}
-                        {groupCode(s.code)}
-                        {s.origin === 'request' ? ` · ${t('admin.history.fromRequest')}` : ''}
+                        {[s.identifier, groupCode(s.code), s.origin === 'request' ? t('admin.history.fromRequest') : '']
+                          .filter(Boolean)
+                          .join(' · ')}
                       </span>
                     </td>
                     <td>{technicianName(s.technician)}</td>
                     <td class="mc-mono">{s.portal}</td>
-                    <td>{phoneName(s.device) || '–'}</td>
+                    <td>{deviceName(s.device, t) || '–'}</td>
                     <td class="mc-num">{formatDuration(durationOf(s))}</td>
                     <td>
                       <span class={`badge ${s.status === 'active' ? 'badge--success' : 'badge--neutral'}`}>

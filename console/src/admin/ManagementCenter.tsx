@@ -1,7 +1,9 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import type { User } from '../api/types';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nProvider';
+import type { Translate } from '../i18n/translate';
+import { PageBoundary } from '../ui/PageBoundary';
 import { AuditPage } from './AuditPage';
 import { HistoryPage } from './HistoryPage';
 import { PortalsPage } from './PortalsPage';
@@ -18,18 +20,15 @@ const LABELS: Record<Section, MessageKey> = {
   audit: 'admin.nav.audit',
 };
 
+/** The browser title of a Management Center page: "Audit log · Management Center". */
+export function adminTitle(route: Extract<Route, { view: 'admin' }>, t: Translate): string {
+  return `${route.session ? t('admin.session.title') : t(LABELS[route.section])} · ${t('admin.title')}`;
+}
+
 /** The administrators' Management Center: a section list on the left, the section on the right. */
 export function ManagementCenter({ route, user }: { route: Extract<Route, { view: 'admin' }>; user: User }) {
   const { t } = useI18n();
   const main = useRef<HTMLElement>(null);
-  const title = route.session ? t('admin.session.title') : t(LABELS[route.section]);
-
-  useEffect(() => {
-    document.title = `${title} · ${t('admin.title')} · Tandem`;
-    return () => {
-      document.title = 'Tandem';
-    };
-  }, [title]);
 
   return (
     <div class="mc" data-testid="management-center">
@@ -51,11 +50,14 @@ export function ManagementCenter({ route, user }: { route: Extract<Route, { view
         </ul>
       </nav>
       <main class="mc-main" ref={main}>
-        {route.section === 'technicians' && <TechniciansPage me={user} />}
-        {route.section === 'portals' && <PortalsPage />}
-        {route.section === 'settings' && <SettingsPage />}
-        {route.section === 'history' && (route.session ? <SessionHistoryPage id={route.session} /> : <HistoryPage query={route.query} />)}
-        {route.section === 'audit' && <AuditPage query={route.query} />}
+        {/* Keyed by the page, so that moving to another page clears a failure of the last one. */}
+        <PageBoundary key={`${route.section}/${route.session ?? ''}`}>
+          {route.section === 'technicians' && <TechniciansPage me={user} />}
+          {route.section === 'portals' && <PortalsPage />}
+          {route.section === 'settings' && <SettingsPage />}
+          {route.section === 'history' && (route.session ? <SessionHistoryPage id={route.session} /> : <HistoryPage query={route.query} />)}
+          {route.section === 'audit' && <AuditPage query={route.query} />}
+        </PageBoundary>
       </main>
     </div>
   );

@@ -52,7 +52,9 @@ export function PortalsPage() {
                 <div class="mc-portal__head">
                   <h2 class="mc-portal__name">{portal.name}</h2>
                   <span class="mc-mono mc-portal__slug">{portal.slug}</span>
-                  <span class="badge badge--neutral">{portal.language === 'es' ? t('lang.es') : t('lang.en')}</span>
+                  <span class="badge badge--neutral">
+                    {portal.language === 'es' ? t('lang.es') : portal.language === 'en' ? t('lang.en') : t('admin.portals.languageAuto')}
+                  </span>
                 </div>
                 <ul class="mc-portal__facts">
                   <li>
@@ -154,7 +156,8 @@ function PortalDialog({ portal, onClose, onSaved }: { portal?: AdminPortal; onCl
           </Field>
           <Field label={t('admin.portals.language')}>
             {(p) => (
-              <select {...p} name="language" value={draft.language} onChange={(e) => set('language')((e.currentTarget as HTMLSelectElement).value as 'en' | 'es')}>
+              <select {...p} name="language" value={draft.language} onChange={(e) => set('language')((e.currentTarget as HTMLSelectElement).value as PortalDraft['language'])}>
+                <option value="auto">{t('admin.portals.languageAuto')}</option>
                 <option value="en">{t('lang.en')}</option>
                 <option value="es">{t('lang.es')}</option>
               </select>

@@ -6,7 +6,7 @@ import { ReportSections, WarningList } from '../diagnostics/ReportSections';
 import { sectionViews, warningViews } from '../diagnostics/reportView';
 import { units } from '../diagnostics/units';
 import { useI18n } from '../i18n/I18nProvider';
-import { phoneName } from '../sessions/deviceText';
+import { deviceName } from '../sessions/deviceText';
 import { Icon } from '../ui/Icon';
 import { adminApi } from './adminApi';
 import { actorText, durationOf, formatDuration, technicianName } from './format';
@@ -46,9 +46,9 @@ function SessionDetails({ history }: { history: SessionHistory }) {
   const facts: [string, string][] = [
     [t('admin.history.technician'), technicianName(s.technician) || '–'],
     [t('admin.history.portal'), s.portal],
-    [t('admin.session.code'), groupCode(s.code)],
+    [t('admin.session.code'), groupCode(s.code) || '–'],
     [t('chat.identifier'), s.identifier || '–'],
-    [t('admin.history.device'), phoneName(s.device) || '–'],
+    [t('admin.history.device'), deviceName(s.device, t) || '–'],
     [t('admin.history.started'), dateTime(s.startedAt)],
     [t('admin.session.ended'), s.endedAt ? dateTime(s.endedAt) : '–'],
     [t('admin.history.duration'), formatDuration(durationOf(s))],

@@ -211,7 +211,7 @@ function TestEmail({ settings }: { settings: Settings }) {
         <p class="hint">{settings.smtp.source === 'outbox' ? t('admin.settings.testIntroOutbox') : t('admin.settings.testIntro')}</p>
         <div class="mc-inline">
           <Field label={t('admin.settings.testTo')} error={error}>
-            {(p) => <input {...p} name="testTo" type="email" placeholder="name@example.com" value={to} onInput={onText(setTo)} />}
+            {(p) => <input {...p} name="testTo" type="email" placeholder={t('compose.toPlaceholder')} value={to} onInput={onText(setTo)} />}
           </Field>
           <button type="submit" class="btn btn--secondary" data-testid="send-test-email" disabled={busy}>
             {busy ? t('admin.settings.testSending') : t('admin.settings.testSend')}

@@ -27,3 +27,11 @@ describe('hash routes', () => {
     expect(adminHref('history', undefined, 'a b')).toBe('#/admin/history/a%20b');
   });
 });
+
+describe('the pop-out Viewer route', () => {
+  it('names the session whose Viewer the window shows', () => {
+    expect(parseRoute('#/viewer/s_abc%2B1')).toEqual({ view: 'viewer', session: 's_abc+1' });
+    expect(formatRoute({ view: 'viewer', session: 's_abc+1' })).toBe('#/viewer/s_abc%2B1');
+    expect(parseRoute('#/viewer/')).toEqual({ view: 'console' });
+  });
+});

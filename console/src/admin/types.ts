@@ -81,14 +81,16 @@ export interface AuditEntry {
   actor: string;
   action: string;
   session: string | null;
+  /** The server's wording (in the request's language); `detailKey` and `detailParams` let the console word it. */
   detail: string | null;
+  detailKey?: string;
+  detailParams?: Record<string, string>;
 }
 
 /** GET /api/v1/sessions with the history fields of issue 5. */
 export interface HistorySession extends Omit<Session, 'technician'> {
   technician?: { username: string; displayName: string | null } | string;
   durationSeconds?: number | null;
-  origin?: 'code' | 'request' | string;
 }
 
 export type PermissionKind = 'screen' | 'control' | 'diagnostics' | 'logs' | string;

@@ -82,7 +82,8 @@ export function updateUserBody(draft: UserDraft) {
 export interface PortalDraft {
   slug: string;
   name: string;
-  language: 'en' | 'es';
+  /** auto: the customer's browser or phone decides; en / es: every customer of the portal reads it. */
+  language: 'auto' | 'en' | 'es';
   askBeforeScreenSharing: boolean;
   askBeforeDiagnostics: boolean;
   allowChatRequests: boolean;
@@ -100,7 +101,7 @@ export const DEFAULT_BRAND_COLOR = '#1f6feb';
 export const emptyPortalDraft: PortalDraft = {
   slug: '',
   name: '',
-  language: 'en',
+  language: 'auto',
   // The server's defaults for a new portal.
   askBeforeScreenSharing: false,
   askBeforeDiagnostics: true,
@@ -116,7 +117,7 @@ export function portalDraftOf(portal: AdminPortal): PortalDraft {
   return {
     slug: portal.slug,
     name: portal.name,
-    language: portal.language === 'es' ? 'es' : 'en',
+    language: portal.language === 'es' || portal.language === 'en' ? portal.language : 'auto',
     askBeforeScreenSharing: portal.askBeforeScreenSharing,
     askBeforeDiagnostics: portal.askBeforeDiagnostics,
     allowChatRequests: portal.allowChatRequests,

@@ -20,11 +20,20 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+let language: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
 let reauthenticationHandler: (() => Promise<boolean>) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/**
+ * The language the console is shown in: sent as Accept-Language, so that what the server words
+ * (transcript lines, audit details) comes in the technician's language, not the browser's.
+ */
+export function setRequestLanguage(lang: string | null): void {
+  language = lang;
 }
 
 /** Called on every 401 answer: the console goes back to the sign-in form. */
@@ -55,6 +64,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
 
 async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (language) headers['Accept-Language'] = language;
   if (method !== 'GET' && method !== 'HEAD') {
     headers['Content-Type'] = 'application/json';
     if (csrfToken) headers['X-CSRF-Token'] = csrfToken;

@@ -46,11 +46,14 @@ export interface Device {
   model: string | null;
   androidVersion: string | null;
   apiLevel: number | null;
+  /** `web` for a customer chatting from a web page (then `model` names the browser). */
+  profile?: string | null;
 }
 
 export interface Session {
   id: string;
-  code: string;
+  /** null for a session opened from a customer's chat request (`origin: 'request'`). */
+  code: string | null;
   identifier: string | null;
   status: 'active' | 'ended';
   customerName: string | null;
@@ -63,6 +66,9 @@ export interface Session {
   startedAt: string;
   endedAt: string | null;
   endedBy?: 'technician' | 'customer' | 'server' | string | null;
+  /** Who ended it, when a signed-in user did (display name). */
+  endedByName?: string | null;
+  origin?: 'code' | 'request';
 }
 
 export type Sender = 'technician' | 'customer' | 'system';
@@ -71,8 +77,12 @@ export interface ChatMessage {
   seq: number;
   sender: Sender;
   name: string | null;
+  /** The server's wording (a system line in the request's language); the console words `key` itself when it knows it. */
   text: string;
   at: string;
+  /** A system line's phrase: catalogue key (event.*) and parameters. */
+  key?: string;
+  params?: Record<string, string>;
 }
 
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'outbox';

@@ -1,32 +1,44 @@
 import type { CapabilityName, Session } from '../api/types';
+import { reasonText } from '../i18n/deviceReasons';
 import { useI18n } from '../i18n/I18nProvider';
 
 const ORDER: CapabilityName[] = ['chat', 'diagnostics', 'screen', 'control'];
 
-/** What the customer's device can do (✓) or not (✗, with the device's reason). */
+/**
+ * What the customer's device can do (✓, all in one line) or not (✗). Missing capabilities that share a reason are
+ * shown together with it once ("✗ Diagnostics · Screen view · Remote control — a chat-only session"),
+ * in the reader's language when the phone gave one of Tandem's own reasons.
+ */
 export function Capabilities({ session }: { session: Session }) {
   const { t } = useI18n();
+  const available = ORDER.filter((name) => session.capabilities?.[name] === true);
+  const missing = new Map<string, CapabilityName[]>();
+  for (const name of ORDER) {
+    if (session.capabilities?.[name] === true) continue;
+    const reason = reasonText(t, session.capabilityReasons?.[name]) || t('chat.capNoReason');
+    missing.set(reason, [...(missing.get(reason) ?? []), name]);
+  }
   return (
     <ul class="capabilities" data-testid="capabilities" aria-label={t('chat.capabilities')}>
-      {ORDER.map((name) => {
-        const available = session.capabilities?.[name] === true;
-        const reason = session.capabilityReasons?.[name];
-        return (
-          <li
-            key={name}
-            class={`capability capability--${available ? 'on' : 'off'}`}
-            data-capability={name}
-            data-available={String(available)}
-          >
-            <span class="capability__mark" aria-hidden="true">
-              {available ? '✓' : '✗'}
-            </span>
-            <span class="capability__name">{t(`cap.${name}`)}</span>
-            <span class="visually-hidden">: {t(available ? 'chat.capAvailable' : 'chat.capUnavailable')}</span>
-            {!available && <span class="capability__reason">{reason || t('chat.capNoReason')}</span>}
-          </li>
-        );
-      })}
+      {available.length > 0 && (
+        <li class="capability capability--on" data-capability={available.join(' ')} data-available="true">
+          <span class="capability__mark" aria-hidden="true">
+            ✓
+          </span>
+          <span class="capability__name">{available.map((name) => t(`cap.${name}`)).join(' · ')}</span>
+          <span class="visually-hidden">: {t('chat.capAvailable')}</span>
+        </li>
+      )}
+      {[...missing.entries()].map(([reason, names]) => (
+        <li key={reason} class="capability capability--off" data-capability={names.join(' ')} data-available="false" title={reason}>
+          <span class="capability__mark" aria-hidden="true">
+            ✗
+          </span>
+          <span class="capability__name">{names.map((name) => t(`cap.${name}`)).join(' · ')}</span>
+          <span class="visually-hidden">: {t('chat.capUnavailable')}</span>
+          <span class="capability__reason">{reason}</span>
+        </li>
+      ))}
     </ul>
   );
 }

@@ -1,4 +1,5 @@
 import type { Session } from '../api/types';
+import { keysText } from '../shell/shortcuts';
 import { useI18n } from '../i18n/I18nProvider';
 import { LiveStatusBadge } from '../sessions/LiveStatusBadge';
 import { liveStatus } from '../state/consoleState';
@@ -7,6 +8,7 @@ import { ScreenActions } from '../screen/ScreenActions';
 import { Icon } from '../ui/Icon';
 import { Capabilities } from './Capabilities';
 import { DeviceInfo } from './DeviceInfo';
+import { SessionTimer } from './SessionTimer';
 
 interface Props {
   session: Session;
@@ -14,10 +16,20 @@ interface Props {
   onClose: () => void;
 }
 
-/** Who the customer is, on which phone, what the phone can do, and the End / Close buttons. */
+/**
+ * Who the customer is, on which phone, what the phone can do, the session's time, the screen and
+ * diagnostics buttons, and End / Close. Each line keeps to one line however narrow the chat is
+ * (facts are cut with an ellipsis, buttons wrap as whole buttons): the chat shares its row with the
+ * Viewer and the diagnostics.
+ */
 export function ChatHeader({ session, onEnd, onClose }: Props) {
   const { t } = useI18n();
   const name = session.customerName || t('sessions.customer');
+  const facts = [
+    session.identifier && { label: t('chat.identifier'), value: session.identifier, testId: 'chat-identifier' },
+    { label: t('chat.portal'), value: session.portal, testId: 'chat-portal' },
+    session.technician && { label: t('chat.technician'), value: session.technician.displayName, testId: 'chat-technician' },
+  ].filter((fact): fact is { label: string; value: string; testId: string } => !!fact);
   return (
     <header class="chat-header">
       <div class="chat-header__top">
@@ -25,38 +37,32 @@ export function ChatHeader({ session, onEnd, onClose }: Props) {
           {name.trim().charAt(0).toLocaleUpperCase() || '?'}
         </span>
         <div class="chat-header__who">
-          <h2 class="chat-header__name" data-testid="chat-customer">
+          <h2 class="chat-header__name" data-testid="chat-customer" title={name}>
             {name}
           </h2>
-          <div class="chat-header__facts">
+          <div class="chat-header__status">
             <LiveStatusBadge status={liveStatus(session)} />
-            {session.identifier && (
-              <span class="fact" data-testid="chat-identifier">
-                <span class="fact__label">{t('chat.identifier')}</span> {session.identifier}
-              </span>
-            )}
-            <span class="fact">
-              <span class="fact__label">{t('chat.portal')}</span> {session.portal}
-            </span>
-            {session.technician && (
-              <span class="fact">
-                <span class="fact__label">{t('chat.technician')}</span> {session.technician.displayName}
-              </span>
-            )}
+            <SessionTimer session={session} />
           </div>
         </div>
         <div class="chat-header__actions">
           {session.status === 'active' && (
-            <button type="button" class="btn btn--small btn--danger-outline" data-testid="end-session" onClick={onEnd}>
+            <button
+              type="button"
+              class="btn btn--small btn--danger-outline"
+              data-testid="end-session"
+              title={`${t('chat.endSession')} (${keysText('Alt+Shift+E', t)})`}
+              onClick={onEnd}
+            >
               <Icon name="power" size={16} />
-              {t('chat.endSession')}
+              <span class="chat-header__end-label">{t('chat.endSession')}</span>
             </button>
           )}
           <button
             type="button"
             class="btn btn--icon"
             data-testid="close-chat"
-            title={t('chat.closeWindow')}
+            title={`${t('chat.closeWindow')} (${keysText('Alt+Shift+W', t)})`}
             aria-label={t('chat.closeWindow')}
             onClick={onClose}
           >
@@ -64,12 +70,22 @@ export function ChatHeader({ session, onEnd, onClose }: Props) {
           </button>
         </div>
       </div>
+      <p class="chat-header__facts" title={facts.map((f) => `${f.label}: ${f.value}`).join(' · ')}>
+        {facts.map((fact, i) => (
+          <span key={fact.testId} class="fact" data-testid={fact.testId}>
+            {i > 0 && <span class="fact__sep" aria-hidden="true"> · </span>}
+            <span class="fact__label">{fact.label}</span> {fact.value}
+          </span>
+        ))}
+      </p>
       <div class="chat-header__device">
         <DeviceInfo device={session.device} />
         <Capabilities session={session} />
       </div>
-      <ScreenActions session={session} />
-      <DiagnosticsActions session={session} />
+      <div class="chat-header__tools">
+        <ScreenActions session={session} />
+        <DiagnosticsActions session={session} />
+      </div>
     </header>
   );
 }

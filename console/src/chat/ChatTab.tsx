@@ -1,10 +1,13 @@
 import type { Session } from '../api/types';
+import { keysText } from '../shell/shortcuts';
 import { useI18n } from '../i18n/I18nProvider';
 import { liveStatus } from '../state/consoleState';
 import { Icon } from '../ui/Icon';
 
 interface Props {
   id: string;
+  /** Its place among the open chats: Alt+Shift+1…9 shows it. */
+  index: number;
   session: Session | undefined;
   active: boolean;
   unread: number;
@@ -13,7 +16,7 @@ interface Props {
 }
 
 /** One tab of the open Chat windows. */
-export function ChatTab({ id, session, active, unread, onSelect, onClose }: Props) {
+export function ChatTab({ id, index, session, active, unread, onSelect, onClose }: Props) {
   const { t } = useI18n();
   const name = session?.customerName || t('sessions.customer');
   const status = session ? liveStatus(session) : 'reconnecting';
@@ -26,6 +29,7 @@ export function ChatTab({ id, session, active, unread, onSelect, onClose }: Prop
         aria-selected={active}
         data-testid="chat-tab"
         data-session={id}
+        title={index < 9 ? `${name} (${keysText(`Alt+Shift+${index + 1}`, t)})` : name}
         onClick={() => onSelect(id)}
       >
         <span class={`dot dot--${status}`} aria-hidden="true" />

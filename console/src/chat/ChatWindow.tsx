@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { onCommand } from '../shell/commands';
 import { useI18n } from '../i18n/I18nProvider';
 import { useConsole } from '../state/ConsoleProvider';
 import { ChatHeader } from './ChatHeader';
@@ -18,9 +19,20 @@ const NO_NOTICES: never[] = [];
 /** The Chat window of one session. Hidden (not unmounted) while another tab is in front, so drafts survive. */
 export function ChatWindow({ id, active, onRequestClose }: Props) {
   const { t } = useI18n();
-  const { state, actions } = useConsole();
+  const { state, actions, me } = useConsole();
   const [confirming, setConfirming] = useState(false);
   const session = state.sessions[id];
+  const running = session?.status === 'active';
+
+  useEffect(
+    () =>
+      onCommand((command, target) => {
+        if (target !== id) return;
+        if (command === 'endSession' && running) setConfirming(true);
+        else if (command === 'focusMessage') document.getElementById(`chat-input-${id}`)?.focus();
+      }),
+    [id, running],
+  );
 
   if (!session) {
     return (
@@ -43,7 +55,7 @@ export function ChatWindow({ id, active, onRequestClose }: Props) {
       aria-label={`${t('chat.title')}: ${customer}`}
     >
       <ChatHeader session={session} onEnd={() => setConfirming(true)} onClose={() => onRequestClose(id)} />
-      {ended && <EndedBanner session={session} />}
+      {ended && <EndedBanner session={session} me={me ? me.displayName || me.username : null} />}
       {!ended && !session.customerConnected && (
         <div class="banner banner--warning" role="status" data-testid="customer-reconnecting">
           {t('chat.reconnectingBanner')}
@@ -54,7 +66,13 @@ export function ChatWindow({ id, active, onRequestClose }: Props) {
         notices={state.notices[id] ?? NO_NOTICES}
         loaded={!!state.transcriptLoaded[id]}
       />
-      <Composer disabled={ended} disabledText={t('chat.composerEnded')} onSend={(text) => actions.sendMessage(id, text)} />
+      <Composer
+        id={`chat-input-${id}`}
+        draftKey={`tandem.draft.${id}`}
+        disabled={ended}
+        disabledText={t('chat.composerEnded')}
+        onSend={(text) => actions.sendMessage(id, text)}
+      />
       {confirming && (
         <ConfirmEndDialog customer={customer} onConfirm={() => actions.endSession(id)} onClose={() => setConfirming(false)} />
       )}

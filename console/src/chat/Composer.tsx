@@ -1,20 +1,29 @@
-import { useState } from 'preact/hooks';
+import { readItem, sessionStorageOrNull, writeItem } from '../ui/browserStorage';
+import { useEffect, useState } from 'preact/hooks';
 import { errorMessage } from '../api/http';
 import { useI18n } from '../i18n/I18nProvider';
+import { countText } from '../i18n/numbers';
 
 export const MAX_CHAT_LENGTH = 4000;
 
 interface Props {
+  /** The textarea's id (Alt+Shift+M focuses the one of the chat in front). */
+  id?: string;
+  /** Where an unsent draft is kept across a reload of the tab (sessionStorage). */
+  draftKey?: string;
   disabled: boolean;
   disabledText: string;
   onSend: (text: string) => Promise<unknown>;
 }
 
 /** Message box: Enter sends, Shift+Enter adds a line; a counter keeps the text within 4,000 characters. */
-export function Composer({ disabled, disabledText, onSend }: Props) {
+export function Composer({ id, draftKey, disabled, disabledText, onSend }: Props) {
   const { t, lang } = useI18n();
-  const number = (n: number) => n.toLocaleString(lang === 'es' ? 'es-ES' : 'en-GB');
-  const [text, setText] = useState('');
+  const number = (n: number) => countText(n, lang);
+  const [text, setText] = useState(() => (draftKey ? (readItem(sessionStorageOrNull(), draftKey) ?? '') : ''));
+  useEffect(() => {
+    if (draftKey) writeItem(sessionStorageOrNull(), draftKey, text);
+  }, [draftKey, text]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -53,6 +62,7 @@ export function Composer({ disabled, disabledText, onSend }: Props) {
         <label class="composer__field">
           <span class="visually-hidden">{t('chat.inputLabel')}</span>
           <textarea
+            id={id}
             data-testid="chat-input"
             rows={2}
             value={text}

@@ -1,12 +1,12 @@
 import type { Device } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
-import { phoneName } from '../sessions/deviceText';
+import { deviceName } from '../sessions/deviceText';
 import { Icon } from '../ui/Icon';
 
 /** "Samsung SM-S918B · Android 14 · API 34" */
 export function DeviceInfo({ device }: { device: Device | null }) {
   const { t } = useI18n();
-  const name = phoneName(device);
+  const name = deviceName(device, t);
   const parts = [name || t('chat.unknownDevice')];
   if (device?.androidVersion) parts.push(t('chat.android', { version: device.androidVersion }));
   if (device?.apiLevel) parts.push(t('chat.apiLevel', { level: device.apiLevel }));

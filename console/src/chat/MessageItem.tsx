@@ -1,9 +1,11 @@
 import type { ChatMessage } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
+import { wordPhrase } from '../i18n/phrase';
 
 /**
  * One transcript entry. The text is always a text node (never markup), shown with its line breaks;
- * system entries (joined, left, reconnecting, ended) are centred notices.
+ * system entries (joined, left, reconnecting, ended) are centred notices, worded in the reader's
+ * language from their phrase (the server's wording when this console does not know the phrase).
  */
 export function MessageItem({ message }: { message: ChatMessage }) {
   const { t, time, dateTime } = useI18n();
@@ -14,9 +16,9 @@ export function MessageItem({ message }: { message: ChatMessage }) {
   );
   if (message.sender === 'system') {
     return (
-      <li class="message message--system" data-testid="message" data-sender="system" data-seq={message.seq}>
+      <li class="message message--system" data-testid="message" data-sender="system" data-seq={message.seq} data-key={message.key ?? ''}>
         <p class="message__notice">
-          <span class="message__text">{message.text}</span>
+          <span class="message__text">{wordPhrase(t, message, message.text)}</span>
           {stamp}
         </p>
       </li>

@@ -8,7 +8,7 @@ export function NoticeItem({ notice }: { notice: Notice }) {
   return (
     <li class={`message message--system message--${notice.kind}`} data-testid="notice" data-kind={notice.kind}>
       <p class="message__notice">
-        <span class="message__text">{t(notice.kind === 'dropped' ? 'notice.dropped' : 'notice.reconnected', { name })}</span>
+        <span class="message__text">{t(`notice.${notice.kind}`, { name })}</span>
         <time class="message__time" dateTime={notice.at} title={dateTime(notice.at)}>
           {time(notice.at)}
         </time>

@@ -15,7 +15,7 @@ export function CodeManagement() {
   const waiting = state.codes.filter((c) => c.status === 'waiting' && Date.parse(c.expiresAt) > Date.now()).length;
 
   return (
-    <section class="card" data-testid="code-management" aria-labelledby="codes-title">
+    <section class="card" id="codes" data-testid="code-management" aria-labelledby="codes-title">
       <header class="card__header">
         <h2 id="codes-title" class="card__title">
           {t('codes.title')}

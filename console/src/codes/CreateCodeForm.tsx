@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { keysText } from '../shell/shortcuts';
 import { api } from '../api/client';
 import { errorMessage } from '../api/http';
 import type { Portal } from '../api/types';
@@ -60,6 +61,7 @@ export function CreateCodeForm({ onCreated }: { onCreated: (code: string) => voi
             autoComplete="off"
             value={identifier}
             placeholder={t('codes.identifierHint')}
+            title={t('codes.identifierHelp')}
             onInput={(e) => setIdentifier((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
@@ -74,7 +76,13 @@ export function CreateCodeForm({ onCreated }: { onCreated: (code: string) => voi
             ))}
           </select>
         </label>
-        <button type="submit" class="btn btn--primary create-code__submit" data-testid="create-code" disabled={busy}>
+        <button
+          type="submit"
+          class="btn btn--primary create-code__submit"
+          data-testid="create-code"
+          title={keysText('Alt+Shift+N', t)}
+          disabled={busy}
+        >
           <Icon name="plus" />
           {busy ? t('codes.creating') : t('codes.create')}
         </button>

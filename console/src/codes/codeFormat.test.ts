@@ -47,3 +47,10 @@ describe('msUntil', () => {
     expect(msUntil('not a date', now)).toBe(0);
   });
 });
+
+describe('groupCode without a code', () => {
+  it('is empty for a session opened from a chat request', () => {
+    expect(groupCode(null)).toBe('');
+    expect(groupCode(undefined)).toBe('');
+  });
+});

@@ -1,5 +1,9 @@
-/** "123456789" → "123 456 789", the way the customer reads the code aloud. Other input is only trimmed. */
-export function groupCode(code: string): string {
+/**
+ * "123456789" → "123 456 789", the way the customer reads the code aloud. Other input is only trimmed;
+ * no code at all (a session opened from a chat request) is ''.
+ */
+export function groupCode(code: string | null | undefined): string {
+  if (!code) return '';
   const digits = code.replace(/\s+/g, '');
   return /^\d{9}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6)}` : code.trim();
 }

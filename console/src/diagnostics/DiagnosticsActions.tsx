@@ -6,7 +6,7 @@ import { useConsole } from '../state/ConsoleProvider';
 
 /**
  * Diagnostics / Send Logfiles in the Chat window. Like View screen, they need the customer connected
- * and a phone that can collect; on a phone that cannot, they stay, disabled, with the phone's reason.
+ * and a phone that can collect; a phone that cannot shows neither (the capabilities say why, once).
  * After the session ended they open what was collected, which stays with the session.
  */
 export function DiagnosticsActions({ session }: { session: Session }) {
@@ -17,7 +17,6 @@ export function DiagnosticsActions({ session }: { session: Session }) {
 
   const ended = session.status !== 'active';
   const available = session.capabilities?.diagnostics === true;
-  const reason = !available && !ended ? session.capabilityReasons?.diagnostics || t('diag.noReason') : null;
   const away = !ended && !session.customerConnected;
   const disabled = !ended && (!available || away);
   const title = away ? t('screen.customerAway') : ended ? t('diag.keptHint') : undefined;
@@ -53,6 +52,8 @@ export function DiagnosticsActions({ session }: { session: Session }) {
     run('logs', () => actions.requestLogs(session.id));
   };
 
+  if (!available && !ended) return null;
+
   return (
     <div class="screen-actions diagnostics-actions" role="group" aria-label={t('diag.actions')}>
       <button
@@ -75,11 +76,6 @@ export function DiagnosticsActions({ session }: { session: Session }) {
       >
         {t('logs.button')}
       </button>
-      {reason && (
-        <span class="screen-actions__reason" data-testid="diagnostics-unavailable" data-capability="diagnostics">
-          {reason}
-        </span>
-      )}
       {error && (
         <span class="form-error" role="alert" data-testid="diagnostics-error">
           {error}

@@ -64,7 +64,7 @@ export function DiagnosticsWindow({ id }: { id: string }) {
 
   const copy = async () => {
     if (!report) return;
-    const header = { customer, code: session ? groupCode(session.code) : id, collectedAt: dateTime(collectedAt) };
+    const header = { customer, code: groupCode(session?.code) || id, collectedAt: dateTime(collectedAt) };
     const copied = await copyText(reportText(header, report, sections, warnings, t));
     toast(copied ? t('diag.copied') : t('diag.copyFailed'), copied ? 'success' : 'error');
   };

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { reasonText } from '../i18n/deviceReasons';
 import type { DiagnosticsReport } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { appsOf, filterApps } from './installedApps';
@@ -15,7 +16,7 @@ export function InstalledAppsList({ report }: { report: DiagnosticsReport }) {
     return (
       <section class="diag-section" data-section-id="installedApps" data-testid="diagnostics-apps">
         <h3 class="diag-section__title">{t('diag.apps.title')}</h3>
-        <p class="diag-unavailable">{t('diag.unavailableBecause', { reason: apps.unavailable })}</p>
+        <p class="diag-unavailable">{t('diag.unavailableBecause', { reason: reasonText(t, apps.unavailable) })}</p>
       </section>
     );
   }
@@ -64,7 +65,7 @@ export function InstalledAppsList({ report }: { report: DiagnosticsReport }) {
                   {version.ok ? (
                     <td>{version.value}</td>
                   ) : (
-                    <td class="diag-unavailable" title={version.reason}>
+                    <td class="diag-unavailable" title={reasonText(t, version.reason)}>
                       {t('diag.unavailable')}
                     </td>
                   )}

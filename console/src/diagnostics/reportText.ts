@@ -1,4 +1,5 @@
 import type { DiagnosticsReport } from '../api/types';
+import { reasonText } from '../i18n/deviceReasons';
 import type { Translate } from '../i18n/translate';
 import { appsOf } from './installedApps';
 import { read } from './reading';
@@ -48,7 +49,7 @@ export function reportText(
   const apps = appsOf(report);
   if ('unavailable' in apps) {
     lines.push(t('diag.apps.title'));
-    lines.push(`  ${t('diag.unavailableBecause', { reason: apps.unavailable })}`);
+    lines.push(`  ${t('diag.unavailableBecause', { reason: reasonText(t, apps.unavailable) })}`);
   } else {
     lines.push(`${t('diag.apps.title')} (${t('diag.apps.count', { shown: apps.apps.length, total: apps.totalCount })})`);
     for (const app of apps.apps) {

@@ -67,7 +67,7 @@ describe('sectionViews', () => {
     expect(row(sections, 'network.kind')).toMatchObject({ label: 'Conexión', value: 'Sin conexión' });
     expect(row(sections, 'battery.health')?.value).toBe('Sobrecalentada');
     expect(row(sections, 'storage.internal')?.value).toBe('3,2 GB libres de 64,0 GB (5 %)');
-    expect(row(sections, 'permissions.screenCapture')?.value).toBe("No concedido: waiting for the customer's consent");
+    expect(row(sections, 'permissions.screenCapture')?.value).toBe('No concedido: a la espera del consentimiento del cliente');
     expect(row(sections, 'memory.low')?.value).toBe('Sí');
   });
 });

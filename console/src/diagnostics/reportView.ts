@@ -5,6 +5,7 @@ import type {
   Reading,
   Volume,
 } from '../api/types';
+import { reasonText } from '../i18n/deviceReasons';
 import type { MessageKey } from '../i18n/en';
 import type { Translate } from '../i18n/translate';
 import { NOT_IN_REPORT, read, valueOf, type Read } from './reading';
@@ -108,17 +109,17 @@ function warningText(warning: DiagnosticsWarning, report: DiagnosticsReport | nu
       return t('diag.warn.networkNone');
     case 'permission.screen-capture.missing':
     case 'permission.screenCapture.missing':
-      return t('diag.warn.screenCaptureMissing') + reasonSuffix(permissions?.screenCapture);
+      return t('diag.warn.screenCaptureMissing') + reasonSuffix(permissions?.screenCapture, t);
     case 'permission.accessibility.missing':
-      return t('diag.warn.accessibilityMissing') + reasonSuffix(permissions?.accessibility);
+      return t('diag.warn.accessibilityMissing') + reasonSuffix(permissions?.accessibility, t);
     default:
       return warning.message;
   }
 }
 
-function reasonSuffix(grant: Reading<Grant> | undefined): string {
+function reasonSuffix(grant: Reading<Grant> | undefined, t: Translate): string {
   const reason = valueOf(grant)?.reason;
-  return reason ? ` (${reason})` : '';
+  return reason ? ` (${reasonText(t, reason)})` : '';
 }
 
 type Cell = Read<string>;
@@ -162,7 +163,7 @@ export function sectionViews(
       total: u.bytes(v.totalBytes),
       share: v.totalBytes > 0 ? u.percent((v.freeBytes / v.totalBytes) * 100) : '–',
     });
-  const grant = (g: Grant): string => (g.granted ? t('diag.value.granted') : g.reason ? t('diag.value.notGrantedBecause', { reason: g.reason }) : t('diag.value.notGranted'));
+  const grant = (g: Grant): string => (g.granted ? t('diag.value.granted') : g.reason ? t('diag.value.notGrantedBecause', { reason: reasonText(t, g.reason) }) : t('diag.value.notGranted'));
 
   const cells: Record<SectionId, (r: DiagnosticsReport) => [string, MessageKey, Cell][] | { ok: false; reason: string }> = {
     device: (r) => {
@@ -271,14 +272,14 @@ export function sectionViews(
     const title = t(`diag.section.${id}` as MessageKey);
     const built = cells[id](report);
     if (!Array.isArray(built)) {
-      return { id, title, unavailable: built.reason, rows: [], warnings: sectionWarnings };
+      return { id, title, unavailable: reasonText(t, built.reason), rows: [], warnings: sectionWarnings };
     }
     const rows = built.map(([field, label, cell]): Row => {
       const rowId = `${id}.${field}`;
       return {
         id: rowId,
         label: t(label),
-        ...(cell.ok ? { value: cell.value } : { unavailable: cell.reason }),
+        ...(cell.ok ? { value: cell.value } : { unavailable: reasonText(t, cell.reason) }),
         warnings: warnings.filter((w) => w.row === rowId).map((w) => w.code),
       };
     });

@@ -13,6 +13,11 @@ export function isLang(value: unknown): value is Lang {
   return value === 'en' || value === 'es';
 }
 
+/** Whether the catalogue has {@code key}: keys from the server (transcript lines, audit details) may be newer than this console. */
+export function hasMessage(key: string | null | undefined): key is MessageKey {
+  return typeof key === 'string' && Object.prototype.hasOwnProperty.call(en, key);
+}
+
 /** Looks up a string and fills its {placeholders}; an unknown placeholder stays as written. */
 export function translate(lang: Lang, key: MessageKey, params?: TranslateParams): string {
   const template = dictionaries[lang][key] ?? en[key] ?? key;

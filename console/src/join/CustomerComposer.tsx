@@ -1,10 +1,11 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/I18nProvider';
+import { countText } from '../i18n/numbers';
 import { MAX_MESSAGE_LENGTH } from './agentSession';
 
 /** The customer's message box: Enter sends, Shift+Enter adds a line, at most 4,000 characters. */
 export function CustomerComposer({ disabled, onSend }: { disabled: boolean; onSend: (text: string) => boolean }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [text, setText] = useState('');
   const tooLong = text.length > MAX_MESSAGE_LENGTH;
   const canSend = !disabled && !tooLong && text.trim().length > 0;
@@ -46,7 +47,7 @@ export function CustomerComposer({ disabled, onSend }: { disabled: boolean; onSe
       </div>
       <div class="composer__footer">
         <span class={`composer__counter${tooLong ? ' composer__counter--over' : ''}`}>
-          {text.length} / {MAX_MESSAGE_LENGTH}
+          {countText(text.length, lang)} / {countText(MAX_MESSAGE_LENGTH, lang)}
         </span>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/I18nProvider';
+import { wordPhrase } from '../i18n/phrase';
 import type { TimelineItem } from './agentSession';
 
 /** One line of the customer's chat. Text only: whatever anyone typed stays text. */
@@ -29,7 +30,7 @@ export function CustomerMessage({ item }: { item: TimelineItem }) {
     return (
       <li class="message message--system" data-testid="message" data-sender="system" data-seq={entry.seq}>
         <p class="message__notice">
-          <span class="message__text">{entry.text}</span>
+          <span class="message__text">{wordPhrase(t, entry, entry.text)}</span>
           {stamp}
         </p>
       </li>

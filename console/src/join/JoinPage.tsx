@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { sessionStorageOrNull } from '../ui/browserStorage';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browserSocketFactory, sameOriginSocketUrl } from '../api/socketLike';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
@@ -11,17 +12,11 @@ import type { JoinData } from './joinData';
 import { sessionResumeStore } from './resumeStore';
 import { WEB_CAPABILITIES, webDevice } from './webDevice';
 
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /** The customer's join page: choose how to connect, then chat (resuming after a reload). */
 export function JoinPage({ data }: { data: JoinData }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const language = useRef(lang);
+  language.current = lang;
   const store = useMemo(() => sessionResumeStore(sessionStorageOrNull(), data.code), [data.code]);
   const [session, setSession] = useState<AgentSession | null>(null);
 
@@ -33,6 +28,7 @@ export function JoinPage({ data }: { data: JoinData }) {
       device: webDevice(navigator.userAgent),
       capabilities: WEB_CAPABILITIES,
       factory: browserSocketFactory,
+      language: () => language.current,
       store,
     });
     setSession(next);
@@ -65,10 +61,10 @@ export function JoinPage({ data }: { data: JoinData }) {
                 {groupCode(data.code)}
               </span>
             </div>
-            {(data.technician || data.portal) && (
+            {/* The portal's name is the support team's own label: the customer is not shown it. */}
+            {data.technician && (
               <p class="join__who">
-                {data.technician && <span>{t('join.technician', { technician: data.technician })}</span>}
-                {data.portal && <span class="join__portal">{t('join.portal', { portal: data.portal })}</span>}
+                <span>{t('join.technician', { technician: data.technician })}</span>
               </p>
             )}
             <JoinChoices data={data} onJoin={begin} />

@@ -30,8 +30,11 @@ export interface TranscriptEntry {
   seq: number;
   sender: 'technician' | 'customer' | 'system';
   name: string | null;
+  /** The server's wording (in the language of the hello); `key` and `params` let the page word it in the one shown now. */
   text: string;
   at: string;
+  key?: string;
+  params?: Record<string, string>;
 }
 
 export interface OutgoingMessage {
@@ -81,6 +84,8 @@ export interface AgentSessionOptions {
   device: DeviceDescription;
   capabilities: Capabilities;
   factory: SocketFactory;
+  /** The language the page is shown in now, told to the server in every hello (for its questions and lines). */
+  language?: () => string;
   store?: ResumeStore;
   clock?: Clock;
   random?: () => number;
@@ -227,6 +232,8 @@ export class AgentSession {
       capabilities: this.options.capabilities,
       lastSeq: this.lastSeq,
     };
+    const language = this.options.language?.();
+    if (language) hello.language = language;
     if (this.session && this.token) hello.resume = { session: this.session, token: this.token };
     else hello.code = this.options.code;
     this.sendFrame(hello);
@@ -303,6 +310,8 @@ export class AgentSession {
       text: typeof frame.text === 'string' ? frame.text : '',
       at: typeof frame.at === 'string' ? frame.at : new Date().toISOString(),
     };
+    if (typeof frame.key === 'string') entry.key = frame.key;
+    if (frame.params && typeof frame.params === 'object') entry.params = frame.params as Record<string, string>;
     const at = this.transcript.findIndex((e) => e.seq > seq);
     if (at < 0) this.transcript.push(entry);
     else this.transcript.splice(at, 0, entry);

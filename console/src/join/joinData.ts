@@ -4,7 +4,6 @@ export interface JoinData {
   lang: string | null;
   appLink: string | null;
   storeLink: string | null;
-  portal: string | null;
   technician: string | null;
 }
 
@@ -16,7 +15,6 @@ export function readJoinData(element: HTMLElement): JoinData {
     lang: text(data.lang),
     appLink: text(data.appLink),
     storeLink: text(data.storeLink),
-    portal: text(data.portal),
     technician: text(data.technician),
   };
 }

@@ -1,3 +1,4 @@
+import { sessionStorageOrNull } from '../ui/browserStorage';
 import { render } from 'preact';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { JoinPage } from './JoinPage';
@@ -8,12 +9,7 @@ import './join.css';
 const root = document.getElementById('join');
 if (root) {
   const data = readJoinData(root);
-  let storage: Storage | null = null;
-  try {
-    storage = window.sessionStorage;
-  } catch {
-    storage = null;
-  }
+  const storage = sessionStorageOrNull();
   render(
     <I18nProvider storage={storage} storageKey="tandem.join.lang" defaultLang={data.lang}>
       <JoinPage data={data} />

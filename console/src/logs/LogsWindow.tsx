@@ -30,6 +30,7 @@ export function LogsWindow({ id }: { id: string }) {
   const customer = session?.customerName || t('sessions.customer');
   const canAsk = session?.status === 'active' && !!session.customerConnected && session.capabilities?.diagnostics === true && !busy;
   const composing = state.composingLogs.includes(id);
+  const arrived = state.logsArrived.includes(id);
 
   const ask = async () => {
     setBusy(true);
@@ -74,8 +75,9 @@ export function LogsWindow({ id }: { id: string }) {
       <div class="tool-window__toolbar" role="toolbar" aria-label={t('logs.toolbar')}>
         <button
           type="button"
-          class="btn btn--small btn--primary"
+          class={`btn btn--small btn--primary${arrived ? ' btn--attention' : ''}`}
           data-testid="compose-logs-email"
+          data-arrived={String(arrived)}
           disabled={files.length === 0}
           onClick={() => actions.dispatch({ type: 'composeLogsOpened', session: id })}
         >
@@ -95,6 +97,11 @@ export function LogsWindow({ id }: { id: string }) {
       </div>
 
       <div class="tool-window__body">
+        {arrived && (
+          <p class="callout callout--success" role="status" data-testid="logs-arrived">
+            {t('logs.arrived', { count: files.length })}
+          </p>
+        )}
         {message && (
           <p class={`callout ${status === 'declined' ? 'callout--error' : 'callout--info'}`} role="status" data-testid="logs-message">
             {message}

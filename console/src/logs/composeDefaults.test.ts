@@ -2,25 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { LogFile, Session } from '../api/types';
 import type { MessageKey } from '../i18n/en';
 import { translate } from '../i18n/translate';
+import { sampleSession } from '../testing/fakes';
 import { composeDefaults, emailRequest, phoneText } from './composeDefaults';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
 const tEs = (key: MessageKey, params?: Record<string, string | number>) => translate('es', key, params);
 
-const session = (extra: Partial<Session> = {}): Session => ({
-  id: 's_1',
-  code: '123456789',
-  identifier: null,
-  status: 'active',
-  customerName: 'Ana',
-  portal: 'default',
-  customerConnected: true,
-  device: { manufacturer: 'samsung', model: 'SM-S918B', androidVersion: '14', apiLevel: 34 },
-  capabilities: { chat: true, diagnostics: true },
-  startedAt: '2026-11-24T20:00:00Z',
-  endedAt: null,
-  ...extra,
-});
+const session = (extra: Partial<Session> = {}): Session =>
+  sampleSession({
+    id: 's_1',
+    device: { manufacturer: 'samsung', model: 'SM-S918B', androidVersion: '14', apiLevel: 34 },
+    capabilities: { chat: true, diagnostics: true },
+    ...extra,
+  });
 
 const files: LogFile[] = [
   { id: 'f1', name: 'tandem-agent.log', size: 12_345 },

@@ -1,7 +1,7 @@
 import type { LogFile, Session } from '../api/types';
 import { groupCode } from '../codes/codeFormat';
 import type { Translate } from '../i18n/translate';
-import { phoneName } from '../sessions/deviceText';
+import { deviceName } from '../sessions/deviceText';
 
 export interface ComposeDraft {
   to: string;
@@ -13,7 +13,7 @@ export interface ComposeDraft {
 
 /** "Samsung SM-S918B, Android 14", or the unknown-device words. */
 export function phoneText(session: Session, t: Translate): string {
-  const name = phoneName(session.device) || t('chat.unknownDevice');
+  const name = deviceName(session.device, t) || t('chat.unknownDevice');
   const version = session.device?.androidVersion;
   return version ? `${name}, ${t('chat.android', { version })}` : name;
 }

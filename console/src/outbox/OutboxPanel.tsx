@@ -27,7 +27,7 @@ export function OutboxPanel() {
   useEffect(load, [state.outboxRevision]);
 
   return (
-    <section class="card" data-testid="outbox" aria-labelledby="outbox-title">
+    <section class="card" id="outbox" data-testid="outbox" aria-labelledby="outbox-title">
       <header class="card__header">
         <h2 id="outbox-title" class="card__title">
           {t('outbox.title')}

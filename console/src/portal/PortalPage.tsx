@@ -1,3 +1,4 @@
+import { sessionStorageOrNull } from '../ui/browserStorage';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ApiError, errorMessage } from '../api/http';
 import { ConsoleSocket } from '../api/consoleSocket';
@@ -15,14 +16,6 @@ import type { PortalData } from './portalData';
 import { RequestForm } from './RequestForm';
 import { mergeView, phaseOf, requestStorage, type RequestView, type StoredRequest } from './requestView';
 
-function sessionStorageOrNull(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The portal's customer page: ask for a chat, wait in line with the position updated live (or
  * cancel), and when a technician takes the request continue into the browser chat (the agent
@@ -30,7 +23,9 @@ function sessionStorageOrNull(): Storage | null {
  * may leave an email address.
  */
 export function PortalPage({ data }: { data: PortalData }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  const language = useRef(lang);
+  language.current = lang;
   const storage = useMemo(() => requestStorage(sessionStorageOrNull(), data.slug), [data.slug]);
   const [stored, setStored] = useState<StoredRequest | null>(() => storage.load());
   const [view, setView] = useState<RequestView | null>(null);
@@ -99,6 +94,7 @@ export function PortalPage({ data }: { data: PortalData }) {
       device: webDevice(navigator.userAgent),
       capabilities: WEB_CAPABILITIES,
       factory: browserSocketFactory,
+      language: () => language.current,
       store: resume,
     });
     setChat(session);
@@ -127,7 +123,7 @@ export function PortalPage({ data }: { data: PortalData }) {
         ) : (
           <div class="join__card">
             <h1 class="join__title" data-testid="portal-title">
-              {t('portal.title', { portal: data.name })}
+              {t('portal.title')}
             </h1>
             {phase === 'form' && stored === null && (
               <>

@@ -1,3 +1,4 @@
+import { sessionStorageOrNull } from '../ui/browserStorage';
 import { render } from 'preact';
 import { I18nProvider } from '../i18n/I18nProvider';
 import { PortalPage } from './PortalPage';
@@ -14,12 +15,7 @@ if (root) {
     document.documentElement.style.setProperty('--c-brand', data.color);
     document.documentElement.style.setProperty('--c-brand-strong', data.color);
   }
-  let storage: Storage | null = null;
-  try {
-    storage = window.sessionStorage;
-  } catch {
-    storage = null;
-  }
+  const storage = sessionStorageOrNull();
   render(
     <I18nProvider storage={storage} storageKey="tandem.portal.lang" defaultLang={data.lang}>
       <PortalPage data={data} />

@@ -2,7 +2,6 @@
 export interface PortalData {
   slug: string;
   lang: string | null;
-  name: string;
   welcome: string | null;
   color: string | null;
 }
@@ -14,7 +13,6 @@ export function readPortalData(element: HTMLElement): PortalData {
   return {
     slug: data.slug ?? '',
     lang: text(data.lang),
-    name: text(data.name) ?? '',
     welcome: text(data.welcome),
     color: color && /^#[0-9a-fA-F]{6}$/.test(color) ? color : null,
   };

@@ -2,6 +2,7 @@ import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/I18nProvider';
 import { useConsole } from '../state/ConsoleProvider';
+import { notifyWhileAway } from '../shell/attention';
 import { useToast } from '../ui/Toast';
 import { requestsApi } from './api';
 import { initialRequestsState, requestsReducer, waitingList, type RequestsAction } from './requestsState';
@@ -60,7 +61,11 @@ export function RequestsProvider({ children }: { children: ComponentChildren }) 
         dispatch({ type: 'event', event });
         if (event.action === 'created') {
           playArrivalChime();
-          notify.current.toast(notify.current.t('requests.arrivedToast', { name: event.request.name }), 'info');
+          const text = notify.current.t('requests.arrivedToast', { name: event.request.name });
+          notify.current.toast(text, 'info');
+          notifyWhileAway('Tandem', text, `request-${event.request.id}`, () =>
+            document.getElementById('requests')?.scrollIntoView({ block: 'start' }),
+          );
         }
       }
     });

@@ -1,13 +1,16 @@
 import { useState } from 'preact/hooks';
+import { keysText } from '../shell/shortcuts';
+import { api } from '../api/client';
 import { errorMessage } from '../api/http';
 import type { Session } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { useConsole } from '../state/ConsoleProvider';
-import { controlStatus } from './screenStatus';
+import { Icon } from '../ui/Icon';
+import { controlButton, screenButton } from './screenControls';
 
 /**
- * View screen / Request control in the Chat window. On a phone that cannot share or be controlled
- * the buttons stay, disabled, with the phone's reason next to them.
+ * The screen and control buttons of the Chat window, saying the same as the Viewer's (screenControls).
+ * A phone that cannot share shows none: the capabilities above say why, once.
  */
 export function ScreenActions({ session }: { session: Session }) {
   const { t } = useI18n();
@@ -15,28 +18,20 @@ export function ScreenActions({ session }: { session: Session }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  if (session.status !== 'active') return null;
+  if (session.status !== 'active' || session.capabilities?.screen !== true) return null;
 
-  const screenOk = session.capabilities?.screen === true;
-  const controlOk = screenOk && session.capabilities?.control === true;
-  const missing = !screenOk ? 'screen' : !controlOk ? 'control' : null;
-  const reason = missing ? session.capabilityReasons?.[missing] || t('screen.noReason') : null;
-  const away = !session.customerConnected;
   const screen = state.screens[session.id];
+  const viewerOpen = state.openViewers.includes(session.id) || state.poppedViewers.includes(session.id);
+  const input = { session, screen, viewerOpen, busy };
+  const screenState = screenButton(input);
+  const controlState = controlButton(input);
+  const away = !session.customerConnected;
 
-  const open = async (control: boolean) => {
+  const run = async (work: () => Promise<void>) => {
     setError(null);
-    const alreadyAsked = control
-      ? ['pending', 'granted'].includes(controlStatus(screen))
-      : screen?.status === 'sharing' || screen?.status === 'pending';
-    if (alreadyAsked) {
-      actions.openViewer(session.id);
-      return;
-    }
     setBusy(true);
     try {
-      await actions.requestScreen(session.id, control);
-      actions.openViewer(session.id);
+      await work();
     } catch (e) {
       setError(errorMessage(e, { network: t('errors.network'), generic: t('errors.generic') }));
     } finally {
@@ -44,32 +39,59 @@ export function ScreenActions({ session }: { session: Session }) {
     }
   };
 
+  const onScreen = () => {
+    switch (screenState.action) {
+      case 'stop':
+        return run(() => actions.stopViewing(session.id));
+      case 'show':
+        if (state.poppedViewers.includes(session.id)) return undefined;
+        actions.openViewer(session.id);
+        return undefined;
+      default:
+        return run(async () => {
+          // Asking again while the screen is shared would hand control back: look first when unsure.
+          const current = screen ?? (await api.screen(session.id));
+          if (current.status !== 'sharing' && current.status !== 'pending') await actions.requestScreen(session.id, false);
+          actions.openViewer(session.id);
+        });
+    }
+  };
+
+  const onControl = () =>
+    run(async () => {
+      await actions.requestScreen(session.id, controlState.action === 'request');
+      if (!viewerOpen) actions.openViewer(session.id);
+    });
+
   return (
     <div class="screen-actions" role="group" aria-label={t('screen.actions')}>
       <button
         type="button"
-        class="btn btn--small btn--primary"
+        class={`btn btn--small ${screenState.action === 'view' ? 'btn--primary' : 'btn--secondary'}`}
         data-testid="view-screen"
-        disabled={!screenOk || away || busy}
-        title={away ? t('screen.customerAway') : undefined}
-        onClick={() => open(false)}
+        data-action={screenState.action}
+        aria-pressed={screenState.pressed}
+        disabled={screenState.disabled}
+        title={away ? t('screen.customerAway') : keysText('Alt+Shift+V', t)}
+        onClick={onScreen}
       >
-        {t('screen.view')}
+        <Icon name={screenState.action === 'stop' ? 'eyeOff' : 'eye'} size={16} />
+        {t(screenState.label)}
       </button>
-      <button
-        type="button"
-        class="btn btn--small btn--secondary"
-        data-testid="request-control"
-        disabled={!controlOk || away || busy}
-        title={away ? t('screen.customerAway') : undefined}
-        onClick={() => open(true)}
-      >
-        {t('screen.requestControl')}
-      </button>
-      {reason && (
-        <span class="screen-actions__reason" data-testid="screen-unavailable" data-capability={missing ?? ''}>
-          {reason}
-        </span>
+      {session.capabilities?.control === true && (
+        <button
+          type="button"
+          class="btn btn--small btn--secondary"
+          data-testid="request-control"
+          data-action={controlState.action}
+          aria-pressed={controlState.pressed}
+          disabled={controlState.disabled}
+          title={away ? t('screen.customerAway') : undefined}
+          onClick={onControl}
+        >
+          <Icon name="hand" size={16} />
+          {t(controlState.label)}
+        </button>
       )}
       {error && (
         <span class="form-error" role="alert" data-testid="screen-error">

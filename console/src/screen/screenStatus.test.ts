@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ScreenState, Session } from '../api/types';
+import type { ScreenState } from '../api/types';
+import { sampleSession } from '../testing/fakes';
 import { closeOutcome, controlStatus, viewerStatus, wantsStream } from './screenStatus';
 
-const session = (extra: Partial<Session> = {}): Session => ({
-  id: 's1',
-  code: '123456789',
-  identifier: null,
-  status: 'active',
-  customerName: 'Ana',
-  portal: 'default',
-  customerConnected: true,
-  device: null,
-  capabilities: { chat: true, diagnostics: true, screen: true, control: true },
-  startedAt: '2026-11-24T20:00:00Z',
-  endedAt: null,
-  ...extra,
-});
+const session = sampleSession;
 
 const screen = (status: ScreenState['status'], extra: Partial<ScreenState> = {}): ScreenState => ({
   status,

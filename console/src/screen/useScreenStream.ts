@@ -15,6 +15,11 @@ export interface ScreenStream {
   /** The last picture, shown while paused or while the stream comes back after a drop. */
   frozen: string | null;
   rate: StreamRate | null;
+  /**
+   * The phone's own screen in pixels, once known (it stays known through a drop): the Viewer's fitted
+   * width and its zoom follow it, not the frame, whose size the quality menu asks for.
+   */
+  size: { width: number; height: number } | null;
   /** The quality menu's choice (remembered in this browser). */
   quality: ViewerQuality;
   setQuality(quality: ViewerQuality): void;
@@ -49,6 +54,7 @@ export function useScreenStream(
   const [live, setLive] = useState(false);
   const [frozen, setFrozen] = useState<string | null>(null);
   const [rate, setRate] = useState<StreamRate | null>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [quality, setQualityState] = useState<ViewerQuality>(() => loadQuality(browserStorage()));
   const qualityRef = useRef(quality);
   qualityRef.current = quality;
@@ -93,6 +99,9 @@ export function useScreenStream(
       onFrame: () => {
         stats.current.addFrame();
         setFrozen(null);
+      },
+      onResize: (width, height, phoneOwn) => {
+        if (!cancelled && phoneOwn) setSize((current) => (current?.width === width && current.height === height ? current : { width, height }));
       },
     })
       .then((opened) => {
@@ -153,6 +162,7 @@ export function useScreenStream(
     paused,
     frozen,
     rate,
+    size,
     quality,
     setQuality(next) {
       setQualityState(next);

@@ -10,6 +10,13 @@ export interface ViewerStreamHandlers {
   onBytes(count: number): void;
   /** One FramebufferUpdate was completely received and drawn. */
   onFrame(): void;
+  /**
+   * The frame's size changed (ServerInit, or an answer to a size request). `phoneOwn` when it is the
+   * phone's own screen size: the ServerInit before this viewer asked for a size, or any answer while
+   * Sharp asks for the phone's own size (also when the phone turns). In Auto and Data saver the frame
+   * is the picture area's size, with the phone fitted inside.
+   */
+  onResize(width: number, height: number, phoneOwn: boolean): void;
 }
 
 /**
@@ -78,7 +85,13 @@ export class ViewerStream {
       handlers.onConnect();
     });
     countFramebufferUpdates(rfb, handlers.onFrame);
+    followFramebufferSize(rfb, (width, height) => handlers.onResize(width, height, stream.showsPhoneOwnSize()));
     return stream;
+  }
+
+  /** Whether the frame now is the phone's own size: nothing asked yet, or Sharp asked for exactly that. */
+  private showsPhoneOwnSize(): boolean {
+    return this.askedSize === '' || this.quality === 'sharp';
   }
 
   /** Switches the quality menu's choice; applied at once when connected, else on connect. */
@@ -182,5 +195,20 @@ function countFramebufferUpdates(rfb: RFB, onFrame: () => void): void {
     const done = original.call(this);
     if (done) onFrame();
     return done;
+  };
+}
+
+/**
+ * noVNC has no event for the framebuffer's size either (ServerInit, DesktopSize); we wrap its private
+ * `_resize(width, height)` (same caveat as above: re-check before upgrading). Without it the Viewer
+ * still fits the picture; only zoom 1:1 and the fitted width fall back to their defaults.
+ */
+function followFramebufferSize(rfb: RFB, onResize: (width: number, height: number) => void): void {
+  const internals = rfb as unknown as { _resize?: (width: number, height: number) => void };
+  const original = internals._resize;
+  if (typeof original !== 'function') return;
+  internals._resize = function (this: unknown, width: number, height: number) {
+    original.call(this, width, height);
+    if (width > 0 && height > 0) onResize(width, height);
   };
 }

@@ -42,7 +42,7 @@ export function SessionList() {
   );
 
   return (
-    <section class="card" data-testid="sessions" aria-labelledby="sessions-title">
+    <section class="card" id="sessions" data-testid="sessions" aria-labelledby="sessions-title">
       <header class="card__header">
         <h2 id="sessions-title" class="card__title">
           {t('sessions.title')}

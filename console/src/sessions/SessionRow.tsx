@@ -3,7 +3,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { liveStatus } from '../state/consoleState';
 import { Icon } from '../ui/Icon';
 import { LiveStatusBadge } from './LiveStatusBadge';
-import { phoneName } from './deviceText';
+import { deviceName } from './deviceText';
 
 interface Props {
   session: Session;
@@ -16,7 +16,7 @@ interface Props {
 export function SessionRow({ session, unread, selected, onOpen }: Props) {
   const { t, time, dateTime } = useI18n();
   const name = session.customerName || t('sessions.customer');
-  const phone = phoneName(session.device);
+  const phone = deviceName(session.device, t);
   const startedToday = new Date(session.startedAt).toDateString() === new Date().toDateString();
   return (
     <li>

@@ -1,12 +1,16 @@
+import { readItem, sessionStorageOrNull, writeItem } from '../ui/browserStorage';
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo, useReducer, useRef } from 'preact/hooks';
 import { api } from '../api/client';
 import { ConsoleSocket } from '../api/consoleSocket';
 import { browserSocketFactory, sameOriginSocketUrl } from '../api/socketLike';
-import type { ChatMessage, ConsoleEvent, EmailReceipt, LogsEmail, Session } from '../api/types';
+import type { ChatMessage, ConsoleEvent, EmailReceipt, LogsEmail, Session, User } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
+import { wordPhrase } from '../i18n/phrase';
+import { popOutChannel, type PopOutChannel } from '../screen/popOut';
+import { isAway, notifyWhileAway } from '../shell/attention';
 import { useToast } from '../ui/Toast';
-import { consoleReducer, initialConsoleState, type ConsoleAction, type ConsoleState } from './consoleState';
+import { consoleReducer, initialConsoleState, parseWorkspace, workspaceOf, type ConsoleAction, type ConsoleState } from './consoleState';
 
 export interface ConsoleActions {
   dispatch: (action: ConsoleAction) => void;
@@ -40,6 +44,10 @@ export interface ConsoleActions {
   closeLogs(id: string): void;
   /** Emails log files of the session; the outbox panel reloads. */
   emailLogs(id: string, mail: LogsEmail): Promise<EmailReceipt>;
+  /** Moves the Viewer of a session into a browser window of its own. */
+  popOutViewer(id: string): void;
+  /** Brings a popped-out Viewer back next to its Chat window (its own window closes). */
+  returnViewer(id: string): void;
   /**
    * Every frame of /ws/console (also types this provider does not handle, e.g. `request`), and
    * `{type: 'open'}` after each (re)connection. Returns the unsubscribe function.
@@ -50,17 +58,31 @@ export interface ConsoleActions {
 interface ConsoleContextValue {
   state: ConsoleState;
   actions: ConsoleActions;
+  /** Who is signed in. */
+  me: User | null;
 }
 
 const ConsoleContext = createContext<ConsoleContextValue | null>(null);
 
 const now = () => new Date().toISOString();
 
+interface Props {
+  children: ComponentChildren;
+  me?: User | null;
+  /**
+   * Where the open windows are kept across a reload of this tab (per user); none for a pop-out
+   * Viewer window, which shows one session and leaves the workspace to the console.
+   */
+  workspaceKey?: string;
+}
+
 /**
  * Owns the console's live state: loads the lists over REST, keeps /ws/console open while signed in,
- * applies its frames, and re-fetches everything after each (re)connection.
+ * applies its frames, and re-fetches everything after each (re)connection. The main console also
+ * keeps its open windows across a reload, tells the technician about arrivals while they are away
+ * (unread counts, desktop notifications) and follows its pop-out Viewer windows.
  */
-export function ConsoleProvider({ children }: { children: ComponentChildren }) {
+export function ConsoleProvider({ children, workspaceKey, me = null }: Props) {
   const [state, dispatch] = useReducer(consoleReducer, initialConsoleState);
   const stateRef = useRef(state);
   stateRef.current = state;
@@ -70,6 +92,7 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
   tRef.current = t;
 
   const listeners = useRef(new Set<(event: { type: string }) => void>());
+  const channel = useRef<PopOutChannel | null>(null);
   const actions = useMemo<ConsoleActions>(() => {
     const ignore = () => {};
 
@@ -89,6 +112,8 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
         const [session, messages] = await Promise.all([api.session(id), api.messages(id)]);
         dispatch({ type: 'sessionUpserted', session, at: now() });
         dispatch({ type: 'messagesLoaded', session: id, messages });
+        // The chat's screen and control buttons say what is going on from the start (shared, controlled).
+        if (session.status === 'active' && session.capabilities?.screen === true) self.loadScreen(id).catch(ignore);
       },
       closeChat(id) {
         dispatch({ type: 'chatClosed', session: id });
@@ -159,6 +184,13 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
         dispatch({ type: 'outboxChanged' });
         return receipt;
       },
+      popOutViewer(id) {
+        dispatch({ type: 'viewerPoppedOut', session: id });
+      },
+      returnViewer(id) {
+        channel.current?.post({ type: 'return', session: id });
+        self.openViewer(id);
+      },
       listen(listener) {
         listeners.current.add(listener);
         return () => listeners.current.delete(listener);
@@ -189,13 +221,23 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
           const known = !!stateRef.current.sessions[event.session.id];
           dispatch({ type: 'sessionUpserted', session: event.session, at: now(), live: true });
           if (!known && event.session.status === 'active') {
-            toast(tRef.current('sessions.joinedToast', { name: event.session.customerName || tRef.current('sessions.customer') }), 'info');
+            const joined = tRef.current('sessions.joinedToast', { name: event.session.customerName || tRef.current('sessions.customer') });
+            toast(joined, 'info');
+            if (workspaceKey) notifyWhileAway('Tandem', joined, `joined-${event.session.id}`, () => actions.openChat(event.session.id));
           }
           break;
         }
-        case 'message':
-          dispatch({ type: 'messageReceived', session: event.session, message: event.message });
+        case 'message': {
+          const away = isAway();
+          const known = (stateRef.current.transcripts[event.session] ?? []).some((m) => m.seq === event.message.seq);
+          dispatch({ type: 'messageReceived', session: event.session, message: event.message, away });
+          if (workspaceKey && !known && event.message.sender === 'customer') {
+            const customer = stateRef.current.sessions[event.session]?.customerName || tRef.current('sessions.customer');
+            const text = wordPhrase(tRef.current, event.message, event.message.text);
+            notifyWhileAway(customer, text, `message-${event.session}`, () => actions.openChat(event.session));
+          }
           break;
+        }
         case 'code':
           dispatch({ type: 'codeUpserted', code: event.code });
           break;
@@ -236,7 +278,57 @@ export function ConsoleProvider({ children }: { children: ComponentChildren }) {
     return () => socket.stop();
   }, [actions]);
 
-  const value = useMemo(() => ({ state, actions }), [state, actions]);
+  // The technician is back (this tab in front, this window focused): what the chat in front shows is read.
+  useEffect(() => {
+    const back = () => {
+      if (!isAway()) dispatch({ type: 'seen' });
+    };
+    window.addEventListener('focus', back);
+    document.addEventListener('visibilitychange', back);
+    return () => {
+      window.removeEventListener('focus', back);
+      document.removeEventListener('visibilitychange', back);
+    };
+  }, []);
+
+  // The open windows survive a reload of the tab: read them back once, then keep them up to date.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!workspaceKey || restored.current) return;
+    restored.current = true;
+    const workspace = parseWorkspace(readItem(sessionStorageOrNull(), workspaceKey));
+    if (!workspace || workspace.openChats.length === 0) return;
+    dispatch({ type: 'workspaceRestored', workspace });
+    for (const id of workspace.openChats) {
+      // A session that is gone (or no longer ours) closes its window instead of loading forever.
+      actions.reloadChat(id).catch(() => actions.closeChat(id));
+    }
+  }, [workspaceKey]);
+
+  const workspace = JSON.stringify(workspaceOf(state));
+  useEffect(() => {
+    if (!workspaceKey || !restored.current) return;
+    writeItem(sessionStorageOrNull(), workspaceKey, workspace);
+  }, [workspaceKey, workspace]);
+
+  // Pop-out Viewer windows say when they open and close; after a reload the console asks who is there.
+  useEffect(() => {
+    if (!workspaceKey) return undefined;
+    const opened = popOutChannel((message) => {
+      if (message.type === 'open') dispatch({ type: 'viewerPoppedOut', session: message.session });
+      else if (message.type === 'closed') dispatch({ type: 'viewerPopOutClosed', session: message.session });
+      // The pop-out's "Back to the console": the Viewer comes back next to its chat.
+      else if (message.type === 'return' && stateRef.current.openChats.includes(message.session)) actions.openViewer(message.session);
+    });
+    channel.current = opened;
+    opened.post({ type: 'rollCall' });
+    return () => {
+      channel.current = null;
+      opened.close();
+    };
+  }, [workspaceKey]);
+
+  const value = useMemo(() => ({ state, actions, me }), [state, actions, me]);
   return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>;
 }
 

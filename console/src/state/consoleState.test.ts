@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, Session, SessionCode } from '../api/types';
-import { consoleReducer, initialConsoleState, liveStatus, type ConsoleAction, type ConsoleState } from './consoleState';
+import { consoleReducer, initialConsoleState, liveStatus, parseWorkspace, unreadTotal, workspaceOf, type ConsoleAction, type ConsoleState } from './consoleState';
 
 const session = (id: string, extra: Partial<Session> = {}): Session => ({
   id,
@@ -77,6 +77,19 @@ describe('consoleReducer: transcripts', () => {
     expect(consoleReducer(opened, { type: 'messageReceived', session: 's1', message: message(3) }).unread.s1).toBe(0);
     expect(opened.transcripts.s1.map((m) => m.seq)).toEqual([1, 2, 4]);
   });
+
+  it('counts a message in the chat in front while the technician is away, until they are back', () => {
+    const state = run([
+      { type: 'chatOpened', session: 's1' },
+      { type: 'messageReceived', session: 's1', message: message(1), away: true },
+      { type: 'messageReceived', session: 's2', message: message(1) },
+    ]);
+    expect(state.unread).toMatchObject({ s1: 1, s2: 1 });
+    expect(unreadTotal(state)).toBe(2);
+    const back = consoleReducer(state, { type: 'seen' });
+    expect(back.unread).toMatchObject({ s1: 0, s2: 1 });
+    expect(unreadTotal(back)).toBe(1);
+  });
 });
 
 describe('consoleReducer: views taken earlier', () => {
@@ -103,6 +116,14 @@ describe('consoleReducer: sessions', () => {
       { type: 'sessionsLoaded', status: 'active', sessions: [session('s1')], at },
     ]);
     expect(state.sessions.s1.status).toBe('ended');
+  });
+
+  it("announces a customer's first connection as connected, not as connected again", () => {
+    const state = run([
+      { type: 'sessionUpserted', session: session('s1', { customerConnected: false }), at: '2026-11-24T20:01:00Z' },
+      { type: 'sessionUpserted', session: session('s1'), at: '2026-11-24T20:02:00Z' },
+    ]);
+    expect(state.notices.s1.map((n) => n.kind)).toEqual(['connected']);
   });
 
   it('adds a notice when the customer drops and when they are back', () => {
@@ -242,20 +263,27 @@ describe('diagnostics and log files', () => {
     expect(state.logs.s1).toEqual({ status: 'pending', files: [], refused: [] });
   });
 
-  it('prepares the email once the requested log files arrived, not for later updates', () => {
+  it('points at the email once the requested log files arrived, without opening a dialog by itself', () => {
     const asked = run([{ type: 'logsRequested', session: 's1' }]);
     expect(asked.openLogs).toEqual(['s1']);
     expect(asked.activeChat).toBe('s1');
     const pending = consoleReducer(asked, { type: 'logsUpdated', session: 's1', logs: { status: 'pending', files: [], refused: [] } });
-    expect(pending.composingLogs).toEqual([]);
+    expect(pending.logsArrived).toEqual([]);
     const ready = consoleReducer(pending, { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files, refused: [] } });
-    expect(ready.composingLogs).toEqual(['s1']);
+    expect(ready.composingLogs).toEqual([]);
+    expect(ready.logsArrived).toEqual(['s1']);
     expect(ready.logsAwaited).toEqual([]);
 
-    const closed = consoleReducer(ready, { type: 'composeLogsClosed', session: 's1' });
-    const again = consoleReducer(closed, { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files, refused: [] } });
+    const composing = consoleReducer(ready, { type: 'composeLogsOpened', session: 's1' });
+    expect(composing.composingLogs).toEqual(['s1']);
+    expect(composing.logsArrived).toEqual([]);
+    const again = consoleReducer(consoleReducer(composing, { type: 'composeLogsClosed', session: 's1' }), {
+      type: 'logsUpdated',
+      session: 's1',
+      logs: { status: 'ready', files, refused: [] },
+    });
+    expect(again.logsArrived).toEqual([]);
     expect(again.composingLogs).toEqual([]);
-    expect(consoleReducer(again, { type: 'composeLogsOpened', session: 's1' }).composingLogs).toEqual(['s1']);
   });
 
   it('prepares no email when the customer declined or no file arrived', () => {
@@ -263,13 +291,13 @@ describe('diagnostics and log files', () => {
       { type: 'logsRequested', session: 's1' },
       { type: 'logsUpdated', session: 's1', logs: { status: 'declined', files: [], refused: [] } },
     ]);
-    expect(declined.composingLogs).toEqual([]);
+    expect(declined.logsArrived).toEqual([]);
     expect(declined.logsAwaited).toEqual([]);
     const empty = run([
       { type: 'logsRequested', session: 's1' },
       { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files: [], refused: [{ name: 'big.log', reason: 'over 20 MB' }] } },
     ]);
-    expect(empty.composingLogs).toEqual([]);
+    expect(empty.logsArrived).toEqual([]);
   });
 
   it('closes the diagnostics windows and the email with their Chat window', () => {
@@ -285,5 +313,42 @@ describe('diagnostics and log files', () => {
     expect(closed.logsAwaited).toEqual([]);
     expect(closed.composingLogs).toEqual([]);
     expect(consoleReducer(opened, { type: 'logsClosed', session: 's1' }).composingLogs).toEqual([]);
+  });
+});
+
+describe('consoleReducer: the workspace across a reload', () => {
+  it('reopens the windows that were open and keeps the one in front', () => {
+    const before = run([
+      { type: 'chatOpened', session: 's1' },
+      { type: 'viewerOpened', session: 's2' },
+      { type: 'diagnosticsOpened', session: 's1' },
+      { type: 'chatFocused', session: 's2' },
+    ]);
+    const saved = JSON.stringify(workspaceOf(before));
+    const after = consoleReducer(initialConsoleState, { type: 'workspaceRestored', workspace: parseWorkspace(saved)! });
+    expect(after.openChats).toEqual(['s1', 's2']);
+    expect(after.activeChat).toBe('s2');
+    expect(after.openViewers).toEqual(['s2']);
+    expect(after.openDiagnostics).toEqual(['s1']);
+  });
+
+  it('ignores a damaged record and windows of chats that are not open', () => {
+    expect(parseWorkspace('{not json')).toBeNull();
+    const w = parseWorkspace('{"openChats":["s1",3],"activeChat":"s9","openViewers":["s7"],"openLogs":"x"}')!;
+    const state = consoleReducer(initialConsoleState, { type: 'workspaceRestored', workspace: w });
+    expect(state.openChats).toEqual(['s1']);
+    expect(state.activeChat).toBe('s1');
+    expect(state.openViewers).toEqual([]);
+    expect(state.openLogs).toEqual([]);
+  });
+
+  it('moves a Viewer to its own window and back', () => {
+    const popped = run([{ type: 'viewerOpened', session: 's1' }, { type: 'viewerPoppedOut', session: 's1' }]);
+    expect(popped.openViewers).toEqual([]);
+    expect(popped.poppedViewers).toEqual(['s1']);
+    const back = consoleReducer(popped, { type: 'viewerOpened', session: 's1' });
+    expect(back.openViewers).toEqual(['s1']);
+    expect(back.poppedViewers).toEqual([]);
+    expect(consoleReducer(popped, { type: 'viewerPopOutClosed', session: 's1' }).poppedViewers).toEqual([]);
   });
 });

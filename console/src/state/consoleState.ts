@@ -9,7 +9,8 @@ import type { ChatMessage, DiagnosticsState, LogsState, ScreenState, Session, Se
 /** A connection change of the customer, noticed by the console (not part of the server's transcript). */
 export interface Notice {
   id: string;
-  kind: 'dropped' | 'reconnected';
+  /** connected: the customer's first connection seen by this console (a chat request's customer arriving). */
+  kind: 'dropped' | 'reconnected' | 'connected';
   name: string;
   at: string;
 }
@@ -27,6 +28,8 @@ export interface ConsoleState {
   screens: Record<string, ScreenState>;
   /** Sessions whose Viewer window is open, next to their Chat window. */
   openViewers: string[];
+  /** Sessions whose Viewer lives in a browser window of its own (popped out). */
+  poppedViewers: string[];
   /** The latest diagnostics of each session, from GET /diagnostics and the `diagnostics` events. */
   diagnostics: Record<string, DiagnosticsState>;
   /** The log files of each session, from GET /logs and the `logs` events. */
@@ -35,8 +38,10 @@ export interface ConsoleState {
   openDiagnostics: string[];
   /** Sessions whose Log files window is open, beside their Chat window. */
   openLogs: string[];
-  /** Sessions where the technician asked for log files and the email is to be prepared once they arrive. */
+  /** Sessions where the technician asked for log files and waits for them. */
   logsAwaited: string[];
+  /** Sessions whose requested log files arrived and are not emailed yet: the Log files window points at the email. */
+  logsArrived: string[];
   /** Sessions whose "email the log files" dialog is open. */
   composingLogs: string[];
   connection: ConnectionState;
@@ -50,7 +55,14 @@ export type ConsoleAction =
   | { type: 'sessionsLoaded'; status: 'active' | 'ended'; sessions: Session[]; at: string }
   | { type: 'sessionUpserted'; session: Session; at: string; live?: boolean }
   | { type: 'messagesLoaded'; session: string; messages: ChatMessage[] }
-  | { type: 'messageReceived'; session: string; message: ChatMessage }
+  /** `away`: the technician is not looking at the console (another tab or window in front), so it counts as unread. */
+  | { type: 'messageReceived'; session: string; message: ChatMessage; away?: boolean }
+  /** The technician is back at the console: what they see now is read. */
+  | { type: 'seen' }
+  /** The windows that were open before a reload. */
+  | { type: 'workspaceRestored'; workspace: Workspace }
+  | { type: 'viewerPoppedOut'; session: string }
+  | { type: 'viewerPopOutClosed'; session: string }
   | { type: 'chatOpened'; session: string }
   | { type: 'chatFocused'; session: string }
   | { type: 'chatClosed'; session: string }
@@ -80,11 +92,13 @@ export const initialConsoleState: ConsoleState = {
   activeChat: null,
   screens: {},
   openViewers: [],
+  poppedViewers: [],
   diagnostics: {},
   logs: {},
   openDiagnostics: [],
   openLogs: [],
   logsAwaited: [],
+  logsArrived: [],
   composingLogs: [],
   connection: 'connecting',
   outboxRevision: 0,
@@ -106,12 +120,14 @@ export function mergeMessages(current: ChatMessage[] | undefined, incoming: Chat
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
-function connectionNotice(previous: Session | undefined, next: Session, at: string): Notice | null {
+function connectionNotice(previous: Session | undefined, next: Session, at: string, earlier: Notice[] | undefined): Notice | null {
   if (!previous || previous.status !== 'active' || next.status !== 'active') return null;
   if (previous.customerConnected === next.customerConnected) return null;
+  // "Again" only after a drop this console saw; a customer arriving for the first time (a chat request) is just connected.
+  const again = (earlier ?? []).some((n) => n.kind === 'dropped');
   return {
     id: `${next.id}:${at}:${next.customerConnected ? 'up' : 'down'}`,
-    kind: next.customerConnected ? 'reconnected' : 'dropped',
+    kind: next.customerConnected ? (again ? 'reconnected' : 'connected') : 'dropped',
     name: next.customerName ?? '',
     at,
   };
@@ -121,7 +137,7 @@ function withSession(state: ConsoleState, session: Session, at: string): Console
   // Ended is final: a list fetched before the end that arrives after the `session` event must not
   // bring the session back to life (its Chat window would never show that it ended).
   if (state.sessions[session.id]?.status === 'ended' && session.status !== 'ended') return state;
-  const notice = connectionNotice(state.sessions[session.id], session, at);
+  const notice = connectionNotice(state.sessions[session.id], session, at, state.notices[session.id]);
   return {
     ...state,
     sessions: { ...state.sessions, [session.id]: session },
@@ -199,7 +215,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case 'messageReceived': {
       const current = state.transcripts[action.session] ?? [];
       if (current.some((m) => m.seq === action.message.seq)) return state;
-      const counts = action.message.sender === 'customer' && state.activeChat !== action.session;
+      const counts = action.message.sender === 'customer' && (state.activeChat !== action.session || !!action.away);
       return {
         ...state,
         transcripts: { ...state.transcripts, [action.session]: mergeMessages(current, [action.message]) },
@@ -210,6 +226,36 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case 'chatOpened':
     case 'chatFocused':
       return focus(state, action.session);
+
+    case 'seen':
+      return state.activeChat && state.unread[state.activeChat] ? focus(state, state.activeChat) : state;
+
+    case 'workspaceRestored': {
+      const w = action.workspace;
+      const openChats = [...state.openChats, ...w.openChats.filter((id) => !state.openChats.includes(id))];
+      const activeChat = state.activeChat ?? (w.activeChat && openChats.includes(w.activeChat) ? w.activeChat : openChats[0] ?? null);
+      const inChats = (ids: string[]) => ids.filter((id) => openChats.includes(id));
+      return {
+        ...state,
+        openChats,
+        activeChat,
+        openViewers: [...new Set([...state.openViewers, ...inChats(w.openViewers)])],
+        openDiagnostics: [...new Set([...state.openDiagnostics, ...inChats(w.openDiagnostics)])],
+        openLogs: [...new Set([...state.openLogs, ...inChats(w.openLogs)])],
+      };
+    }
+
+    case 'viewerPoppedOut':
+      return {
+        ...state,
+        openViewers: withoutId(state.openViewers, action.session),
+        poppedViewers: withId(state.poppedViewers, action.session),
+      };
+
+    case 'viewerPopOutClosed': {
+      const poppedViewers = withoutId(state.poppedViewers, action.session);
+      return poppedViewers === state.poppedViewers ? state : { ...state, poppedViewers };
+    }
 
     case 'chatClosed': {
       const index = state.openChats.indexOf(action.session);
@@ -226,6 +272,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         openDiagnostics: withoutId(state.openDiagnostics, action.session),
         openLogs: withoutId(state.openLogs, action.session),
         logsAwaited: withoutId(state.logsAwaited, action.session),
+        logsArrived: withoutId(state.logsArrived, action.session),
         composingLogs: withoutId(state.composingLogs, action.session),
       };
       return activeChat ? focus(next, activeChat) : next;
@@ -237,7 +284,11 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 
     case 'viewerOpened': {
       const next = focus(state, action.session);
-      return next.openViewers.includes(action.session) ? next : { ...next, openViewers: [...next.openViewers, action.session] };
+      return {
+        ...next,
+        openViewers: withId(next.openViewers, action.session),
+        poppedViewers: withoutId(next.poppedViewers, action.session),
+      };
     }
 
     case 'viewerClosed':
@@ -264,12 +315,13 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
       const logs = normalizeLogs(action.logs);
       const next = { ...state, logs: { ...state.logs, [action.session]: logs } };
       if (!state.logsAwaited.includes(action.session) || (logs.status !== 'ready' && logs.status !== 'declined')) return next;
-      // The files the technician asked for arrived: prepare the email with them (Send Logfiles).
-      const compose = logs.status === 'ready' && logs.files.length > 0 && state.openLogs.includes(action.session);
+      // The files the technician asked for arrived: the Log files window offers the email (Send Logfiles),
+      // without a dialog that would interrupt whatever the technician is typing.
+      const arrived = logs.status === 'ready' && logs.files.length > 0;
       return {
         ...next,
         logsAwaited: withoutId(state.logsAwaited, action.session),
-        composingLogs: compose ? withId(state.composingLogs, action.session) : state.composingLogs,
+        logsArrived: arrived ? withId(state.logsArrived, action.session) : state.logsArrived,
       };
     }
 
@@ -279,12 +331,17 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
         ...next,
         openLogs: withId(next.openLogs, action.session),
         logsAwaited: withId(next.logsAwaited, action.session),
+        logsArrived: withoutId(next.logsArrived, action.session),
         composingLogs: withoutId(next.composingLogs, action.session),
       };
     }
 
     case 'composeLogsOpened':
-      return { ...state, composingLogs: withId(state.composingLogs, action.session) };
+      return {
+        ...state,
+        composingLogs: withId(state.composingLogs, action.session),
+        logsArrived: withoutId(state.logsArrived, action.session),
+      };
 
     case 'composeLogsClosed': {
       const composingLogs = withoutId(state.composingLogs, action.session);
@@ -309,6 +366,48 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
     case 'outboxChanged':
       return { ...state, outboxRevision: state.outboxRevision + 1 };
   }
+}
+
+/** The windows open in the console, kept across a reload of the page (sessionStorage). */
+export interface Workspace {
+  openChats: string[];
+  activeChat: string | null;
+  openViewers: string[];
+  openDiagnostics: string[];
+  openLogs: string[];
+}
+
+export function workspaceOf(state: ConsoleState): Workspace {
+  return {
+    openChats: state.openChats,
+    activeChat: state.activeChat,
+    openViewers: state.openViewers,
+    openDiagnostics: state.openDiagnostics,
+    openLogs: state.openLogs,
+  };
+}
+
+/** A workspace read back from storage: anything malformed becomes empty rather than breaking the console. */
+export function parseWorkspace(text: string | null): Workspace | null {
+  if (!text) return null;
+  try {
+    const raw = JSON.parse(text) as Partial<Record<keyof Workspace, unknown>>;
+    const ids = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').slice(0, 50) : []);
+    return {
+      openChats: ids(raw.openChats),
+      activeChat: typeof raw.activeChat === 'string' ? raw.activeChat : null,
+      openViewers: ids(raw.openViewers),
+      openDiagnostics: ids(raw.openDiagnostics),
+      openLogs: ids(raw.openLogs),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Unread customer messages over every session: the count in the browser title. */
+export function unreadTotal(state: ConsoleState): number {
+  return Object.values(state.unread).reduce((sum, n) => sum + n, 0);
 }
 
 /** connected / reconnecting / ended, as the session list and the Chat window show it. */

@@ -1,4 +1,5 @@
 import type { Clock } from '../api/backoff';
+import type { Session } from '../api/types';
 import type { SocketLike } from '../api/socketLike';
 
 /** A WebSocket stand-in: records what the client sends, lets the test play the server. */
@@ -89,4 +90,22 @@ export class FakeClock implements Clock {
   get pending(): number {
     return this.timers.size;
   }
+}
+
+/** An active session of a phone that can do everything, with `extra` on top. */
+export function sampleSession(extra: Partial<Session> = {}): Session {
+  return {
+    id: 's1',
+    code: '123456789',
+    identifier: null,
+    status: 'active',
+    customerName: 'Ana',
+    portal: 'default',
+    customerConnected: true,
+    device: null,
+    capabilities: { chat: true, diagnostics: true, screen: true, control: true },
+    startedAt: '2026-11-24T20:00:00Z',
+    endedAt: null,
+    ...extra,
+  };
 }

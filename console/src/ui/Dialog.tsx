@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { createPortal } from 'preact/compat';
 import { useEffect, useRef } from 'preact/hooks';
 
 interface Props {
@@ -8,7 +9,11 @@ interface Props {
   testId?: string;
 }
 
-/** A small modal: Escape or a click on the backdrop closes it, focus moves into it when it opens. */
+/**
+ * A small modal: Escape or a click on the backdrop closes it, focus moves into it when it opens.
+ * Drawn at the end of the page, not where it is declared: the panes it opens from are sticky or
+ * size containers, which would keep it inside them (under the next pane, or as small as the pane).
+ */
 export function Dialog({ title, onClose, children, testId }: Props) {
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useRef(`dialog-${Math.random().toString(36).slice(2)}`).current;
@@ -27,7 +32,7 @@ export function Dialog({ title, onClose, children, testId }: Props) {
     };
   }, []);
 
-  return (
+  return createPortal(
     <div
       class="dialog-backdrop"
       onMouseDown={(event) => {
@@ -40,6 +45,8 @@ export function Dialog({ title, onClose, children, testId }: Props) {
         </h2>
         {children}
       </div>
-    </div>
+    </div>,
+    // In full screen only the full-screen element shows: a dialog of the Viewer opens there.
+    document.fullscreenElement ?? document.body,
   );
 }

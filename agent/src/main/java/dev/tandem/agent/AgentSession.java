@@ -257,7 +257,7 @@ public final class AgentSession implements AutoCloseable {
         AgentMessage.Resume resume = ticket == null ? null : new AgentMessage.Resume(ticket.sessionId(), ticket.token());
         String code = ticket == null ? request.code().map(c -> c.digits()).orElse(null) : null;
         return new AgentMessage.Hello(Limits.PROTOCOL_VERSION, code, resume, request.customerName(),
-                request.device(), capabilities, lastSeq);
+                request.device(), capabilities, lastSeq, request.language());
     }
 
     private void dispatch(ServerMessage message) {

@@ -4,6 +4,7 @@ import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.DeviceInfo;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,9 +21,10 @@ public final class SessionRequest {
     private final String customerName;
     private final DeviceInfo device;
     private final Capabilities capabilities;
+    private final String language;
 
     private SessionRequest(ServerAddress server, SessionCode code, ResumeTicket resumeTicket, long lastSeq,
-                           String customerName, DeviceInfo device, Capabilities capabilities) {
+                           String customerName, DeviceInfo device, Capabilities capabilities, String language) {
         this.server = Objects.requireNonNull(server, "server");
         this.code = code;
         this.resumeTicket = resumeTicket;
@@ -30,12 +32,14 @@ public final class SessionRequest {
         this.customerName = checkName(customerName);
         this.device = Objects.requireNonNull(device, "device");
         this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+        this.language = language;
     }
 
     /** Join a new session with the code the customer was given. */
     public static SessionRequest join(ServerAddress server, SessionCode code, String customerName,
                                       DeviceInfo device, Capabilities capabilities) {
-        return new SessionRequest(server, Objects.requireNonNull(code, "code"), null, 0, customerName, device, capabilities);
+        return new SessionRequest(server, Objects.requireNonNull(code, "code"), null, 0, customerName, device, capabilities,
+                Locale.getDefault().getLanguage());
     }
 
     /**
@@ -48,7 +52,7 @@ public final class SessionRequest {
             throw new IllegalArgumentException("lastSeq must not be negative");
         }
         return new SessionRequest(server, null, Objects.requireNonNull(ticket, "ticket"), lastSeq, customerName,
-                device, capabilities);
+                device, capabilities, Locale.getDefault().getLanguage());
     }
 
     public ServerAddress server() { return server; }
@@ -67,6 +71,17 @@ public final class SessionRequest {
     public DeviceInfo device() { return device; }
 
     public Capabilities capabilities() { return capabilities; }
+
+    /**
+     * The customer's language (a tag such as {@code es}), sent in every hello: the server words what
+     * it sends in it unless the portal fixes a language. By default the JVM's (on Android, the phone's).
+     */
+    public String language() { return language; }
+
+    /** The same request in another language ({@code null}: none, the portal's or English). */
+    public SessionRequest withLanguage(String tag) {
+        return new SessionRequest(server, code, resumeTicket, lastSeq, customerName, device, capabilities, tag);
+    }
 
     private static String checkName(String name) {
         String trimmed = name == null ? "" : name.trim();

@@ -30,4 +30,14 @@ class SessionRequestTest {
         assertThat(request.resumeTicket()).contains(ticket);
         assertThat(ticket.toString()).contains("s_1").doesNotContain("very-secret");
     }
+
+    @Test
+    void theCustomersLanguageIsThePhonesUnlessSet() {
+        SessionRequest request = SessionRequest.join(SERVER, CODE, "Ana", PHONE, NOTHING);
+        assertThat(request.language()).isEqualTo(java.util.Locale.getDefault().getLanguage());
+        SessionRequest spanish = request.withLanguage("es");
+        assertThat(spanish.language()).isEqualTo("es");
+        assertThat(spanish.customerName()).isEqualTo("Ana");
+        assertThat(spanish.code()).isEqualTo(request.code());
+    }
 }

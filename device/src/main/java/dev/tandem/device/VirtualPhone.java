@@ -43,6 +43,7 @@ public final class VirtualPhone implements AutoCloseable {
     private final VirtualLogs logs;
     private final VirtualPermissions permissions;
     private volatile AgentSession session;
+    private String language = java.util.Locale.getDefault().getLanguage();
 
     private VirtualPhone(DeviceProfile profile, ScreenImage screenImage) {
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -100,7 +101,8 @@ public final class VirtualPhone implements AutoCloseable {
         if (session != null) {
             throw new IllegalStateException("The phone is already in a session.");
         }
-        SessionRequest request = SessionRequest.join(server, code, customerName, deviceInfo(), capabilities());
+        SessionRequest request = SessionRequest.join(server, code, customerName, deviceInfo(), capabilities())
+                .withLanguage(language);
         logs.record("Joining " + server + " with a session code as " + profile.marketingName());
         PhoneFeatures features = PhoneFeatures.chatOnly()
                 .withScreen(screenAccess())
@@ -110,6 +112,14 @@ public final class VirtualPhone implements AutoCloseable {
                 WebSocketTransport.create(trust), features);
         session = joining;
         joining.start();
+    }
+
+    /**
+     * The phone's language (a tag such as {@code es}), told to the server when joining so that what it
+     * sends is in that language unless the portal fixes one; this machine's language until set.
+     */
+    public synchronized void language(String tag) {
+        this.language = tag;
     }
 
     /** The customer sends a chat message; returns its {@code cseq}. */

@@ -45,7 +45,12 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh browser profile with the given language (e.g. {@code en-US}, {@code es-ES}). */
     BrowserContext context(String locale) {
-        return context(locale, false);
+        return context(locale, 1400, 900, false);
+    }
+
+    /** A fresh browser profile with the given language and window size. */
+    public BrowserContext context(String locale, int width, int height) {
+        return context(locale, width, height, false);
     }
 
     /**
@@ -53,8 +58,12 @@ public final class Chromium implements AutoCloseable {
      * test's own private CA (a test of the server's trust in {@code --ca-file}, not of the browser's).
      */
     BrowserContext context(String locale, boolean acceptTestCertificates) {
+        return context(locale, 1400, 900, acceptTestCertificates);
+    }
+
+    private BrowserContext context(String locale, int width, int height, boolean acceptTestCertificates) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-                .setViewportSize(1400, 900).setIgnoreHTTPSErrors(acceptTestCertificates));
+                .setViewportSize(width, height).setIgnoreHTTPSErrors(acceptTestCertificates));
         context.setDefaultTimeout(10_000);
         context.onPage(page -> page.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")) {

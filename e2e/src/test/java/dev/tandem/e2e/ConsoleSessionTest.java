@@ -57,6 +57,14 @@ class ConsoleSessionTest {
         return page;
     }
 
+    /** Opens the session's Chat window from the session list. */
+    static Locator openChat(Page page, String session) {
+        page.locator("[data-testid=session-row][data-session=" + session + "]").click();
+        Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
+        assertThat(chat).isVisible();
+        return chat;
+    }
+
     static String createCode(Page page, String identifier) {
         page.locator("input[name=identifier]").fill(identifier);
         page.locator("[data-testid=create-code]").click();

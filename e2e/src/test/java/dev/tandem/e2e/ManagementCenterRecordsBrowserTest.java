@@ -298,7 +298,9 @@ class ManagementCenterRecordsBrowserTest {
             Locator grant = page.locator("[data-testid=audit-row][data-action='permission.granted']")
                     .filter(new Locator.FilterOptions().setHasText(session));
             assertThat(grant).hasCount(1);
-            assertThat(grant).containsText("diagnostics");
+            // The detail in the reader's language (a Spanish console here), the actor too.
+            assertThat(grant).containsText("diagnóstico: el cliente permitió compartir el diagnóstico");
+            assertThat(grant).containsText("Ana (cliente)");
 
             // By session: every entry is that session's, and the link opens its history page.
             filters.locator("input[name=action]").fill("");

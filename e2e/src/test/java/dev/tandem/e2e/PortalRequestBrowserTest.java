@@ -40,7 +40,10 @@ class PortalRequestBrowserTest {
              BrowserContext technicianSide = chromium.context("en-US")) {
             Page portal = customerSide.newPage();
             portal.navigate(server.baseUrl() + "/portal/printers");
-            assertThat(portal.locator("[data-testid=portal-title]")).containsText("Impresoras");
+            // The portal's name is the support team's own label: the customer never reads it.
+            assertThat(portal.locator("[data-testid=portal-title]")).hasText("Hable con nuestro equipo de asistencia");
+            assertThat(portal.locator("body")).not().containsText("Impresoras");
+            org.assertj.core.api.Assertions.assertThat(portal.content()).doesNotContain("Impresoras");
             assertThat(portal.locator("[data-testid=portal-welcome]")).hasText("Bienvenido <img src=x onerror=alert(1)>");
             assertThat(portal.locator("img[src=x]")).hasCount(0);
 

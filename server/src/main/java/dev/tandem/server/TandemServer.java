@@ -168,7 +168,7 @@ public final class TandemServer implements AutoCloseable {
         Accounts accounts = new Accounts(users, tokenStore, hasher, clock);
         Optional<String> generated = accounts.ensureAdministrator(config.adminPassword());
         if (portals.findBySlug("default").isEmpty()) {
-            portals.create(new Portal(0, "default", "Default", "en", false, true, true, 20, 8));
+            portals.create(new Portal(0, "default", "Default", "auto", false, true, true, 20, 8));
         }
         AuditLog audit = new AuditLog(new AuditStore(database), clock);
         Settings settings = Settings.load(new SettingsStore(database), config, clock, box);

@@ -80,6 +80,8 @@ class AgentSessionTest {
         assertThat(hello.path("device").path("apiLevel").asInt()).isEqualTo(34);
         assertThat(hello.path("capabilities").path("screen").path("available").asBoolean()).isTrue();
         assertThat(hello.path("lastSeq").asLong()).isZero();
+        // The phone's language, so that the server words its lines and questions in it.
+        assertThat(hello.path("language").asText()).isEqualTo(java.util.Locale.getDefault().getLanguage());
 
         connection.welcome("s_1", "tok-1", 0, 15);
         events.expect("joined s_1 with Bob");

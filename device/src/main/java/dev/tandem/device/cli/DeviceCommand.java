@@ -80,6 +80,11 @@ public final class DeviceCommand implements Callable<Integer> {
             description = "Answer permission prompts from stdin (ask), or always yes, or always no (default: ${DEFAULT-VALUE}).")
     String consent;
 
+    @Option(names = "--language", paramLabel = "LANG",
+            description = "The phone's language, e.g. es or en (default: this machine's); what the server sends"
+                    + " (system lines, questions) is in it unless the portal fixes a language.")
+    String language;
+
     @Option(names = "--screen", paramLabel = "IMAGE",
             description = "A PNG or JPEG picture to show as the phone's screen instead of its own home screen.")
     Path screen;
@@ -135,6 +140,9 @@ public final class DeviceCommand implements Callable<Integer> {
             phone = screen == null ? VirtualPhone.create(phoneProfile)
                     : VirtualPhone.create(phoneProfile, ScreenImage.open(screen));
             console = new CustomerConsole(phone, new CustomerEvents(stdout), consentMode);
+            if (language != null) {
+                phone.language(language);
+            }
             phone.join(address, code, name, console, trust);
         } catch (IllegalArgumentException badOption) {
             err.println(badOption.getMessage());

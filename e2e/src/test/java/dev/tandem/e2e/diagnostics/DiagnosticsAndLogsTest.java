@@ -180,7 +180,7 @@ class DiagnosticsAndLogsTest {
                 }
                 assertThat(systemLines(tech, customer.session()))
                         .anyMatch(l -> l.contains("Log files from Ana: tandem-agent.log, system.log"))
-                        .anyMatch(l -> l.contains("lucia emailed 1 log file to it@example.com"));
+                        .anyMatch(l -> l.contains("lucia emailed the log files (1) to it@example.com"));
             }
         } finally {
             smtp.stop();

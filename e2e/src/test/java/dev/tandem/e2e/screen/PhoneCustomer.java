@@ -31,8 +31,20 @@ public final class PhoneCustomer implements SessionListener, AutoCloseable {
 
     /** Joins with {@code phone}, e.g. one that shows a known picture. */
     public static PhoneCustomer join(String baseUrl, String code, VirtualPhone phone) throws Exception {
+        return join(baseUrl, code, phone, "Ana");
+    }
+
+    /** A phone set to {@code language} (e.g. {@code es}), held by a customer called {@code name}. */
+    public static PhoneCustomer join(String baseUrl, String code, DeviceProfile profile, String language, String name)
+            throws Exception {
+        VirtualPhone phone = VirtualPhone.create(profile);
+        phone.language(language);
+        return join(baseUrl, code, phone, name);
+    }
+
+    private static PhoneCustomer join(String baseUrl, String code, VirtualPhone phone, String name) throws Exception {
         PhoneCustomer customer = new PhoneCustomer(phone);
-        customer.phone.join(ServerAddress.parse(baseUrl), SessionCode.parse(code).orElseThrow(), "Ana", customer);
+        customer.phone.join(ServerAddress.parse(baseUrl), SessionCode.parse(code).orElseThrow(), name, customer);
         customer.session.get(10, TimeUnit.SECONDS);
         return customer;
     }

@@ -42,7 +42,11 @@ public abstract class AgentMessage {
         }
     }
 
-    /** The first frame: a code to join with, or a resume token to rejoin with. */
+    /**
+     * The first frame: a code to join with, or a resume token to rejoin with. {@code language} is the
+     * customer's (a tag such as {@code es} or {@code es-MX}; optional): the server words the system
+     * lines and questions it sends in it, unless the portal fixes a language.
+     */
     public static final class Hello extends AgentMessage {
         public final int version;
         public final String code;
@@ -51,12 +55,18 @@ public abstract class AgentMessage {
         public final DeviceInfo device;
         public final Capabilities capabilities;
         public final long lastSeq;
+        public final String language;
+
+        public Hello(int version, String code, Resume resume, String customerName, DeviceInfo device,
+                     Capabilities capabilities, long lastSeq) {
+            this(version, code, resume, customerName, device, capabilities, lastSeq, null);
+        }
 
         @JsonCreator
         public Hello(@JsonProperty("version") int version, @JsonProperty("code") String code,
                      @JsonProperty("resume") Resume resume, @JsonProperty("customerName") String customerName,
                      @JsonProperty("device") DeviceInfo device, @JsonProperty("capabilities") Capabilities capabilities,
-                     @JsonProperty("lastSeq") long lastSeq) {
+                     @JsonProperty("lastSeq") long lastSeq, @JsonProperty("language") String language) {
             this.version = version;
             this.code = code;
             this.resume = resume;
@@ -64,6 +74,7 @@ public abstract class AgentMessage {
             this.device = device;
             this.capabilities = capabilities;
             this.lastSeq = lastSeq;
+            this.language = language;
         }
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** A message from the server to the customer's device. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -54,23 +57,37 @@ public abstract class ServerMessage {
         }
     }
 
-    /** One transcript entry: from the technician, the customer or the system. */
+    /**
+     * One transcript entry: from the technician, the customer or the system. A system line also
+     * carries the catalogue {@code key} and {@code params} it was worded from (optional), so a
+     * client with the catalogue (the browser chat) words it in its own language; {@code text} is
+     * already in the customer's language for every other client.
+     */
     public static final class Chat extends ServerMessage {
         public final long seq;
         public final String sender;
         public final String name;
         public final String text;
         public final String at;
+        public final String key;
+        public final Map<String, String> params;
+
+        public Chat(long seq, String sender, String name, String text, String at) {
+            this(seq, sender, name, text, at, null, null);
+        }
 
         @JsonCreator
         public Chat(@JsonProperty("seq") long seq, @JsonProperty("sender") String sender,
                     @JsonProperty("name") String name, @JsonProperty("text") String text,
-                    @JsonProperty("at") String at) {
+                    @JsonProperty("at") String at, @JsonProperty("key") String key,
+                    @JsonProperty("params") Map<String, String> params) {
             this.seq = seq;
             this.sender = sender;
             this.name = name;
             this.text = text;
             this.at = at;
+            this.key = key;
+            this.params = params == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(params));
         }
     }
 

@@ -1,5 +1,8 @@
 package dev.tandem.server.audit;
 
+import dev.tandem.server.i18n.Catalogue;
+import dev.tandem.server.i18n.Language;
+import dev.tandem.server.i18n.Phrase;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,7 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records who did what, when, in which session. Append-only: a failure to write is logged and
  * never breaks the action being audited. Details must never contain secrets (passwords, tokens,
- * codes' resume tokens): callers pass what a reviewer needs to read, nothing more.
+ * codes' resume tokens): callers pass what a reviewer needs to read, nothing more. Details given as
+ * a {@link Phrase} ({@code audit.*} in the console's catalogues) are read in each reader's language;
+ * a permission phrase's English wording starts with its kind ({@code screen:}, {@code control:}, …).
  */
 public final class AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
@@ -28,23 +33,31 @@ public final class AuditLog {
         record(actor, action, null, detail);
     }
 
-    /** Records an action; {@code session} may be null. */
+    /** Records an action; {@code session} may be null. A plain detail is shown as written, in every language. */
     public void record(String actor, AuditAction action, String session, String detail) {
-        try {
-            store.append(clock.instant(), cut(actor == null ? SYSTEM : actor, MAX_ACTOR), action.wireName(), session,
-                    cut(detail == null ? "" : detail, MAX_DETAIL));
-        } catch (RuntimeException e) {
-            LOG.error("Could not write the audit entry {} for {}", action.wireName(), session, e);
-        }
+        write(actor, action, session, detail == null ? "" : detail, null);
+    }
+
+    /** Records an action outside any session, its detail worded in each reader's language. */
+    public void record(String actor, AuditAction action, Phrase detail) {
+        record(actor, action, null, detail);
     }
 
     /**
-     * Records a permission event of a session. The detail starts with the permission's kind
-     * ({@code screen}, {@code control}, {@code diagnostics}, {@code logs}) and a colon, so a
-     * session's history can list the permission events from the log.
+     * Records an action with its detail as a phrase of the catalogue ({@code audit.*}): stored with its
+     * key and parameters, and in English for readers without the catalogue.
      */
-    public void permission(String actor, AuditAction action, String session, String kind, String text) {
-        record(actor, action, session, kind + ": " + text);
+    public void record(String actor, AuditAction action, String session, Phrase detail) {
+        write(actor, action, session, Catalogue.standard().word(Language.EN, detail), detail);
+    }
+
+    private void write(String actor, AuditAction action, String session, String detail, Phrase phrase) {
+        try {
+            store.append(clock.instant(), cut(actor == null ? SYSTEM : actor, MAX_ACTOR), action.wireName(), session,
+                    cut(detail, MAX_DETAIL), phrase);
+        } catch (RuntimeException e) {
+            LOG.error("Could not write the audit entry {} for {}", action.wireName(), session, e);
+        }
     }
 
     /** The actor name of a customer. */

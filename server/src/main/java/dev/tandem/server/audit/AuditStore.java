@@ -1,5 +1,6 @@
 package dev.tandem.server.audit;
 
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.store.Database;
 import java.time.Instant;
 import java.util.List;
@@ -15,16 +16,18 @@ public final class AuditStore {
         this.jdbi = database.jdbi();
     }
 
-    void append(Instant at, String actor, String action, String session, String detail) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO audit_log (at, actor, action, session_id, detail)"
-                        + " VALUES (:at, :actor, :action, :session, :detail)")
+    void append(Instant at, String actor, String action, String session, String detail, Phrase phrase) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO audit_log (at, actor, action, session_id, detail, detail_key,"
+                        + " detail_params) VALUES (:at, :actor, :action, :session, :detail, :key, :params)")
                 .bind("at", at).bind("actor", actor).bind("action", action).bind("session", session)
-                .bind("detail", detail).execute());
+                .bind("detail", detail).bind("key", phrase == null ? null : phrase.key())
+                .bind("params", phrase == null ? null : phrase.paramsJson()).execute());
     }
 
     /** Entries matching the filter, oldest first, at most {@code filter.limit()}. */
     public List<AuditEntry> find(AuditFilter filter) {
-        StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, session_id, detail FROM audit_log WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT id, at, actor, action, session_id, detail, detail_key, detail_params"
+                + " FROM audit_log WHERE 1 = 1");
         filter.session().ifPresent(s -> sql.append(" AND session_id = :session"));
         filter.actor().ifPresent(a -> sql.append(" AND actor = :actor"));
         filter.action().ifPresent(a -> sql.append(" AND (action = :action OR action LIKE :actionPrefix)"));
@@ -42,7 +45,8 @@ public final class AuditStore {
             filter.afterId().ifPresent(t -> query.bind("afterId", t));
             return query.map((rs, ctx) -> new AuditEntry(rs.getLong("id"),
                     rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                    rs.getString("action"), Optional.ofNullable(rs.getString("session_id")), rs.getString("detail")))
+                    rs.getString("action"), Optional.ofNullable(rs.getString("session_id")), rs.getString("detail"),
+                    Optional.ofNullable(Phrase.fromStored(rs.getString("detail_key"), rs.getString("detail_params")))))
                     .list();
         });
     }

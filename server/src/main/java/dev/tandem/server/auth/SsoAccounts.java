@@ -25,7 +25,10 @@ public final class SsoAccounts {
         this.accounts = accounts;
     }
 
-    /** The user signed in, and what happened to them on the way (for the audit log). */
+    /**
+     * The user signed in, and what happened to them on the way: {@code how} is the audit log's phrase for it
+     * ({@code audit.ssoSignInLinked}, {@code …ByEmail}, {@code …Created}).
+     */
     public record Match(User user, boolean created, String how) {
     }
 
@@ -36,17 +39,17 @@ public final class SsoAccounts {
         User user;
         if (linked.isPresent()) {
             user = linked.get();
-            how = "linked account";
+            how = "audit.ssoSignInLinked";
         } else {
             Optional<User> byEmail = byVerifiedEmail(identity);
             if (byEmail.isPresent()) {
                 user = byEmail.get();
                 users.linkSso(user.id(), identity.subject());
-                how = "matched by verified email " + identity.email().orElseThrow();
+                how = "audit.ssoSignInByEmail";
             } else if (sso.createAccounts()) {
                 user = create(identity);
                 created = true;
-                how = "new technician account";
+                how = "audit.ssoSignInCreated";
             } else {
                 throw new Failure("sso_no_account", "no Tandem user has the verified email "
                         + identity.email().filter(e -> identity.emailVerified()).orElse("(none given)")

@@ -5,11 +5,16 @@ import dev.tandem.protocol.message.DeviceInfo;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A support session between a technician and a customer, as stored. */
+/**
+ * A support session between a technician and a customer, as stored. {@code endedBy} says which side
+ * ended it ({@code technician}, {@code customer}, {@code server}); {@code endedByName} who, when a
+ * signed-in user did.
+ */
 public record SupportSession(String id, Optional<String> code, Optional<String> identifier, long technicianId,
                              String technicianName, String technicianUsername, Portal portal, String customerName, DeviceInfo device,
                              Capabilities capabilities, SessionStatus status, Instant startedAt,
-                             Optional<Instant> endedAt, Optional<String> endedBy, Optional<String> endReason) {
+                             Optional<Instant> endedAt, Optional<String> endedBy, Optional<String> endReason,
+                             Optional<String> endedByName) {
 
     public boolean isActive() {
         return status == SessionStatus.ACTIVE;

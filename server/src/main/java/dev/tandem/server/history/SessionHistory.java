@@ -16,6 +16,8 @@ import dev.tandem.server.store.HistoryStore;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.SessionQuery;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.i18n.Language;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.view.Views;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,11 +81,12 @@ public final class SessionHistory {
     }
 
     /** One session's whole record; 404 when {@code user} may not see it. */
-    public Map<String, Object> session(User user, String sessionId) {
+    public Map<String, Object> session(User user, String sessionId, Language language) {
         SupportSession session = live.visible(user, sessionId);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("session", live.view(session));
-        view.put("transcript", messages.listAfter(sessionId, 0).stream().map(Views::message).toList());
+        view.put("transcript", messages.listAfter(sessionId, 0).stream()
+                .map(entry -> Views.message(entry, language)).toList());
         view.put("permissions", permissions(sessionId));
         List<StoredReport> reports = diagnostics.reports(sessionId);
         List<Map<String, Object>> reportViews = new ArrayList<>();
@@ -116,8 +119,8 @@ public final class SessionHistory {
         retention.put("logFilesRemoved", removed.logFiles());
         view.put("retention", retention);
         if (!reports.isEmpty()) {
-            audit.record(user.username(), AuditAction.DIAGNOSTICS_VIEWED, sessionId, "session history read with "
-                    + reports.size() + " diagnostics reports");
+            audit.record(user.username(), AuditAction.DIAGNOSTICS_VIEWED, sessionId, Phrase.of("audit.historyRead",
+                    "count", String.valueOf(reports.size())));
         }
         return view;
     }

@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.i18n.Phrase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
@@ -60,9 +61,10 @@ final class AdminRoutes {
             if (portals.findBySlug(slug).isPresent()) {
                 throw Rejection.of(Rejection.Kind.CONFLICT, "slug_taken", "A portal with the slug '" + slug + "' exists.");
             }
-            Portal portal = portals.create(read(body, new Portal(0, slug, null, "en", false, true, true, 20,
+            Portal portal = portals.create(read(body, new Portal(0, slug, null, "auto", false, true, true, 20,
                     DEFAULT_MAX_LIVE_CODES)));
-            audit.record(admin.username(), AuditAction.PORTAL_CREATED, "portal " + slug + ": " + Views.portal(portal));
+            audit.record(admin.username(), AuditAction.PORTAL_CREATED, Phrase.of("audit.portalCreated", "portal", slug,
+                    "settings", String.valueOf(Views.portal(portal))));
             ctx.status(201).json(Views.portal(portal));
         });
         routes.put("/api/v1/portals/{slug}", ctx -> {
@@ -71,8 +73,8 @@ final class AdminRoutes {
                     .orElseThrow(() -> Rejection.notFound("There is no portal '" + ctx.pathParam("slug") + "'."));
             Portal updated = read(bodies.object(ctx), current);
             portals.update(updated);
-            audit.record(admin.username(), AuditAction.PORTAL_UPDATED, "portal " + updated.slug() + " now "
-                    + Views.portal(updated));
+            audit.record(admin.username(), AuditAction.PORTAL_UPDATED, Phrase.of("audit.portalUpdated", "portal",
+                    updated.slug(), "settings", String.valueOf(Views.portal(updated))));
             ctx.json(Views.portal(updated));
         });
         routes.get("/api/v1/users", ctx -> {
@@ -96,9 +98,11 @@ final class AdminRoutes {
             User user = accounts.createUser(username, limit(displayName, "displayName", 120), role,
                     Accounts.acceptable(username, Bodies.requiredText(body, "password")));
             email.ifPresent(e -> users.updateEmail(user.id(), e));
-            audit.record(admin.username(), AuditAction.USER_CREATED, "user " + user.username() + " ('"
-                    + user.displayName() + "') created as " + user.role().wireName()
-                    + email.map(e -> " with email " + e).orElse(""));
+            audit.record(admin.username(), AuditAction.USER_CREATED, email
+                    .map(e -> Phrase.of("audit.userCreatedWithEmail", "username", user.username(),
+                            "displayName", user.displayName(), "role", user.role().wireName(), "email", e))
+                    .orElseGet(() -> Phrase.of("audit.userCreated", "username", user.username(),
+                            "displayName", user.displayName(), "role", user.role().wireName())));
             ctx.status(201).json(view(user));
         });
         routes.put("/api/v1/users/{username}", ctx -> {
@@ -124,8 +128,9 @@ final class AdminRoutes {
             if (body.has("email")) {
                 Optional<String> email = email(body);
                 users.updateEmail(current.id(), email.orElse(null));
-                audit.record(admin.username(), AuditAction.USER_UPDATED, "user " + current.username() + ": email "
-                        + email.orElse("(none)"));
+                audit.record(admin.username(), AuditAction.USER_UPDATED, email
+                        .map(e -> Phrase.of("audit.userEmail", "username", current.username(), "email", e))
+                        .orElseGet(() -> Phrase.of("audit.userNoEmail", "username", current.username())));
             }
             if (!enabled || newPassword.isPresent()) {
                 accounts.signOutEverywhere(current.id()); // a disabled or reset account keeps no old sign-in
@@ -143,14 +148,14 @@ final class AdminRoutes {
     private void auditUserChange(String admin, User before, User after, boolean passwordReset) {
         if (before.enabled() != after.enabled()) {
             audit.record(admin, after.enabled() ? AuditAction.USER_ENABLED : AuditAction.USER_DISABLED,
-                    "user " + after.username() + (after.enabled() ? " enabled" : " disabled"));
+                    Phrase.of(after.enabled() ? "audit.userEnabled" : "audit.userDisabled", "username", after.username()));
         }
         if (!before.displayName().equals(after.displayName()) || before.role() != after.role()) {
-            audit.record(admin, AuditAction.USER_UPDATED, "user " + after.username() + ": display name '"
-                    + after.displayName() + "', role " + after.role().wireName());
+            audit.record(admin, AuditAction.USER_UPDATED, Phrase.of("audit.userUpdated", "username", after.username(),
+                    "displayName", after.displayName(), "role", after.role().wireName()));
         }
         if (passwordReset) {
-            audit.record(admin, AuditAction.PASSWORD_RESET, "password of user " + after.username() + " reset");
+            audit.record(admin, AuditAction.PASSWORD_RESET, Phrase.of("audit.passwordReset", "username", after.username()));
         }
     }
 
@@ -160,8 +165,8 @@ final class AdminRoutes {
             throw Rejection.badInput("'name' is required.");
         }
         String language = Bodies.text(body, "language").orElse(base.language());
-        if (!language.equals("en") && !language.equals("es")) {
-            throw Rejection.badInput("'language' must be 'en' or 'es'.");
+        if (!language.equals("auto") && !language.equals("en") && !language.equals("es")) {
+            throw Rejection.badInput("'language' must be 'auto' (follow each customer's language), 'en' or 'es'.");
         }
         int lifetime = Bodies.integer(body, "codeLifetimeMinutes").orElse(base.codeLifetimeMinutes());
         if (lifetime < 1 || lifetime > 1440) {

@@ -4,6 +4,8 @@ import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditEntry;
 import dev.tandem.server.audit.AuditFilter;
 import dev.tandem.server.audit.AuditLog;
+import dev.tandem.server.i18n.Catalogue;
+import dev.tandem.server.i18n.Language;
 import dev.tandem.server.view.Views;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
@@ -30,18 +32,24 @@ final class AuditRoutes {
             AuditFilter filter = new AuditFilter(QueryFilters.text(ctx, "session"), QueryFilters.text(ctx, "actor"),
                     action, QueryFilters.from(ctx), QueryFilters.to(ctx), QueryFilters.id(ctx, "after"),
                     QueryFilters.limit(ctx, 1000, AuditFilter.MAX_LIMIT));
-            ctx.json(audit.store().find(filter).stream().map(AuditRoutes::view).toList());
+            Language language = CallerLanguage.of(ctx);
+            ctx.json(audit.store().find(filter).stream().map(entry -> view(entry, language)).toList());
         });
     }
 
-    private static Map<String, Object> view(AuditEntry entry) {
+    /** An entry, its detail in {@code language} when it was stored as a phrase (with the phrase's key and parameters). */
+    private static Map<String, Object> view(AuditEntry entry, Language language) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("id", entry.id());
         view.put("at", Views.iso(entry.at()));
         view.put("actor", entry.actor());
         view.put("action", entry.action());
         view.put("session", entry.session().orElse(null));
-        view.put("detail", entry.detail());
+        view.put("detail", entry.phrase().map(p -> Catalogue.standard().word(language, p)).orElse(entry.detail()));
+        entry.phrase().ifPresent(p -> {
+            view.put("detailKey", p.key());
+            view.put("detailParams", p.params());
+        });
         return view;
     }
 }

@@ -8,6 +8,7 @@ import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.SecondFactors;
 import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.view.Views;
@@ -49,10 +50,10 @@ final class AuthRoutes {
 
     void register(RoutesConfig routes) {
         routes.post("/api/v1/auth/token", ctx -> {
-            SignIns.Outcome outcome = signIn(ctx, "an API token");
+            SignIns.Outcome outcome = signIn(ctx, false);
             Accounts.IssuedToken token = accounts.issueSignInToken(outcome.user(), origin(ctx), outcome.enrolmentOnly());
-            audit.record(outcome.user().username(), AuditAction.TOKEN_ISSUED, "API token " + token.id()
-                    + " issued at sign-in from " + clients.of(ctx));
+            audit.record(outcome.user().username(), AuditAction.TOKEN_ISSUED, Phrase.of("audit.tokenIssued",
+                    "token", token.id(), "address", clients.of(ctx).text()));
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("token", token.token());
             answer.put("id", token.id());
@@ -61,7 +62,7 @@ final class AuthRoutes {
             ctx.json(answer);
         });
         routes.post("/api/v1/auth/login", ctx -> {
-            SignIns.Outcome outcome = signIn(ctx, "the console");
+            SignIns.Outcome outcome = signIn(ctx, true);
             openConsole(ctx, outcome.user(), outcome.enrolmentOnly());
         });
         routes.get("/api/v1/auth/me", ctx -> {
@@ -75,9 +76,9 @@ final class AuthRoutes {
             if (Accounts.WEB.equals(grant.kind())) {
                 ctx.removeCookie(ConsoleEndpoint.COOKIE, "/");
             }
-            audit.record(grant.user().username(), AuditAction.SIGN_OUT, (Accounts.WEB.equals(grant.kind())
-                    ? "signed out of the console" : "API token " + grant.id() + " revoked by signing out") + " from "
-                    + clients.of(ctx));
+            audit.record(grant.user().username(), AuditAction.SIGN_OUT, Accounts.WEB.equals(grant.kind())
+                    ? Phrase.of("audit.signedOut", "address", clients.of(ctx).text())
+                    : Phrase.of("audit.tokenSignedOut", "token", grant.id(), "address", clients.of(ctx).text()));
             ctx.status(204);
         });
         routes.put("/api/v1/auth/password", ctx -> {
@@ -92,8 +93,8 @@ final class AuthRoutes {
             TokenGrant grant = auth.grant(ctx);
             accounts.signOutOthers(user.id(), grant.id());
             accounts.verifiedAgain(grant);
-            audit.record(user.username(), AuditAction.PASSWORD_CHANGED, "changed their own password from " + clients.of(ctx)
-                    + "; their other sign-ins and tokens were signed out");
+            audit.record(user.username(), AuditAction.PASSWORD_CHANGED, Phrase.of("audit.passwordChanged",
+                    "address", clients.of(ctx).text()));
             ctx.status(204);
         });
     }
@@ -116,19 +117,19 @@ final class AuthRoutes {
         return new Accounts.Origin(clients.of(ctx).text(), ctx.header("User-Agent"));
     }
 
-    private SignIns.Outcome signIn(Context ctx, String into) {
+    private SignIns.Outcome signIn(Context ctx, boolean console) {
         JsonNode body = bodies.object(ctx);
         String username = Bodies.requiredText(body, "username");
         try {
             SignIns.Outcome outcome = signIns.withPassword(username, Bodies.requiredText(body, "password"),
                     Bodies.text(body, "otp"), clients.of(ctx));
-            audit.record(outcome.user().username(), AuditAction.SIGN_IN, "signed in to " + into + " from " + clients.of(ctx)
-                    + (outcome.enrolmentOnly() ? " (must set up two-factor sign-in first)" : ""));
+            String key = (console ? "audit.signedIn" : "audit.signedInApi") + (outcome.enrolmentOnly() ? "ToEnrol" : "");
+            audit.record(outcome.user().username(), AuditAction.SIGN_IN, Phrase.of(key, "address", clients.of(ctx).text()));
             return outcome;
         } catch (Rejection refused) {
             if (!"otp_required".equals(refused.code())) {
-                audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SIGN_IN_FAILED, "sign-in to " + into + " as '"
-                        + username + "' refused (" + refused.code() + ")");
+                audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SIGN_IN_FAILED, Phrase.of(console
+                        ? "audit.signInRefused" : "audit.signInRefusedApi", "username", username, "code", refused.code()));
             }
             throw refused;
         }

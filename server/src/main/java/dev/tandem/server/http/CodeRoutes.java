@@ -1,5 +1,7 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.i18n.Phrase;
+import dev.tandem.server.i18n.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.Links;
@@ -48,9 +50,11 @@ final class CodeRoutes {
             User user = auth.require(ctx);
             JsonNode body = bodies.object(ctx);
             IssuedCode code = codes.create(user, Bodies.text(body, "identifier"), Bodies.text(body, "portal"));
-            audit.record(user.username(), AuditAction.CODE_CREATED, "code " + code.code() + " on portal "
-                    + code.portal().slug() + code.identifier().map(i -> " for '" + i + "'").orElse("")
-                    + ", valid until " + code.expiresAt());
+            audit.record(user.username(), AuditAction.CODE_CREATED, code.identifier()
+                    .map(i -> Phrase.of("audit.codeCreatedFor", "code", code.code(), "portal", code.portal().slug(),
+                            "identifier", i, "expiresAt", code.expiresAt().toString()))
+                    .orElseGet(() -> Phrase.of("audit.codeCreated", "code", code.code(), "portal",
+                            code.portal().slug(), "expiresAt", code.expiresAt().toString())));
             ctx.status(201).json(codes.view(code));
         });
         routes.get("/api/v1/codes", ctx -> {
@@ -60,7 +64,8 @@ final class CodeRoutes {
         routes.delete("/api/v1/codes/{code}", ctx -> {
             User user = auth.require(ctx);
             codes.cancel(user, ctx.pathParam("code"));
-            audit.record(user.username(), AuditAction.CODE_CANCELLED, "code " + ctx.pathParam("code") + " cancelled");
+            audit.record(user.username(), AuditAction.CODE_CANCELLED, Phrase.of("audit.codeCancelled", "code",
+                    ctx.pathParam("code")));
             ctx.status(204);
         });
         routes.post("/api/v1/codes/{code}/email", ctx -> {
@@ -72,14 +77,16 @@ final class CodeRoutes {
                 throw Rejection.of(Rejection.Kind.CONFLICT, "code_not_waiting",
                         "Code " + code.code() + " can no longer be used; create a new one and send that.");
             }
-            InvitationEmail invitation = InvitationEmail.compose(code.portal().language(), code.code(),
+            // A portal that follows its customers' language: the technician's, who knows the customer.
+            String language = Language.of(code.portal().language()).orElse(CallerLanguage.of(ctx)).tag();
+            InvitationEmail invitation = InvitationEmail.compose(language, code.code(),
                     links.join(code.code()), user.displayName(),
                     Duration.between(java.time.Instant.now(), code.expiresAt()));
             Email email = mail.send(to, invitation.subject(), invitation.body(), "invitation", Optional.of(user.id()),
                     Optional.empty());
-            audit.record(user.username(), AuditAction.CODE_EMAILED, "code " + code.code() + " sent to "
-                    + to.getAddress() + " as email " + email.id());
-            ctx.status(202).json(Map.of("id", email.id(), "status", email.status().wireName()));
+            audit.record(user.username(), AuditAction.CODE_EMAILED, Phrase.of("audit.codeEmailed", "code", code.code(),
+                    "to", to.getAddress(), "email", email.id()));
+            ctx.status(202).json(Map.of("id", email.id(), "status", mail.expectedStatus(email).wireName()));
         });
         routes.get("/api/v1/join/{code}", ctx -> {
             try {

@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.i18n.Phrase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
@@ -8,6 +9,7 @@ import dev.tandem.server.domain.Email;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.mail.Addresses;
+import dev.tandem.server.mail.MailOutbox;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +22,11 @@ final class DiagnosticsRoutes {
     private final Authenticator auth;
     private final Bodies bodies;
     private final AuditLog audit;
+    private final MailOutbox mail;
 
-    DiagnosticsRoutes(SessionDiagnostics diagnostics, Authenticator auth, Bodies bodies, AuditLog audit) {
+    DiagnosticsRoutes(SessionDiagnostics diagnostics, MailOutbox mail, Authenticator auth, Bodies bodies, AuditLog audit) {
         this.audit = audit;
+        this.mail = mail;
         this.diagnostics = diagnostics;
         this.auth = auth;
         this.bodies = bodies;
@@ -36,7 +40,7 @@ final class DiagnosticsRoutes {
             Map<String, Object> view = diagnostics.diagnostics(user, ctx.pathParam("id"));
             if (view.containsKey("report")) {
                 audit.record(user.username(), AuditAction.DIAGNOSTICS_VIEWED, ctx.pathParam("id"),
-                        "diagnostics report collected at " + view.get("collectedAt") + " read");
+                        Phrase.of("audit.diagnosticsRead", "collectedAt", String.valueOf(view.get("collectedAt"))));
             }
             ctx.json(view);
         });
@@ -47,8 +51,8 @@ final class DiagnosticsRoutes {
         routes.get("/api/v1/sessions/{id}/logs/{file}", ctx -> {
             User user = auth.require(ctx);
             SessionDiagnostics.StoredFile file = diagnostics.logFile(user, ctx.pathParam("id"), ctx.pathParam("file"));
-            audit.record(user.username(), AuditAction.LOGS_VIEWED, ctx.pathParam("id"), "log file "
-                    + file.record().name() + " (" + file.record().size() + " bytes) downloaded");
+            audit.record(user.username(), AuditAction.LOGS_VIEWED, ctx.pathParam("id"), Phrase.of("audit.logFileDownloaded",
+                    "name", file.record().name(), "size", String.valueOf(file.record().size())));
             ctx.header("Content-Disposition", "attachment; filename=\"" + file.record().name().replace("\"", "")
                     + "\"");
             ctx.header("X-Content-Type-Options", "nosniff");
@@ -59,8 +63,8 @@ final class DiagnosticsRoutes {
             JsonNode body = bodies.object(ctx);
             var to = Addresses.parse(Bodies.text(body, "to").orElse(null));
             Email email = diagnostics.emailLogs(user, ctx.pathParam("id"), to, Bodies.text(body, "subject"),
-                    Bodies.text(body, "message"), fileIds(body));
-            ctx.status(202).json(Map.of("id", email.id(), "status", email.status().wireName()));
+                    Bodies.text(body, "message"), fileIds(body), CallerLanguage.of(ctx));
+            ctx.status(202).json(Map.of("id", email.id(), "status", mail.expectedStatus(email).wireName()));
         });
     }
 

@@ -33,7 +33,7 @@ final class HistoryRoutes {
             ctx.contentType("text/csv; charset=utf-8").result(csv.getBytes(StandardCharsets.UTF_8));
         });
         routes.get("/api/v1/sessions/{id}/history", ctx ->
-                ctx.json(history.session(auth.require(ctx), ctx.pathParam("id"))));
+                ctx.json(history.session(auth.require(ctx), ctx.pathParam("id"), CallerLanguage.of(ctx))));
     }
 
     private static SessionQuery query(Context ctx) {

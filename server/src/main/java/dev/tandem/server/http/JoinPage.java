@@ -1,6 +1,7 @@
 package dev.tandem.server.http;
 
 import dev.tandem.server.edge.ContentSecurityPolicy;
+import dev.tandem.server.i18n.Language;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.server.Links;
@@ -49,12 +50,14 @@ final class JoinPage {
         ctx.header("Content-Security-Policy", ContentSecurityPolicy.CUSTOMER_PAGE);
         try {
             IssuedCode code = codes.redeemable(ctx.pathParam("code"), clients.of(ctx));
-            ctx.html(page(code.portal().language(), code.portal().language().equals("es") ? "Únase a su sesión de asistencia"
+            // The portal's language when it fixes one, else the browser's (the page's script decides the same way).
+            Language language = Language.of(code.portal().language()).orElse(CallerLanguage.of(ctx));
+            ctx.html(page(language.tag(), language == Language.ES ? "Únase a su sesión de asistencia"
                     : "Join your support session",
                     "<div id=\"join\" data-code=\"" + Html.escape(code.code()) + "\" data-lang=\""
                             + Html.escape(code.portal().language()) + "\" data-app-link=\""
                             + Html.escape(Links.appLink(code.code())) + "\" data-store-link=\"" + Html.escape(storeUrl)
-                            + "\" data-portal=\"" + Html.escape(code.portal().name()) + "\" data-technician=\""
+                            + "\" data-technician=\""
                             + Html.escape(code.technicianName()) + "\"></div>"
                             + "<noscript><p>Open the Tandem app and type the code " + Html.escape(code.code())
                             + ". / Abra la aplicación Tandem y escriba el código " + Html.escape(code.code()) + ".</p></noscript>",

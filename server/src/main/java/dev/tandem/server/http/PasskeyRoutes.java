@@ -9,6 +9,7 @@ import dev.tandem.server.auth.Passkeys;
 import dev.tandem.server.auth.SecondFactors;
 import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.store.PasskeyStore.StoredPasskey;
 import dev.tandem.server.view.Views;
 import dev.tandem.server.net.ClientAddresses;
@@ -52,12 +53,12 @@ final class PasskeyRoutes {
             try {
                 user = passkeys.signIn(Bodies.requiredText(body, "flow"), body.path("credential"));
             } catch (Rejection refused) {
-                audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SIGN_IN_FAILED, "passkey sign-in to the console "
-                        + "refused (" + refused.code() + ")");
+                audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SIGN_IN_FAILED,
+                        Phrase.of("audit.passkeySignInRefused", "code", refused.code()));
                 throw refused;
             }
-            audit.record(user.username(), AuditAction.PASSKEY_SIGN_IN, "signed in to the console with a passkey from "
-                    + clients.of(ctx));
+            audit.record(user.username(), AuditAction.PASSKEY_SIGN_IN, Phrase.of("audit.passkeySignIn",
+                    "address", clients.of(ctx).text()));
             authRoutes.openConsole(ctx, user, false);
         });
         routes.post("/api/v1/auth/reauth/options", ctx -> ctx.json(passkeys.reauthenticationOptions(auth.grant(ctx).user())));
@@ -72,7 +73,8 @@ final class PasskeyRoutes {
             StoredPasskey passkey = passkeys.enrol(user, Bodies.requiredText(body, "flow"), name, body.path("credential"));
             accounts.enrolled(user.id());
             accounts.verifiedAgain(auth.grant(ctx));
-            audit.record(user.username(), AuditAction.PASSKEY_ADDED, "added the passkey " + passkey.id() + " '" + name + "'");
+            audit.record(user.username(), AuditAction.PASSKEY_ADDED, Phrase.of("audit.passkeyAdded", "passkey", passkey.id(),
+                    "name", name));
             ctx.status(201).json(view(passkey));
         });
         routes.get("/api/v1/auth/passkeys", ctx -> {
@@ -92,7 +94,7 @@ final class PasskeyRoutes {
                         + "two-factor sign-in: set up another passkey or an authenticator app before removing this one.");
             }
             passkeys.remove(user, id);
-            audit.record(user.username(), AuditAction.PASSKEY_REMOVED, "removed the passkey " + id);
+            audit.record(user.username(), AuditAction.PASSKEY_REMOVED, Phrase.of("audit.passkeyRemoved", "passkey", id));
             ctx.status(204);
         });
     }

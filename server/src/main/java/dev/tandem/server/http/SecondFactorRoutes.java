@@ -9,6 +9,7 @@ import dev.tandem.server.auth.Passkeys;
 import dev.tandem.server.auth.SecondFactors;
 import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.store.UserStore;
@@ -64,8 +65,8 @@ final class SecondFactorRoutes {
             });
             accounts.enrolled(user.id());
             accounts.verifiedAgain(auth.grant(ctx));
-            audit.record(user.username(), AuditAction.TOTP_ENABLED, "turned on two-factor codes (authenticator app) "
-                    + "with " + recovery.size() + " recovery codes");
+            audit.record(user.username(), AuditAction.TOTP_ENABLED, Phrase.of("audit.totpEnabled",
+                    "count", String.valueOf(recovery.size())));
             ctx.json(Map.of("recoveryCodes", recovery));
         });
         routes.delete("/api/v1/auth/totp", ctx -> {
@@ -80,7 +81,7 @@ final class SecondFactorRoutes {
                         + "two-factor sign-in: add a passkey before you turn the authenticator app off.");
             }
             factors.removeTotp(user.id());
-            audit.record(user.username(), AuditAction.TOTP_DISABLED, "turned off two-factor codes (authenticator app)");
+            audit.record(user.username(), AuditAction.TOTP_DISABLED, Phrase.of("audit.totpDisabled"));
             ctx.status(204);
         });
         routes.post("/api/v1/auth/reauth", ctx -> {
@@ -90,18 +91,18 @@ final class SecondFactorRoutes {
             String how;
             if (body.hasNonNull("passkey")) {
                 passkeys.reauthenticate(user, body.get("passkey"));
-                how = "a passkey";
+                how = "audit.reauthenticatedPasskey";
             } else if (body.hasNonNull("otp")) {
                 signIns.checkCode(user, Bodies.requiredText(body, "otp"), clients.of(ctx));
-                how = "a code";
+                how = "audit.reauthenticatedCode";
             } else {
                 if (!signIns.checkPassword(user, Bodies.requiredText(body, "password"), clients.of(ctx))) {
                     throw Rejection.of(Rejection.Kind.FORBIDDEN, "wrong_password", "That password is not right.");
                 }
-                how = "the password";
+                how = "audit.reauthenticatedPassword";
             }
             accounts.verifiedAgain(grant);
-            audit.record(user.username(), AuditAction.REAUTHENTICATED, "confirmed it is them with " + how);
+            audit.record(user.username(), AuditAction.REAUTHENTICATED, Phrase.of(how));
             ctx.status(204);
         });
         routes.delete("/api/v1/users/{username}/second-factor", ctx -> {
@@ -115,9 +116,9 @@ final class SecondFactorRoutes {
                 accounts.signOutEverywhere(target.id());
                 consoles.disconnect(target.id(), 1008, "An administrator reset your two-factor sign-in.");
             }
-            audit.record(admin.username(), AuditAction.SECOND_FACTOR_RESET, "second factors of user " + target.username()
-                    + " reset: authenticator app " + (before.totp() ? "removed" : "was off") + ", " + removedPasskeys
-                    + " passkey(s) removed");
+            audit.record(admin.username(), AuditAction.SECOND_FACTOR_RESET, Phrase.of(before.totp()
+                    ? "audit.secondFactorReset" : "audit.secondFactorResetNoApp", "username", target.username(),
+                    "count", String.valueOf(removedPasskeys)));
             ctx.status(204);
         });
     }

@@ -23,13 +23,14 @@ final class SessionRoutes {
         routes.get("/api/v1/sessions/{id}", ctx ->
                 ctx.json(sessions.view(sessions.visible(auth.require(ctx), ctx.pathParam("id")))));
         routes.get("/api/v1/sessions/{id}/messages", ctx ->
-                ctx.json(sessions.transcript(auth.require(ctx), ctx.pathParam("id")).stream().map(Views::message).toList()));
+                ctx.json(sessions.transcript(auth.require(ctx), ctx.pathParam("id")).stream()
+                        .map(entry -> Views.message(entry, CallerLanguage.of(ctx))).toList()));
         routes.post("/api/v1/sessions/{id}/messages", ctx -> {
             User user = auth.require(ctx);
             JsonNode body = bodies.object(ctx);
             TranscriptEntry entry = sessions.postTechnicianMessage(user, ctx.pathParam("id"),
                     Bodies.text(body, "text").orElse(null));
-            ctx.status(201).json(Views.message(entry));
+            ctx.status(201).json(Views.message(entry, CallerLanguage.of(ctx)));
         });
         routes.get("/api/v1/sessions/{id}/screen", ctx ->
                 ctx.json(sessions.screens().status(auth.require(ctx), ctx.pathParam("id"))));

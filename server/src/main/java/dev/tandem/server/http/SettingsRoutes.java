@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.i18n.Phrase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Links;
 import dev.tandem.server.Rejection;
@@ -61,7 +62,8 @@ final class SettingsRoutes {
                 audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, change.description());
             }
             if (!signInChanges.isEmpty()) {
-                audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, String.join(", ", signInChanges));
+                audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, Phrase.of("audit.settingsChanged",
+                        "changes", String.join("; ", signInChanges)));
             }
             ctx.json(view());
         });
@@ -75,8 +77,8 @@ final class SettingsRoutes {
             try {
                 email = mail.sendTest(to, "Tandem test email", body, Optional.of(admin.id()));
             } catch (MailOutbox.DeliveryFailed failed) {
-                audit.record(admin.username(), AuditAction.TEST_EMAIL_SENT, "test email to " + to.getAddress()
-                        + " failed: " + failed.getMessage());
+                audit.record(admin.username(), AuditAction.TEST_EMAIL_SENT, Phrase.of("audit.testEmailFailed",
+                        "to", to.getAddress(), "error", failed.getMessage()));
                 throw Rejection.of(Rejection.Kind.BAD_GATEWAY, "smtp_failed", failed.getMessage());
             }
             boolean sent = email.status() == EmailStatus.SENT;
@@ -84,8 +86,8 @@ final class SettingsRoutes {
                     .map(Object::toString).orElse("the SMTP server") + "."
                     : "No SMTP server is set: the test email to " + to.getAddress()
                     + " was written to the outbox folder on the server.";
-            audit.record(admin.username(), AuditAction.TEST_EMAIL_SENT, "test email to " + to.getAddress() + ": "
-                    + (sent ? "sent" : "outbox"));
+            audit.record(admin.username(), AuditAction.TEST_EMAIL_SENT,
+                    Phrase.of(sent ? "audit.testEmailSent" : "audit.testEmailOutbox", "to", to.getAddress()));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("status", sent ? "sent" : "outbox");
             view.put("message", message);

@@ -2,6 +2,7 @@ package dev.tandem.server.http;
 
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.SingleSignOn;
 import dev.tandem.server.auth.SsoAccounts;
@@ -69,13 +70,13 @@ final class SsoRoutes {
                 Sso settings = sso.configured().orElseThrow(() -> new SingleSignOn.Failure("sso_off", "turned off"));
                 SsoAccounts.Match match = ssoAccounts.match(settings, identity);
                 if (match.created()) {
-                    audit.record(AuditLog.SYSTEM, AuditAction.SSO_ACCOUNT_CREATED, "user " + match.user().username()
-                            + " created as technician on first single sign-on (" + identity.subject() + ")");
+                    audit.record(AuditLog.SYSTEM, AuditAction.SSO_ACCOUNT_CREATED, Phrase.of("audit.ssoAccountCreated",
+                            "username", match.user().username(), "subject", identity.subject()));
                 }
                 Accounts.ConsoleSignIn signIn = accounts.openConsoleSession(match.user(), authRoutes.origin(ctx), false);
                 ctx.cookie(authRoutes.sessionCookie(ctx, signIn));
-                audit.record(match.user().username(), AuditAction.SSO_SIGN_IN, "signed in to the console through "
-                        + settings.label() + " from " + clients.of(ctx) + " (" + match.how() + ")");
+                audit.record(match.user().username(), AuditAction.SSO_SIGN_IN, Phrase.of(match.how(), "provider",
+                        settings.label(), "address", clients.of(ctx).text(), "email", identity.email().orElse("")));
                 ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
             } catch (SingleSignOn.Failure failure) {
                 fail(ctx, failure);
@@ -84,8 +85,8 @@ final class SsoRoutes {
     }
 
     private void fail(Context ctx, SingleSignOn.Failure failure) {
-        audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SSO_SIGN_IN_FAILED, "single sign-on refused ("
-                + failure.code() + "): " + failure.getMessage());
+        audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SSO_SIGN_IN_FAILED, Phrase.of("audit.ssoRefused",
+                "code", failure.code(), "reason", failure.getMessage()));
         ctx.redirect("/?sso_error=" + failure.code(), io.javalin.http.HttpStatus.SEE_OTHER);
     }
 }

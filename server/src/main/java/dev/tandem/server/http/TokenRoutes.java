@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.ConsoleHub;
@@ -60,8 +61,8 @@ final class TokenRoutes {
             }
             Accounts.IssuedToken token = accounts.issueApiToken(user, name, scope, Duration.ofDays(days),
                     new Accounts.Origin(clients.of(ctx).text(), ctx.header("User-Agent")), false);
-            audit.record(user.username(), AuditAction.TOKEN_CREATED, "API token " + token.id() + " '" + name + "' ("
-                    + scope + ", " + days + " days) created");
+            audit.record(user.username(), AuditAction.TOKEN_CREATED, Phrase.of("audit.tokenCreated", "token", token.id(),
+                    "name", name, "scope", scope, "days", String.valueOf(days)));
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("id", token.id());
             view.put("name", token.name());
@@ -74,14 +75,13 @@ final class TokenRoutes {
         routes.delete("/api/v1/tokens/{id}", ctx -> {
             User user = auth.require(ctx);
             TokenRow row = visible(user, ctx.pathParam("id"), Accounts.API, "API token");
-            revoke(ctx, user, row, AuditAction.TOKEN_REVOKED, "API token " + row.id() + " '" + row.name() + "'");
+            revoke(ctx, user, row, AuditAction.TOKEN_REVOKED, "audit.tokenRevoked");
         });
         routes.get("/api/v1/auth/sessions", ctx -> list(ctx, Accounts.WEB));
         routes.delete("/api/v1/auth/sessions/{id}", ctx -> {
             User user = auth.require(ctx);
             TokenRow row = visible(user, ctx.pathParam("id"), Accounts.WEB, "console sign-in");
-            revoke(ctx, user, row, AuditAction.CONSOLE_SIGN_IN_REVOKED, "console sign-in " + row.id() + " from "
-                    + row.address());
+            revoke(ctx, user, row, AuditAction.CONSOLE_SIGN_IN_REVOKED, "audit.signInRevoked");
         });
         routes.delete("/api/v1/auth/sessions", ctx -> {
             TokenGrant grant = auth.grant(ctx);
@@ -91,8 +91,8 @@ final class TokenRoutes {
             if (Accounts.WEB.equals(grant.kind())) {
                 ctx.removeCookie(dev.tandem.server.live.ConsoleEndpoint.COOKIE, "/");
             }
-            audit.record(user.username(), AuditAction.CONSOLE_SIGN_IN_REVOKED, "signed out of every console from "
-                    + clients.of(ctx));
+            audit.record(user.username(), AuditAction.CONSOLE_SIGN_IN_REVOKED, Phrase.of("audit.signedOutEverywhere",
+                    "address", clients.of(ctx).text()));
             ctx.status(204);
         });
     }
@@ -104,15 +104,16 @@ final class TokenRoutes {
         ctx.json(accounts.list(kind, scopeOf(user)).stream().map(row -> view(row, current)).toList());
     }
 
-    private void revoke(Context ctx, User user, TokenRow row, AuditAction action, String what) {
+    /** Revokes {@code row}; {@code key} is the audit phrase, with "OfUser" when it was someone else's. */
+    private void revoke(Context ctx, User user, TokenRow row, AuditAction action, String key) {
         Optional<Long> owner = accounts.ownerOf(row.id());
         accounts.revoke(row.id());
         if (Accounts.WEB.equals(row.kind())) {
             // The owner's console sockets close; their consoles still signed in reconnect by themselves.
             owner.ifPresent(id -> consoles.disconnect(id, 1008, "This sign-in was revoked."));
         }
-        audit.record(user.username(), action, what + (row.username().equals(user.username()) ? "" : " of user "
-                + row.username()) + " revoked");
+        audit.record(user.username(), action, Phrase.of(row.username().equals(user.username()) ? key : key + "OfUser",
+                "id", row.id(), "name", row.name(), "address", row.address(), "username", row.username()));
         ctx.status(204);
     }
 

@@ -82,7 +82,7 @@ public final class WebApp {
                 s.clients());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
         this.requests = new RequestRoutes(s.requests(), authenticator, bodies, s.clients());
-        this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies, s.audit());
+        this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), s.mail(), authenticator, bodies, s.audit());
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), id.factors(), s.consoles(), authenticator, bodies,
                 s.audit());
         this.outbox = new OutboxRoutes(s.mail(), authenticator);

@@ -4,7 +4,10 @@ import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.server.domain.Sender;
 import dev.tandem.server.domain.TranscriptEntry;
+import dev.tandem.server.i18n.Language;
+import dev.tandem.server.i18n.Phrase;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 
 /**
@@ -16,7 +19,10 @@ final class LiveSession {
     final String id;
     final long technicianId;
     final String technicianName;
-    final String language;
+    /** The language the portal fixes for its customers; empty when it follows the customer's. */
+    final Optional<Language> portalLanguage;
+    /** What the customer reads (system lines, questions): the portal's language, else their device's. */
+    Language customerLanguage;
     final String portalSlug;
     final String customerName;
     DeviceInfo device;
@@ -29,12 +35,14 @@ final class LiveSession {
     final ScreenState screen = new ScreenState();
     final DiagnosticsState diagnostics = new DiagnosticsState();
 
+    /** {@code language}: the portal's ({@code en}, {@code es}, or {@code auto} to follow the customer's). */
     LiveSession(String id, long technicianId, String technicianName, String language, String portalSlug,
                 String customerName, DeviceInfo device, Capabilities capabilities, long lastSeq, long lastCseq) {
         this.id = id;
         this.technicianId = technicianId;
         this.technicianName = technicianName;
-        this.language = language;
+        this.portalLanguage = Language.of(language);
+        this.customerLanguage = portalLanguage.orElse(Language.EN);
         this.portalSlug = portalSlug;
         this.customerName = customerName;
         this.device = device;
@@ -43,8 +51,13 @@ final class LiveSession {
         this.lastCseq = lastCseq;
     }
 
-    TranscriptEntry nextEntry(Sender sender, String name, String text, Instant at) {
-        return new TranscriptEntry(id, nextSeq++, sender, name, text, at);
+    TranscriptEntry nextEntry(Sender sender, String name, String text, Instant at, Phrase event) {
+        return new TranscriptEntry(id, nextSeq++, sender, name, text, at, event);
+    }
+
+    /** The customer's device said which language it speaks (in its hello); the portal's fixed language wins. */
+    void customerSpeaks(String tag) {
+        customerLanguage = portalLanguage.or(() -> Language.of(tag)).orElse(Language.EN);
     }
 
     /** Undoes {@link #nextEntry} when storing the entry failed, so no seq is skipped. */

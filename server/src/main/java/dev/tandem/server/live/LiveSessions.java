@@ -20,6 +20,9 @@ import dev.tandem.server.domain.SessionStatus;
 import dev.tandem.server.domain.SupportSession;
 import dev.tandem.server.domain.TranscriptEntry;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.i18n.Catalogue;
+import dev.tandem.server.i18n.Language;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.PortalStore;
@@ -54,6 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveSessions {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
+    private static final Catalogue CATALOGUE = Catalogue.standard();
     private final SessionStore sessions;
     private final MessageStore messages;
     private final CodeStore codeStore;
@@ -158,14 +162,15 @@ public final class LiveSessions {
                 code.portal().slug(), name, hello.device, hello.capabilities, 0, 0);
         live.put(id, session);
         synchronized (session) {
+            session.customerSpeaks(hello.language);
             attach(session, link, resumeToken);
-            append(session, Sender.SYSTEM, "Tandem", SystemNotices.joined(session.language, name, hello.device), null);
+            systemLine(session, SystemNotices.joined(name, hello.device));
         }
         codes.findById(code.id()).ifPresent(codes::publish);
-        audit.record(AuditLog.customer(name), AuditAction.CUSTOMER_JOINED, id, "joined with code " + code.code()
-                + " of " + code.technicianName() + " on portal " + code.portal().slug() + " from " + link.address()
-                + "; phone " + hello.device.manufacturer + " " + hello.device.model + ", Android "
-                + hello.device.androidVersion);
+        audit.record(AuditLog.customer(name), AuditAction.CUSTOMER_JOINED, id, Phrase.of("audit.customerJoined",
+                "code", code.code(), "technician", code.technicianName(), "portal", code.portal().slug(),
+                "address", link.address().text(), "phone", hello.device.manufacturer + " " + hello.device.model
+                        + ", Android " + hello.device.androidVersion));
         publishSession(session.id);
         LOG.info("Session {} started: customer joined with a code of technician {}", id, code.technicianId());
     }
@@ -180,7 +185,7 @@ public final class LiveSessions {
     public Optional<String> openForRequest(User technician, Portal portal, String customerName, DeviceInfo device,
                                            Capabilities capabilities, String resumeTokenHash,
                                            java.util.function.BiPredicate<org.jdbi.v3.core.Handle, String> claim,
-                                           String firstLine) {
+                                           Phrase firstLine) {
         String id = Secrets.id("s");
         Instant now = clock.instant();
         boolean won = sessions.jdbi().inTransaction(h -> {
@@ -198,7 +203,7 @@ public final class LiveSessions {
                 portal.slug(), customerName, device, capabilities, 0, 0);
         live.put(id, session);
         synchronized (session) {
-            append(session, Sender.SYSTEM, "Tandem", firstLine, null);
+            systemLine(session, firstLine);
             startGrace(session);
         }
         publishSession(id);
@@ -227,13 +232,14 @@ public final class LiveSessions {
                 session.link.close(TandemStatus.REPLACED, TandemStatus.REPLACED.message());
             }
             session.cancelGrace();
+            session.customerSpeaks(hello.language);
             attach(session, link, null);
             for (TranscriptEntry entry : messages.listAfter(session.id, Math.max(0, hello.lastSeq))) {
-                link.send(chat(entry));
+                link.send(chat(entry, session.customerLanguage));
             }
         }
         audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_RECONNECTED, session.id,
-                "the phone reconnected from " + link.address());
+                Phrase.of("audit.customerReconnected", "address", link.address().text()));
         publishSession(session.id);
         LOG.info("Session {}: device resumed", session.id);
     }
@@ -242,7 +248,7 @@ public final class LiveSessions {
         session.link = link;
         link.joined(session);
         link.send(new ServerMessage.Welcome(Limits.PROTOCOL_VERSION, session.id, resumeToken, session.technicianName,
-                session.portalSlug, session.language, (int) heartbeat.toSeconds(), session.lastCseq));
+                session.portalSlug, session.customerLanguage.tag(), (int) heartbeat.toSeconds(), session.lastCseq));
         screens.deviceAttached(session);
         diagnostics.deviceAttached(session);
     }
@@ -264,9 +270,9 @@ public final class LiveSessions {
             customerChat(session, link, chat);
         } else if (message instanceof AgentMessage.Leave) {
             audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_LEFT, session.id,
-                    "the customer left the session");
-            end(session, "customer", AuditLog.customer(session.customerName),
-                    SystemNotices.left(session.language, session.customerName), null);
+                    Phrase.of("audit.customerLeft"));
+            end(session, "customer", null, AuditLog.customer(session.customerName),
+                    SystemNotices.left(session.customerName), null);
         } else if (message instanceof AgentMessage.Answer answer) {
             whileCurrent(session, link, () -> {
                 if (!screens.answered(session, answer) && !diagnostics.answered(session, answer)) {
@@ -349,7 +355,7 @@ public final class LiveSessions {
             startGrace(session);
         }
         audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_DROPPED, session.id,
-                "the phone's connection dropped; waiting " + grace.toSeconds() + " s for it to come back");
+                Phrase.of("audit.customerDropped", "seconds", String.valueOf(grace.toSeconds())));
         publishSession(session.id);
     }
 
@@ -366,9 +372,9 @@ public final class LiveSessions {
 
     private void startGrace(LiveSession session) {
         session.cancelGrace();
-        session.graceTimer = timers.schedule(() -> end(session, "server", AuditLog.SYSTEM,
-                SystemNotices.endedByServer(session.language, SystemNotices.connectionLost(session.language)),
-                "The customer's phone did not reconnect in time."), grace.toMillis(), TimeUnit.MILLISECONDS);
+        session.graceTimer = timers.schedule(() -> end(session, "server", null, AuditLog.SYSTEM,
+                SystemNotices.endedConnectionLost(), "The customer's phone did not reconnect in time."),
+                grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Pings every device and closes the ones that have been silent for three heartbeats. */
@@ -437,9 +443,12 @@ public final class LiveSessions {
         return live.values();
     }
 
-    /** Adds a system line to the transcript; call with the session's monitor held. */
-    void systemLine(LiveSession session, String text) {
-        append(session, Sender.SYSTEM, "Tandem", text, null);
+    /**
+     * Adds a system line to the transcript, stored as its phrase and worded for each reader; call with
+     * the session's monitor held.
+     */
+    void systemLine(LiveSession session, Phrase event) {
+        append(session, Sender.SYSTEM, "Tandem", CATALOGUE.word(Language.EN, event), event, null);
     }
 
     private LiveSession liveAndVisible(User user, String sessionId) {
@@ -453,8 +462,8 @@ public final class LiveSessions {
 
     public void endByTechnician(User user, String sessionId) {
         LiveSession session = liveAndVisible(user, sessionId);
-        end(session, "technician", user.username(),
-                SystemNotices.endedByTechnician(session.language, user.displayName()), null);
+        end(session, "technician", user.displayName(), user.username(),
+                SystemNotices.endedByTechnician(user.displayName()), null);
     }
 
     public boolean isConnected(String sessionId) {
@@ -490,16 +499,17 @@ public final class LiveSessions {
 
     // ---- shared ------------------------------------------------------------------------------
 
-    private void end(LiveSession session, String by, String actor, String notice, String reason) {
+    /** {@code byName}: the user who ended it, when one did. */
+    private void end(LiveSession session, String by, String byName, String actor, Phrase notice, String reason) {
         DeviceLink link;
         synchronized (session) {
             if (session.ended) {
                 return;
             }
-            append(session, Sender.SYSTEM, "Tandem", notice, null);
+            systemLine(session, notice);
             session.ended = true;
             session.cancelGrace();
-            sessions.end(session.id, by, reason, clock.instant());
+            sessions.end(session.id, by, byName, reason, clock.instant());
             link = session.link;
             session.link = null;
             live.remove(session.id);
@@ -510,14 +520,22 @@ public final class LiveSessions {
                 link.close(1000, "The session has ended.");
             }
         }
-        audit.record(actor, AuditAction.SESSION_ENDED, session.id, "ended by the " + by
-                + (reason == null ? "" : ": " + reason));
+        audit.record(actor, AuditAction.SESSION_ENDED, session.id, Phrase.of(switch (by) {
+            case "technician" -> "audit.endedByTechnician";
+            case "customer" -> "audit.endedByCustomer";
+            default -> "audit.endedConnectionLost";
+        }));
         publishSession(session.id);
         LOG.info("Session {} ended by {}", session.id, by);
     }
 
     private TranscriptEntry append(LiveSession session, Sender sender, String name, String text, Long cseq) {
-        TranscriptEntry entry = session.nextEntry(sender, name, text, clock.instant());
+        return append(session, sender, name, text, null, cseq);
+    }
+
+    private TranscriptEntry append(LiveSession session, Sender sender, String name, String text, Phrase event,
+                                   Long cseq) {
+        TranscriptEntry entry = session.nextEntry(sender, name, text, clock.instant(), event);
         try {
             messages.append(entry, cseq);
         } catch (RuntimeException e) {
@@ -525,9 +543,9 @@ public final class LiveSessions {
             throw e;
         }
         if (session.link != null) {
-            session.link.send(chat(entry));
+            session.link.send(chat(entry, session.customerLanguage));
         }
-        consoles.messageAdded(session.technicianId, session.id, Views.message(entry));
+        consoles.messageAdded(session.technicianId, session.id, Views.message(entry, Language.EN));
         return entry;
     }
 
@@ -535,9 +553,19 @@ public final class LiveSessions {
         sessions.find(sessionId).ifPresent(s -> consoles.sessionChanged(s.technicianId(), view(s)));
     }
 
-    private static ServerMessage.Chat chat(TranscriptEntry entry) {
-        return new ServerMessage.Chat(entry.seq(), entry.sender().wireName(), entry.name(), entry.text(),
-                Views.iso(entry.at()));
+    /**
+     * A transcript entry as the customer's device gets it: a system line in the customer's version of
+     * its phrase (nothing internal), worded in {@code language}, with the key and parameters for clients
+     * that word it themselves.
+     */
+    private static ServerMessage.Chat chat(TranscriptEntry entry, Language language) {
+        if (entry.event() == null) {
+            return new ServerMessage.Chat(entry.seq(), entry.sender().wireName(), entry.name(), entry.text(),
+                    Views.iso(entry.at()));
+        }
+        Phrase shown = CATALOGUE.forCustomer(entry.event());
+        return new ServerMessage.Chat(entry.seq(), entry.sender().wireName(), entry.name(),
+                CATALOGUE.word(language, shown), Views.iso(entry.at()), shown.key(), shown.params());
     }
 
     private static String chatProblem(String text) {

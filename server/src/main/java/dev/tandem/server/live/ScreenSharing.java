@@ -13,6 +13,8 @@ import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.i18n.Catalogue;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.live.ScreenState.Control;
 import dev.tandem.server.live.ScreenState.Status;
 import dev.tandem.server.store.PortalStore;
@@ -86,28 +88,24 @@ public final class ScreenSharing {
             if (!screen.viewable()) {
                 screen.status = Status.PENDING;
                 screen.stoppedByCustomer = false;
-                String notice = ask ? SystemNotices.screenQuestion(session.language, technician)
-                        : SystemNotices.screenNotice(session.language, technician);
+                Phrase notice = ask ? SystemNotices.screenQuestion(technician) : SystemNotices.screenNotice(technician);
                 prompt(session, "screen", notice, ask);
                 sessions.systemLine(session, ask
-                        ? SystemNotices.screenRequested(session.language, technician, session.customerName)
-                        : SystemNotices.screenSharedWithoutAsking(session.language, technician, session.customerName));
-                audit.permission(user.username(), AuditAction.PERMISSION_ASKED, session.id, "screen", ask
-                        ? "asked the customer to share the screen"
-                        : "the screen is shared without asking (portal setting); the customer is told");
+                        ? SystemNotices.screenRequested(technician, session.customerName)
+                        : SystemNotices.screenSharedWithoutAsking(technician, session.customerName));
+                audit.record(user.username(), AuditAction.PERMISSION_ASKED, session.id,
+                        Phrase.of(ask ? "audit.screenAsked" : "audit.screenWithoutAsking"));
             }
             if (control && screen.control() != Control.GRANTED && screen.control() != Control.PENDING) {
                 screen.control(Control.PENDING);
-                prompt(session, "control", SystemNotices.controlQuestion(session.language, technician), true);
-                sessions.systemLine(session, SystemNotices.controlRequested(session.language, technician));
-                audit.permission(user.username(), AuditAction.PERMISSION_ASKED, session.id, "control",
-                        "asked the customer for remote control");
+                prompt(session, "control", SystemNotices.controlQuestion(technician), true);
+                sessions.systemLine(session, SystemNotices.controlRequested(technician));
+                audit.record(user.username(), AuditAction.PERMISSION_ASKED, session.id, Phrase.of("audit.controlAsked"));
             } else if (!control && screen.control() == Control.GRANTED) {
                 screen.control(Control.OFF);
                 sendToDevice(session, new ServerMessage.Release(false, true));
-                sessions.systemLine(session, SystemNotices.controlReleased(session.language, technician));
-                audit.permission(user.username(), AuditAction.CONTROL_RELEASED, session.id, "control",
-                        "the technician gave control back");
+                sessions.systemLine(session, SystemNotices.controlReleased(technician));
+                audit.record(user.username(), AuditAction.CONTROL_RELEASED, session.id, Phrase.of("audit.controlReleased"));
             }
             view = screen.view();
         }
@@ -128,9 +126,9 @@ public final class ScreenSharing {
                 sendToDevice(session, new ServerMessage.Release(true, true));
                 screen.status = Status.OFF;
                 screen.control(Control.OFF);
-                sessions.systemLine(session, SystemNotices.screenStoppedByTechnician(session.language, user.displayName()));
-                audit.permission(user.username(), AuditAction.PERMISSION_STOPPED, session.id, "screen",
-                        "the technician stopped viewing the screen");
+                sessions.systemLine(session, SystemNotices.screenStoppedByTechnician(user.displayName()));
+                audit.record(user.username(), AuditAction.PERMISSION_STOPPED, session.id,
+                        Phrase.of("audit.screenStoppedByTechnician"));
             }
             closeViewers(session, 1000, "The technician stopped viewing the screen.");
             view = screen.view();
@@ -174,8 +172,8 @@ public final class ScreenSharing {
             view = session.screen.view();
         }
         publish(session, view);
-        audit.record(user.username(), AuditAction.SCREEN_VIEWED, session.id, "screen viewer " + viewer.stream
-                + " opened");
+        audit.record(user.username(), AuditAction.SCREEN_VIEWED, session.id, Phrase.of("audit.screenViewerOpened",
+                "stream", String.valueOf(viewer.stream)));
         LOG.info("Session {}: viewer {} of {} attached", session.id, viewer.stream, LogText.escape(user.username()));
         return viewer;
     }
@@ -230,18 +228,17 @@ public final class ScreenSharing {
         ScreenState screen = session.screen;
         String customer = AuditLog.customer(session.customerName);
         if ("screen".equals(prompt.kind)) {
-            audit.permission(customer, answer.granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REFUSED,
-                    session.id, "screen", answer.granted ? (prompt.ask ? "the customer shares the screen"
-                            : "the phone shares the screen (not asked, portal setting)")
-                            : "the customer declined to share the screen");
+            audit.record(customer, answer.granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REFUSED,
+                    session.id, Phrase.of(answer.granted ? (prompt.ask ? "audit.screenGranted"
+                            : "audit.screenGrantedWithoutAsking") : "audit.screenRefused"));
             if (answer.granted) {
                 screen.status = Status.SHARING;
                 if (prompt.ask) {
-                    sessions.systemLine(session, SystemNotices.screenAllowed(session.language, session.customerName));
+                    sessions.systemLine(session, SystemNotices.screenAllowed(session.customerName));
                 }
             } else {
                 screen.status = Status.DECLINED;
-                sessions.systemLine(session, SystemNotices.screenDeclined(session.language, session.customerName));
+                sessions.systemLine(session, SystemNotices.screenDeclined(session.customerName));
                 closeViewers(session, TandemStatus.SCREEN_NOT_SHARED.closeCode(), "The customer declined to share the screen.");
                 if (screen.control() == Control.PENDING) {
                     withdrawPrompts(session);
@@ -249,16 +246,14 @@ public final class ScreenSharing {
                 }
             }
         } else if ("control".equals(prompt.kind)) {
-            audit.permission(customer, answer.granted ? AuditAction.CONTROL_STARTED : AuditAction.PERMISSION_REFUSED,
-                    session.id, "control", answer.granted ? "the customer allowed remote control"
-                            : "the customer declined remote control");
+            audit.record(customer, answer.granted ? AuditAction.CONTROL_STARTED : AuditAction.PERMISSION_REFUSED,
+                    session.id, Phrase.of(answer.granted ? "audit.controlGranted" : "audit.controlRefused"));
             if (answer.granted) {
                 screen.control(Control.GRANTED);
-                sessions.systemLine(session, SystemNotices.controlAllowed(session.language, session.customerName,
-                        session.technicianName));
+                sessions.systemLine(session, SystemNotices.controlAllowed(session.customerName, session.technicianName));
             } else {
                 screen.control(Control.DECLINED);
-                sessions.systemLine(session, SystemNotices.controlDeclined(session.language, session.customerName));
+                sessions.systemLine(session, SystemNotices.controlDeclined(session.customerName));
             }
         }
         publishCurrent(session);
@@ -274,16 +269,16 @@ public final class ScreenSharing {
             screen.stoppedByCustomer = true;
             screen.control(Control.OFF);
             withdrawPrompts(session);
-            sessions.systemLine(session, SystemNotices.screenStoppedByCustomer(session.language, session.customerName));
-            audit.permission(AuditLog.customer(session.customerName), AuditAction.PERMISSION_STOPPED, session.id,
-                    "screen", "the customer stopped sharing the screen");
+            sessions.systemLine(session, SystemNotices.screenStoppedByCustomer(session.customerName));
+            audit.record(AuditLog.customer(session.customerName), AuditAction.PERMISSION_STOPPED, session.id,
+                    Phrase.of("audit.screenStoppedByCustomer"));
             closeViewers(session, TandemStatus.SCREEN_STOPPED.closeCode(), TandemStatus.SCREEN_STOPPED.message());
             changed = true;
         } else if (!sharing.control && screen.control() == Control.GRANTED) {
             screen.control(Control.OFF);
-            sessions.systemLine(session, SystemNotices.controlTakenBack(session.language, session.customerName));
-            audit.permission(AuditLog.customer(session.customerName), AuditAction.PERMISSION_STOPPED, session.id,
-                    "control", "the customer took control back");
+            sessions.systemLine(session, SystemNotices.controlTakenBack(session.customerName));
+            audit.record(AuditLog.customer(session.customerName), AuditAction.PERMISSION_STOPPED, session.id,
+                    Phrase.of("audit.controlTakenBack"));
             changed = true;
         }
         boolean screenUnknown = sharing.screen && screen.status != Status.SHARING;
@@ -337,8 +332,10 @@ public final class ScreenSharing {
 
     // ---- shared ------------------------------------------------------------------------------
 
-    private void prompt(LiveSession session, String kind, String text, boolean ask) {
-        ServerMessage.Prompt prompt = new ServerMessage.Prompt(Secrets.id("p"), kind, text, ask);
+    /** A question for the customer, worded in the customer's language. */
+    private void prompt(LiveSession session, String kind, Phrase question, boolean ask) {
+        ServerMessage.Prompt prompt = new ServerMessage.Prompt(Secrets.id("p"), kind,
+                Catalogue.standard().word(session.customerLanguage, question), ask);
         session.screen.prompts.put(prompt.id, prompt);
         sendToDevice(session, prompt);
     }

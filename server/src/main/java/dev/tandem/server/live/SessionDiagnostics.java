@@ -22,6 +22,9 @@ import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.StoredReport;
 import dev.tandem.server.domain.SupportSession;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.i18n.Catalogue;
+import dev.tandem.server.i18n.Language;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.live.DiagnosticsState.Refusal;
 import dev.tandem.server.live.DiagnosticsState.Status;
 import dev.tandem.server.mail.Attachment;
@@ -89,12 +92,12 @@ public final class SessionDiagnostics {
             DiagnosticsState state = session.diagnostics;
             state.diagnostics = Status.PENDING;
             state.diagnosticsError = null;
-            prompt(session, "diagnostics", SystemNotices.diagnosticsQuestion(session.language, user.displayName()), ask);
-            sessions.systemLine(session, SystemNotices.diagnosticsRequested(session.language, user.displayName()));
-            audit.record(user.username(), AuditAction.DIAGNOSTICS_REQUESTED, session.id, "diagnostics requested");
-            audit.permission(user.username(), AuditAction.PERMISSION_ASKED, session.id, "diagnostics", ask
-                    ? "asked the customer to share diagnostics"
-                    : "diagnostics are collected without asking (portal setting); the customer is told");
+            prompt(session, "diagnostics", SystemNotices.diagnosticsQuestion(user.displayName()), ask);
+            sessions.systemLine(session, SystemNotices.diagnosticsRequested(user.displayName()));
+            audit.record(user.username(), AuditAction.DIAGNOSTICS_REQUESTED, session.id,
+                    Phrase.of("audit.diagnosticsRequested"));
+            audit.record(user.username(), AuditAction.PERMISSION_ASKED, session.id,
+                    Phrase.of(ask ? "audit.diagnosticsAsked" : "audit.diagnosticsWithoutAsking"));
             publishDiagnostics(session);
         }
         return diagnostics(user, sessionId);
@@ -114,11 +117,10 @@ public final class SessionDiagnostics {
             DiagnosticsState state = session.diagnostics;
             state.logs = Status.PENDING;
             state.refused.clear();
-            prompt(session, "logs", SystemNotices.logsQuestion(session.language, user.displayName()), true);
-            sessions.systemLine(session, SystemNotices.logsRequested(session.language, user.displayName()));
-            audit.record(user.username(), AuditAction.LOGS_REQUESTED, session.id, "log files requested");
-            audit.permission(user.username(), AuditAction.PERMISSION_ASKED, session.id, "logs",
-                    "asked the customer to send log files");
+            prompt(session, "logs", SystemNotices.logsQuestion(user.displayName()), true);
+            sessions.systemLine(session, SystemNotices.logsRequested(user.displayName()));
+            audit.record(user.username(), AuditAction.LOGS_REQUESTED, session.id, Phrase.of("audit.logsRequested"));
+            audit.record(user.username(), AuditAction.PERMISSION_ASKED, session.id, Phrase.of("audit.logsAsked"));
             publishLogs(session);
         }
         return logs(user, sessionId);
@@ -144,10 +146,10 @@ public final class SessionDiagnostics {
 
     /**
      * Mails log files of a session: all of them, or those in {@code fileIds}; subject and body
-     * default to the session's code, customer and phone.
+     * default to the session's code, customer and phone, in {@code language} (the caller's).
      */
     public Email emailLogs(User user, String sessionId, InternetAddress to, Optional<String> subject,
-                           Optional<String> message, Optional<List<String>> fileIds) {
+                           Optional<String> message, Optional<List<String>> fileIds, Language language) {
         SupportSession support = sessions.visible(user, sessionId);
         List<LogFileRecord> all = store.logFiles(sessionId);
         List<LogFileRecord> chosen = fileIds.map(ids -> {
@@ -164,16 +166,17 @@ public final class SessionDiagnostics {
         }
         List<Attachment> attachments = chosen.stream()
                 .map(f -> new Attachment(f.name(), readStored(sessionId, f))).toList();
-        String defaultSubject = LogEmailText.subject(support);
-        String body = message.filter(m -> !m.isBlank()).orElseGet(() -> LogEmailText.body(support, user, chosen));
+        String defaultSubject = LogEmailText.subject(support, language);
+        String body = message.filter(m -> !m.isBlank()).orElseGet(() -> LogEmailText.body(support, user, chosen,
+                language));
         Email email = mail.send(to, subject.filter(s -> !s.isBlank()).orElse(defaultSubject), body, attachments,
                 "logs", Optional.of(user.id()), Optional.of(sessionId));
         LiveSession session = sessions.live(sessionId);
         if (session != null) {
             synchronized (session) {
                 if (!session.ended) {
-                    sessions.systemLine(session, SystemNotices.logsEmailed(session.language, user.displayName(),
-                            chosen.size(), to.getAddress()));
+                    sessions.systemLine(session, SystemNotices.logsEmailed(user.displayName(), chosen.size(),
+                            to.getAddress()));
                 }
             }
         }
@@ -190,25 +193,26 @@ public final class SessionDiagnostics {
             return false;
         }
         DiagnosticsState state = session.diagnostics;
-        audit.permission(AuditLog.customer(session.customerName),
+        boolean logs = "logs".equals(prompt.kind);
+        audit.record(AuditLog.customer(session.customerName),
                 answer.granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REFUSED, session.id,
-                prompt.kind, (answer.granted ? "the customer allowed " : "the customer declined ")
-                        + ("logs".equals(prompt.kind) ? "sending log files" : "sharing diagnostics")
-                        + (answer.granted && !prompt.ask ? " (not asked, portal setting)" : ""));
+                Phrase.of(!answer.granted ? (logs ? "audit.logsRefused" : "audit.diagnosticsRefused")
+                        : logs ? "audit.logsGranted"
+                        : prompt.ask ? "audit.diagnosticsGranted" : "audit.diagnosticsGrantedWithoutAsking"));
         if ("diagnostics".equals(prompt.kind)) {
             if (!answer.granted) {
                 state.diagnostics = Status.DECLINED;
-                sessions.systemLine(session, SystemNotices.diagnosticsDeclined(session.language, session.customerName));
+                sessions.systemLine(session, SystemNotices.diagnosticsDeclined(session.customerName));
             } else if (prompt.ask) {
-                sessions.systemLine(session, SystemNotices.diagnosticsAllowed(session.language, session.customerName));
+                sessions.systemLine(session, SystemNotices.diagnosticsAllowed(session.customerName));
             }
             publishDiagnostics(session);
         } else {
             if (answer.granted) {
-                sessions.systemLine(session, SystemNotices.logsAllowed(session.language, session.customerName));
+                sessions.systemLine(session, SystemNotices.logsAllowed(session.customerName));
             } else {
                 state.logs = Status.DECLINED;
-                sessions.systemLine(session, SystemNotices.logsDeclined(session.language, session.customerName));
+                sessions.systemLine(session, SystemNotices.logsDeclined(session.customerName));
             }
             publishLogs(session);
         }
@@ -229,7 +233,7 @@ public final class SessionDiagnostics {
             } else {
                 store.insertReport(new StoredReport(Secrets.id("d"), session.id, clock.instant(), reportJson));
                 state.diagnostics = Status.READY;
-                sessions.systemLine(session, SystemNotices.diagnosticsReceived(session.language, session.customerName));
+                sessions.systemLine(session, SystemNotices.diagnosticsReceived(session.customerName));
             }
         }
         publishDiagnostics(session);
@@ -254,9 +258,12 @@ public final class SessionDiagnostics {
         DiagnosticsState state = session.diagnostics;
         state.logs = Status.READY;
         List<LogFileRecord> files = store.logFiles(session.id);
-        sessions.systemLine(session, SystemNotices.logsReceived(session.language, session.customerName,
-                files.stream().map(LogFileRecord::name).collect(Collectors.toList()),
-                state.refused.stream().map(r -> r.name() + " (" + r.reason() + ")").collect(Collectors.toList())));
+        sessions.systemLine(session, SystemNotices.logsReceived(session.customerName,
+                files.stream().map(LogFileRecord::name).collect(Collectors.toList())));
+        if (!state.refused.isEmpty()) {
+            sessions.systemLine(session, SystemNotices.logsRefused(
+                    state.refused.stream().map(r -> r.name()).collect(Collectors.toList())));
+        }
         publishLogs(session);
     }
 
@@ -319,8 +326,10 @@ public final class SessionDiagnostics {
         });
     }
 
-    private void prompt(LiveSession session, String kind, String text, boolean ask) {
-        ServerMessage.Prompt prompt = new ServerMessage.Prompt(Secrets.id("p"), kind, text, ask);
+    /** A question for the customer, worded in the customer's language. */
+    private void prompt(LiveSession session, String kind, Phrase question, boolean ask) {
+        ServerMessage.Prompt prompt = new ServerMessage.Prompt(Secrets.id("p"), kind,
+                Catalogue.standard().word(session.customerLanguage, question), ask);
         session.diagnostics.prompts.put(prompt.id, prompt);
         if (session.link != null) {
             session.link.send(prompt);

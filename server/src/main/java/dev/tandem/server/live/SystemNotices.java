@@ -1,164 +1,157 @@
 package dev.tandem.server.live;
 
 import dev.tandem.protocol.message.DeviceInfo;
+import dev.tandem.server.i18n.Phrase;
+import java.util.List;
 
 /**
- * The system lines of a transcript, in the portal's language (the customer reads them too).
+ * The system lines of a transcript and the questions on the customer's phone, as phrases of the
+ * catalogue ({@code event.*}, {@code prompt.*} in the console's en.ts / es.ts). They are stored as
+ * phrases and worded for each reader: the technician's console, the customer's phone or browser, a
+ * REST caller. A phrase with a customer's version ({@code <key>.customer}) shows the customer
+ * nothing internal.
  */
-final class SystemNotices {
+public final class SystemNotices {
+    /** The device profile of a customer chatting from a web page (the join page or a portal's page). */
+    private static final String WEB_PROFILE = "web";
+
     private SystemNotices() {
     }
 
-    static String joined(String language, String customer, DeviceInfo device) {
+    static Phrase joined(String customer, DeviceInfo device) {
+        if (device != null && WEB_PROFILE.equals(device.profile)) {
+            return Phrase.of("event.joinedFromBrowser", "customer", customer, "browser",
+                    device.model == null ? "" : device.model);
+        }
         String phone = phone(device);
-        return es(language) ? customer + " se ha unido a la sesión" + (phone.isEmpty() ? "." : " desde " + phone + ".")
-                : customer + " joined the session" + (phone.isEmpty() ? "." : " from " + phone + ".");
+        return phone.isEmpty() ? Phrase.of("event.joinedNoPhone", "customer", customer)
+                : Phrase.of("event.joined", "customer", customer, "phone", phone);
     }
 
-    static String left(String language, String customer) {
-        return es(language) ? customer + " ha salido de la sesión." : customer + " left the session.";
+    public static Phrase requestTaken(String technician, String customer, String description) {
+        return Phrase.of("event.requestTaken", "technician", technician, "customer", customer,
+                "description", description);
     }
 
-    static String endedByTechnician(String language, String technician) {
-        return es(language) ? technician + " ha finalizado la sesión." : technician + " ended the session.";
+    static Phrase left(String customer) {
+        return Phrase.of("event.left", "customer", customer);
     }
 
-    static String endedByServer(String language, String reason) {
-        return es(language) ? "La sesión ha finalizado: " + reason : "The session ended: " + reason;
+    static Phrase endedByTechnician(String technician) {
+        return Phrase.of("event.endedByTechnician", "technician", technician);
     }
 
-    static String connectionLost(String language) {
-        return es(language) ? "el teléfono del cliente no se ha vuelto a conectar a tiempo."
-                : "the customer's phone did not reconnect in time.";
+    static Phrase endedConnectionLost() {
+        return Phrase.of("event.endedConnectionLost");
     }
 
-    static String screenRequested(String language, String technician, String customer) {
-        return es(language) ? technician + " ha pedido ver la pantalla de " + customer + "."
-                : technician + " asked to see " + customer + "'s screen.";
+    static Phrase screenRequested(String technician, String customer) {
+        return Phrase.of("event.screenRequested", "technician", technician, "customer", customer);
     }
 
-    static String screenSharedWithoutAsking(String language, String technician, String customer) {
-        return es(language) ? technician + " está viendo la pantalla de " + customer
-                + " (este portal la comparte sin preguntar; " + customer + " puede detenerlo en cualquier momento)."
-                : technician + " is viewing " + customer + "'s screen (this portal shares it without asking; "
-                + customer + " can stop it at any time).";
+    static Phrase screenSharedWithoutAsking(String technician, String customer) {
+        return Phrase.of("event.screenSharedWithoutAsking", "technician", technician, "customer", customer);
     }
 
-    static String screenAllowed(String language, String customer) {
-        return es(language) ? customer + " está compartiendo la pantalla." : customer + " is sharing the screen.";
+    static Phrase screenAllowed(String customer) {
+        return Phrase.of("event.screenAllowed", "customer", customer);
     }
 
-    static String screenDeclined(String language, String customer) {
-        return es(language) ? customer + " no ha permitido compartir la pantalla."
-                : customer + " declined to share the screen.";
+    static Phrase screenDeclined(String customer) {
+        return Phrase.of("event.screenDeclined", "customer", customer);
     }
 
-    static String screenStoppedByCustomer(String language, String customer) {
-        return es(language) ? customer + " ha dejado de compartir la pantalla." : customer + " stopped sharing the screen.";
+    static Phrase screenStoppedByCustomer(String customer) {
+        return Phrase.of("event.screenStoppedByCustomer", "customer", customer);
     }
 
-    static String screenStoppedByTechnician(String language, String technician) {
-        return es(language) ? technician + " ha dejado de ver la pantalla." : technician + " stopped viewing the screen.";
+    static Phrase screenStoppedByTechnician(String technician) {
+        return Phrase.of("event.screenStoppedByTechnician", "technician", technician);
     }
 
-    static String controlRequested(String language, String technician) {
-        return es(language) ? technician + " ha pedido controlar el teléfono."
-                : technician + " asked to control the phone.";
+    static Phrase controlRequested(String technician) {
+        return Phrase.of("event.controlRequested", "technician", technician);
     }
 
-    static String controlAllowed(String language, String customer, String technician) {
-        return es(language) ? customer + " ha permitido que " + technician + " controle el teléfono."
-                : customer + " allowed " + technician + " to control the phone.";
+    static Phrase controlAllowed(String customer, String technician) {
+        return Phrase.of("event.controlAllowed", "customer", customer, "technician", technician);
     }
 
-    static String controlDeclined(String language, String customer) {
-        return es(language) ? customer + " no ha permitido el control remoto." : customer + " declined remote control.";
+    static Phrase controlDeclined(String customer) {
+        return Phrase.of("event.controlDeclined", "customer", customer);
     }
 
-    static String controlTakenBack(String language, String customer) {
-        return es(language) ? customer + " ha recuperado el control del teléfono." : customer + " took back control of the phone.";
+    static Phrase controlTakenBack(String customer) {
+        return Phrase.of("event.controlTakenBack", "customer", customer);
     }
 
-    static String controlReleased(String language, String technician) {
-        return es(language) ? technician + " ha dejado de controlar el teléfono." : technician + " released control of the phone.";
+    static Phrase controlReleased(String technician) {
+        return Phrase.of("event.controlReleased", "technician", technician);
     }
 
     /** The question on the customer's phone. */
-    static String screenQuestion(String language, String technician) {
-        return es(language) ? "¿Permites que " + technician + " vea tu pantalla?"
-                : "Allow " + technician + " to see your screen?";
+    static Phrase screenQuestion(String technician) {
+        return Phrase.of("prompt.screen", "technician", technician);
     }
 
     /** The notice on the customer's phone when the portal shares without asking. */
-    static String screenNotice(String language, String technician) {
-        return es(language) ? technician + " está viendo tu pantalla. Puedes detenerlo en cualquier momento."
-                : technician + " is viewing your screen. You can stop it at any time.";
+    static Phrase screenNotice(String technician) {
+        return Phrase.of("prompt.screenNotice", "technician", technician);
     }
 
-    static String controlQuestion(String language, String technician) {
-        return es(language) ? "¿Permites que " + technician + " controle tu teléfono (tocar, deslizar y escribir)?"
-                : "Allow " + technician + " to control your phone (tap, swipe and type)?";
+    static Phrase controlQuestion(String technician) {
+        return Phrase.of("prompt.control", "technician", technician);
     }
 
-    static String diagnosticsQuestion(String language, String technician) {
-        return es(language) ? "¿Compartir la información del dispositivo con " + technician + "?"
-                : "Share device information with " + technician + "?";
+    static Phrase diagnosticsQuestion(String technician) {
+        return Phrase.of("prompt.diagnostics", "technician", technician);
     }
 
-    static String diagnosticsRequested(String language, String technician) {
-        return es(language) ? technician + " ha pedido la información del dispositivo."
-                : technician + " asked for the phone's device information.";
+    static Phrase logsQuestion(String technician) {
+        return Phrase.of("prompt.logs", "technician", technician);
     }
 
-    static String diagnosticsAllowed(String language, String customer) {
-        return es(language) ? customer + " ha permitido compartir la información del dispositivo."
-                : customer + " allowed sharing the device information.";
+    static Phrase diagnosticsRequested(String technician) {
+        return Phrase.of("event.diagnosticsRequested", "technician", technician);
     }
 
-    static String diagnosticsDeclined(String language, String customer) {
-        return es(language) ? customer + " no ha permitido compartir la información del dispositivo."
-                : customer + " declined to share the device information.";
+    static Phrase diagnosticsAllowed(String customer) {
+        return Phrase.of("event.diagnosticsAllowed", "customer", customer);
     }
 
-    static String diagnosticsReceived(String language, String customer) {
-        return es(language) ? "Ha llegado la información del dispositivo de " + customer + "."
-                : "The device information from " + customer + "'s phone arrived.";
+    static Phrase diagnosticsDeclined(String customer) {
+        return Phrase.of("event.diagnosticsDeclined", "customer", customer);
     }
 
-    static String logsQuestion(String language, String technician) {
-        return es(language) ? "¿Enviar los archivos de registro del teléfono a " + technician + "?"
-                : "Send your phone's log files to " + technician + "?";
+    static Phrase diagnosticsReceived(String customer) {
+        return Phrase.of("event.diagnosticsReceived", "customer", customer);
     }
 
-    static String logsRequested(String language, String technician) {
-        return es(language) ? technician + " ha pedido los archivos de registro del teléfono."
-                : technician + " asked for the phone's log files.";
+    static Phrase logsRequested(String technician) {
+        return Phrase.of("event.logsRequested", "technician", technician);
     }
 
-    static String logsAllowed(String language, String customer) {
-        return es(language) ? customer + " ha aceptado enviar los archivos de registro."
-                : customer + " agreed to send the log files.";
+    static Phrase logsAllowed(String customer) {
+        return Phrase.of("event.logsAllowed", "customer", customer);
     }
 
-    static String logsDeclined(String language, String customer) {
-        return es(language) ? customer + " no ha querido enviar los archivos de registro."
-                : customer + " declined to send the log files.";
+    static Phrase logsDeclined(String customer) {
+        return Phrase.of("event.logsDeclined", "customer", customer);
     }
 
-    static String logsReceived(String language, String customer, java.util.List<String> names,
-                               java.util.List<String> refused) {
-        String list = String.join(", ", names);
-        String text = es(language) ? "Archivos de registro de " + customer + ": " + (list.isEmpty() ? "ninguno" : list) + "."
-                : "Log files from " + customer + ": " + (list.isEmpty() ? "none" : list) + ".";
-        if (!refused.isEmpty()) {
-            text += (es(language) ? " Rechazados: " : " Refused: ") + String.join("; ", refused);
-        }
-        return text;
+    /** The files that arrived; the refused ones are named in a line of their own. */
+    static Phrase logsReceived(String customer, List<String> names) {
+        return names.isEmpty() ? Phrase.of("event.logsReceivedNone", "customer", customer)
+                : Phrase.of("event.logsReceived", "customer", customer, "files", String.join(", ", names));
     }
 
-    static String logsEmailed(String language, String technician, int files, String to) {
-        return es(language) ? technician + " ha enviado " + files + " archivo(s) de registro por correo a " + to + "."
-                : technician + " emailed " + files + " log file" + (files == 1 ? "" : "s") + " to " + to + ".";
+    static Phrase logsRefused(List<String> names) {
+        return Phrase.of("event.logsRefused", "files", String.join(", ", names));
+    }
+
+    /** The address stays with the technicians: the customer's version does not name it. */
+    static Phrase logsEmailed(String technician, int files, String to) {
+        return Phrase.of("event.logsEmailed", "technician", technician, "count", String.valueOf(files), "to", to);
     }
 
     static String phoneOf(DeviceInfo device) {
@@ -169,11 +162,14 @@ final class SystemNotices {
         if (device == null || device.model == null) {
             return "";
         }
-        String name = (device.manufacturer == null ? "" : device.manufacturer + " ") + device.model;
+        String maker = device.manufacturer == null ? "" : device.manufacturer.strip();
+        String model = device.model.strip();
+        String name = maker.isEmpty() || model.toLowerCase(java.util.Locale.ROOT).startsWith(maker.toLowerCase(java.util.Locale.ROOT))
+                ? model : capitalised(maker) + " " + model;
         return device.androidVersion == null ? name : name + " (Android " + device.androidVersion + ")";
     }
 
-    private static boolean es(String language) {
-        return "es".equals(language);
+    private static String capitalised(String word) {
+        return word.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.server.mail;
 
 import dev.tandem.server.LogText;
 import dev.tandem.protocol.tls.TrustedCertificates;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.ServerConfig.SmtpSettings;
 import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Email;
@@ -150,6 +151,14 @@ public final class MailOutbox implements AutoCloseable {
     }
 
     /**
+     * What becomes of a message just handed over, as its sender should be told: {@code OUTBOX}
+     * when no SMTP server is configured (it will wait there, not be sent), else its stored status.
+     */
+    public EmailStatus expectedStatus(Email email) {
+        return email.status() == EmailStatus.QUEUED && !hasSmtp() ? EmailStatus.OUTBOX : email.status();
+    }
+
+    /**
      * Sends a test message now and waits for the answer: the stored email comes back sent or in
      * the outbox; an SMTP refusal is not retried and is thrown with what the server said.
      */
@@ -191,7 +200,7 @@ public final class MailOutbox implements AutoCloseable {
             emails.markOutbox(id);
             emails.find(id).ifPresent(changed);
             audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_SENT, email.sessionId().orElse(null),
-                    email.kind() + " email " + id + " to " + email.recipient() + " written to the outbox (no SMTP server)");
+                    Phrase.of("audit.mailOutbox", "kind", email.kind(), "email", id, "to", email.recipient()));
             LOG.info("Mail {} written to the outbox (no SMTP server configured)", id);
             return;
         }
@@ -200,7 +209,8 @@ public final class MailOutbox implements AutoCloseable {
             emails.recordAttempt(id, EmailStatus.SENT, null, clock.instant());
             emails.find(id).ifPresent(changed);
             audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_SENT, email.sessionId().orElse(null),
-                    email.kind() + " email " + id + " to " + email.recipient() + " sent over " + server.get());
+                    Phrase.of("audit.mailSent", "kind", email.kind(), "email", id, "to", email.recipient(),
+                            "server", String.valueOf(server.get())));
             LOG.info("Mail {} ({}) sent over SMTP", id, LogText.escape(email.kind()));
         } catch (MessagingException | RuntimeException e) {
             boolean giveUp = email.attempts() + 1 >= MAX_ATTEMPTS || TEST_KIND.equals(email.kind());
@@ -209,8 +219,8 @@ public final class MailOutbox implements AutoCloseable {
             emails.recordAttempt(id, giveUp ? EmailStatus.FAILED : EmailStatus.QUEUED, truncate(error), null);
             emails.find(id).ifPresent(changed);
             audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_FAILED, email.sessionId().orElse(null),
-                    email.kind() + " email " + id + " to " + email.recipient() + " (attempt " + (email.attempts() + 1)
-                            + (giveUp ? ", given up" : ", will retry") + "): " + error);
+                    Phrase.of(giveUp ? "audit.mailGivenUp" : "audit.mailRetry", "kind", email.kind(), "email", id,
+                            "to", email.recipient(), "attempt", String.valueOf(email.attempts() + 1), "error", error));
             LOG.warn("Mail {} not delivered (attempt {}): {}", id, email.attempts() + 1, LogText.escape(describe(e)));
         }
     }

@@ -1,6 +1,8 @@
 package dev.tandem.server.requests;
 
 import dev.tandem.server.LogText;
+import dev.tandem.server.i18n.Phrase;
+import dev.tandem.server.live.SystemNotices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.Limits;
@@ -136,8 +138,10 @@ public final class ChatRequests {
         store.insert(id, portal.id(), name, description, email, Secrets.sha256(token), client.text(), manufacturer, model,
                 profile, now, now.plus(Duration.ofMinutes(portal.requestTimeoutMinutes())));
         ChatRequest request = store.find(id).orElseThrow();
-        audit.record(AuditLog.customer(name), AuditAction.REQUEST_CREATED, null, "Request " + id + " on portal '"
-                + portal.slug() + "' from " + client + (email == null ? "" : ", email " + email));
+        audit.record(AuditLog.customer(name), AuditAction.REQUEST_CREATED, null, email == null
+                ? Phrase.of("audit.requestCreated", "request", id, "portal", portal.slug(), "address", client.text())
+                : Phrase.of("audit.requestCreatedWithEmail", "request", id, "portal", portal.slug(),
+                        "address", client.text(), "email", email));
         LOG.info("Chat request {} on portal {}", id, LogText.escape(portal.slug()));
         int position = store.position(request);
         consoles.requestChanged("created", technicianView(request, position));
@@ -159,7 +163,7 @@ public final class ChatRequests {
         ChatRequest request = forCustomer(id, token);
         if (store.close(id, ChatRequest.Status.CANCELLED, clock.instant())) {
             audit.record(AuditLog.customer(request.customerName()), AuditAction.REQUEST_CANCELLED, null,
-                    "Request " + id + " on portal '" + request.portal().slug() + "' cancelled by the customer");
+                    Phrase.of("audit.requestCancelled", "request", id, "portal", request.portal().slug()));
             changed(id, "removed");
             return store.find(id).orElseThrow();
         }
@@ -184,7 +188,7 @@ public final class ChatRequests {
                     "An email for follow-up can be left only after a request has expired.");
         }
         audit.record(AuditLog.customer(request.customerName()), AuditAction.REQUEST_FOLLOW_UP, null,
-                "Request " + id + " on portal '" + request.portal().slug() + "': follow-up email " + email);
+                Phrase.of("audit.requestFollowUp", "request", id, "portal", request.portal().slug(), "email", email));
         changed(id, "updated");
         return store.find(id).orElseThrow();
     }
@@ -210,10 +214,10 @@ public final class ChatRequests {
         Instant now = clock.instant();
         Optional<String> opened = sessions.openForRequest(technician, request.portal(), request.customerName(), device,
                 chatOnly, request.tokenHash(), (h, session) -> RequestStore.accept(h, id, technician.id(), session, now),
-                firstLine(request, technician));
+                SystemNotices.requestTaken(technician.displayName(), request.customerName(), request.description()));
         opened.ifPresent(session -> {
-            audit.record(technician.username(), AuditAction.REQUEST_ACCEPTED, session, "Request " + id + " on portal '"
-                    + request.portal().slug() + "' of " + request.customerName() + " taken");
+            audit.record(technician.username(), AuditAction.REQUEST_ACCEPTED, session, Phrase.of("audit.requestAccepted",
+                    "request", id, "portal", request.portal().slug(), "customer", request.customerName()));
             changed(id, "removed");
         });
         return opened.orElseThrow(() -> refusedTake(id));
@@ -237,8 +241,8 @@ public final class ChatRequests {
         for (String id : store.due(now)) {
             if (store.close(id, ChatRequest.Status.EXPIRED, now)) {
                 store.find(id).ifPresent(r -> audit.record(AuditLog.SYSTEM, AuditAction.REQUEST_EXPIRED, null,
-                        "Request " + id + " on portal '" + r.portal().slug() + "' of " + r.customerName()
-                                + " expired: nobody took it within " + r.portal().requestTimeoutMinutes() + " minutes"));
+                        Phrase.of("audit.requestExpired", "request", id, "portal", r.portal().slug(), "customer",
+                                r.customerName(), "minutes", String.valueOf(r.portal().requestTimeoutMinutes()))));
                 changed(id, "removed");
             }
         }
@@ -345,14 +349,6 @@ public final class ChatRequests {
         view.put("allowChatRequests", p.allowChatRequests());
         view.put("requestTimeoutMinutes", p.requestTimeoutMinutes());
         return view;
-    }
-
-    private static String firstLine(ChatRequest r, User technician) {
-        return r.portal().language().equals("es")
-                ? technician.displayName() + " ha aceptado la solicitud de chat de " + r.customerName()
-                        + ". Lo que nos ha contado: " + r.description()
-                : technician.displayName() + " took the chat request of " + r.customerName()
-                        + ". What they wrote: " + r.description();
     }
 
     private static String email(String text) {

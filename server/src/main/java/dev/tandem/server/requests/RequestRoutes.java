@@ -1,6 +1,7 @@
 package dev.tandem.server.requests;
 
 import dev.tandem.server.edge.ContentSecurityPolicy;
+import dev.tandem.server.i18n.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.server.Rejection;
@@ -106,7 +107,9 @@ public final class RequestRoutes {
         // Stricter than the console's policy; the other security headers come from the edge.
         ctx.header("Content-Security-Policy", ContentSecurityPolicy.CUSTOMER_PAGE);
         Optional<Portal> found = requests.findPortal(ctx.pathParam("slug"));
-        boolean es = found.map(p -> p.language().equals("es")).orElseGet(() -> prefersSpanish(ctx));
+        // The portal's language when it fixes one, else the browser's (the page's script decides the same way).
+        boolean es = found.flatMap(p -> Language.of(p.language())).map(l -> l == Language.ES)
+                .orElseGet(() -> prefersSpanish(ctx));
         if (found.isEmpty()) {
             ctx.status(404).html(refusal(es, es ? "Portal no encontrado" : "Portal not found", es
                     ? "No hay ningún portal de asistencia con esta dirección. Compruebe el enlace que le han dado."
@@ -115,18 +118,17 @@ public final class RequestRoutes {
         }
         Portal portal = found.get();
         if (!portal.allowChatRequests()) {
-            ctx.status(403).html(refusal(es, portal.name(), es
+            ctx.status(403).html(refusal(es, es ? "Chat no disponible" : "Chat not available", es
                     ? "Este portal no atiende solicitudes de chat. Póngase en contacto con su servicio de asistencia de otra forma."
                     : "This portal does not take chat requests. Contact your support team another way."));
             return;
         }
         String body = "<div id=\"portal\" data-slug=\"" + Html.escape(portal.slug()) + "\" data-lang=\""
-                + Html.escape(portal.language()) + "\" data-name=\"" + Html.escape(portal.name())
-                + "\" data-welcome=\"" + Html.escape(portal.welcomeText()) + "\" data-color=\""
+                + Html.escape(portal.language()) + "\" data-welcome=\"" + Html.escape(portal.welcomeText()) + "\" data-color=\""
                 + Html.escape(portal.brandColor()) + "\" data-timeout=\"" + portal.requestTimeoutMinutes() + "\"></div>"
                 + "<noscript><p>" + (es ? "Active JavaScript para pedir un chat con el servicio de asistencia."
                 : "Turn on JavaScript to ask the support team for a chat.") + "</p></noscript>";
-        ctx.html(page(portal.language(), portal.name(), body, true));
+        ctx.html(page(es ? "es" : "en", es ? "Chat con el servicio de asistencia" : "Chat with support", body, true));
     }
 
     private static String refusal(boolean es, String title, String message) {

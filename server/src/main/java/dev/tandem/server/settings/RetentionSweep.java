@@ -1,5 +1,6 @@
 package dev.tandem.server.settings;
 
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.store.LogVault;
@@ -93,7 +94,9 @@ public final class RetentionSweep {
         }
         Result result = new Result(transcriptSessions, transcriptRows, logSessions, logFiles);
         if (result.removedAnything()) {
-            audit.record(AuditLog.SYSTEM, AuditAction.RETENTION_PURGED, "removed " + String.join("; ", notes));
+            audit.record(AuditLog.SYSTEM, AuditAction.RETENTION_PURGED, Phrase.of("audit.retentionPurged",
+                    "sessions", String.valueOf(transcriptSessions), "rows", String.valueOf(transcriptRows),
+                    "logSessions", String.valueOf(logSessions), "logFiles", String.valueOf(logFiles)));
             LOG.info("Retention removed {}", String.join("; ", notes));
         }
         return result;

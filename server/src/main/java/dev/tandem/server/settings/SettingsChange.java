@@ -1,5 +1,6 @@
 package dev.tandem.server.settings;
 
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.ServerConfig.SmtpSettings;
 import dev.tandem.server.mail.SmtpPorts;
@@ -41,7 +42,7 @@ public final class SettingsChange {
                     + "after the path, e.g. https://support.example.com.");
         }
         String normalised = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
-        return set(Settings.PUBLIC_URL, normalised, "publicUrl to " + normalised);
+        return set(Settings.PUBLIC_URL, normalised, "publicUrl = " + normalised);
     }
 
     /**
@@ -74,7 +75,7 @@ public final class SettingsChange {
             clear(Settings.SMTP_PASSWORD, "smtp.password (new host or user)");
         }
         String withoutPassword = parsed.urlWithoutPassword();
-        return set(Settings.SMTP_URL, withoutPassword, "smtp.url to " + withoutPassword);
+        return set(Settings.SMTP_URL, withoutPassword, "smtp.url = " + withoutPassword);
     }
 
     /** The SMTP password; null or empty removes it. */
@@ -85,7 +86,7 @@ public final class SettingsChange {
         if (password.length() > 500) {
             throw Rejection.badInput("The SMTP password can have at most 500 characters.");
         }
-        return set(Settings.SMTP_PASSWORD, password, "smtp.password (new value not shown)");
+        return set(Settings.SMTP_PASSWORD, password, "smtp.password = ••••••");
     }
 
     /** The sender of every email, e.g. {@code Support <support@example.com>}. */
@@ -99,7 +100,7 @@ public final class SettingsChange {
             if (!address.getAddress().contains("@") || from.length() > 320) {
                 throw new AddressException("no domain");
             }
-            return set(Settings.SMTP_FROM, address.toUnicodeString(), "smtp.from to " + address.toUnicodeString());
+            return set(Settings.SMTP_FROM, address.toUnicodeString(), "smtp.from = " + address.toUnicodeString());
         } catch (AddressException e) {
             throw Rejection.badInput("The sender '" + from.strip() + "' is not an email address; use "
                     + "support@example.com or Support <support@example.com>.");
@@ -124,9 +125,10 @@ public final class SettingsChange {
         return values;
     }
 
-    /** What changed, for the audit log; never a password. */
-    public String description() {
-        return described.isEmpty() ? "nothing changed" : "changed " + String.join("; ", described);
+    /** What changed, for the audit log ("name = value", the same in every language); never a password. */
+    public Phrase description() {
+        return described.isEmpty() ? Phrase.of("audit.settingsUnchanged")
+                : Phrase.of("audit.settingsChanged", "changes", String.join("; ", described));
     }
 
     private SettingsChange days(String name, String label, Integer days) {
@@ -137,7 +139,7 @@ public final class SettingsChange {
             throw Rejection.badInput("'" + label.substring(label.indexOf('.') + 1) + "' must be between 1 and "
                     + MAX_RETENTION_DAYS + " days, or null to keep everything.");
         }
-        return set(name, String.valueOf(days), label + " to " + days);
+        return set(name, String.valueOf(days), label + " = " + days);
     }
 
     private SettingsChange set(String name, String value, String description) {
@@ -148,7 +150,7 @@ public final class SettingsChange {
 
     private SettingsChange clear(String name, String label) {
         values.put(name, Optional.empty());
-        described.add(label + " cleared");
+        described.add(label + " = –");
         return this;
     }
 }

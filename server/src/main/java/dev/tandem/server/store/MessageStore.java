@@ -2,6 +2,7 @@ package dev.tandem.server.store;
 
 import dev.tandem.server.domain.Sender;
 import dev.tandem.server.domain.TranscriptEntry;
+import dev.tandem.server.i18n.Phrase;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -22,10 +23,13 @@ public final class MessageStore {
     }
 
     public void append(Handle h, TranscriptEntry entry, Long cseq) {
-        h.createUpdate("INSERT INTO messages (session_id, seq, sender, name, body, cseq, at)"
-                        + " VALUES (:session, :seq, :sender, :name, :body, :cseq, :at)")
+        Phrase event = entry.event();
+        h.createUpdate("INSERT INTO messages (session_id, seq, sender, name, body, cseq, at, event_key, event_params)"
+                        + " VALUES (:session, :seq, :sender, :name, :body, :cseq, :at, :eventKey, :eventParams)")
                 .bind("session", entry.sessionId()).bind("seq", entry.seq()).bind("sender", entry.sender().wireName())
                 .bind("name", entry.name()).bind("body", entry.text()).bind("cseq", cseq).bind("at", entry.at())
+                .bind("eventKey", event == null ? null : event.key())
+                .bind("eventParams", event == null ? null : event.paramsJson())
                 .execute();
     }
 
@@ -54,6 +58,7 @@ public final class MessageStore {
 
     private static TranscriptEntry map(ResultSet rs) throws SQLException {
         return new TranscriptEntry(rs.getString("session_id"), rs.getLong("seq"), Sender.fromWire(rs.getString("sender")),
-                rs.getString("name"), rs.getString("body"), rs.getTimestamp("at").toInstant());
+                rs.getString("name"), rs.getString("body"), rs.getTimestamp("at").toInstant(),
+                Phrase.fromStored(rs.getString("event_key"), rs.getString("event_params")));
     }
 }

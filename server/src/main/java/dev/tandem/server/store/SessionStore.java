@@ -84,11 +84,13 @@ public final class SessionStore {
         return list(Optional.empty(), Optional.of(SessionStatus.ACTIVE), Integer.MAX_VALUE);
     }
 
-    /** Ends an active session; false when it had already ended. */
-    public boolean end(String id, String by, String reason, Instant at) {
+    /** Ends an active session; false when it had already ended. {@code byName}: the user who ended it, if one did. */
+    public boolean end(String id, String by, String byName, String reason, Instant at) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE support_sessions SET status = 'ended', ended_at = :at,"
-                        + " ended_by = :by, end_reason = :reason WHERE id = :id AND status = 'active'")
-                .bind("at", at).bind("by", by).bind("reason", reason).bind("id", id).execute() == 1);
+                        + " ended_by = :by, ended_by_name = :byName, end_reason = :reason"
+                        + " WHERE id = :id AND status = 'active'")
+                .bind("at", at).bind("by", by).bind("byName", byName).bind("reason", reason).bind("id", id)
+                .execute() == 1);
     }
 
     public void updateCapabilities(String id, Capabilities capabilities) {
@@ -106,7 +108,8 @@ public final class SessionStore {
                 fromJson(rs.getString("capabilities")),
                 "active".equals(rs.getString("status")) ? SessionStatus.ACTIVE : SessionStatus.ENDED,
                 rs.getTimestamp("started_at").toInstant(), Optional.ofNullable(ended).map(Timestamp::toInstant),
-                Optional.ofNullable(rs.getString("ended_by")), Optional.ofNullable(rs.getString("end_reason")));
+                Optional.ofNullable(rs.getString("ended_by")), Optional.ofNullable(rs.getString("end_reason")),
+                Optional.ofNullable(rs.getString("ended_by_name")));
     }
 
     private static String toJson(Capabilities capabilities) {

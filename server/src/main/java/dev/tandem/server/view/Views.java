@@ -7,6 +7,8 @@ import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.SupportSession;
 import dev.tandem.server.domain.TranscriptEntry;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.i18n.Catalogue;
+import dev.tandem.server.i18n.Language;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +51,7 @@ public final class Views {
         view.put("endedAt", s.endedAt().map(Views::iso).orElse(null));
         view.put("endedBy", s.endedBy().orElse(null));
         view.put("endReason", s.endReason().orElse(null));
+        view.put("endedByName", s.endedByName().orElse(null));
         view.put("durationSeconds", s.endedAt().map(end -> java.time.Duration.between(s.startedAt(), end).toSeconds())
                 .orElse(null));
         // A session without a code was opened from a customer's chat request.
@@ -70,13 +73,21 @@ public final class Views {
         return view;
     }
 
-    public static Map<String, Object> message(TranscriptEntry e) {
+    /**
+     * A transcript entry for technicians: a system line worded in {@code language}, with the key and
+     * parameters of its phrase so that a console words it in its own language.
+     */
+    public static Map<String, Object> message(TranscriptEntry e, Language language) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("seq", e.seq());
         view.put("sender", e.sender().wireName());
         view.put("name", e.name());
-        view.put("text", e.text());
+        view.put("text", e.event() == null ? e.text() : Catalogue.standard().word(language, e.event()));
         view.put("at", iso(e.at()));
+        if (e.event() != null) {
+            view.put("key", e.event().key());
+            view.put("params", e.event().params());
+        }
         return view;
     }
 

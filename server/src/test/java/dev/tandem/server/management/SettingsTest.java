@@ -49,8 +49,8 @@ class SettingsTest {
             JsonNode back = tech.post("/api/v1/codes", "{}").expect(201).json();
             assertThat(back.get("url").asText()).isEqualTo(local + "/join/" + back.get("code").asText());
             assertThat(admin.get("/api/v1/audit?action=admin.settings-updated").expect(200).json()
-                    .findValuesAsText("detail")).contains("changed publicUrl to https://support.example.com",
-                    "changed publicUrl cleared");
+                    .findValuesAsText("detail")).contains("changed publicUrl = https://support.example.com",
+                    "changed publicUrl = –");
         }
     }
 
@@ -114,7 +114,7 @@ class SettingsTest {
                     + "?insecure=true");
             assertThat(removed.at("/smtp/from").asText()).isEqualTo("Support <support@example.com>");
             assertThat(server.admin().get("/api/v1/audit?action=admin.settings-updated").expect(200).json()
-                    .findValuesAsText("detail")).contains("changed smtp.password cleared");
+                    .findValuesAsText("detail")).contains("changed smtp.password = –");
         }
     }
 

@@ -16,6 +16,7 @@ import dev.tandem.server.domain.Sender;
 import dev.tandem.server.domain.SessionStatus;
 import dev.tandem.server.domain.SupportSession;
 import dev.tandem.server.domain.TranscriptEntry;
+import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.domain.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -90,7 +91,8 @@ abstract class StoreContract {
         sessions.jdbi().useTransaction(h -> sessions.insert(h, "s_a", null, bob.id(), portal.id(), "Ana María",
                 new DeviceInfo("LGE", "LM-V600", "13", 33, "lg"), caps, "hash", now));
         String text = "¿Qué tal? Ñandú 😀 " + "ü".repeat(3000) + "😀".repeat(900);
-        messages.append(new TranscriptEntry("s_a", 1, Sender.SYSTEM, "Tandem", "joined", now), null);
+        Phrase joined = Phrase.of("event.joined", "customer", "Ana María", "phone", "LGE LM-V600 (Android 13)");
+        messages.append(new TranscriptEntry("s_a", 1, Sender.SYSTEM, "Tandem", "joined", now, joined), null);
         messages.append(new TranscriptEntry("s_a", 2, Sender.CUSTOMER, "Ana María", text, now), 1L);
         messages.append(new TranscriptEntry("s_a", 3, Sender.TECHNICIAN, "Bob", "ok", now), null);
 
@@ -101,12 +103,15 @@ abstract class StoreContract {
         assertThat(stored.status()).isEqualTo(SessionStatus.ACTIVE);
         assertThat(messages.listAfter("s_a", 1)).extracting(TranscriptEntry::seq).containsExactly(2L, 3L);
         assertThat(messages.listAfter("s_a", 0).get(1).text()).isEqualTo(text);
+        assertThat(messages.listAfter("s_a", 0).get(0).event()).isEqualTo(joined);
+        assertThat(messages.listAfter("s_a", 0).get(1).event()).isNull();
         assertThat(messages.maxSeq("s_a")).isEqualTo(3);
         assertThat(messages.maxCseq("s_a")).isEqualTo(1);
         assertThat(messages.seqOfCustomerMessage("s_a", 1)).contains(2L);
 
-        assertThat(sessions.end("s_a", "technician", null, now)).isTrue();
-        assertThat(sessions.end("s_a", "customer", null, now)).isFalse();
+        assertThat(sessions.end("s_a", "technician", "Bob", null, now)).isTrue();
+        assertThat(sessions.end("s_a", "customer", null, null, now)).isFalse();
+        assertThat(sessions.find("s_a").orElseThrow().endedByName()).contains("Bob");
         assertThat(sessions.list(Optional.of(bob.id()), Optional.of(SessionStatus.ENDED), 10))
                 .extracting(SupportSession::id).containsExactly("s_a");
         assertThat(sessions.listActive()).isEmpty();
