@@ -6,6 +6,7 @@ import dev.tandem.agent.consent.ConsentKind;
 import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.session.StreamSettings;
+import dev.tandem.agent.screen.KeyboardKey;
 import dev.tandem.agent.screen.PhoneInput;
 import dev.tandem.agent.screen.ScreenSource;
 import dev.tandem.agent.screen.SoftKey;
@@ -52,15 +53,19 @@ class ScreenStreamsTest {
 
     private static final PhoneInput NOWHERE = new PhoneInput() {
         @Override
-        public void tap(int x, int y) {
+        public void touchDown(int x, int y) {
         }
 
         @Override
-        public void longPress(int x, int y) {
+        public void touchMove(int x, int y) {
         }
 
         @Override
-        public void swipe(int fromX, int fromY, int toX, int toY, long durationMillis) {
+        public void touchUp(int x, int y) {
+        }
+
+        @Override
+        public void scroll(int x, int y, int stepsRight, int stepsDown) {
         }
 
         @Override
@@ -68,7 +73,15 @@ class ScreenStreamsTest {
         }
 
         @Override
+        public void key(KeyboardKey key) {
+        }
+
+        @Override
         public void type(String text) {
+        }
+
+        @Override
+        public void wake() {
         }
     };
 

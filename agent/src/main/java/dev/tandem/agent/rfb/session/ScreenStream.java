@@ -5,6 +5,7 @@ import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.encoding.ByteSink;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.encoding.PixelFormat;
+import dev.tandem.agent.screen.PhoneClipboard;
 import dev.tandem.agent.screen.PhoneInput;
 import dev.tandem.agent.screen.ScreenSource;
 import java.io.BufferedInputStream;
@@ -27,15 +28,17 @@ import org.slf4j.LoggerFactory;
  * handshake with security None, then FramebufferUpdates on request and the viewer's pointer and keys
  * as phone gestures. The customer's consent is checked at every update and every input event: without
  * SCREEN no FramebufferUpdate is sent (the viewer just waits; after a stop, pixels cease within one
- * poll interval), without CONTROL input is dropped.
+ * poll interval), without CONTROL input is dropped and a finger that was down is lifted. The phone's
+ * clipboard, when it has one, is shared only under CONTROL: the viewer's cut text goes onto it, and
+ * what the phone copies goes to the viewer as ServerCutText.
  *
  * <p>Threading: two daemon threads per viewer. The <em>reader</em> runs the handshake, then reads
  * client messages and injects input. The <em>updater</em>, started after the handshake, is the only
  * thread that writes to the channel from then on (the handshake's writes happen before it starts), so
  * writes are never concurrent. It answers one FramebufferUpdateRequest with one FramebufferUpdate when
  * there is something to send, and otherwise captures again every poll interval or when woken by a new
- * request; so a slow viewer slows only its own stream and memory stays bounded. A malformed message or
- * a failure ends this stream only. {@link #close()} and every other ending close both streams, which
+ * request or a clipboard change; so a slow viewer slows only its own stream and memory stays bounded.
+ * A malformed message or a failure ends this stream only. {@link #close()} and every other ending close both streams, which
  * must unblock a blocked read or write (sockets do); {@link #closed()} completes once both threads are
  * gone. Public methods are thread-safe.
  */
@@ -52,6 +55,7 @@ public final class ScreenStream implements AutoCloseable {
     private final StreamSettings settings;
     private final String name;
     private final PointerGestures gestures;
+    private final KeysymInput keys;
     private final CompletableFuture<StreamClosure> closed = new CompletableFuture<>();
     private final Thread reader;
     private final Object lock = new Object();
@@ -59,6 +63,7 @@ public final class ScreenStream implements AutoCloseable {
     private PixelFormat format = PixelFormat.NATURAL;
     private ViewerEncodings encodings = ViewerEncodings.RAW_ONLY;
     private UpdateRequest pending;
+    private String clipboardOut;
     private StreamClosure ending;
     private Thread updater;
 
@@ -71,8 +76,8 @@ public final class ScreenStream implements AutoCloseable {
         this.consent = consent;
         this.settings = settings;
         this.name = "rfb-viewer-" + VIEWERS.incrementAndGet();
-        this.gestures = new PointerGestures(input, settings.swipeSlop(), settings.longPress().toMillis(),
-                () -> System.nanoTime() / 1_000_000);
+        this.gestures = new PointerGestures(input, settings.swipeSlop());
+        this.keys = new KeysymInput(input);
         this.reader = new Thread(this::readViewer, name + "-reader");
         reader.setDaemon(true);
     }
@@ -114,10 +119,14 @@ public final class ScreenStream implements AutoCloseable {
     }
 
     private void readViewer() {
+        PhoneClipboard.Watch clipboardWatch = null;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(viewerIn))) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(viewerOut, 64 * 1024));
             RfbHandshake.serve(in, out, screen.width(), screen.height(), settings.desktopName());
             startUpdater(out);
+            if (settings.clipboard() != null) {
+                clipboardWatch = settings.clipboard().watch(this::phoneCopied);
+            }
             ClientMessageReader messages = new ClientMessageReader(in, settings.maxCutTextBytes());
             ClientMessageReader.Handler handler = new ViewerMessages();
             while (true) {
@@ -134,6 +143,10 @@ public final class ScreenStream implements AutoCloseable {
             end(StreamClosure.of(StreamClosure.Cause.INTERNAL_ERROR, "the agent failed: " + e));
         } finally {
             end(StreamClosure.of(StreamClosure.Cause.CONNECTION_LOST, "the viewer's channel ended"));
+            if (clipboardWatch != null) {
+                clipboardWatch.close();
+            }
+            gestures.lift(); // the viewer left mid-press: the phone's finger must not stay down
             Thread updaterThread = updaterThread();
             if (updaterThread != null) {
                 try {
@@ -176,8 +189,9 @@ public final class ScreenStream implements AutoCloseable {
                 UpdateRequest request;
                 PixelFormat viewerFormat;
                 ViewerEncodings viewerEncodings;
+                String copied;
                 synchronized (lock) {
-                    while (ending == null && pending == null) {
+                    while (ending == null && pending == null && clipboardOut == null) {
                         lock.wait();
                     }
                     if (ending != null) {
@@ -189,6 +203,18 @@ public final class ScreenStream implements AutoCloseable {
                     pending = null;
                     viewerFormat = format;
                     viewerEncodings = encodings;
+                    copied = clipboardOut;
+                    clipboardOut = null;
+                }
+                boolean control = consent.isGranted(ConsentKind.CONTROL);
+                if (!control) {
+                    gestures.lift(); // control ended while the finger was down (its release was dropped)
+                } else if (copied != null) {
+                    ServerCutText.write(out, copied);
+                    out.flush();
+                }
+                if (request == null) {
+                    continue;
                 }
                 if (consent.isGranted(ConsentKind.SCREEN) && send(updates, request, viewerFormat, viewerEncodings,
                         out)) {
@@ -228,6 +254,17 @@ public final class ScreenStream implements AutoCloseable {
         out.flush();
         updates.commit();
         return true;
+    }
+
+    /** The phone's clipboard changed: the updater sends it, if control is still granted then. */
+    private void phoneCopied(String text) {
+        if (text == null || !consent.isGranted(ConsentKind.CONTROL)) {
+            return;
+        }
+        synchronized (lock) {
+            clipboardOut = text;
+            lock.notifyAll();
+        }
     }
 
     private void end(StreamClosure closure) {
@@ -276,8 +313,10 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void key(boolean down, int keysym) {
-            if (down && consent.isGranted(ConsentKind.CONTROL)) {
-                KeysymInput.press(keysym, input);
+            if (consent.isGranted(ConsentKind.CONTROL)) {
+                keys.key(down, keysym);
+            } else {
+                keys.forgetModifiers();
             }
         }
 
@@ -289,9 +328,15 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void cutText(String text) {
-            String typed = text.replace("\r\n", "\n");
-            if (!typed.isEmpty() && consent.isGranted(ConsentKind.CONTROL)) {
-                input.type(typed);
+            String pasted = text.replace("\r\n", "\n");
+            if (pasted.isEmpty() || !consent.isGranted(ConsentKind.CONTROL)) {
+                return;
+            }
+            if (settings.clipboard() != null) {
+                settings.clipboard().put(pasted);
+            } else {
+                input.wake();
+                input.type(pasted);
             }
         }
     }

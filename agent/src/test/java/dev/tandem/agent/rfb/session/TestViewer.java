@@ -27,6 +27,7 @@ final class TestViewer implements AutoCloseable {
     static final int TIGHT = 7;
     static final int ZRLE = 16;
     static final int DESKTOP_SIZE = -223;
+    static final int SERVER_CUT_TEXT = 3;
 
     /** One rectangle header of a received update. */
     static final class Received {
@@ -48,6 +49,7 @@ final class TestViewer implements AutoCloseable {
     private final DataInputStream in;
     private final DataOutputStream out;
     private final EncodingDecoders decoders = new EncodingDecoders();
+    private final List<String> cutTexts = new ArrayList<>();
     String serverVersion;
     int width;
     int height;
@@ -175,18 +177,21 @@ final class TestViewer implements AutoCloseable {
      * {@code wait}.
      */
     List<Received> awaitUpdate(Duration wait) throws IOException {
-        int type;
-        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
-        try {
-            type = in.readUnsignedByte();
-        } catch (SocketTimeoutException e) {
+        int type = nextMessage(wait);
+        while (type == SERVER_CUT_TEXT) {
+            cutTexts.add(readCutText());
+            type = nextMessage(wait);
+        }
+        if (type < 0) {
             return null;
-        } finally {
-            socket.setSoTimeout(5000);
         }
         if (type != 0) {
             throw new AssertionError("expected FramebufferUpdate (0), got message type " + type);
         }
+        return readUpdateBody();
+    }
+
+    private List<Received> readUpdateBody() throws IOException {
         in.readUnsignedByte();
         int count = in.readUnsignedShort();
         List<Received> rects = new ArrayList<>();
@@ -198,6 +203,51 @@ final class TestViewer implements AutoCloseable {
             apply(r, encoding);
         }
         return rects;
+    }
+
+    /**
+     * The next ServerCutText (the phone's clipboard), reading past updates on the way; null when none
+     * arrives within {@code wait}.
+     */
+    String awaitCutText(Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (cutTexts.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            int type = nextMessage(Duration.ofNanos(left));
+            if (type < 0) {
+                return null;
+            }
+            if (type == SERVER_CUT_TEXT) {
+                return readCutText();
+            }
+            if (type != 0) {
+                throw new AssertionError("expected an update or cut text, got message type " + type);
+            }
+            readUpdateBody();
+        }
+        return cutTexts.remove(0);
+    }
+
+    /** The first byte of the next server message, or -1 when none starts within {@code wait}. */
+    private int nextMessage(Duration wait) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            return in.readUnsignedByte();
+        } catch (SocketTimeoutException e) {
+            return -1;
+        } finally {
+            socket.setSoTimeout(5000);
+        }
+    }
+
+    private String readCutText() throws IOException {
+        in.readFully(new byte[3]);
+        byte[] text = new byte[in.readInt()];
+        in.readFully(text);
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     List<Received> awaitUpdate() throws IOException {
