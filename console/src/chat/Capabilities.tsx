@@ -1,5 +1,6 @@
 import type { CapabilityName, Session } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
+import { capabilityReason } from './capabilityReason';
 
 const ORDER: CapabilityName[] = ['chat', 'diagnostics', 'screen', 'control'];
 
@@ -10,13 +11,14 @@ export function Capabilities({ session }: { session: Session }) {
     <ul class="capabilities" data-testid="capabilities" aria-label={t('chat.capabilities')}>
       {ORDER.map((name) => {
         const available = session.capabilities?.[name] === true;
-        const reason = session.capabilityReasons?.[name];
+        const reason = capabilityReason(session, name, t);
         return (
           <li
             key={name}
             class={`capability capability--${available ? 'on' : 'off'}`}
             data-capability={name}
             data-available={String(available)}
+            data-code={session.capabilityCodes?.[name]}
           >
             <span class="capability__mark" aria-hidden="true">
               {available ? '✓' : '✗'}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../api/http';
 import type { Session } from '../api/types';
+import { capabilityReason } from '../chat/capabilityReason';
 import { useI18n } from '../i18n/I18nProvider';
 import { useConsole } from '../state/ConsoleProvider';
 import { controlStatus } from './screenStatus';
@@ -20,7 +21,7 @@ export function ScreenActions({ session }: { session: Session }) {
   const screenOk = session.capabilities?.screen === true;
   const controlOk = screenOk && session.capabilities?.control === true;
   const missing = !screenOk ? 'screen' : !controlOk ? 'control' : null;
-  const reason = missing ? session.capabilityReasons?.[missing] || t('screen.noReason') : null;
+  const reason = missing ? capabilityReason(session, missing, t) || t('screen.noReason') : null;
   const away = !session.customerConnected;
   const screen = state.screens[session.id];
 

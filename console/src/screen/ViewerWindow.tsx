@@ -1,10 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../api/http';
 import { CloseChatDialog } from '../chat/CloseChatDialog';
+import { capabilityReason } from '../chat/capabilityReason';
 import { useI18n } from '../i18n/I18nProvider';
 import { useConsole } from '../state/ConsoleProvider';
 import { Icon } from '../ui/Icon';
 import { useToast } from '../ui/Toast';
+import { ClipboardControl } from './ClipboardControl';
 import { ScreenStats } from './ScreenStats';
 import { ScreenStatusBadge } from './ScreenStatusBadge';
 import { ViewerMessage } from './ViewerMessage';
@@ -112,7 +114,7 @@ export function ViewerWindow({ id }: { id: string }) {
           data-testid="toggle-control"
           aria-pressed={granted}
           disabled={!connected || !controlAvailable || control === 'pending' || busy}
-          title={!controlAvailable ? session?.capabilityReasons?.control || t('screen.noReason') : undefined}
+          title={!controlAvailable ? capabilityReason(session, 'control', t) || t('screen.noReason') : undefined}
           onClick={toggleControl}
         >
           <Icon name="hand" size={16} />
@@ -133,6 +135,7 @@ export function ViewerWindow({ id }: { id: string }) {
           <Icon name="camera" size={16} />
           {t('viewer.screenshot')}
         </button>
+        <ClipboardControl enabled={granted && stream.live} fromPhone={stream.phoneClipboard} send={stream.sendClipboard} />
         <button
           type="button"
           class="btn btn--small btn--ghost"
@@ -161,7 +164,7 @@ export function ViewerWindow({ id }: { id: string }) {
           live={stream.live}
           paused={stream.paused}
           customer={customer}
-          reason={session?.capabilityReasons?.screen}
+          reason={capabilityReason(session, 'screen', t)}
           ended={!active}
           canAsk={connected && !busy}
           onAskAgain={askAgain}

@@ -19,6 +19,10 @@ export interface ScreenStream {
   /** Forget how the socket last closed: after asking the customer again. */
   clearClose(): void;
   sendKey(keysym: number): void;
+  /** What the phone last copied (ServerCutText) since this Viewer opened; null before anything was. */
+  phoneClipboard: string | null;
+  /** Puts text on the phone's clipboard; false when there is no live stream to send it on. */
+  sendClipboard(text: string): boolean;
   /** The current picture as PNG, live or frozen; null before the first picture. */
   picture(): Promise<Blob | null>;
 }
@@ -45,6 +49,7 @@ export function useScreenStream(
   const [live, setLive] = useState(false);
   const [frozen, setFrozen] = useState<string | null>(null);
   const [rate, setRate] = useState<StreamRate | null>(null);
+  const [phoneClipboard, setPhoneClipboard] = useState<string | null>(null);
   const streamRef = useRef<ViewerStream | null>(null);
   const failures = useRef(0);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -86,6 +91,9 @@ export function useScreenStream(
       onFrame: () => {
         stats.current.addFrame();
         setFrozen(null);
+      },
+      onClipboard: (text) => {
+        if (!cancelled) setPhoneClipboard(text);
       },
     })
       .then((opened) => {
@@ -157,6 +165,12 @@ export function useScreenStream(
       if (retryTimer.current) clearTimeout(retryTimer.current);
       failures.current = 0;
       setClosed(null);
+    },
+    phoneClipboard,
+    sendClipboard(text) {
+      if (!live || !streamRef.current) return false;
+      streamRef.current.pasteToPhone(text);
+      return true;
     },
     sendKey(keysym) {
       streamRef.current?.sendKey(keysym);

@@ -1,4 +1,5 @@
 import type RFB from '@novnc/novnc';
+import type { RfbClipboardEvent } from '@novnc/novnc';
 
 export interface ViewerStreamHandlers {
   /** The RFB handshake is done: pictures follow. */
@@ -9,6 +10,8 @@ export interface ViewerStreamHandlers {
   onBytes(count: number): void;
   /** One FramebufferUpdate was completely received and drawn. */
   onFrame(): void;
+  /** The phone's clipboard changed (RFB ServerCutText; the phone sends it only under control). */
+  onClipboard(text: string): void;
 }
 
 /**
@@ -55,6 +58,7 @@ export class ViewerStream {
       if (!stream.closedByUs) handlers.onClose(event.code);
     });
     rfb.addEventListener('connect', () => handlers.onConnect());
+    rfb.addEventListener('clipboard', (event) => handlers.onClipboard((event as RfbClipboardEvent).detail.text));
     countFramebufferUpdates(rfb, handlers.onFrame);
     return stream;
   }
@@ -66,6 +70,11 @@ export class ViewerStream {
   /** Press and release of one key (ignored by noVNC while view-only). */
   sendKey(keysym: number): void {
     this.rfb.sendKey(keysym, null);
+  }
+
+  /** Puts `text` on the phone's clipboard (RFB ClientCutText; dropped by noVNC while view-only). */
+  pasteToPhone(text: string): void {
+    this.rfb.clipboardPasteFrom(text);
   }
 
   focus(): void {
