@@ -16,15 +16,20 @@ import java.util.Arrays;
  * customer agreed in Android's own dialog) it shows a black screen of the phone's size; then a
  * VirtualDisplay mirrors the screen into an ImageReader and {@link #capture()} takes the newest image
  * only when one arrived (Android produces none while nothing changes), so an idle screen costs
- * nothing. Thread-safe: the stream's update thread captures while the service attaches and detaches.
+ * nothing.
+ *
+ * <p>When the phone rotates, {@link #resize} follows it on the same VirtualDisplay ({@code resize} and
+ * a new ImageReader's surface: Android 14 allows one {@code createVirtualDisplay} per projection), and
+ * the next frame has the new size, which the agent announces to viewers as a DesktopSize change.
+ * Thread-safe: the stream's update thread captures while the service attaches, resizes and detaches.
  */
 public final class ProjectionScreen implements ScreenSource {
     private static final int MAX_IMAGES = 2;
 
-    private final int width;
-    private final int height;
-    private final int densityDpi;
-    private final Frame black;
+    private int width;
+    private int height;
+    private int densityDpi;
+    private Frame black;
     private Frame last;
     private ImageReader reader;
     private VirtualDisplay display;
@@ -33,9 +38,7 @@ public final class ProjectionScreen implements ScreenSource {
         this.width = width;
         this.height = height;
         this.densityDpi = densityDpi;
-        int[] pixels = new int[width * height];
-        Arrays.fill(pixels, 0xFF000000);
-        this.black = Frame.wrap(width, height, pixels);
+        this.black = blackFrame(width, height);
         this.last = black;
     }
 
@@ -45,6 +48,29 @@ public final class ProjectionScreen implements ScreenSource {
         reader = ImageReader.newInstance(width, height, PixelFormat.RGBA_8888, MAX_IMAGES);
         display = projection.createVirtualDisplay("Tandem", width, height, densityDpi,
                 DisplayManager.VIRTUAL_DISPLAY_FLAG_AUTO_MIRROR, reader.getSurface(), null, handler);
+    }
+
+    /**
+     * The phone's screen is now {@code newWidth} x {@code newHeight} (it rotated): the capture follows
+     * on the same VirtualDisplay. Does nothing when the size is the same.
+     */
+    public synchronized void resize(int newWidth, int newHeight, int newDensityDpi) {
+        if (newWidth == width && newHeight == height && newDensityDpi == densityDpi) {
+            return;
+        }
+        width = newWidth;
+        height = newHeight;
+        densityDpi = newDensityDpi;
+        black = blackFrame(width, height);
+        if (display == null) {
+            last = black;
+            return;
+        }
+        ImageReader old = reader;
+        reader = ImageReader.newInstance(width, height, PixelFormat.RGBA_8888, MAX_IMAGES);
+        display.resize(width, height, densityDpi);
+        display.setSurface(reader.getSurface());
+        old.close();
     }
 
     /** Stops mirroring; the screen is black again until the next {@link #attach}. */
@@ -65,12 +91,12 @@ public final class ProjectionScreen implements ScreenSource {
     }
 
     @Override
-    public int width() {
+    public synchronized int width() {
         return width;
     }
 
     @Override
-    public int height() {
+    public synchronized int height() {
         return height;
     }
 
@@ -89,6 +115,9 @@ public final class ProjectionScreen implements ScreenSource {
             return last; // nothing new since the last capture: the same instance, as ScreenSource asks
         }
         try {
+            if (image.getWidth() != width || image.getHeight() != height) {
+                return last; // drawn before a resize reached the display
+            }
             Image.Plane plane = image.getPlanes()[0];
             last = Frame.wrap(width, height,
                     RgbaPixels.toArgb(plane.getBuffer(), width, height, plane.getPixelStride(), plane.getRowStride()));
@@ -96,5 +125,11 @@ public final class ProjectionScreen implements ScreenSource {
         } finally {
             image.close();
         }
+    }
+
+    private static Frame blackFrame(int width, int height) {
+        int[] pixels = new int[width * height];
+        Arrays.fill(pixels, 0xFF000000);
+        return Frame.wrap(width, height, pixels);
     }
 }
