@@ -57,6 +57,8 @@ public class LifecycleTest {
 
     @Test
     public void aJoinInProgressSurvivesRotationAndOpensTheChat() throws Exception {
+        server.close();
+        server = ScriptedServer.slowToWelcome();
         ActivityController<JoinActivity> controller = Robolectric.buildActivity(JoinActivity.class,
                 new Intent(Intent.ACTION_VIEW, Uri.parse("tandem://join/123456789"))).setup();
         JoinActivity join = controller.get();
@@ -70,6 +72,7 @@ public class LifecycleTest {
         Button button = turned.findViewById(R.id.join);
         assertThat(button.isEnabled()).as("still joining after the rotation").isFalse();
         assertThat(button.getText().toString()).isEqualTo(turned.getString(R.string.join_connecting));
+        server.welcome();
         MainLooper.runUntil("the chat to open", () -> {
             Intent next = shadowOf(turned).peekNextStartedActivity();
             return next != null && next.getComponent().getClassName().equals(ChatActivity.class.getName());
