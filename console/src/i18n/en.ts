@@ -388,6 +388,13 @@ export const en = {
   'viewer.kbit': '{value} kbit/s',
   'viewer.mbit': '{value} Mbit/s',
   'viewer.statsIdle': '– fps · – kbit/s',
+  'viewer.quality': 'Picture quality',
+  'viewer.quality.auto': 'Auto',
+  'viewer.quality.sharp': 'Sharp',
+  'viewer.quality.saver': 'Data saver',
+  'viewer.quality.auto.hint': 'Auto: the phone sends the picture at the size of this window.',
+  'viewer.quality.sharp.hint': 'Sharp: the phone sends its full screen, for small text; uses the most data.',
+  'viewer.quality.saver.hint': 'Data saver: a smaller, more compressed picture for slow connections.',
 
   'diag.actions': 'Diagnostics and log files',
   'diag.button': 'Diagnostics',

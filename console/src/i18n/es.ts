@@ -386,6 +386,13 @@ export const es: Messages = {
   'viewer.kbit': '{value} kbit/s',
   'viewer.mbit': '{value} Mbit/s',
   'viewer.statsIdle': '– fps · – kbit/s',
+  'viewer.quality': 'Calidad de imagen',
+  'viewer.quality.auto': 'Automática',
+  'viewer.quality.sharp': 'Nítida',
+  'viewer.quality.saver': 'Ahorro de datos',
+  'viewer.quality.auto.hint': 'Automática: el teléfono envía la imagen al tamaño de esta ventana.',
+  'viewer.quality.sharp.hint': 'Nítida: el teléfono envía su pantalla completa, para textos pequeños; es la que más datos usa.',
+  'viewer.quality.saver.hint': 'Ahorro de datos: una imagen más pequeña y más comprimida para conexiones lentas.',
 
   'diag.actions': 'Diagnóstico y archivos de registro',
   'diag.button': 'Diagnóstico',

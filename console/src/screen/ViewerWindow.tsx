@@ -7,6 +7,7 @@ import { useConsole } from '../state/ConsoleProvider';
 import { Icon } from '../ui/Icon';
 import { useToast } from '../ui/Toast';
 import { ClipboardControl } from './ClipboardControl';
+import { QualityMenu } from './QualityMenu';
 import { ScreenStats } from './ScreenStats';
 import { ScreenStatusBadge } from './ScreenStatusBadge';
 import { ViewerMessage } from './ViewerMessage';
@@ -131,6 +132,7 @@ export function ViewerWindow({ id }: { id: string }) {
           <Icon name={stream.paused ? 'play' : 'pause'} size={16} />
           {stream.paused ? t('viewer.resume') : t('viewer.pause')}
         </button>
+        <QualityMenu value={stream.quality} onChange={stream.setQuality} />
         <button type="button" class="btn btn--small btn--secondary" data-testid="screenshot" disabled={!showPicture} onClick={screenshot}>
           <Icon name="camera" size={16} />
           {t('viewer.screenshot')}

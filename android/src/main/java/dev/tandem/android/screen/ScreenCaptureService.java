@@ -128,7 +128,7 @@ public final class ScreenCaptureService extends Service {
                     DisplayMetrics metrics = new DisplayMetrics();
                     displays.getDisplay(Display.DEFAULT_DISPLAY).getRealMetrics(metrics);
                     TandemApplication.session(ScreenCaptureService.this).screen()
-                            .resize(metrics.widthPixels, metrics.heightPixels, metrics.densityDpi);
+                            .phoneRotated(metrics.widthPixels, metrics.heightPixels, metrics.densityDpi);
                 }
             }
 
@@ -141,6 +141,7 @@ public final class ScreenCaptureService extends Service {
             }
         };
         displays.registerDisplayListener(rotation, handler);
+        rotation.onDisplayChanged(Display.DEFAULT_DISPLAY); // the phone may have turned before sharing began
     }
 
     @Override

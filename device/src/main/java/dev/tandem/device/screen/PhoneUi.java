@@ -31,6 +31,7 @@ public final class PhoneUi implements PhoneInput {
     static final int SCROLL_STEP = Layout.ROW_HEIGHT / 3;
 
     private final Object lock = new Object();
+    private volatile Runnable watcher = () -> { };
     private final String deviceName;
     private final List<PhoneApp> backStack = new ArrayList<>();
     private final List<PhoneApp> recentApps = new ArrayList<>();
@@ -53,7 +54,7 @@ public final class PhoneUi implements PhoneInput {
 
     private PhoneUi(String deviceName) {
         this.deviceName = deviceName;
-        this.touch = new TouchTracker(lock, new LiveFinger());
+        this.touch = new TouchTracker(lock, new LiveFinger(), this::changed);
         for (Setting setting : Setting.values()) {
             if (setting.onByDefault()) {
                 switchedOn.add(setting);
@@ -66,6 +67,19 @@ public final class PhoneUi implements PhoneInput {
     /** A phone of {@code profile} on its home screen, with default settings and two notifications. */
     public static PhoneUi create(DeviceProfile profile) {
         return new PhoneUi(profile.marketingName() + " \u00B7 Android " + profile.deviceInfo().androidVersion);
+    }
+
+    /**
+     * {@code changed} runs after every change the screen may show (input, settings, notifications),
+     * on the thread that made it and outside the UI's lock: the screen draws the change and pushes it
+     * at once instead of finding it by polling.
+     */
+    public void watch(Runnable changed) {
+        watcher = Objects.requireNonNull(changed, "changed");
+    }
+
+    private void changed() {
+        watcher.run();
     }
 
     /** A snapshot of what the screen shows now. */
@@ -87,6 +101,7 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             screenOn = false;
         }
+        changed();
     }
 
     /** The battery level the status bar shows. */
@@ -97,6 +112,7 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             batteryPercent = percent;
         }
+        changed();
     }
 
     /** Shows or removes Tandem's "Your screen is being shared" notification. */
@@ -107,6 +123,7 @@ public final class PhoneUi implements PhoneInput {
                 notifications.add(0, Notification.SCREEN_SHARED);
             }
         }
+        changed();
     }
 
     /** Puts {@code notification} on top of the shade. */
@@ -115,46 +132,65 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             notifications.add(0, notification);
         }
+        changed();
     }
 
     /** Flips {@code setting}, as its switch in Settings or its tile in the shade does. */
     public void toggle(Setting setting) {
         synchronized (lock) {
-            if (!switchedOn.remove(setting)) {
-                switchedOn.add(setting);
-            }
+            flip(setting);
+        }
+        changed();
+    }
+
+    /** Under the lock. */
+    private void flip(Setting setting) {
+        if (!switchedOn.remove(setting)) {
+            switchedOn.add(setting);
         }
     }
 
     /** A finger tapped at {@code (x, y)}. */
     public void tap(int x, int y) {
         synchronized (lock) {
-            if (menuApp != null) {
-                tapMenu(x, y);
-            } else if (y >= Layout.NAV_BAR_TOP) {
-                pressSoftKey(x < Layout.WIDTH / 3 ? SoftKey.BACK : x < Layout.WIDTH * 2 / 3 ? SoftKey.HOME : SoftKey.RECENTS);
-            } else if (shadeOpen) {
-                tapShade(x, y);
-            } else if (y < Layout.STATUS_BAR_HEIGHT) {
-                return;
-            } else if (recentsShown) {
-                tapRecents(x, y);
-            } else if (backStack.isEmpty()) {
-                Layout.homeAppAt(x, y).ifPresent(this::open);
-            } else {
-                tapApp(foreground(), x, y);
-            }
+            tapAt(x, y);
+        }
+        changed();
+    }
+
+    /** Under the lock. */
+    private void tapAt(int x, int y) {
+        if (menuApp != null) {
+            tapMenu(x, y);
+        } else if (y >= Layout.NAV_BAR_TOP) {
+            pressSoftKey(x < Layout.WIDTH / 3 ? SoftKey.BACK : x < Layout.WIDTH * 2 / 3 ? SoftKey.HOME : SoftKey.RECENTS);
+        } else if (shadeOpen) {
+            tapShade(x, y);
+        } else if (y < Layout.STATUS_BAR_HEIGHT) {
+            return;
+        } else if (recentsShown) {
+            tapRecents(x, y);
+        } else if (backStack.isEmpty()) {
+            Layout.homeAppAt(x, y).ifPresent(this::open);
+        } else {
+            tapApp(foreground(), x, y);
         }
     }
 
     /** A finger was held at {@code (x, y)}. */
     public void longPress(int x, int y) {
         synchronized (lock) {
-            if (menuApp != null) {
-                menuApp = null;
-            } else if (!shadeOpen && !recentsShown && backStack.isEmpty() && y < Layout.NAV_BAR_TOP) {
-                menuApp = Layout.homeAppAt(x, y).orElse(null);
-            }
+            longPressAt(x, y);
+        }
+        changed();
+    }
+
+    /** Under the lock. */
+    private void longPressAt(int x, int y) {
+        if (menuApp != null) {
+            menuApp = null;
+        } else if (!shadeOpen && !recentsShown && backStack.isEmpty() && y < Layout.NAV_BAR_TOP) {
+            menuApp = Layout.homeAppAt(x, y).orElse(null);
         }
     }
 
@@ -170,6 +206,7 @@ public final class PhoneUi implements PhoneInput {
             pressedAt();
             drag(fromX, fromY, toX, toY);
         }
+        changed();
     }
 
     @Override
@@ -177,6 +214,7 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             touch.down(x, y);
         }
+        changed();
     }
 
     @Override
@@ -184,6 +222,7 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             touch.move(x, y);
         }
+        changed();
     }
 
     @Override
@@ -191,6 +230,7 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             touch.up(x, y);
         }
+        changed();
     }
 
     /** The wheel scrolls the Settings list under the pointer, a third of a row per notch. */
@@ -202,12 +242,18 @@ public final class PhoneUi implements PhoneInput {
                 settingsScroll = clampScroll(settingsScroll + stepsDown * SCROLL_STEP);
             }
         }
+        changed();
     }
 
     @Override
     public void wake() {
+        boolean woke;
         synchronized (lock) {
+            woke = !screenOn;
             screenOn = true;
+        }
+        if (woke) {
+            changed();
         }
     }
 
@@ -216,6 +262,7 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             pressSoftKey(Objects.requireNonNull(key, "key"));
         }
+        changed();
     }
 
     @Override
@@ -232,6 +279,7 @@ public final class PhoneUi implements PhoneInput {
                 keyboardShown = true;
             }
         }
+        changed();
     }
 
     @Override
@@ -239,14 +287,12 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             if (!keyboardShown && focusedSetting != null && typed.equals("\n") && foreground() == PhoneApp.SETTINGS
                     && !recentsShown && !shadeOpen) {
-                toggle(focusedSetting); // Enter on the focused row, like a D-pad's centre
-                return;
+                flip(focusedSetting); // Enter on the focused row, like a D-pad's centre
+            } else if (keyboardShown) {
+                typed.codePoints().forEach(this::typeCodePoint);
             }
-            if (!keyboardShown) {
-                return;
-            }
-            typed.codePoints().forEach(this::typeCodePoint);
         }
+        changed();
     }
 
     private void typeCodePoint(int codePoint) {
@@ -293,12 +339,12 @@ public final class PhoneUi implements PhoneInput {
 
         @Override
         public void tap(int x, int y) {
-            PhoneUi.this.tap(x, y);
+            tapAt(x, y);
         }
 
         @Override
         public void longPress(int x, int y) {
-            PhoneUi.this.longPress(x, y);
+            longPressAt(x, y);
         }
 
         @Override
@@ -375,7 +421,7 @@ public final class PhoneUi implements PhoneInput {
         List<Setting> tiles = Layout.QUICK_TILES;
         for (int i = 0; i < tiles.size(); i++) {
             if (Layout.quickTile(i).contains(x, y)) {
-                toggle(tiles.get(i));
+                flip(tiles.get(i));
             }
         }
     }
@@ -404,7 +450,7 @@ public final class PhoneUi implements PhoneInput {
         } else if (app == PhoneApp.SETTINGS) {
             Layout.settingAt(x, y, settingsScroll).ifPresent(setting -> {
                 focusedSetting = null; // touching ends keyboard navigation, as on a phone
-                toggle(setting);
+                flip(setting);
             });
         } else if (app == PhoneApp.MESSAGES) {
             tapMessages(x, y);

@@ -37,6 +37,7 @@ final class TouchTracker {
 
     private final Object lock;
     private final Gestures gestures;
+    private final Runnable shown;
     private boolean down;
     private boolean moved;
     private boolean longPressed;
@@ -45,9 +46,11 @@ final class TouchTracker {
     private int startY;
     private ScheduledFuture<?> hold;
 
-    TouchTracker(Object lock, Gestures gestures) {
+    /** {@code shown} runs outside the lock after a long press the timer reported, so the screen draws it. */
+    TouchTracker(Object lock, Gestures gestures, Runnable shown) {
         this.lock = lock;
         this.gestures = gestures;
+        this.shown = shown;
     }
 
     /** Under the lock. */
@@ -91,11 +94,13 @@ final class TouchTracker {
 
     private void held(long touch) {
         synchronized (lock) {
-            if (touch == touches && down && !moved && !longPressed) {
-                longPressed = true;
-                gestures.longPress(startX, startY);
+            if (touch != touches || !down || moved || longPressed) {
+                return;
             }
+            longPressed = true;
+            gestures.longPress(startX, startY);
         }
+        shown.run();
     }
 
     private void cancelHold() {

@@ -5,8 +5,11 @@ import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.encoding.ByteSink;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.encoding.PixelFormat;
+import dev.tandem.agent.rfb.encoding.Rect;
 import dev.tandem.agent.screen.PhoneClipboard;
 import dev.tandem.agent.screen.PhoneInput;
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.screen.ScreenSource;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -17,6 +20,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,9 +41,18 @@ import org.slf4j.LoggerFactory;
  * client messages and injects input. The <em>updater</em>, started after the handshake, is the only
  * thread that writes to the channel from then on (the handshake's writes happen before it starts), so
  * writes are never concurrent. It answers one FramebufferUpdateRequest with one FramebufferUpdate when
- * there is something to send, and otherwise captures again every poll interval or when woken by a new
- * request or a clipboard change; so a slow viewer slows only its own stream and memory stays bounded.
- * A malformed message or a failure ends this stream only. {@link #close()} and every other ending close both streams, which
+ * there is something to send, and otherwise captures again when the screen says it changed
+ * ({@link ScreenSource#watch}), every poll interval, or when woken by a new request or a clipboard
+ * change; so a slow viewer slows only its own stream and memory stays bounded.
+ *
+ * <p>With the ContinuousUpdates and Fence extensions ({@link ContinuousUpdates}) the update thread
+ * pushes changes without waiting for requests, at most two fences ahead of the viewer.
+ *
+ * <p>Sizes: the frames' size is the phone's ({@link SharedScreen}); a viewer that names the
+ * ExtendedDesktopSize extension is told so and may ask for another with SetDesktopSize, answered with
+ * the first update of the new size. Pointer positions are in the viewer's (frame) pixels and are mapped
+ * to phone pixels with the geometry of the frame the viewer was last sent. A malformed message or
+ * a failure ends this stream only. {@link #close()} and every other ending close both streams, which
  * must unblock a blocked read or write (sockets do); {@link #closed()} completes once both threads are
  * gone. Public methods are thread-safe.
  */
@@ -46,9 +60,12 @@ public final class ScreenStream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScreenStream.class);
     private static final AtomicInteger VIEWERS = new AtomicInteger();
     private static final long JOIN_MILLIS = 5000;
+    /** How long an accepted SetDesktopSize waits for the phone's first frame of the new size. */
+    private static final long RESIZE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final InputStream viewerIn;
     private final OutputStream viewerOut;
+    private final SharedScreen shared;
     private final ScreenSource screen;
     private final PhoneInput input;
     private final ConsentLedger consent;
@@ -59,19 +76,26 @@ public final class ScreenStream implements AutoCloseable {
     private final CompletableFuture<StreamClosure> closed = new CompletableFuture<>();
     private final Thread reader;
     private final Object lock = new Object();
+    private final Runnable wake = this::screenChanged;
+    /** The geometry of the frames the viewer was last sent: its pointer positions are in their pixels. */
+    private volatile ScreenGeometry shownGeometry;
     // Guarded by lock: what the reader learnt and the updater acts on.
     private PixelFormat format = PixelFormat.NATURAL;
     private ViewerEncodings encodings = ViewerEncodings.RAW_ONLY;
     private UpdateRequest pending;
     private String clipboardOut;
+    private boolean screenChanged;
+    private SizeNotice sizeNotice;
+    private final ContinuousUpdates continuous = new ContinuousUpdates();
     private StreamClosure ending;
     private Thread updater;
 
-    private ScreenStream(InputStream viewerIn, OutputStream viewerOut, ScreenSource screen, PhoneInput input,
+    private ScreenStream(InputStream viewerIn, OutputStream viewerOut, SharedScreen shared, PhoneInput input,
             ConsentLedger consent, StreamSettings settings) {
         this.viewerIn = viewerIn;
         this.viewerOut = viewerOut;
-        this.screen = screen;
+        this.shared = shared;
+        this.screen = shared.source();
         this.input = input;
         this.consent = consent;
         this.settings = settings;
@@ -87,6 +111,12 @@ public final class ScreenStream implements AutoCloseable {
      * Returns at once; the handshake runs on the stream's reader thread.
      */
     public static ScreenStream start(InputStream viewerIn, OutputStream viewerOut, ScreenSource screen,
+            PhoneInput input, ConsentLedger consent, StreamSettings settings) {
+        return start(viewerIn, viewerOut, SharedScreen.of(screen), input, consent, settings);
+    }
+
+    /** As above, for one of several viewers of the same phone: they share its capture size. */
+    public static ScreenStream start(InputStream viewerIn, OutputStream viewerOut, SharedScreen screen,
             PhoneInput input, ConsentLedger consent, StreamSettings settings) {
         ScreenStream stream = new ScreenStream(viewerIn, viewerOut, screen, input, consent, settings);
         stream.reader.start();
@@ -122,8 +152,12 @@ public final class ScreenStream implements AutoCloseable {
         PhoneClipboard.Watch clipboardWatch = null;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(viewerIn))) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(viewerOut, 64 * 1024));
-            RfbHandshake.serve(in, out, screen.width(), screen.height(), settings.desktopName());
-            startUpdater(out);
+            ScreenGeometry geometry = screen.geometry();
+            shownGeometry = geometry;
+            RfbHandshake.serve(in, out, geometry.frame().width(), geometry.frame().height(),
+                    settings.desktopName());
+            shared.addWatcher(wake);
+            startUpdater(out, geometry.frame());
             if (settings.clipboard() != null) {
                 clipboardWatch = settings.clipboard().watch(this::phoneCopied);
             }
@@ -147,6 +181,8 @@ public final class ScreenStream implements AutoCloseable {
                 clipboardWatch.close();
             }
             gestures.lift(); // the viewer left mid-press: the phone's finger must not stay down
+            shared.removeWatcher(wake);
+            shared.left(this);
             Thread updaterThread = updaterThread();
             if (updaterThread != null) {
                 try {
@@ -164,12 +200,12 @@ public final class ScreenStream implements AutoCloseable {
         }
     }
 
-    private void startUpdater(DataOutputStream out) {
+    private void startUpdater(DataOutputStream out, ScreenSize announced) {
         synchronized (lock) {
             if (ending != null) {
                 return;
             }
-            updater = new Thread(() -> writeUpdates(out), name + "-updates");
+            updater = new Thread(() -> writeUpdates(out, announced), name + "-updates");
             updater.setDaemon(true);
             updater.start();
         }
@@ -181,26 +217,34 @@ public final class ScreenStream implements AutoCloseable {
         }
     }
 
-    private void writeUpdates(OutputStream out) {
+    private void writeUpdates(OutputStream out, ScreenSize announced) {
         long pollMillis = Math.max(1, settings.pollInterval().toMillis());
-        try (FramebufferUpdates updates = new FramebufferUpdates(screen.width(), screen.height(),
+        List<byte[]> messages = new ArrayList<>();
+        try (FramebufferUpdates updates = new FramebufferUpdates(announced.width(), announced.height(),
                 settings.zlibLevel(), settings.jpeg())) {
             while (true) {
                 UpdateRequest request;
+                boolean standing;
                 PixelFormat viewerFormat;
                 ViewerEncodings viewerEncodings;
                 String copied;
                 synchronized (lock) {
-                    while (ending == null && pending == null && clipboardOut == null) {
+                    while (ending == null && pending == null && clipboardOut == null && !continuous.hasMessages()
+                            && continuous.standingRequest() == null) {
                         lock.wait();
                     }
                     if (ending != null) {
                         return;
                     }
+                    for (byte[] message = continuous.nextMessage(); message != null; message = continuous.nextMessage()) {
+                        messages.add(message);
+                    }
                     // Taken before anything is written: a request the viewer sends once it has read
                     // this update is a new one, never merged into the one being answered.
-                    request = pending;
+                    standing = pending == null;
+                    request = standing ? continuous.standingRequest() : pending;
                     pending = null;
+                    screenChanged = false;
                     viewerFormat = format;
                     viewerEncodings = encodings;
                     copied = clipboardOut;
@@ -213,6 +257,13 @@ public final class ScreenStream implements AutoCloseable {
                     ServerCutText.write(out, copied);
                     out.flush();
                 }
+                if (!messages.isEmpty()) {
+                    for (byte[] message : messages) {
+                        out.write(message);
+                    }
+                    out.flush();
+                    messages.clear();
+                }
                 if (request == null) {
                     continue;
                 }
@@ -221,10 +272,13 @@ public final class ScreenStream implements AutoCloseable {
                     continue;
                 }
                 synchronized (lock) {
-                    // Nothing to send yet: the request stays open (joined with any that came meanwhile).
+                    // Nothing to send yet: a request stays open (joined with any that came meanwhile); the
+                    // continuous updates' standing request is there anyway.
                     boolean alone = pending == null;
-                    pending = alone ? request : request.merge(pending);
-                    if (ending == null && alone) {
+                    if (!standing) {
+                        pending = alone ? request : request.merge(pending);
+                    }
+                    if (ending == null && alone && !screenChanged && !continuous.hasMessages() && clipboardOut == null) {
                         lock.wait(pollMillis);
                     }
                 }
@@ -241,18 +295,48 @@ public final class ScreenStream implements AutoCloseable {
         }
     }
 
-    /** Sends one update if there is one; false when there was nothing to send. */
+    /**
+     * Sends one update if there is one, followed by a fence while continuous updates are on; false when
+     * there was nothing to send.
+     */
     private boolean send(FramebufferUpdates updates, UpdateRequest request, PixelFormat viewerFormat,
             ViewerEncodings viewerEncodings, OutputStream out) throws IOException, StreamEndException {
         Frame frame = screen.capture();
-        ByteSink update = updates.prepare(request, frame, viewerFormat, viewerEncodings);
+        ScreenGeometry geometry = screen.geometry();
+        ScreenSize size = ScreenSize.of(frame.width(), frame.height());
+        if (!geometry.frame().equals(size)) {
+            return false; // caught between a new size and its first frame: the next capture has both
+        }
+        SizeNotice owed;
+        synchronized (lock) {
+            owed = sizeNotice;
+        }
+        SizeNotice notice = owed == null ? null : owed.readyFor(size, System.nanoTime());
+        ByteSink update = updates.prepare(request, frame, viewerFormat, viewerEncodings, notice);
         // Encoding takes time; the customer may have stopped sharing meanwhile.
         if (update == null || !consent.isGranted(ConsentKind.SCREEN)) {
             return false;
         }
         update.writeTo(out);
+        byte[] fence = null;
+        synchronized (lock) {
+            if (continuous.enabled()) {
+                fence = continuous.sent();
+            }
+        }
+        if (fence != null) {
+            out.write(fence);
+        }
         out.flush();
         updates.commit();
+        shownGeometry = geometry;
+        if (notice != null) {
+            synchronized (lock) {
+                if (sizeNotice == owed) {
+                    sizeNotice = null;
+                }
+            }
+        }
         return true;
     }
 
@@ -263,6 +347,13 @@ public final class ScreenStream implements AutoCloseable {
         }
         synchronized (lock) {
             clipboardOut = text;
+            lock.notifyAll();
+        }
+    }
+
+    private void screenChanged() {
+        synchronized (lock) {
+            screenChanged = true;
             lock.notifyAll();
         }
     }
@@ -299,7 +390,44 @@ public final class ScreenStream implements AutoCloseable {
         @Override
         public void encodings(ViewerEncodings viewerEncodings) {
             synchronized (lock) {
+                if (viewerEncodings.extendedDesktopSize() && !encodings.extendedDesktopSize() && sizeNotice == null) {
+                    sizeNotice = SizeNotice.announcement();
+                }
                 encodings = viewerEncodings;
+                continuous.encodings(viewerEncodings.continuousUpdates(), viewerEncodings.fence());
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void continuousUpdates(boolean enable, Rect area) {
+            synchronized (lock) {
+                continuous.enable(enable, area);
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void fence(int flags, byte[] payload) {
+            synchronized (lock) {
+                continuous.fence(flags, payload);
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void desktopSize(int width, int height, int screens) {
+            SizeNotice answer;
+            if (width == 0 || height == 0 || screens == 0) {
+                answer = SizeNotice.refused(SizeNotice.STATUS_INVALID_LAYOUT);
+            } else {
+                ScreenSize granted = shared.resize(ScreenStream.this, ScreenSize.of(width, height));
+                answer = granted == null ? SizeNotice.refused(SizeNotice.STATUS_PROHIBITED)
+                        : SizeNotice.accepted(granted, System.nanoTime() + RESIZE_WAIT_NANOS);
+            }
+            synchronized (lock) {
+                sizeNotice = answer;
+                lock.notifyAll();
             }
         }
 
@@ -322,8 +450,9 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void pointer(int buttonMask, int x, int y) {
-            gestures.pointer(buttonMask, x, y, screen.width(), screen.height(),
-                    consent.isGranted(ConsentKind.CONTROL));
+            ScreenGeometry geometry = shownGeometry;
+            gestures.pointer(buttonMask, geometry.phoneX(x), geometry.phoneY(y), geometry.phone().width(),
+                    geometry.phone().height(), consent.isGranted(ConsentKind.CONTROL));
         }
 
         @Override

@@ -28,6 +28,7 @@ final class TestViewer implements AutoCloseable {
     static final int ZRLE = 16;
     static final int DESKTOP_SIZE = -223;
     static final int SERVER_CUT_TEXT = 3;
+    static final int EXTENDED_DESKTOP_SIZE = -308;
 
     /** One rectangle header of a received update. */
     static final class Received {
@@ -141,6 +142,23 @@ final class TestViewer implements AutoCloseable {
         out.writeShort(area.height());
     }
 
+    /** SetDesktopSize with one screen covering the framebuffer, as noVNC sends it. */
+    void setDesktopSize(int w, int h) throws IOException {
+        out.writeByte(251);
+        out.writeByte(0);
+        out.writeShort(w);
+        out.writeShort(h);
+        out.writeByte(1);
+        out.writeByte(0);
+        out.writeInt(0);
+        out.writeShort(0);
+        out.writeShort(0);
+        out.writeShort(w);
+        out.writeShort(h);
+        out.writeInt(0);
+        out.flush();
+    }
+
     /** Key down then key up. */
     void key(int keysym) throws IOException {
         keyEvent(true, keysym);
@@ -177,10 +195,10 @@ final class TestViewer implements AutoCloseable {
      * {@code wait}.
      */
     List<Received> awaitUpdate(Duration wait) throws IOException {
-        int type = nextMessage(wait);
+        int type = awaitMessageType(wait);
         while (type == SERVER_CUT_TEXT) {
             cutTexts.add(readCutText());
-            type = nextMessage(wait);
+            type = awaitMessageType(wait);
         }
         if (type < 0) {
             return null;
@@ -191,7 +209,49 @@ final class TestViewer implements AutoCloseable {
         return readUpdateBody();
     }
 
-    private List<Received> readUpdateBody() throws IOException {
+    /** The type of the next server message (its body still unread), or -1 when none starts within {@code wait}. */
+    int awaitMessageType(Duration wait) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            return in.readUnsignedByte();
+        } catch (SocketTimeoutException e) {
+            return -1;
+        } finally {
+            socket.setSoTimeout(5000);
+        }
+    }
+
+    /** The rest of a ServerFence whose type was read: its flags (the payload is skipped). */
+    int readFenceBody() throws IOException {
+        in.readFully(new byte[3]);
+        int flags = in.readInt();
+        in.readFully(new byte[in.readUnsignedByte()]);
+        return flags;
+    }
+
+    /** EnableContinuousUpdates for the whole framebuffer, or off. */
+    void continuousUpdates(boolean enable) throws IOException {
+        out.writeByte(150);
+        out.writeByte(enable ? 1 : 0);
+        out.writeShort(0);
+        out.writeShort(0);
+        out.writeShort(width);
+        out.writeShort(height);
+        out.flush();
+    }
+
+    /** A ClientFence with {@code flags} and a payload. */
+    void fence(int flags, byte[] payload) throws IOException {
+        out.writeByte(248);
+        out.write(new byte[3]);
+        out.writeInt(flags);
+        out.writeByte(payload.length);
+        out.write(payload);
+        out.flush();
+    }
+
+    /** The rest of a FramebufferUpdate whose type was read, applied to the framebuffer. */
+    List<Received> readUpdateBody() throws IOException {
         in.readUnsignedByte();
         int count = in.readUnsignedShort();
         List<Received> rects = new ArrayList<>();
@@ -216,7 +276,7 @@ final class TestViewer implements AutoCloseable {
             if (left <= 0) {
                 return null;
             }
-            int type = nextMessage(Duration.ofNanos(left));
+            int type = awaitMessageType(Duration.ofNanos(left));
             if (type < 0) {
                 return null;
             }
@@ -229,18 +289,6 @@ final class TestViewer implements AutoCloseable {
             readUpdateBody();
         }
         return cutTexts.remove(0);
-    }
-
-    /** The first byte of the next server message, or -1 when none starts within {@code wait}. */
-    private int nextMessage(Duration wait) throws IOException {
-        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
-        try {
-            return in.readUnsignedByte();
-        } catch (SocketTimeoutException e) {
-            return -1;
-        } finally {
-            socket.setSoTimeout(5000);
-        }
     }
 
     private String readCutText() throws IOException {
@@ -280,6 +328,16 @@ final class TestViewer implements AutoCloseable {
     }
 
     private void apply(Rect r, int encoding) throws IOException {
+        if (encoding == EXTENDED_DESKTOP_SIZE) {
+            int screens = in.readUnsignedByte();
+            in.readFully(new byte[3 + 16 * screens]);
+            if (r.y() == 0 && (r.width() != width || r.height() != height)) {
+                width = r.width();
+                height = r.height();
+                framebuffer = new int[width * height];
+            }
+            return;
+        }
         if (encoding == DESKTOP_SIZE) {
             width = r.width();
             height = r.height();
