@@ -59,12 +59,8 @@ class ViewerBrowserTest {
                      DeviceProfile.SAMSUNG)) {
             String session = customer.session();
             Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
-            page.locator("[data-testid=session-row][data-session=" + session + "]").click();
+            Locator viewer = openViewer(page, session);
             Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
-            chat.locator("[data-testid=view-screen]").click();
-
-            Locator viewer = page.locator("[data-testid=viewer][data-session=" + session + "]");
-            assertThat(viewer.locator("[data-testid=screen-status]")).hasAttribute("data-status", "sharing");
             Locator canvas = viewer.locator("canvas").first();
             assertThat(canvas).isVisible();
             awaitTrue(() -> customer.phone.ui().state().notifications().stream()
@@ -115,13 +111,8 @@ class ViewerBrowserTest {
         try (BrowserContext context = chromium.context("es-ES");
              PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), lucia.createCode("Clipboard"),
                      DeviceProfile.SAMSUNG)) {
-            String session = customer.session();
             Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
-            page.locator("[data-testid=session-row][data-session=" + session + "]").click();
-            Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
-            chat.locator("[data-testid=view-screen]").click();
-            Locator viewer = page.locator("[data-testid=viewer][data-session=" + session + "]");
-            assertThat(viewer.locator("[data-testid=screen-status]")).hasAttribute("data-status", "sharing");
+            Locator viewer = openViewer(page, customer.session());
             assertThat(viewer.locator("[data-testid=clipboard]")).isDisabled(); // view only
 
             viewer.locator("[data-testid=toggle-control]").click();
@@ -149,6 +140,15 @@ class ViewerBrowserTest {
             customer.phone.ui().key(KeyboardKey.COPY);
             assertThat(viewer.locator("[data-testid=clipboard-from-phone]")).hasText("Pedido 4711");
         }
+    }
+
+    /** Opens the session's chat, then its Viewer, and waits until the screen is shared. */
+    private static Locator openViewer(Page page, String session) {
+        page.locator("[data-testid=session-row][data-session=" + session + "]").click();
+        page.locator("[data-testid=chat-window][data-session=" + session + "] [data-testid=view-screen]").click();
+        Locator viewer = page.locator("[data-testid=viewer][data-session=" + session + "]");
+        assertThat(viewer.locator("[data-testid=screen-status]")).hasAttribute("data-status", "sharing");
+        return viewer;
     }
 
     /** A point on the phone's screen. */

@@ -4,9 +4,6 @@ import android.content.Context;
 import android.os.Build;
 import android.os.Handler;
 import android.os.Looper;
-import android.util.DisplayMetrics;
-import android.view.Display;
-import android.hardware.display.DisplayManager;
 import dev.tandem.agent.AgentSession;
 import dev.tandem.agent.MessageRefusedException;
 import dev.tandem.agent.PhoneFeatures;
@@ -15,27 +12,17 @@ import dev.tandem.agent.ServerAddress;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.SessionRequest;
 import dev.tandem.agent.consent.ConsentPrompt;
-import dev.tandem.agent.rfb.session.StreamSettings;
-import dev.tandem.agent.sharing.ScreenAccess;
 import dev.tandem.agent.transport.Transport;
 import dev.tandem.agent.transport.WebSocketTransport;
 import dev.tandem.android.capability.PhoneCapabilities;
-import dev.tandem.android.diagnostics.PlatformDiagnostics;
 import dev.tandem.android.R;
-import dev.tandem.android.input.AccessibilityInput;
-import dev.tandem.android.input.AndroidClipboard;
-import dev.tandem.android.logs.PhoneLogs;
 import dev.tandem.android.logs.AppLog;
-import dev.tandem.android.screen.BitmapJpegCompressor;
 import dev.tandem.android.screen.ProjectionScreen;
 import dev.tandem.android.screen.ScreenCaptureService;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.Capabilities;
-import dev.tandem.protocol.message.Capability;
-import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.protocol.message.ServerMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -70,22 +57,18 @@ public final class ActiveSession {
 
     public enum Phase { IDLE, CONNECTING, JOINED, RECONNECTING, OVER }
 
-    /** Why a request-made session can do nothing but chat (docs/requests.md). */
-    static final String CHAT_REQUEST = "This is a chat request from the app: only chat is available.";
 
     private static final Logger log = LoggerFactory.getLogger(ActiveSession.class);
 
     private final Context context;
     private final Handler main = new Handler(Looper.getMainLooper());
     private final Transport transport;
-    private final AppLog appLog;
+    private final PhoneSetup phone;
     private final PhoneCapabilities capabilities;
     private final AppInFront inFront;
     private final SessionNotifications notifications;
     private final CaptureConsent consent;
-    private final AndroidClipboard clipboard;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
-    private ProjectionScreen screen;
 
     // Main-thread state.
     private AgentSession agent;
@@ -105,13 +88,12 @@ public final class ActiveSession {
 
     public ActiveSession(Context context, AppLog appLog, Transport transport, AppInFront inFront) {
         this.context = context.getApplicationContext() != null ? context.getApplicationContext() : context;
-        this.appLog = appLog;
+        this.phone = new PhoneSetup(this.context, appLog);
         this.transport = transport;
         this.capabilities = new PhoneCapabilities(this.context);
         this.inFront = inFront;
         this.notifications = new SessionNotifications(this.context);
         this.consent = new CaptureConsent(this.context, inFront, notifications);
-        this.clipboard = new AndroidClipboard(this.context);
     }
 
     /** A session over WebSockets (Java-WebSocket). */
@@ -132,7 +114,7 @@ public final class ActiveSession {
                 return;
             }
             Capabilities caps = capabilities.current();
-            start(server, customerName, false, SessionRequest.join(server, code, customerName, deviceInfo(), caps));
+            start(server, customerName, false, SessionRequest.join(server, code, customerName, phone.device(), caps));
         });
     }
 
@@ -146,7 +128,7 @@ public final class ActiveSession {
                 return;
             }
             start(server, customerName, true, SessionRequest.resume(server, new ResumeTicket(sessionId, requestToken), 0,
-                    customerName, deviceInfo(), chatOnlyCapabilities()));
+                    customerName, phone.device(), PhoneSetup.chatOnlyCapabilities()));
         });
     }
 
@@ -173,7 +155,7 @@ public final class ActiveSession {
             }
             log.info("Going back into the session the app was in before Android closed it");
             start(address, it.customerName, it.chatOnly, SessionRequest.resume(address, it.ticket, 0, it.customerName,
-                    deviceInfo(), it.chatOnly ? chatOnlyCapabilities() : capabilities.current()));
+                    phone.device(), it.chatOnly ? PhoneSetup.chatOnlyCapabilities() : capabilities.current()));
         });
     }
 
@@ -183,18 +165,7 @@ public final class ActiveSession {
 
     private void start(ServerAddress address, String name, boolean onlyChat, SessionRequest request) {
         Capabilities caps = request.capabilities();
-        PhoneFeatures features = PhoneFeatures.chatOnly();
-        if (!onlyChat) {
-            features = features.withDiagnostics(PlatformDiagnostics.collector(context, Clock.systemUTC()))
-                    .withLogs(new PhoneLogs(appLog));
-            if (caps.screen.available) {
-                features = features.withScreen(ScreenAccess.of(screen(), new AccessibilityInput(context, clipboard),
-                        StreamSettings.defaults()
-                                .withDesktopName("Tandem \u2013 " + Build.MANUFACTURER + " " + Build.MODEL)
-                                .withJpeg(new BitmapJpegCompressor())
-                                .withClipboard(clipboard)));
-            }
-        }
+        PhoneFeatures features = phone.features(caps, onlyChat);
         reset();
         phase = Phase.CONNECTING;
         server = address.toString();
@@ -207,11 +178,6 @@ public final class ActiveSession {
         agent.start();
         SessionService.start(context);
         changed();
-    }
-
-    private static Capabilities chatOnlyCapabilities() {
-        return new Capabilities(Capability.available(), Capability.missing(CHAT_REQUEST), Capability.missing(CHAT_REQUEST),
-                Capability.missing(CHAT_REQUEST));
     }
 
     /** The customer sends a chat message; false (nothing sent) when it is empty, too long or the session is over. */
@@ -359,14 +325,8 @@ public final class ActiveSession {
     public SessionNotifications notifications() { return notifications; }
 
     /** The shared screen, sized like the phone's display. */
-    public synchronized ProjectionScreen screen() {
-        if (screen == null) {
-            DisplayManager displays = (DisplayManager) context.getSystemService(Context.DISPLAY_SERVICE);
-            DisplayMetrics metrics = new DisplayMetrics();
-            displays.getDisplay(Display.DEFAULT_DISPLAY).getRealMetrics(metrics);
-            screen = new ProjectionScreen(metrics.widthPixels, metrics.heightPixels, metrics.densityDpi);
-        }
-        return screen;
+    public ProjectionScreen screen() {
+        return phone.screen();
     }
 
     private void reset() {
@@ -376,10 +336,6 @@ public final class ActiveSession {
         screenShared = controlShared = capturing = false;
         endedBy = endReason = null;
         refusal = null;
-    }
-
-    private DeviceInfo deviceInfo() {
-        return new DeviceInfo(Build.MANUFACTURER, Build.MODEL, Build.VERSION.RELEASE, Build.VERSION.SDK_INT, "android");
     }
 
     private void sharingChanged(boolean screenNow, boolean controlNow) {
