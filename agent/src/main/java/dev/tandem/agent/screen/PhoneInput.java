@@ -39,4 +39,9 @@ public interface PhoneInput {
 
     /** Input is about to arrive: a phone whose screen is off turns it on. Cheap when it is on. */
     void wake();
+
+    /** Input that goes nowhere, for a screen that is only ever watched (benchmarks, tests). */
+    static PhoneInput none() {
+        return NoInput.INSTANCE;
+    }
 }

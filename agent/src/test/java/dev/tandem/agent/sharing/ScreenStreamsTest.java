@@ -6,12 +6,10 @@ import dev.tandem.agent.consent.ConsentKind;
 import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.session.StreamSettings;
-import dev.tandem.agent.screen.KeyboardKey;
 import dev.tandem.agent.screen.PhoneInput;
 import dev.tandem.agent.screen.ScreenGeometry;
 import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.screen.ScreenSource;
-import dev.tandem.agent.screen.SoftKey;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.stream.StreamFrame;
 import java.io.ByteArrayOutputStream;
@@ -48,39 +46,7 @@ class ScreenStreamsTest {
         }
     };
 
-    private static final PhoneInput NOWHERE = new PhoneInput() {
-        @Override
-        public void touchDown(int x, int y) {
-        }
-
-        @Override
-        public void touchMove(int x, int y) {
-        }
-
-        @Override
-        public void touchUp(int x, int y) {
-        }
-
-        @Override
-        public void scroll(int x, int y, int stepsRight, int stepsDown) {
-        }
-
-        @Override
-        public void softKey(SoftKey key) {
-        }
-
-        @Override
-        public void key(KeyboardKey key) {
-        }
-
-        @Override
-        public void type(String text) {
-        }
-
-        @Override
-        public void wake() {
-        }
-    };
+    private static final PhoneInput NOWHERE = PhoneInput.none();
 
     private final BlockingQueue<ByteBuffer> sent = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> ended = new LinkedBlockingQueue<>();
