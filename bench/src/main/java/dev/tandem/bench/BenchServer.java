@@ -2,6 +2,7 @@ package dev.tandem.bench;
 
 import dev.tandem.server.ServerConfig;
 import dev.tandem.server.TandemServer;
+import dev.tandem.server.edge.EdgeSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,7 @@ import java.time.Duration;
  * {@code ready <port>}, then answers {@code heap} on stdin with the used heap after full GCs.
  */
 public final class BenchServer {
-    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String ADMIN_PASSWORD = "bench-orange-kite-42";
 
     private BenchServer() {
     }
@@ -22,6 +23,9 @@ public final class BenchServer {
     public static void main(String[] args) throws Exception {
         ServerConfig config = ServerConfig.defaults(0, Path.of(args[0])).withAdminPassword(ADMIN_PASSWORD)
                 .withTimings(Duration.ofMinutes(5), Duration.ofSeconds(15));
+        if (args.length >= 3) {
+            config = config.withEdge(config.edge().withTls(new EdgeSettings.TlsFiles(Path.of(args[1]), Path.of(args[2]))));
+        }
         try (TandemServer server = TandemServer.start(config)) {
             System.out.println("ready " + server.port());
             System.out.flush();

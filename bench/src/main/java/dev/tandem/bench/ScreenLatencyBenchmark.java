@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
         description = "Screen sharing through the server: input-to-pixel latency (goals p50 <= 50 ms, p95 <= 100 ms) "
                 + "and bandwidth of scripted scrolling and tapping at 30 changes/s (goal <= 2 Mbit/s).")
 public final class ScreenLatencyBenchmark implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    BenchTls tls = new BenchTls();
+
     @Option(names = "--samples", defaultValue = "300", description = "Measured inputs for the latency. Default: ${DEFAULT-VALUE}")
     int samples;
 
@@ -73,10 +76,10 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
                 encoding.description(), samples, seconds, rate,
                 (maxHeight > 0 ? "frames at most " + maxHeight + " px tall" : "frames at the phone's own size")
                         + (requestsOnly ? ", one update per request" : ", continuous updates with fences"));
-        try (ServerProcess server = ServerProcess.start("1g")) {
+        try (ServerProcess server = ServerProcess.start("1g", tls)) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
-            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
-            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
             try (SharingPhone phone = SharingPhone.joinAndShare(server.baseUrl(), tech)) {
                 InputLatency latency = inputLatency(server, tech, phone);
                 ScriptedStretch stretch = scriptedStretch(server, tech, phone);

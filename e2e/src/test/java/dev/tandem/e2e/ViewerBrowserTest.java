@@ -58,7 +58,7 @@ class ViewerBrowserTest {
              PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), lucia.createCode("Viewer"),
                      DeviceProfile.SAMSUNG)) {
             String session = customer.session();
-            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
             Locator viewer = openViewer(page, session);
             Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
             Locator canvas = viewer.locator("canvas").first();
@@ -111,7 +111,7 @@ class ViewerBrowserTest {
         try (BrowserContext context = chromium.context("es-ES");
              PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), lucia.createCode("Clipboard"),
                      DeviceProfile.SAMSUNG)) {
-            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
             Locator viewer = openViewer(page, customer.session());
             assertThat(viewer.locator("[data-testid=clipboard]")).isDisabled(); // view only
 

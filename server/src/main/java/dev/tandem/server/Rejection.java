@@ -1,6 +1,8 @@
 package dev.tandem.server;
 
 import dev.tandem.protocol.TandemStatus;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A request the server refuses, with a machine code and a sentence that says what to do next.
@@ -25,11 +27,27 @@ public final class Rejection extends RuntimeException {
 
     private final int httpStatus;
     private final String code;
+    private final Duration retryAfter;
 
-    private Rejection(int httpStatus, String code, String message) {
+    private Rejection(int httpStatus, String code, String message, Duration retryAfter) {
         super(message, null, false, false);
         this.httpStatus = httpStatus;
         this.code = code;
+        this.retryAfter = retryAfter;
+    }
+
+    private Rejection(int httpStatus, String code, String message) {
+        this(httpStatus, code, message, null);
+    }
+
+    /** A 429 that tells the client when to come back ({@code Retry-After}, whole seconds, at least 1). */
+    public static Rejection rateLimited(String code, String message, Duration retryAfter) {
+        return new Rejection(Kind.RATE_LIMITED.httpStatus(), code, message, retryAfter);
+    }
+
+    /** A 503: the server cannot serve this now (its database is away) and will by itself later. */
+    public static Rejection unavailable(String code, String message, Duration retryAfter) {
+        return new Rejection(503, code, message, retryAfter);
     }
 
     public static Rejection of(Kind kind, String code, String message) {
@@ -50,6 +68,9 @@ public final class Rejection extends RuntimeException {
     }
 
     public int httpStatus() { return httpStatus; }
+
+    /** When to try again, for a {@code Retry-After} header. */
+    public Optional<Duration> retryAfter() { return Optional.ofNullable(retryAfter); }
 
     public String code() { return code; }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.testing.Api;
+import dev.tandem.server.testing.LoopbackHttp;
 import dev.tandem.server.testing.RunningServer;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;
@@ -27,7 +28,7 @@ class AuthTest {
     @Test
     void consoleSignInSetsAnHttpOnlySameSiteCookieAndChangesNeedTheCsrfToken() {
         server.technician("carla");
-        Api.Response login = server.api().post("/api/v1/auth/login", "{\"username\":\"carla\",\"password\":\"password-carla\"}")
+        Api.Response login = server.api().post("/api/v1/auth/login", "{\"username\":\"carla\",\"password\":\"" + RunningServer.password("carla") + "\"}")
                 .expect(200);
         String setCookie = login.raw().headers().firstValue("Set-Cookie").orElseThrow();
         assertThat(setCookie).startsWith("tandem_session=").containsIgnoringCase("HttpOnly")
@@ -56,23 +57,65 @@ class AuthTest {
     }
 
     @Test
-    void wrongPasswordsAreSlowedThenRefused() {
+    void failuresFromAnywhereMakeTheAccountWaitButNeverLockOutItsOwner() {
         server.technician("dora");
-        Api api = server.api();
-        int refusedAt = -1;
-        for (int attempt = 1; attempt <= 12 && refusedAt < 0; attempt++) {
-            Api.Response response = api.post("/api/v1/auth/token", "{\"username\":\"dora\",\"password\":\"wrong\"}");
-            if (response.status() == 429) {
-                refusedAt = attempt;
-                assertThat(response.errorMessage()).contains("Wait 15 minutes");
-            } else {
-                assertThat(response.status()).isEqualTo(401);
-                assertThat(response.errorMessage()).isEqualTo("Wrong user name or password.");
+        int port = java.net.URI.create(server.baseUrl()).getPort();
+        String right = "{\"username\":\"dora\",\"password\":\"" + RunningServer.password("dora") + "\"}";
+        String wrong = "{\"username\":\"dora\",\"password\":\"wrong\"}";
+        server.clock().freeze();
+        try {
+            // Dora's usual place: she signed in from there before.
+            assertThat(LoopbackHttp.send("127.0.0.2", port, "POST", "/api/v1/auth/token", right).status()).isEqualTo(200);
+
+            // Someone guesses from other addresses: after six failures in a row the account waits 1 s,
+            // after the seventh 2 s.
+            for (int attempt = 1; attempt <= 7; attempt++) {
+                LoopbackHttp.Response response = LoopbackHttp.send("127.0.1." + attempt, port, "POST",
+                        "/api/v1/auth/token", wrong);
+                assertThat(response.status()).as("attempt " + attempt).isEqualTo(401);
+                assertThat(response.body()).contains("Wrong user name or password.");
+                if (attempt == 6) {
+                    LoopbackHttp.Response waiting = LoopbackHttp.send("127.0.1.9", port, "POST", "/api/v1/auth/token", wrong);
+                    assertThat(waiting.status()).isEqualTo(429);
+                    assertThat(waiting.header("Retry-After")).isEqualTo("1");
+                    assertThat(waiting.body()).contains("too_many_attempts").contains("next attempt is allowed in 1 second");
+                    server.clock().advance(java.time.Duration.ofSeconds(1));
+                }
             }
+            LoopbackHttp.Response newPlace = LoopbackHttp.send("127.0.0.3", port, "POST", "/api/v1/auth/token", right);
+            assertThat(newPlace.status()).as("even the right password waits at a new place").isEqualTo(429);
+            assertThat(newPlace.header("Retry-After")).isEqualTo("2");
+
+            server.clock().advance(java.time.Duration.ofSeconds(2));
+            assertThat(LoopbackHttp.send("127.0.0.3", port, "POST", "/api/v1/auth/token", right).status())
+                    .as("a correct password from a new address after the wait").isEqualTo(200);
+
+            for (int attempt = 1; attempt <= 6; attempt++) {
+                assertThat(LoopbackHttp.send("127.0.1." + attempt, port, "POST", "/api/v1/auth/token", wrong).status())
+                        .isEqualTo(401);
+            }
+            assertThat(LoopbackHttp.send("127.0.0.4", port, "POST", "/api/v1/auth/token", right).status()).isEqualTo(429);
+            assertThat(LoopbackHttp.send("127.0.0.2", port, "POST", "/api/v1/auth/token", right).status())
+                    .as("her usual place never waits for the account").isEqualTo(200);
+        } finally {
+            server.clock().resume();
         }
-        assertThat(refusedAt).isEqualTo(11);
-        assertThat(api.post("/api/v1/auth/token", "{\"username\":\"dora\",\"password\":\"password-dora\"}").status())
-                .as("even the right password is refused while blocked").isEqualTo(429);
+    }
+
+    @Test
+    void oneAddressFailingForManyNamesIsRefusedAndOthersAreNot() {
+        int port = java.net.URI.create(server.baseUrl()).getPort();
+        for (int attempt = 1; attempt <= 30; attempt++) {
+            assertThat(LoopbackHttp.send("127.0.2.1", port, "POST", "/api/v1/auth/token",
+                    "{\"username\":\"nobody" + attempt + "\",\"password\":\"x\"}").status()).isEqualTo(401);
+        }
+        LoopbackHttp.Response refused = LoopbackHttp.send("127.0.2.1", port, "POST", "/api/v1/auth/token",
+                "{\"username\":\"nobody-else\",\"password\":\"x\"}");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.body()).contains("from your address");
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, 900L);
+        assertThat(LoopbackHttp.send("127.0.2.2", port, "POST", "/api/v1/auth/token",
+                "{\"username\":\"nobody-else\",\"password\":\"x\"}").status()).isEqualTo(401);
     }
 
     @Test
@@ -81,12 +124,12 @@ class AuthTest {
         frank.get("/api/v1/codes").expect(200);
         server.admin().put("/api/v1/users/frank", "{\"enabled\":false}").expect(200);
         assertThat(frank.get("/api/v1/codes").status()).isEqualTo(401);
-        assertThat(server.api().post("/api/v1/auth/token", "{\"username\":\"frank\",\"password\":\"password-frank\"}")
+        assertThat(server.api().post("/api/v1/auth/token", "{\"username\":\"frank\",\"password\":\"" + RunningServer.password("frank") + "\"}")
                 .status()).isEqualTo(401);
 
         server.admin().put("/api/v1/users/frank", "{\"enabled\":true}").expect(200);
         assertThat(frank.get("/api/v1/codes").status()).as("a token from before the account was disabled").isEqualTo(401);
-        Api again = server.api().signIn("frank", "password-frank");
+        Api again = server.api().signIn("frank", RunningServer.password("frank"));
         again.get("/api/v1/codes").expect(200);
         server.admin().put("/api/v1/users/frank", "{\"password\":\"a-new-password\"}").expect(200);
         assertThat(again.get("/api/v1/codes").status()).as("a token from before the password was reset").isEqualTo(401);
@@ -100,7 +143,7 @@ class AuthTest {
         assertThat(tech.post("/api/v1/portals", "{\"name\":\"X\",\"slug\":\"x-portal\"}").status()).isEqualTo(403);
         assertThat(tech.get("/api/v1/portals").json().findValuesAsText("slug")).contains("default");
         Api admin = server.admin();
-        assertThat(admin.post("/api/v1/users", "{\"username\":\"gina\",\"password\":\"password-gina\"}").status())
+        assertThat(admin.post("/api/v1/users", "{\"username\":\"gina\",\"password\":\"" + RunningServer.password("gina") + "\"}").status())
                 .isEqualTo(409);
         JsonNode portal = admin.post("/api/v1/portals", "{\"name\":\"Impresoras\",\"slug\":\"printers\",\"language\":\"es\","
                 + "\"askBeforeScreenSharing\":true,\"codeLifetimeMinutes\":5}").expect(201).json();
@@ -155,7 +198,7 @@ class AuthTest {
     void healthOpenApiAndMetricsAnswer() {
         server.api().get("/healthz").expect(200);
         assertThat(server.api().get("/api/v1/openapi.json").expect(200).json().get("openapi").asText()).startsWith("3.");
-        assertThat(server.api().get("/metrics").expect(200).body()).contains("tandem_sessions_active");
+        assertThat(server.admin().get("/metrics").expect(200).body()).contains("tandem_sessions_active");
         assertThat(server.api().get("/api/v1/nothing-here").errorCode()).isEqualTo("not_found");
         Api.Response huge = server.api().post("/api/v1/auth/token", "\"" + "a".repeat(2_000_000) + "\"");
         assertThat(huge.status()).isEqualTo(413);

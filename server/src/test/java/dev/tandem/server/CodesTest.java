@@ -145,4 +145,34 @@ class CodesTest {
             assertThat(own.api().send(page).status()).isEqualTo(429);
         }
     }
+
+    @Test
+    void aClientIsCountedTheSameOnEveryDoorHoweverItsAddressIsSpelled() throws Exception {
+        try (RunningServer own = RunningServer.start()) {
+            int port = java.net.URI.create(own.baseUrl()).getPort();
+            Api overIpv6 = new Api("http://[::1]:" + port);
+            // Twenty wrong codes over IPv6 loopback, spread over the page, the API and the agent socket.
+            for (int i = 0; i < 20; i++) {
+                String wrong = String.valueOf(100000000 + i);
+                switch (i % 3) {
+                    case 0 -> assertThat(overIpv6.get("/api/v1/join/" + wrong).status()).isEqualTo(404);
+                    case 1 -> assertThat(overIpv6.send(overIpv6.request("/join/" + wrong).GET()).status()).isEqualTo(404);
+                    default -> {
+                        try (RawDevice device = RawDevice.connect(java.net.URI.create("ws://[::1]:" + port + "/ws/agent"))) {
+                            device.send(RawDevice.hello(wrong, "Ana", "samsung"));
+                            assertThat(device.awaitClose()).isEqualTo(4004);
+                        }
+                    }
+                }
+            }
+            assertThat(overIpv6.get("/api/v1/join/123456789").status()).isEqualTo(429);
+            assertThat(overIpv6.send(overIpv6.request("/join/123456789").GET()).status()).isEqualTo(429);
+            try (RawDevice device = RawDevice.connect(java.net.URI.create("ws://[0:0:0:0:0:0:0:1]:" + port + "/ws/agent"))) {
+                device.send(RawDevice.hello("123456789", "Ana", "samsung"));
+                assertThat(device.awaitClose()).isEqualTo(4029);
+            }
+            assertThat(new Api("http://127.0.0.1:" + port).get("/api/v1/join/123456789").status())
+                    .as("IPv4 loopback is another client").isEqualTo(404);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.server.codes;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.TandemStatus;
@@ -12,6 +13,7 @@ import dev.tandem.server.domain.IssuedCode;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.net.ClientAddress;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.view.Views;
@@ -100,11 +102,11 @@ public final class SessionCodes {
 
     /**
      * The waiting code a customer presents, or the reason it cannot be used. Every miss counts
-     * against the client address; past {@value #GUESSES_ALLOWED} misses in ten minutes the address is
+     * against the client address (its limit key: an IPv6 client counts per /64); past {@value #GUESSES_ALLOWED} misses in ten minutes the address is
      * refused with {@link TandemStatus#RATE_LIMITED}.
      */
-    public IssuedCode redeemable(String presented, String clientAddress) throws ProtocolException {
-        if (guesses.isBlocked(clientAddress)) {
+    public IssuedCode redeemable(String presented, ClientAddress client) throws ProtocolException {
+        if (guesses.isBlocked(client.limitKey())) {
             throw new ProtocolException(TandemStatus.RATE_LIMITED);
         }
         Optional<SessionCode> code = SessionCode.parse(presented);
@@ -117,8 +119,8 @@ public final class SessionCodes {
                     case CANCELLED -> TandemStatus.CODE_CANCELLED;
                 };
         if (refusal != null) {
-            guesses.recordFailure(clientAddress);
-            LOG.info("Code refused ({}) for {}", refusal.code(), clientAddress);
+            guesses.recordFailure(client.limitKey());
+            LOG.info("Code refused ({}) for {}", refusal.code(), client);
             throw new ProtocolException(refusal);
         }
         return issued.get();

@@ -13,6 +13,7 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.InvitationEmail;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,10 +29,12 @@ final class CodeRoutes {
     private final Links links;
     private final String storeUrl;
     private final AuditLog audit;
+    private final ClientAddresses clients;
 
     CodeRoutes(SessionCodes codes, MailOutbox mail, Authenticator auth, Bodies bodies, Links links, String storeUrl,
-               AuditLog audit) {
+               AuditLog audit, ClientAddresses clients) {
         this.audit = audit;
+        this.clients = clients;
         this.codes = codes;
         this.mail = mail;
         this.auth = auth;
@@ -80,7 +83,7 @@ final class CodeRoutes {
         });
         routes.get("/api/v1/join/{code}", ctx -> {
             try {
-                IssuedCode code = codes.redeemable(ctx.pathParam("code"), ctx.ip());
+                IssuedCode code = codes.redeemable(ctx.pathParam("code"), clients.of(ctx));
                 Map<String, Object> view = new LinkedHashMap<>();
                 view.put("code", code.code());
                 view.put("status", "waiting");

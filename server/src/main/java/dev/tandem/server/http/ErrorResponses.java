@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tandem.server.Rejection;
 import io.javalin.config.RoutesConfig;
@@ -17,11 +18,15 @@ public final class ErrorResponses {
     }
 
     public static void register(RoutesConfig routes) {
-        routes.exception(Rejection.class, (e, ctx) -> write(ctx, e.httpStatus(), e.code(), e.getMessage()));
+        routes.exception(Rejection.class, (e, ctx) -> {
+            e.retryAfter().ifPresent(wait -> ctx.header("Retry-After",
+                    String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000))));
+            write(ctx, e.httpStatus(), e.code(), e.getMessage());
+        });
         routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, 400, "malformed_json",
                 "The request body is not valid JSON: " + e.getOriginalMessage()));
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("Unexpected failure on {} {}", ctx.method(), LogText.escape(ctx.path()), e);
             write(ctx, 500, "internal_error", "Something went wrong on the server. Try again; if it persists, "
                     + "the server log has the details.");
         });

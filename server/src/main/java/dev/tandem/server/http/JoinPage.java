@@ -1,10 +1,12 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.edge.ContentSecurityPolicy;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.server.Links;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.domain.IssuedCode;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -29,8 +31,10 @@ final class JoinPage {
 
     private final SessionCodes codes;
     private final String storeUrl;
+    private final ClientAddresses clients;
 
-    JoinPage(SessionCodes codes, String storeUrl) {
+    JoinPage(SessionCodes codes, String storeUrl, ClientAddresses clients) {
+        this.clients = clients;
         this.codes = codes;
         this.storeUrl = storeUrl;
     }
@@ -41,10 +45,10 @@ final class JoinPage {
 
     private void render(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:");
-        ctx.header("X-Frame-Options", "DENY");
+        // Stricter than the console's policy; the other security headers come from the edge.
+        ctx.header("Content-Security-Policy", ContentSecurityPolicy.CUSTOMER_PAGE);
         try {
-            IssuedCode code = codes.redeemable(ctx.pathParam("code"), ctx.ip());
+            IssuedCode code = codes.redeemable(ctx.pathParam("code"), clients.of(ctx));
             ctx.html(page(code.portal().language(), code.portal().language().equals("es") ? "Únase a su sesión de asistencia"
                     : "Join your support session",
                     "<div id=\"join\" data-code=\"" + Html.escape(code.code()) + "\" data-lang=\""

@@ -1,16 +1,15 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.WireCodec;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
-import io.javalin.websocket.WsContext;
 import dev.tandem.protocol.stream.StreamFrame;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.net.SocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -33,9 +32,11 @@ public final class AgentEndpoint {
     private final ScheduledExecutorService timers;
     private final Duration handshakeTimeout;
     private final Map<String, DeviceLink> links = new ConcurrentHashMap<>();
+    private final ClientAddresses clients;
 
     public AgentEndpoint(LiveSessions sessions, WireCodec codec, Clock clock, ScheduledExecutorService timers,
-                         Duration handshakeTimeout) {
+                         Duration handshakeTimeout, ClientAddresses clients) {
+        this.clients = clients;
         this.sessions = sessions;
         this.codec = codec;
         this.clock = clock;
@@ -45,7 +46,7 @@ public final class AgentEndpoint {
 
     public void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
-            DeviceLink link = new DeviceLink(new SocketSender(ctx.session), codec, address(ctx), clock.instant());
+            DeviceLink link = new DeviceLink(new SocketSender(ctx.session), codec, clients.of(ctx), clock.instant());
             links.put(ctx.sessionId(), link);
             timers.schedule(() -> {
                 if (link.session() == null && links.containsKey(ctx.sessionId())) {
@@ -74,7 +75,7 @@ public final class AgentEndpoint {
                     sessions.received(link, message);
                 }
             } catch (ProtocolException refused) {
-                LOG.info("Device at {} refused: {} ({})", link.address(), refused.status().code(), refused.getMessage());
+                LOG.info("Device at {} refused: {} ({})", LogText.escape(link.address()), refused.status().code(), LogText.escape(refused.getMessage()));
                 link.close(refused.status(), refused.getMessage());
             }
         });
@@ -90,7 +91,7 @@ public final class AgentEndpoint {
                 ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip();
                 sessions.received(link, StreamFrame.decode(copy));
             } catch (ProtocolException refused) {
-                LOG.info("Device at {} refused: {} ({})", link.address(), refused.status().code(), refused.getMessage());
+                LOG.info("Device at {} refused: {} ({})", LogText.escape(link.address()), refused.status().code(), LogText.escape(refused.getMessage()));
                 link.close(refused.status(), refused.getMessage());
             }
         });
@@ -105,13 +106,5 @@ public final class AgentEndpoint {
 
     public int connections() {
         return links.size();
-    }
-
-    static String address(WsContext ctx) {
-        SocketAddress remote = ctx.session.getRemoteSocketAddress();
-        if (remote instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
-        }
-        return String.valueOf(remote);
     }
 }

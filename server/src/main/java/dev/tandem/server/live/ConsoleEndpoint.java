@@ -1,7 +1,9 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsContext;
 import java.util.Map;
@@ -21,8 +23,10 @@ public final class ConsoleEndpoint {
     private final Accounts accounts;
     private final ConsoleHub hub;
     private final Map<String, ConsoleHub.Viewer> viewers = new ConcurrentHashMap<>();
+    private final ClientAddresses clients;
 
-    public ConsoleEndpoint(Accounts accounts, ConsoleHub hub) {
+    public ConsoleEndpoint(Accounts accounts, ConsoleHub hub, ClientAddresses clients) {
+        this.clients = clients;
         this.accounts = accounts;
         this.hub = hub;
     }
@@ -31,7 +35,7 @@ public final class ConsoleEndpoint {
         ws.onConnect(ctx -> {
             Optional<User> user = authenticate(ctx);
             if (user.isEmpty()) {
-                LOG.info("Console socket refused from {}", AgentEndpoint.address(ctx));
+                LOG.info("Console socket refused from {}", clients.of(ctx));
                 ctx.closeSession(1008, "Sign in to the console first.");
                 return;
             }

@@ -3,6 +3,7 @@ package dev.tandem.server.live;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.message.WireCodec;
+import dev.tandem.server.net.ClientAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.HashMap;
@@ -15,14 +16,14 @@ import java.util.Map;
 final class DeviceLink {
     private final SocketSender sender;
     private final WireCodec codec;
-    private final String address;
+    private final ClientAddress address;
     private final Instant openedAt;
     private volatile Instant lastHeard;
     private volatile LiveSession session;
     /** Log uploads in progress on this connection, by upload id; guarded by the session's monitor. */
     final Map<String, LogUploads.Upload> uploads = new HashMap<>();
 
-    DeviceLink(SocketSender sender, WireCodec codec, String address, Instant openedAt) {
+    DeviceLink(SocketSender sender, WireCodec codec, ClientAddress address, Instant openedAt) {
         this.sender = sender;
         this.codec = codec;
         this.address = address;
@@ -55,7 +56,7 @@ final class DeviceLink {
 
     Instant openedAt() { return openedAt; }
 
-    String address() { return address; }
+    ClientAddress address() { return address; }
 
     LiveSession session() { return session; }
 

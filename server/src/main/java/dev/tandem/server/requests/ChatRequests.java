@@ -1,5 +1,6 @@
 package dev.tandem.server.requests;
 
+import dev.tandem.server.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.Limits;
@@ -10,6 +11,7 @@ import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.AttemptLimiter;
+import dev.tandem.server.net.ClientAddress;
 import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.User;
@@ -99,7 +101,7 @@ public final class ChatRequests {
         return portal;
     }
 
-    public Created create(String slug, NewRequest input, String address) {
+    public Created create(String slug, NewRequest input, ClientAddress client) {
         Portal portal = portalTakingRequests(slug);
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty()) {
@@ -122,20 +124,21 @@ public final class ChatRequests {
         String manufacturer = device == null ? null : cut(device.manufacturer, 80);
         String model = device == null ? null : cut(device.model, 80);
         String profile = device == null ? null : cut(device.profile, 32);
-        if (perAddress.isBlocked(address)) {
-            throw Rejection.of(Rejection.Kind.RATE_LIMITED, "rate_limited", "Too many requests from your address: at most "
-                    + requestsPerAddress + " every " + RATE_WINDOW.toMinutes() + " minutes. Wait a few minutes and try again.");
+        if (perAddress.isBlocked(client.limitKey())) {
+            throw Rejection.rateLimited("rate_limited", "Too many requests from your address: at most "
+                    + requestsPerAddress + " every " + RATE_WINDOW.toMinutes() + " minutes. Wait a few minutes and try again.",
+                    perAddress.retryAfter(client.limitKey()));
         }
-        perAddress.recordFailure(address);
+        perAddress.recordFailure(client.limitKey());
         String id = Secrets.id("r");
         String token = Secrets.token(32);
         Instant now = clock.instant();
-        store.insert(id, portal.id(), name, description, email, Secrets.sha256(token), address, manufacturer, model,
+        store.insert(id, portal.id(), name, description, email, Secrets.sha256(token), client.text(), manufacturer, model,
                 profile, now, now.plus(Duration.ofMinutes(portal.requestTimeoutMinutes())));
         ChatRequest request = store.find(id).orElseThrow();
         audit.record(AuditLog.customer(name), AuditAction.REQUEST_CREATED, null, "Request " + id + " on portal '"
-                + portal.slug() + "' from " + address + (email == null ? "" : ", email " + email));
-        LOG.info("Chat request {} on portal {}", id, portal.slug());
+                + portal.slug() + "' from " + client + (email == null ? "" : ", email " + email));
+        LOG.info("Chat request {} on portal {}", id, LogText.escape(portal.slug()));
         int position = store.position(request);
         consoles.requestChanged("created", technicianView(request, position));
         return new Created(request, token, position);

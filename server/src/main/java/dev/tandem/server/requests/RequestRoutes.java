@@ -1,5 +1,6 @@
 package dev.tandem.server.requests;
 
+import dev.tandem.server.edge.ContentSecurityPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.server.Rejection;
@@ -7,6 +8,7 @@ import dev.tandem.server.domain.Portal;
 import dev.tandem.server.http.Authenticator;
 import dev.tandem.server.http.Bodies;
 import dev.tandem.server.http.Html;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -25,8 +27,10 @@ public final class RequestRoutes {
     private final ChatRequests requests;
     private final Authenticator auth;
     private final Bodies bodies;
+    private final ClientAddresses clients;
 
-    public RequestRoutes(ChatRequests requests, Authenticator auth, Bodies bodies) {
+    public RequestRoutes(ChatRequests requests, Authenticator auth, Bodies bodies, ClientAddresses clients) {
+        this.clients = clients;
         this.requests = requests;
         this.auth = auth;
         this.bodies = bodies;
@@ -53,7 +57,7 @@ public final class RequestRoutes {
             }
             ChatRequests.Created created = requests.create(ctx.pathParam("slug"), new ChatRequests.NewRequest(
                     Bodies.text(body, "name").orElse(null), Bodies.text(body, "description").orElse(null),
-                    Bodies.text(body, "email").orElse(null), device), ctx.ip());
+                    Bodies.text(body, "email").orElse(null), device), clients.of(ctx));
             Map<String, Object> view = new LinkedHashMap<>(requests.customerView(created.request()));
             view.put("token", created.token());
             ctx.header("Cache-Control", "no-store");
@@ -99,8 +103,8 @@ public final class RequestRoutes {
 
     private void page(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:");
-        ctx.header("X-Frame-Options", "DENY");
+        // Stricter than the console's policy; the other security headers come from the edge.
+        ctx.header("Content-Security-Policy", ContentSecurityPolicy.CUSTOMER_PAGE);
         Optional<Portal> found = requests.findPortal(ctx.pathParam("slug"));
         boolean es = found.map(p -> p.language().equals("es")).orElseGet(() -> prefersSpanish(ctx));
         if (found.isEmpty()) {

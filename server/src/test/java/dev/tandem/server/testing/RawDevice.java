@@ -51,10 +51,15 @@ public final class RawDevice implements AutoCloseable {
     }
 
     public static RawDevice connect(RunningServer server) {
-        RawDevice device = new RawDevice(URI.create(server.wsUrl("/ws/agent")));
+        return connect(URI.create(server.wsUrl("/ws/agent")));
+    }
+
+    /** A device on any agent socket URL (another host spelling, such as {@code ws://[::1]:port/ws/agent}). */
+    public static RawDevice connect(URI agentSocket) {
+        RawDevice device = new RawDevice(agentSocket);
         try {
             if (!device.client.connectBlocking(5, TimeUnit.SECONDS)) {
-                throw new AssertionError("Could not connect to " + server.wsUrl("/ws/agent"));
+                throw new AssertionError("Could not connect to " + agentSocket);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
