@@ -51,6 +51,8 @@ public final class X11vncComparison implements Callable<Integer> {
     private static final double GOAL = 0.95;
     private static final long CLIENT_SECONDS = 60;
     private static final long QUIET_MILLIS = 3000;
+    /** More than the handshake (about 50 bytes): only then can a pause mean the frame is complete. */
+    private static final long FRAME_STARTED = 1024;
 
     @Override
     public Integer call() throws Exception {
@@ -166,7 +168,7 @@ public final class X11vncComparison implements Callable<Integer> {
                 if (now != last) {
                     last = now;
                     quietSince = System.nanoTime();
-                } else if (now > 0 && System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+                } else if (now > FRAME_STARTED && System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {

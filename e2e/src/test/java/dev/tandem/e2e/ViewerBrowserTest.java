@@ -74,6 +74,10 @@ class ViewerBrowserTest {
             viewer.locator("[data-testid=toggle-control]").click();
             customer.phone.answer(customer.nextPrompt("control").id(), true);
             assertThat(viewer).hasAttribute("data-control", "granted");
+            // Auto: the phone sends frames of the picture area's size (asked again when the toolbar's new
+            // labels change the layout); wait until they have settled.
+            awaitTrue(() -> framebuffer(canvas)[1] == Math.round(viewer.locator(".viewer__screen").boundingBox().height),
+                    "frames as tall as the picture area");
 
             tap(page, canvas, SETTINGS_ICON_X, SETTINGS_ICON_Y);
             awaitTrue(() -> customer.phone.ui().state().showing(PhoneApp.SETTINGS), "Settings open");
@@ -86,9 +90,8 @@ class ViewerBrowserTest {
             viewer.locator("[data-testid=key-back]").click();
             awaitTrue(() -> !customer.phone.ui().state().shadeOpen(), "the shade closed by Back");
 
-            // Auto: the phone sends frames of the picture area's size; sharp: its own 1080x2400; data saver: small.
+            // Sharp: the phone's own 1080x2400; data saver: small.
             BoundingBox stage = viewer.locator(".viewer__screen").boundingBox();
-            awaitTrue(() -> framebuffer(canvas)[1] == Math.round(stage.height), "frames as tall as the picture area");
             viewer.locator("[data-testid=viewer-quality]").selectOption("sharp");
             awaitTrue(() -> framebuffer(canvas)[0] == 1080 && framebuffer(canvas)[1] == 2400, "full-size frames");
             viewer.locator("[data-testid=viewer-quality]").selectOption("saver");

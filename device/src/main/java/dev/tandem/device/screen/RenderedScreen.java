@@ -27,11 +27,9 @@ public final class RenderedScreen implements ScreenSource {
     private final PhoneUi ui;
     private final PhoneRenderer renderer;
     private final Clock clock;
-    private final ScreenSize phone;
     private final Object lock = new Object();
-    private volatile Runnable watcher = () -> { };
+    private final CaptureSize size;
     // Guarded by lock.
-    private ScreenSize wanted;
     private ScreenGeometry geometry;
     private PhoneState drawnState;
     private LocalDateTime drawnMinute;
@@ -41,8 +39,9 @@ public final class RenderedScreen implements ScreenSource {
         this.ui = Objects.requireNonNull(ui, "ui");
         this.renderer = renderer;
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.phone = ScreenSize.of(renderer.width(), renderer.height());
+        ScreenSize phone = ScreenSize.of(renderer.width(), renderer.height());
         this.geometry = ScreenGeometry.natural(phone);
+        this.size = new CaptureSize(phone);
     }
 
     /** The screen of {@code ui}, its status bar clock read from {@code clock} (time zone included). */
@@ -72,7 +71,7 @@ public final class RenderedScreen implements ScreenSource {
         PhoneState state = ui.state();
         LocalDateTime minute = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
         synchronized (lock) {
-            ScreenGeometry target = wanted == null ? ScreenGeometry.natural(phone) : ScreenGeometry.fitted(phone, wanted);
+            ScreenGeometry target = size.target();
             if (frame != null && state.equals(drawnState) && minute.equals(drawnMinute) && target.equals(geometry)) {
                 return frame;
             }
@@ -88,26 +87,20 @@ public final class RenderedScreen implements ScreenSource {
     }
 
     @Override
-    public boolean resize(ScreenSize size) {
-        synchronized (lock) {
-            wanted = phone.equals(size) ? null : Objects.requireNonNull(size, "size");
-        }
-        watcher.run();
+    public boolean resize(ScreenSize frame) {
+        size.resize(frame);
         return true;
     }
 
     @Override
     public void resizeToPhone() {
-        synchronized (lock) {
-            wanted = null;
-        }
-        watcher.run();
+        size.resizeToPhone();
     }
 
     /** The UI tells this screen of every change, and the screen passes it on: capture is event-driven. */
     @Override
     public void watch(Runnable changed) {
-        watcher = Objects.requireNonNull(changed, "changed");
+        size.watch(changed);
         ui.watch(changed);
     }
 }

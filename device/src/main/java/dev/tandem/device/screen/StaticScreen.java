@@ -9,7 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.util.Objects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
@@ -22,19 +21,18 @@ import javax.imageio.ImageIO;
 public final class StaticScreen implements ScreenSource {
     private final Frame picture;
     private final BufferedImage image;
-    private final ScreenSize phone;
     private final Object lock = new Object();
-    private volatile Runnable watcher = () -> { };
+    private final CaptureSize size;
     // Guarded by lock.
-    private ScreenSize wanted;
     private ScreenGeometry geometry;
     private Frame frame;
 
     private StaticScreen(Frame picture, BufferedImage image) {
         this.picture = picture;
         this.image = image;
-        this.phone = ScreenSize.of(picture.width(), picture.height());
+        ScreenSize phone = ScreenSize.of(picture.width(), picture.height());
         this.geometry = ScreenGeometry.natural(phone);
+        this.size = new CaptureSize(phone);
         this.frame = picture;
     }
 
@@ -81,7 +79,7 @@ public final class StaticScreen implements ScreenSource {
     @Override
     public Frame capture() {
         synchronized (lock) {
-            ScreenGeometry target = wanted == null ? ScreenGeometry.natural(phone) : ScreenGeometry.fitted(phone, wanted);
+            ScreenGeometry target = size.target();
             if (!target.equals(geometry)) {
                 frame = target.isNatural() ? picture : scaled(target);
                 geometry = target;
@@ -91,25 +89,19 @@ public final class StaticScreen implements ScreenSource {
     }
 
     @Override
-    public boolean resize(ScreenSize size) {
-        synchronized (lock) {
-            wanted = phone.equals(size) ? null : Objects.requireNonNull(size, "size");
-        }
-        watcher.run();
+    public boolean resize(ScreenSize frame) {
+        size.resize(frame);
         return true;
     }
 
     @Override
     public void resizeToPhone() {
-        synchronized (lock) {
-            wanted = null;
-        }
-        watcher.run();
+        size.resizeToPhone();
     }
 
     @Override
     public void watch(Runnable changed) {
-        watcher = Objects.requireNonNull(changed, "changed");
+        size.watch(changed);
     }
 
     /** The picture fitted into the frame by area averaging (a photo shrunk by 2.4x must not alias). */

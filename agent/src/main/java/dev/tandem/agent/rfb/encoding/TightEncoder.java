@@ -33,7 +33,7 @@ public final class TightEncoder implements Encoder {
      * Palette data is one byte (or bit) per pixel and mostly runs, so zlib level 6 costs little time
      * there and saved 12% of the bytes on flat UI screenshots; full colour stays at the chosen level.
      */
-    private static final int PALETTE_MIN_LEVEL = 9;
+    private static final int PALETTE_MIN_LEVEL = 6;
 
     private final int zlibLevel;
     private final ZlibStream[] streams = new ZlibStream[4];

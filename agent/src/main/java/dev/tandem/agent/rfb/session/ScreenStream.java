@@ -20,6 +20,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -51,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * <p>Sizes: the frames' size is the phone's ({@link SharedScreen}); a viewer that names the
  * ExtendedDesktopSize extension is told so and may ask for another with SetDesktopSize, answered with
  * the first update of the new size. Pointer positions are in the viewer's (frame) pixels and are mapped
- * to phone pixels with the geometry of the frame the viewer was last sent. A malformed message or
+ * to phone pixels with the geometry of the frame the viewer had drawn when it sent them. A malformed message or
  * a failure ends this stream only. {@link #close()} and every other ending close both streams, which
  * must unblock a blocked read or write (sockets do); {@link #closed()} completes once both threads are
  * gone. Public methods are thread-safe.
@@ -60,8 +61,6 @@ public final class ScreenStream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ScreenStream.class);
     private static final AtomicInteger VIEWERS = new AtomicInteger();
     private static final long JOIN_MILLIS = 5000;
-    /** How long an accepted SetDesktopSize waits for the phone's first frame of the new size. */
-    private static final long RESIZE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private final InputStream viewerIn;
     private final OutputStream viewerOut;
@@ -77,16 +76,25 @@ public final class ScreenStream implements AutoCloseable {
     private final Thread reader;
     private final Object lock = new Object();
     private final Runnable wake = this::screenChanged;
-    /** The geometry of the frames the viewer was last sent: its pointer positions are in their pixels. */
-    private volatile ScreenGeometry shownGeometry;
+    /** The geometry of the last frame sent. */
+    private volatile ScreenGeometry sentGeometry;
+    /**
+     * The geometry of the frames the viewer has shown, so far as it told us (reader thread only): a
+     * pointer position is in the pixels of the frame the viewer had drawn when it sent it, which after a
+     * resize may still be the old one. A request (sent after the viewer handled the update before it)
+     * or the echo of a fence that followed an update moves it on.
+     */
+    private ScreenGeometry viewerGeometry;
+    /** The geometry sent with each fence not echoed yet, oldest first (guarded by lock). */
+    private final ArrayDeque<ScreenGeometry> fencedGeometries = new ArrayDeque<>();
     // Guarded by lock: what the reader learnt and the updater acts on.
     private PixelFormat format = PixelFormat.NATURAL;
     private ViewerEncodings encodings = ViewerEncodings.RAW_ONLY;
     private UpdateRequest pending;
     private String clipboardOut;
     private boolean screenChanged;
-    private SizeNotice sizeNotice;
     private final ContinuousUpdates continuous = new ContinuousUpdates();
+    private final SizeRequests sizes;
     private StreamClosure ending;
     private Thread updater;
 
@@ -96,6 +104,7 @@ public final class ScreenStream implements AutoCloseable {
         this.viewerOut = viewerOut;
         this.shared = shared;
         this.screen = shared.source();
+        this.sizes = new SizeRequests(shared, this);
         this.input = input;
         this.consent = consent;
         this.settings = settings;
@@ -153,7 +162,8 @@ public final class ScreenStream implements AutoCloseable {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(viewerIn))) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(viewerOut, 64 * 1024));
             ScreenGeometry geometry = screen.geometry();
-            shownGeometry = geometry;
+            sentGeometry = geometry;
+            viewerGeometry = geometry;
             RfbHandshake.serve(in, out, geometry.frame().width(), geometry.frame().height(),
                     settings.desktopName());
             shared.addWatcher(wake);
@@ -307,21 +317,22 @@ public final class ScreenStream implements AutoCloseable {
         if (!geometry.frame().equals(size)) {
             return false; // caught between a new size and its first frame: the next capture has both
         }
-        SizeNotice owed;
-        synchronized (lock) {
-            owed = sizeNotice;
-        }
+        SizeNotice owed = sizes.owed();
         SizeNotice notice = owed == null ? null : owed.readyFor(size, System.nanoTime());
         ByteSink update = updates.prepare(request, frame, viewerFormat, viewerEncodings, notice);
         // Encoding takes time; the customer may have stopped sharing meanwhile.
         if (update == null || !consent.isGranted(ConsentKind.SCREEN)) {
             return false;
         }
+        // Set before the bytes leave: the viewer's next request can come back before this thread
+        // gets past the flush, and that request already speaks this frame's pixels.
+        sentGeometry = geometry;
         update.writeTo(out);
         byte[] fence = null;
         synchronized (lock) {
             if (continuous.enabled()) {
                 fence = continuous.sent();
+                fencedGeometries.add(geometry);
             }
         }
         if (fence != null) {
@@ -329,13 +340,8 @@ public final class ScreenStream implements AutoCloseable {
         }
         out.flush();
         updates.commit();
-        shownGeometry = geometry;
         if (notice != null) {
-            synchronized (lock) {
-                if (sizeNotice == owed) {
-                    sizeNotice = null;
-                }
-            }
+            sizes.delivered(owed);
         }
         return true;
     }
@@ -390,9 +396,7 @@ public final class ScreenStream implements AutoCloseable {
         @Override
         public void encodings(ViewerEncodings viewerEncodings) {
             synchronized (lock) {
-                if (viewerEncodings.extendedDesktopSize() && !encodings.extendedDesktopSize() && sizeNotice == null) {
-                    sizeNotice = SizeNotice.announcement();
-                }
+                sizes.encodings(encodings.extendedDesktopSize(), viewerEncodings.extendedDesktopSize());
                 encodings = viewerEncodings;
                 continuous.encodings(viewerEncodings.continuousUpdates(), viewerEncodings.fence());
                 lock.notifyAll();
@@ -410,6 +414,9 @@ public final class ScreenStream implements AutoCloseable {
         @Override
         public void fence(int flags, byte[] payload) {
             synchronized (lock) {
+                if ((flags & ContinuousUpdates.FENCE_REQUEST) == 0 && !fencedGeometries.isEmpty()) {
+                    viewerGeometry = fencedGeometries.poll();
+                }
                 continuous.fence(flags, payload);
                 lock.notifyAll();
             }
@@ -417,22 +424,15 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void desktopSize(int width, int height, int screens) {
-            SizeNotice answer;
-            if (width == 0 || height == 0 || screens == 0) {
-                answer = SizeNotice.refused(SizeNotice.STATUS_INVALID_LAYOUT);
-            } else {
-                ScreenSize granted = shared.resize(ScreenStream.this, ScreenSize.of(width, height));
-                answer = granted == null ? SizeNotice.refused(SizeNotice.STATUS_PROHIBITED)
-                        : SizeNotice.accepted(granted, System.nanoTime() + RESIZE_WAIT_NANOS);
-            }
+            sizes.request(width, height, screens);
             synchronized (lock) {
-                sizeNotice = answer;
                 lock.notifyAll();
             }
         }
 
         @Override
         public void updateRequest(UpdateRequest request) {
+            viewerGeometry = sentGeometry;
             synchronized (lock) {
                 pending = pending == null ? request : pending.merge(request);
                 lock.notifyAll();
@@ -450,7 +450,7 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void pointer(int buttonMask, int x, int y) {
-            ScreenGeometry geometry = shownGeometry;
+            ScreenGeometry geometry = viewerGeometry;
             gestures.pointer(buttonMask, geometry.phoneX(x), geometry.phoneY(y), geometry.phone().width(),
                     geometry.phone().height(), consent.isGranted(ConsentKind.CONTROL));
         }

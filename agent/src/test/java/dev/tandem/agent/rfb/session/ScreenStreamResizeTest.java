@@ -47,6 +47,9 @@ class ScreenStreamResizeTest {
             viewer.setDesktopSize(200, 300);
             TestViewer.Received answer = sizeAnswer(viewer);
             assertThat(answer.rect).as("reason 1 (this viewer), status 0, the new size").isEqualTo(Rect.of(1, 0, 200, 300));
+            // Sent before the viewer's next request: still in the old (full-size) frame's pixels.
+            viewer.pointer(1, 100, 150);
+            viewer.pointer(0, 100, 150);
 
             viewer.requestUpdate(true);
             viewer.awaitUpdate();
@@ -60,8 +63,8 @@ class ScreenStreamResizeTest {
             viewer.pointer(1, 2, 299);
             viewer.pointer(0, 2, 299);
             viewer.sync();
-            assertThat(fixture.phone.events()).containsExactly("down 201,401", "up 201,401", "down 0,798",
-                    "up 0,798");
+            assertThat(fixture.phone.events()).containsExactly("down 100,150", "up 100,150", "down 201,401",
+                    "up 201,401", "down 0,798", "up 0,798");
         }
     }
 
@@ -152,6 +155,7 @@ class ScreenStreamResizeTest {
             // 800x400 into 200x300: scale 0.25, a 200x100 picture from y = 100.
             assertThat(viewer.framebuffer[50 * 200 + 100] & 0xFFFFFF).as("a black bar").isZero();
 
+            viewer.requestUpdate(true); // as a viewer does once it has drawn an update
             viewer.pointer(1, 100, 150);
             viewer.pointer(0, 100, 150);
             viewer.sync();
