@@ -45,8 +45,16 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh browser profile with the given language (e.g. {@code en-US}, {@code es-ES}). */
     BrowserContext context(String locale) {
+        return context(locale, false);
+    }
+
+    /**
+     * As {@link #context(String)}; with {@code acceptTestCertificates} the profile also opens pages of a
+     * test's own private CA (a test of the server's trust in {@code --ca-file}, not of the browser's).
+     */
+    BrowserContext context(String locale, boolean acceptTestCertificates) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-                .setViewportSize(1400, 900));
+                .setViewportSize(1400, 900).setIgnoreHTTPSErrors(acceptTestCertificates));
         context.setDefaultTimeout(10_000);
         context.onPage(page -> page.onConsoleMessage(message -> {
             if (message.text().contains("Content Security Policy")) {

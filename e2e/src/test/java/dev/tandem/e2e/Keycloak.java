@@ -17,10 +17,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import dev.tandem.server.edge.EdgeSettings;
 
 /**
  * A real Keycloak (the server distribution Maven unpacks into {@code e2e/target/keycloak}) started
- * in development mode on a free port with an in-memory database and a realm the test imports. It
+ * in development mode on a free port with an in-memory database and a realm the test imports,
+ * serving HTTPS with a certificate of the test's private CA (so the Tandem server reaches it only
+ * through {@code --ca-file}). It
  * needs Java 21 or newer: {@code TANDEM_KEYCLOAK_JAVA_HOME}, else the newest JDK under
  * {@code /usr/lib/jvm} that is new enough. Fails (never skips) with a sentence when it cannot run.
  */
@@ -36,8 +40,12 @@ final class Keycloak implements AutoCloseable {
         this.startedIn = startedIn;
     }
 
-    /** Starts Keycloak with {@code realmJson} imported; returns once the realm's discovery document answers. */
-    static Keycloak start(String realmName, String realmJson) throws IOException, InterruptedException {
+    /**
+     * Starts Keycloak with {@code realmJson} imported, on HTTPS with {@code tls} (a certificate for
+     * localhost); returns once the realm's discovery document answers to a client trusting {@code trust}.
+     */
+    static Keycloak start(String realmName, String realmJson, EdgeSettings.TlsFiles tls, SSLContext trust)
+            throws IOException, InterruptedException {
         Path home = Paths.get(System.getProperty("tandem.keycloakHome", "target/keycloak/keycloak"));
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new AssertionError("Keycloak is not unpacked at " + home + ": run the e2e module through Maven "
@@ -57,8 +65,9 @@ final class Keycloak implements AutoCloseable {
         int management = freePort();
         Path log = home.resolve("keycloak-test.log");
         List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + port, "--http-management-port=" + management, "--db=dev-mem", "--import-realm",
-                "--cache=local"));
+                "--http-enabled=false", "--https-port=" + port, "--https-certificate-file=" + tls.certificate(),
+                "--https-certificate-key-file=" + tls.key(), "--http-management-port=" + management, "--db=dev-mem",
+                "--import-realm", "--cache=local"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("JAVA_HOME", javaHome.toString());
@@ -66,7 +75,7 @@ final class Keycloak implements AutoCloseable {
         long begun = System.nanoTime();
         Process process = builder.start();
         Keycloak keycloak = new Keycloak(process, port, Duration.ZERO);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder().sslContext(trust).connectTimeout(Duration.ofSeconds(2)).build();
         URI discovery = URI.create(keycloak.issuer(realmName) + "/.well-known/openid-configuration");
         while (true) {
             if (!process.isAlive()) {
@@ -91,7 +100,7 @@ final class Keycloak implements AutoCloseable {
     }
 
     String issuer(String realm) {
-        return "http://localhost:" + port + "/realms/" + realm;
+        return "https://localhost:" + port + "/realms/" + realm;
     }
 
     Duration startedIn() {

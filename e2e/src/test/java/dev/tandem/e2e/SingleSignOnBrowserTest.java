@@ -10,6 +10,12 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dev.tandem.server.testing.Api;
 import dev.tandem.server.testing.RunningServer;
+import dev.tandem.server.testing.TestCertificates;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -34,13 +40,17 @@ class SingleSignOnBrowserTest {
     static RunningServer server;
     static Chromium chromium;
     static Keycloak keycloak;
+    static TestCertificates certificates;
 
     @BeforeAll
     static void start() throws Exception {
-        server = RunningServer.start();
+        // The provider's certificate comes from a private CA that only --ca-file makes the server trust.
+        certificates = TestCertificates.create(Files.createTempDirectory("tandem-sso-ca"));
+        server = RunningServer.start(c -> c.withEdge(c.edge().withCaFile(certificates.caFile())));
         chromium = Chromium.launch();
         long begun = System.nanoTime();
-        keycloak = Keycloak.start(REALM, realm(server.baseUrl() + "/api/v1/auth/sso/callback"));
+        keycloak = Keycloak.start(REALM, realm(server.baseUrl() + "/api/v1/auth/sso/callback"),
+                certificates.server("keycloak", "RSA", "localhost"), certificates.clientContext());
         System.out.printf("Keycloak answered after %.1f s%n", (System.nanoTime() - begun) / 1e9);
     }
 
@@ -104,7 +114,7 @@ class SingleSignOnBrowserTest {
     @Test
     @Order(1)
     void theAdministratorSetsUpSingleSignOnInTheManagementCenter() {
-        try (BrowserContext context = chromium.context("en-US")) {
+        try (BrowserContext context = chromium.context("en-US", true)) {
             Page admin = ConsoleSessionTest.signInAs(server, context, "admin", RunningServer.ADMIN_PASSWORD);
             admin.navigate(server.baseUrl() + "/#/admin/settings");
             var form = admin.locator("[data-testid=sign-in-settings]");
@@ -126,13 +136,13 @@ class SingleSignOnBrowserTest {
     @Test
     @Order(2)
     void aNewPersonBecomesATechnicianAndTheAdministratorGroupGivesTheRole() {
-        try (BrowserContext context = chromium.context("en-US")) {
+        try (BrowserContext context = chromium.context("en-US", true)) {
             Page page = signInThroughKeycloak(context, "bruno");
             assertThat(page.locator("[data-testid=user]")).containsText("Bruno Prueba");
             assertThat(page.locator("[data-testid=user]")).containsText("Technician");
             assertThat(page.locator("[data-testid=view-admin]")).hasCount(0);
         }
-        try (BrowserContext context = chromium.context("es-ES")) {
+        try (BrowserContext context = chromium.context("es-ES", true)) {
             Page page = signInThroughKeycloak(context, "carmen");
             assertThat(page.locator("[data-testid=user]")).containsText("Administrador");
             page.locator("[data-testid=view-admin]").click();
@@ -149,12 +159,12 @@ class SingleSignOnBrowserTest {
         Api admin = server.admin();
         admin.post("/api/v1/users", "{\"username\":\"dario\",\"displayName\":\"Darío Tandem\",\"password\":\""
                 + RunningServer.password("dario") + "\",\"email\":\"dario@example.com\"}").expect(201);
-        try (BrowserContext context = chromium.context("en-US")) {
+        try (BrowserContext context = chromium.context("en-US", true)) {
             Page page = signInThroughKeycloak(context, "dario.k");
             assertThat(page.locator("[data-testid=user]")).containsText("Darío Tandem");
         }
         admin.put("/api/v1/users/dario", "{\"enabled\":false}").expect(200);
-        try (BrowserContext context = chromium.context("es-ES")) {
+        try (BrowserContext context = chromium.context("es-ES", true)) {
             Page page = signInThroughKeycloak(context, "dario.k");
             assertThat(page.locator("[data-testid=error]")).hasText("Su cuenta de Tandem está desactivada.");
             assertThat(page.locator("[data-testid=sign-in-form]")).isVisible();
@@ -167,7 +177,7 @@ class SingleSignOnBrowserTest {
     void withMatchingOnlyAPersonWithoutATandemAccountIsRefused() {
         Api admin = server.admin();
         admin.put("/api/v1/settings", "{\"sso\":{\"newAccounts\":\"match\"}}").expect(200);
-        try (BrowserContext context = chromium.context("en-US")) {
+        try (BrowserContext context = chromium.context("en-US", true)) {
             Page page = signInThroughKeycloak(context, "elena");
             assertThat(page.locator("[data-testid=error]")).containsText("no Tandem account");
         }
@@ -175,5 +185,19 @@ class SingleSignOnBrowserTest {
             assertThat(user.get("username").asText()).isNotEqualTo("elena");
         }
         System.out.printf("Keycloak started in %.1f s%n", keycloak.startedIn().toMillis() / 1000.0);
+    }
+
+    @Test
+    @Order(5)
+    void aServerWithoutTheProvidersCertificateAuthorityRefusesToTalkToIt() throws Exception {
+        try (RunningServer stranger = RunningServer.start()) {
+            stranger.admin().put("/api/v1/settings", "{\"sso\":{\"issuer\":\"" + keycloak.issuer(REALM)
+                    + "\",\"clientId\":\"tandem\",\"clientSecret\":\"" + SECRET + "\"}}").expect(200);
+            HttpResponse<Void> start = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(stranger.baseUrl() + "/api/v1/auth/sso/start")).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(start.statusCode()).isBetween(300, 399);
+            assertThat(start.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).contains("sso_error=sso_unreachable"));
+        }
     }
 }

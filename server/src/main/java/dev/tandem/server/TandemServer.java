@@ -175,9 +175,10 @@ public final class TandemServer implements AutoCloseable {
         Links links = new Links(settings::publicUrl);
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
+        TrustedCertificates trust = config.edge().caFile().map(f -> TrustedCertificates.fromFile(f.toString()))
+                .orElse(TrustedCertificates.system());
         MailOutbox mail = new MailOutbox(new EmailStore(database), settings::smtp, config.dataDir().resolve("outbox"),
-                settings::sender, clock, audit, config.edge().caFile().map(f -> TrustedCertificates.fromFile(f.toString()))
-                        .orElse(TrustedCertificates.system()), SmtpPorts.of(config.smtp()));
+                settings::sender, clock, audit, trust, SmtpPorts.of(config.smtp()));
         mail.onChange(email -> email.createdBy().ifPresent(owner -> consoles.outboxChanged(owner,
                 java.util.Map.of("id", email.id(), "status", email.status().wireName()))));
         MessageStore messageStore = new MessageStore(database);
@@ -214,7 +215,7 @@ public final class TandemServer implements AutoCloseable {
         SecondFactors factors = new SecondFactors(new SecondFactorStore(database), passkeyStore, box, clock);
         Passkeys passkeys = new Passkeys(passkeyStore, users, flows, () -> URI.create(links.base()), json, clock);
         SingleSignOn sso = new SingleSignOn(signInSettings, flows, () -> URI.create(links.base() + "/api/v1/auth/sso/callback"),
-                json, clock);
+                json, clock, trust);
         WebApp.Identity identity = new WebApp.Identity(new SignIns(accounts, factors, signInSettings), factors, passkeys,
                 sso, new SsoAccounts(users, accounts), signInSettings);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,

@@ -23,6 +23,7 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
+import dev.tandem.protocol.tls.TrustedCertificates;
 import dev.tandem.server.settings.SignInSettings;
 import dev.tandem.server.settings.SignInSettings.Sso;
 import dev.tandem.server.store.SignInFlowStore;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Single sign-on with OpenID Connect: the authorization code flow with PKCE (S256), a state bound
@@ -52,15 +54,21 @@ public final class SingleSignOn {
     private final Supplier<URI> redirectUri;
     private final ObjectMapper json;
     private final Clock clock;
+    private final SSLSocketFactory tls;
     private final Map<String, Provider> providers = new ConcurrentHashMap<>();
 
+    /**
+     * @param trust the authorities the provider's certificate may come from: the system's and
+     *              {@code --ca-file}'s, so a provider behind a private CA works like SMTP does
+     */
     public SingleSignOn(SignInSettings settings, SignInFlowStore flows, Supplier<URI> redirectUri, ObjectMapper json,
-                        Clock clock) {
+                        Clock clock, TrustedCertificates trust) {
         this.settings = settings;
         this.flows = flows;
         this.redirectUri = redirectUri;
         this.json = json;
         this.clock = clock;
+        this.tls = trust.sslContext().getSocketFactory();
     }
 
     /** Where to send the browser, and the state that the browser's cookie must carry back. */
@@ -146,6 +154,7 @@ public final class SingleSignOn {
             com.nimbusds.oauth2.sdk.http.HTTPRequest http = request.toHTTPRequest();
             http.setConnectTimeout(TIMEOUT_MILLIS);
             http.setReadTimeout(TIMEOUT_MILLIS);
+            http.setSSLSocketFactory(tls);
             TokenResponse response = OIDCTokenResponseParser.parse(http.send());
             if (!response.indicatesSuccess()) {
                 throw new Failure("sso_token", "the identity provider refused the code: "
@@ -181,10 +190,15 @@ public final class SingleSignOn {
             return known;
         }
         try {
-            OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(sso.issuer().toString()),
-                    TIMEOUT_MILLIS, TIMEOUT_MILLIS);
+            OIDCProviderMetadata metadata = OIDCProviderMetadata.resolve(new Issuer(sso.issuer().toString()), request -> {
+                request.setConnectTimeout(TIMEOUT_MILLIS);
+                request.setReadTimeout(TIMEOUT_MILLIS);
+                request.setSSLSocketFactory(tls);
+            });
             IDTokenValidator validator = new IDTokenValidator(metadata.getIssuer(), new ClientID(sso.clientId()),
-                    JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL());
+                    JWSAlgorithm.RS256, metadata.getJWKSetURI().toURL(),
+                    new com.nimbusds.jose.util.DefaultResourceRetriever(TIMEOUT_MILLIS, TIMEOUT_MILLIS, 512 * 1024,
+                            true, tls));
             Provider provider = new Provider(metadata, validator, now.plus(METADATA_LIFETIME));
             providers.clear();
             providers.put(key, provider);
