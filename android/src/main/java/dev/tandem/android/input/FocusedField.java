@@ -19,10 +19,36 @@ final class FocusedField {
     private FocusedField() {
     }
 
-    /** The focused editable field, or null. */
+    /** The deepest window tree searched for a focused field when Android's input focus says none. */
+    private static final int MAX_DEPTH = 32;
+
+    /**
+     * The focused editable field, or null. Android's input focus first; when it names none (some
+     * WebViews and makers' builds report no input focus while a field has the caret), the field that
+     * says it is focused in the active window.
+     */
     static AccessibilityNodeInfo of(AccessibilityService service) {
         AccessibilityNodeInfo field = service.findFocus(AccessibilityNodeInfo.FOCUS_INPUT);
+        if (field == null) {
+            field = focusedIn(service.getRootInActiveWindow(), 0);
+        }
         return field != null && field.isEditable() ? field : null;
+    }
+
+    private static AccessibilityNodeInfo focusedIn(AccessibilityNodeInfo node, int depth) {
+        if (node == null || depth > MAX_DEPTH) {
+            return null;
+        }
+        if (node.isFocused() && node.isEditable()) {
+            return node;
+        }
+        for (int i = 0; i < node.getChildCount(); i++) {
+            AccessibilityNodeInfo found = focusedIn(node.getChild(i), depth + 1);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** Types {@code text} ("\n" is Enter, "\b" Backspace, {@link TextEdit#DELETE} Delete); false without a field. */

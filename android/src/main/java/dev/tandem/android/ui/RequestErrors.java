@@ -35,6 +35,10 @@ final class RequestErrors {
                 return R.string.help_error_description_too_long;
             case "bad_address":
                 return R.string.help_error_bad_address;
+            case "bad_input":
+                return R.string.help_error_bad_input;
+            case "not_expired":
+                return R.string.help_error_not_expired;
             case "rate_limited":
                 return R.string.help_error_rate_limited;
             case "request_accepted":

@@ -10,6 +10,7 @@ import android.content.Context;
 import android.os.Process;
 import android.provider.Settings;
 import dev.tandem.android.input.TandemAccessibilityService;
+import dev.tandem.android.testing.RemoteControlService;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.Capability;
 import org.junit.Test;
@@ -40,7 +41,7 @@ public class PhoneCapabilitiesTest {
         ServiceController<TandemAccessibilityService> service =
                 Robolectric.buildService(TandemAccessibilityService.class).create();
         assertThat(new PhoneCapabilities(app).current().control.available).isFalse();
-        connect(service.get());
+        RemoteControlService.connect(service.get());
         assertThat(new PhoneCapabilities(app).current().control.available).isTrue();
         assertThat(new PhoneCapabilities(app).controlStep()).isEqualTo(PhoneCapabilities.ControlStep.ON);
         service.destroy();
@@ -78,16 +79,5 @@ public class PhoneCapabilitiesTest {
     private void restrict(int mode) {
         AppOpsManager ops = (AppOpsManager) app.getSystemService(Context.APP_OPS_SERVICE);
         shadowOf(ops).setMode(RestrictedSettings.OP, Process.myUid(), app.getPackageName(), mode);
-    }
-
-    /** What Android does once the customer switched the service on: it binds it and calls onServiceConnected. */
-    static void connect(TandemAccessibilityService service) {
-        try {
-            java.lang.reflect.Method connected = TandemAccessibilityService.class.getDeclaredMethod("onServiceConnected");
-            connected.setAccessible(true);
-            connected.invoke(service);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
     }
 }

@@ -12,7 +12,7 @@ import android.os.Build;
 import android.os.PowerManager;
 import dev.tandem.agent.screen.KeyboardKey;
 import dev.tandem.agent.screen.SoftKey;
-import java.lang.reflect.Method;
+import dev.tandem.android.testing.RemoteControlService;
 import java.util.List;
 import org.junit.After;
 import org.junit.Before;
@@ -39,11 +39,8 @@ public class AccessibilityInputTest {
     private AccessibilityInput input;
 
     @Before
-    public void switchOnTheService() throws Exception {
-        service = Robolectric.buildService(TandemAccessibilityService.class).create();
-        Method connected = TandemAccessibilityService.class.getDeclaredMethod("onServiceConnected");
-        connected.setAccessible(true);
-        connected.invoke(service.get());
+    public void switchOnTheService() {
+        service = RemoteControlService.switchedOn();
         input = new AccessibilityInput(app, new AndroidClipboard(app));
     }
 

@@ -327,7 +327,9 @@ public final class ScreenStream implements AutoCloseable {
         // Set before the bytes leave: the viewer's next request can come back before this thread
         // gets past the flush, and that request already speaks this frame's pixels.
         sentGeometry = geometry;
-        update.writeTo(out);
+        // Whether this update is fenced is decided before its bytes leave: a frame larger than the
+        // output buffer reaches the viewer during writeTo, and the viewer may switch continuous
+        // updates on in answer; that reply to its own request must not be followed by a fence.
         byte[] fence = null;
         synchronized (lock) {
             if (continuous.enabled()) {
@@ -335,6 +337,7 @@ public final class ScreenStream implements AutoCloseable {
                 fencedGeometries.add(geometry);
             }
         }
+        update.writeTo(out);
         if (fence != null) {
             out.write(fence);
         }
