@@ -69,11 +69,14 @@ class ControlStepBrowserTest {
                 phone.start();
                 String session = joined.get(10, TimeUnit.SECONDS);
                 page.locator("[data-testid=session-row][data-session=" + session + "]").click();
-                Locator control = page.locator("[data-testid=chat-window][data-session=" + session + "]")
-                        .locator("[data-capability=control]");
+                Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
+                Locator control = chat.locator("[data-testid=capabilities] [data-capability=control]");
                 assertThat(control).hasAttribute("data-available", "false");
                 assertThat(control).containsText("«Permitir ajustes restringidos»");
                 assertThat(control).not().containsText("the phone's English");
+                // Beside the screen actions too, where the technician would ask for control.
+                Locator besideActions = chat.locator("[data-testid=screen-unavailable][data-capability=control]");
+                assertThat(besideActions).containsText("«Permitir ajustes restringidos»");
 
                 phone.updateCapabilities(controlAt("accessibility_off")); // the customer allowed restricted settings
                 assertThat(control).containsText("ajustes de accesibilidad");
@@ -81,6 +84,7 @@ class ControlStepBrowserTest {
                 phone.updateCapabilities(controlAt(null)); // and switched the service on
                 assertThat(control).hasAttribute("data-available", "true");
                 assertThat(control.locator(".capability__reason")).hasCount(0);
+                assertThat(besideActions).hasCount(0);
             }
         }
     }
