@@ -93,7 +93,8 @@ class LiveInputTest {
                 c.viewer.pointer(WHEEL_DOWN, 540, 1500);
                 c.viewer.pointer(0, 540, 1500);
             }
-            assertThat(c.await(s -> s.settingsScroll() > 400).settingsScroll()).isEqualTo(400 + 3 * 60);
+            // Each notch lands on its own: wait for all three (bounded), not for the first.
+            assertThat(c.await(s -> s.settingsScroll() >= 400 + 3 * 60).settingsScroll()).isEqualTo(400 + 3 * 60);
         }
     }
 
