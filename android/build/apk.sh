@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The APK build without Gradle, called by Maven (pom.xml passes the paths as environment variables):
 #   resources  aapt compiles the manifest and res/ against android-all 34 and writes R.java
-#   package    D8 (with java.time & co. desugared for minSdk 24) -> classes.dex, aapt packs the
-#              resources, zipalign, apksigner signs with the release keystore or a generated debug key
+#   package    D8 -> classes.dex (minSdk 26 has java.time & co. itself; D8 backports the few Java 9-11
+#              library calls), aapt packs the resources, zipalign, apksigner signs with the release
+#              keystore or a generated debug key
 set -euo pipefail
 step="$1"
 manifest="$WORK/AndroidManifest.xml"
@@ -33,22 +34,11 @@ resources)
   ;;
 package)
   tools="$TARGET/tools"
-  rm -rf "$WORK/dex" "$WORK/desugared-dex" && mkdir -p "$WORK/dex" "$WORK/desugared-dex"
-  # The desugared library's configuration (which JDK APIs newer than minSdk to rewrite to j$.*).
-  mkdir -p "$WORK/desugar-config"
-  (cd "$WORK/desugar-config" && "$JAVA_HOME/bin/jar" xf "$tools/desugar_jdk_libs_configuration.jar" META-INF/desugar/d8/desugar.json)
-  config="$WORK/desugar-config/META-INF/desugar/d8/desugar.json"
+  rm -rf "$WORK/dex" && mkdir -p "$WORK/dex"
   "$JAVA_HOME/bin/jar" cf "$WORK/app-classes.jar" -C "$TARGET/classes" .
   "$JAVA_HOME/bin/java" -cp "$tools/r8.jar" com.android.tools.r8.D8 --release --min-api "$MIN_SDK" --lib "$ANDROID_JAR" --lib "$JAVA_HOME" \
-    --desugared-lib "$config" --desugared-lib-pg-conf-output "$WORK/desugared-keep.pro" \
     --output "$WORK/dex" "$WORK/app-classes.jar" "$WORK"/libs/*.jar > "$WORK/d8.log" 2>&1 \
     || { cat "$WORK/d8.log" >&2; exit 1; }
-  # Only the parts of the desugared JDK library the app uses (L8 shrinks with D8's keep rules).
-  "$JAVA_HOME/bin/java" -cp "$tools/r8.jar" com.android.tools.r8.L8 --release --min-api "$MIN_SDK" --lib "$ANDROID_JAR" --lib "$JAVA_HOME" \
-    --desugared-lib "$config" --pg-conf "$WORK/desugared-keep.pro" \
-    --output "$WORK/desugared-dex" "$tools/desugar_jdk_libs.jar" > "$WORK/l8.log" 2>&1 \
-    || { cat "$WORK/l8.log" >&2; exit 1; }
-  mv "$WORK/desugared-dex/classes.dex" "$WORK/dex/classes2.dex"
   unsigned="$WORK/tandem-unsigned.apk"
   aligned="$WORK/tandem-aligned.apk"
   aapt_package -F "$unsigned"

@@ -63,6 +63,8 @@ export interface Session {
   device: Device | null;
   capabilities: Partial<Record<CapabilityName, boolean>>;
   capabilityReasons?: Partial<Record<CapabilityName, string>>;
+  /** Where the phone names the step the customer is on (e.g. `accessibility_restricted`). */
+  capabilityCodes?: Partial<Record<CapabilityName, string>>;
   startedAt: string;
   endedAt: string | null;
   endedBy?: 'technician' | 'customer' | 'server' | string | null;

@@ -1,6 +1,6 @@
 import type { CapabilityName, Session } from '../api/types';
-import { reasonText } from '../i18n/deviceReasons';
 import { useI18n } from '../i18n/I18nProvider';
+import { capabilityReason } from './capabilityReason';
 
 const ORDER: CapabilityName[] = ['chat', 'diagnostics', 'screen', 'control'];
 
@@ -15,7 +15,7 @@ export function Capabilities({ session }: { session: Session }) {
   const missing = new Map<string, CapabilityName[]>();
   for (const name of ORDER) {
     if (session.capabilities?.[name] === true) continue;
-    const reason = reasonText(t, session.capabilityReasons?.[name]) || t('chat.capNoReason');
+    const reason = capabilityReason(session, name, t) || t('chat.capNoReason');
     missing.set(reason, [...(missing.get(reason) ?? []), name]);
   }
   return (
@@ -30,7 +30,14 @@ export function Capabilities({ session }: { session: Session }) {
         </li>
       )}
       {[...missing.entries()].map(([reason, names]) => (
-        <li key={reason} class="capability capability--off" data-capability={names.join(' ')} data-available="false" title={reason}>
+        <li
+          key={reason}
+          class="capability capability--off"
+          data-capability={names.join(' ')}
+          data-available="false"
+          data-code={names.length === 1 ? session.capabilityCodes?.[names[0]] : undefined}
+          title={reason}
+        >
           <span class="capability__mark" aria-hidden="true">
             ✗
           </span>

@@ -2,14 +2,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { keysText } from '../shell/shortcuts';
 import { errorMessage } from '../api/http';
 import { CloseChatDialog } from '../chat/CloseChatDialog';
+import { capabilityReason } from '../chat/capabilityReason';
 import { useI18n } from '../i18n/I18nProvider';
-import { reasonText } from '../i18n/deviceReasons';
 import { onCommand } from '../shell/commands';
 import { useConsole } from '../state/ConsoleProvider';
 import { Icon } from '../ui/Icon';
 import { useToast } from '../ui/Toast';
 import { openPopOut } from './popOut';
 import { controlButton } from './screenControls';
+import { ClipboardControl } from './ClipboardControl';
 import { QualityMenu } from './QualityMenu';
 import { ScreenStats } from './ScreenStats';
 import { ScreenStatusBadge } from './ScreenStatusBadge';
@@ -228,7 +229,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
               primary={!granted}
               pressed={controlState.pressed}
               disabled={controlState.disabled}
-              title={session?.capabilities?.control !== true ? reasonText(t, session?.capabilityReasons?.control) || t('screen.noReason') : undefined}
+              title={session?.capabilities?.control !== true ? capabilityReason(session, 'control', t) || t('screen.noReason') : undefined}
               onClick={toggleControl}
             />
           )}
@@ -256,6 +257,9 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
           </span>
           <ToolButton icon="zoomIn" label={t('viewer.zoomIn')} testId="zoom-in" iconOnly disabled={!picture} onClick={() => setZoom(nextZoom(scale, 1))} />
         </ToolGroup>
+        <ToolGroup name="input">
+          <ClipboardControl enabled={granted && stream.live} fromPhone={stream.phoneClipboard} send={stream.sendClipboard} />
+        </ToolGroup>
       </div>
 
       <div class={`viewer__stage${zoom === 'fit' ? '' : ' viewer__stage--zoomed'}`} ref={stage}>
@@ -274,7 +278,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
           live={stream.live}
           paused={stream.paused}
           customer={customer}
-          reason={reasonText(t, session?.capabilityReasons?.screen)}
+          reason={capabilityReason(session, 'screen', t)}
           ended={!active}
           canAsk={active && !!session?.customerConnected && !busy}
           onAskAgain={askAgain}

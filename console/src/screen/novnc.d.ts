@@ -9,6 +9,11 @@ declare module '@novnc/novnc' {
     wsProtocols?: string[];
   }
 
+  /** The 'clipboard' event: the server's cut text (RFB ServerCutText). */
+  export interface RfbClipboardEvent extends Event {
+    readonly detail: { text: string };
+  }
+
   export interface RfbDisconnectEvent extends Event {
     readonly detail: { clean: boolean };
   }
@@ -29,6 +34,8 @@ declare module '@novnc/novnc' {
     /** Without `down`, a press and a release. Ignored while view-only or not connected. */
     sendKey(keysym: number, code: string | null, down?: boolean): void;
     focus(options?: FocusOptions): void;
+    /** Sends `text` as the client's cut text (RFB ClientCutText); ignored while view-only. */
+    clipboardPasteFrom(text: string): void;
     blur(): void;
     toDataURL(type?: string, encoderOptions?: number): string;
     toBlob(callback: (blob: Blob | null) => void, type?: string, quality?: number): void;

@@ -28,6 +28,10 @@ export interface ScreenStream {
   /** Forget how the socket last closed: after asking the customer again. */
   clearClose(): void;
   sendKey(keysym: number): void;
+  /** What the phone last copied (ServerCutText) since this Viewer opened; null before anything was. */
+  phoneClipboard: string | null;
+  /** Puts text on the phone's clipboard; false when there is no live stream to send it on. */
+  sendClipboard(text: string): boolean;
   /** The current picture as PNG, live or frozen; null before the first picture. */
   picture(): Promise<Blob | null>;
 }
@@ -55,6 +59,7 @@ export function useScreenStream(
   const [frozen, setFrozen] = useState<string | null>(null);
   const [rate, setRate] = useState<StreamRate | null>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const [phoneClipboard, setPhoneClipboard] = useState<string | null>(null);
   const [quality, setQualityState] = useState<ViewerQuality>(() => loadQuality(browserStorage()));
   const qualityRef = useRef(quality);
   qualityRef.current = quality;
@@ -102,6 +107,9 @@ export function useScreenStream(
       },
       onResize: (width, height, phoneOwn) => {
         if (!cancelled && phoneOwn) setSize((current) => (current?.width === width && current.height === height ? current : { width, height }));
+      },
+      onClipboard: (text) => {
+        if (!cancelled) setPhoneClipboard(text);
       },
     })
       .then((opened) => {
@@ -180,6 +188,12 @@ export function useScreenStream(
       if (retryTimer.current) clearTimeout(retryTimer.current);
       failures.current = 0;
       setClosed(null);
+    },
+    phoneClipboard,
+    sendClipboard(text) {
+      if (!live || !streamRef.current) return false;
+      streamRef.current.pasteToPhone(text);
+      return true;
     },
     sendKey(keysym) {
       streamRef.current?.sendKey(keysym);

@@ -1,4 +1,5 @@
 import type RFB from '@novnc/novnc';
+import type { RfbClipboardEvent } from '@novnc/novnc';
 import { qualityPlan, setDesktopSizeMessage, type ViewerQuality } from './quality';
 
 export interface ViewerStreamHandlers {
@@ -17,6 +18,8 @@ export interface ViewerStreamHandlers {
    * is the picture area's size, with the phone fitted inside.
    */
   onResize(width: number, height: number, phoneOwn: boolean): void;
+  /** The phone's clipboard changed (RFB ServerCutText; the phone sends it only under control). */
+  onClipboard(text: string): void;
 }
 
 /**
@@ -84,6 +87,7 @@ export class ViewerStream {
       stream.watchSize();
       handlers.onConnect();
     });
+    rfb.addEventListener('clipboard', (event) => handlers.onClipboard((event as RfbClipboardEvent).detail.text));
     countFramebufferUpdates(rfb, handlers.onFrame);
     followFramebufferSize(rfb, (width, height) => handlers.onResize(width, height, stream.showsPhoneOwnSize()));
     return stream;
@@ -137,6 +141,11 @@ export class ViewerStream {
   /** Press and release of one key (ignored by noVNC while view-only). */
   sendKey(keysym: number): void {
     this.rfb.sendKey(keysym, null);
+  }
+
+  /** Puts `text` on the phone's clipboard (RFB ClientCutText; dropped by noVNC while view-only). */
+  pasteToPhone(text: string): void {
+    this.rfb.clipboardPasteFrom(text);
   }
 
   focus(): void {

@@ -18,6 +18,7 @@ import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.stream.StreamFrame;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,6 +65,8 @@ public final class AgentSession implements AutoCloseable {
     private final Outbox outbox = new Outbox();
     private final ScreenStreams screens;
     private final PhoneFeatures features;
+    /** Diagnostics and log hand-overs granted while disconnected, run after the next welcome. */
+    private final List<Runnable> afterWelcome = new ArrayList<>();
     private int uploads;
 
     private Phase phase = Phase.NEW;
@@ -388,6 +391,9 @@ public final class AgentSession implements AutoCloseable {
         }
         outbox.waiting().forEach((cseq, text) -> transmit(new AgentMessage.Chat(cseq, text)));
         prompts.takeHeldAnswers().forEach(this::transmit);
+        List<Runnable> handOvers = new ArrayList<>(afterWelcome);
+        afterWelcome.clear();
+        handOvers.forEach(Runnable::run);
         if (!first && (consent.decision(ConsentKind.SCREEN) != ConsentLedger.Decision.NOT_ASKED
                 || consent.decision(ConsentKind.CONTROL) != ConsentLedger.Decision.NOT_ASKED)) {
             // Anything was ever shared: the server lowers its state to this (e.g. a stop given while away).
@@ -474,10 +480,14 @@ public final class AgentSession implements AutoCloseable {
                 prompts.holdForNextConnection(message);
             }
             reportSharing();
-            if (granted && kind.orElse(null) == ConsentKind.DIAGNOSTICS) {
-                sendDiagnostics(promptId);
-            } else if (granted && kind.orElse(null) == ConsentKind.LOGS) {
-                sendLogs(promptId);
+            Runnable handOver = granted && kind.orElse(null) == ConsentKind.DIAGNOSTICS ? () -> sendDiagnostics(promptId)
+                    : granted && kind.orElse(null) == ConsentKind.LOGS ? () -> sendLogs(promptId) : null;
+            if (handOver != null && phase == Phase.JOINED) {
+                handOver.run();
+            } else if (handOver != null) {
+                // Disconnected: the report or files follow the held answer once the server let us back in
+                // (sent now they would reach the next connection before its hello).
+                afterWelcome.add(handOver);
             }
         });
         return answer.isPresent();

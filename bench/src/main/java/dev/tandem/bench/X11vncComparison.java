@@ -5,7 +5,6 @@ import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.session.ScreenStream;
 import dev.tandem.agent.rfb.session.StreamSettings;
 import dev.tandem.agent.screen.PhoneInput;
-import dev.tandem.agent.screen.SoftKey;
 import dev.tandem.device.screen.StaticScreen;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -249,20 +248,5 @@ public final class X11vncComparison implements Callable<Integer> {
         return false;
     }
 
-    private static final PhoneInput NO_INPUT = new PhoneInput() {
-        @Override
-        public void tap(int x, int y) { }
-
-        @Override
-        public void longPress(int x, int y) { }
-
-        @Override
-        public void swipe(int fromX, int fromY, int toX, int toY, long durationMillis) { }
-
-        @Override
-        public void softKey(SoftKey key) { }
-
-        @Override
-        public void type(String text) { }
-    };
+    private static final PhoneInput NO_INPUT = PhoneInput.none();
 }

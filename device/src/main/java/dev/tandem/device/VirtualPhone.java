@@ -171,7 +171,8 @@ public final class VirtualPhone implements AutoCloseable {
         }
         StreamSettings settings = StreamSettings.defaults()
                 .withDesktopName("Tandem \u2013 " + profile.marketingName())
-                .withJpeg(new ImageIoJpegCompressor());
+                .withJpeg(new ImageIoJpegCompressor())
+                .withClipboard(ui.clipboard());
         return ScreenAccess.of(screen, ui, settings);
     }
 

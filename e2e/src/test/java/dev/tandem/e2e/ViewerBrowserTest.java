@@ -7,6 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
+import dev.tandem.agent.screen.KeyboardKey;
 import dev.tandem.agent.screen.ScreenGeometry;
 import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.device.DeviceProfile;
@@ -58,12 +59,8 @@ class ViewerBrowserTest {
                      DeviceProfile.SAMSUNG)) {
             String session = customer.session();
             Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
-            page.locator("[data-testid=session-row][data-session=" + session + "]").click();
+            Locator viewer = openViewer(page, session);
             Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
-            chat.locator("[data-testid=view-screen]").click();
-
-            Locator viewer = page.locator("[data-testid=viewer][data-session=" + session + "]");
-            assertThat(viewer.locator("[data-testid=screen-status]")).hasAttribute("data-status", "sharing");
             Locator canvas = viewer.locator("canvas").first();
             assertThat(canvas).isVisible();
             awaitTrue(() -> customer.phone.ui().state().notifications().stream()
@@ -110,6 +107,55 @@ class ViewerBrowserTest {
             page.locator("[data-testid=confirm-end]").click();
             assertThat(chat.locator("[data-testid=session-ended]")).isVisible();
         }
+    }
+
+    @Test
+    void theClipboardButtonSharesTextBothWaysOnceControlIsGranted() throws Exception {
+        try (BrowserContext context = chromium.context("es-ES");
+             PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), lucia.createCode("Clipboard"),
+                     DeviceProfile.SAMSUNG)) {
+            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
+            Locator viewer = openViewer(page, customer.session());
+            assertThat(viewer.locator("[data-testid=clipboard]")).isDisabled(); // view only
+
+            viewer.locator("[data-testid=toggle-control]").click();
+            customer.phone.answer(customer.nextPrompt("control").id(), true);
+            assertThat(viewer).hasAttribute("data-control", "granted");
+            Locator button = viewer.locator("[data-testid=clipboard]");
+            assertThat(button).isEnabled();
+            assertThat(button).hasText("Portapapeles");
+            button.click();
+
+            // Technician -> phone: the text lands on the phone's clipboard.
+            viewer.locator("[data-testid=clipboard-text]").fill("Contraseña Wi-Fi: año2025");
+            viewer.locator("[data-testid=clipboard-send]").click();
+            awaitTrue(() -> "Contraseña Wi-Fi: año2025".equals(customer.phone.ui().clipboard().text()),
+                    "the text on the phone's clipboard");
+
+            // Phone -> technician: what the phone copies shows in the panel.
+            assertThat(viewer.locator("[data-testid=clipboard-from-phone-empty]")).isVisible();
+            Point messages = new Point(405, 1144);
+            tap(page, viewer.locator("canvas").first(), messages.x(), messages.y());
+            awaitTrue(() -> customer.phone.ui().state().showing(PhoneApp.MESSAGES), "Messages open");
+            customer.phone.ui().key(KeyboardKey.TAB);
+            customer.phone.ui().type("Pedido 4711");
+            customer.phone.ui().key(KeyboardKey.SELECT_ALL);
+            customer.phone.ui().key(KeyboardKey.COPY);
+            assertThat(viewer.locator("[data-testid=clipboard-from-phone]")).hasText("Pedido 4711");
+        }
+    }
+
+    /** Opens the session's chat, then its Viewer, and waits until the screen is shared. */
+    private static Locator openViewer(Page page, String session) {
+        page.locator("[data-testid=session-row][data-session=" + session + "]").click();
+        page.locator("[data-testid=chat-window][data-session=" + session + "] [data-testid=view-screen]").click();
+        Locator viewer = page.locator("[data-testid=viewer][data-session=" + session + "]");
+        assertThat(viewer.locator("[data-testid=screen-status]")).hasAttribute("data-status", "sharing");
+        return viewer;
+    }
+
+    /** A point on the phone's screen. */
+    private record Point(int x, int y) {
     }
 
     /** Clicks the canvas where phone pixel (x, y) is shown. */

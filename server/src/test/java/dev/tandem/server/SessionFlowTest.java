@@ -67,6 +67,26 @@ class SessionFlowTest {
     }
 
     @Test
+    void thePhoneNamesTheStepTheCustomerIsOnAndTheViewCarriesIt() throws Exception {
+        String code = tech.createCode("android phone");
+        try (RawDevice device = RawDevice.connect(server)) {
+            String id = device.join(code, "Marta").get("session").asText();
+            device.send("{\"type\":\"capabilities\",\"capabilities\":{\"chat\":{\"available\":true},"
+                    + "\"diagnostics\":{\"available\":true},\"screen\":{\"available\":true},"
+                    + "\"control\":{\"available\":false,\"reason\":\"Android blocks it\","
+                    + "\"code\":\"accessibility_restricted\"}}}");
+            JsonNode session = tech.get("/api/v1/sessions/" + id).json();
+            for (int i = 0; i < 100 && session.at("/capabilityCodes/control").isMissingNode(); i++) {
+                Thread.sleep(50);
+                session = tech.get("/api/v1/sessions/" + id).json();
+            }
+            assertThat(session.at("/capabilityCodes/control").asText()).isEqualTo("accessibility_restricted");
+            assertThat(session.at("/capabilityReasons/control").asText()).isEqualTo("Android blocks it");
+            assertThat(session.at("/capabilityCodes/screen").isMissingNode()).as("only missing ones").isTrue();
+        }
+    }
+
+    @Test
     void bothSidesChatWithAccentsAndEmojiIntactAndTheTranscriptIsKept() {
         String code = tech.createCode("chat");
         try (RawDevice device = RawDevice.connect(server)) {

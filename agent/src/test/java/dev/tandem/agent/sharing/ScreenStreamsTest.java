@@ -10,7 +10,6 @@ import dev.tandem.agent.screen.PhoneInput;
 import dev.tandem.agent.screen.ScreenGeometry;
 import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.screen.ScreenSource;
-import dev.tandem.agent.screen.SoftKey;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.stream.StreamFrame;
 import java.io.ByteArrayOutputStream;
@@ -47,27 +46,7 @@ class ScreenStreamsTest {
         }
     };
 
-    private static final PhoneInput NOWHERE = new PhoneInput() {
-        @Override
-        public void tap(int x, int y) {
-        }
-
-        @Override
-        public void longPress(int x, int y) {
-        }
-
-        @Override
-        public void swipe(int fromX, int fromY, int toX, int toY, long durationMillis) {
-        }
-
-        @Override
-        public void softKey(SoftKey key) {
-        }
-
-        @Override
-        public void type(String text) {
-        }
-    };
+    private static final PhoneInput NOWHERE = PhoneInput.none();
 
     private final BlockingQueue<ByteBuffer> sent = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> ended = new LinkedBlockingQueue<>();

@@ -1,11 +1,7 @@
 package dev.tandem.android.capability;
 
 import android.app.admin.DevicePolicyManager;
-import android.content.ComponentName;
 import android.content.Context;
-import android.os.Build;
-import android.provider.Settings;
-import android.text.TextUtils;
 import dev.tandem.android.input.TandemAccessibilityService;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.Capability;
@@ -13,16 +9,40 @@ import dev.tandem.protocol.message.Capability;
 /**
  * The truth about this phone for the technician's console: chat and diagnostics always; the screen
  * when Android offers MediaProjection and no device policy forbids capture; control when, on top of
- * that, the customer has switched on Tandem's accessibility service. Each "no" carries the reason and
- * what the customer can do. Reads the platform on every call (the customer may change settings
- * while the session runs); thread-safe.
+ * that, Tandem's accessibility service is running (Android has bound it: the live service, not the
+ * settings, decides whether input lands). Each "no" carries the reason and what the customer can do;
+ * remote control also names the step the customer is on ({@link ControlStep}) for the console.
+ * Reads the platform on every call (the customer may change settings while the session runs);
+ * thread-safe.
  */
 public final class PhoneCapabilities {
+    /** Where the customer stands with remote control. */
+    public enum ControlStep {
+        /** Android blocks the service until the customer allows restricted settings (13+, installed from a file). */
+        RESTRICTED("accessibility_restricted"),
+        /** The service is switched off (or Android has not bound it yet). */
+        OFF("accessibility_off"),
+        ON(null);
+
+        private final String code;
+
+        ControlStep(String code) {
+            this.code = code;
+        }
+
+        /** The code the console knows the step by; null when control is available. */
+        public String code() {
+            return code;
+        }
+    }
+
     static final String NO_PROJECTION = "This phone offers no screen capture (MediaProjection is missing).";
     static final String POLICY_FORBIDS = "The phone's administrator (work profile or device policy) forbids screen capture.";
     static final String ACCESSIBILITY_OFF = "The customer has not switched on Tandem remote control in the phone's "
             + "accessibility settings yet; the app guides them there.";
-    static final String TOO_OLD = "Remote control needs Android 7.0 or newer.";
+    static final String BLOCKED_BY_ANDROID = "Android blocks Tandem remote control because the app was installed from a "
+            + "file; the app guides the customer through App info \u2192 \u22EE \u2192 \"Allow restricted settings\" "
+            + "and then to the accessibility settings.";
 
     private final Context context;
 
@@ -49,29 +69,27 @@ public final class PhoneCapabilities {
     }
 
     public Capability control() {
-        if (Build.VERSION.SDK_INT < 24) {
-            return Capability.missing(TOO_OLD);
+        switch (controlStep()) {
+            case ON:
+                return Capability.available();
+            case RESTRICTED:
+                return Capability.missing(BLOCKED_BY_ANDROID, ControlStep.RESTRICTED.code());
+            default:
+                return Capability.missing(ACCESSIBILITY_OFF, ControlStep.OFF.code());
         }
-        return accessibilityEnabled() ? Capability.available() : Capability.missing(ACCESSIBILITY_OFF);
     }
 
-    /** Whether the customer switched Tandem's accessibility service on in the settings. */
+    /** The step the customer is on: the service running, switched off, or blocked by Android. */
+    public ControlStep controlStep() {
+        if (accessibilityEnabled()) {
+            return ControlStep.ON;
+        }
+        return RestrictedSettings.blocked(context) ? ControlStep.RESTRICTED : ControlStep.OFF;
+    }
+
+    /** Whether Tandem's accessibility service is running now, so that input lands. */
     public boolean accessibilityEnabled() {
-        String enabled = Settings.Secure.getString(context.getContentResolver(),
-                Settings.Secure.ENABLED_ACCESSIBILITY_SERVICES);
-        if (enabled == null || enabled.isEmpty()) {
-            return false;
-        }
-        ComponentName ours = new ComponentName(context, TandemAccessibilityService.class);
-        TextUtils.SimpleStringSplitter services = new TextUtils.SimpleStringSplitter(':');
-        services.setString(enabled);
-        for (String service : services) {
-            ComponentName named = ComponentName.unflattenFromString(service);
-            if (ours.equals(named)) {
-                return true;
-            }
-        }
-        return false;
+        return TandemAccessibilityService.connected() != null;
     }
 
 }

@@ -1,40 +1,60 @@
 package dev.tandem.android.input;
 
 import android.accessibilityservice.AccessibilityService;
-import android.accessibilityservice.GestureDescription;
-import android.graphics.Path;
-import android.os.Build;
-import android.os.Bundle;
-import android.view.accessibility.AccessibilityNodeInfo;
+import android.content.Context;
+import android.hardware.display.DisplayManager;
+import android.util.DisplayMetrics;
+import android.view.Display;
+import dev.tandem.agent.screen.KeyboardKey;
 import dev.tandem.agent.screen.PhoneInput;
 import dev.tandem.agent.screen.SoftKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The agent's {@link PhoneInput} through {@link TandemAccessibilityService}. When the service is not
- * running (the customer has not switched it on) input is dropped with a log line: the capability
- * report already told the technician why. Thread-safe: the service's methods may be called from any
- * thread.
+ * The agent's {@link PhoneInput} through {@link TandemAccessibilityService}: the live finger with
+ * {@code dispatchGesture} and {@code continueStroke} ({@link Finger}), the wheel as a swipe of a
+ * twelfth of the screen per notch, Back/Home/Recents with {@code performGlobalAction}, text and keys
+ * into the focused field ({@link FocusedField}), and a wake-up for a dark screen ({@link ScreenWaker}).
+ * When the service is not running (the customer has not switched it on) input is dropped with a log
+ * line: the capability report already told the technician why. Thread-safe.
  */
 public final class AccessibilityInput implements PhoneInput {
-    static final long TAP_MILLIS = 50;
-    static final long LONG_PRESS_MILLIS = 800;
+    /** One notch of the technician's wheel scrolls this part of the screen's height. */
+    static final int NOTCHES_PER_SCREEN = 12;
     private static final Logger log = LoggerFactory.getLogger(AccessibilityInput.class);
 
-    @Override
-    public void tap(int x, int y) {
-        dispatch(stroke(x, y, x, y, TAP_MILLIS));
+    private final Context context;
+    private final AndroidClipboard clipboard;
+    private final ScreenWaker waker;
+    private final Finger finger = new Finger(() -> service("touch the screen"));
+
+    public AccessibilityInput(Context context, AndroidClipboard clipboard) {
+        this.context = context.getApplicationContext() != null ? context.getApplicationContext() : context;
+        this.clipboard = clipboard;
+        this.waker = new ScreenWaker(this.context);
     }
 
     @Override
-    public void longPress(int x, int y) {
-        dispatch(stroke(x, y, x, y, LONG_PRESS_MILLIS));
+    public void touchDown(int x, int y) {
+        finger.down(x, y);
     }
 
     @Override
-    public void swipe(int fromX, int fromY, int toX, int toY, long durationMillis) {
-        dispatch(stroke(fromX, fromY, toX, toY, durationMillis));
+    public void touchMove(int x, int y) {
+        finger.move(x, y);
+    }
+
+    @Override
+    public void touchUp(int x, int y) {
+        finger.up(x, y);
+    }
+
+    @Override
+    public void scroll(int x, int y, int stepsRight, int stepsDown) {
+        DisplayMetrics screen = screenSize();
+        int notch = Math.max(1, screen.heightPixels / NOTCHES_PER_SCREEN);
+        finger.scroll(x, y, stepsRight * notch, stepsDown * notch, screen.widthPixels, screen.heightPixels);
     }
 
     @Override
@@ -46,30 +66,26 @@ public final class AccessibilityInput implements PhoneInput {
     }
 
     @Override
+    public void key(KeyboardKey key) {
+        AccessibilityService service = service("press " + key);
+        if (service != null && !FocusedField.key(service, key, clipboard::copiedOnThePhone)) {
+            log.info("The {} key found nothing to act on", key);
+        }
+    }
+
+    @Override
     public void type(String text) {
         AccessibilityService service = service("type");
-        if (service == null) {
-            return;
-        }
-        AccessibilityNodeInfo field = service.findFocus(AccessibilityNodeInfo.FOCUS_INPUT);
-        if (field == null || !field.isEditable()) {
+        if (service != null && !FocusedField.type(service, text)) {
             log.info("Typed text dropped: no text field has the focus");
-            return;
         }
-        if (text.equals("\n") && Build.VERSION.SDK_INT >= 30) {
-            field.performAction(AccessibilityNodeInfo.AccessibilityAction.ACTION_IME_ENTER.getId());
-            return;
+    }
+
+    @Override
+    public void wake() {
+        if (waker.wake()) {
+            log.info("Input arrived while the screen was off: woke it");
         }
-        // A field showing its hint reports the hint as its text on Android 8+.
-        CharSequence current = Build.VERSION.SDK_INT >= 26 && field.isShowingHintText() ? "" : field.getText();
-        TextEdit edit = TextEdit.apply(current, field.getTextSelectionStart(), field.getTextSelectionEnd(), text);
-        Bundle arguments = new Bundle();
-        arguments.putCharSequence(AccessibilityNodeInfo.ACTION_ARGUMENT_SET_TEXT_CHARSEQUENCE, edit.text());
-        field.performAction(AccessibilityNodeInfo.ACTION_SET_TEXT, arguments);
-        Bundle selection = new Bundle();
-        selection.putInt(AccessibilityNodeInfo.ACTION_ARGUMENT_SELECTION_START_INT, edit.cursor());
-        selection.putInt(AccessibilityNodeInfo.ACTION_ARGUMENT_SELECTION_END_INT, edit.cursor());
-        field.performAction(AccessibilityNodeInfo.ACTION_SET_SELECTION, selection);
     }
 
     /** Android's global action for a soft key. */
@@ -84,23 +100,11 @@ public final class AccessibilityInput implements PhoneInput {
         }
     }
 
-    /** One finger from one point to another; the duration is clamped to what Android accepts. */
-    static GestureDescription stroke(int fromX, int fromY, int toX, int toY, long durationMillis) {
-        Path path = new Path();
-        path.moveTo(Math.max(0, fromX), Math.max(0, fromY));
-        if (fromX != toX || fromY != toY) {
-            path.lineTo(Math.max(0, toX), Math.max(0, toY));
-        }
-        long duration = Math.max(1, Math.min(durationMillis, GestureDescription.getMaxGestureDuration()));
-        return new GestureDescription.Builder()
-                .addStroke(new GestureDescription.StrokeDescription(path, 0, duration)).build();
-    }
-
-    private static void dispatch(GestureDescription gesture) {
-        AccessibilityService service = service("dispatch a gesture");
-        if (service != null && !service.dispatchGesture(gesture, null, null)) {
-            log.warn("Android refused a gesture");
-        }
+    private DisplayMetrics screenSize() {
+        DisplayManager displays = (DisplayManager) context.getSystemService(Context.DISPLAY_SERVICE);
+        DisplayMetrics metrics = new DisplayMetrics();
+        displays.getDisplay(Display.DEFAULT_DISPLAY).getRealMetrics(metrics);
+        return metrics;
     }
 
     private static AccessibilityService service(String what) {

@@ -2,10 +2,14 @@ package dev.tandem.android.input;
 
 /**
  * What typing does to a text field: the typed characters replace the selection (or go in at the
- * cursor), {@code "\b"} deletes the selection or the character before the cursor. Pure Java and
- * immutable. A cursor outside the text (a field that reports none) counts as the end.
+ * cursor), {@code "\b"} deletes the selection or the character before the cursor, {@link #DELETE}
+ * the selection or the character after it. Pure Java and immutable. A cursor outside the text (a field
+ * that reports none) counts as the end.
  */
 public final class TextEdit {
+    /** The forward Delete key, as a character in the typed text. */
+    public static final char DELETE = '\u007F';
+
     private final String text;
     private final int cursor;
 
@@ -24,7 +28,15 @@ public final class TextEdit {
         }
         for (int i = 0; i < typed.length(); i++) {
             char c = typed.charAt(i);
-            if (c == '\b') {
+            if (c == DELETE) {
+                if (end > start) {
+                    text.delete(start, end);
+                } else if (start < text.length()) {
+                    int to = Character.isHighSurrogate(text.charAt(start)) && start + 1 < text.length() ? start + 2
+                            : start + 1;
+                    text.delete(start, to);
+                }
+            } else if (c == '\b') {
                 if (end > start) {
                     text.delete(start, end);
                 } else if (start > 0) {

@@ -1,11 +1,15 @@
 package dev.tandem.android.screen;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 
 /**
  * Turns an ImageReader plane in {@code RGBA_8888} (bytes R, G, B, A per pixel, rows {@code rowStride}
- * bytes apart, possibly padded) into the agent's ARGB ints. Pure Java, so it is tested and benchmarked
- * on the JVM. Stateless and thread-safe.
+ * bytes apart, possibly padded) into the agent's ARGB ints. It reads the plane as little-endian ints
+ * (one per pixel, A-B-G-R from the top bit) and swaps red and blue in place, so no row is copied on
+ * the way. Pure Java, so it is tested and benchmarked on the JVM. Stateless and thread-safe; the
+ * plane's position and order are left as they were.
  */
 public final class RgbaPixels {
     private static final int BYTES_PER_PIXEL = 4;
@@ -22,26 +26,26 @@ public final class RgbaPixels {
         if (pixelStride != BYTES_PER_PIXEL) {
             throw new IllegalArgumentException("expected RGBA_8888 (4 bytes per pixel), got a pixel stride of " + pixelStride);
         }
-        if (rowStride < width * BYTES_PER_PIXEL) {
-            throw new IllegalArgumentException("a row stride of " + rowStride + " bytes is shorter than " + width + " pixels");
+        if (rowStride < width * BYTES_PER_PIXEL || rowStride % BYTES_PER_PIXEL != 0) {
+            throw new IllegalArgumentException("a row stride of " + rowStride + " bytes does not fit " + width + " pixels");
         }
         long needed = (long) rowStride * (height - 1) + (long) width * BYTES_PER_PIXEL;
         if (plane.remaining() < needed) {
             throw new IllegalArgumentException("the plane holds " + plane.remaining() + " bytes, a " + width + "x"
                     + height + " image needs " + needed);
         }
+        // duplicate(): the caller's buffer keeps its position and byte order.
+        IntBuffer abgr = plane.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
         int[] argb = new int[width * height];
-        byte[] row = new byte[width * BYTES_PER_PIXEL];
-        int base = plane.position();
+        int intsPerRow = rowStride / BYTES_PER_PIXEL;
         for (int y = 0; y < height; y++) {
-            plane.position(base + y * rowStride);
-            plane.get(row);
+            int from = y * intsPerRow;
             int at = y * width;
-            for (int x = 0, b = 0; x < width; x++, b += BYTES_PER_PIXEL) {
-                argb[at + x] = 0xFF000000 | (row[b] & 0xFF) << 16 | (row[b + 1] & 0xFF) << 8 | (row[b + 2] & 0xFF);
+            for (int x = 0; x < width; x++) {
+                int p = abgr.get(from + x);
+                argb[at + x] = 0xFF000000 | (p & 0x0000FF00) | (p & 0xFF) << 16 | (p >>> 16) & 0xFF;
             }
         }
-        plane.position(base);
         return argb;
     }
 }

@@ -1,43 +1,33 @@
 package dev.tandem.android.session;
 
 import android.content.Context;
-import android.content.Intent;
 import android.os.Build;
 import android.os.Handler;
 import android.os.Looper;
-import android.util.DisplayMetrics;
-import android.view.Display;
-import android.hardware.display.DisplayManager;
 import dev.tandem.agent.AgentSession;
 import dev.tandem.agent.MessageRefusedException;
 import dev.tandem.agent.PhoneFeatures;
+import dev.tandem.agent.ResumeTicket;
 import dev.tandem.agent.ServerAddress;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.SessionRequest;
 import dev.tandem.agent.consent.ConsentPrompt;
-import dev.tandem.agent.rfb.session.StreamSettings;
-import dev.tandem.agent.sharing.ScreenAccess;
 import dev.tandem.agent.transport.Transport;
 import dev.tandem.agent.transport.WebSocketTransport;
 import dev.tandem.android.capability.PhoneCapabilities;
-import dev.tandem.android.diagnostics.PlatformDiagnostics;
-import dev.tandem.android.input.AccessibilityInput;
-import dev.tandem.android.logs.PhoneLogs;
+import dev.tandem.android.R;
 import dev.tandem.android.logs.AppLog;
-import dev.tandem.android.screen.BitmapJpegCompressor;
-import dev.tandem.android.screen.ProjectionConsentActivity;
 import dev.tandem.android.screen.ProjectionScreen;
 import dev.tandem.android.screen.ScreenCaptureService;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.Capabilities;
-import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.protocol.message.ServerMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +37,14 @@ import org.slf4j.LoggerFactory;
  * MediaProjection, input through the accessibility service, platform diagnostics, the app's logs) and
  * keeps what the screens show. The agent reports on its own thread; every change is applied on the
  * main thread, then each {@link Observer} is told. Reacts to sharing itself: when the screen is to be
- * shared it asks Android's consent and starts the capture service, when not it stops it.
+ * shared it asks Android's consent ({@link CaptureConsent}) and the capture service starts, when not it
+ * stops it.
+ *
+ * <p>It outlives the screens and, through {@link SavedSession}, the app's process: the resume ticket is
+ * kept in private storage, so after Android killed the app {@link #restore()} goes back into the
+ * session (the server replays the transcript). While it runs, {@link SessionService} keeps it alive
+ * with its notification, and the technician's messages and requests become notifications whenever the
+ * customer is in another app.
  *
  * <p>Threading: state is read and changed on the main thread only; the action methods may be called
  * from any thread.
@@ -60,15 +57,18 @@ public final class ActiveSession {
 
     public enum Phase { IDLE, CONNECTING, JOINED, RECONNECTING, OVER }
 
+
     private static final Logger log = LoggerFactory.getLogger(ActiveSession.class);
 
     private final Context context;
     private final Handler main = new Handler(Looper.getMainLooper());
     private final Transport transport;
-    private final AppLog appLog;
+    private final PhoneSetup phone;
     private final PhoneCapabilities capabilities;
+    private final AppInFront inFront;
+    private final SessionNotifications notifications;
+    private final CaptureConsent consent;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
-    private ProjectionScreen screen;
 
     // Main-thread state.
     private AgentSession agent;
@@ -78,21 +78,27 @@ public final class ActiveSession {
     private String technician = "";
     private boolean screenShared;
     private boolean controlShared;
-    private boolean askingAndroid;
+    private boolean capturing;
+    private boolean chatOnly;
+    private String server;
+    private String customerName;
     private String endedBy;
     private String endReason;
     private TandemStatus refusal;
 
-    public ActiveSession(Context context, AppLog appLog, Transport transport) {
+    public ActiveSession(Context context, AppLog appLog, Transport transport, AppInFront inFront) {
         this.context = context.getApplicationContext() != null ? context.getApplicationContext() : context;
-        this.appLog = appLog;
+        this.phone = new PhoneSetup(this.context, appLog);
         this.transport = transport;
         this.capabilities = new PhoneCapabilities(this.context);
+        this.inFront = inFront;
+        this.notifications = new SessionNotifications(this.context);
+        this.consent = new CaptureConsent(this.context, inFront, notifications);
     }
 
-    /** A session over WebSockets (Java-WebSocket, which runs on Android 7+). */
-    public static ActiveSession create(Context context, AppLog appLog) {
-        return new ActiveSession(context, appLog, WebSocketTransport.create());
+    /** A session over WebSockets (Java-WebSocket). */
+    public static ActiveSession create(Context context, AppLog appLog, AppInFront inFront) {
+        return new ActiveSession(context, appLog, WebSocketTransport.create(), inFront);
     }
 
     // ---- actions (any thread) ----
@@ -104,27 +110,74 @@ public final class ActiveSession {
      */
     public void join(ServerAddress server, SessionCode code, String customerName) {
         runOnMain(() -> {
-            if (agent != null && phase != Phase.OVER) {
+            if (running()) {
                 return;
             }
             Capabilities caps = capabilities.current();
-            SessionRequest request = SessionRequest.join(server, code, customerName, deviceInfo(), caps);
-            PhoneFeatures features = PhoneFeatures.chatOnly()
-                    .withDiagnostics(PlatformDiagnostics.collector(context, Clock.systemUTC()))
-                    .withLogs(new PhoneLogs(appLog));
-            if (caps.screen.available) {
-                features = features.withScreen(ScreenAccess.of(screen(), new AccessibilityInput(), StreamSettings.defaults()
-                        .withDesktopName("Tandem \u2013 " + Build.MANUFACTURER + " " + Build.MODEL)
-                        .withJpeg(new BitmapJpegCompressor())));
-            }
-            reset();
-            phase = Phase.CONNECTING;
-            log.info("Joining {} as a {} {} (screen: {}, control: {})", server, Build.MANUFACTURER, Build.MODEL,
-                    caps.screen.available ? "yes" : caps.screen.reason, caps.control.available ? "yes" : caps.control.reason);
-            agent = AgentSession.create(request, new Events(), transport, features);
-            agent.start();
-            changed();
+            start(server, customerName, false, SessionRequest.join(server, code, customerName, phone.device(), caps));
         });
+    }
+
+    /**
+     * Goes into the chat of the customer's own request, which a technician took (docs/requests.md):
+     * the request's token is the session's resume token, and the session is chat-only.
+     */
+    public void joinRequest(ServerAddress server, String sessionId, String requestToken, String customerName) {
+        runOnMain(() -> {
+            if (running()) {
+                return;
+            }
+            start(server, customerName, true, SessionRequest.resume(server, new ResumeTicket(sessionId, requestToken), 0,
+                    customerName, phone.device(), PhoneSetup.chatOnlyCapabilities()));
+        });
+    }
+
+    /**
+     * After Android killed the app's process: back into the saved session, if there is one and none
+     * runs (the server sends the transcript again). Safe to call from every screen's start.
+     */
+    public void restore() {
+        runOnMain(() -> {
+            if (running() || phase == Phase.OVER) {
+                return;
+            }
+            Optional<SavedSession> saved = SavedSession.load(context);
+            if (!saved.isPresent()) {
+                return;
+            }
+            SavedSession it = saved.get();
+            ServerAddress address;
+            try {
+                address = ServerAddress.parse(it.server);
+            } catch (IllegalArgumentException e) {
+                SavedSession.clear(context);
+                return;
+            }
+            log.info("Going back into the session the app was in before Android closed it");
+            start(address, it.customerName, it.chatOnly, SessionRequest.resume(address, it.ticket, 0, it.customerName,
+                    phone.device(), it.chatOnly ? PhoneSetup.chatOnlyCapabilities() : capabilities.current()));
+        });
+    }
+
+    private boolean running() {
+        return agent != null && phase != Phase.OVER;
+    }
+
+    private void start(ServerAddress address, String name, boolean onlyChat, SessionRequest request) {
+        Capabilities caps = request.capabilities();
+        PhoneFeatures features = phone.features(caps, onlyChat);
+        reset();
+        phase = Phase.CONNECTING;
+        server = address.toString();
+        customerName = name;
+        chatOnly = onlyChat;
+        log.info("{} {} as a {} {} (screen: {}, control: {})", request.resumeTicket().isPresent() ? "Resuming at"
+                : "Joining", address, Build.MANUFACTURER, Build.MODEL, caps.screen.available ? "yes" : caps.screen.reason,
+                caps.control.available ? "yes" : caps.control.reason);
+        agent = AgentSession.create(request, new Events(), transport, features);
+        agent.start();
+        SessionService.start(context);
+        changed();
     }
 
     /** The customer sends a chat message; false (nothing sent) when it is empty, too long or the session is over. */
@@ -169,25 +222,61 @@ public final class ActiveSession {
         }
     }
 
-    /** The customer may have switched the accessibility service on or off: tell the technician the truth. */
+    /**
+     * The accessibility service came or went, or the customer is back from the settings: tell the
+     * technician the truth (a request-made session stays chat-only).
+     */
     public void refreshCapabilities() {
-        AgentSession current = agent;
-        if (current != null && phase != Phase.OVER) {
-            current.updateCapabilities(capabilities.current());
-        }
+        runOnMain(() -> {
+            if (agent != null && phase != Phase.OVER && !chatOnly) {
+                agent.updateCapabilities(capabilities.current());
+            }
+            changed();
+        });
+    }
+
+    /** Android's capture dialog is on screen. */
+    public void consentDialogShown() {
+        runOnMain(consent::shown);
+    }
+
+    /** The customer taps "Allow screen capture" in the chat: Android's dialog again. */
+    public void askAndroidAgain() {
+        runOnMain(() -> {
+            if (screenShared && !capturing) {
+                consent.askAgain();
+            }
+        });
     }
 
     /** The customer declined Android's own screen-capture dialog: sharing stops, the technician is told. */
     public void projectionDeclined() {
         runOnMain(() -> {
-            askingAndroid = false;
+            consent.done();
             stopSharing();
         });
     }
 
-    /** Android ended the projection (the system's stop chip, another app took it): sharing stops. */
+    /** The capture runs: pixels flow to the technician now. */
+    public void captureStarted() {
+        runOnMain(() -> {
+            consent.done();
+            capturing = true;
+            changed();
+        });
+    }
+
+    /**
+     * Android ended the projection (the system's stop chip, another app took it) or refused it (a
+     * SecurityException): sharing stops, and the technician is told.
+     */
     public void projectionEnded() {
-        runOnMain(this::stopSharing);
+        runOnMain(() -> {
+            consent.done();
+            capturing = false;
+            stopSharing();
+            changed();
+        });
     }
 
     // ---- state (main thread) ----
@@ -213,6 +302,15 @@ public final class ActiveSession {
 
     public boolean controlShared() { return controlShared; }
 
+    /**
+     * The screen is to be shared but no capture runs yet: Android's dialog is waiting for the customer
+     * (the technician sees nothing until they allow it).
+     */
+    public boolean waitingForAndroid() { return screenShared && !capturing; }
+
+    /** A chat-only session from the customer's own request. */
+    public boolean chatOnly() { return chatOnly; }
+
     /** {@code technician}, {@code customer} or {@code server} once ended; null otherwise. */
     public String endedBy() { return endedBy; }
 
@@ -224,39 +322,30 @@ public final class ActiveSession {
 
     public PhoneCapabilities capabilities() { return capabilities; }
 
+    public SessionNotifications notifications() { return notifications; }
+
     /** The shared screen, sized like the phone's display. */
-    public synchronized ProjectionScreen screen() {
-        if (screen == null) {
-            DisplayManager displays = (DisplayManager) context.getSystemService(Context.DISPLAY_SERVICE);
-            DisplayMetrics metrics = new DisplayMetrics();
-            displays.getDisplay(Display.DEFAULT_DISPLAY).getRealMetrics(metrics);
-            screen = new ProjectionScreen(metrics.widthPixels, metrics.heightPixels, metrics.densityDpi);
-        }
-        return screen;
+    public ProjectionScreen screen() {
+        return phone.screen();
     }
 
     private void reset() {
         transcript.clear();
         prompts.clear();
         technician = "";
-        screenShared = controlShared = askingAndroid = false;
+        screenShared = controlShared = capturing = false;
         endedBy = endReason = null;
         refusal = null;
-    }
-
-    private DeviceInfo deviceInfo() {
-        return new DeviceInfo(Build.MANUFACTURER, Build.MODEL, Build.VERSION.RELEASE, Build.VERSION.SDK_INT, "android");
     }
 
     private void sharingChanged(boolean screenNow, boolean controlNow) {
         screenShared = screenNow;
         controlShared = controlNow;
-        if (screenNow && !screen().isAttached() && !askingAndroid) {
-            askingAndroid = true;
-            context.startActivity(new Intent(context, ProjectionConsentActivity.class)
-                    .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK));
+        if (screenNow && !screen().isAttached()) {
+            consent.ask();
         } else if (!screenNow) {
-            askingAndroid = false;
+            consent.done();
+            capturing = false;
             ScreenCaptureService.stop(context);
         }
     }
@@ -264,8 +353,17 @@ public final class ActiveSession {
     private void over() {
         phase = Phase.OVER;
         prompts.clear();
-        screenShared = controlShared = askingAndroid = false;
+        screenShared = controlShared = capturing = false;
+        consent.done();
         ScreenCaptureService.stop(context);
+        SessionService.stop(context);
+        SavedSession.clear(context);
+        notifications.clear();
+    }
+
+    /** Whether the customer sees none of Tandem's screens, so news must come as a notification. */
+    private boolean away() {
+        return !inFront.now();
     }
 
     private void changed() {
@@ -296,6 +394,11 @@ public final class ActiveSession {
             apply(() -> {
                 phase = Phase.JOINED;
                 technician = welcome.technician == null ? "" : welcome.technician;
+                if (welcome.session != null && welcome.resumeToken != null) {
+                    new SavedSession(server, new ResumeTicket(welcome.session, welcome.resumeToken), customerName,
+                            chatOnly).save(context);
+                }
+                SessionService.start(context); // its notification names the technician now
             });
         }
 
@@ -311,12 +414,23 @@ public final class ActiveSession {
 
         @Override
         public void chat(ServerMessage.Chat entry) {
-            apply(() -> transcript.add(new ChatLine(entry.sender, entry.name, entry.text)));
+            apply(() -> {
+                transcript.add(new ChatLine(entry.sender, entry.name, entry.text));
+                if ("technician".equals(entry.sender) && away()) {
+                    notifications.message(entry.name == null || entry.name.isEmpty()
+                            ? context.getString(R.string.chat_technician) : entry.name, entry.text);
+                }
+            });
         }
 
         @Override
         public void prompt(ConsentPrompt prompt) {
-            apply(() -> prompts.add(prompt));
+            apply(() -> {
+                prompts.add(prompt);
+                if (away()) {
+                    notifications.prompt(context.getString(PromptTitles.of(prompt.kind())), prompt.text());
+                }
+            });
         }
 
         @Override

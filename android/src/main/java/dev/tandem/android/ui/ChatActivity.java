@@ -12,17 +12,25 @@ import android.widget.EditText;
 import android.widget.LinearLayout;
 import android.widget.ScrollView;
 import android.widget.TextView;
+import android.widget.Toast;
 import dev.tandem.agent.consent.ConsentKind;
 import dev.tandem.agent.consent.ConsentPrompt;
 import dev.tandem.android.R;
 import dev.tandem.android.TandemApplication;
 import dev.tandem.android.session.ActiveSession;
 import dev.tandem.android.session.ChatLine;
+import dev.tandem.android.session.PromptTitles;
 
 /**
  * The session: the transcript, a box to write, the sharing notice with Stop while the screen is
- * shared, the exit icon in the action bar, and the technician's permission prompts as dialogs (one at
+ * shared (or, until Android's capture dialog is answered, a line saying so with a button to open it
+ * again), the exit icon in the action bar, and the technician's permission prompts as dialogs (one at
  * a time, oldest first). Allowing control while Tandem's accessibility service is off opens the guide.
+ *
+ * <p>Back while the session runs sends Tandem to the background instead of leaving the chat (the
+ * session goes on, with its notification); only the exit icon leaves. After Android killed the app
+ * the chat comes back with the session ({@code restore}); with no session at all it hands over to
+ * the join screen. Android 13+ is asked to show notifications once, with a way back after a "no".
  */
 public final class ChatActivity extends Activity implements ActiveSession.Observer {
     private ActiveSession session;
@@ -30,6 +38,8 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
     private ScrollView scroll;
     private View sharing;
     private TextView sharingText;
+    private View allowCapture;
+    private View notificationsOff;
     private TextView status;
     private EditText message;
     private int shownLines;
@@ -42,7 +52,9 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         super.onCreate(saved);
         setContentView(R.layout.activity_chat);
         setTitle(R.string.chat_title);
+        EdgeToEdge.keepClear(findViewById(R.id.chat_root));
         session = TandemApplication.session(this);
+        session.restore();
         transcript = findViewById(R.id.transcript);
         scroll = findViewById(R.id.transcript_scroll);
         sharing = findViewById(R.id.sharing);
@@ -52,12 +64,42 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         Button send = findViewById(R.id.send);
         send.setOnClickListener(v -> send());
         findViewById(R.id.sharing_stop).setOnClickListener(v -> session.stopSharing());
+        allowCapture = findViewById(R.id.allow_capture);
+        allowCapture.setOnClickListener(v -> session.askAndroidAgain());
+        notificationsOff = findViewById(R.id.notifications_off);
+        findViewById(R.id.notifications_allow).setOnClickListener(v -> NotificationPermission.openSettings(this));
+        if (saved == null) {
+            NotificationPermission.askIfNeeded(this);
+        }
+    }
+
+    @Override
+    public void onRequestPermissionsResult(int requestCode, String[] permissions, int[] results) {
+        super.onRequestPermissionsResult(requestCode, permissions, results);
+        showNotificationsHint();
+    }
+
+    @Override
+    public void onBackPressed() {
+        if (session.phase() == ActiveSession.Phase.OVER || session.phase() == ActiveSession.Phase.IDLE) {
+            super.onBackPressed();
+        } else {
+            moveTaskToBack(true); // the session goes on; its notification brings the customer back
+        }
     }
 
     @Override
     protected void onResume() {
         super.onResume();
+        if (session.phase() == ActiveSession.Phase.IDLE) {
+            // Nothing to show: no session now and none saved to go back to.
+            startActivity(new Intent(this, JoinActivity.class));
+            finish();
+            return;
+        }
         session.observe(this);
+        session.notifications().chatSeen();
+        showNotificationsHint();
         if (capabilitiesChecked) {
             session.refreshCapabilities(); // back from the settings: the accessibility service may be on now
         }
@@ -94,9 +136,19 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
 
     private void send() {
         String text = message.getText().toString().trim();
-        if (!text.isEmpty() && session.send(text)) {
-            message.setText("");
+        if (text.isEmpty()) {
+            return;
         }
+        if (session.send(text)) {
+            message.setText("");
+        } else {
+            Toast.makeText(this, R.string.chat_not_connected, Toast.LENGTH_LONG).show();
+        }
+    }
+
+    private void showNotificationsHint() {
+        boolean running = session.phase() != ActiveSession.Phase.OVER;
+        notificationsOff.setVisibility(running && !session.notifications().enabled() ? View.VISIBLE : View.GONE);
     }
 
     @Override
@@ -112,7 +164,9 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         }
         scroll.post(() -> scroll.fullScroll(View.FOCUS_DOWN));
         sharing.setVisibility(s.screenShared() ? View.VISIBLE : View.GONE);
-        sharingText.setText(s.controlShared() ? R.string.sharing_screen_control : R.string.sharing_screen);
+        sharingText.setText(s.waitingForAndroid() ? R.string.chat_waiting_android
+                : s.controlShared() ? R.string.sharing_screen_control : R.string.sharing_screen);
+        allowCapture.setVisibility(s.waitingForAndroid() ? View.VISIBLE : View.GONE);
         showStatus(s);
         showPrompt(s);
     }
@@ -151,7 +205,7 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
             return;
         }
         promptDialog = new AlertDialog.Builder(this)
-                .setTitle(PromptTexts.title(next.kind()))
+                .setTitle(PromptTitles.of(next.kind()))
                 .setMessage(next.text())
                 .setCancelable(false)
                 .setPositiveButton(R.string.prompt_allow, (d, w) -> allow(next))

@@ -13,6 +13,7 @@ import dev.tandem.agent.ServerAddress;
 import dev.tandem.android.R;
 import dev.tandem.android.TandemApplication;
 import dev.tandem.android.link.JoinLink;
+import dev.tandem.android.link.PortalLink;
 import dev.tandem.android.session.ActiveSession;
 import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.SessionCode;
@@ -22,12 +23,15 @@ import java.util.Optional;
  * The first screen: the session code (filled in from a join link), the customer's name and the
  * support server (from the link, the last one used, or the one the app was built for), and Join
  * session. Opens the chat once the server lets the phone in; a refusal (wrong, used or expired code)
- * is shown here in the server's words.
+ * is shown here in the server's words. A join in progress survives rotation (the session, not the
+ * screen, knows it is connecting). "No code? Ask for help" and a portal link open the request screen.
+ * Every field has a label TalkBack reads.
  */
 public final class JoinActivity extends Activity implements ActiveSession.Observer {
-    private static final String PREFERENCES = "join";
-    private static final String LAST_SERVER = "server";
-    private static final String LAST_NAME = "name";
+    static final String PREFERENCES = "join";
+    static final String LAST_SERVER = "server";
+    static final String LAST_NAME = "name";
+    private static final String JOINING = "joining";
 
     private EditText code;
     private EditText name;
@@ -40,6 +44,8 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
     protected void onCreate(Bundle saved) {
         super.onCreate(saved);
         setContentView(R.layout.activity_join);
+        EdgeToEdge.keepClear(findViewById(R.id.join_root));
+        TandemApplication.session(this).restore();
         code = findViewById(R.id.code);
         name = findViewById(R.id.name);
         server = findViewById(R.id.server);
@@ -49,9 +55,17 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
         server.setText(last.getString(LAST_SERVER, getString(R.string.default_server)));
         name.setText(last.getString(LAST_NAME, ""));
         join.setOnClickListener(v -> join());
+        findViewById(R.id.ask_for_help).setOnClickListener(v -> startActivity(new Intent(this, RequestActivity.class)));
+        joining = saved != null && saved.getBoolean(JOINING);
         if (saved == null) {
             fillFrom(getIntent());
         }
+    }
+
+    @Override
+    protected void onSaveInstanceState(Bundle out) {
+        super.onSaveInstanceState(out);
+        out.putBoolean(JOINING, joining);
     }
 
     @Override
@@ -68,6 +82,12 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
         ActiveSession session = TandemApplication.session(this);
         if (session.phase() == ActiveSession.Phase.JOINED || session.phase() == ActiveSession.Phase.RECONNECTING) {
             openChat(); // back to the running session (e.g. the launcher icon tapped during a session)
+        } else if (session.phase() == ActiveSession.Phase.CONNECTING) {
+            joining = true; // a join started before this screen was recreated (rotation)
+            join.setEnabled(false);
+            join.setText(R.string.join_connecting);
+        } else if (joining) {
+            sessionChanged(session); // the answer came while the screen was being recreated
         }
     }
 
@@ -83,6 +103,10 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
         if (data == null) {
             return;
         }
+        if (PortalLink.parse(data.toString()).filter(p -> p.server().isPresent()).isPresent()) {
+            startActivity(new Intent(this, RequestActivity.class).putExtra(RequestActivity.EXTRA_LINK, data.toString()));
+            return;
+        }
         Optional<JoinLink> link = JoinLink.parse(data.toString());
         if (link.isPresent()) {
             code.setText(link.get().code().grouped());
@@ -96,7 +120,7 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
     private void join() {
         Optional<SessionCode> sessionCode = SessionCode.parse(code.getText().toString());
         String customer = name.getText().toString().trim();
-        if (sessionCode.isEmpty()) {
+        if (!sessionCode.isPresent()) {
             showError(getString(R.string.join_error_code));
             return;
         }

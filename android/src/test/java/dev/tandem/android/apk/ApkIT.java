@@ -35,7 +35,7 @@ class ApkIT {
     void badgingShowsThePackageTheSdkLevelsAndTheLaunchableJoinScreen() throws Exception {
         String badging = run("aapt", "dump", "badging", APK.toString());
         assertThat(badging).contains("package: name='dev.tandem.app'")
-                .contains("sdkVersion:'24'").contains("targetSdkVersion:'35'")
+                .contains("sdkVersion:'26'").contains("targetSdkVersion:'35'")
                 .contains("launchable-activity: name='dev.tandem.android.ui.JoinActivity'")
                 .contains("locales: '--_--' 'es'");
     }
@@ -52,8 +52,27 @@ class ApkIT {
     }
 
     @Test
+    void manifestDeclaresWhatAndroid11To15Need() throws Exception {
+        String manifest = run("aapt", "dump", "xmltree", APK.toString(), "AndroidManifest.xml");
+        // Package visibility (11+): the launchable apps, for the diagnostics' app list.
+        assertThat(manifest).contains("E: queries").contains("\"android.intent.category.LAUNCHER\"");
+        // The session's own foreground service (specialUse, 14+) with its reason, and the capture's.
+        assertThat(manifest).contains("\"dev.tandem.android.session.SessionService\"")
+                .contains("android:foregroundServiceType(0x01010599)=(type 0x11)0x40000000")
+                .contains("\"android.app.PROPERTY_SPECIAL_USE_FGS_SUBTYPE\"")
+                .contains("android:foregroundServiceType(0x01010599)=(type 0x11)0x20");
+        assertThat(manifest).contains("\"android.permission.FOREGROUND_SERVICE_SPECIAL_USE\"")
+                .contains("\"android.permission.FOREGROUND_SERVICE_MEDIA_PROJECTION\"")
+                .contains("\"android.permission.POST_NOTIFICATIONS\"")
+                .contains("\"android.permission.WAKE_LOCK\"");
+        // Portal links open "Ask for help"; the request screen exists.
+        assertThat(manifest).contains("A: android:pathPrefix(0x0101002b)=\"/portal/\"")
+                .contains("\"dev.tandem.android.ui.RequestActivity\"");
+    }
+
+    @Test
     void theApkIsSignedAndAligned() throws Exception {
-        String verify = run("apksigner", "verify", "--verbose", "--min-sdk-version", "24", APK.toString());
+        String verify = run("apksigner", "verify", "--verbose", "--min-sdk-version", "26", APK.toString());
         assertThat(verify).contains("Verifies").contains("Verified using v2 scheme (APK Signature Scheme v2): true");
         run("zipalign", "-c", "-p", "4", APK.toString());
     }
@@ -72,8 +91,7 @@ class ApkIT {
         }
         assertThat(classes).contains("Ldev/tandem/agent/AgentSession;", "Ldev/tandem/agent/rfb/session/ScreenStream;",
                 "Ldev/tandem/agent/rfb/encoding/TightEncoder;", "Ldev/tandem/protocol/message/WireCodec;",
-                "Lorg/java_websocket/client/WebSocketClient;", "Ldev/tandem/android/screen/ProjectionScreen;",
-                "Lj$/time/Duration;");
+                "Lorg/java_websocket/client/WebSocketClient;", "Ldev/tandem/android/screen/ProjectionScreen;");
         assertThat(Files.size(APK)).as("APK size").isLessThanOrEqualTo(3L * 1024 * 1024);
     }
 

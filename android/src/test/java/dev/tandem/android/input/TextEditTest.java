@@ -36,4 +36,14 @@ class TextEditTest {
         assertThat(edit.text()).isEqualTo("abcef");
         assertThat(edit.cursor()).isEqualTo(5);
     }
+
+    @Test
+    void deleteRemovesTheCharacterAfterTheCursorOrTheSelection() {
+        TextEdit after = TextEdit.apply("Hola", 1, 1, String.valueOf(TextEdit.DELETE));
+        assertThat(after.text()).isEqualTo("Hla");
+        assertThat(after.cursor()).isEqualTo(1);
+        assertThat(TextEdit.apply("Hola", 1, 3, String.valueOf(TextEdit.DELETE)).text()).isEqualTo("Ha");
+        assertThat(TextEdit.apply("Hola", 4, 4, String.valueOf(TextEdit.DELETE)).text()).isEqualTo("Hola");
+        assertThat(TextEdit.apply("a\uD83D\uDE00b", 1, 1, String.valueOf(TextEdit.DELETE)).text()).isEqualTo("ab");
+    }
 }

@@ -34,6 +34,6 @@ class RgbaPixelsTest {
         assertThatThrownBy(() -> RgbaPixels.toArgb(ByteBuffer.allocate(10), 2, 2, 4, 8))
                 .hasMessageContaining("needs 16");
         assertThatThrownBy(() -> RgbaPixels.toArgb(ByteBuffer.allocate(100), 4, 2, 4, 8))
-                .hasMessageContaining("shorter than 4 pixels");
+                .hasMessageContaining("does not fit 4 pixels");
     }
 }

@@ -21,23 +21,30 @@ public final class ScriptedServer extends WebSocketServer implements AutoCloseab
     private final BlockingQueue<AgentMessage> received = new LinkedBlockingQueue<>();
     private final CountDownLatch started = new CountDownLatch(1);
     private final int refuseWith;
+    private final boolean holdWelcome;
     private volatile WebSocket phone;
 
-    private ScriptedServer(int refuseWith) {
+    private ScriptedServer(int refuseWith, boolean holdWelcome) {
         super(new InetSocketAddress("127.0.0.1", 0));
         this.refuseWith = refuseWith;
+        this.holdWelcome = holdWelcome;
         setReuseAddr(true);
         setDaemon(true);
     }
 
     /** A server that welcomes the phone into session {@code s1} with technician Bob. */
     public static ScriptedServer welcoming() throws InterruptedException {
-        return start(new ScriptedServer(0));
+        return start(new ScriptedServer(0, false));
+    }
+
+    /** A server that lets the phone wait for its welcome until {@link #welcome()} (a slow network). */
+    public static ScriptedServer slowToWelcome() throws InterruptedException {
+        return start(new ScriptedServer(0, true));
     }
 
     /** A server that refuses the phone's hello with {@code closeCode} and {@code reason}. */
     public static ScriptedServer refusing(int closeCode) throws InterruptedException {
-        return start(new ScriptedServer(closeCode));
+        return start(new ScriptedServer(closeCode, false));
     }
 
     private static ScriptedServer start(ScriptedServer server) throws InterruptedException {
@@ -81,9 +88,8 @@ public final class ScriptedServer extends WebSocketServer implements AutoCloseab
             if (message instanceof AgentMessage.Hello) {
                 if (refuseWith != 0) {
                     conn.close(refuseWith, "That code does not exist. Check the nine digits.");
-                } else {
-                    conn.send(codec.encode(new ServerMessage.Welcome(dev.tandem.protocol.Limits.PROTOCOL_VERSION, "s1", "resume-token", "Bob", "default", "en",
-                            30, 0)));
+                } else if (!holdWelcome) {
+                    welcome(conn);
                 }
             } else if (message instanceof AgentMessage.Leave) {
                 conn.send(codec.encode(new ServerMessage.End("customer", null)));
@@ -91,6 +97,16 @@ public final class ScriptedServer extends WebSocketServer implements AutoCloseab
         } catch (Exception e) {
             throw new IllegalStateException("the phone sent something the codec rejects: " + text, e);
         }
+    }
+
+    /** Welcomes the phone that is waiting (see {@link #slowToWelcome()}). */
+    public void welcome() {
+        welcome(phone);
+    }
+
+    private void welcome(WebSocket conn) {
+        conn.send(codec.encode(new ServerMessage.Welcome(dev.tandem.protocol.Limits.PROTOCOL_VERSION, "s1",
+                "resume-token", "Bob", "default", "en", 30, 0)));
     }
 
     @Override

@@ -112,10 +112,17 @@ public class ChatActivityTest {
         server.send(new ServerMessage.Prompt("p3", "screen", "Bob sees your screen.", false)); // portal: notice only
         View notice = chat.findViewById(R.id.sharing);
         MainLooper.runUntil("the sharing notice", () -> notice.getVisibility() == View.VISIBLE);
-        assertThat(((TextView) chat.findViewById(R.id.sharing_text)).getText().toString())
-                .isEqualTo("Your screen is being shared with the technician.");
+        // Until Android's dialog is answered the customer is told it waits, never that it is shared.
+        TextView text = chat.findViewById(R.id.sharing_text);
+        assertThat(text.getText().toString()).startsWith("Waiting for you to allow screen capture");
+        assertThat(chat.findViewById(R.id.allow_capture).getVisibility()).isEqualTo(View.VISIBLE);
         Intent consent = shadowOf((Application) RuntimeEnvironment.getApplication()).getNextStartedActivity();
         assertThat(consent.getComponent().getClassName()).isEqualTo(ProjectionConsentActivity.class.getName());
+
+        session.captureStarted();
+        MainLooper.runUntil("the shared notice", () -> text.getText().toString()
+                .equals("Your screen is being shared with the technician."));
+        assertThat(chat.findViewById(R.id.allow_capture).getVisibility()).isEqualTo(View.GONE);
 
         chat.findViewById(R.id.sharing_stop).performClick();
         AgentMessage.Sharing sharing = server.next(AgentMessage.Sharing.class);

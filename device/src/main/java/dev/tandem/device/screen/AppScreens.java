@@ -47,6 +47,10 @@ final class AppScreens {
                 boolean on = state.isOn(setting);
                 settingRow(c, row, setting.label(), setting.summary(on), new Color(setting.color()));
                 Glyphs.toggle(c, Layout.settingsSwitch(i, scroll), on);
+                if (setting == state.focusedSetting()) {
+                    c.outline(c.palette.accent(), new Bounds(row.x() + 12, row.y() + 8, row.width() - 24,
+                            row.height() - 16), 24, 6f); // the keyboard's focus ring
+                }
             } else {
                 settingRow(c, row, "About phone", state.deviceName(), new Color(0xFF5F6368));
             }

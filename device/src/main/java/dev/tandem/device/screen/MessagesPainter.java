@@ -85,12 +85,19 @@ final class MessagesPainter {
             c.text("Text message", font, p.secondaryText(), field.x() + 50, baseline);
         } else {
             String shown = state.text();
-            while (c.width(shown, font) > maxWidth) {
-                shown = shown.substring(1); // show the end, where the caret is
+            int caret = state.caret();
+            while (c.width(shown, font) > maxWidth && caret > 0) {
+                shown = shown.substring(1); // keep the caret in view
+                caret--;
             }
-            int width = c.text(shown, font, p.text(), field.x() + 50, baseline);
+            if (state.allSelected()) {
+                c.fill(Canvas.mix(p.accent(), p.surface(), 0.7), field.x() + 46, field.centerY() - 34,
+                        c.width(shown, font) + 8, 68);
+            }
+            c.text(shown, font, p.text(), field.x() + 50, baseline, maxWidth);
             if (focused) {
-                c.fill(p.accent(), field.x() + 54 + width, field.centerY() - 30, 4, 60);
+                int before = c.width(shown.substring(0, Math.min(caret, shown.length())), font);
+                c.fill(p.accent(), field.x() + 54 + before, field.centerY() - 30, 4, 60);
             }
         }
         Bounds send = Layout.sendButton(focused);

@@ -70,6 +70,10 @@ public final class PhoneRenderer {
     }
 
     private void draw(Canvas c, PhoneState state, LocalDateTime now) {
+        if (!state.screenOn()) {
+            c.fill(Color.BLACK, 0, 0, Layout.WIDTH, Layout.HEIGHT); // a dark screen shows nothing
+            return;
+        }
         boolean overWallpaper = state.recentsShown() || state.foregroundApp().isEmpty();
         if (state.recentsShown()) {
             wallpaper(c);

@@ -10,22 +10,27 @@ import java.util.Set;
  * not draw again. Thread-safe (immutable).
  *
  * @param deviceName      the phone's name for "About phone", e.g. "Galaxy S23 Ultra · Android 14"
+ * @param screenOn        false while the screen is dark (the customer pressed the power button)
  * @param backStack       the apps opened on top of home, the foreground one last; empty on home
  * @param recentsShown    whether the recent-apps overview covers the screen
  * @param recentApps      apps opened so far, most recent first
  * @param switchedOn      the settings that are on
  * @param settingsScroll  how far the Settings list is scrolled, 0 to {@link #maxSettingsScroll()}
+ * @param focusedSetting  the Settings row with the keyboard's focus ring, or null
  * @param shadeOpen       whether the notification shade is pulled down
  * @param keyboardShown   whether the Messages text field has focus and the keyboard shows
  * @param shifted         whether the next letter typed on the keyboard is a capital
  * @param text            the Messages text field's content
+ * @param caret           where the text field's caret is, in chars
+ * @param allSelected     whether the whole text is selected
  * @param menuApp         the home icon whose long-press menu is open, or null
  * @param batteryPercent  0 to 100
  * @param notifications   newest first
  */
-public record PhoneState(String deviceName, List<PhoneApp> backStack, boolean recentsShown, List<PhoneApp> recentApps,
-                         Set<Setting> switchedOn, int settingsScroll, boolean shadeOpen, boolean keyboardShown,
-                         boolean shifted, String text, PhoneApp menuApp, int batteryPercent,
+public record PhoneState(String deviceName, boolean screenOn, List<PhoneApp> backStack, boolean recentsShown,
+                         List<PhoneApp> recentApps, Set<Setting> switchedOn, int settingsScroll,
+                         Setting focusedSetting, boolean shadeOpen, boolean keyboardShown, boolean shifted,
+                         String text, int caret, boolean allSelected, PhoneApp menuApp, int batteryPercent,
                          List<Notification> notifications) {
 
     public PhoneState {

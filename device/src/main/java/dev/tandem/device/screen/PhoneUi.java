@@ -1,5 +1,6 @@
 package dev.tandem.device.screen;
 
+import dev.tandem.agent.screen.KeyboardKey;
 import dev.tandem.agent.screen.PhoneInput;
 import dev.tandem.agent.screen.SoftKey;
 import dev.tandem.device.DeviceProfile;
@@ -14,11 +15,20 @@ import java.util.Optional;
  * the notification shade, recents, the keyboard. Gestures arrive in screen pixels and are hit-tested
  * against {@link Layout}; {@link #state()} hands out immutable snapshots for drawing.
  *
+ * <p>The technician's finger is live ({@link TouchTracker}): a drag in Settings scrolls the list and a
+ * drag from the status bar pulls the shade while the finger moves, a held finger opens a home icon's
+ * menu before it lifts. A hardware keyboard works as on a phone: arrows move the caret in the text
+ * field, Tab and the arrows move a focus ring through Settings (Enter flips the focused switch), and
+ * select-all, copy, cut and paste use the phone's {@link VirtualClipboard}. The screen can be off
+ * ({@link #sleep()}); input wakes it.
+ *
  * <p>Thread-safe: every input and every snapshot runs under one lock; drawing works on snapshots.
  */
 public final class PhoneUi implements PhoneInput {
     /** The field holds at most this many characters, like a short message. */
     static final int MAX_TEXT_LENGTH = 500;
+    /** How far one notch of the technician's mouse wheel scrolls a list: a third of a row. */
+    static final int SCROLL_STEP = Layout.ROW_HEIGHT / 3;
 
     private final Object lock = new Object();
     private volatile Runnable watcher = () -> { };
@@ -27,7 +37,13 @@ public final class PhoneUi implements PhoneInput {
     private final List<PhoneApp> recentApps = new ArrayList<>();
     private final EnumSet<Setting> switchedOn = EnumSet.noneOf(Setting.class);
     private final List<Notification> notifications = new ArrayList<>();
-    private final StringBuilder text = new StringBuilder();
+    private final TextField field = new TextField(MAX_TEXT_LENGTH);
+    private final VirtualClipboard clipboard = new VirtualClipboard();
+    private final TouchTracker touch;
+    private boolean screenOn = true;
+    private Setting focusedSetting;
+    private boolean shadeAtPress;
+    private int scrollAtPress;
     private boolean recentsShown;
     private boolean shadeOpen;
     private boolean keyboardShown;
@@ -38,6 +54,7 @@ public final class PhoneUi implements PhoneInput {
 
     private PhoneUi(String deviceName) {
         this.deviceName = deviceName;
+        this.touch = new TouchTracker(lock, new LiveFinger(), this::changed);
         for (Setting setting : Setting.values()) {
             if (setting.onByDefault()) {
                 switchedOn.add(setting);
@@ -68,9 +85,23 @@ public final class PhoneUi implements PhoneInput {
     /** A snapshot of what the screen shows now. */
     public PhoneState state() {
         synchronized (lock) {
-            return new PhoneState(deviceName, backStack, recentsShown, recentApps, switchedOn, settingsScroll,
-                    shadeOpen, keyboardShown, shifted, text.toString(), menuApp, batteryPercent, notifications);
+            return new PhoneState(deviceName, screenOn, backStack, recentsShown, recentApps, switchedOn,
+                    settingsScroll, focusedSetting, shadeOpen, keyboardShown, shifted, field.text(), field.caret(),
+                    field.allSelected(), menuApp, batteryPercent, notifications);
         }
+    }
+
+    /** The phone's clipboard: the text field copies to it and pastes from it; viewers share it. */
+    public VirtualClipboard clipboard() {
+        return clipboard;
+    }
+
+    /** The customer pressed the power button (or the screen timed out): the screen goes dark. */
+    public void sleep() {
+        synchronized (lock) {
+            screenOn = false;
+        }
+        changed();
     }
 
     /** The battery level the status bar shows. */
@@ -107,48 +138,63 @@ public final class PhoneUi implements PhoneInput {
     /** Flips {@code setting}, as its switch in Settings or its tile in the shade does. */
     public void toggle(Setting setting) {
         synchronized (lock) {
-            if (!switchedOn.remove(setting)) {
-                switchedOn.add(setting);
-            }
+            flip(setting);
         }
         changed();
     }
 
-    @Override
+    /** Under the lock. */
+    private void flip(Setting setting) {
+        if (!switchedOn.remove(setting)) {
+            switchedOn.add(setting);
+        }
+    }
+
+    /** A finger tapped at {@code (x, y)}. */
     public void tap(int x, int y) {
         synchronized (lock) {
-            if (menuApp != null) {
-                tapMenu(x, y);
-            } else if (y >= Layout.NAV_BAR_TOP) {
-                pressSoftKey(x < Layout.WIDTH / 3 ? SoftKey.BACK : x < Layout.WIDTH * 2 / 3 ? SoftKey.HOME : SoftKey.RECENTS);
-            } else if (shadeOpen) {
-                tapShade(x, y);
-            } else if (y < Layout.STATUS_BAR_HEIGHT) {
-                return;
-            } else if (recentsShown) {
-                tapRecents(x, y);
-            } else if (backStack.isEmpty()) {
-                Layout.homeAppAt(x, y).ifPresent(this::open);
-            } else {
-                tapApp(foreground(), x, y);
-            }
+            tapAt(x, y);
         }
         changed();
     }
 
-    @Override
+    /** Under the lock. */
+    private void tapAt(int x, int y) {
+        if (menuApp != null) {
+            tapMenu(x, y);
+        } else if (y >= Layout.NAV_BAR_TOP) {
+            pressSoftKey(x < Layout.WIDTH / 3 ? SoftKey.BACK : x < Layout.WIDTH * 2 / 3 ? SoftKey.HOME : SoftKey.RECENTS);
+        } else if (shadeOpen) {
+            tapShade(x, y);
+        } else if (y < Layout.STATUS_BAR_HEIGHT) {
+            return;
+        } else if (recentsShown) {
+            tapRecents(x, y);
+        } else if (backStack.isEmpty()) {
+            Layout.homeAppAt(x, y).ifPresent(this::open);
+        } else {
+            tapApp(foreground(), x, y);
+        }
+    }
+
+    /** A finger was held at {@code (x, y)}. */
     public void longPress(int x, int y) {
         synchronized (lock) {
-            if (menuApp != null) {
-                menuApp = null;
-            } else if (!shadeOpen && !recentsShown && backStack.isEmpty() && y < Layout.NAV_BAR_TOP) {
-                menuApp = Layout.homeAppAt(x, y).orElse(null);
-            }
+            longPressAt(x, y);
         }
         changed();
     }
 
-    @Override
+    /** Under the lock. */
+    private void longPressAt(int x, int y) {
+        if (menuApp != null) {
+            menuApp = null;
+        } else if (!shadeOpen && !recentsShown && backStack.isEmpty() && y < Layout.NAV_BAR_TOP) {
+            menuApp = Layout.homeAppAt(x, y).orElse(null);
+        }
+    }
+
+    /** A finger swiped from one point to another (a whole gesture at once). */
     public void swipe(int fromX, int fromY, int toX, int toY, long durationMillis) {
         int dx = toX - fromX;
         int dy = toY - fromY;
@@ -157,17 +203,58 @@ public final class PhoneUi implements PhoneInput {
             return;
         }
         synchronized (lock) {
-            menuApp = null;
-            if (shadeOpen) {
-                shadeOpen = dy > -Layout.SWIPE_THRESHOLD;
-            } else if (fromY < Layout.STATUS_BAR_HEIGHT && dy >= Layout.SWIPE_THRESHOLD) {
-                shadeOpen = true;
-            } else if (!recentsShown && foreground() == PhoneApp.SETTINGS && fromY >= Layout.LIST_TOP
-                    && fromY < Layout.NAV_BAR_TOP) {
-                settingsScroll = Math.max(0, Math.min(Layout.MAX_SETTINGS_SCROLL, settingsScroll - dy));
+            pressedAt();
+            drag(fromX, fromY, toX, toY);
+        }
+        changed();
+    }
+
+    @Override
+    public void touchDown(int x, int y) {
+        synchronized (lock) {
+            touch.down(x, y);
+        }
+        changed();
+    }
+
+    @Override
+    public void touchMove(int x, int y) {
+        synchronized (lock) {
+            touch.move(x, y);
+        }
+        changed();
+    }
+
+    @Override
+    public void touchUp(int x, int y) {
+        synchronized (lock) {
+            touch.up(x, y);
+        }
+        changed();
+    }
+
+    /** The wheel scrolls the Settings list under the pointer, a third of a row per notch. */
+    @Override
+    public void scroll(int x, int y, int stepsRight, int stepsDown) {
+        synchronized (lock) {
+            if (!shadeOpen && !recentsShown && foreground() == PhoneApp.SETTINGS && y >= Layout.LIST_TOP
+                    && y < Layout.NAV_BAR_TOP) {
+                settingsScroll = clampScroll(settingsScroll + stepsDown * SCROLL_STEP);
             }
         }
         changed();
+    }
+
+    @Override
+    public void wake() {
+        boolean woke;
+        synchronized (lock) {
+            woke = !screenOn;
+            screenOn = true;
+        }
+        if (woke) {
+            changed();
+        }
     }
 
     @Override
@@ -179,12 +266,31 @@ public final class PhoneUi implements PhoneInput {
     }
 
     @Override
+    public void key(KeyboardKey key) {
+        synchronized (lock) {
+            if (keyboardShown) {
+                keyboardShown = field.edit(key, clipboard);
+            } else if (!shadeOpen && !recentsShown && foreground() == PhoneApp.SETTINGS) {
+                SettingsFocus.move(focusedSetting, settingsScroll, key).ifPresent(moved -> {
+                    focusedSetting = moved.setting();
+                    settingsScroll = moved.scroll();
+                });
+            } else if (key == KeyboardKey.TAB && !shadeOpen && !recentsShown && foreground() == PhoneApp.MESSAGES) {
+                keyboardShown = true;
+            }
+        }
+        changed();
+    }
+
+    @Override
     public void type(String typed) {
         synchronized (lock) {
-            if (!keyboardShown) {
-                return;
+            if (!keyboardShown && focusedSetting != null && typed.equals("\n") && foreground() == PhoneApp.SETTINGS
+                    && !recentsShown && !shadeOpen) {
+                flip(focusedSetting); // Enter on the focused row, like a D-pad's centre
+            } else if (keyboardShown) {
+                typed.codePoints().forEach(this::typeCodePoint);
             }
-            typed.codePoints().forEach(this::typeCodePoint);
         }
         changed();
     }
@@ -193,15 +299,57 @@ public final class PhoneUi implements PhoneInput {
         if (!keyboardShown) {
             return; // an earlier Enter ended editing
         }
-        if (codePoint == '\b') {
-            if (text.length() > 0) {
-                int cut = text.offsetByCodePoints(text.length(), -1);
-                text.setLength(cut);
-            }
-        } else if (codePoint == '\n' || codePoint == '\r') {
+        if (codePoint == '\n' || codePoint == '\r') {
             keyboardShown = false;
-        } else if (!Character.isISOControl(codePoint) && text.length() < MAX_TEXT_LENGTH) {
-            text.appendCodePoint(codePoint);
+        } else {
+            field.type(codePoint);
+        }
+    }
+
+    /** Remembers what a drag starting now is measured against. */
+    private void pressedAt() {
+        shadeAtPress = shadeOpen;
+        scrollAtPress = settingsScroll;
+    }
+
+    /** The finger moved from where it went down: the shade and the Settings list follow it. */
+    private void drag(int fromX, int fromY, int toX, int toY) {
+        int dy = toY - fromY;
+        menuApp = null;
+        if (shadeAtPress) {
+            shadeOpen = dy > -Layout.SWIPE_THRESHOLD;
+        } else if (fromY < Layout.STATUS_BAR_HEIGHT) {
+            shadeOpen = dy >= Layout.SWIPE_THRESHOLD;
+        } else if (!recentsShown && foreground() == PhoneApp.SETTINGS && fromY >= Layout.LIST_TOP
+                && fromY < Layout.NAV_BAR_TOP) {
+            settingsScroll = clampScroll(scrollAtPress - dy);
+        }
+    }
+
+    static int clampScroll(int scroll) {
+        return Math.max(0, Math.min(Layout.MAX_SETTINGS_SCROLL, scroll));
+    }
+
+    /** The live finger's gestures, reported under the lock. */
+    private final class LiveFinger implements TouchTracker.Gestures {
+        @Override
+        public void pressed(int x, int y) {
+            pressedAt();
+        }
+
+        @Override
+        public void tap(int x, int y) {
+            tapAt(x, y);
+        }
+
+        @Override
+        public void longPress(int x, int y) {
+            longPressAt(x, y);
+        }
+
+        @Override
+        public void drag(int fromX, int fromY, int toX, int toY) {
+            PhoneUi.this.drag(fromX, fromY, toX, toY);
         }
     }
 
@@ -241,6 +389,7 @@ public final class PhoneUi implements PhoneInput {
     }
 
     private void open(PhoneApp app) {
+        focusedSetting = null;
         recentsShown = false;
         keyboardShown = false;
         backStack.remove(app);
@@ -272,7 +421,7 @@ public final class PhoneUi implements PhoneInput {
         List<Setting> tiles = Layout.QUICK_TILES;
         for (int i = 0; i < tiles.size(); i++) {
             if (Layout.quickTile(i).contains(x, y)) {
-                toggle(tiles.get(i));
+                flip(tiles.get(i));
             }
         }
     }
@@ -299,7 +448,10 @@ public final class PhoneUi implements PhoneInput {
         if (app != PhoneApp.SETTINGS && Layout.TITLE_BACK_ARROW.contains(x, y)) {
             back();
         } else if (app == PhoneApp.SETTINGS) {
-            Layout.settingAt(x, y, settingsScroll).ifPresent(this::toggle);
+            Layout.settingAt(x, y, settingsScroll).ifPresent(setting -> {
+                focusedSetting = null; // touching ends keyboard navigation, as on a phone
+                flip(setting);
+            });
         } else if (app == PhoneApp.MESSAGES) {
             tapMessages(x, y);
         }

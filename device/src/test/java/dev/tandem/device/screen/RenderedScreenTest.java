@@ -30,6 +30,18 @@ class RenderedScreenTest {
     }
 
     @Test
+    void aSleepingScreenIsBlackAndWakingDrawsItAgain() {
+        ui.sleep();
+        Frame dark = screen.capture();
+        for (int pixel : dark.copyPixels(Rect.of(0, 0, 1080, 2400))) {
+            assertThat(pixel & 0xFFFFFF).isZero();
+        }
+        ui.wake();
+        assertThat(screen.capture().copyPixels(Rect.of(0, 1000, 1080, 10))).isNotEqualTo(
+                dark.copyPixels(Rect.of(0, 1000, 1080, 10)));
+    }
+
+    @Test
     void askedForASmallerSizeItDrawsThePhoneScaledAndCentredOnBlackThenReturnsToItsOwnSize() {
         Frame full = screen.capture();
         assertThat(screen.resize(ScreenSize.of(450, 800))).isTrue();

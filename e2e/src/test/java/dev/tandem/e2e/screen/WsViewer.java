@@ -129,9 +129,22 @@ final class WsViewer implements AutoCloseable {
     }
 
     void key(int keysym) {
-        send(ByteBuffer.allocate(8).put((byte) 4).put((byte) 1).putShort((short) 0).putInt(keysym).array());
-        send(ByteBuffer.allocate(8).put((byte) 4).put((byte) 0).putShort((short) 0).putInt(keysym).array());
+        keyEvent(true, keysym);
+        keyEvent(false, keysym);
     }
+
+    void keyEvent(boolean down, int keysym) {
+        send(ByteBuffer.allocate(8).put((byte) 4).put((byte) (down ? 1 : 0)).putShort((short) 0).putInt(keysym).array());
+    }
+
+    /** ClientCutText: the technician's clipboard for the phone (ISO 8859-1, RFC 6143 7.5.6). */
+    void cutText(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+        send(ByteBuffer.allocate(8 + bytes.length).put((byte) 6).put(new byte[3]).putInt(bytes.length).put(bytes).array());
+    }
+
+    /** ServerCutText texts (the phone's clipboard) read while waiting for updates. */
+    final java.util.List<String> cutTexts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     void send(byte[] bytes) {
         client.send(bytes);
@@ -142,6 +155,13 @@ final class WsViewer implements AutoCloseable {
         ((ChunkStream) inner()).deadline = System.nanoTime() + wait.toNanos();
         try {
             int type = in.readUnsignedByte();
+            while (type == 3) {
+                in.readFully(new byte[3]);
+                byte[] text = new byte[in.readInt()];
+                in.readFully(text);
+                cutTexts.add(new String(text, StandardCharsets.ISO_8859_1));
+                type = in.readUnsignedByte();
+            }
             if (type != 0) {
                 throw new AssertionError("expected a FramebufferUpdate, got message type " + type);
             }

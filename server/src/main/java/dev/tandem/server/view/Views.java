@@ -41,12 +41,16 @@ public final class Views {
         Capabilities caps = s.capabilities();
         Map<String, Object> capabilities = new LinkedHashMap<>();
         Map<String, Object> reasons = new LinkedHashMap<>();
-        put(capabilities, reasons, "chat", caps.chat);
-        put(capabilities, reasons, "diagnostics", caps.diagnostics);
-        put(capabilities, reasons, "screen", caps.screen);
-        put(capabilities, reasons, "control", caps.control);
+        Map<String, Object> codes = new LinkedHashMap<>();
+        put(capabilities, reasons, codes, "chat", caps.chat);
+        put(capabilities, reasons, codes, "diagnostics", caps.diagnostics);
+        put(capabilities, reasons, codes, "screen", caps.screen);
+        put(capabilities, reasons, codes, "control", caps.control);
         view.put("capabilities", capabilities);
         view.put("capabilityReasons", reasons);
+        // Where the phone names the step the customer is on (e.g. accessibility_restricted): the
+        // console says it in the technician's language.
+        view.put("capabilityCodes", codes);
         view.put("startedAt", iso(s.startedAt()));
         view.put("endedAt", s.endedAt().map(Views::iso).orElse(null));
         view.put("endedBy", s.endedBy().orElse(null));
@@ -120,10 +124,14 @@ public final class Views {
         return instant.toString();
     }
 
-    private static void put(Map<String, Object> capabilities, Map<String, Object> reasons, String name, Capability c) {
+    private static void put(Map<String, Object> capabilities, Map<String, Object> reasons, Map<String, Object> codes,
+            String name, Capability c) {
         capabilities.put(name, c.available);
         if (!c.available) {
             reasons.put(name, c.reason == null ? "Not available on this device" : c.reason);
+            if (c.code != null) {
+                codes.put(name, c.code);
+            }
         }
     }
 }

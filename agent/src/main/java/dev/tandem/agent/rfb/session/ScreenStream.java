@@ -6,6 +6,7 @@ import dev.tandem.agent.rfb.encoding.ByteSink;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.encoding.PixelFormat;
 import dev.tandem.agent.rfb.encoding.Rect;
+import dev.tandem.agent.screen.PhoneClipboard;
 import dev.tandem.agent.screen.PhoneInput;
 import dev.tandem.agent.screen.ScreenGeometry;
 import dev.tandem.agent.screen.ScreenSize;
@@ -33,15 +34,17 @@ import org.slf4j.LoggerFactory;
  * handshake with security None, then FramebufferUpdates on request and the viewer's pointer and keys
  * as phone gestures. The customer's consent is checked at every update and every input event: without
  * SCREEN no FramebufferUpdate is sent (the viewer just waits; after a stop, pixels cease within one
- * poll interval), without CONTROL input is dropped.
+ * poll interval), without CONTROL input is dropped and a finger that was down is lifted. The phone's
+ * clipboard, when it has one, is shared only under CONTROL: the viewer's cut text goes onto it, and
+ * what the phone copies goes to the viewer as ServerCutText.
  *
  * <p>Threading: two daemon threads per viewer. The <em>reader</em> runs the handshake, then reads
  * client messages and injects input. The <em>updater</em>, started after the handshake, is the only
  * thread that writes to the channel from then on (the handshake's writes happen before it starts), so
  * writes are never concurrent. It answers one FramebufferUpdateRequest with one FramebufferUpdate when
  * there is something to send, and otherwise captures again when the screen says it changed
- * ({@link ScreenSource#watch}), every poll interval, or when woken by a new request; so a slow viewer
- * slows only its own stream and memory stays bounded.
+ * ({@link ScreenSource#watch}), every poll interval, or when woken by a new request or a clipboard
+ * change; so a slow viewer slows only its own stream and memory stays bounded.
  *
  * <p>With the ContinuousUpdates and Fence extensions ({@link ContinuousUpdates}) the update thread
  * pushes changes without waiting for requests, at most two fences ahead of the viewer.
@@ -68,6 +71,7 @@ public final class ScreenStream implements AutoCloseable {
     private final StreamSettings settings;
     private final String name;
     private final PointerGestures gestures;
+    private final KeysymInput keys;
     private final CompletableFuture<StreamClosure> closed = new CompletableFuture<>();
     private final Thread reader;
     private final Object lock = new Object();
@@ -87,6 +91,7 @@ public final class ScreenStream implements AutoCloseable {
     private PixelFormat format = PixelFormat.NATURAL;
     private ViewerEncodings encodings = ViewerEncodings.RAW_ONLY;
     private UpdateRequest pending;
+    private String clipboardOut;
     private boolean screenChanged;
     private final ContinuousUpdates continuous = new ContinuousUpdates();
     private final SizeRequests sizes;
@@ -104,8 +109,8 @@ public final class ScreenStream implements AutoCloseable {
         this.consent = consent;
         this.settings = settings;
         this.name = "rfb-viewer-" + VIEWERS.incrementAndGet();
-        this.gestures = new PointerGestures(input, settings.swipeSlop(), settings.longPress().toMillis(),
-                () -> System.nanoTime() / 1_000_000);
+        this.gestures = new PointerGestures(input, settings.swipeSlop());
+        this.keys = new KeysymInput(input);
         this.reader = new Thread(this::readViewer, name + "-reader");
         reader.setDaemon(true);
     }
@@ -153,6 +158,7 @@ public final class ScreenStream implements AutoCloseable {
     }
 
     private void readViewer() {
+        PhoneClipboard.Watch clipboardWatch = null;
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(viewerIn))) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(viewerOut, 64 * 1024));
             ScreenGeometry geometry = screen.geometry();
@@ -162,6 +168,9 @@ public final class ScreenStream implements AutoCloseable {
                     settings.desktopName());
             shared.addWatcher(wake);
             startUpdater(out, geometry.frame());
+            if (settings.clipboard() != null) {
+                clipboardWatch = settings.clipboard().watch(this::phoneCopied);
+            }
             ClientMessageReader messages = new ClientMessageReader(in, settings.maxCutTextBytes());
             ClientMessageReader.Handler handler = new ViewerMessages();
             while (true) {
@@ -178,6 +187,10 @@ public final class ScreenStream implements AutoCloseable {
             end(StreamClosure.of(StreamClosure.Cause.INTERNAL_ERROR, "the agent failed: " + e));
         } finally {
             end(StreamClosure.of(StreamClosure.Cause.CONNECTION_LOST, "the viewer's channel ended"));
+            if (clipboardWatch != null) {
+                clipboardWatch.close();
+            }
+            gestures.lift(); // the viewer left mid-press: the phone's finger must not stay down
             shared.removeWatcher(wake);
             shared.left(this);
             Thread updaterThread = updaterThread();
@@ -224,8 +237,9 @@ public final class ScreenStream implements AutoCloseable {
                 boolean standing;
                 PixelFormat viewerFormat;
                 ViewerEncodings viewerEncodings;
+                String copied;
                 synchronized (lock) {
-                    while (ending == null && pending == null && !continuous.hasMessages()
+                    while (ending == null && pending == null && clipboardOut == null && !continuous.hasMessages()
                             && continuous.standingRequest() == null) {
                         lock.wait();
                     }
@@ -243,6 +257,15 @@ public final class ScreenStream implements AutoCloseable {
                     screenChanged = false;
                     viewerFormat = format;
                     viewerEncodings = encodings;
+                    copied = clipboardOut;
+                    clipboardOut = null;
+                }
+                boolean control = consent.isGranted(ConsentKind.CONTROL);
+                if (!control) {
+                    gestures.lift(); // control ended while the finger was down (its release was dropped)
+                } else if (copied != null) {
+                    ServerCutText.write(out, copied);
+                    out.flush();
                 }
                 if (!messages.isEmpty()) {
                     for (byte[] message : messages) {
@@ -265,7 +288,7 @@ public final class ScreenStream implements AutoCloseable {
                     if (!standing) {
                         pending = alone ? request : request.merge(pending);
                     }
-                    if (ending == null && alone && !screenChanged && !continuous.hasMessages()) {
+                    if (ending == null && alone && !screenChanged && !continuous.hasMessages() && clipboardOut == null) {
                         lock.wait(pollMillis);
                     }
                 }
@@ -301,7 +324,12 @@ public final class ScreenStream implements AutoCloseable {
         if (update == null || !consent.isGranted(ConsentKind.SCREEN)) {
             return false;
         }
-        update.writeTo(out);
+        // Set before the bytes leave: the viewer's next request can come back before this thread
+        // gets past the flush, and that request already speaks this frame's pixels.
+        sentGeometry = geometry;
+        // Whether this update is fenced is decided before its bytes leave: a frame larger than the
+        // output buffer reaches the viewer during writeTo, and the viewer may switch continuous
+        // updates on in answer; that reply to its own request must not be followed by a fence.
         byte[] fence = null;
         synchronized (lock) {
             if (continuous.enabled()) {
@@ -309,16 +337,27 @@ public final class ScreenStream implements AutoCloseable {
                 fencedGeometries.add(geometry);
             }
         }
+        update.writeTo(out);
         if (fence != null) {
             out.write(fence);
         }
         out.flush();
         updates.commit();
-        sentGeometry = geometry;
         if (notice != null) {
             sizes.delivered(owed);
         }
         return true;
+    }
+
+    /** The phone's clipboard changed: the updater sends it, if control is still granted then. */
+    private void phoneCopied(String text) {
+        if (text == null || !consent.isGranted(ConsentKind.CONTROL)) {
+            return;
+        }
+        synchronized (lock) {
+            clipboardOut = text;
+            lock.notifyAll();
+        }
     }
 
     private void screenChanged() {
@@ -405,8 +444,10 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void key(boolean down, int keysym) {
-            if (down && consent.isGranted(ConsentKind.CONTROL)) {
-                KeysymInput.press(keysym, input);
+            if (consent.isGranted(ConsentKind.CONTROL)) {
+                keys.key(down, keysym);
+            } else {
+                keys.forgetModifiers();
             }
         }
 
@@ -419,9 +460,15 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void cutText(String text) {
-            String typed = text.replace("\r\n", "\n");
-            if (!typed.isEmpty() && consent.isGranted(ConsentKind.CONTROL)) {
-                input.type(typed);
+            String pasted = text.replace("\r\n", "\n");
+            if (pasted.isEmpty() || !consent.isGranted(ConsentKind.CONTROL)) {
+                return;
+            }
+            if (settings.clipboard() != null) {
+                settings.clipboard().put(pasted);
+            } else {
+                input.wake();
+                input.type(pasted);
             }
         }
     }

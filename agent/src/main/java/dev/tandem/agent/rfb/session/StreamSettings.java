@@ -1,39 +1,40 @@
 package dev.tandem.agent.rfb.session;
 
 import dev.tandem.agent.rfb.encoding.JpegCompressor;
+import dev.tandem.agent.screen.PhoneClipboard;
 import java.time.Duration;
 
 /**
  * How a {@link ScreenStream} behaves, in one place: the desktop name viewers show, how often an idle
- * stream looks at the screen again, the gesture thresholds and limits. Thread-safe (immutable); the
- * {@code with...} methods return changed copies.
+ * stream looks at the screen again, the touch slop and limits, and the phone's JPEG and clipboard.
+ * Thread-safe (immutable); the {@code with...} methods return changed copies.
  */
 public final class StreamSettings {
     private static final StreamSettings DEFAULTS =
-            new StreamSettings("Tandem", Duration.ofMillis(33), Duration.ofMillis(500), 24, 4096, 1, null);
+            new StreamSettings("Tandem", Duration.ofMillis(33), 24, 4096, 1, null, null);
 
     private final String desktopName;
     private final Duration pollInterval;
-    private final Duration longPress;
     private final int swipeSlop;
     private final int maxCutTextBytes;
     private final int zlibLevel;
     private final JpegCompressor jpeg;
+    private final PhoneClipboard clipboard;
 
-    private StreamSettings(String desktopName, Duration pollInterval, Duration longPress, int swipeSlop,
-            int maxCutTextBytes, int zlibLevel, JpegCompressor jpeg) {
+    private StreamSettings(String desktopName, Duration pollInterval, int swipeSlop, int maxCutTextBytes,
+            int zlibLevel, JpegCompressor jpeg, PhoneClipboard clipboard) {
         this.desktopName = desktopName;
         this.pollInterval = pollInterval;
-        this.longPress = longPress;
         this.swipeSlop = swipeSlop;
         this.maxCutTextBytes = maxCutTextBytes;
         this.zlibLevel = zlibLevel;
         this.jpeg = jpeg;
+        this.clipboard = clipboard;
     }
 
     /**
-     * Desktop "Tandem", poll every 33 ms, long press after 500 ms, swipe beyond 24 px, cut text up to
-     * 4096 bytes, zlib level 1 (cheap on a phone), no JPEG.
+     * Desktop "Tandem", poll every 33 ms, a finger moves once it leaves 24 px around the press, cut text
+     * up to 4096 bytes, zlib level 1 (cheap on a phone), no JPEG, no clipboard.
      */
     public static StreamSettings defaults() {
         return DEFAULTS;
@@ -44,7 +45,7 @@ public final class StreamSettings {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("the desktop name must not be empty");
         }
-        return new StreamSettings(name, pollInterval, longPress, swipeSlop, maxCutTextBytes, zlibLevel, jpeg);
+        return new StreamSettings(name, pollInterval, swipeSlop, maxCutTextBytes, zlibLevel, jpeg, clipboard);
     }
 
     /**
@@ -55,23 +56,18 @@ public final class StreamSettings {
         if (interval.isNegative() || interval.isZero() || interval.toMillis() > 1000) {
             throw new IllegalArgumentException("the poll interval must be 1 ms .. 1 s, got " + interval);
         }
-        return new StreamSettings(desktopName, interval, longPress, swipeSlop, maxCutTextBytes, zlibLevel, jpeg);
+        return new StreamSettings(desktopName, interval, swipeSlop, maxCutTextBytes, zlibLevel, jpeg, clipboard);
     }
 
-    /** How long a press must be held, without moving, to become a long press instead of a tap. */
-    public StreamSettings withLongPress(Duration hold) {
-        if (hold.isNegative() || hold.isZero()) {
-            throw new IllegalArgumentException("the long-press time must be positive, got " + hold);
-        }
-        return new StreamSettings(desktopName, pollInterval, hold, swipeSlop, maxCutTextBytes, zlibLevel, jpeg);
-    }
-
-    /** How far, in screen pixels, a pressed pointer must move for the gesture to be a swipe. */
+    /**
+     * How far, in screen pixels, a pressed pointer must move before the finger on the phone follows
+     * it: smaller wobbles of a click keep it a tap (or a long press).
+     */
     public StreamSettings withSwipeSlop(int pixels) {
         if (pixels < 0) {
             throw new IllegalArgumentException("the swipe slop must be >= 0 pixels, got " + pixels);
         }
-        return new StreamSettings(desktopName, pollInterval, longPress, pixels, maxCutTextBytes, zlibLevel, jpeg);
+        return new StreamSettings(desktopName, pollInterval, pixels, maxCutTextBytes, zlibLevel, jpeg, clipboard);
     }
 
     /** The longest ClientCutText accepted; a longer one is a protocol error that closes the viewer. */
@@ -79,7 +75,7 @@ public final class StreamSettings {
         if (bytes < 0) {
             throw new IllegalArgumentException("the cut-text limit must be >= 0 bytes, got " + bytes);
         }
-        return new StreamSettings(desktopName, pollInterval, longPress, swipeSlop, bytes, zlibLevel, jpeg);
+        return new StreamSettings(desktopName, pollInterval, swipeSlop, bytes, zlibLevel, jpeg, clipboard);
     }
 
     /** The zlib level for ZRLE and Tight when the viewer names no compression level (0..9). */
@@ -87,7 +83,7 @@ public final class StreamSettings {
         if (level < 0 || level > 9) {
             throw new IllegalArgumentException("the zlib level must be 0..9, got " + level);
         }
-        return new StreamSettings(desktopName, pollInterval, longPress, swipeSlop, maxCutTextBytes, level, jpeg);
+        return new StreamSettings(desktopName, pollInterval, swipeSlop, maxCutTextBytes, level, jpeg, clipboard);
     }
 
     /**
@@ -95,8 +91,18 @@ public final class StreamSettings {
      * from its update thread only; give each stream its own when the implementation is not thread-safe.
      */
     public StreamSettings withJpeg(JpegCompressor compressor) {
-        return new StreamSettings(desktopName, pollInterval, longPress, swipeSlop, maxCutTextBytes, zlibLevel,
-                compressor);
+        return new StreamSettings(desktopName, pollInterval, swipeSlop, maxCutTextBytes, zlibLevel, compressor,
+                clipboard);
+    }
+
+    /**
+     * The phone's clipboard, shared with viewers while the customer allows control: the viewer's cut
+     * text is put on it, and what the phone copies is sent as ServerCutText. Without one, cut text from
+     * the viewer is typed into the focused field instead.
+     */
+    public StreamSettings withClipboard(PhoneClipboard phoneClipboard) {
+        return new StreamSettings(desktopName, pollInterval, swipeSlop, maxCutTextBytes, zlibLevel, jpeg,
+                phoneClipboard);
     }
 
     public String desktopName() {
@@ -105,10 +111,6 @@ public final class StreamSettings {
 
     public Duration pollInterval() {
         return pollInterval;
-    }
-
-    public Duration longPress() {
-        return longPress;
     }
 
     public int swipeSlop() {
@@ -126,5 +128,10 @@ public final class StreamSettings {
     /** The JPEG compressor, or null: then Tight stays lossless whatever the viewer asks. */
     public JpegCompressor jpeg() {
         return jpeg;
+    }
+
+    /** The phone's clipboard, or null. */
+    public PhoneClipboard clipboard() {
+        return clipboard;
     }
 }

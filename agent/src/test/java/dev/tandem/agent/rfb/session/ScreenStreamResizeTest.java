@@ -63,7 +63,8 @@ class ScreenStreamResizeTest {
             viewer.pointer(1, 2, 299);
             viewer.pointer(0, 2, 299);
             viewer.sync();
-            assertThat(fixture.phone.events()).containsExactly("tap 100,150", "tap 201,401", "tap 0,798");
+            assertThat(fixture.phone.events()).containsExactly("down 100,150", "up 100,150", "down 201,401",
+                    "up 201,401", "down 0,798", "up 0,798");
         }
     }
 
@@ -158,7 +159,7 @@ class ScreenStreamResizeTest {
             viewer.pointer(1, 100, 150);
             viewer.pointer(0, 100, 150);
             viewer.sync();
-            assertThat(fixture.phone.events()).containsExactly("tap 402,202");
+            assertThat(fixture.phone.events()).containsExactly("down 402,202", "up 402,202");
         }
     }
 

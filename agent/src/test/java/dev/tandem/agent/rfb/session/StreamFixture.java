@@ -13,13 +13,12 @@ import java.util.List;
 
 /**
  * A loopback listener that serves each accepted viewer with a real {@link ScreenStream} over a shared
- * test screen, recording phone and real consent ledger.
+ * test screen, recording phone, test clipboard and real consent ledger.
  */
 final class StreamFixture implements AutoCloseable {
     static final StreamSettings SETTINGS = StreamSettings.defaults()
             .withDesktopName("Tandem – samsung SM-S918B")
-            .withPollInterval(Duration.ofMillis(20))
-            .withLongPress(Duration.ofMillis(200));
+            .withPollInterval(Duration.ofMillis(20));
 
     /** One viewer and the stream serving it. */
     static final class Session {
@@ -36,8 +35,9 @@ final class StreamFixture implements AutoCloseable {
     /** Every viewer of the fixture watches the same phone, as on a real one. */
     final SharedScreen shared;
     final RecordingPhone phone = new RecordingPhone();
+    final TestClipboard clipboard = new TestClipboard();
     final ConsentLedger consent = new ConsentLedger();
-    private final StreamSettings settings;
+    private StreamSettings settings;
     private final ServerSocket listener;
     private final List<Session> sessions = new ArrayList<>();
 
@@ -48,7 +48,7 @@ final class StreamFixture implements AutoCloseable {
     StreamFixture(Frame frame, StreamSettings settings) throws IOException {
         this.screen = new TestScreen(frame);
         this.shared = SharedScreen.of(screen);
-        this.settings = settings;
+        this.settings = settings.clipboard() == null ? settings.withClipboard(clipboard) : settings;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
 
@@ -56,6 +56,12 @@ final class StreamFixture implements AutoCloseable {
         for (ConsentKind kind : kinds) {
             consent.record(kind, true);
         }
+        return this;
+    }
+
+    /** Streams started from now on serve a phone without a clipboard. */
+    StreamFixture withoutClipboard() {
+        settings = settings.withClipboard(null);
         return this;
     }
 

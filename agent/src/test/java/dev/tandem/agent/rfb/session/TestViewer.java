@@ -27,6 +27,7 @@ final class TestViewer implements AutoCloseable {
     static final int TIGHT = 7;
     static final int ZRLE = 16;
     static final int DESKTOP_SIZE = -223;
+    static final int SERVER_CUT_TEXT = 3;
     static final int EXTENDED_DESKTOP_SIZE = -308;
 
     /** One rectangle header of a received update. */
@@ -49,6 +50,7 @@ final class TestViewer implements AutoCloseable {
     private final DataInputStream in;
     private final DataOutputStream out;
     private final EncodingDecoders decoders = new EncodingDecoders();
+    private final List<String> cutTexts = new ArrayList<>();
     String serverVersion;
     int width;
     int height;
@@ -194,6 +196,10 @@ final class TestViewer implements AutoCloseable {
      */
     List<Received> awaitUpdate(Duration wait) throws IOException {
         int type = awaitMessageType(wait);
+        while (type == SERVER_CUT_TEXT) {
+            cutTexts.add(readCutText());
+            type = awaitMessageType(wait);
+        }
         if (type < 0) {
             return null;
         }
@@ -257,6 +263,39 @@ final class TestViewer implements AutoCloseable {
             apply(r, encoding);
         }
         return rects;
+    }
+
+    /**
+     * The next ServerCutText (the phone's clipboard), reading past updates on the way; null when none
+     * arrives within {@code wait}.
+     */
+    String awaitCutText(Duration wait) throws IOException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (cutTexts.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            int type = awaitMessageType(Duration.ofNanos(left));
+            if (type < 0) {
+                return null;
+            }
+            if (type == SERVER_CUT_TEXT) {
+                return readCutText();
+            }
+            if (type != 0) {
+                throw new AssertionError("expected an update or cut text, got message type " + type);
+            }
+            readUpdateBody();
+        }
+        return cutTexts.remove(0);
+    }
+
+    private String readCutText() throws IOException {
+        in.readFully(new byte[3]);
+        byte[] text = new byte[in.readInt()];
+        in.readFully(text);
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     List<Received> awaitUpdate() throws IOException {

@@ -1,14 +1,17 @@
-package dev.tandem.android.ui;
+package dev.tandem.android.session;
 
 import dev.tandem.agent.consent.ConsentKind;
 import dev.tandem.android.R;
 
-/** The title of a permission prompt in the customer's language; the body is the server's own sentence. */
-final class PromptTexts {
-    private PromptTexts() {
+/**
+ * The title of a permission prompt in the customer's language (in the dialog and in its notification);
+ * the body is the server's own sentence.
+ */
+public final class PromptTitles {
+    private PromptTitles() {
     }
 
-    static int title(ConsentKind kind) {
+    public static int of(ConsentKind kind) {
         switch (kind) {
             case SCREEN:
                 return R.string.prompt_title_screen;
