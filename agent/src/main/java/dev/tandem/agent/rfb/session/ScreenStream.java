@@ -301,6 +301,9 @@ public final class ScreenStream implements AutoCloseable {
         if (update == null || !consent.isGranted(ConsentKind.SCREEN)) {
             return false;
         }
+        // Before the bytes leave: once the viewer has the update it may answer with a request, which
+        // moves the pointer's geometry on to this one (the reader must not see the previous frame's).
+        sentGeometry = geometry;
         update.writeTo(out);
         byte[] fence = null;
         synchronized (lock) {
@@ -314,7 +317,6 @@ public final class ScreenStream implements AutoCloseable {
         }
         out.flush();
         updates.commit();
-        sentGeometry = geometry;
         if (notice != null) {
             sizes.delivered(owed);
         }
