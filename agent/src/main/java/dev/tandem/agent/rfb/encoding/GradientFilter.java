@@ -4,7 +4,9 @@ package dev.tandem.agent.rfb.encoding;
  * Tight's gradient filter for 3-byte TPIXELs: each colour byte is sent as its difference from the
  * prediction left + above - above-left (clamped to 0..255, pixels outside the rectangle count as 0).
  * On photos, maps and shadows the differences are mostly small and repeat, so zlib packs them far
- * better than the colours themselves; noVNC and TigerVNC both decode it. Stateless; thread-safe.
+ * better than the colours themselves; noVNC and TigerVNC both decode it. On maps and UI text, which
+ * jump between flat colours, the colours themselves pack better: {@link FilterChoice} decides.
+ * Stateless; thread-safe.
  */
 final class GradientFilter {
     private GradientFilter() {
@@ -15,6 +17,12 @@ final class GradientFilter {
      * order red, green, blue, taken from the pixel at the given shifts.
      */
     static void write(int[] pixels, int w, int h, int redShift, int greenShift, int blueShift, ByteSink out) {
+        write(pixels, 0, w, h, redShift, greenShift, blueShift, out);
+    }
+
+    /** As {@link #write(int[], int, int, int, int, int, ByteSink)} for the rows starting at {@code from}. */
+    static void write(int[] pixels, int from, int w, int h, int redShift, int greenShift, int blueShift,
+            ByteSink out) {
         int count = w * h;
         byte[] buf = out.ensureRoom(count * 3);
         int at = out.position();
@@ -25,12 +33,12 @@ final class GradientFilter {
             // First row: only the left neighbour exists.
             int left = 0;
             for (int x = 0; x < w; x++, o += 3) {
-                int v = (pixels[x] >>> shift) & 0xFF;
+                int v = (pixels[from + x] >>> shift) & 0xFF;
                 buf[o] = (byte) (v - left);
                 left = v;
             }
             for (int y = 1; y < h; y++) {
-                int i = y * w;
+                int i = from + y * w;
                 int up = (pixels[i - w] >>> shift) & 0xFF;
                 int v = (pixels[i] >>> shift) & 0xFF;
                 buf[o] = (byte) (v - up);
@@ -53,46 +61,5 @@ final class GradientFilter {
             }
         }
         out.advance(count * 3);
-    }
-
-    /** A prediction this close on every channel counts as a hit. */
-    private static final int CLOSE = 6;
-    /**
-     * Percent of colour changes that the prediction must hit for the filter to pay. Photos hit most of
-     * theirs; maps and UI text jump between flat colours, where zlib does better on the colours
-     * themselves (gradient made transportr's maps 35% bigger).
-     */
-    private static final int HIT_PERCENT = 55;
-
-    /**
-     * Whether the gradient filter should beat plain colours under zlib for these pixels: pixels equal
-     * to their left neighbour cost nearly nothing either way, so only the others are judged.
-     */
-    static boolean pays(int[] pixels, int w, int h, int redShift, int greenShift, int blueShift) {
-        long changed = 0;
-        long hits = 0;
-        for (int y = 1; y < h; y++) {
-            int i = y * w;
-            for (int x = 1; x < w; x++) {
-                int p = pixels[i + x];
-                int left = pixels[i + x - 1];
-                if (p == left) {
-                    continue;
-                }
-                changed++;
-                int up = pixels[i + x - w];
-                int upLeft = pixels[i + x - w - 1];
-                if (close(p, left, up, upLeft, redShift) && close(p, left, up, upLeft, greenShift)
-                        && close(p, left, up, upLeft, blueShift)) {
-                    hits++;
-                }
-            }
-        }
-        return hits * 100 >= changed * HIT_PERCENT;
-    }
-
-    private static boolean close(int p, int left, int up, int upLeft, int shift) {
-        int prediction = ((left >>> shift) & 0xFF) + ((up >>> shift) & 0xFF) - ((upLeft >>> shift) & 0xFF);
-        return Math.abs(((p >>> shift) & 0xFF) - prediction) <= CLOSE;
     }
 }

@@ -18,6 +18,12 @@ public final class TightEncoder implements Encoder {
     // 64K pixels also keeps the palette test local, so a band of plain text stays a palette.
     static final int MAX_WIDTH = 2048;
     static final int MAX_AREA = 65536;
+    /**
+     * JPEG data has no decoder buffer to fit (noVNC, TigerVNC and TightVNC's viewer decode it row by
+     * row), so with JPEG on the photo-like pieces of a column are joined up to this area (a whole
+     * 1080x1920 screen): each JPEG piece costs its own headers and tables, about 600 bytes.
+     */
+    static final int MAX_JPEG_AREA = 2048 * 1024;
     private static final int MIN_TO_COMPRESS = 12;
     private static final int FILL = 0x80;
     private static final int JPEG = 0x90;
@@ -39,6 +45,7 @@ public final class TightEncoder implements Encoder {
     private final ZlibStream[] streams = new ZlibStream[4];
     private final JpegCompressor jpeg;
     private final ColourPalette palette = new ColourPalette(MAX_PALETTE);
+    private final FilterChoice filters = new FilterChoice();
     private final ByteSink data = ByteSink.create(256 * 1024);
     private final ByteSink compressed = ByteSink.create(64 * 1024);
     private int[] pixels = new int[MAX_AREA];
@@ -88,12 +95,25 @@ public final class TightEncoder implements Encoder {
 
     /**
      * Large single-colour areas as fills of their own, the rest in pieces at most {@value #MAX_WIDTH}
-     * wide and {@value #MAX_AREA} pixels (see {@link TightPieces}).
+     * wide and {@value #MAX_AREA} pixels (see {@link TightPieces}). Pieces with more colours than a
+     * palette holds are cut in half across (lossless) or, with JPEG on, joined down their column up to
+     * {@value #MAX_JPEG_AREA} pixels.
+     * The caller must then encode with a format that {@link #takesJpeg takes JPEG}.
      */
     @Override
     public List<Rect> split(Frame frame, Rect r) {
         frame.requireInside(r);
-        return TightPieces.split(frame, r, MAX_WIDTH, MAX_AREA);
+        List<Rect> pieces = TightPieces.split(frame, r, MAX_WIDTH, MAX_AREA);
+        return qualityLevel >= 0 ? TightPieces.joinPhotos(frame, pieces, palette, MAX_JPEG_AREA)
+                : TightPieces.halvePhotos(frame, pieces, palette);
+    }
+
+    /**
+     * Whether Tight sends JPEG to a viewer of this format: JPEG carries 8-bit RGB, so an 8 bpp or
+     * colour-map viewer gains nothing from it and stays lossless; its quality level should be -1.
+     */
+    public static boolean takesJpeg(PixelFormat format) {
+        return format.trueColour() && format.bitsPerPixel() >= 16;
     }
 
     @Override
@@ -102,14 +122,8 @@ public final class TightEncoder implements Encoder {
         if (r.isEmpty()) {
             return;
         }
-        boolean tooBig = r.width() > MAX_WIDTH || r.area() > MAX_AREA;
-        if (tooBig && (r.width() > MAX_WIDTH || !TightPieces.isSolid(frame, r))) {
-            throw new IllegalArgumentException("Tight takes rectangles up to " + MAX_WIDTH + " wide and " + MAX_AREA
-                    + " pixels unless they have one colour; split " + r + " with split() first");
-        }
-        if (tooBig) {
-            out.writeByte(FILL);
-            format.writeTPixel(format.pack(frame.pixel(r.x(), r.y())), out);
+        if (r.width() > MAX_WIDTH || r.area() > MAX_AREA) {
+            encodeLarge(frame, r, format, out);
             return;
         }
         int count = (int) r.area();
@@ -124,17 +138,36 @@ public final class TightEncoder implements Encoder {
         } else if (!palette.overflowed() && paletteCost(r, tp) < (long) count * tp) {
             writePalette(r, format, out);
         } else if (usesJpeg(format)) {
-            out.writeByte(JPEG);
-            byte[] jpegData = jpeg.compress(frame, r, jpegQuality(qualityLevel));
-            writeCompactLength(jpegData.length, out);
-            out.write(jpegData);
+            writeJpeg(frame, r, out);
         } else {
             writeFullColour(r, format, out);
         }
     }
 
+    /** A piece beyond Tight's zlib limits: a fill, or a JPEG that {@link #split} joined. */
+    private void encodeLarge(Frame frame, Rect r, PixelFormat format, ByteSink out) {
+        if (r.width() <= MAX_WIDTH && TightPieces.isSolid(frame, r)) {
+            out.writeByte(FILL);
+            format.writeTPixel(format.pack(frame.pixel(r.x(), r.y())), out);
+        } else if (r.width() <= MAX_WIDTH && r.area() <= MAX_JPEG_AREA && usesJpeg(format)) {
+            writeJpeg(frame, r, out);
+        } else {
+            throw new IllegalArgumentException("Tight takes rectangles up to " + MAX_WIDTH + " wide and " + MAX_AREA
+                    + " pixels unless they have one colour or go as JPEG; split " + r + " with split() first, and"
+                    + " with quality level -1 for a format that takes no JPEG");
+        }
+    }
+
+    private void writeJpeg(Frame frame, Rect r, ByteSink out) {
+        out.writeByte(JPEG);
+        byte[] jpegData = jpeg.compress(frame, r, jpegQuality(qualityLevel));
+        writeCompactLength(jpegData.length, out);
+        out.write(jpegData);
+    }
+
     @Override
     public void close() {
+        filters.close();
         for (ZlibStream stream : streams) {
             if (stream != null) {
                 stream.close();
@@ -143,8 +176,7 @@ public final class TightEncoder implements Encoder {
     }
 
     private boolean usesJpeg(PixelFormat format) {
-        // JPEG carries 8-bit RGB; an 8 bpp viewer gains nothing from it, so it stays lossless.
-        return qualityLevel >= 0 && format.trueColour() && format.bitsPerPixel() >= 16;
+        return qualityLevel >= 0 && takesJpeg(format);
     }
 
     private void countColours(int count) {
@@ -220,13 +252,14 @@ public final class TightEncoder implements Encoder {
     }
 
     /**
-     * Many colours: 3-byte TPIXELs through the gradient filter, other formats every pixel as it is with
-     * the copy filter (implied by a control byte without the filter flag).
+     * Many colours: 3-byte TPIXELs through the gradient filter where {@link FilterChoice} finds it packs
+     * smaller, else every pixel as it is with the copy filter (implied by a control byte without the
+     * filter flag).
      */
     private void writeFullColour(Rect r, PixelFormat format, ByteSink out) {
         int count = (int) r.area();
         data.reset();
-        if (format.hasTightPixel24() && GradientFilter.pays(pixels, r.width(), r.height(), format.redShift(),
+        if (format.hasTightPixel24() && filters.gradientPays(pixels, r.width(), r.height(), format.redShift(),
                 format.greenShift(), format.blueShift())) {
             out.writeByte((STREAM_GRADIENT << 4) | READ_FILTER);
             out.writeByte(FILTER_GRADIENT);
@@ -237,18 +270,7 @@ public final class TightEncoder implements Encoder {
         }
         out.writeByte(STREAM_FULL_COLOUR << 4);
         if (format.hasTightPixel24()) {
-            byte[] buf = data.ensureRoom(count * 3);
-            int at = data.position();
-            int rs = format.redShift();
-            int gs = format.greenShift();
-            int bs = format.blueShift();
-            for (int i = 0; i < count; i++, at += 3) {
-                int p = pixels[i];
-                buf[at] = (byte) (p >>> rs);
-                buf[at + 1] = (byte) (p >>> gs);
-                buf[at + 2] = (byte) (p >>> bs);
-            }
-            data.advance(count * 3);
+            FilterChoice.writePlain(pixels, 0, count, format.redShift(), format.greenShift(), format.blueShift(), data);
         } else {
             format.writePixels(pixels, 0, count, data);
         }

@@ -186,7 +186,7 @@ final class FramebufferUpdates implements AutoCloseable {
     }
 
     private int writePixels(List<Rect> rects, Frame frame, PixelFormat format, ViewerEncodings encodings) {
-        Encoder encoder = encoder(encodings);
+        Encoder encoder = encoder(encodings, format);
         int count = 0;
         for (Rect r : rects) {
             for (Rect piece : encoder.split(frame, r)) {
@@ -198,14 +198,14 @@ final class FramebufferUpdates implements AutoCloseable {
         return count;
     }
 
-    private Encoder encoder(ViewerEncodings encodings) {
+    private Encoder encoder(ViewerEncodings encodings, PixelFormat format) {
         int level = encodings.compressionLevel() >= 0 ? encodings.compressionLevel() : defaultZlibLevel;
         switch (encodings.pixelEncoding()) {
             case TightEncoder.TYPE:
                 if (tight == null) {
                     tight = jpeg == null ? TightEncoder.create(level) : TightEncoder.create(level, jpeg);
                 }
-                tight.setQualityLevel(jpeg == null ? -1 : encodings.qualityLevel());
+                tight.setQualityLevel(jpeg == null || !TightEncoder.takesJpeg(format) ? -1 : encodings.qualityLevel());
                 return tight;
             case ZrleEncoder.TYPE:
                 if (zrle == null) {

@@ -82,6 +82,40 @@ class TightJpegTest {
     }
 
     @Test
+    void photoPiecesOfAColumnGoAsOneJpeg() throws Exception {
+        Frame tall = photo(300, 600);
+        ImageIoJpeg jpeg = new ImageIoJpeg();
+        try (TightEncoder encoder = TightEncoder.create(1, jpeg)) {
+            assertThat(encoder.split(tall, tall.bounds())).as("lossless: Tight's 64K-pixel pieces")
+                    .hasSizeGreaterThan(2).allMatch(p -> p.area() <= 65536);
+            encoder.setQualityLevel(6);
+            assertThat(encoder.split(tall, tall.bounds())).as("JPEG: one piece, one set of headers")
+                    .containsExactly(tall.bounds());
+            ByteSink out = ByteSink.create();
+            encoder.encode(tall, tall.bounds(), PixelFormat.NATURAL, out);
+            WireReader in = new WireReader(out.toByteArray());
+            assertThat(in.u8()).as("JPEG compression control").isEqualTo(0x90);
+            int length = TightDecoder.compactLength(in);
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(in.bytes(length)));
+            assertThat(image.getWidth()).isEqualTo(300);
+            assertThat(image.getHeight()).isEqualTo(600);
+            assertThat(jpeg.calls).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void joinedJpegPieceIsRefusedToAFormatWithoutJpeg() {
+        Frame tall = photo(300, 600);
+        assertThat(TightEncoder.takesJpeg(TestFormats.BGR233)).isFalse();
+        assertThat(TightEncoder.takesJpeg(PixelFormat.NATURAL)).isTrue();
+        try (TightEncoder encoder = TightEncoder.create(1, new ImageIoJpeg())) {
+            encoder.setQualityLevel(6);
+            assertThatThrownBy(() -> encoder.encode(tall, tall.bounds(), TestFormats.BGR233, ByteSink.create()))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quality level -1");
+        }
+    }
+
+    @Test
     void qualityLevelNeedsACompressor() {
         assertThatThrownBy(() -> TightEncoder.create(6).setQualityLevel(5)).hasMessageContaining("JpegCompressor");
         assertThatThrownBy(() -> TightEncoder.create(6, new ImageIoJpeg()).setQualityLevel(10))

@@ -93,6 +93,30 @@ class TightPiecesTest {
     }
 
     @Test
+    void photoBesideFewColoursIsCutInHalvesThatChooseApart() throws Exception {
+        // Left: a smooth photo; right: hundreds of flat colours with hard edges, like a map's labels.
+        int w = 512;
+        int h = 96;
+        Frame map = RandomFrames.frame(new java.util.Random(9), w, h, 400, 4);
+        int[] argb = map.copyPixels(map.bounds());
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w / 2; x++) {
+                argb[y * w + x] = ((x * 255 / w) << 16) | ((y * 255 / h) << 8) | ((x + 2 * y) & 0xFF);
+            }
+        }
+        Frame frame = Frame.wrap(w, h, argb);
+        try (TightEncoder encoder = TightEncoder.create(1)) {
+            assertThat(encoder.split(frame, frame.bounds())).containsExactly(Rect.of(0, 0, w / 2, h),
+                    Rect.of(w / 2, 0, w / 2, h));
+            TightDecoder decoder = new TightDecoder();
+            RoundTrip.assertSamePixels(RoundTrip.tight(encoder, decoder, frame, frame.bounds(), PixelFormat.NATURAL),
+                    RoundTrip.expected(frame, frame.bounds(), PixelFormat.NATURAL), frame.bounds(), "photo and map");
+            assertThat(decoder.gradients).as("the photo half").isEqualTo(1);
+            assertThat(decoder.copies).as("the map half").isEqualTo(1);
+        }
+    }
+
+    @Test
     void mapLikeFlatColoursWithSharpEdgesKeepTheirColours() throws Exception {
         // Hundreds of colours in short flat runs with hard edges: the prediction misses at every edge.
         Frame map = RandomFrames.frame(new java.util.Random(5), 256, 256, 400, 4);
