@@ -12,13 +12,21 @@ import org.jdbi.v3.core.Jdbi;
 /** Session transcripts. Thread-safe; the caller hands out {@code seq} numbers. */
 public final class MessageStore {
     private final Jdbi jdbi;
+    private final Database database;
 
     public MessageStore(Database database) {
         this.jdbi = database.jdbi();
+        this.database = database;
     }
 
-    public void append(TranscriptEntry entry, Long cseq) {
+    /**
+     * Stores {@code entry} and returns once it is on disk, so that it may be acknowledged. When this
+     * throws, the entry may or may not be stored: the caller must not hand its {@code seq} out again
+     * without reading the store.
+     */
+    public void appendDurably(TranscriptEntry entry, Long cseq) {
         jdbi.useHandle(h -> append(h, entry, cseq));
+        database.awaitDurable();
     }
 
     public void append(Handle h, TranscriptEntry entry, Long cseq) {

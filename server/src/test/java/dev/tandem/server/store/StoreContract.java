@@ -90,9 +90,9 @@ abstract class StoreContract {
         sessions.jdbi().useTransaction(h -> sessions.insert(h, "s_a", null, bob.id(), portal.id(), "Ana María",
                 new DeviceInfo("LGE", "LM-V600", "13", 33, "lg"), caps, "hash", now));
         String text = "¿Qué tal? Ñandú 😀 " + "ü".repeat(3000) + "😀".repeat(900);
-        messages.append(new TranscriptEntry("s_a", 1, Sender.SYSTEM, "Tandem", "joined", now), null);
-        messages.append(new TranscriptEntry("s_a", 2, Sender.CUSTOMER, "Ana María", text, now), 1L);
-        messages.append(new TranscriptEntry("s_a", 3, Sender.TECHNICIAN, "Bob", "ok", now), null);
+        messages.appendDurably(new TranscriptEntry("s_a", 1, Sender.SYSTEM, "Tandem", "joined", now), null);
+        messages.appendDurably(new TranscriptEntry("s_a", 2, Sender.CUSTOMER, "Ana María", text, now), 1L);
+        messages.appendDurably(new TranscriptEntry("s_a", 3, Sender.TECHNICIAN, "Bob", "ok", now), null);
 
         SupportSession stored = sessions.find("s_a").orElseThrow();
         assertThat(stored.device().model).isEqualTo("LM-V600");
@@ -104,6 +104,13 @@ abstract class StoreContract {
         assertThat(messages.maxSeq("s_a")).isEqualTo(3);
         assertThat(messages.maxCseq("s_a")).isEqualTo(1);
         assertThat(messages.seqOfCustomerMessage("s_a", 1)).contains(2L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.appendDurably(
+                new TranscriptEntry("s_a", 4, Sender.CUSTOMER, "Ana María", "again", now), 1L))
+                .as("a customer message (its cseq) is stored at most once").isInstanceOf(RuntimeException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.appendDurably(
+                new TranscriptEntry("s_a", 3, Sender.TECHNICIAN, "Bob", "same seq", now), null))
+                .as("a seq is never stored twice").isInstanceOf(RuntimeException.class);
+        assertThat(messages.maxSeq("s_a")).isEqualTo(3);
 
         assertThat(sessions.end("s_a", "technician", null, now)).isTrue();
         assertThat(sessions.end("s_a", "customer", null, now)).isFalse();
