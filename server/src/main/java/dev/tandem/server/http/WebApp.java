@@ -70,6 +70,7 @@ public final class WebApp {
 
     public void register(RoutesConfig routes) {
         ErrorResponses.register(routes);
+        ErrorResponses.registerSockets(routes);
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
         routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
         routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
