@@ -37,7 +37,7 @@ class ChaosTest {
                     server.kill();
                     server.restart();
                 });
-                chat.killed();
+                chat.killedAndRestarted();
             }
             chat.chatFor(Duration.ofSeconds(2));
             String counts = chat.settleAndCheck();
@@ -70,7 +70,7 @@ class ChaosTest {
                     server.kill();
                     server.restart();
                 });
-                chat.killed();
+                chat.killedAndRestarted();
             }
             chat.chatFor(Duration.ofSeconds(1));
             chat.chatWhile(() -> {

@@ -63,7 +63,7 @@ final class ChatUnderFire implements AutoCloseable {
         String code = technician.createCode("chaos");
         ConsoleFollower console = new ConsoleFollower(server.baseUrl(), technician.token());
         DeviceProcess phone = DeviceProcess.start("--server", server.baseUrl(), "--code", code, "--name", "Ana");
-        String session = phone.next("joined").get("session").asText();
+        String session = phone.next(e -> "joined".equals(e.path("event").asText()), "joined", 90).get("session").asText();
         return new ChatUnderFire(server, technician, phone, session, console);
     }
 
@@ -125,9 +125,24 @@ final class ChatUnderFire implements AutoCloseable {
         }
     }
 
-    /** The server was killed: the next checks expect the phone to come back by itself. */
-    void killed() {
+    /**
+     * The server was killed and started again: waits (chatting on) until the phone has come back by
+     * itself, so that the next kill finds it connected.
+     */
+    void killedAndRestarted() throws InterruptedException {
         kills++;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (resumes() < kills) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The phone did not come back within 90 s of restart " + kills + "; stderr: "
+                        + phone.stderr());
+            }
+            chatFor(Duration.ofMillis(300));
+        }
+    }
+
+    private long resumes() {
+        return phone.printed().stream().filter(e -> "resumed".equals(e.path("event").asText())).count();
     }
 
     int kills() { return kills; }
@@ -184,7 +199,7 @@ final class ChatUnderFire implements AutoCloseable {
             }
         }
         assertThat(phoneSeqs).as("the phone saw every seq once, in order").containsExactlyElementsOf(bySeq.keySet());
-        long resumed = phone.printed().stream().filter(e -> "resumed".equals(e.path("event").asText())).count();
+        long resumed = resumes();
         assertThat(resumed).as("the phone came back by itself after every kill").isGreaterThanOrEqualTo(kills);
 
         // The console feed never showed anything the transcript does not hold, and missed nothing

@@ -75,7 +75,12 @@ final class DeviceProcess implements AutoCloseable {
     }
 
     JsonNode next(Predicate<JsonNode> wanted, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        return next(wanted, what, 15);
+    }
+
+    /** The next event {@code wanted}, waiting up to {@code seconds} (a loaded machine starts JVMs slowly). */
+    JsonNode next(Predicate<JsonNode> wanted, String what, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
             while (System.nanoTime() < deadline) {
                 JsonNode event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -86,7 +91,7 @@ final class DeviceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new AssertionError("The device printed no '" + what + "' event within 15 s; stderr: " + stderr);
+        throw new AssertionError("The device printed no '" + what + "' event within " + seconds + " s; stderr: " + stderr);
     }
 
     int awaitExit() throws InterruptedException {

@@ -71,7 +71,7 @@ final class ServerUnderTest implements AutoCloseable {
 
     private void boot() {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), "dev.tandem.app.TandemCommand", "server",
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.tandem.app.TandemCommand", "server",
                 "--port", String.valueOf(port), "--data", data.toString()));
         command.addAll(options);
         try {
