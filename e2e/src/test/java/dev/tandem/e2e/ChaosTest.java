@@ -31,14 +31,7 @@ class ChaosTest {
     void killedAtRandomOnTheEmbeddedDatabaseTheServerLosesNothingItAcknowledged() throws Exception {
         try (ServerUnderTest server = ServerUnderTest.start();
              ChatUnderFire chat = ChatUnderFire.begin(server)) {
-            for (int kill = 0; kill < KILLS; kill++) {
-                chat.chatFor(Duration.ofMillis(400 + random.nextInt(1600)));
-                chat.chatWhile(() -> {
-                    server.kill();
-                    server.restart();
-                });
-                chat.killedAndRestarted();
-            }
+            killAtRandom(server, chat, KILLS);
             chat.chatFor(Duration.ofSeconds(2));
             String counts = chat.settleAndCheck();
             System.out.println("chaos (H2): " + counts);
@@ -64,14 +57,7 @@ class ChaosTest {
             Api.Response queued = tech.post("/api/v1/codes/" + code + "/email", "{\"to\":\"ana@example.test\"}");
             assertThat(queued.status()).isEqualTo(202);
 
-            for (int kill = 0; kill < kills; kill++) {
-                chat.chatFor(Duration.ofMillis(400 + random.nextInt(1600)));
-                chat.chatWhile(() -> {
-                    server.kill();
-                    server.restart();
-                });
-                chat.killedAndRestarted();
-            }
+            killAtRandom(server, chat, kills);
             chat.chatFor(Duration.ofSeconds(1));
             chat.chatWhile(() -> {
                 postgres.stop();
@@ -95,6 +81,18 @@ class ChaosTest {
             }
         } finally {
             postgres.stopIfRunning();
+        }
+    }
+
+    /** {@code kills} times: chat for a random moment, then SIGKILL and a restart while the chat goes on. */
+    private void killAtRandom(ServerUnderTest server, ChatUnderFire chat, int kills) throws InterruptedException {
+        for (int kill = 0; kill < kills; kill++) {
+            chat.chatFor(Duration.ofMillis(400 + random.nextInt(1600)));
+            chat.chatWhile(() -> {
+                server.kill();
+                server.restart();
+            });
+            chat.killedAndRestarted();
         }
     }
 

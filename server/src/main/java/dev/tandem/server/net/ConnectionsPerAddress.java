@@ -6,7 +6,6 @@ import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.io.SelectorManager;
 import org.eclipse.jetty.util.component.AbstractLifeCycle;
@@ -30,7 +29,7 @@ public final class ConnectionsPerAddress extends AbstractLifeCycle implements Se
     private final int limit;
     private final java.util.function.Predicate<ClientAddress> exempt;
     private final Map<SelectableChannel, String> keys = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, AtomicInteger> open = new ConcurrentHashMap<>();
+    private final CountsPerKey open = new CountsPerKey();
     private final AtomicLong refused = new AtomicLong();
 
     /**
@@ -54,13 +53,8 @@ public final class ConnectionsPerAddress extends AbstractLifeCycle implements Se
             return;
         }
         String key = peer.limitKey();
-        AtomicInteger count = open.compute(key, (k, current) -> {
-            AtomicInteger c = current == null ? new AtomicInteger() : current;
-            c.incrementAndGet();
-            return c;
-        });
-        if (count.get() > limit) {
-            release(key);
+        if (open.acquire(key) > limit) {
+            open.release(key);
             if (refused.incrementAndGet() % 1000 == 1) {
                 LOG.warn("Refusing connections from {}: it already has {} open ({} refused so far)", key, limit,
                         refused.get());
@@ -98,11 +92,7 @@ public final class ConnectionsPerAddress extends AbstractLifeCycle implements Se
     private void closed(SelectableChannel channel) {
         String key = keys.remove(channel);
         if (key != null) {
-            release(key);
+            open.release(key);
         }
-    }
-
-    private void release(String key) {
-        open.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
     }
 }

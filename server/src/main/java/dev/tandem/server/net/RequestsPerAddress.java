@@ -1,7 +1,5 @@
 package dev.tandem.server.net;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,7 +21,7 @@ public final class RequestsPerAddress extends Handler.Wrapper {
     private static final Logger LOG = LoggerFactory.getLogger(RequestsPerAddress.class);
     private final ClientAddresses clients;
     private final int limit;
-    private final ConcurrentHashMap<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
+    private final CountsPerKey inProgress = new CountsPerKey();
 
     public RequestsPerAddress(ClientAddresses clients, int limit) {
         this.clients = clients;
@@ -33,12 +31,7 @@ public final class RequestsPerAddress extends Handler.Wrapper {
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String key = clients.of(request).limitKey();
-        AtomicInteger count = inProgress.compute(key, (k, current) -> {
-            AtomicInteger c = current == null ? new AtomicInteger() : current;
-            c.incrementAndGet();
-            return c;
-        });
-        if (count.get() > limit) {
+        if (inProgress.acquire(key) > limit) {
             release(key);
             LOG.debug("Refused a request from {}: {} already in progress", key, limit);
             JsonRefusal.write(response, callback, 429, "too_many_requests", "Too many requests from your address at "
@@ -60,10 +53,10 @@ public final class RequestsPerAddress extends Handler.Wrapper {
 
     /** Requests in progress right now (for metrics). */
     public int inProgress() {
-        return inProgress.values().stream().mapToInt(AtomicInteger::get).sum();
+        return inProgress.total();
     }
 
     private void release(String key) {
-        inProgress.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+        inProgress.release(key);
     }
 }

@@ -46,8 +46,7 @@ class LogUploadLimitsTest {
             try (RawDevice device = RawDevice.connect(server)) {
                 String session = device.join(tech.createCode("asked"), "Ana").get("session").asText();
                 tech.post("/api/v1/sessions/" + session + "/logs", "").expect(202);
-                String prompt = device.next("prompt").get("id").asText();
-                device.send("{\"type\":\"answer\",\"id\":\"" + prompt + "\",\"granted\":true}");
+                String prompt = device.answerNextPrompt(true);
                 // Ten files started at once, none finished: four are taken, six refused with a reason.
                 for (int i = 0; i < 10; i++) {
                     device.send("{\"type\":\"logFile\",\"id\":\"" + prompt + "\",\"upload\":\"u" + i + "\",\"name\":\"f" + i

@@ -149,6 +149,22 @@ class SlowClientsTest {
     }
 
     @Test
+    void openWebSocketsAreNotRequestsInProgress() throws Exception {
+        try (RunningServer server = RunningServer.start(c -> c.withClientLimits(
+                new dev.tandem.server.ServerConfig.ClientLimits(100, 4, Duration.ofSeconds(10), Duration.ofSeconds(20), 50)))) {
+            List<RawDevice> devices = new ArrayList<>();
+            try {
+                for (int i = 0; i < 12; i++) {
+                    devices.add(RawDevice.connect(server));
+                }
+                assertThat(server.api().get("/healthz").status()).as("12 sockets open, limit 4 in progress").isEqualTo(200);
+            } finally {
+                devices.forEach(RawDevice::close);
+            }
+        }
+    }
+
+    @Test
     void aBodyThatDoesNotArriveInTimeIsRefusedWith408AndASentence() throws Exception {
         try (RunningServer server = RunningServer.start(c -> c.withClientLimits(
                 new dev.tandem.server.ServerConfig.ClientLimits(20, 8, Duration.ofSeconds(2), Duration.ofSeconds(2), 50)))) {
