@@ -2,13 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { api } from './api/client';
 import { ApiError, onUnauthorized, setCsrfToken } from './api/http';
 import type { AuthInfo } from './api/types';
+import { EnrolmentPage } from './auth/EnrolmentPage';
+import { ReauthProvider } from './auth/ReauthDialog';
 import { SignInForm } from './auth/SignInForm';
 import { useI18n } from './i18n/I18nProvider';
 import { ConsoleShell } from './shell/ConsoleShell';
 
 type Auth = { state: 'checking' } | { state: 'signed-out' } | { state: 'signed-in'; info: AuthInfo };
 
-/** Asks the server who is signed in, then shows the sign-in form or the console; any 401 signs out. */
+/**
+ * Asks the server who is signed in, then shows the sign-in form, the two-factor enrolment (when
+ * the administrator requires it and the user has none) or the console; any 401 signs out.
+ */
 export function App() {
   const { t } = useI18n();
   const [auth, setAuth] = useState<Auth>({ state: 'checking' });
@@ -51,5 +56,13 @@ export function App() {
         setAuth({ state: 'signed-out' });
       });
   };
-  return <ConsoleShell user={auth.info.user} onSignOut={signOut} />;
+  if (auth.info.enrolmentRequired) {
+    const enrolled = () => api.me().then(signedIn).catch(() => setAuth({ state: 'signed-out' }));
+    return <EnrolmentPage auth={auth.info} onEnrolled={enrolled} onSignOut={signOut} />;
+  }
+  return (
+    <ReauthProvider>
+      <ConsoleShell user={auth.info.user} onSignOut={signOut} />
+    </ReauthProvider>
+  );
 }

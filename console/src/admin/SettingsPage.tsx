@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useToast } from '../ui/Toast';
 import { adminApi } from './adminApi';
 import { Field, LoadState, onText, PageHeader, useErrorText } from './parts';
+import { SignInSettingsForm } from './SignInSettingsForm';
 import type { Settings, TestEmailResult } from './types';
 import { useLoad } from './useLoad';
 import {
@@ -29,6 +30,7 @@ export function SettingsPage() {
         <>
           <SettingsForm settings={settings.data} onSaved={setSettings} />
           <TestEmail settings={settings.data} />
+          <SignInSettingsForm settings={settings.data} onSaved={setSettings} />
         </>
       ) : (
         <div class="card">

@@ -5,6 +5,7 @@ import { Dialog } from '../ui/Dialog';
 import { Icon } from '../ui/Icon';
 import { useToast } from '../ui/Toast';
 import { adminApi } from './adminApi';
+import { ResetSecondFactorDialog, SecondFactorBadge } from './SecondFactorReset';
 import { ConfirmDialog, Field, FormFooter, LoadState, onText, PageHeader, useErrorText } from './parts';
 import type { AdminUser } from './types';
 import { useLoad } from './useLoad';
@@ -26,6 +27,7 @@ type Open =
   | { kind: 'edit'; user: AdminUser }
   | { kind: 'password'; user: AdminUser }
   | { kind: 'enable'; user: AdminUser; enabled: boolean }
+  | { kind: 'second-factor'; user: AdminUser }
   | null;
 
 /** Technicians and administrators: list, add, edit, reset password, disable and enable (after asking). */
@@ -59,6 +61,7 @@ export function TechniciansPage({ me }: { me: User }) {
                   <th scope="col">{t('admin.tech.displayName')}</th>
                   <th scope="col">{t('admin.tech.role')}</th>
                   <th scope="col">{t('admin.tech.status')}</th>
+                  <th scope="col">{t('admin.tech.twoFactor')}</th>
                   <th scope="col" class="mc-table__actions">
                     <span class="visually-hidden">{t('admin.actions')}</span>
                   </th>
@@ -80,6 +83,9 @@ export function TechniciansPage({ me }: { me: User }) {
                           {user.enabled ? t('admin.tech.enabled') : t('admin.tech.disabled')}
                         </span>
                       </td>
+                      <td data-testid="user-2fa">
+                        <SecondFactorBadge user={user} />
+                      </td>
                       <td class="mc-table__actions">
                         <button type="button" class="btn btn--small btn--ghost" data-testid="edit-user" onClick={() => setOpen({ kind: 'edit', user })}>
                           {t('admin.edit')}
@@ -92,6 +98,16 @@ export function TechniciansPage({ me }: { me: User }) {
                         >
                           {t('admin.tech.resetPassword')}
                         </button>
+                        {(user.secondFactor?.totp || (user.secondFactor?.passkeys ?? 0) > 0) && (
+                          <button
+                            type="button"
+                            class="btn btn--small btn--ghost"
+                            data-testid="reset-second-factor"
+                            onClick={() => setOpen({ kind: 'second-factor', user })}
+                          >
+                            {t('admin.tech.resetTwoFactor')}
+                          </button>
+                        )}
                         {user.enabled ? (
                           <button
                             type="button"
@@ -133,6 +149,7 @@ export function TechniciansPage({ me }: { me: User }) {
       {open?.kind === 'create' && <UserDialog onClose={() => setOpen(null)} onSaved={replace} />}
       {open?.kind === 'edit' && <UserDialog user={open.user} onClose={() => setOpen(null)} onSaved={replace} />}
       {open?.kind === 'password' && <PasswordDialog user={open.user} onClose={() => setOpen(null)} />}
+      {open?.kind === 'second-factor' && <ResetSecondFactorDialog user={open.user} onClose={() => setOpen(null)} onDone={reload} />}
       {open?.kind === 'enable' && (
         <EnableDialog user={open.user} enabled={open.enabled} onClose={() => setOpen(null)} onSaved={replace} />
       )}
@@ -183,6 +200,9 @@ function UserDialog({ user, onClose, onSaved }: { user?: AdminUser; onClose: () 
         )}
         <Field label={t('admin.tech.displayName')} error={errors.displayName}>
           {(p) => <input {...p} name="displayName" type="text" autoComplete="off" value={draft.displayName} onInput={onText(set('displayName'))} />}
+        </Field>
+        <Field label={t('admin.tech.email')} hint={t('admin.tech.emailHint')} error={errors.email}>
+          {(p) => <input {...p} name="email" type="email" autoComplete="off" value={draft.email} onInput={onText(set('email'))} />}
         </Field>
         <Field label={t('admin.tech.role')}>
           {(p) => (

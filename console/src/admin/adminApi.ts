@@ -8,6 +8,7 @@ import type {
   SessionHistory,
   Settings,
   SettingsChange,
+  SignInSettingsChange,
   TestEmailResult,
 } from './types';
 
@@ -16,9 +17,9 @@ const enc = encodeURIComponent;
 /** The Management Center's REST calls (administrators only; the server checks the role on every one). */
 export const adminApi = {
   users: () => request<AdminUser[]>('GET', '/users'),
-  createUser: (body: { username: string; displayName?: string; role: string; password: string }) =>
+  createUser: (body: { username: string; displayName?: string; role: string; password: string; email?: string }) =>
     request<AdminUser>('POST', '/users', body),
-  updateUser: (username: string, body: { displayName?: string; role?: string; enabled?: boolean; password?: string }) =>
+  updateUser: (username: string, body: { displayName?: string; role?: string; enabled?: boolean; password?: string; email?: string | null }) =>
     request<AdminUser>('PUT', `/users/${enc(username)}`, body),
 
   portals: () => request<AdminPortal[]>('GET', '/portals'),
@@ -29,6 +30,8 @@ export const adminApi = {
 
   settings: () => request<Settings>('GET', '/settings'),
   updateSettings: (change: SettingsChange) => request<Settings>('PUT', '/settings', change),
+  updateSignInSettings: (change: SignInSettingsChange) => request<Settings>('PUT', '/settings', change),
+  resetSecondFactor: (username: string) => request<void>('DELETE', `/users/${enc(username)}/second-factor`),
   testEmail: (to: string) => request<TestEmailResult>('POST', '/settings/test-email', { to }),
 
   history: (filters: HistoryFilters, limit?: number) => request<HistorySession[]>('GET', `/sessions${historyQuery(filters, limit)}`),

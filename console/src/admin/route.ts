@@ -1,20 +1,22 @@
 /**
  * The Management Center's place in the URL hash, so a page can be reloaded and bookmarked:
  * `#/admin/technicians`, `#/admin/portals`, `#/admin/settings`, `#/admin/history`,
- * `#/admin/history/{session}`, `#/admin/audit`, each optionally with `?filters`.
- * Anything else is the console.
+ * `#/admin/history/{session}`, `#/admin/audit`, each optionally with `?filters`; `#/account` is
+ * the user's own account (password, two-factor sign-in, tokens). Anything else is the console.
  */
 export const SECTIONS = ['technicians', 'portals', 'settings', 'history', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Route =
   | { view: 'console' }
+  | { view: 'account' }
   | { view: 'admin'; section: Section; session?: string; query: URLSearchParams };
 
 export function parseRoute(hash: string): Route {
   const raw = hash.replace(/^#/, '');
   const [path, search = ''] = raw.split('?', 2);
   const parts = path.split('/').filter(Boolean);
+  if (parts[0] === 'account') return { view: 'account' };
   if (parts[0] !== 'admin') return { view: 'console' };
   const query = new URLSearchParams(search);
   const section = (SECTIONS as readonly string[]).includes(parts[1]) ? (parts[1] as Section) : 'technicians';
@@ -32,6 +34,7 @@ export function parseRoute(hash: string): Route {
 
 export function formatRoute(route: Route): string {
   if (route.view === 'console') return '#/';
+  if (route.view === 'account') return '#/account';
   let hash = `#/admin/${route.section}`;
   if (route.section === 'history' && route.session) hash += `/${encodeURIComponent(route.session)}`;
   const search = route.query.toString();

@@ -8,6 +8,8 @@ export interface AdminUser {
   displayName: string | null;
   role: Role;
   enabled: boolean;
+  email?: string | null;
+  secondFactor?: { totp: boolean; passkeys: number };
 }
 
 /** GET/POST/PUT /api/v1/portals, with the fields the REQUESTS part adds (absent from older servers). */
@@ -26,6 +28,37 @@ export interface Settings {
   effectivePublicUrl: string;
   smtp: { url: string | null; passwordSet: boolean; from: string | null; source: SmtpSource | string };
   retention: { transcriptDays: number | null; logFileDays: number | null };
+  twoFactor?: TwoFactorPolicy;
+  sso?: SsoSettings;
+}
+
+export type TwoFactorPolicy = 'nobody' | 'administrators' | 'everyone';
+
+/** The single sign-on part of the settings; the client secret is write-only. */
+export interface SsoSettings {
+  issuer: string | null;
+  clientId: string | null;
+  clientSecretSet: boolean;
+  label: string | null;
+  newAccounts: 'match' | 'create';
+  groupClaim: string | null;
+  adminGroup: string | null;
+  enabled: boolean;
+  redirectUri: string;
+}
+
+/** PUT /api/v1/settings for the sign-in part. */
+export interface SignInSettingsChange {
+  twoFactor?: TwoFactorPolicy;
+  sso?: {
+    issuer: string | null;
+    clientId: string | null;
+    clientSecret?: string;
+    label: string | null;
+    newAccounts: 'match' | 'create';
+    groupClaim: string | null;
+    adminGroup: string | null;
+  } | null;
 }
 
 /** PUT /api/v1/settings: any subset. */

@@ -31,7 +31,7 @@ describe('technician form', () => {
       username: 'admin.v.username',
       password: 'admin.v.password',
     });
-    expect(hasErrors(validateUser({ ...emptyUserDraft, username: 'pedro', password: 'password-1' }, true))).toBe(false);
+    expect(hasErrors(validateUser({ ...emptyUserDraft, username: 'pedro', password: 'granite-lantern-1' }, true))).toBe(false);
   });
 
   it('checks only the display name on an edit', () => {
@@ -40,12 +40,15 @@ describe('technician form', () => {
   });
 
   it('sends a trimmed body and leaves an empty display name to the server', () => {
-    expect(createUserBody({ username: ' pedro ', displayName: ' ', role: 'admin', password: 'password-1' })).toEqual({
+    expect(createUserBody({ username: ' pedro ', displayName: ' ', role: 'admin', password: 'granite-lantern-1', email: ' ' })).toEqual({
       username: 'pedro',
       displayName: undefined,
       role: 'admin',
-      password: 'password-1',
+      password: 'granite-lantern-1',
+      email: undefined,
     });
+    expect(validateUser({ ...emptyUserDraft, username: 'pedro', password: 'password-1' }, true)).toEqual({ password: 'admin.v.password' });
+    expect(validateUser({ ...emptyUserDraft, email: 'not an address' }, false)).toEqual({ email: 'admin.v.email' });
   });
 });
 

@@ -29,14 +29,22 @@ export interface UserDraft {
   displayName: string;
   role: 'technician' | 'admin';
   password: string;
+  /** Matched against the verified email of a single sign-on. */
+  email: string;
 }
 
 export type UserField = keyof UserDraft;
 
-export const emptyUserDraft: UserDraft = { username: '', displayName: '', role: 'technician', password: '' };
+export const emptyUserDraft: UserDraft = { username: '', displayName: '', role: 'technician', password: '', email: '' };
 
 export function userDraftOf(user: AdminUser): UserDraft {
-  return { username: user.username, displayName: user.displayName ?? '', role: user.role === 'admin' ? 'admin' : 'technician', password: '' };
+  return {
+    username: user.username,
+    displayName: user.displayName ?? '',
+    role: user.role === 'admin' ? 'admin' : 'technician',
+    password: '',
+    email: user.email ?? '',
+  };
 }
 
 /** `creating`: a new user needs a user name and a password; an edit changes neither. */
@@ -49,22 +57,24 @@ export function validateUser(draft: UserDraft, creating: boolean): FieldErrors<U
     if (password) errors.password = password;
   }
   if (chars(draft.displayName.trim()) > 120) errors.displayName = 'admin.v.displayNameLong';
+  if (draft.email.trim() && !/^[^@\s]+@[^@\s]+$/.test(draft.email.trim())) errors.email = 'admin.v.email';
   return errors;
 }
 
 export function validatePassword(password: string): MessageKey | undefined {
   if (!password) return 'admin.v.required';
-  if (password.length < 8 || password.length > 200) return 'admin.v.password';
+  if ([...password].length < 12 || [...password].length > 200) return 'admin.v.password';
   return undefined;
 }
 
 export function createUserBody(draft: UserDraft) {
   const displayName = draft.displayName.trim();
-  return { username: draft.username.trim(), displayName: displayName || undefined, role: draft.role, password: draft.password };
+  const email = draft.email.trim();
+  return { username: draft.username.trim(), displayName: displayName || undefined, role: draft.role, password: draft.password, email: email || undefined };
 }
 
 export function updateUserBody(draft: UserDraft) {
-  return { displayName: draft.displayName.trim() || draft.username, role: draft.role };
+  return { displayName: draft.displayName.trim() || draft.username, role: draft.role, email: draft.email.trim() || null };
 }
 
 // Portals ---------------------------------------------------------------------

@@ -21,6 +21,7 @@ export class ApiError extends Error {
 
 let csrfToken: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
+let reauthenticationHandler: (() => Promise<boolean>) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
@@ -31,9 +32,28 @@ export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
 
+/**
+ * Called when the server wants a fresh proof of identity before a dangerous action
+ * (403 reauthentication_required): resolves true once the person proved it, and the request is sent again.
+ */
+export function onReauthenticationNeeded(handler: (() => Promise<boolean>) | null): void {
+  reauthenticationHandler = handler;
+}
+
 export const API_BASE = '/api/v1';
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  try {
+    return await send<T>(method, path, body);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'reauthentication_required' && reauthenticationHandler && (await reauthenticationHandler())) {
+      return send<T>(method, path, body);
+    }
+    throw e;
+  }
+}
+
+async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (method !== 'GET' && method !== 'HEAD') {
     headers['Content-Type'] = 'application/json';

@@ -11,6 +11,9 @@ export interface User {
 export interface AuthInfo {
   user: User;
   csrfToken: string;
+  /** The two-factor setting covers this user and they have none yet: they may only enrol one. */
+  enrolmentRequired?: boolean;
+  secondFactor?: { totp: boolean; recoveryCodesLeft: number; passkeys: number };
 }
 
 export interface Portal {

@@ -1,28 +1,70 @@
-import { useState } from 'preact/hooks';
-import { api } from '../api/client';
-import { errorMessage } from '../api/http';
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError } from '../api/http';
 import type { AuthInfo } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { Brand } from '../ui/Brand';
+import { authApi, type SsoInfo } from './authApi';
+import { identityError, ssoError } from './identityErrors';
+import { passkeysSupported, askPasskey } from './webauthn';
 
-/** Username and password; the server's message on failure (wrong credentials, too many attempts). */
+/**
+ * Sign-in: user name and password, then a code from the authenticator app when the account has
+ * one (or a recovery code); a passkey instead of both; "Sign in with …" when single sign-on is set up.
+ */
 export function SignInForm({ onSignedIn }: { onSignedIn: (auth: AuthInfo) => void }) {
   const { t } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [otp, setOtp] = useState('');
+  const [needsCode, setNeedsCode] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [sso, setSso] = useState<SsoInfo | null>(null);
+
+  useEffect(() => {
+    authApi.sso().then(setSso).catch(() => setSso(null));
+    const params = new URLSearchParams(window.location.search);
+    const refused = params.get('sso_error');
+    if (refused) {
+      setError(ssoError(refused, t));
+      window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+    }
+  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      onSignedIn(await api.login(username.trim(), password));
+      onSignedIn(await authApi.login(username.trim(), password, needsCode ? otp.trim() : undefined));
     } catch (e) {
-      setError(errorMessage(e, { network: t('errors.network'), generic: t('errors.generic') }));
-      setPassword('');
+      if (e instanceof ApiError && e.code === 'otp_required') {
+        setNeedsCode(true);
+        setError(null);
+      } else {
+        setError(identityError(e, t));
+        if (!needsCode || !(e instanceof ApiError) || e.code !== 'invalid_otp') setPassword('');
+        if (!(e instanceof ApiError) || e.code !== 'invalid_otp') setNeedsCode(false);
+      }
+      setOtp('');
+      setBusy(false);
+    }
+  };
+
+  const withPasskey = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const options = await authApi.passkeySignInOptions();
+      const credential = await askPasskey(options.publicKey);
+      if (!credential) {
+        setBusy(false);
+        return;
+      }
+      onSignedIn(await authApi.passkeySignIn(options.flow, credential));
+    } catch (e) {
+      setError(identityError(e, t));
       setBusy(false);
     }
   };
@@ -32,7 +74,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (auth: AuthInfo) => voi
       <div class="signin__lang">
         <LanguageSwitch />
       </div>
-      <form class="signin__card" onSubmit={submit}>
+      <form class="signin__card" onSubmit={submit} data-testid="sign-in-form">
         <Brand />
         <h1 class="signin__title">{t('auth.title')}</h1>
         <p class="signin__subtitle">{t('auth.subtitle')}</p>
@@ -41,16 +83,17 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (auth: AuthInfo) => voi
           <input
             name="username"
             type="text"
-            autoComplete="username"
+            autoComplete="username webauthn"
             autoCapitalize="none"
             spellcheck={false}
             required
             autoFocus
+            readOnly={needsCode}
             value={username}
             onInput={(e) => setUsername((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
-        <label class="field">
+        <label class="field" hidden={needsCode}>
           <span class="field__label">{t('auth.password')}</span>
           <input
             name="password"
@@ -61,14 +104,58 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (auth: AuthInfo) => voi
             onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
           />
         </label>
+        {needsCode && (
+          <label class="field">
+            <span class="field__label">{t('auth.otp')}</span>
+            <input
+              name="otp"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              spellcheck={false}
+              required
+              autoFocus
+              value={otp}
+              onInput={(e) => setOtp((e.currentTarget as HTMLInputElement).value)}
+            />
+            <span class="hint" data-testid="otp-hint">
+              {t('auth.otpHint')}
+            </span>
+          </label>
+        )}
         {error && (
           <p class="form-error" role="alert" data-testid="error">
             {error}
           </p>
         )}
-        <button type="submit" class="btn btn--primary btn--block" disabled={busy}>
-          {busy ? t('auth.submitting') : t('auth.submit')}
+        <button type="submit" class="btn btn--primary btn--block" disabled={busy} data-testid="sign-in">
+          {busy ? t('auth.submitting') : needsCode ? t('auth.verify') : t('auth.submit')}
         </button>
+        {needsCode && (
+          <button
+            type="button"
+            class="btn btn--secondary btn--block"
+            onClick={() => {
+              setNeedsCode(false);
+              setPassword('');
+              setOtp('');
+            }}
+          >
+            {t('auth.startOver')}
+          </button>
+        )}
+        <div class="signin__alternatives">
+          {passkeysSupported() && (
+            <button type="button" class="btn btn--secondary btn--block" onClick={withPasskey} disabled={busy} data-testid="passkey-sign-in">
+              {t('auth.passkey')}
+            </button>
+          )}
+          {sso?.enabled && (
+            <a class="btn btn--secondary btn--block" href={authApi.ssoStartUrl} data-testid="sso-sign-in">
+              {t('auth.sso', { label: sso.label ?? t('auth.sso.defaultLabel') })}
+            </a>
+          )}
+        </div>
       </form>
     </div>
   );

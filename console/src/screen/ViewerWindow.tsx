@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useConsole } from '../state/ConsoleProvider';
 import { Icon } from '../ui/Icon';
 import { useToast } from '../ui/Toast';
+import { QualityMenu } from './QualityMenu';
 import { ScreenStats } from './ScreenStats';
 import { ScreenStatusBadge } from './ScreenStatusBadge';
 import { ViewerMessage } from './ViewerMessage';
@@ -129,6 +130,7 @@ export function ViewerWindow({ id }: { id: string }) {
           <Icon name={stream.paused ? 'play' : 'pause'} size={16} />
           {stream.paused ? t('viewer.resume') : t('viewer.pause')}
         </button>
+        <QualityMenu value={stream.quality} onChange={stream.setQuality} />
         <button type="button" class="btn btn--small btn--secondary" data-testid="screenshot" disabled={!showPicture} onClick={screenshot}>
           <Icon name="camera" size={16} />
           {t('viewer.screenshot')}

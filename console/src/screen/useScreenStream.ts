@@ -5,6 +5,7 @@ import type { ScreenState, Session } from '../api/types';
 import { closeOutcome, viewerStatus, wantsStream, type CloseOutcome, type ViewerStatus } from './screenStatus';
 import { StreamStats, type StreamRate } from './streamStats';
 import { ViewerStream } from './viewerStream';
+import { loadQuality, saveQuality, type ViewerQuality } from './quality';
 
 export interface ScreenStream {
   status: ViewerStatus;
@@ -14,6 +15,9 @@ export interface ScreenStream {
   /** The last picture, shown while paused or while the stream comes back after a drop. */
   frozen: string | null;
   rate: StreamRate | null;
+  /** The quality menu's choice (remembered in this browser). */
+  quality: ViewerQuality;
+  setQuality(quality: ViewerQuality): void;
   pause(): void;
   resume(): void;
   /** Forget how the socket last closed: after asking the customer again. */
@@ -45,6 +49,9 @@ export function useScreenStream(
   const [live, setLive] = useState(false);
   const [frozen, setFrozen] = useState<string | null>(null);
   const [rate, setRate] = useState<StreamRate | null>(null);
+  const [quality, setQualityState] = useState<ViewerQuality>(() => loadQuality(browserStorage()));
+  const qualityRef = useRef(quality);
+  qualityRef.current = quality;
   const streamRef = useRef<ViewerStream | null>(null);
   const failures = useRef(0);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -63,7 +70,7 @@ export function useScreenStream(
     let stream: ViewerStream | null = null;
     let cancelled = false;
     const url = sameOriginSocketUrl(`/ws/screen/${encodeURIComponent(id)}`, window.location);
-    ViewerStream.open(target.current, url, !controlRef.current, {
+    ViewerStream.open(target.current, url, !controlRef.current, qualityRef.current, {
       onConnect: () => {
         if (cancelled) return;
         failures.current = 0;
@@ -146,6 +153,12 @@ export function useScreenStream(
     paused,
     frozen,
     rate,
+    quality,
+    setQuality(next) {
+      setQualityState(next);
+      saveQuality(browserStorage(), next);
+      streamRef.current?.setQuality(next);
+    },
     pause() {
       setFrozen(streamRef.current?.snapshot() ?? frozen);
       setPaused(true);
@@ -168,4 +181,12 @@ export function useScreenStream(
       return (await fetch(frozen)).blob();
     },
   };
+}
+
+function browserStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }

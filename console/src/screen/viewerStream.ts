@@ -1,4 +1,5 @@
 import type RFB from '@novnc/novnc';
+import { qualityPlan, setDesktopSizeMessage, type ViewerQuality } from './quality';
 
 export interface ViewerStreamHandlers {
   /** The RFB handshake is done: pictures follow. */
@@ -19,14 +20,27 @@ export interface ViewerStreamHandlers {
  */
 export class ViewerStream {
   private closedByUs = false;
+  private connected = false;
+  private quality: ViewerQuality = 'auto';
+  /** The size last asked of the phone ("WxH"), so a resize that changes nothing sends nothing. */
+  private askedSize = '';
+  private resizeTimer: ReturnType<typeof setTimeout> | null = null;
+  private observer: ResizeObserver | null = null;
 
   private constructor(
     private readonly socket: WebSocket,
     private readonly rfb: RFB,
+    private readonly target: HTMLElement,
   ) {}
 
   /** Loads noVNC on first use (it stays out of the console's first download) and connects. */
-  static async open(target: HTMLElement, url: string, viewOnly: boolean, handlers: ViewerStreamHandlers): Promise<ViewerStream> {
+  static async open(
+    target: HTMLElement,
+    url: string,
+    viewOnly: boolean,
+    quality: ViewerQuality,
+    handlers: ViewerStreamHandlers,
+  ): Promise<ViewerStream> {
     const { default: Rfb } = await import('@novnc/novnc');
     const socket = new WebSocket(url);
     socket.binaryType = 'arraybuffer';
@@ -37,10 +51,13 @@ export class ViewerStream {
       socket.close(1000, 'viewer failed to start');
       throw e;
     }
-    const stream = new ViewerStream(socket, rfb);
+    const stream = new ViewerStream(socket, rfb, target);
+    stream.quality = quality;
 
     rfb.viewOnly = viewOnly;
     rfb.scaleViewport = true;
+    // The size is asked for by applyQuality below, not by noVNC: noVNC would ask for the window's size
+    // only, in CSS pixels, and only in one of our three modes.
     rfb.resizeSession = false;
     // A phone sends no cursor shape: show a local dot where the technician's pointer is.
     rfb.showDotCursor = true;
@@ -54,9 +71,50 @@ export class ViewerStream {
     socket.addEventListener('close', (event) => {
       if (!stream.closedByUs) handlers.onClose(event.code);
     });
-    rfb.addEventListener('connect', () => handlers.onConnect());
+    rfb.addEventListener('connect', () => {
+      stream.connected = true;
+      stream.applyQuality();
+      stream.watchSize();
+      handlers.onConnect();
+    });
     countFramebufferUpdates(rfb, handlers.onFrame);
     return stream;
+  }
+
+  /** Switches the quality menu's choice; applied at once when connected, else on connect. */
+  setQuality(quality: ViewerQuality): void {
+    this.quality = quality;
+    if (this.connected) this.applyQuality();
+  }
+
+  /**
+   * Tells noVNC the JPEG and compression levels (it sends SetEncodings) and asks the phone for the
+   * frame size with a SetDesktopSize of our own on the same socket: noVNC writes each of its messages
+   * whole in one send, so ours never lands inside one of its.
+   */
+  private applyQuality(): void {
+    const box = this.target.getBoundingClientRect();
+    const plan = qualityPlan(this.quality, box, window.devicePixelRatio);
+    this.rfb.qualityLevel = plan.qualityLevel;
+    this.rfb.compressionLevel = plan.compressionLevel;
+    if (!plan.size || this.socket.readyState !== WebSocket.OPEN) return;
+    const key = `${plan.size.width}x${plan.size.height}`;
+    if (key === this.askedSize) return;
+    this.askedSize = key;
+    this.socket.send(setDesktopSizeMessage(plan.size.width, plan.size.height));
+  }
+
+  /** Asks again when the picture area changes size (window, layout, zoom), at most every 200 ms. */
+  private watchSize(): void {
+    if (typeof ResizeObserver === 'undefined') return;
+    this.observer = new ResizeObserver(() => {
+      if (this.resizeTimer) clearTimeout(this.resizeTimer);
+      this.resizeTimer = setTimeout(() => {
+        this.resizeTimer = null;
+        if (this.connected && !this.closedByUs) this.applyQuality();
+      }, 200);
+    });
+    this.observer.observe(this.target);
   }
 
   set viewOnly(viewOnly: boolean) {
@@ -95,6 +153,8 @@ export class ViewerStream {
   close(): void {
     if (this.closedByUs) return;
     this.closedByUs = true;
+    this.observer?.disconnect();
+    if (this.resizeTimer) clearTimeout(this.resizeTimer);
     // Close with 1000 ourselves first (noVNC would close without a code), then let noVNC tidy up.
     if (this.socket.readyState === WebSocket.CONNECTING || this.socket.readyState === WebSocket.OPEN) {
       this.socket.close(1000, 'viewer closed');

@@ -1,3 +1,4 @@
+import { AccountPage } from '../account/AccountPage';
 import { ManagementCenter } from '../admin/ManagementCenter';
 import { useRoute } from '../admin/useRoute';
 import type { User } from '../api/types';
@@ -15,14 +16,16 @@ export function ConsoleShell({ user, onSignOut }: { user: User; onSignOut: () =>
   const route = useRoute();
   // Administrators only; a technician at #/admin/... simply sees the console (the server guards the data).
   const admin = user.role === 'admin' && route.view === 'admin' ? route : null;
+  const account = route.view === 'account';
   return (
     <ConsoleProvider>
       <RequestsProvider>
       <div class="shell">
         <Header user={user} onSignOut={onSignOut} route={user.role === 'admin' ? route : undefined} />
         {admin && <ManagementCenter route={admin} user={user} />}
+        {account && <AccountPage user={user} onSignedOut={onSignOut} />}
         {/* Kept mounted while the Management Center shows, so open Chat and Viewer windows carry on. */}
-        <main class="layout" hidden={!!admin}>
+        <main class="layout" hidden={!!admin || account}>
           <div class="layout__side">
             <RequestsPanel />
             <CodeManagement />

@@ -21,7 +21,7 @@ export function Header({ user, onSignOut, route }: { user: User; onSignOut: () =
       <div class="topbar__right">
         <ConnectionIndicator state={state.connection} />
         <RequestsBadge />
-        <span class="topbar__user" data-testid="user">
+        <a class="topbar__user" href="#/account" title={t('account.title')} data-testid="user">
           <span class="topbar__avatar" aria-hidden="true">
             {name.charAt(0).toLocaleUpperCase()}
           </span>
@@ -29,7 +29,7 @@ export function Header({ user, onSignOut, route }: { user: User; onSignOut: () =
             <span class="topbar__user-name">{name}</span>
             <span class="topbar__user-role">{user.role === 'admin' ? t('auth.role.admin') : t('auth.role.technician')}</span>
           </span>
-        </span>
+        </a>
         <LanguageSwitch tone="dark" />
         <button
           type="button"

@@ -72,6 +72,11 @@ final class ConnectionAttempt implements ConnectionListener {
 
     /** A sentence for the customer when this attempt ended in a failure outside the protocol. */
     String describeFailure(int code, String reason) {
+        if (code == NEVER_CONNECTED && isTls(error)) {
+            return "Cannot reach the Tandem server at " + server + " securely: its TLS certificate is not trusted or"
+                    + " not made out to this name. For a server whose certificate a private CA signed, give that CA"
+                    + " with --ca-file.";
+        }
         if (code == NEVER_CONNECTED) {
             String cause = error != null && error.getMessage() != null ? error.getMessage() : reason;
             return "Cannot reach the Tandem server at " + server
@@ -80,6 +85,15 @@ final class ConnectionAttempt implements ConnectionListener {
         }
         return "The connection to the Tandem server at " + server + " failed (close code " + code
                 + (reason == null || reason.isEmpty() ? "" : ": " + reason) + ").";
+    }
+
+    private static boolean isTls(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

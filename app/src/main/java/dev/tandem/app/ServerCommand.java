@@ -1,9 +1,15 @@
 package dev.tandem.app;
 
 import dev.tandem.server.ServerConfig;
+import dev.tandem.server.auth.PasswordRules;
 import dev.tandem.server.ServerConfig.DatabaseSettings;
 import dev.tandem.server.ServerConfig.SmtpSettings;
 import dev.tandem.server.TandemServer;
+import dev.tandem.protocol.tls.TrustedCertificates;
+import dev.tandem.server.edge.EdgeSettings;
+import dev.tandem.server.edge.ServerCertificate;
+import dev.tandem.server.edge.TrustedProxies;
+import dev.tandem.server.secrets.SecretBox;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -49,6 +55,37 @@ public final class ServerCommand implements Callable<Integer> {
     @Option(names = "--mail-retry", defaultValue = "30", paramLabel = "SECONDS", description = "How often mail that "
             + "could not be sent (SMTP down) is tried again, in seconds. Default: ${DEFAULT-VALUE}")
     int mailRetrySeconds;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "The address to listen on, e.g. 127.0.0.1 behind "
+            + "a proxy on the same machine. Default: every interface")
+    String bind;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "The certificate (PEM; may hold the chain after it): "
+            + "the server then speaks HTTPS and WSS on --port. Re-read when the file changes. Needs --tls-key")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's private key (PKCS#8 PEM, RSA or EC)")
+    Path tlsKey;
+
+    @Option(names = "--http-port", paramLabel = "N", description = "With TLS: a plain-HTTP port that redirects every "
+            + "request to HTTPS (308, same path and query)")
+    Integer httpPort;
+
+    @Option(names = "--trusted-proxies", paramLabel = "CIDR[,CIDR...]", description = "Proxies whose Forwarded / "
+            + "X-Forwarded-For / X-Forwarded-Proto headers (and PROXY protocol headers) are believed, e.g. 10.0.0.0/8,::1")
+    String trustedProxies;
+
+    @Option(names = "--proxy-protocol", description = "Expect the PROXY protocol (v1 or v2, HAProxy's send-proxy-v2) "
+            + "on the listener")
+    boolean proxyProtocol;
+
+    @Option(names = "--ca-file", paramLabel = "FILE", description = "Certificate authorities (PEM) to trust for "
+            + "outgoing TLS (SMTP) besides the system's, e.g. a company's private CA")
+    Path caFile;
+
+    @Option(names = "--access-log", paramLabel = "output|file|off", defaultValue = "output", description = "Where one line "
+            + "per request goes: the server's output, --data/access.log, or nowhere. Default: ${DEFAULT-VALUE}")
+    String accessLog;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -127,10 +164,57 @@ public final class ServerCommand implements Callable<Integer> {
             }
             config = config.withStoreUrl(appStoreUrl);
         }
+        config = config.withEdge(edge());
         String adminPassword = System.getenv("TANDEM_ADMIN_PASSWORD");
         if (adminPassword != null && !adminPassword.isBlank()) {
+            // Checked before anything is written: a weak first password is refused, not stored.
+            PasswordRules.standard().problem("admin", adminPassword).ifPresent(problem -> {
+                throw new IllegalArgumentException("TANDEM_ADMIN_PASSWORD is too weak: " + problem);
+            });
             config = config.withAdminPassword(adminPassword);
         }
         return config;
+    }
+
+    private EdgeSettings edge() {
+        EdgeSettings edge = EdgeSettings.defaults();
+        if (bind != null) {
+            edge = edge.withBind(ServerOptions.bindAddress(bind));
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both files, or neither for plain HTTP");
+        }
+        if (tlsCert != null) {
+            EdgeSettings.TlsFiles files = new EdgeSettings.TlsFiles(tlsCert, tlsKey);
+            ServerCertificate.read(files);
+            edge = edge.withTls(files);
+        }
+        if (httpPort != null) {
+            if (tlsCert == null) {
+                throw new IllegalArgumentException("--http-port redirects to HTTPS: it needs --tls-cert and --tls-key");
+            }
+            if (httpPort < 0 || httpPort > 65535 || (httpPort != 0 && httpPort == port)) {
+                throw new IllegalArgumentException("--http-port must be between 0 and 65535 and differ from --port, not " + httpPort);
+            }
+            edge = edge.withHttpPort(httpPort);
+        }
+        if (trustedProxies != null) {
+            edge = edge.withTrustedProxies(TrustedProxies.parse(trustedProxies));
+        }
+        edge = edge.withProxyProtocol(proxyProtocol);
+        if (caFile != null) {
+            TrustedCertificates.fromFile(caFile.toString());
+            edge = edge.withCaFile(caFile);
+        }
+        edge = edge.withAccessLog(ServerOptions.accessLog(accessLog));
+        String metricsToken = System.getenv("TANDEM_METRICS_TOKEN");
+        if (metricsToken != null && !metricsToken.isBlank()) {
+            edge = edge.withMetricsToken(metricsToken);
+        }
+        String secretKey = System.getenv(SecretBox.KEY_VARIABLE);
+        if (secretKey != null && !secretKey.isBlank()) {
+            edge = edge.withSecretKey(secretKey);
+        }
+        return edge;
     }
 }

@@ -98,6 +98,23 @@ class TandemCommandTest {
     }
 
     @Test
+    void aWeakAdministratorPasswordIsOneLineExitTwoAndWritesNothing() throws Exception {
+        Path data = Files.createTempDirectory("tandem-app").resolve("data");
+        // The real command in its own JVM, as an operator runs it, with the password in its environment.
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), TandemCommand.class.getName(), "server", "--port", "0",
+                "--data", data.toString()).redirectErrorStream(false);
+        builder.environment().put("TANDEM_ADMIN_PASSWORD", "a");
+        Process process = builder.start();
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String err = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(err.strip().lines()).hasSize(1);
+        assertThat(err).contains("TANDEM_ADMIN_PASSWORD is too weak").contains("12 characters");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
     void aPortInUseIsOneLineAndExitTwo() throws Exception {
         Path data = Files.createTempDirectory("tandem-app");
         try (ServerSocket taken = new ServerSocket(0)) {

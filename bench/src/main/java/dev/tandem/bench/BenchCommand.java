@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs one benchmark on this machine and prints a table, then a summary line.",
         subcommands = {ChatBenchmark.class, LoadBenchmark.class, EncoderBenchmark.class, ScreenLatencyBenchmark.class,
-                ScreenRelayBenchmark.class})
+                ScreenRelayBenchmark.class, X11vncComparison.class})
 public final class BenchCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,7 @@ package dev.tandem.bench;
 
 import dev.tandem.server.ServerConfig;
 import dev.tandem.server.TandemServer;
+import dev.tandem.server.edge.EdgeSettings;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -14,7 +15,7 @@ import java.time.Duration;
  * {@code ready <port>}, then answers {@code heap} on stdin with the used heap after full GCs.
  */
 public final class BenchServer {
-    static final String ADMIN_PASSWORD = "bench-admin-password";
+    static final String ADMIN_PASSWORD = "bench-orange-kite-42";
 
     private BenchServer() {
     }
@@ -26,6 +27,9 @@ public final class BenchServer {
                 .withTimings(Duration.ofMinutes(5), Duration.ofSeconds(15))
                 .withClientLimits(new ServerConfig.ClientLimits(20_000, 5_000, Duration.ofSeconds(10),
                         Duration.ofSeconds(20), ServerConfig.ClientLimits.DEFAULTS.threads()));
+        if (args.length >= 3) {
+            config = config.withEdge(config.edge().withTls(new EdgeSettings.TlsFiles(Path.of(args[1]), Path.of(args[2]))));
+        }
         try (TandemServer server = TandemServer.start(config)) {
             System.out.println("ready " + server.port());
             System.out.flush();

@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = "Chat round trip with concurrent sessions (goal p99 <= 50 ms) and heap per idle device (goal <= 64 KB).")
 public final class ChatBenchmark implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    BenchTls tls = new BenchTls();
+
     @Option(names = "--sessions", defaultValue = "200", description = "Concurrent chatting sessions. Default: ${DEFAULT-VALUE}")
     int sessions;
 
@@ -38,10 +41,10 @@ public final class ChatBenchmark implements Callable<Integer> {
         System.out.printf("Tandem chat benchmark on %d cores: %d sessions x %d round trips at %.1f/s each "
                         + "(%.0f/s in all), %d idle devices%n", Runtime.getRuntime().availableProcessors(), sessions,
                 roundTrips, rate, rate * sessions, idleDevices);
-        try (ServerProcess server = ServerProcess.start("4g")) {
+        try (ServerProcess server = ServerProcess.start("4g", tls)) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
-            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
-            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
 
             LatencySample latency = roundTrips(server, tech);
             double perDeviceKb = idleHeap(server, tech);

@@ -55,8 +55,8 @@ public final class LoadBenchmark implements Callable<Integer> {
         List<AutoCloseable> open = new ArrayList<>();
         try (ServerProcess server = ServerProcess.start("4g")) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
-            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
-            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
 
             List<IdleDevice> idle = joinIdle(server, tech, idlePhones);
             List<ScreenLoad> screenLoads = new ArrayList<>();

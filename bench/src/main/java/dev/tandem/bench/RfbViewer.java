@@ -1,5 +1,7 @@
 package dev.tandem.bench;
 
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.FilterInputStream;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * socket, or a loopback TCP socket straight to the phone's RFB server). It speaks like a real viewer
  * (security None, SetEncodings, update requests, pointer and keys) and parses every server message far
  * enough to find its end, without decoding pixels: Raw (w*h*bpp), CopyRect (4 bytes), ZRLE (u32
- * length + data), Tight (see {@link #skipTight}), DesktopSize (no data). It counts every byte it receives.
+ * length + data), Tight (see {@link #skipTight}), DesktopSize (no data), ExtendedDesktopSize (its screens). It counts every byte it receives.
  *
  * <p>Threading: one thread reads ({@link #handshake}, then {@link #readUpdate}); any thread may send,
  * sends are serialised so that messages never interleave.
@@ -25,6 +27,11 @@ final class RfbViewer implements AutoCloseable {
     static final int TIGHT = 7;
     static final int ZRLE = 16;
     static final int DESKTOP_SIZE = -223;
+    /** The ExtendedDesktopSize extension: the server says it takes SetDesktopSize, and answers it. */
+    static final int EXTENDED_DESKTOP_SIZE = -308;
+    /** ContinuousUpdates and Fence: the phone pushes changes, fences keep it at most two updates ahead. */
+    static final int CONTINUOUS_UPDATES = -313;
+    static final int FENCE = -312;
     /** Tight JPEG quality level 0; levels 0..9 are -32..-23. */
     static final int QUALITY_LEVEL_0 = -32;
     /** Compression level 0; levels 0..9 are -256..-247. */
@@ -52,10 +59,15 @@ final class RfbViewer implements AutoCloseable {
     private final DataOutputStream out;
     private final AutoCloseable channel;
     private final byte[] skipBuffer = new byte[64 * 1024];
-    private int width;
-    private int height;
+    private volatile int width;
+    private volatile int height;
     private int bytesPerPixel;
     private int tightPixelBytes;
+    /** The phone's size when the viewer asked for another frame size, so inputs given in phone pixels land right. */
+    private volatile ScreenSize phone;
+    /** Continuous updates are on: the phone pushes, this viewer sends no update requests. */
+    private volatile boolean continuous;
+    private boolean continuousOffered;
 
     /**
      * One FramebufferUpdate: its rectangles by kind ({@code jpeg} counts the Tight rectangles sent as
@@ -119,7 +131,27 @@ final class RfbViewer implements AutoCloseable {
 
     int width() { return width; }
 
+    /**
+     * Asks for frames of {@code w} x {@code h} (SetDesktopSize; the viewer named {@link #EXTENDED_DESKTOP_SIZE})
+     * showing a phone of {@code phoneSize}: from then on {@link #tap}, {@link #swipe} take phone pixels and
+     * send where the phone's picture shows them in the frame.
+     */
+    void askSize(int w, int h, ScreenSize phoneSize) throws IOException {
+        phone = phoneSize;
+        byte[] message = new byte[24];
+        message[0] = (byte) 251;
+        putU16(message, 2, w);
+        putU16(message, 4, h);
+        message[6] = 1; // one screen, covering the framebuffer
+        putU16(message, 16, w);
+        putU16(message, 18, h);
+        send(message);
+    }
+
     int height() { return height; }
+
+    /** True once continuous updates are on: then the phone pushes changes without requests. */
+    boolean continuous() { return continuous; }
 
     /** Bytes received so far, handshake included (RFB bytes: the WebSocket's own framing is not counted). */
     long bytesReceived() { return received.get(); }
@@ -143,19 +175,35 @@ final class RfbViewer implements AutoCloseable {
         send(message);
     }
 
-    /** Button 1 down and up at one spot. */
+    /** Button 1 down and up at one spot of the phone. */
     void tap(int x, int y) throws IOException {
-        pointer(1, x, y);
-        pointer(0, x, y);
+        pointer(1, frameX(x), frameY(y));
+        pointer(0, frameX(x), frameY(y));
     }
 
-    /** Button 1 down, dragged in eight steps, released: a swipe on the phone. */
+    /** Button 1 down, dragged in eight steps, released: a swipe on the phone, in phone pixels. */
     void swipe(int fromX, int fromY, int toX, int toY) throws IOException {
-        pointer(1, fromX, fromY);
+        pointer(1, frameX(fromX), frameY(fromY));
         for (int i = 1; i <= 8; i++) {
-            pointer(1, fromX + (toX - fromX) * i / 8, fromY + (toY - fromY) * i / 8);
+            pointer(1, frameX(fromX + (toX - fromX) * i / 8), frameY(fromY + (toY - fromY) * i / 8));
         }
-        pointer(0, toX, toY);
+        pointer(0, frameX(toX), frameY(toY));
+    }
+
+    private ScreenGeometry view() {
+        ScreenSize p = phone;
+        return p == null || (width == p.width() && height == p.height()) ? null
+                : ScreenGeometry.fitted(p, ScreenSize.of(width, height));
+    }
+
+    private int frameX(int phoneX) {
+        ScreenGeometry g = view();
+        return g == null ? phoneX : g.pictureX() + (int) ((phoneX + 0.5) * g.pictureWidth() / g.phone().width());
+    }
+
+    private int frameY(int phoneY) {
+        ScreenGeometry g = view();
+        return g == null ? phoneY : g.pictureY() + (int) ((phoneY + 0.5) * g.pictureHeight() / g.phone().height());
     }
 
     /** Key down and up. */
@@ -196,6 +244,32 @@ final class RfbViewer implements AutoCloseable {
                     skip(3);
                     skip(in.readInt() & 0xFFFFFFFFL);
                     break;
+                case 150: // EndOfContinuousUpdates: the first one offers them, as noVNC takes it
+                    if (!continuousOffered) {
+                        continuousOffered = true;
+                        byte[] enable = new byte[10];
+                        enable[0] = (byte) 150;
+                        enable[1] = 1;
+                        putU16(enable, 6, width);
+                        putU16(enable, 8, height);
+                        send(enable);
+                        continuous = true;
+                    } else {
+                        continuous = false;
+                    }
+                    break;
+                case 248: // ServerFence: echoed once everything before it was read, as noVNC does
+                    skip(3);
+                    int flags = in.readInt();
+                    byte[] payload = new byte[in.readUnsignedByte()];
+                    in.readFully(payload);
+                    byte[] echo = new byte[9 + payload.length];
+                    echo[0] = (byte) 248;
+                    putU32(echo, 4, flags & 0b11);
+                    echo[8] = (byte) payload.length;
+                    System.arraycopy(payload, 0, echo, 9, payload.length);
+                    send(echo);
+                    break;
                 default:
                     throw new IOException("unknown server message type " + type);
             }
@@ -212,7 +286,8 @@ final class RfbViewer implements AutoCloseable {
         int jpeg = 0;
         int desktopSize = 0;
         for (int i = 0; i < rects; i++) {
-            skip(4); // x, y
+            in.readUnsignedShort(); // x (ExtendedDesktopSize: the reason)
+            int y = in.readUnsignedShort(); // y (ExtendedDesktopSize: the status)
             int w = in.readUnsignedShort();
             int h = in.readUnsignedShort();
             int encoding = in.readInt();
@@ -238,6 +313,15 @@ final class RfbViewer implements AutoCloseable {
                 case DESKTOP_SIZE:
                     width = w;
                     height = h;
+                    desktopSize++;
+                    break;
+                case EXTENDED_DESKTOP_SIZE:
+                    int screens = in.readUnsignedByte();
+                    skip(3 + 16L * screens);
+                    if (y == 0) {
+                        width = w;
+                        height = h;
+                    }
                     desktopSize++;
                     break;
                 default:

@@ -34,6 +34,9 @@ import picocli.CommandLine.Option;
         description = "Relay throughput of full Raw screen updates through the server against a direct loopback "
                 + "TCP copy of the same RFB stream (goal: >= 0.5x direct).")
 public final class ScreenRelayBenchmark implements Callable<Integer> {
+    @picocli.CommandLine.Mixin
+    BenchTls tls = new BenchTls();
+
     @Option(names = "--updates", defaultValue = "20", description = "Measured full updates per path and round. Default: ${DEFAULT-VALUE}")
     int updates;
 
@@ -57,10 +60,10 @@ public final class ScreenRelayBenchmark implements Callable<Integer> {
         System.out.printf("Tandem screen relay benchmark on %d cores: full Raw updates of a 1080x2400 phone screen, "
                         + "%d per path and round after %d warm-up, %d rounds; MB = 10^6 bytes%n",
                 Runtime.getRuntime().availableProcessors(), updates, WARMUP, rounds);
-        try (ServerProcess server = ServerProcess.start("1g")) {
+        try (ServerProcess server = ServerProcess.start("1g", tls)) {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
-            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"bench-password\"}", 201);
-            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "bench-password");
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
             try (SharingPhone phone = SharingPhone.joinAndShare(server.baseUrl(), tech)) {
                 String row = "%-34s %14s %14s %10s%n";
                 System.out.println();

@@ -15,25 +15,34 @@ final class ServerProcess implements AutoCloseable {
     private final BufferedReader out;
     private final PrintWriter in;
     private final int port;
+    private final boolean tls;
 
-    private ServerProcess(Process process, BufferedReader out, PrintWriter in, int port) {
+    private ServerProcess(Process process, BufferedReader out, PrintWriter in, int port, boolean tls) {
         this.process = process;
         this.out = out;
         this.in = in;
         this.port = port;
+        this.tls = tls;
     }
 
     static ServerProcess start(String heap) throws IOException {
+        return start(heap, new BenchTls());
+    }
+
+    /** The server over HTTPS when {@code tls} has a certificate. */
+    static ServerProcess start(String heap, BenchTls tls) throws IOException {
+        tls.apply();
         Path data = Files.createTempDirectory("tandem-bench");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process process = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
-                System.getProperty("java.class.path"), BenchServer.class.getName(), data.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
+                System.getProperty("java.class.path"), BenchServer.class.getName(), data.toString()));
+        command.addAll(tls.serverArguments());
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
         for (String line = out.readLine(); line != null; line = out.readLine()) {
             if (line.startsWith("ready ")) {
-                return new ServerProcess(process, out, in, Integer.parseInt(line.substring(6).trim()));
+                return new ServerProcess(process, out, in, Integer.parseInt(line.substring(6).trim()), tls.enabled());
             }
         }
         throw new IOException("The benchmark server did not start");
@@ -63,7 +72,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return tls ? "https://localhost:" + port : "http://127.0.0.1:" + port;
     }
 
     /** Used heap of the server after full garbage collections, in bytes. */

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Reads a viewer's FramebufferUpdates on a thread of its own and hands them over with the time their
  * first byte arrived, so that the benchmark can send input meanwhile. In continuous mode it asks for
- * the next incremental update as soon as one has been read, as a live viewer does. Thread-safe.
+ * the next incremental update as soon as one has been read, as a live viewer does (unless the phone
+ * pushes updates by itself: RFB continuous updates). Thread-safe.
  */
 final class UpdateFeed implements AutoCloseable {
     private final RfbViewer viewer;
@@ -54,7 +55,7 @@ final class UpdateFeed implements AutoCloseable {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 RfbViewer.Update update = viewer.readUpdate(() -> first[0] = System.nanoTime());
-                if (continuous) {
+                if (continuous && !viewer.continuous()) {
                     viewer.requestUpdate(true);
                 }
                 arrivals.add(new Arrival(first[0], update));

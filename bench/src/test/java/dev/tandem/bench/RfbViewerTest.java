@@ -7,6 +7,8 @@ import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.session.ScreenStream;
 import dev.tandem.agent.rfb.session.StreamSettings;
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.screen.ScreenSource;
 import dev.tandem.device.DeviceProfile;
 import dev.tandem.device.screen.ImageIoJpegCompressor;
@@ -38,10 +40,10 @@ class RfbViewerTest {
         }
 
         @Override
-        public int width() { return frame.width(); }
-
-        @Override
-        public int height() { return frame.height(); }
+        public ScreenGeometry geometry() {
+            Frame now = frame;
+            return ScreenGeometry.natural(ScreenSize.of(now.width(), now.height()));
+        }
 
         @Override
         public Frame capture() { return frame; }
@@ -126,6 +128,22 @@ class RfbViewerTest {
 
             viewer.requestUpdate(true);
             assertThat(viewer.readUpdate(() -> { }).zrle()).isPositive();
+        }
+    }
+
+    @Test
+    void withContinuousUpdatesThePhonePushesChangesAndTheViewerAnswersItsFences() throws Exception {
+        ChangingScreen screen = new ChangingScreen(rows(200, 300, 0));
+        try (RfbViewer viewer = served(screen).handshake(RfbViewer.ZRLE, RfbViewer.COPY_RECT, RfbViewer.RAW,
+                RfbViewer.FENCE, RfbViewer.CONTINUOUS_UPDATES)) {
+            viewer.requestUpdate(false);
+            assertThat(viewer.readUpdate(() -> { }).zrle()).isPositive();
+            assertThat(viewer.continuous()).as("EndOfContinuousUpdates came before the update").isTrue();
+            for (int i = 1; i <= 4; i++) {
+                screen.frame = rows(200, 300, i * 3);
+                // No request: the change is pushed, and fences answered by the viewer keep it coming.
+                assertThat(viewer.readUpdate(() -> { }).rects()).isPositive();
+            }
         }
     }
 

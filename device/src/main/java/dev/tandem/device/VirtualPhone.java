@@ -15,6 +15,7 @@ import dev.tandem.agent.rfb.session.StreamSettings;
 import dev.tandem.agent.screen.ScreenSource;
 import dev.tandem.agent.sharing.ScreenAccess;
 import dev.tandem.agent.transport.WebSocketTransport;
+import dev.tandem.protocol.tls.TrustedCertificates;
 import dev.tandem.device.screen.ImageIoJpegCompressor;
 import dev.tandem.device.screen.PhoneUi;
 import dev.tandem.device.screen.RenderedScreen;
@@ -90,6 +91,12 @@ public final class VirtualPhone implements AutoCloseable {
      * @throws IllegalArgumentException when the name is empty or too long
      */
     public synchronized void join(ServerAddress server, SessionCode code, String customerName, SessionListener listener) {
+        join(server, code, customerName, listener, TrustedCertificates.system());
+    }
+
+    /** As {@link #join(ServerAddress, SessionCode, String, SessionListener)}, trusting {@code trust} over wss://. */
+    public synchronized void join(ServerAddress server, SessionCode code, String customerName, SessionListener listener,
+                                  TrustedCertificates trust) {
         if (session != null) {
             throw new IllegalStateException("The phone is already in a session.");
         }
@@ -100,7 +107,7 @@ public final class VirtualPhone implements AutoCloseable {
                 .withDiagnostics(VirtualPhoneDiagnostics.forProfile(profile, Clock.systemUTC(), permissions))
                 .withLogs(logs);
         AgentSession joining = AgentSession.create(request, new SharingNotice(ui, logs, permissions, listener),
-                WebSocketTransport.create(), features);
+                WebSocketTransport.create(trust), features);
         session = joining;
         joining.start();
     }

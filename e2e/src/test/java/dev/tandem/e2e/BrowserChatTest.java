@@ -32,7 +32,7 @@ class BrowserChatTest {
     void theCustomerChatsFromTheJoinPageAndBothSidesSeeEachOther() {
         try (BrowserContext technicianSide = chromium.context("en-US");
              BrowserContext customerSide = chromium.context("es-ES")) {
-            Page console = ConsoleSessionTest.signInAs(server, technicianSide, "marta", "password-marta");
+            Page console = ConsoleSessionTest.signInAs(server, technicianSide, "marta", RunningServer.password("marta"));
             String code = ConsoleSessionTest.createCode(console, "Carmen <script>alert(1)</script>");
 
             Page join = customerSide.newPage();

@@ -58,8 +58,8 @@ final class ChatUnderFire implements AutoCloseable {
 
     static ChatUnderFire begin(ServerUnderTest server) {
         Api admin = new Api(server.baseUrl()).signIn("admin", ServerUnderTest.ADMIN_PASSWORD);
-        admin.post("/api/v1/users", "{\"username\":\"chaos\",\"password\":\"password-chaos\"}").expect(201);
-        Api technician = new Api(server.baseUrl()).signIn("chaos", "password-chaos");
+        admin.post("/api/v1/users", "{\"username\":\"chaos\",\"password\":\"orange-kite-31415\"}").expect(201);
+        Api technician = new Api(server.baseUrl()).signIn("chaos", "orange-kite-31415");
         String code = technician.createCode("chaos");
         ConsoleFollower console = new ConsoleFollower(server.baseUrl(), technician.token());
         DeviceProcess phone = DeviceProcess.start("--server", server.baseUrl(), "--code", code, "--name", "Ana");

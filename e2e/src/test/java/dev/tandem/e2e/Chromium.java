@@ -13,11 +13,14 @@ import java.util.Map;
 
 /**
  * The machine's Chromium (Debian package {@code chromium}) driven by Playwright. Tests fail, never
- * skip, when it is missing.
+ * skip, when it is missing. Every page of a {@link #context} is watched for Content-Security-Policy
+ * violations (Chromium reports each in the page's console): {@link #close} fails the test class when
+ * any flow it drove ran into the policy, so every browser test also proves the pages work under it.
  */
 public final class Chromium implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
+    private final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
@@ -42,8 +45,28 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh browser profile with the given language (e.g. {@code en-US}, {@code es-ES}). */
     BrowserContext context(String locale) {
+        return context(locale, false);
+    }
+
+    /**
+     * As {@link #context(String)}; with {@code acceptTestCertificates} the profile also opens pages of a
+     * test's own private CA (a test of the server's trust in {@code --ca-file}, not of the browser's).
+     */
+    BrowserContext context(String locale, boolean acceptTestCertificates) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale)
-                .setViewportSize(1400, 900));
+                .setViewportSize(1400, 900).setIgnoreHTTPSErrors(acceptTestCertificates));
+        context.setDefaultTimeout(10_000);
+        context.onPage(page -> page.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(page.url() + ": " + message.text());
+            }
+        }));
+        return context;
+    }
+
+    /** A fresh profile whose pages are not watched for policy violations (a test that provokes one). */
+    BrowserContext unwatchedContext() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"));
         context.setDefaultTimeout(10_000);
         return context;
     }
@@ -52,5 +75,8 @@ public final class Chromium implements AutoCloseable {
     public void close() {
         browser.close();
         playwright.close();
+        if (!policyViolations.isEmpty()) {
+            throw new AssertionError("The pages ran into their Content-Security-Policy: " + policyViolations);
+        }
     }
 }

@@ -70,7 +70,7 @@ class ConsoleSessionTest {
     @Test
     void signInCreateACodeAPhoneJoinsChatBothWaysAndEndFromTheConsole() throws Exception {
         try (BrowserContext context = chromium.context("en-US")) {
-            Page page = signIn(context, "lucia", "password-lucia");
+            Page page = signIn(context, "lucia", RunningServer.password("lucia"));
             String code = createCode(page, "Ana Pérez");
 
             try (DeviceProcess phone = DeviceProcess.start("--server", server.baseUrl(), "--code",
@@ -113,7 +113,7 @@ class ConsoleSessionTest {
     @Test
     void aChatOnlyPhoneShowsWhyItCannotShareAndTheCustomerLeaving() throws Exception {
         try (BrowserContext context = chromium.context("en-US")) {
-            Page page = signIn(context, "lucia", "password-lucia");
+            Page page = signIn(context, "lucia", RunningServer.password("lucia"));
             String code = createCode(page, "Generic phone");
             try (DeviceProcess phone = DeviceProcess.start("--server", server.baseUrl(), "--code", code,
                     "--name", "Luis", "--profile", "generic")) {
@@ -132,7 +132,7 @@ class ConsoleSessionTest {
     @Test
     void sendCodeViaEmailReachesTheCustomersMailbox() throws Exception {
         try (BrowserContext context = chromium.context("en-US")) {
-            Page page = signIn(context, "lucia", "password-lucia");
+            Page page = signIn(context, "lucia", RunningServer.password("lucia"));
             String code = createCode(page, "Mail me");
             Locator row = page.locator("[data-testid=code-row][data-code=\"" + code + "\"]");
             row.locator("[data-testid=email-code]").click();
@@ -151,7 +151,7 @@ class ConsoleSessionTest {
     @Test
     void theConsoleSpeaksSpanish() {
         try (BrowserContext context = chromium.context("es-ES")) {
-            Page page = signIn(context, "lucia", "password-lucia");
+            Page page = signIn(context, "lucia", RunningServer.password("lucia"));
             assertThat(page.locator("body")).containsText("Gestión de códigos");
             page.locator("[data-testid=lang-switch]").selectOption("en");
             assertThat(page.locator("body")).containsText("Code Management");

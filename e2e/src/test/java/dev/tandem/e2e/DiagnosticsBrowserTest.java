@@ -79,7 +79,7 @@ class DiagnosticsBrowserTest {
             context.grantPermissions(List.of("clipboard-read", "clipboard-write"), new BrowserContext.GrantPermissionsOptions()
                     .setOrigin(server.baseUrl()));
             String session = customer.session();
-            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
             Locator chat = openChat(page, session);
 
             chat.locator("[data-testid=diagnostics]").click();
@@ -122,7 +122,7 @@ class DiagnosticsBrowserTest {
              PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), lucia.createCode("Declines"),
                      DeviceProfile.SAMSUNG)) {
             String session = customer.session();
-            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
             Locator chat = openChat(page, session);
 
             chat.locator("[data-testid=diagnostics]").click();
@@ -144,7 +144,7 @@ class DiagnosticsBrowserTest {
         try (BrowserContext context = chromium.context("en-US");
              PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), code, DeviceProfile.SAMSUNG)) {
             String session = customer.session();
-            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
             Locator chat = openChat(page, session);
 
             chat.locator("[data-testid=send-logfiles]").click();

@@ -90,7 +90,7 @@ class ManagementCenterBrowserTest {
             assertThat(portal.get("codeLifetimeMinutes").asInt()).isEqualTo(30);
 
             // The technician creates a code on that portal; a phone joins; View screen prompts the device.
-            Page page = ConsoleSessionTest.signInAs(server, luciaContext, "lucia", "password-lucia");
+            Page page = ConsoleSessionTest.signInAs(server, luciaContext, "lucia", RunningServer.password("lucia"));
             assertThat(page.locator("[data-testid=view-admin]")).hasCount(0);
             page.locator("select[name=portal]").selectOption(new SelectOption().setValue("printers"));
             String code = ConsoleSessionTest.createCode(page, "Printer customer");
@@ -126,7 +126,7 @@ class ManagementCenterBrowserTest {
         pedro.get("/api/v1/auth/me").expect(200);
         try (BrowserContext adminContext = chromium.context("es-ES");
              BrowserContext pedroContext = chromium.context("en-US")) {
-            Page pedroPage = ConsoleSessionTest.signInAs(server, pedroContext, "pedro", "password-pedro");
+            Page pedroPage = ConsoleSessionTest.signInAs(server, pedroContext, "pedro", RunningServer.password("pedro"));
             assertThat(pedroPage.locator("[data-testid=connection]")).hasAttribute("data-state", "online");
             // A technician who types the Management Center's address gets the console, nothing more.
             pedroPage.navigate(server.baseUrl() + "/#/admin/technicians");
@@ -158,7 +158,7 @@ class ManagementCenterBrowserTest {
             row.locator("[data-testid=enable-user]").click();
             confirm.locator("[data-testid=confirm]").click();
             assertThat(row).hasAttribute("data-enabled", "true");
-            server.api().signIn("pedro", "password-pedro").get("/api/v1/auth/me").expect(200);
+            server.api().signIn("pedro", RunningServer.password("pedro")).get("/api/v1/auth/me").expect(200);
         }
     }
 }

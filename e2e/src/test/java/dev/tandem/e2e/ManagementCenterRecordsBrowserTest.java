@@ -49,7 +49,9 @@ class ManagementCenterRecordsBrowserTest {
         smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         // The command line sets no mail server: the Settings page sets it.
-        server = RunningServer.start();
+        // Tandem mails only to SMTP ports and --smtp-url's: GreenMail's free port comes in as --smtp-url.
+        server = RunningServer.start(c -> c.withSmtp(dev.tandem.server.ServerConfig.SmtpSettings.parse(
+                "smtp://127.0.0.1:" + smtpPort)));
         chromium = Chromium.launch();
     }
 
@@ -78,9 +80,9 @@ class ManagementCenterRecordsBrowserTest {
 
     /** A technician with a display name different from the user name. */
     private static Api technician(String username, String displayName) {
-        server.admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"password-" + username
+        server.admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + RunningServer.password(username)
                 + "\",\"displayName\":" + Api.quote(displayName) + ",\"role\":\"technician\"}").expect(201);
-        return server.api().signIn(username, "password-" + username);
+        return server.api().signIn(username, RunningServer.password(username));
     }
 
     private static JsonNode waitFor(Api api, String path, Predicate<JsonNode> done) throws InterruptedException {
@@ -98,11 +100,12 @@ class ManagementCenterRecordsBrowserTest {
         try (BrowserContext context = chromium.context("en-US")) {
             Page page = openManagementCenter(context, "settings");
             Locator form = page.locator("[data-testid=settings-form]");
-            assertThat(page.locator("[data-testid=smtp-source]")).containsText("Outbox");
+            assertThat(page.locator("[data-testid=smtp-source]")).containsText("From the command line");
 
             form.locator("input[name=publicUrl]").fill("https://support.example.test");
             // A password first: it is stored, never shown, and can be removed again.
-            form.locator("input[name=smtpUrl]").fill("smtp://127.0.0.1:" + smtpPort);
+            // Another spelling of GreenMail's address than the command line's, so the form sends it as a change.
+            form.locator("input[name=smtpUrl]").fill("smtp://localhost:" + smtpPort);
             form.locator("input[name=smtpPassword]").fill("not-needed-by-greenmail");
             form.locator("input[name=smtpFrom]").fill("Support <support@example.test>");
             form.locator("[data-testid=save-settings]").click();
@@ -120,12 +123,12 @@ class ManagementCenterRecordsBrowserTest {
             assertThat(form.locator("input[name=clearPassword]")).hasCount(0);
             stored = server.admin().get("/api/v1/settings").expect(200).json();
             assertThat(stored.at("/smtp/passwordSet").asBoolean()).isFalse();
-            assertThat(stored.at("/smtp/url").asText()).isEqualTo("smtp://127.0.0.1:" + smtpPort);
+            assertThat(stored.at("/smtp/url").asText()).isEqualTo("smtp://localhost:" + smtpPort);
 
             // After a reload the form shows what is stored.
             page.reload();
             assertThat(form.locator("input[name=publicUrl]")).hasValue("https://support.example.test");
-            assertThat(form.locator("input[name=smtpUrl]")).hasValue("smtp://127.0.0.1:" + smtpPort);
+            assertThat(form.locator("input[name=smtpUrl]")).hasValue("smtp://localhost:" + smtpPort);
             assertThat(form.locator("input[name=smtpFrom]")).hasValue("Support <support@example.test>");
 
             Locator test = page.locator("[data-testid=test-email-form]");
@@ -139,8 +142,9 @@ class ManagementCenterRecordsBrowserTest {
             assertThat(mail.getSubject()).isEqualTo("Tandem test email");
             assertThat(((String) mail.getContent())).contains("https://support.example.test");
 
-            // A mail server that is not there: the server's sentence (502 smtp_failed) is shown.
-            form.locator("input[name=smtpUrl]").fill("smtp://127.0.0.1:" + freePort());
+            // A mail server that is not there (nothing listens on the SMTP port 2525 here): the server's
+            // sentence (502 smtp_failed) is shown.
+            form.locator("input[name=smtpUrl]").fill("smtp://127.0.0.1:2525");
             form.locator("[data-testid=save-settings]").click();
             assertThat(page.locator("[data-testid=toast]").filter(new Locator.FilterOptions()
                     .setHasText("Settings saved")).first()).isVisible();

@@ -44,7 +44,7 @@ class PortalRequestBrowserTest {
             assertThat(portal.locator("[data-testid=portal-welcome]")).hasText("Bienvenido <img src=x onerror=alert(1)>");
             assertThat(portal.locator("img[src=x]")).hasCount(0);
 
-            Page console = ConsoleSessionTest.signInAs(server, technicianSide, "marta", "password-marta");
+            Page console = ConsoleSessionTest.signInAs(server, technicianSide, "marta", RunningServer.password("marta"));
             assertThat(console.locator("[data-testid=requests-count]")).hasText("0");
 
             portal.locator("input[name=customerName]").fill("Lucía <img src=x onerror=alert(1)>");

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * goes to {@code server.log} in the data directory.
  */
 final class ServerUnderTest implements AutoCloseable {
-    static final String ADMIN_PASSWORD = "chaos-admin-password";
+    static final String ADMIN_PASSWORD = "correct-horse-battery-7";
     private final Path data;
     private final int port;
     private final List<String> options;

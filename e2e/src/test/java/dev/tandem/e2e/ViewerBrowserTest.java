@@ -7,6 +7,8 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.device.DeviceProfile;
 import dev.tandem.device.screen.PhoneApp;
 import dev.tandem.device.screen.Setting;
@@ -55,7 +57,7 @@ class ViewerBrowserTest {
              PhoneCustomer customer = PhoneCustomer.join(server.baseUrl(), lucia.createCode("Viewer"),
                      DeviceProfile.SAMSUNG)) {
             String session = customer.session();
-            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", "password-lucia");
+            Page page = ConsoleSessionTest.signInAs(server, context, "lucia", RunningServer.password("lucia"));
             page.locator("[data-testid=session-row][data-session=" + session + "]").click();
             Locator chat = page.locator("[data-testid=chat-window][data-session=" + session + "]");
             chat.locator("[data-testid=view-screen]").click();
@@ -75,6 +77,10 @@ class ViewerBrowserTest {
             viewer.locator("[data-testid=toggle-control]").click();
             customer.phone.answer(customer.nextPrompt("control").id(), true);
             assertThat(viewer).hasAttribute("data-control", "granted");
+            // Auto: the phone sends frames of the picture area's size (asked again when the toolbar's new
+            // labels change the layout); wait until they have settled.
+            awaitTrue(() -> framebuffer(canvas)[1] == Math.round(viewer.locator(".viewer__screen").boundingBox().height),
+                    "frames as tall as the picture area");
 
             tap(page, canvas, SETTINGS_ICON_X, SETTINGS_ICON_Y);
             awaitTrue(() -> customer.phone.ui().state().showing(PhoneApp.SETTINGS), "Settings open");
@@ -86,6 +92,17 @@ class ViewerBrowserTest {
             awaitTrue(() -> customer.phone.ui().state().shadeOpen(), "the shade open");
             viewer.locator("[data-testid=key-back]").click();
             awaitTrue(() -> !customer.phone.ui().state().shadeOpen(), "the shade closed by Back");
+
+            // Sharp: the phone's own 1080x2400; data saver: small.
+            BoundingBox stage = viewer.locator(".viewer__screen").boundingBox();
+            viewer.locator("[data-testid=viewer-quality]").selectOption("sharp");
+            awaitTrue(() -> framebuffer(canvas)[0] == 1080 && framebuffer(canvas)[1] == 2400, "full-size frames");
+            viewer.locator("[data-testid=viewer-quality]").selectOption("saver");
+            awaitTrue(() -> framebuffer(canvas)[1] == Math.min(640, Math.round(stage.height)), "data-saver frames");
+            boolean wifiNow = customer.phone.ui().state().isOn(Setting.WIFI);
+            tap(page, canvas, WIFI_SWITCH_X, WIFI_SWITCH_Y);
+            awaitTrue(() -> customer.phone.ui().state().isOn(Setting.WIFI) != wifiNow, "a tap on the small picture flipped Wi-Fi");
+            viewer.locator("[data-testid=viewer-quality]").selectOption("auto");
 
             assertThat(viewer.locator("[data-testid=screen-stats]")).not().hasAttribute("data-fps", "0");
 
@@ -113,9 +130,24 @@ class ViewerBrowserTest {
         page.mouse().up();
     }
 
+    /**
+     * Where phone pixel (x, y) is on the page: the canvas shows the frame scaled to its box, and the
+     * frame shows the phone fitted inside it (ScreenGeometry, as the phone drew it).
+     */
     private static double[] onCanvas(Locator canvas, int x, int y) {
         BoundingBox box = canvas.boundingBox();
-        return new double[] {box.x + (x + 0.5) * box.width / 1080, box.y + (y + 0.5) * box.height / 2400};
+        int[] frame = framebuffer(canvas);
+        ScreenGeometry fit = ScreenGeometry.fitted(ScreenSize.of(1080, 2400), ScreenSize.of(frame[0], frame[1]));
+        double frameX = fit.pictureX() + (x + 0.5) * fit.pictureWidth() / 1080;
+        double frameY = fit.pictureY() + (y + 0.5) * fit.pictureHeight() / 2400;
+        return new double[] {box.x + frameX * box.width / frame[0], box.y + frameY * box.height / frame[1]};
+    }
+
+    /** The size of noVNC's framebuffer: the canvas's own pixels. */
+    private static int[] framebuffer(Locator canvas) {
+        Object size = canvas.evaluate("c => [c.width, c.height]");
+        java.util.List<?> both = (java.util.List<?>) size;
+        return new int[] {((Number) both.get(0)).intValue(), ((Number) both.get(1)).intValue()};
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {

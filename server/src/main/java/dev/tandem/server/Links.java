@@ -7,12 +7,13 @@ import java.util.function.Supplier;
 /**
  * The server's public base URL and the links built on it. The base is the public URL in force at
  * the moment a link is made (an administrator may change it at run time), else
- * {@code http://localhost:PORT} once the HTTP port is bound (the port may be picked at start).
+ * {@code http://localhost:PORT} (https with TLS) once the port is bound (the port may be picked at start).
  * Thread-safe.
  */
 public final class Links {
     private final Supplier<Optional<URI>> publicUrl;
     private volatile int port;
+    private volatile String scheme = "http";
 
     public Links(Optional<URI> configured) {
         this(() -> configured);
@@ -23,13 +24,14 @@ public final class Links {
         this.publicUrl = publicUrl;
     }
 
-    void bound(int boundPort) {
+    void bound(int boundPort, boolean tls) {
         this.port = boundPort;
+        this.scheme = tls ? "https" : "http";
     }
 
     public String base() {
         return publicUrl.get().map(u -> stripSlash(u.toString()))
-                .orElse(port == 0 ? "http://localhost" : "http://localhost:" + port);
+                .orElse(port == 0 ? scheme + "://localhost" : scheme + "://localhost:" + port);
     }
 
     public String join(String code) {

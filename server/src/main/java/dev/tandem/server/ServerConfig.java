@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import dev.tandem.server.edge.EdgeSettings;
 
 /**
  * Everything the server needs to start, already validated.
@@ -21,11 +22,12 @@ import java.util.Optional;
  * @param requestsPerAddress chat requests one address may make per 10 minutes (customers behind one
  *                       office's NAT share an address)
  * @param clientLimits   what one client may hold of the server at once (connections, requests, time)
+ * @param edge           listener, TLS, trusted proxies, outgoing trust, metrics token, secret key, access log
  */
 public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, DatabaseSettings database,
                            Optional<SmtpSettings> smtp, Optional<String> adminPassword, String storeUrl,
                            Duration reconnectGrace, Duration heartbeat, Duration mailRetry, int requestsPerAddress,
-                           ClientLimits clientLimits) {
+                           ClientLimits clientLimits, EdgeSettings edge) {
 
     public static final int DEFAULT_REQUESTS_PER_ADDRESS = 5;
     public static final String DEFAULT_STORE_URL = "https://play.google.com/store/apps/details?id=dev.tandem.app";
@@ -34,44 +36,44 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
     public static ServerConfig defaults(int port, Path dataDir) {
         return new ServerConfig(port, dataDir, Optional.empty(), DatabaseSettings.embedded(dataDir), Optional.empty(),
                 Optional.empty(), DEFAULT_STORE_URL, Duration.ofSeconds(120), Duration.ofSeconds(15), Duration.ofSeconds(30),
-                DEFAULT_REQUESTS_PER_ADDRESS, ClientLimits.DEFAULTS);
+                DEFAULT_REQUESTS_PER_ADDRESS, ClientLimits.DEFAULTS, EdgeSettings.defaults());
     }
 
     public ServerConfig withSmtp(SmtpSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, database, Optional.of(settings), adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     public ServerConfig withDatabase(DatabaseSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, settings, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, clientLimits);
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, Optional.of(password), storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     public ServerConfig withPublicUrl(URI url) {
         return new ServerConfig(port, dataDir, Optional.of(url), database, smtp, adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     public ServerConfig withTimings(Duration grace, Duration heartbeatEvery) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, grace,
-                heartbeatEvery, mailRetry, requestsPerAddress, clientLimits);
+                heartbeatEvery, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     /** How often queued mail is retried (tests shorten it). */
     public ServerConfig withMailRetry(Duration every) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, every, requestsPerAddress, clientLimits);
+                heartbeat, every, requestsPerAddress, clientLimits, edge);
     }
 
     /** What one client may hold of the server at once (the slow-client and greedy-client guards). */
     public ServerConfig withClientLimits(ClientLimits limits) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, limits);
+                heartbeat, mailRetry, requestsPerAddress, limits, edge);
     }
 
     /**
@@ -119,8 +121,13 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
         }
     }
 
-    /** An SMTP server parsed from {@code smtp://user:pass@host:port} or {@code smtps://…}. */
-    public record SmtpSettings(String host, int port, boolean tls, Optional<String> user, Optional<String> password) {
+    /**
+     * An SMTP server parsed from {@code smtp://user:pass@host:port} or {@code smtps://…}. Over
+     * {@code smtp://} the connection is upgraded with STARTTLS whenever the server offers it, and a
+     * password is only ever sent encrypted unless the URL ends in {@code ?insecure=true}.
+     */
+    public record SmtpSettings(String host, int port, boolean tls, Optional<String> user, Optional<String> password,
+                               boolean insecure) {
 
         public static SmtpSettings parse(String url) {
             URI uri;
@@ -136,6 +143,18 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
             if (uri.getHost() == null) {
                 throw new IllegalArgumentException("--smtp-url has no host: use smtp://user:pass@host:port");
             }
+            boolean insecure = false;
+            if (uri.getRawQuery() != null) {
+                if (!uri.getRawQuery().equals("insecure=true") && !uri.getRawQuery().equals("insecure=false")) {
+                    throw new IllegalArgumentException("--smtp-url takes no query but ?insecure=true (which allows "
+                            + "sending the password unencrypted)");
+                }
+                insecure = uri.getRawQuery().equals("insecure=true");
+            }
+            if ((uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+                    || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("--smtp-url has nothing after host:port: use smtp://user:pass@host:port");
+            }
             boolean tls = "smtps".equals(scheme);
             int port = uri.getPort() > 0 ? uri.getPort() : (tls ? 465 : 25);
             Optional<String> user = Optional.empty();
@@ -146,24 +165,25 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
                 user = Optional.of(colon < 0 ? userInfo : userInfo.substring(0, colon));
                 password = colon < 0 ? Optional.empty() : Optional.of(userInfo.substring(colon + 1));
             }
-            return new SmtpSettings(uri.getHost(), port, tls, user, password);
+            return new SmtpSettings(uri.getHost(), port, tls, user, password, insecure);
         }
 
         /** The URL with the user name but never the password, to show and to store apart from it. */
         public String urlWithoutPassword() {
             return (tls ? "smtps://" : "smtp://")
                     + user.map(u -> u.replace("%", "%25").replace("@", "%40").replace(":", "%3A") + "@").orElse("")
-                    + host + ":" + port;
+                    + host + ":" + port + (insecure ? "?insecure=true" : "");
         }
 
         /** The same server with another password (empty = none). */
         public SmtpSettings withPassword(Optional<String> newPassword) {
-            return new SmtpSettings(host, port, tls, user, newPassword);
+            return new SmtpSettings(host, port, tls, user, newPassword, insecure);
         }
 
         @Override
         public String toString() {
-            return (tls ? "smtps://" : "smtp://") + user.map(u -> u + ":***@").orElse("") + host + ":" + port;
+            return (tls ? "smtps://" : "smtp://") + user.map(u -> u + ":***@").orElse("") + host + ":" + port
+                    + (insecure ? "?insecure=true" : "");
         }
     }
 
@@ -173,12 +193,18 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
             throw new IllegalArgumentException("--requests-per-address must be at least 1");
         }
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, perAddress, clientLimits);
+                heartbeat, mailRetry, perAddress, clientLimits, edge);
     }
 
     /** Where the join page sends customers who have no app (a store page of the operator's). */
     public ServerConfig withStoreUrl(String url) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, url, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, clientLimits);
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
+    }
+
+    /** Listener, TLS, proxies, outgoing trust, metrics token, secret key and access log. */
+    public ServerConfig withEdge(EdgeSettings settings) {
+        return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, settings);
     }
 }

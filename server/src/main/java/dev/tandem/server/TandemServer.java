@@ -10,7 +10,21 @@ import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.audit.AuditStore;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
+import dev.tandem.server.auth.PasswordRules;
+import dev.tandem.server.auth.Passkeys;
+import dev.tandem.server.auth.SecondFactors;
+import dev.tandem.server.auth.SignIns;
+import dev.tandem.server.auth.SingleSignOn;
+import dev.tandem.server.auth.SsoAccounts;
+import dev.tandem.server.settings.SignInSettings;
+import dev.tandem.server.store.PasskeyStore;
+import dev.tandem.server.store.SecondFactorStore;
+import dev.tandem.server.store.SignInFlowStore;
+import java.net.URI;
 import dev.tandem.server.codes.SessionCodes;
+import dev.tandem.server.edge.EdgeListeners;
+import dev.tandem.server.edge.ForwardedClient;
+import dev.tandem.server.edge.ServerCertificate;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.http.WebApp;
@@ -23,6 +37,8 @@ import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.net.ClientGuards;
 import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestEndpoint;
+import dev.tandem.server.secrets.SecretBox;
+import dev.tandem.server.store.PrivateFiles;
 import dev.tandem.server.settings.RetentionSweep;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsStore;
@@ -31,6 +47,8 @@ import dev.tandem.server.store.RetentionStore;
 import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.LogVault;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.mail.SmtpPorts;
+import dev.tandem.protocol.tls.TrustedCertificates;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.Database;
 import dev.tandem.server.store.EmailStore;
@@ -69,9 +87,14 @@ public final class TandemServer implements AutoCloseable {
     private final ScheduledExecutorService timers;
     private final Links links;
     private final Optional<String> generatedAdminPassword;
+    private final EdgeListeners edge;
+    private final java.nio.file.Path dataDir;
 
     private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
-                         ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword) {
+                         ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword,
+                         EdgeListeners edge, java.nio.file.Path dataDir) {
+        this.edge = edge;
+        this.dataDir = dataDir;
         this.database = database;
         this.app = app;
         this.sessions = sessions;
@@ -91,11 +114,34 @@ public final class TandemServer implements AutoCloseable {
 
     /** Starts the server on {@code clock} (tests move time forward to expire codes). */
     public static TandemServer start(ServerConfig config, Clock clock) {
+        config.adminPassword().filter(p -> !p.isBlank()).flatMap(p -> PasswordRules.standard().problem("admin", p))
+                .ifPresent(problem -> {
+                    throw new StartupException("TANDEM_ADMIN_PASSWORD is too weak: " + problem, null);
+                });
         Database database;
+        SecretBox box;
         try {
+            // A bad certificate or key is a bad option: refused before anything is written.
+            config.edge().tls().ifPresent(ServerCertificate::read);
+            if (config.database().isEmbedded()) {
+                PrivateFiles.directory(config.dataDir());
+            }
             database = Database.open(config.database());
-        } catch (Database.DatabaseUnavailableException e) {
+            try {
+                box = SecretBox.load(config.dataDir(), config.edge().secretKey());
+                if (Settings.sealClearPassword(new SettingsStore(database), box, clock) && database.isEmbedded()) {
+                    database.closeCompacted();
+                    database = Database.open(config.database());
+                }
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+            PrivateFiles.tighten(config.dataDir());
+        } catch (Database.DatabaseUnavailableException | IllegalArgumentException e) {
             throw new StartupException(e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new StartupException(e.getMessage() + ": check that the server may write to --data.", e);
         }
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
             Thread thread = new Thread(r, "tandem-timers");
@@ -103,7 +149,7 @@ public final class TandemServer implements AutoCloseable {
             return thread;
         });
         try {
-            return assemble(config, database, timers, clock);
+            return assemble(config, database, timers, clock, box);
         } catch (RuntimeException e) {
             timers.shutdownNow();
             database.close();
@@ -112,7 +158,7 @@ public final class TandemServer implements AutoCloseable {
     }
 
     private static TandemServer assemble(ServerConfig config, Database database, ScheduledExecutorService timers,
-                                         Clock clock) {
+                                         Clock clock, SecretBox box) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS);
@@ -121,18 +167,21 @@ public final class TandemServer implements AutoCloseable {
         PortalStore portals = new PortalStore(database);
         CodeStore codeStore = new CodeStore(database);
         SessionStore sessionStore = new SessionStore(database);
-        Accounts accounts = new Accounts(users, new TokenStore(database), hasher, clock);
+        TokenStore tokenStore = new TokenStore(database);
+        Accounts accounts = new Accounts(users, tokenStore, hasher, clock);
         Optional<String> generated = accounts.ensureAdministrator(config.adminPassword());
         if (portals.findBySlug("default").isEmpty()) {
             portals.create(new Portal(0, "default", "Default", "en", false, true, true, 20, 8));
         }
         AuditLog audit = new AuditLog(new AuditStore(database), clock);
-        Settings settings = Settings.load(new SettingsStore(database), config, clock);
+        Settings settings = Settings.load(new SettingsStore(database), config, clock, box);
         Links links = new Links(settings::publicUrl);
         ConsoleHub consoles = new ConsoleHub(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
+        TrustedCertificates trust = config.edge().caFile().map(f -> TrustedCertificates.fromFile(f.toString()))
+                .orElse(TrustedCertificates.system());
         MailOutbox mail = new MailOutbox(new EmailStore(database), settings::smtp, config.dataDir().resolve("outbox"),
-                settings::sender, clock, audit);
+                settings::sender, clock, audit, trust, SmtpPorts.of(config.smtp()));
         mail.onChange(email -> email.createdBy().ifPresent(owner -> consoles.outboxChanged(owner,
                 java.util.Map.of("id", email.id(), "status", email.status().wireName()))));
         MessageStore messageStore = new MessageStore(database);
@@ -148,8 +197,8 @@ public final class TandemServer implements AutoCloseable {
                 config.requestsPerAddress());
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();
-        // The one place a client address is decided (trusted proxies plug in here).
-        ClientAddresses clients = ClientAddresses.direct();
+        // The one place a client address is decided: behind --trusted-proxies, ForwardedClient's rule.
+        ClientAddresses clients = new ClientAddresses(ForwardedClient.source(config.edge().trustedProxies()));
         AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS),
                 clients);
         ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles, clients);
@@ -162,11 +211,25 @@ public final class TandemServer implements AutoCloseable {
         Gauge.builder("tandem_console_connections", consoles, ConsoleHub::size).register(metrics);
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
+        EdgeListeners edge = EdgeListeners.prepare(config.edge(), config.port(), config.dataDir());
+        SignInFlowStore flows = new SignInFlowStore(database);
+        SignInSettings signInSettings = new SignInSettings(new SettingsStore(database), box, clock);
+        PasskeyStore passkeyStore = new PasskeyStore(database);
+        SecondFactors factors = new SecondFactors(new SecondFactorStore(database), passkeyStore, box, clock);
+        Passkeys passkeys = new Passkeys(passkeyStore, users, flows, () -> URI.create(links.base()), json, clock);
+        SingleSignOn sso = new SingleSignOn(signInSettings, flows, () -> URI.create(links.base() + "/api/v1/auth/sso/callback"),
+                json, clock, trust);
+        WebApp.Identity identity = new WebApp.Identity(new SignIns(accounts, factors, signInSettings), factors, passkeys,
+                sso, new SsoAccounts(users, accounts), signInSettings);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
-                links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients), json);
+                links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
+                config.edge().metricsToken(), identity), json);
 
         // Nothing one client does may stall the others: bounded threads, connections, requests, time.
-        ClientGuards guards = new ClientGuards(config.clientLimits(), clients, MAX_REQUEST_BYTES, peer -> false);
+        // A trusted proxy carries every client behind it on its own address, so its connections are
+        // not counted per address at accept; the real clients are counted per request instead.
+        ClientGuards guards = new ClientGuards(config.clientLimits(), clients, MAX_REQUEST_BYTES,
+                peer -> config.edge().trustedProxies().trusts(peer.inetAddress()));
         Gauge.builder("tandem_http_requests_in_progress", guards, ClientGuards::requestsInProgress).register(metrics);
         Gauge.builder("tandem_connections_refused_per_address", guards, ClientGuards::refusedConnections).register(metrics);
         Gauge.builder("tandem_connections_open", guards, ClientGuards::openConnections).register(metrics);
@@ -186,6 +249,7 @@ public final class TandemServer implements AutoCloseable {
                 // join.js and join.css keep their names across releases: always revalidate.
                 files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
+            edge.configure(c.jetty);
             c.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
                 factory.setMaxBinaryMessageSize(Limits.MAX_FRAME_BYTES);
@@ -201,16 +265,28 @@ public final class TandemServer implements AutoCloseable {
             c.routes.ws("/ws/request/{id}", requestEndpoint::configure);
         });
         try {
-            app.start(config.port());
-        } catch (RuntimeException e) {
+            app.start();
+            edge.started(timers, settings::publicUrl);
+        } catch (Exception e) {
             app.stop();
+            edge.close();
             if (causedBy(e, BindException.class)) {
-                throw new StartupException("Port " + config.port() + " is already in use: stop the other program or pick "
-                        + "another with --port.", e);
+                boolean redirectPort = edge.isTls() && config.edge().httpPort().isPresent() && app.port() > 0;
+                throw new StartupException(redirectPort
+                        ? "Port " + config.edge().httpPort().getAsInt() + " (--http-port) is already in use: stop the "
+                        + "other program or pick another with --http-port."
+                        : "Port " + config.port() + " is already in use: stop the other program or pick another with --port.", e);
             }
-            throw e;
+            if (causedBy(e, java.net.SocketException.class) || causedBy(e, java.nio.channels.UnresolvedAddressException.class)) {
+                throw new StartupException("Cannot listen on " + config.edge().bind().orElse("every interface") + " port "
+                        + config.port() + ": check --bind (an address of this machine).", e);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
         }
-        links.bound(app.port());
+        links.bound(app.port(), edge.isTls());
         sessions.restore();
         long beat = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
@@ -222,16 +298,23 @@ public final class TandemServer implements AutoCloseable {
         timers.scheduleAtFixedRate(guard(requests::pingWatchers), 20, 20, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(sessions.screens()::pingViewers), 15, 15, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(retention::sweep), 0, 24, TimeUnit.HOURS);
+        timers.scheduleAtFixedRate(guard(() -> {
+            flows.deleteExpired(clock.instant());
+            tokenStore.deleteExpired(clock.instant());
+        }), 1, 10, TimeUnit.MINUTES);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
-        return new TandemServer(database, app, sessions, mail, timers, links, generated);
+        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir());
     }
 
     public int port() { return app.port(); }
 
     public String baseUrl() { return links.base(); }
+
+    /** The plain-HTTP port that redirects to HTTPS, when {@code --http-port} is in use. */
+    public Optional<Integer> redirectPort() { return edge.redirectPort(); }
 
     /** The administrator password generated on first start, if this start generated one. */
     public Optional<String> generatedAdminPassword() { return generatedAdminPassword; }
@@ -241,8 +324,11 @@ public final class TandemServer implements AutoCloseable {
         sessions.shutdown();
         timers.shutdownNow();
         app.stop();
+        edge.close();
         mail.close();
         database.close();
+        // H2 may have written its trace file since the start; the 0700 directory kept it private meanwhile.
+        PrivateFiles.tighten(dataDir);
     }
 
     private static Runnable guard(Runnable job) {

@@ -171,7 +171,7 @@ class AgentProtocolTest {
                 own.restart();
                 assertThat(device.awaitClose()).isIn(1001, 1006);
             }
-            Api again = own.api().signIn("bob", "password-bob");
+            Api again = own.api().signIn("bob", RunningServer.password("bob"));
             assertThat(again.get("/api/v1/sessions/" + session).json().get("status").asText()).isEqualTo("active");
             try (RawDevice device = RawDevice.connect(own)) {
                 device.send(RawDevice.resume(session, token, 0));

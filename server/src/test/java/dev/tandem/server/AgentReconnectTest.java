@@ -74,7 +74,7 @@ class AgentReconnectTest {
                 server.restart();
                 session.send("written while the server was down");
                 phone.resumed.get(20, TimeUnit.SECONDS);
-                Api again = server.api().signIn("rita", "password-rita");
+                Api again = server.api().signIn("rita", RunningServer.password("rita"));
                 again.post("/api/v1/sessions/" + id + "/messages", "{\"text\":\"after the restart\"}").expect(201);
                 await(() -> phone.saw("after the restart") && phone.saw("written while the server was down"));
 

@@ -72,6 +72,8 @@ class AuthorizationMatrixTest {
         final String usedCode;
         final String logFile;
         final String email;
+        final String ownerToken;
+        final String ownerConsole;
         final List<RawDevice> devices = new ArrayList<>();
         final AtomicInteger serial = new AtomicInteger();
         /** The customer's secret of the request the last {@code {freshRequest}} made. */
@@ -92,6 +94,19 @@ class AuthorizationMatrixTest {
             this.logFile = uploadLog(device, session);
             owner.post("/api/v1/codes/" + waitingCode() + "/email", "{\"to\":\"ana@example.com\"}").expect(202);
             this.email = owner.get("/api/v1/outbox").expect(200).json().get(0).get("id").asText();
+            this.ownerToken = freshOwnerToken();
+            this.ownerConsole = freshOwnerConsole();
+        }
+
+        String freshOwnerToken() {
+            return owner.post("/api/v1/tokens", "{\"name\":\"owner " + serial.incrementAndGet() + "\"}").expect(201)
+                    .json().get("id").asText();
+        }
+
+        /** A new console sign-in of the owner; its id (the newest in the owner's list). */
+        String freshOwnerConsole() {
+            consoleCookie(server, "lucia", RunningServer.password("lucia"));
+            return owner.get("/api/v1/auth/sessions").expect(200).json().get(0).get("id").asText();
         }
 
         private String uploadLog(RawDevice device, String id) {
@@ -133,7 +148,7 @@ class AuthorizationMatrixTest {
 
         String freshUser() {
             String name = "user" + serial.incrementAndGet();
-            admin.post("/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"password-" + name
+            admin.post("/api/v1/users", "{\"username\":\"" + name + "\",\"password\":\"" + RunningServer.password(name)
                     + "\",\"role\":\"technician\"}").expect(201);
             return name;
         }
@@ -154,6 +169,11 @@ class AuthorizationMatrixTest {
             values.put("freshRequest", this::freshRequest);
             values.put("newUser", () -> unusedName("newuser"));
             values.put("newSlug", () -> unusedName("portal-"));
+            values.put("ownerToken", () -> ownerToken);
+            values.put("noPasskey", () -> "pk_none");
+            values.put("freshOwnerToken", this::freshOwnerToken);
+            values.put("ownerConsole", () -> ownerConsole);
+            values.put("freshOwnerConsole", this::freshOwnerConsole);
             return values;
         }
 
@@ -170,7 +190,6 @@ class AuthorizationMatrixTest {
         row("POST", "/api/v1/auth/token", "{\"username\":\"admin\",\"password\":\"wrong-password\"}", 401, 401, 401, 401, 401);
         row("POST", "/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"wrong-password\"}", 401, 401, 401, 401, 401);
         row("GET", "/api/v1/auth/me", null, 401, 401, 200, 200, 200);
-        row("POST", "/api/v1/auth/logout", "", 401, 401, 204, 204, 204);
         // Codes: everyone signed in makes their own; a code is acted on by its technician and admins.
         row("POST", "/api/v1/codes", "{}", 401, 401, 201, 201, 201);
         row("GET", "/api/v1/codes", null, 401, 401, 200, 200, 200, "{usedCode}");
@@ -199,7 +218,7 @@ class AuthorizationMatrixTest {
         row("PUT", "/api/v1/portals/default", "{}", 401, 401, 403, 403, 200);
         // Users: administrators only.
         row("GET", "/api/v1/users", null, 401, 401, 403, 403, 200);
-        row("POST", "/api/v1/users", "{\"username\":\"{newUser}\",\"password\":\"password-123\",\"role\":\"technician\"}",
+        row("POST", "/api/v1/users", "{\"username\":\"{newUser}\",\"password\":\"orange-kite-12345\",\"role\":\"technician\"}",
                 401, 401, 403, 403, 201);
         row("PUT", "/api/v1/users/{freshUser}", "{\"displayName\":\"Renamed\"}", 401, 401, 403, 403, 200);
         // The outbox: each technician sees the mail they sent; administrators all of it.
@@ -229,6 +248,40 @@ class AuthorizationMatrixTest {
                 404, 409, 404, 404, 404);
         // Public documents.
         row("GET", "/api/v1/openapi.json", null, 200, 200, 200, 200, 200);
+        identityRows();
+        // Last: signing out revokes the very token each caller used for every row above.
+        row("POST", "/api/v1/auth/logout", "", 401, 401, 204, 204, 204);
+    }
+
+    /**
+     * Second factors, passkeys, single sign-on, tokens and sign-ins. Bodies that would be a wrong
+     * password or code are left incomplete (400), so the walk does not run into the sign-in limits.
+     */
+    private void identityRows() {
+        row("PUT", "/api/v1/auth/password", "{}", 401, 401, 400, 400, 400);
+        row("POST", "/api/v1/auth/totp", "", 401, 401, 200, 200, 200);
+        row("POST", "/api/v1/auth/totp/confirm", "{}", 401, 401, 400, 400, 400);
+        row("DELETE", "/api/v1/auth/totp", "{\"code\":\"000000\"}", 401, 401, 409, 409, 409);
+        row("POST", "/api/v1/auth/reauth", "{}", 401, 401, 400, 400, 400);
+        row("POST", "/api/v1/auth/reauth/options", "", 401, 401, 200, 200, 200);
+        row("GET", "/api/v1/auth/passkeys", null, 401, 401, 200, 200, 200);
+        row("POST", "/api/v1/auth/passkeys/options", "", 401, 401, 200, 200, 200);
+        row("POST", "/api/v1/auth/passkeys", "{\"flow\":\"none\",\"credential\":{}}", 401, 401, 400, 400, 400);
+        row("DELETE", "/api/v1/auth/passkeys/{noPasskey}", null, 401, 401, 404, 404, 404);
+        // Signing in with a passkey or through single sign-on is for people not signed in yet.
+        row("POST", "/api/v1/auth/passkey/options", "", 200, 200, 200, 200, 200);
+        row("POST", "/api/v1/auth/passkey/login", "{\"flow\":\"none\",\"credential\":{}}", 401, 401, 401, 401, 401);
+        row("GET", "/api/v1/auth/sso", null, 200, 200, 200, 200, 200);
+        row("GET", "/api/v1/auth/sso/start", null, 303, 303, 303, 303, 303);
+        row("GET", "/api/v1/auth/sso/callback", null, 303, 303, 303, 303, 303);
+        // Tokens and console sign-ins: each technician their own; administrators everyone's.
+        row("POST", "/api/v1/tokens", "{\"name\":\"matrix\"}", 401, 401, 201, 201, 201);
+        row("GET", "/api/v1/tokens", null, 401, 401, 200, 200, 200, "{ownerToken}");
+        row("DELETE", "/api/v1/tokens/{freshOwnerToken}", null, 401, 401, 204, 404, 204);
+        row("GET", "/api/v1/auth/sessions", null, 401, 401, 200, 200, 200, "{ownerConsole}");
+        row("DELETE", "/api/v1/auth/sessions/{freshOwnerConsole}", null, 401, 401, 204, 404, 204);
+        row("DELETE", "/api/v1/auth/sessions", null, 401, 401, 204, 204, 204);
+        row("DELETE", "/api/v1/users/{freshUser}/second-factor", null, 401, 401, 403, 403, 204);
     }
 
     @Test
@@ -311,7 +364,7 @@ class AuthorizationMatrixTest {
                         .as("/ws/console as %s: %s", caller, outcome).isTrue();
             }
             // A console cookie from another site's page is refused (no cross-site socket hijacking).
-            String cookie = consoleCookie(server, "lucia", "password-lucia");
+            String cookie = consoleCookie(server, "lucia", RunningServer.password("lucia"));
             softly.assertThat(SocketProbe.probe(server.wsUrl("/ws/console"), Map.of("Cookie", cookie,
                     "Origin", "https://evil.example"), null, 700).closeCode()).as("cookie from another origin").isEqualTo(1008);
             softly.assertThat(SocketProbe.probe(server.wsUrl("/ws/console"), Map.of("Cookie", cookie,

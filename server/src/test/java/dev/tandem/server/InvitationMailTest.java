@@ -17,13 +17,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Send Code via Email: over real SMTP (GreenMail), in the portal's language, or to the outbox. */
 class InvitationMailTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withUser("tandem", "secret"));
 
     @Test
     void theInvitationArrivesOverSmtpWithTheJoinUrl() throws Exception {
         try (RunningServer server = RunningServer.start(c -> c.withSmtp(ServerConfig.SmtpSettings.parse(
-                "smtp://tandem:secret@127.0.0.1:" + smtp.getSmtp().getPort())))) {
+                "smtp://tandem:secret@127.0.0.1:" + smtp.getSmtp().getPort() + "?insecure=true")))) {
             Api tech = server.technician("bob");
             String code = tech.createCode("Ana");
             tech.post("/api/v1/codes/" + code + "/email", "{\"to\":\"ana@example.com\"}").expect(202);
@@ -41,7 +41,7 @@ class InvitationMailTest {
     @Test
     void aSpanishPortalSendsTheInvitationInSpanish() throws Exception {
         try (RunningServer server = RunningServer.start(c -> c.withSmtp(ServerConfig.SmtpSettings.parse(
-                "smtp://tandem:secret@127.0.0.1:" + smtp.getSmtp().getPort())))) {
+                "smtp://tandem:secret@127.0.0.1:" + smtp.getSmtp().getPort() + "?insecure=true")))) {
             server.admin().post("/api/v1/portals", "{\"name\":\"Soporte\",\"slug\":\"soporte\",\"language\":\"es\"}")
                     .expect(201);
             Api tech = server.technician("bea");

@@ -22,7 +22,7 @@ class ServerOnPostgresTest {
                 device.chat(1, "hola desde PostgreSQL ñ 😀");
                 device.next("ack");
                 server.restart();
-                Api again = server.api().signIn("pgbob", "password-pgbob");
+                Api again = server.api().signIn("pgbob", RunningServer.password("pgbob"));
                 assertThat(again.get("/api/v1/sessions/" + id + "/messages").json().findValuesAsText("text"))
                         .contains("hola desde PostgreSQL ñ 😀");
                 Api admin = server.admin();

@@ -17,13 +17,14 @@ import java.time.Duration;
 final class SessionApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http;
     private final TandemServerUrl server;
     private final String token;
 
     SessionApi(TandemServerUrl server, String token) {
         this.server = server;
         this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).sslContext(server.tls()).build();
     }
 
     /** What {@code GET /api/v1/sessions/{id}} says that matters here. */

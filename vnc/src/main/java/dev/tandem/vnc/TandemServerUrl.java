@@ -1,14 +1,16 @@
 package dev.tandem.vnc;
 
+import dev.tandem.protocol.tls.TrustedCertificates;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * The Tandem server's base URL as the technician gives it ({@code https://support.example.com}),
- * and the addresses derived from it: REST paths and the viewer socket. Immutable.
+ * the addresses derived from it (REST paths and the viewer socket), and the certificate
+ * authorities an {@code https://} server is checked against ({@code --ca-file}). Immutable.
  */
-public record TandemServerUrl(URI base) {
+public record TandemServerUrl(URI base, TrustedCertificates trust) {
 
     /**
      * Parses an {@code http} or {@code https} URL; a path prefix is kept, a trailing slash dropped.
@@ -27,7 +29,17 @@ public record TandemServerUrl(URI base) {
             throw new IllegalArgumentException("'" + text + "' is not a server URL: use http:// or https:// and the"
                     + " host, e.g. http://localhost:8080.");
         }
-        return new TandemServerUrl(uri);
+        return new TandemServerUrl(uri, TrustedCertificates.system());
+    }
+
+    /** The same server, trusting {@code authorities} besides the system's for https:// and wss://. */
+    public TandemServerUrl trusting(TrustedCertificates authorities) {
+        return new TandemServerUrl(base, authorities);
+    }
+
+    /** A TLS context for this server's https:// and wss:// connections. */
+    javax.net.ssl.SSLContext tls() {
+        return trust.sslContext();
     }
 
     /** A REST address, e.g. {@code api("/api/v1/sessions/s_1")}. */

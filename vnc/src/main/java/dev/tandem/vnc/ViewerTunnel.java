@@ -40,17 +40,22 @@ final class ViewerTunnel implements Runnable, AutoCloseable {
     private final String name;
     private final AtomicBoolean finished = new AtomicBoolean();
 
-    private ViewerTunnel(Socket viewer, URI screenSocket, Consumer<String> notices) {
+    private ViewerTunnel(Socket viewer, URI screenSocket, Consumer<String> notices, javax.net.ssl.SSLContext tls) {
         this.viewer = viewer;
         this.server = new ScreenSocket(screenSocket);
+        if ("wss".equalsIgnoreCase(screenSocket.getScheme())) {
+            // The TLS socket comes from this factory; Java-WebSocket turns on HTTPS host-name checking.
+            server.setSocketFactory(tls.getSocketFactory());
+        }
         this.notices = notices;
         this.name = "VNC viewer " + viewer.getRemoteSocketAddress().toString().replaceFirst("^.*/", "");
     }
 
     /** A tunnel for an accepted {@code viewer}; nothing happens until {@link #run()}. */
-    static ViewerTunnel create(Socket viewer, URI screenSocket, Consumer<String> notices) throws IOException {
+    static ViewerTunnel create(Socket viewer, URI screenSocket, Consumer<String> notices, javax.net.ssl.SSLContext tls)
+            throws IOException {
         viewer.setTcpNoDelay(true);
-        return new ViewerTunnel(viewer, screenSocket, notices);
+        return new ViewerTunnel(viewer, screenSocket, notices, tls);
     }
 
     /** Opens the viewer socket, then copies the viewer's bytes to it until either side closes. */

@@ -23,10 +23,12 @@ public final class VncBridge implements AutoCloseable {
     private final ServerSocket listener;
     private final URI screenSocket;
     private final Consumer<String> notices;
+    private final javax.net.ssl.SSLContext tls;
     private final Set<ViewerTunnel> tunnels = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private VncBridge(ServerSocket listener, URI screenSocket, Consumer<String> notices) {
+    private VncBridge(ServerSocket listener, URI screenSocket, Consumer<String> notices, javax.net.ssl.SSLContext tls) {
+        this.tls = tls;
         this.listener = listener;
         this.screenSocket = screenSocket;
         this.notices = notices;
@@ -48,7 +50,7 @@ public final class VncBridge implements AutoCloseable {
             listener.close();
             throw e;
         }
-        VncBridge bridge = new VncBridge(listener, server.screenSocket(session, token), notices);
+        VncBridge bridge = new VncBridge(listener, server.screenSocket(session, token), notices, server.tls());
         Thread acceptor = new Thread(bridge::acceptViewers, "tandem-vnc-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -72,7 +74,7 @@ public final class VncBridge implements AutoCloseable {
                 continue;
             }
             try {
-                ViewerTunnel tunnel = ViewerTunnel.create(viewer, screenSocket, notices);
+                ViewerTunnel tunnel = ViewerTunnel.create(viewer, screenSocket, notices, tls);
                 tunnels.add(tunnel);
                 Thread thread = new Thread(() -> {
                     try {

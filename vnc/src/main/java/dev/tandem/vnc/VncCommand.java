@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import dev.tandem.protocol.tls.TrustedCertificates;
 import picocli.CommandLine.Spec;
 
 /**
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "vnc", mixinStandardHelpOptions = true, usageHelpWidth = 100,
         customSynopsis = "tandem vnc --server URL --session ID --token TOKEN [--listen 127.0.0.1:5900]"
-                + " [--request] [--control]",
+                + " [--request] [--control] [--ca-file FILE]",
         description = {
             "Serves a session's phone screen to any VNC viewer on a local port.",
             "Any standard VNC viewer attaches as the technician, e.g. vncviewer 127.0.0.1::5900. The customer's"
@@ -37,6 +38,10 @@ public final class VncCommand implements Callable<Integer> {
     @Option(names = "--server", required = true, paramLabel = "URL",
             description = "The Tandem server's base URL, e.g. https://support.example.com.")
     String server;
+
+    @Option(names = "--ca-file", paramLabel = "FILE", description = "Certificate authorities (PEM) to trust besides the "
+            + "system's, for a server whose certificate a private CA signed.")
+    String caFile;
 
     @Option(names = "--session", required = true, paramLabel = "ID", description = "The session's id (s_…).")
     String session;
@@ -65,6 +70,9 @@ public final class VncCommand implements Callable<Integer> {
         ListenAddress listenAddress;
         try {
             serverUrl = TandemServerUrl.parse(server);
+            if (caFile != null) {
+                serverUrl = serverUrl.trusting(TrustedCertificates.fromFile(caFile));
+            }
             listenAddress = ListenAddress.parse(listen);
         } catch (IllegalArgumentException badOption) {
             return fail(err, badOption.getMessage(), spec.exitCodeOnInvalidInput());

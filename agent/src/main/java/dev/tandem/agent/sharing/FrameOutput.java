@@ -4,6 +4,7 @@ import dev.tandem.protocol.stream.StreamFrame;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -16,8 +17,9 @@ import java.util.function.Consumer;
 final class FrameOutput extends OutputStream {
     private final long stream;
     private final Consumer<ByteBuffer> connection;
-    private final byte[] buffer = new byte[StreamFrame.MAX_PAYLOAD];
-    private int filled;
+    /** The next frame: its header's room, then the payload collected so far; handed over when sent. */
+    private byte[] buffer = newFrame();
+    private int filled = StreamFrame.HEADER_BYTES;
     private boolean closed;
 
     FrameOutput(long stream, Consumer<ByteBuffer> connection) {
@@ -53,7 +55,7 @@ final class FrameOutput extends OutputStream {
     @Override
     public synchronized void flush() throws IOException {
         open();
-        if (filled > 0) {
+        if (filled > StreamFrame.HEADER_BYTES) {
             sendBuffered();
         }
     }
@@ -61,7 +63,7 @@ final class FrameOutput extends OutputStream {
     @Override
     public synchronized void close() {
         closed = true;
-        filled = 0;
+        filled = StreamFrame.HEADER_BYTES;
     }
 
     private void open() throws IOException {
@@ -70,8 +72,25 @@ final class FrameOutput extends OutputStream {
         }
     }
 
+    /**
+     * Hands the collected frame over (the connection may queue it): a full one as it is, without a
+     * copy, and a new array takes its place; a small one (input echoes, small updates) as an exact copy,
+     * so a queued frame never holds 64 KiB for a few bytes.
+     */
     private void sendBuffered() {
-        connection.accept(StreamFrame.encode(stream, ByteBuffer.wrap(buffer, 0, filled)));
-        filled = 0;
+        int payload = filled - StreamFrame.HEADER_BYTES;
+        byte[] frame;
+        if (filled >= buffer.length / 4) {
+            frame = buffer;
+            buffer = newFrame();
+        } else {
+            frame = Arrays.copyOf(buffer, filled);
+        }
+        filled = StreamFrame.HEADER_BYTES;
+        connection.accept(StreamFrame.wrap(stream, frame, payload));
+    }
+
+    private static byte[] newFrame() {
+        return new byte[StreamFrame.HEADER_BYTES + StreamFrame.MAX_PAYLOAD];
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.agent.sharing;
 
 import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.session.ScreenStream;
+import dev.tandem.agent.rfb.session.SharedScreen;
 import dev.tandem.agent.rfb.session.StreamClosure;
 import dev.tandem.protocol.stream.StreamFrame;
 import java.nio.ByteBuffer;
@@ -34,11 +35,14 @@ public final class ScreenStreams {
     }
 
     private final ScreenAccess access;
+    /** The phone's screen as all its viewers share it (one capture size), or null on a chat-only phone. */
+    private final SharedScreen screen;
     private final ConsentLedger consent;
     private final Map<Long, Viewer> viewers = new ConcurrentHashMap<>();
 
     private ScreenStreams(ScreenAccess access, ConsentLedger consent) {
         this.access = access;
+        this.screen = access == null ? null : SharedScreen.of(access.screen());
         this.consent = Objects.requireNonNull(consent, "consent");
     }
 
@@ -76,7 +80,7 @@ public final class ScreenStreams {
         if (viewers.putIfAbsent(stream, viewer) != null) {
             return Optional.of("Stream " + stream + " is already open.");
         }
-        viewer.stream = ScreenStream.start(viewer.in, viewer.out, access.screen(), access.input(), consent,
+        viewer.stream = ScreenStream.start(viewer.in, viewer.out, screen, access.input(), consent,
                 access.settings());
         viewer.stream.closed().thenAccept(closure -> finished(stream, viewer, closure, ended));
         return Optional.empty();

@@ -5,6 +5,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import javax.net.ssl.SSLSocketFactory;
+import dev.tandem.protocol.tls.TrustedCertificates;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.java_websocket.handshake.ServerHandshake;
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * A {@link Transport} built on Java-WebSocket: TCP_NODELAY on (chat lines and, later, input events
  * must not wait for Nagle), a connect timeout, daemon threads, and Java-WebSocket's own ping timer
  * off because the Tandem protocol has its own heartbeat, and frames masked by {@link BulkMaskingDraft}
- * (the screen streams send megabytes per update). {@code wss://} uses the platform's default
- * TLS settings with host-name verification. Thread-safe.
+ * (the screen streams send megabytes per update). {@code wss://} verifies the server's certificate
+ * and host name against the system's authorities and, with {@code --ca-file}, a private CA
+ * ({@link TrustedCertificates}). Thread-safe.
  */
 public final class WebSocketTransport implements Transport {
     /** How long a TCP connect may take before it counts as failed. */
@@ -25,9 +28,12 @@ public final class WebSocketTransport implements Transport {
     private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
 
     private final int connectTimeoutMillis;
+    private final TrustedCertificates trust;
+    private volatile SSLSocketFactory tls;
 
-    private WebSocketTransport(Duration connectTimeout) {
+    private WebSocketTransport(Duration connectTimeout, TrustedCertificates trust) {
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
+        this.trust = trust;
     }
 
     public static WebSocketTransport create() {
@@ -35,17 +41,39 @@ public final class WebSocketTransport implements Transport {
     }
 
     public static WebSocketTransport create(Duration connectTimeout) {
+        return create(connectTimeout, TrustedCertificates.system());
+    }
+
+    /** A transport whose {@code wss://} connections trust {@code trust}'s authorities. */
+    public static WebSocketTransport create(TrustedCertificates trust) {
+        return create(DEFAULT_CONNECT_TIMEOUT, trust);
+    }
+
+    public static WebSocketTransport create(Duration connectTimeout, TrustedCertificates trust) {
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("The connect timeout must be positive");
         }
-        return new WebSocketTransport(connectTimeout);
+        return new WebSocketTransport(connectTimeout, trust);
     }
 
     @Override
     public Connection connect(URI url, ConnectionListener listener) {
         Client client = new Client(url, connectTimeoutMillis, listener);
+        if ("wss".equalsIgnoreCase(url.getScheme())) {
+            // Java-WebSocket opens the TLS socket from this factory and sets HTTPS host-name checking on it.
+            client.setSocketFactory(tlsSockets());
+        }
         client.connect();
         return client.connection;
+    }
+
+    private SSLSocketFactory tlsSockets() {
+        SSLSocketFactory factory = tls;
+        if (factory == null) {
+            factory = trust.sslContext().getSocketFactory();
+            tls = factory;
+        }
+        return factory;
     }
 
     /** One Java-WebSocket client; kept private so callers only see {@link Connection}. */

@@ -7,6 +7,8 @@ import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.session.StreamSettings;
 import dev.tandem.agent.screen.PhoneInput;
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.screen.ScreenSource;
 import dev.tandem.agent.screen.SoftKey;
 import dev.tandem.protocol.ProtocolException;
@@ -35,13 +37,8 @@ class ScreenStreamsTest {
         }
 
         @Override
-        public int width() {
-            return W;
-        }
-
-        @Override
-        public int height() {
-            return H;
+        public ScreenGeometry geometry() {
+            return ScreenGeometry.natural(ScreenSize.of(W, H));
         }
 
         @Override

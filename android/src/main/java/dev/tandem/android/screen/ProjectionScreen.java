@@ -8,6 +8,8 @@ import android.media.ImageReader;
 import android.media.projection.MediaProjection;
 import android.os.Handler;
 import dev.tandem.agent.rfb.encoding.Frame;
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.screen.ScreenSource;
 import java.util.Arrays;
 
@@ -64,14 +66,13 @@ public final class ProjectionScreen implements ScreenSource {
         return reader != null;
     }
 
+    /**
+     * Always the phone's own size for now: {@link ScreenSource#resize} is not implemented here yet, so
+     * a viewer asking for another size is told it is refused and keeps the full-size picture.
+     */
     @Override
-    public int width() {
-        return width;
-    }
-
-    @Override
-    public int height() {
-        return height;
+    public ScreenGeometry geometry() {
+        return ScreenGeometry.natural(ScreenSize.of(width, height));
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.tandem.device.DeviceProfile;
 import dev.tandem.device.ScreenImage;
 import dev.tandem.device.VirtualPhone;
 import dev.tandem.protocol.SessionCode;
+import dev.tandem.protocol.tls.TrustedCertificates;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "device", mixinStandardHelpOptions = true, usageHelpWidth = 100,
         customSynopsis = "tandem device --server URL (--code CODE | --url JOIN-URL) [--name NAME]"
-                + " [--profile samsung|lg|generic] [--consent ask|yes|no] [--screen IMAGE]",
+                + " [--profile samsung|lg|generic] [--consent ask|yes|no] [--screen IMAGE] [--ca-file FILE]",
         description = {
             "Runs a virtual Android phone that joins a support session as the customer.",
             "Prints one JSON object per line on stdout for everything the customer sees, and reads the customer's"
@@ -45,8 +46,13 @@ public final class DeviceCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--server", required = true, paramLabel = "URL",
-            description = "The Tandem server's base URL, e.g. http://localhost:8080.")
+            description = "The Tandem server's base URL, e.g. http://localhost:8080 or https://support.example.com.")
     String server;
+
+    @Option(names = "--ca-file", paramLabel = "FILE",
+            description = "Certificate authorities (PEM) to trust besides the system's, for a server whose "
+                    + "certificate a private CA signed.")
+    String caFile;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Invitation invitation;
@@ -121,6 +127,7 @@ public final class DeviceCommand implements Callable<Integer> {
         try {
             ServerAddress address = ServerAddress.parse(server);
             SessionCode code = sessionCode();
+            TrustedCertificates trust = caFile == null ? TrustedCertificates.system() : TrustedCertificates.fromFile(caFile);
             DeviceProfile phoneProfile = DeviceProfile.fromCliName(profile).orElseThrow(() -> new IllegalArgumentException(
                     "Unknown profile '" + profile + "': use " + DeviceProfile.cliNames() + "."));
             ConsentMode consentMode = ConsentMode.fromCliName(consent).orElseThrow(() -> new IllegalArgumentException(
@@ -128,7 +135,7 @@ public final class DeviceCommand implements Callable<Integer> {
             phone = screen == null ? VirtualPhone.create(phoneProfile)
                     : VirtualPhone.create(phoneProfile, ScreenImage.open(screen));
             console = new CustomerConsole(phone, new CustomerEvents(stdout), consentMode);
-            phone.join(address, code, name, console);
+            phone.join(address, code, name, console, trust);
         } catch (IllegalArgumentException badOption) {
             err.println(badOption.getMessage());
             err.flush();

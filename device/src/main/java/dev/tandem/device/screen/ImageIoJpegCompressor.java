@@ -11,6 +11,7 @@ import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.plugins.jpeg.JPEGImageWriteParam;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
@@ -28,6 +29,9 @@ public final class ImageIoJpegCompressor implements JpegCompressor {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality / 100f);
+            // Huffman tables made for this picture instead of the standard ones: about 8% fewer bytes,
+            // still a baseline JPEG every viewer decodes.
+            ((JPEGImageWriteParam) param).setOptimizeHuffmanTables(true);
             writer.setOutput(out);
             writer.write(null, new IIOImage(image, null, null), param);
             out.flush();

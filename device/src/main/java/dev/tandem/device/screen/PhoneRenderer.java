@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import java.awt.image.BufferedImage;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -37,9 +39,25 @@ public final class PhoneRenderer {
 
     /** The screen showing {@code state} at {@code now} (only its minute is drawn), as an ARGB image. */
     public BufferedImage render(PhoneState state, LocalDateTime now) {
-        BufferedImage image = new BufferedImage(Layout.WIDTH, Layout.HEIGHT, BufferedImage.TYPE_INT_ARGB);
+        return render(state, now, ScreenGeometry.natural(ScreenSize.of(Layout.WIDTH, Layout.HEIGHT)));
+    }
+
+    /**
+     * The same screen drawn into a frame of {@code geometry}'s size: scaled as a vector drawing (text
+     * stays crisp at any size, and a smaller frame is cheaper to draw), fitted and centred on black.
+     */
+    public BufferedImage render(PhoneState state, LocalDateTime now, ScreenGeometry geometry) {
+        ScreenSize frame = geometry.frame();
+        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
+            if (!geometry.isNatural()) {
+                g.setColor(Color.BLACK);
+                g.fillRect(0, 0, frame.width(), frame.height());
+                g.translate(geometry.pictureX(), geometry.pictureY());
+                g.scale((double) geometry.pictureWidth() / Layout.WIDTH, (double) geometry.pictureHeight() / Layout.HEIGHT);
+                g.clipRect(0, 0, Layout.WIDTH, Layout.HEIGHT);
+            }
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);

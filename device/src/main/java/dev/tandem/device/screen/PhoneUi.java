@@ -21,6 +21,7 @@ public final class PhoneUi implements PhoneInput {
     static final int MAX_TEXT_LENGTH = 500;
 
     private final Object lock = new Object();
+    private volatile Runnable watcher = () -> { };
     private final String deviceName;
     private final List<PhoneApp> backStack = new ArrayList<>();
     private final List<PhoneApp> recentApps = new ArrayList<>();
@@ -51,6 +52,19 @@ public final class PhoneUi implements PhoneInput {
         return new PhoneUi(profile.marketingName() + " \u00B7 Android " + profile.deviceInfo().androidVersion);
     }
 
+    /**
+     * {@code changed} runs after every change the screen may show (input, settings, notifications),
+     * on the thread that made it and outside the UI's lock: the screen draws the change and pushes it
+     * at once instead of finding it by polling.
+     */
+    public void watch(Runnable changed) {
+        watcher = Objects.requireNonNull(changed, "changed");
+    }
+
+    private void changed() {
+        watcher.run();
+    }
+
     /** A snapshot of what the screen shows now. */
     public PhoneState state() {
         synchronized (lock) {
@@ -67,6 +81,7 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             batteryPercent = percent;
         }
+        changed();
     }
 
     /** Shows or removes Tandem's "Your screen is being shared" notification. */
@@ -77,6 +92,7 @@ public final class PhoneUi implements PhoneInput {
                 notifications.add(0, Notification.SCREEN_SHARED);
             }
         }
+        changed();
     }
 
     /** Puts {@code notification} on top of the shade. */
@@ -85,6 +101,7 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             notifications.add(0, notification);
         }
+        changed();
     }
 
     /** Flips {@code setting}, as its switch in Settings or its tile in the shade does. */
@@ -94,6 +111,7 @@ public final class PhoneUi implements PhoneInput {
                 switchedOn.add(setting);
             }
         }
+        changed();
     }
 
     @Override
@@ -115,6 +133,7 @@ public final class PhoneUi implements PhoneInput {
                 tapApp(foreground(), x, y);
             }
         }
+        changed();
     }
 
     @Override
@@ -126,6 +145,7 @@ public final class PhoneUi implements PhoneInput {
                 menuApp = Layout.homeAppAt(x, y).orElse(null);
             }
         }
+        changed();
     }
 
     @Override
@@ -147,6 +167,7 @@ public final class PhoneUi implements PhoneInput {
                 settingsScroll = Math.max(0, Math.min(Layout.MAX_SETTINGS_SCROLL, settingsScroll - dy));
             }
         }
+        changed();
     }
 
     @Override
@@ -154,6 +175,7 @@ public final class PhoneUi implements PhoneInput {
         synchronized (lock) {
             pressSoftKey(Objects.requireNonNull(key, "key"));
         }
+        changed();
     }
 
     @Override
@@ -164,6 +186,7 @@ public final class PhoneUi implements PhoneInput {
             }
             typed.codePoints().forEach(this::typeCodePoint);
         }
+        changed();
     }
 
     private void typeCodePoint(int codePoint) {

@@ -2,6 +2,7 @@ package dev.tandem.device.screen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.encoding.Rect;
 import dev.tandem.agent.screen.SoftKey;
@@ -22,11 +23,59 @@ class RenderedScreenTest {
 
     @Test
     void theScreenIsAPortraitPhone() {
-        assertThat(screen.width()).isEqualTo(1080);
-        assertThat(screen.height()).isEqualTo(2400);
+        assertThat(screen.geometry().frame()).isEqualTo(ScreenSize.of(1080, 2400));
         Frame frame = screen.capture();
         assertThat(frame.width()).isEqualTo(1080);
         assertThat(frame.height()).isEqualTo(2400);
+    }
+
+    @Test
+    void askedForASmallerSizeItDrawsThePhoneScaledAndCentredOnBlackThenReturnsToItsOwnSize() {
+        Frame full = screen.capture();
+        assertThat(screen.resize(ScreenSize.of(450, 800))).isTrue();
+        assertThat(screen.geometry().frame()).as("the geometry switches with the first frame").isEqualTo(ScreenSize.of(1080, 2400));
+
+        Frame small = screen.capture();
+        assertThat(small.width()).isEqualTo(450);
+        assertThat(small.height()).isEqualTo(800);
+        assertThat(screen.geometry().pictureWidth()).isEqualTo(360);
+        assertThat(screen.geometry().pictureX()).isEqualTo(45);
+        assertThat(small.pixel(10, 400) & 0xFFFFFF).as("left bar").isZero();
+        assertThat(small.pixel(440, 400) & 0xFFFFFF).as("right bar").isZero();
+        // The wallpaper's colour a third of the way down, drawn at a third of the size.
+        assertThat(colourDistance(small.pixel(45 + 180, 266), full.pixel(540, 800))).isLessThan(24);
+        assertThat(screen.capture()).isSameAs(small);
+
+        screen.resizeToPhone();
+        assertThat(screen.capture().width()).isEqualTo(1080);
+        assertThat(screen.geometry().isNatural()).isTrue();
+    }
+
+    @Test
+    void aResizeWakesTheWatcher() {
+        int[] calls = new int[1];
+        screen.watch(() -> calls[0]++);
+        screen.resize(ScreenSize.of(540, 1200));
+        screen.resizeToPhone();
+        assertThat(calls[0]).isEqualTo(2);
+    }
+
+    @Test
+    void inputAndNotificationsWakeTheWatcherSoTheChangeIsSentWithoutPolling() {
+        int[] calls = new int[1];
+        screen.watch(() -> calls[0]++);
+        ui.softKey(SoftKey.RECENTS);
+        ui.toggle(Setting.WIFI);
+        ui.postNotification(new Notification("Messages", "Anna", "Hi"));
+        assertThat(calls[0]).isEqualTo(3);
+    }
+
+    private static int colourDistance(int a, int b) {
+        int d = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            d = Math.max(d, Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF)));
+        }
+        return d;
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tandem.device.screen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.device.ScreenImage;
 import java.awt.image.BufferedImage;
@@ -31,13 +32,32 @@ class StaticScreenTest {
         StaticScreen screen = StaticScreen.open(ScreenImage.open(png));
         Frame frame = screen.capture();
 
-        assertThat(screen.width()).isEqualTo(picture.getWidth());
-        assertThat(screen.height()).isEqualTo(picture.getHeight());
+        assertThat(screen.geometry().frame()).isEqualTo(ScreenSize.of(picture.getWidth(), picture.getHeight()));
         for (int[] p : new int[][] {{0, 0}, {picture.getWidth() / 2, picture.getHeight() / 3},
                 {picture.getWidth() - 1, picture.getHeight() - 1}, {123, 1777}}) {
             assertThat(frame.pixel(p[0], p[1])).as("pixel %d,%d", p[0], p[1]).isEqualTo(picture.getRGB(p[0], p[1]));
         }
         assertThat(screen.capture()).isSameAs(frame);
+    }
+
+    @Test
+    void askedForAHalfSizeItShowsThePictureAveragedDownAndCentred() {
+        BufferedImage picture = new BufferedImage(40, 80, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 80; y++) {
+            for (int x = 0; x < 40; x++) {
+                picture.setRGB(x, y, (x + y) % 2 == 0 ? 0xFFFFFF : 0x0000FF); // a checkerboard averages to one colour
+            }
+        }
+        StaticScreen screen = StaticScreen.of(picture);
+        screen.resize(ScreenSize.of(30, 40));
+        Frame frame = screen.capture();
+
+        assertThat(frame.width()).isEqualTo(30);
+        assertThat(screen.geometry().pictureX()).isEqualTo(5);
+        assertThat(frame.pixel(2, 20) & 0xFFFFFF).as("bar").isZero();
+        assertThat(frame.pixel(15, 20) & 0xFFFFFF).as("averaged, not one of the squares").isIn(0x7F7FFF, 0x8080FF);
+        screen.resizeToPhone();
+        assertThat(screen.capture().width()).isEqualTo(40);
     }
 
     @Test

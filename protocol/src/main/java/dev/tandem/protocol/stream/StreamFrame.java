@@ -83,6 +83,22 @@ public final class StreamFrame {
         return frame;
     }
 
+    /**
+     * The frame in {@code frame} whose payload the caller already wrote after {@link #HEADER_BYTES}
+     * reserved bytes: the header goes into those, and the array is wrapped, not copied (the caller
+     * hands it over).
+     */
+    public static ByteBuffer wrap(long stream, byte[] frame, int payloadLength) {
+        checkStream(stream);
+        if (payloadLength < 0 || payloadLength > MAX_PAYLOAD || HEADER_BYTES + payloadLength > frame.length) {
+            throw new IllegalArgumentException("A frame carries 0.." + MAX_PAYLOAD + " bytes after its header, got "
+                    + payloadLength + " in " + frame.length);
+        }
+        ByteBuffer wrapped = ByteBuffer.wrap(frame, 0, HEADER_BYTES + payloadLength);
+        wrapped.put(0, (byte) RFB).putInt(1, (int) stream);
+        return wrapped;
+    }
+
     private static void checkStream(long stream) {
         if (stream <= 0 || stream > MAX_STREAM) {
             throw new IllegalArgumentException("A stream id is 1 .. 2^32-1, got " + stream);

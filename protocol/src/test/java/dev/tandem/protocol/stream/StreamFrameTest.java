@@ -39,6 +39,20 @@ class StreamFrameTest {
     }
 
     @Test
+    void aPayloadWrittenAfterReservedRoomIsWrappedWithItsHeaderInPlace() throws ProtocolException {
+        byte[] room = new byte[StreamFrame.HEADER_BYTES + 10];
+        room[5] = 4;
+        room[6] = 2;
+        ByteBuffer frame = StreamFrame.wrap(258, room, 2);
+        assertThat(frame.array()).isSameAs(room);
+        assertThat(frame.remaining()).isEqualTo(7);
+        StreamFrame decoded = StreamFrame.decode(frame);
+        assertThat(decoded.stream()).isEqualTo(258);
+        assertThat(decoded.payload().remaining()).isEqualTo(2);
+        assertThatThrownBy(() -> StreamFrame.wrap(258, room, 11)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shortFramesAndUnknownChannelsAreMalformed() {
         assertThatThrownBy(() -> StreamFrame.decode(ByteBuffer.wrap(new byte[] {1, 0, 0})))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("header");

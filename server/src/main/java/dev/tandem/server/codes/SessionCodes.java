@@ -1,5 +1,6 @@
 package dev.tandem.server.codes;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.TandemStatus;

@@ -5,7 +5,7 @@ import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Accounts;
-import dev.tandem.server.auth.PasswordHasher;
+import dev.tandem.server.auth.SecondFactors;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.Role;
 import dev.tandem.server.domain.User;
@@ -27,19 +27,19 @@ final class AdminRoutes {
     private final PortalStore portals;
     private final UserStore users;
     private final Accounts accounts;
-    private final PasswordHasher hasher;
+    private final SecondFactors factors;
     private final ConsoleHub consoles;
     private final Authenticator auth;
     private final Bodies bodies;
     private final AuditLog audit;
 
-    AdminRoutes(PortalStore portals, UserStore users, Accounts accounts, PasswordHasher hasher, ConsoleHub consoles,
+    AdminRoutes(PortalStore portals, UserStore users, Accounts accounts, SecondFactors factors, ConsoleHub consoles,
                 Authenticator auth, Bodies bodies, AuditLog audit) {
         this.audit = audit;
         this.portals = portals;
         this.users = users;
         this.accounts = accounts;
-        this.hasher = hasher;
+        this.factors = factors;
         this.consoles = consoles;
         this.auth = auth;
         this.bodies = bodies;
@@ -77,7 +77,7 @@ final class AdminRoutes {
         });
         routes.get("/api/v1/users", ctx -> {
             auth.requireAdmin(ctx);
-            ctx.json(users.list().stream().map(Views::user).toList());
+            ctx.json(users.list().stream().map(this::view).toList());
         });
         routes.post("/api/v1/users", ctx -> {
             User admin = auth.requireAdmin(ctx);
@@ -92,17 +92,24 @@ final class AdminRoutes {
             Role role = role(Bodies.text(body, "role").orElse("technician"));
             String displayName = Bodies.text(body, "displayName").map(String::strip).filter(s -> !s.isEmpty())
                     .orElse(username);
+            Optional<String> email = email(body);
             User user = accounts.createUser(username, limit(displayName, "displayName", 120), role,
-                    password(Bodies.requiredText(body, "password")));
+                    Accounts.acceptable(username, Bodies.requiredText(body, "password")));
+            email.ifPresent(e -> users.updateEmail(user.id(), e));
             audit.record(admin.username(), AuditAction.USER_CREATED, "user " + user.username() + " ('"
-                    + user.displayName() + "') created as " + user.role().wireName());
-            ctx.status(201).json(Views.user(user));
+                    + user.displayName() + "') created as " + user.role().wireName()
+                    + email.map(e -> " with email " + e).orElse(""));
+            ctx.status(201).json(view(user));
         });
         routes.put("/api/v1/users/{username}", ctx -> {
             User admin = auth.requireAdmin(ctx);
             User current = users.findByUsername(ctx.pathParam("username"))
                     .orElseThrow(() -> Rejection.notFound("There is no user '" + ctx.pathParam("username") + "'."));
             JsonNode body = bodies.object(ctx);
+            if (body.hasNonNull("password") || body.hasNonNull("role")
+                    && !body.get("role").asText().equals(current.role().wireName())) {
+                auth.requireRecentProof(ctx); // another user's password or role: prove it is you again
+            }
             boolean enabled = Bodies.bool(body, "enabled").orElse(current.enabled());
             if (!enabled && current.id() == admin.id()) {
                 throw Rejection.of(Rejection.Kind.CONFLICT, "cannot_disable_self",
@@ -111,9 +118,15 @@ final class AdminRoutes {
             User updated = new User(current.id(), current.username(),
                     Bodies.text(body, "displayName").map(s -> limit(s.strip(), "displayName", 120)).orElse(current.displayName()),
                     Bodies.text(body, "role").map(AdminRoutes::role).orElse(current.role()), enabled);
-            Optional<String> newPassword = Bodies.text(body, "password").map(AdminRoutes::password);
+            Optional<String> newPassword = Bodies.text(body, "password").map(p -> Accounts.acceptable(current.username(), p));
             users.update(updated);
-            newPassword.ifPresent(p -> users.updatePassword(current.id(), hasher.hash(p)));
+            newPassword.ifPresent(p -> accounts.setPassword(current.id(), p));
+            if (body.has("email")) {
+                Optional<String> email = email(body);
+                users.updateEmail(current.id(), email.orElse(null));
+                audit.record(admin.username(), AuditAction.USER_UPDATED, "user " + current.username() + ": email "
+                        + email.orElse("(none)"));
+            }
             if (!enabled || newPassword.isPresent()) {
                 accounts.signOutEverywhere(current.id()); // a disabled or reset account keeps no old sign-in
             } else {
@@ -123,7 +136,7 @@ final class AdminRoutes {
                 consoles.disconnect(current.id(), 1008, "Your account was disabled.");
             }
             auditUserChange(admin.username(), current, updated, body.hasNonNull("password"));
-            ctx.json(Views.user(updated));
+            ctx.json(view(updated));
         });
     }
 
@@ -181,11 +194,24 @@ final class AdminRoutes {
         return Role.fromWire(text).orElseThrow(() -> Rejection.badInput("'role' must be 'technician' or 'admin'."));
     }
 
-    private static String password(String password) {
-        if (password.length() < 8 || password.length() > 200) {
-            throw Rejection.badInput("A password needs 8 to 200 characters.");
-        }
-        return password;
+    /** A user as the Management Center shows them: with email, second factors and single sign-on. */
+    private java.util.Map<String, Object> view(User user) {
+        java.util.Map<String, Object> view = Views.user(user);
+        view.put("email", users.email(user.id()).orElse(null));
+        SecondFactors.Status status = factors.status(user.id());
+        view.put("secondFactor", java.util.Map.of("totp", status.totp(), "passkeys", status.passkeys()));
+        return view;
+    }
+
+    /** The optional {@code email}: matched against verified emails from single sign-on. */
+    private static Optional<String> email(JsonNode body) {
+        Optional<String> email = Bodies.text(body, "email").map(String::strip).filter(s -> !s.isEmpty());
+        email.ifPresent(e -> {
+            if (e.length() > 320 || !e.matches("[^@\\s]+@[^@\\s]+")) {
+                throw Rejection.badInput("'email' must be an email address such as ana@example.com.");
+            }
+        });
+        return email;
     }
 
     private static String limit(String text, String field, int max) {

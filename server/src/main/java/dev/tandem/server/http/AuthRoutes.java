@@ -5,12 +5,13 @@ import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Accounts;
+import dev.tandem.server.auth.SecondFactors;
+import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.ConsoleEndpoint;
-import dev.tandem.server.live.ConsoleHub;
-import dev.tandem.server.net.ClientAddress;
-import dev.tandem.server.net.ClientAddresses;
+import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.view.Views;
+import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
@@ -20,77 +21,131 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Sign-in for the console (cookie) and for scripts (bearer token). */
+/**
+ * Sign-in for the console (cookie) and for scripts (bearer token), sign-out, who am I, and the
+ * user's own password. Second factors are in {@link SecondFactorRoutes}.
+ */
 final class AuthRoutes {
     private final Accounts accounts;
+    private final SignIns signIns;
+    private final SecondFactors factors;
     private final Authenticator auth;
     private final Bodies bodies;
-    private final ConsoleHub consoles;
     private final boolean secureCookies;
     private final AuditLog audit;
-
     private final ClientAddresses clients;
 
-    AuthRoutes(Accounts accounts, Authenticator auth, Bodies bodies, ConsoleHub consoles, boolean secureCookies,
-               AuditLog audit, ClientAddresses clients) {
+    AuthRoutes(Accounts accounts, SignIns signIns, SecondFactors factors, Authenticator auth, Bodies bodies,
+               boolean secureCookies, AuditLog audit, ClientAddresses clients) {
         this.clients = clients;
-        this.audit = audit;
         this.accounts = accounts;
+        this.signIns = signIns;
+        this.factors = factors;
         this.auth = auth;
         this.bodies = bodies;
-        this.consoles = consoles;
         this.secureCookies = secureCookies;
+        this.audit = audit;
     }
 
     void register(RoutesConfig routes) {
         routes.post("/api/v1/auth/token", ctx -> {
-            User user = signIn(ctx, "an API token");
-            ctx.json(Map.of("token", accounts.issueApiToken(user)));
-            audit.record(user.username(), AuditAction.TOKEN_ISSUED, "API token issued from " + clients.of(ctx));
+            SignIns.Outcome outcome = signIn(ctx, "an API token");
+            Accounts.IssuedToken token = accounts.issueSignInToken(outcome.user(), origin(ctx), outcome.enrolmentOnly());
+            audit.record(outcome.user().username(), AuditAction.TOKEN_ISSUED, "API token " + token.id()
+                    + " issued at sign-in from " + clients.of(ctx));
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("token", token.token());
+            answer.put("id", token.id());
+            answer.put("expiresAt", Views.iso(token.expiresAt()));
+            answer.put("enrolmentRequired", outcome.enrolmentOnly());
+            ctx.json(answer);
         });
         routes.post("/api/v1/auth/login", ctx -> {
-            User user = signIn(ctx, "the console");
-            Accounts.ConsoleSignIn signIn = accounts.openConsoleSession(user);
-            int maxAge = (int) Duration.between(Instant.now(), signIn.expiresAt()).toSeconds();
-            ctx.cookie(new Cookie(ConsoleEndpoint.COOKIE, signIn.token(), "/", maxAge, secureCookies, true, null,
-                    SameSite.STRICT));
-            ctx.json(me(user, signIn.csrfToken()));
+            SignIns.Outcome outcome = signIn(ctx, "the console");
+            openConsole(ctx, outcome.user(), outcome.enrolmentOnly());
         });
         routes.get("/api/v1/auth/me", ctx -> {
-            User user = auth.require(ctx);
-            ctx.json(me(user, auth.consoleGrant(ctx).flatMap(g -> g.csrfToken()).orElse(null)));
+            TokenGrant grant = auth.grant(ctx);
+            ctx.json(me(grant.user(), auth.consoleGrant(ctx).flatMap(TokenGrant::csrfToken).orElse(null),
+                    grant.enrolmentOnly()));
         });
         routes.post("/api/v1/auth/logout", ctx -> {
-            User user = auth.require(ctx);
-            String cookie = ctx.cookie(ConsoleEndpoint.COOKIE);
-            audit.record(user.username(), AuditAction.SIGN_OUT, "signed out from " + clients.of(ctx));
-            if (cookie != null) {
-                accounts.signOut(cookie);
+            TokenGrant grant = auth.grant(ctx);
+            accounts.revoke(grant.id());
+            if (Accounts.WEB.equals(grant.kind())) {
                 ctx.removeCookie(ConsoleEndpoint.COOKIE, "/");
             }
+            audit.record(grant.user().username(), AuditAction.SIGN_OUT, (Accounts.WEB.equals(grant.kind())
+                    ? "signed out of the console" : "API token " + grant.id() + " revoked by signing out") + " from "
+                    + clients.of(ctx));
+            ctx.status(204);
+        });
+        routes.put("/api/v1/auth/password", ctx -> {
+            User user = auth.require(ctx);
+            JsonNode body = bodies.object(ctx);
+            String current = Bodies.requiredText(body, "current");
+            String wanted = Accounts.acceptable(user.username(), Bodies.requiredText(body, "new"));
+            if (!signIns.checkPassword(user, current, clients.of(ctx))) {
+                throw Rejection.of(Rejection.Kind.FORBIDDEN, "wrong_password", "Your current password is not right.");
+            }
+            accounts.setPassword(user.id(), wanted);
+            TokenGrant grant = auth.grant(ctx);
+            accounts.signOutOthers(user.id(), grant.id());
+            accounts.verifiedAgain(grant);
+            audit.record(user.username(), AuditAction.PASSWORD_CHANGED, "changed their own password from " + clients.of(ctx)
+                    + "; their other sign-ins and tokens were signed out");
             ctx.status(204);
         });
     }
 
-    private User signIn(Context ctx, String into) {
+    /** Sets the console cookie for a user who has signed in (password, passkey or single sign-on). */
+    void openConsole(Context ctx, User user, boolean enrolmentOnly) {
+        Accounts.ConsoleSignIn signIn = accounts.openConsoleSession(user, origin(ctx), enrolmentOnly);
+        ctx.cookie(sessionCookie(ctx, signIn));
+        ctx.json(me(user, signIn.csrfToken(), enrolmentOnly));
+    }
+
+    Cookie sessionCookie(Context ctx, Accounts.ConsoleSignIn signIn) {
+        int maxAge = (int) Duration.between(Instant.now(), signIn.expiresAt()).toSeconds();
+        // Secure whenever the browser came over HTTPS, directly or through a trusted proxy.
+        return new Cookie(ConsoleEndpoint.COOKIE, signIn.token(), "/", maxAge, secureCookies || ctx.req().isSecure(), true,
+                null, SameSite.STRICT);
+    }
+
+    Accounts.Origin origin(Context ctx) {
+        return new Accounts.Origin(clients.of(ctx).text(), ctx.header("User-Agent"));
+    }
+
+    private SignIns.Outcome signIn(Context ctx, String into) {
         JsonNode body = bodies.object(ctx);
         String username = Bodies.requiredText(body, "username");
-        ClientAddress client = clients.of(ctx);
         try {
-            User user = accounts.signIn(username, Bodies.requiredText(body, "password"), client);
-            audit.record(user.username(), AuditAction.SIGN_IN, "signed in to " + into + " from " + client);
-            return user;
+            SignIns.Outcome outcome = signIns.withPassword(username, Bodies.requiredText(body, "password"),
+                    Bodies.text(body, "otp"), clients.of(ctx));
+            audit.record(outcome.user().username(), AuditAction.SIGN_IN, "signed in to " + into + " from " + clients.of(ctx)
+                    + (outcome.enrolmentOnly() ? " (must set up two-factor sign-in first)" : ""));
+            return outcome;
         } catch (Rejection refused) {
-            audit.record(AuditLog.anonymous(client.text()), AuditAction.SIGN_IN_FAILED, "sign-in to " + into + " as '"
-                    + username + "' refused (" + refused.code() + ")");
+            if (!"otp_required".equals(refused.code())) {
+                audit.record(AuditLog.anonymous(clients.of(ctx).text()), AuditAction.SIGN_IN_FAILED, "sign-in to " + into + " as '"
+                        + username + "' refused (" + refused.code() + ")");
+            }
             throw refused;
         }
     }
 
-    private static Map<String, Object> me(User user, String csrfToken) {
+    /** The answer of {@code /auth/me} and of every console sign-in. */
+    Map<String, Object> me(User user, String csrfToken, boolean enrolmentOnly) {
         Map<String, Object> me = new LinkedHashMap<>();
         me.put("user", Views.user(user));
         me.put("csrfToken", csrfToken);
+        me.put("enrolmentRequired", enrolmentOnly);
+        SecondFactors.Status status = factors.status(user.id());
+        Map<String, Object> second = new LinkedHashMap<>();
+        second.put("totp", status.totp());
+        second.put("recoveryCodesLeft", status.recoveryCodesLeft());
+        second.put("passkeys", status.passkeys());
+        me.put("secondFactor", second);
         return me;
     }
 }

@@ -18,16 +18,43 @@ import java.util.Optional;
  */
 public final class Authenticator {
     public static final String CSRF_HEADER = "X-CSRF-Token";
-    private static final String USER = "tandem.user";
+    private static final String GRANT = "tandem.grant";
+    /** How long a password or code proves who the caller is for the dangerous administrator actions. */
+    public static final java.time.Duration REPROOF_AFTER = java.time.Duration.ofMinutes(10);
     private final Accounts accounts;
 
     public Authenticator(Accounts accounts) {
         this.accounts = accounts;
     }
 
-    /** The signed-in user, or 401/403. */
+    /**
+     * The signed-in user, or 401/403. Refuses a sign-in that may only enrol a second factor
+     * (403 {@code enrolment_required}) and a {@code read} token on anything but GET
+     * (403 {@code read_only_token}).
+     */
     public User require(Context ctx) {
-        User cached = ctx.attribute(USER);
+        TokenGrant grant = grant(ctx);
+        if (grant.enrolmentOnly()) {
+            throw Rejection.of(Rejection.Kind.FORBIDDEN, "enrolment_required", "Set up two-factor sign-in first: "
+                    + "your administrator requires it (an authenticator app or a passkey).");
+        }
+        refuseReadOnlyChange(ctx, grant);
+        return grant.user();
+    }
+
+    /**
+     * The signed-in user for the routes that enrol a second factor or read one's own account,
+     * which an enrolment-only sign-in may use too.
+     */
+    public User requireForEnrolment(Context ctx) {
+        TokenGrant grant = grant(ctx);
+        refuseReadOnlyChange(ctx, grant);
+        return grant.user();
+    }
+
+    /** The sign-in or token behind the request (any scope, enrolment-only too), or 401. */
+    public TokenGrant grant(Context ctx) {
+        TokenGrant cached = ctx.attribute(GRANT);
         if (cached != null) {
             return cached;
         }
@@ -44,9 +71,28 @@ public final class Authenticator {
                     : accounts.resolve(cookie).filter(g -> Accounts.WEB.equals(g.kind()));
             grant.ifPresent(g -> checkCsrf(ctx, g));
         }
-        User user = grant.map(TokenGrant::user).orElseThrow(Authenticator::unauthenticated);
-        ctx.attribute(USER, user);
-        return user;
+        TokenGrant found = grant.orElseThrow(Authenticator::unauthenticated);
+        ctx.attribute(GRANT, found);
+        return found;
+    }
+
+    /**
+     * For the dangerous administrator actions: the caller must have proved who they are (password,
+     * code or passkey) within the last 10 minutes, else 403 {@code reauthentication_required}.
+     */
+    public void requireRecentProof(Context ctx) {
+        if (!accounts.verifiedWithin(grant(ctx), REPROOF_AFTER)) {
+            throw Rejection.of(Rejection.Kind.FORBIDDEN, "reauthentication_required", "Confirm it is you: enter your "
+                    + "password or a code again (POST /api/v1/auth/reauth); your last one is more than 10 minutes old.");
+        }
+    }
+
+    private static void refuseReadOnlyChange(Context ctx, TokenGrant grant) {
+        HandlerType method = ctx.method();
+        if (grant.readOnly() && method != HandlerType.GET && method != HandlerType.HEAD) {
+            throw Rejection.of(Rejection.Kind.FORBIDDEN, "read_only_token",
+                    "This API token can only read. Create a token with the scope 'full' to make changes.");
+        }
     }
 
     public User requireAdmin(Context ctx) {

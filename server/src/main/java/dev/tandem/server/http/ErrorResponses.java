@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tandem.protocol.JsonProblem;
 import dev.tandem.protocol.TandemStatus;
@@ -29,12 +30,12 @@ public final class ErrorResponses {
                 JsonProblem.describe("The request body", e)));
         routes.exception(Exception.class, (e, ctx) -> {
             if (Database.isUnavailable(e)) {
-                LOG.warn("{} {} refused: the database is unavailable ({})", ctx.method(), ctx.path(), rootMessage(e));
+                LOG.warn("{} {} refused: the database is unavailable ({})", ctx.method(), LogText.escape(ctx.path()), rootMessage(e));
                 ctx.header("Retry-After", "5");
                 write(ctx, 503, TandemStatus.SERVER_UNAVAILABLE.code(), TandemStatus.SERVER_UNAVAILABLE.message());
                 return;
             }
-            LOG.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("Unexpected failure on {} {}", ctx.method(), LogText.escape(ctx.path()), e);
             write(ctx, 500, TandemStatus.SERVER_ERROR.code(), TandemStatus.SERVER_ERROR.message());
         });
         // Answers Javalin and Jetty give on their own (no route, wrong method, body over the limit)

@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.edge.ContentSecurityPolicy;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.server.Links;
@@ -44,8 +45,8 @@ final class JoinPage {
 
     private void render(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:");
-        ctx.header("X-Frame-Options", "DENY");
+        // Stricter than the console's policy; the other security headers come from the edge.
+        ctx.header("Content-Security-Policy", ContentSecurityPolicy.CUSTOMER_PAGE);
         try {
             IssuedCode code = codes.redeemable(ctx.pathParam("code"), clients.of(ctx));
             ctx.html(page(code.portal().language(), code.portal().language().equals("es") ? "Únase a su sesión de asistencia"

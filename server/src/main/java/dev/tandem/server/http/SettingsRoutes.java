@@ -3,6 +3,7 @@ package dev.tandem.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Links;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.ServerConfig;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.domain.Email;
@@ -10,8 +11,11 @@ import dev.tandem.server.domain.EmailStatus;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.mail.SmtpPorts;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsChange;
+import dev.tandem.server.settings.SignInSettings;
+import java.util.List;
 import io.javalin.config.RoutesConfig;
 import jakarta.mail.internet.InternetAddress;
 import java.util.LinkedHashMap;
@@ -21,14 +25,17 @@ import java.util.Optional;
 /** Public URL, SMTP and retention settings, and the test email; administrators only. */
 final class SettingsRoutes {
     private final Settings settings;
+    private final SignInSettings signIn;
     private final MailOutbox mail;
     private final Links links;
     private final AuditLog audit;
     private final Authenticator auth;
     private final Bodies bodies;
 
-    SettingsRoutes(Settings settings, MailOutbox mail, Links links, AuditLog audit, Authenticator auth, Bodies bodies) {
+    SettingsRoutes(Settings settings, SignInSettings signIn, MailOutbox mail, Links links, AuditLog audit,
+                   Authenticator auth, Bodies bodies) {
         this.settings = settings;
+        this.signIn = signIn;
         this.mail = mail;
         this.links = links;
         this.audit = audit;
@@ -39,16 +46,24 @@ final class SettingsRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/settings", ctx -> {
             auth.requireAdmin(ctx);
-            ctx.json(settings.view(links.base()));
+            ctx.json(view());
         });
         routes.put("/api/v1/settings", ctx -> {
             User admin = auth.requireAdmin(ctx);
-            SettingsChange change = read(bodies.object(ctx));
+            JsonNode body = bodies.object(ctx);
+            if (body.has("smtp") || body.has("sso")) {
+                auth.requireRecentProof(ctx); // where mail and sign-ins go: prove it is you again
+            }
+            SettingsChange change = read(body, settings.smtp(), mail.ports());
+            List<String> signInChanges = signIn.apply(body);
             if (!change.isEmpty()) {
                 settings.apply(change);
                 audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, change.description());
             }
-            ctx.json(settings.view(links.base()));
+            if (!signInChanges.isEmpty()) {
+                audit.record(admin.username(), AuditAction.SETTINGS_UPDATED, String.join(", ", signInChanges));
+            }
+            ctx.json(view());
         });
         routes.post("/api/v1/settings/test-email", ctx -> {
             User admin = auth.requireAdmin(ctx);
@@ -78,7 +93,13 @@ final class SettingsRoutes {
         });
     }
 
-    private static SettingsChange read(JsonNode body) {
+    private Map<String, Object> view() {
+        Map<String, Object> view = settings.view(links.base());
+        view.putAll(signIn.view(() -> links.base() + SsoRoutes.CALLBACK));
+        return view;
+    }
+
+    private static SettingsChange read(JsonNode body, Optional<ServerConfig.SmtpSettings> current, SmtpPorts ports) {
         SettingsChange change = new SettingsChange();
         if (body.has("publicUrl")) {
             change.publicUrl(Bodies.text(body, "publicUrl").orElse(null));
@@ -86,12 +107,12 @@ final class SettingsRoutes {
         if (body.has("smtp")) {
             JsonNode smtp = body.get("smtp");
             if (smtp.isNull()) {
-                change.smtpUrl(null).smtpFrom(null);
+                change.smtpUrl(null, current, ports).smtpFrom(null);
             } else if (!smtp.isObject()) {
                 throw Rejection.badInput("'smtp' must be an object with 'url', 'password' and 'from'.");
             } else {
                 if (smtp.has("url")) {
-                    change.smtpUrl(Bodies.text(smtp, "url").orElse(null));
+                    change.smtpUrl(Bodies.text(smtp, "url").orElse(null), current, ports);
                 }
                 if (smtp.has("password")) {
                     change.smtpPassword(Bodies.text(smtp, "password").orElse(null));

@@ -5,6 +5,12 @@ import dev.tandem.server.Links;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.auth.PasswordHasher;
+import dev.tandem.server.auth.Passkeys;
+import dev.tandem.server.auth.SecondFactors;
+import dev.tandem.server.auth.SignIns;
+import dev.tandem.server.auth.SingleSignOn;
+import dev.tandem.server.auth.SsoAccounts;
+import dev.tandem.server.settings.SignInSettings;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.live.ConsoleHub;
@@ -22,10 +28,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 /** Registers every HTTP route of the server in one place. */
 public final class WebApp {
     private final AuthRoutes auth;
+    private final TokenRoutes tokens;
+    private final SecondFactorRoutes secondFactors;
+    private final PasskeyRoutes passkeys;
+    private final SsoRoutes sso;
     private final CodeRoutes codes;
     private final SessionRoutes sessions;
     private final RequestRoutes requests;
@@ -38,6 +49,7 @@ public final class WebApp {
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
+    private final MetricsAccess metricsAccess;
     private final byte[] openApi;
 
     /** The services the routes call. */
@@ -45,26 +57,43 @@ public final class WebApp {
                            SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
-                           ClientAddresses clients) {
+                           ClientAddresses clients, Optional<String> metricsToken, Identity identity) {
+    }
+
+    /** The sign-in services of issue 14: second factors, passkeys, single sign-on and their settings. */
+    public record Identity(SignIns signIns, SecondFactors factors, Passkeys passkeys, SingleSignOn sso,
+                           SsoAccounts ssoAccounts, SignInSettings settings) {
     }
 
     public WebApp(Services s, ObjectMapper json) {
         Authenticator authenticator = new Authenticator(s.accounts());
         Bodies bodies = new Bodies(json);
-        this.auth = new AuthRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.secureCookies(), s.audit(), s.clients());
-        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit(), s.clients());
+        Identity id = s.identity();
+        this.auth = new AuthRoutes(s.accounts(), id.signIns(), id.factors(), authenticator, bodies, s.secureCookies(),
+                s.audit(), s.clients());
+        this.tokens = new TokenRoutes(s.accounts(), authenticator, bodies, s.consoles(), s.audit(), s.clients());
+        this.secondFactors = new SecondFactorRoutes(id.factors(), id.signIns(), id.passkeys(), s.accounts(), s.users(),
+                s.consoles(), authenticator, bodies, s.audit(), s.clients());
+        this.passkeys = new PasskeyRoutes(id.passkeys(), id.factors(), id.signIns(), s.accounts(), auth, authenticator,
+                bodies, s.audit(), s.clients());
+        this.sso = new SsoRoutes(id.sso(), id.ssoAccounts(), s.accounts(), auth, s.audit(), s.secureCookies(),
+                s.clients());
+        this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit(),
+                s.clients());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
         this.requests = new RequestRoutes(s.requests(), authenticator, bodies, s.clients());
         this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), authenticator, bodies, s.audit());
-        this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), s.hasher(), s.consoles(), authenticator, bodies,
+        this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), id.factors(), s.consoles(), authenticator, bodies,
                 s.audit());
         this.outbox = new OutboxRoutes(s.mail(), authenticator);
         this.auditLog = new AuditRoutes(s.audit(), authenticator);
-        this.settings = new SettingsRoutes(s.settings(), s.mail(), s.links(), s.audit(), authenticator, bodies);
+        this.settings = new SettingsRoutes(s.settings(), id.settings(), s.mail(), s.links(), s.audit(), authenticator,
+                bodies);
         this.history = new HistoryRoutes(s.history(), authenticator);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients());
         this.metrics = s.metrics();
+        this.metricsAccess = new MetricsAccess(s.metricsToken(), authenticator);
         this.openApi = resource("/tandem/openapi.json");
     }
 
@@ -72,9 +101,16 @@ public final class WebApp {
         ErrorResponses.register(routes);
         ErrorResponses.registerSockets(routes);
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        routes.get("/metrics", ctx -> {
+            metricsAccess.require(ctx);
+            ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape());
+        });
         routes.get("/api/v1/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
         auth.register(routes);
+        tokens.register(routes);
+        secondFactors.register(routes);
+        passkeys.register(routes);
+        sso.register(routes);
         codes.register(routes);
         sessions.register(routes);
         requests.register(routes);

@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
@@ -31,7 +32,6 @@ public final class AgentEndpoint {
     private final ScheduledExecutorService timers;
     private final Duration handshakeTimeout;
     private final Map<String, DeviceLink> links = new ConcurrentHashMap<>();
-
     private final ClientAddresses clients;
 
     public AgentEndpoint(LiveSessions sessions, WireCodec codec, Clock clock, ScheduledExecutorService timers,
@@ -75,7 +75,7 @@ public final class AgentEndpoint {
                     sessions.received(link, message);
                 }
             } catch (ProtocolException refused) {
-                LOG.info("Device at {} refused: {} ({})", link.address(), refused.status().code(), refused.getMessage());
+                LOG.info("Device at {} refused: {} ({})", LogText.escape(link.address()), refused.status().code(), LogText.escape(refused.getMessage()));
                 link.close(refused.status(), refused.getMessage());
             }
         });
@@ -91,7 +91,7 @@ public final class AgentEndpoint {
                 ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip();
                 sessions.received(link, StreamFrame.decode(copy));
             } catch (ProtocolException refused) {
-                LOG.info("Device at {} refused: {} ({})", link.address(), refused.status().code(), refused.getMessage());
+                LOG.info("Device at {} refused: {} ({})", LogText.escape(link.address()), refused.status().code(), LogText.escape(refused.getMessage()));
                 link.close(refused.status(), refused.getMessage());
             }
         });

@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.net.ClientAddresses;
@@ -22,7 +23,6 @@ public final class ConsoleEndpoint {
     private final Accounts accounts;
     private final ConsoleHub hub;
     private final Map<String, ConsoleHub.Viewer> viewers = new ConcurrentHashMap<>();
-
     private final ClientAddresses clients;
 
     public ConsoleEndpoint(Accounts accounts, ConsoleHub hub, ClientAddresses clients) {

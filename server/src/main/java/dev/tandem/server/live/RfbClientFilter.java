@@ -9,12 +9,13 @@ import java.util.Arrays;
 
 /**
  * Reads what one viewer sends to the phone just far enough to find the RFB client messages' edges
- * (RFC 6143 section 7.5), without looking at pixels: the handshake passes through, and so do the
+ * (RFC 6143 section 7.5, plus SetDesktopSize, EnableContinuousUpdates and ClientFence of the
+ * community extensions noVNC and TigerVNC use), without looking at pixels: the handshake passes through, and so do the
  * messages, except that PointerEvent, KeyEvent and ClientCutText are dropped while the customer has
  * not granted control. The phone drops them too; this is the server's own line of defence.
  *
  * <p>Bytes arrive in arbitrary pieces; an incomplete message waits for the rest. A message type
- * outside RFC 6143's standard set, or an absurd length, is a {@link TandemStatus#MALFORMED} viewer.
+ * outside that set, or an absurd length, is a {@link TandemStatus#MALFORMED} viewer.
  * Not thread-safe: one viewer's frames are read one at a time.
  */
 final class RfbClientFilter {
@@ -94,6 +95,20 @@ final class RfbClientFilter {
                             "The viewer sent a clipboard text of " + length + " bytes; at most " + MAX_CUT_TEXT + ".");
                 }
                 return 8 + (int) length;
+            case 251: // SetDesktopSize (ExtendedDesktopSize extension): the viewer asks for a frame size
+                return available < 8 ? -1 : 8 + 16 * (data[at + 6] & 0xFF);
+            case 150: // EnableContinuousUpdates (ContinuousUpdates extension)
+                return 10;
+            case 248: // ClientFence (Fence extension): a payload of at most 64 bytes
+                if (available < 9) {
+                    return -1;
+                }
+                int payload = data[at + 8] & 0xFF;
+                if (payload > 64) {
+                    throw new ProtocolException(TandemStatus.MALFORMED,
+                            "The viewer sent a fence of " + payload + " bytes; at most 64.");
+                }
+                return 9 + payload;
             default:
                 throw new ProtocolException(TandemStatus.MALFORMED,
                         "The viewer sent the unknown RFB message type " + type + ".");

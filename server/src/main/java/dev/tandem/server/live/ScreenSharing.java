@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
@@ -175,7 +176,7 @@ public final class ScreenSharing {
         publish(session, view);
         audit.record(user.username(), AuditAction.SCREEN_VIEWED, session.id, "screen viewer " + viewer.stream
                 + " opened");
-        LOG.info("Session {}: viewer {} of {} attached", session.id, viewer.stream, user.username());
+        LOG.info("Session {}: viewer {} of {} attached", session.id, viewer.stream, LogText.escape(user.username()));
         return viewer;
     }
 

@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.ProtocolException;
@@ -327,7 +328,7 @@ public final class SessionDiagnostics {
         try {
             return vault.read(sessionId, file.id());
         } catch (java.io.UncheckedIOException e) {
-            LOG.warn("Session {}: log file {} is listed but cannot be read: {}", sessionId, file.id(), e.getMessage());
+            LOG.warn("Session {}: log file {} is listed but cannot be read: {}", sessionId, LogText.escape(file.id()), LogText.escape(e.getMessage()));
             throw Rejection.of(Rejection.Kind.GONE, "file_missing", file.name()
                     + " is listed with this session but its content is no longer on the server's disk.");
         }
@@ -343,7 +344,7 @@ public final class SessionDiagnostics {
             if (session.diagnostics.refused.size() < DiagnosticsState.MAX_REFUSALS) {
                 session.diagnostics.refused.add(new Refusal(name == null ? uploadId : name, reason));
             }
-            LOG.info("Session {}: upload {} refused: {}", session.id, uploadId, reason);
+            LOG.info("Session {}: upload {} refused: {}", session.id, LogText.escape(uploadId), LogText.escape(reason));
             publishLogs(session);
         });
     }

@@ -18,16 +18,22 @@ final class SocketAuth {
     private SocketAuth() {
     }
 
+    /** The user behind the socket; a sign-in that may only enrol a second factor opens none. */
     static Optional<User> user(Accounts accounts, WsContext ctx) {
+        return grant(accounts, ctx).map(TokenGrant::user);
+    }
+
+    /** The sign-in or token behind the socket, as {@link #user}. */
+    static Optional<TokenGrant> grant(Accounts accounts, WsContext ctx) {
         String token = ctx.queryParam("token");
         if (token != null) {
-            return accounts.resolve(token).map(TokenGrant::user);
+            return accounts.resolve(token).filter(g -> !g.enrolmentOnly());
         }
         String cookie = ctx.cookie(COOKIE);
         if (cookie == null || !sameOrigin(ctx.header("Origin"), ctx.header("Host"))) {
             return Optional.empty();
         }
-        return accounts.resolve(cookie).filter(g -> Accounts.WEB.equals(g.kind())).map(TokenGrant::user);
+        return accounts.resolve(cookie).filter(g -> Accounts.WEB.equals(g.kind()) && !g.enrolmentOnly());
     }
 
     /** A cookie-authenticated socket must come from a page served by this host (no cross-site hijack). */

@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.LogText;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
@@ -21,7 +22,6 @@ public final class ViewerEndpoint {
     private final Accounts accounts;
     private final ScreenSharing screens;
     private final Map<String, ViewerLink> viewers = new ConcurrentHashMap<>();
-
     private final ClientAddresses clients;
 
     public ViewerEndpoint(Accounts accounts, ScreenSharing screens, ClientAddresses clients) {
@@ -32,10 +32,16 @@ public final class ViewerEndpoint {
 
     public void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
-            Optional<User> user = SocketAuth.user(accounts, ctx);
+            Optional<dev.tandem.server.store.TokenStore.TokenGrant> grant = SocketAuth.grant(accounts, ctx);
+            Optional<User> user = grant.map(dev.tandem.server.store.TokenStore.TokenGrant::user);
             if (user.isEmpty()) {
                 LOG.info("Viewer socket refused from {}: not signed in", clients.of(ctx));
                 ctx.closeSession(1008, "Sign in to the console first.");
+                return;
+            }
+            if (grant.get().readOnly()) {
+                // The viewer socket carries taps and keys to the customer's phone: a look-only token has no place here.
+                ctx.closeSession(1008, "This API token can only read; the screen needs a token with the scope 'full'.");
                 return;
             }
             // Jetty splits outgoing frames at the largest frame size (64 KiB by default); joined RFB
@@ -56,7 +62,7 @@ public final class ViewerEndpoint {
             try {
                 screens.viewerBytes(viewer, ctx.data());
             } catch (ProtocolException refused) {
-                LOG.info("Viewer {} closed: {}", viewer.stream, refused.getMessage());
+                LOG.info("Viewer {} closed: {}", viewer.stream, LogText.escape(refused.getMessage()));
                 viewer.close(refused.status().closeCode(), refused.getMessage());
             }
         });

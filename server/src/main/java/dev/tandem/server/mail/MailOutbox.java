@@ -1,10 +1,13 @@
 package dev.tandem.server.mail;
 
+import dev.tandem.server.LogText;
+import dev.tandem.protocol.tls.TrustedCertificates;
 import dev.tandem.server.ServerConfig.SmtpSettings;
 import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Email;
 import dev.tandem.server.domain.EmailStatus;
 import dev.tandem.server.store.EmailStore;
+import dev.tandem.server.store.PrivateFiles;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
@@ -56,6 +59,8 @@ public final class MailOutbox implements AutoCloseable {
     private final Supplier<InternetAddress> from;
     private final Clock clock;
     private final AuditLog audit;
+    private final TrustedCertificates trust;
+    private final SmtpPorts ports;
     private final Session composer = Session.getInstance(new Properties());
     private volatile java.util.function.Consumer<Email> changed = email -> { };
     private final ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
@@ -66,10 +71,14 @@ public final class MailOutbox implements AutoCloseable {
 
     /**
      * {@code smtp} and {@code from} are asked for each message, so a change of settings applies to
-     * the next delivery; every delivery and failure is written to {@code audit}.
+     * the next delivery; every delivery and failure is written to {@code audit}. TLS trusts
+     * {@code trust}; only {@code ports} are dialled.
      */
     public MailOutbox(EmailStore emails, Supplier<Optional<SmtpSettings>> smtp, Path outboxDir,
-                      Supplier<InternetAddress> from, Clock clock, AuditLog audit) {
+                      Supplier<InternetAddress> from, Clock clock, AuditLog audit, TrustedCertificates trust,
+                      SmtpPorts ports) {
+        this.trust = trust;
+        this.ports = ports;
         this.emails = emails;
         this.smtp = smtp;
         this.outboxDir = outboxDir;
@@ -134,6 +143,11 @@ public final class MailOutbox implements AutoCloseable {
         return emails.eml(id);
     }
 
+    /** The ports deliveries may use. */
+    public SmtpPorts ports() {
+        return ports;
+    }
+
     public boolean hasSmtp() {
         return smtp.get().isPresent();
     }
@@ -174,7 +188,7 @@ public final class MailOutbox implements AutoCloseable {
         if (email == null || eml == null || email.status() != EmailStatus.QUEUED) {
             return;
         }
-        Optional<SmtpDelivery> server = smtp.get().map(SmtpDelivery::new);
+        Optional<SmtpDelivery> server = smtp.get().map(settings -> new SmtpDelivery(settings, trust, ports));
         if (server.isEmpty()) {
             writeToOutbox(id, eml);
             emails.markOutbox(id);
@@ -190,17 +204,18 @@ public final class MailOutbox implements AutoCloseable {
             emails.find(id).ifPresent(changed);
             audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_SENT, email.sessionId().orElse(null),
                     email.kind() + " email " + id + " to " + email.recipient() + " sent over " + server.get());
-            LOG.info("Mail {} ({}) sent over SMTP", id, email.kind());
+            LOG.info("Mail {} ({}) sent over SMTP", id, LogText.escape(email.kind()));
         } catch (MessagingException | RuntimeException e) {
             boolean giveUp = TEST_KIND.equals(email.kind())
                     || email.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant());
-            String error = "SMTP server " + server.get() + " refused or could not be reached: " + describe(e);
+            // The Outbox and the test email say what kind of failure it was; the raw answer goes to the log only.
+            String error = SmtpFailure.describe(e, server.get().settings());
             emails.recordAttempt(id, giveUp ? EmailStatus.FAILED : EmailStatus.QUEUED, truncate(error), null);
             emails.find(id).ifPresent(changed);
             audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_FAILED, email.sessionId().orElse(null),
                     email.kind() + " email " + id + " to " + email.recipient() + " (attempt " + (email.attempts() + 1)
                             + (giveUp ? ", given up" : ", will retry") + "): " + error);
-            LOG.warn("Mail {} not delivered (attempt {}): {}", id, email.attempts() + 1, describe(e));
+            LOG.warn("Mail {} not delivered (attempt {}): {}", id, email.attempts() + 1, LogText.escape(describe(e)));
         }
     }
 
@@ -218,10 +233,10 @@ public final class MailOutbox implements AutoCloseable {
 
     private void writeToOutbox(String id, byte[] eml) {
         try {
-            Files.createDirectories(outboxDir);
+            PrivateFiles.directory(outboxDir);
             Path target = outboxDir.resolve(id + ".eml");
             Path temp = outboxDir.resolve(id + ".eml.tmp");
-            Files.write(temp, eml);
+            PrivateFiles.write(temp, eml);
             Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write to the outbox " + outboxDir, e);

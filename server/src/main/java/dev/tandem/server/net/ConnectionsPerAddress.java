@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This counts the connection's peer, the only address known before a request is read: behind a
  * reverse proxy without the PROXY protocol every client is the proxy, so a trusted proxy's address
- * must be {@linkplain #exempt exempt} (issue 13's trusted proxies plug in there); the per-client
+ * must be {@linkplain #exempt exempt} (TandemServer exempts the --trusted-proxies); the per-client
  * request limit ({@link RequestsPerAddress}) still applies to the real clients behind it.
  *
  * <p>An address appears in the map only while it has connections open. Thread-safe.

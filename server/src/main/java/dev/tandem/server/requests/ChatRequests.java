@@ -1,5 +1,6 @@
 package dev.tandem.server.requests;
 
+import dev.tandem.server.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.Limits;
@@ -137,7 +138,7 @@ public final class ChatRequests {
         ChatRequest request = store.find(id).orElseThrow();
         audit.record(AuditLog.customer(name), AuditAction.REQUEST_CREATED, null, "Request " + id + " on portal '"
                 + portal.slug() + "' from " + client + (email == null ? "" : ", email " + email));
-        LOG.info("Chat request {} on portal {}", id, portal.slug());
+        LOG.info("Chat request {} on portal {}", id, LogText.escape(portal.slug()));
         int position = store.position(request);
         consoles.requestChanged("created", technicianView(request, position));
         return new Created(request, token, position);

@@ -1,5 +1,6 @@
 package dev.tandem.server.requests;
 
+import dev.tandem.server.edge.ContentSecurityPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.server.Rejection;
@@ -102,8 +103,8 @@ public final class RequestRoutes {
 
     private void page(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        ctx.header("Content-Security-Policy", "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:");
-        ctx.header("X-Frame-Options", "DENY");
+        // Stricter than the console's policy; the other security headers come from the edge.
+        ctx.header("Content-Security-Policy", ContentSecurityPolicy.CUSTOMER_PAGE);
         Optional<Portal> found = requests.findPortal(ctx.pathParam("slug"));
         boolean es = found.map(p -> p.language().equals("es")).orElseGet(() -> prefersSpanish(ctx));
         if (found.isEmpty()) {

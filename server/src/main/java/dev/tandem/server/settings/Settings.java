@@ -2,6 +2,7 @@ package dev.tandem.server.settings;
 
 import dev.tandem.server.ServerConfig;
 import dev.tandem.server.ServerConfig.SmtpSettings;
+import dev.tandem.server.secrets.SecretBox;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.UnsupportedEncodingException;
@@ -10,6 +11,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings in force now: what an administrator stored wins, the command line is the fallback.
@@ -18,9 +21,12 @@ import java.util.Optional;
  * Thread-safe: the stored values are replaced as a whole under the object's monitor.
  */
 public final class Settings {
+    private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
     static final String PUBLIC_URL = "public-url";
     static final String SMTP_URL = "smtp.url";
+    /** The name a change uses for the password in clear; it is stored only sealed, under {@link #SMTP_PASSWORD_SEALED}. */
     static final String SMTP_PASSWORD = "smtp.password";
+    static final String SMTP_PASSWORD_SEALED = "smtp.password.sealed";
     static final String SMTP_FROM = "smtp.from";
     static final String TRANSCRIPT_DAYS = "retention.transcript-days";
     static final String LOG_FILE_DAYS = "retention.log-file-days";
@@ -29,20 +35,42 @@ public final class Settings {
     private final Optional<URI> commandLineUrl;
     private final Optional<SmtpSettings> commandLineSmtp;
     private final Clock clock;
+    private final SecretBox box;
     private volatile Map<String, String> stored;
 
     private Settings(SettingsStore store, Optional<URI> commandLineUrl, Optional<SmtpSettings> commandLineSmtp,
-                     Clock clock) {
+                     Clock clock, SecretBox box) {
         this.store = store;
         this.commandLineUrl = commandLineUrl;
         this.commandLineSmtp = commandLineSmtp;
         this.clock = clock;
+        this.box = box;
         this.stored = Map.copyOf(store.load());
     }
 
-    /** Reads the stored settings; {@code config} supplies the command-line fallbacks. */
-    public static Settings load(SettingsStore store, ServerConfig config, Clock clock) {
-        return new Settings(store, config.publicUrl(), config.smtp(), clock);
+    /**
+     * Reads the stored settings; {@code config} supplies the command-line fallbacks and {@code box}
+     * opens the sealed SMTP password.
+     */
+    public static Settings load(SettingsStore store, ServerConfig config, Clock clock, SecretBox box) {
+        return new Settings(store, config.publicUrl(), config.smtp(), clock, box);
+    }
+
+    /**
+     * Seals an SMTP password that an older version stored in clear; true when there was one (the
+     * caller then compacts an embedded database so no old page keeps the clear text).
+     */
+    public static boolean sealClearPassword(SettingsStore store, SecretBox box, Clock clock) {
+        String clear = store.load().get(SMTP_PASSWORD);
+        if (clear == null) {
+            return false;
+        }
+        Map<String, Optional<String>> change = new LinkedHashMap<>();
+        change.put(SMTP_PASSWORD, Optional.empty());
+        change.put(SMTP_PASSWORD_SEALED, Optional.of(box.seal(SMTP_PASSWORD, clear)));
+        store.save(change, clock.instant());
+        LOG.info("Encrypted the stored SMTP password with the server's secret key");
+        return true;
     }
 
     /** The public base URL in force: the stored one, else {@code --public-url}. */
@@ -52,8 +80,17 @@ public final class Settings {
 
     /** The SMTP server in force: the stored one, else {@code --smtp-url}; empty = the outbox. */
     public Optional<SmtpSettings> smtp() {
-        return value(SMTP_URL).map(url -> SmtpSettings.parse(url).withPassword(value(SMTP_PASSWORD)))
+        return value(SMTP_URL).map(url -> SmtpSettings.parse(url).withPassword(smtpPassword()))
                 .or(() -> commandLineSmtp);
+    }
+
+    private Optional<String> smtpPassword() {
+        try {
+            return value(SMTP_PASSWORD_SEALED).map(sealed -> box.open(SMTP_PASSWORD, sealed));
+        } catch (SecretBox.SecretUnreadable e) {
+            LOG.warn("{}", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Where {@link #smtp()} comes from: {@code settings}, {@code command-line} or {@code outbox}. */
@@ -91,7 +128,13 @@ public final class Settings {
 
     /** Stores a change; it is in force when this returns. */
     public synchronized void apply(SettingsChange change) {
-        store.save(change.values(), clock.instant());
+        Map<String, Optional<String>> values = new LinkedHashMap<>(change.values());
+        Optional<String> password = values.remove(SMTP_PASSWORD);
+        if (password != null) {
+            values.put(SMTP_PASSWORD, Optional.empty());
+            values.put(SMTP_PASSWORD_SEALED, password.map(p -> box.seal(SMTP_PASSWORD, p)));
+        }
+        store.save(values, clock.instant());
         stored = Map.copyOf(store.load());
     }
 

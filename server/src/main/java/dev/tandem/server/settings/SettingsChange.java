@@ -2,6 +2,7 @@ package dev.tandem.server.settings;
 
 import dev.tandem.server.Rejection;
 import dev.tandem.server.ServerConfig.SmtpSettings;
+import dev.tandem.server.mail.SmtpPorts;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.net.URI;
@@ -45,9 +46,10 @@ public final class SettingsChange {
 
     /**
      * The SMTP server as {@code smtp://user@host:port} or {@code smtps://…}. A password written
-     * in the URL is kept apart (it is never shown again); clearing the URL clears the password too.
+     * in the URL is kept apart (it is never shown again); clearing the URL clears the password too,
+     * and so does a new host or user without a password: the old one must never go to another server.
      */
-    public SettingsChange smtpUrl(String url) {
+    public SettingsChange smtpUrl(String url, Optional<SmtpSettings> current, SmtpPorts ports) {
         if (url == null || url.isBlank()) {
             values.put(Settings.SMTP_PASSWORD, Optional.empty());
             return clear(Settings.SMTP_URL, "smtp.url");
@@ -56,12 +58,21 @@ public final class SettingsChange {
         try {
             parsed = SmtpSettings.parse(url.strip());
         } catch (IllegalArgumentException e) {
-            throw Rejection.badInput("The SMTP URL must look like smtp://user@host:587 or smtps://user@host:465.");
+            throw Rejection.badInput("The SMTP URL must look like smtp://user@host:587 or smtps://user@host:465 "
+                    + "(?insecure=true at the end allows an unencrypted password).");
         }
         if (url.length() > 500) {
             throw Rejection.badInput("The SMTP URL can have at most 500 characters.");
         }
-        parsed.password().ifPresent(p -> smtpPassword(p));
+        if (!ports.allows(parsed.port())) {
+            throw Rejection.badInput(ports.refusal(parsed.port()));
+        }
+        if (parsed.password().isPresent()) {
+            smtpPassword(parsed.password().get());
+        } else if (current.isPresent() && (!current.get().host().equalsIgnoreCase(parsed.host())
+                || !current.get().user().equals(parsed.user()))) {
+            clear(Settings.SMTP_PASSWORD, "smtp.password (new host or user)");
+        }
         String withoutPassword = parsed.urlWithoutPassword();
         return set(Settings.SMTP_URL, withoutPassword, "smtp.url to " + withoutPassword);
     }

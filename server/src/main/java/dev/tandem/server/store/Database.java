@@ -127,6 +127,23 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() { return jdbi; }
 
+    public boolean isEmbedded() { return embedded; }
+
+    /**
+     * Closes an embedded database rewriting its file, so pages that held values since replaced
+     * (a secret stored in clear by an older version) are gone from the disk; reopen to go on.
+     */
+    public void closeCompacted() {
+        if (embedded) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.createStatement().execute("SHUTDOWN COMPACT");
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+        dataSource.close();
+    }
+
     @Override
     public void close() {
         if (diskSync != null) {

@@ -23,8 +23,8 @@ public final class LogVault {
     public OutputStream openPart(String sessionId, String fileId) {
         try {
             Path dir = dir(sessionId);
-            Files.createDirectories(dir);
-            return Files.newOutputStream(dir.resolve(fileId + ".part"));
+            PrivateFiles.directory(dir);
+            return PrivateFiles.newFile(dir.resolve(fileId + ".part"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write log files under " + root, e);
         }

@@ -58,6 +58,52 @@ public final class UserStore {
                 .bind("h", passwordHash).bind("id", userId).execute());
     }
 
+    /** The user whose identity-provider account is {@code subject} ("issuer sub"), if any. */
+    public Optional<User> findBySsoSubject(String subject) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE sso_subject = :s")
+                .bind("s", subject).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    /** Users with this email address (compared without case); more than one means it cannot pick one. */
+    public List<User> findByEmail(String email) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE LOWER(email) = :e")
+                .bind("e", email.toLowerCase(java.util.Locale.ROOT)).map((rs, ctx) -> map(rs)).list());
+    }
+
+    public Optional<String> email(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT email FROM users WHERE id = :id")
+                .bind("id", userId).mapTo(String.class).findOne());
+    }
+
+    /** Sets (or with null clears) a user's email address. */
+    public void updateEmail(long userId, String email) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET email = :e WHERE id = :id")
+                .bind("e", email).bind("id", userId).execute());
+    }
+
+    /** Links a user to an identity-provider account; later sign-ins find them by it. */
+    public void linkSso(long userId, String subject) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET sso_subject = :s WHERE id = :id")
+                .bind("s", subject).bind("id", userId).execute());
+    }
+
+    public Optional<String> passkeyHandle(long userId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT passkey_handle FROM users WHERE id = :id")
+                .bind("id", userId).mapTo(String.class).findOne());
+    }
+
+    /** Sets the WebAuthn user handle once; the handle in force afterwards is returned. */
+    public String ensurePasskeyHandle(long userId, String candidate) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE users SET passkey_handle = :p WHERE id = :id AND passkey_handle IS NULL")
+                .bind("p", candidate).bind("id", userId).execute());
+        return passkeyHandle(userId).orElseThrow();
+    }
+
+    public Optional<User> findByPasskeyHandle(String handle) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM users WHERE passkey_handle = :p")
+                .bind("p", handle).map((rs, ctx) -> map(rs)).findOne());
+    }
+
     public boolean isEmpty() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM users").mapTo(Long.class).one()) == 0;
     }

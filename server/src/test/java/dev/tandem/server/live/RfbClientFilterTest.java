@@ -17,6 +17,11 @@ class RfbClientFilterTest {
     private static final byte[] KEY = {4, 1, 0, 0, 0, 0, (byte) 0xFF, 0x1B};
     private static final byte[] CUT = {6, 0, 0, 0, 0, 0, 0, 2, 'h', 'i'};
     private static final byte[] ENCODINGS = {2, 0, 0, 2, 0, 0, 0, 16, 0, 0, 0, 0};
+    /** SetDesktopSize 450x1000 with one screen: a view-only viewer may size its own picture. */
+    private static final byte[] DESKTOP_SIZE = {(byte) 251, 0, 1, (byte) 0xC2, 3, (byte) 0xE8, 1, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 1, (byte) 0xC2, 3, (byte) 0xE8, 0, 0, 0, 0};
+    private static final byte[] CONTINUOUS = {(byte) 150, 1, 0, 0, 0, 0, 4, 56, 9, 96};
+    private static final byte[] FENCE = {(byte) 248, 0, 0, 0, 0, 0, 0, 3, 2, 'o', 'k'};
 
     private static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -29,16 +34,16 @@ class RfbClientFilterTest {
     @Test
     void withoutControlInputIsDroppedAndEverythingElsePasses() throws ProtocolException {
         RfbClientFilter filter = new RfbClientFilter();
-        byte[] all = concat(HANDSHAKE, ENCODINGS, POINTER, REQUEST, KEY, CUT, REQUEST);
+        byte[] all = concat(HANDSHAKE, ENCODINGS, POINTER, REQUEST, KEY, DESKTOP_SIZE, CONTINUOUS, CUT, FENCE, REQUEST);
         byte[] passed = filter.accept(ByteBuffer.wrap(all), false);
-        assertThat(passed).isEqualTo(concat(HANDSHAKE, ENCODINGS, REQUEST, REQUEST));
+        assertThat(passed).isEqualTo(concat(HANDSHAKE, ENCODINGS, REQUEST, DESKTOP_SIZE, CONTINUOUS, FENCE, REQUEST));
         assertThat(filter.droppedInput()).isEqualTo(3);
     }
 
     @Test
     void withControlEverythingPassesEvenWhenSplitAtEveryByte() throws ProtocolException {
         RfbClientFilter filter = new RfbClientFilter();
-        byte[] all = concat(HANDSHAKE, ENCODINGS, POINTER, KEY, CUT, REQUEST);
+        byte[] all = concat(HANDSHAKE, ENCODINGS, POINTER, KEY, DESKTOP_SIZE, FENCE, CONTINUOUS, CUT, REQUEST);
         ByteArrayOutputStream passed = new ByteArrayOutputStream();
         for (byte b : all) {
             passed.writeBytes(filter.accept(ByteBuffer.wrap(new byte[] {b}), true));

@@ -87,7 +87,7 @@ class SlowClientsTest {
                 health.time(() -> assertThat(LoopbackHttp.send("127.0.0.1", port, "GET", "/healthz", null).status())
                         .isEqualTo(200));
                 signIn.time(() -> assertThat(LoopbackHttp.send("127.0.0.1", port, "POST", "/api/v1/auth/token",
-                        "{\"username\":\"steady\",\"password\":\"password-steady\"}").status()).isEqualTo(200));
+                        "{\"username\":\"steady\",\"password\":\"" + RunningServer.password("steady") + "\"}").status()).isEqualTo(200));
                 long mine = ++cseq;
                 chat.time(() -> {
                     String text = "probe " + mine;
@@ -192,10 +192,53 @@ class SlowClientsTest {
         }
     }
 
-    /** A gauge's value from {@code /metrics} (read from another address, so it is never refused). */
+    @Test
+    void aTrustedProxyIsNotOneClientAtAcceptAndTheClientsBehindItAreCountedPerRequest() throws Exception {
+        try (RunningServer server = RunningServer.start(c -> c.withClientLimits(
+                        new dev.tandem.server.ServerConfig.ClientLimits(20, 2, Duration.ofSeconds(10), Duration.ofSeconds(10), 50))
+                .withEdge(c.edge().withTrustedProxies(dev.tandem.server.edge.TrustedProxies.parse("127.0.0.10/32"))))) {
+            int port = java.net.URI.create(server.baseUrl()).getPort();
+            // Behind HAProxy every customer's connection comes from the proxy: three times one address's bound.
+            try (SlowClients proxied = new SlowClients(port, List.of("127.0.0.10"), 60, "/healthz");
+                 java.net.Socket first = slowBody(port, "127.0.0.10", "203.0.113.5");
+                 java.net.Socket second = slowBody(port, "127.0.0.10", "203.0.113.5")) {
+                Thread.sleep(1500);
+                assertThat(metric(server, "tandem_connections_refused_per_address")).as("the proxy's connections")
+                        .isZero();
+                assertThat(metric(server, "tandem_connections_open")).as("the proxy's 60 are not counted per address")
+                        .isLessThan(20);
+                // The real client 203.0.113.5 has its two requests in progress (bodies still coming):
+                // its third is refused, another client behind the same proxy is served.
+                LoopbackHttp.Response third = null;
+                for (int i = 0; i < 100 && (third == null || third.status() != 429); i++) {
+                    third = LoopbackHttp.send("127.0.0.10", port, "GET", "/healthz", null,
+                            java.util.Map.of("X-Forwarded-For", "203.0.113.5"));
+                    Thread.sleep(50);
+                }
+                assertThat(third.status()).as("the third request of one client behind the proxy").isEqualTo(429);
+                assertThat(LoopbackHttp.send("127.0.0.10", port, "GET", "/healthz", null,
+                        java.util.Map.of("X-Forwarded-For", "203.0.113.6")).status()).as("another client").isEqualTo(200);
+            }
+        }
+        // Without --trusted-proxies the same address is one client, bounded at accept
+        // (anAddressPastItsConnectionLimitIsRefusedWhileOthersConnect).
+    }
+
+    /** A POST whose declared body never finishes arriving: a request in progress for {@code client}. */
+    private static java.net.Socket slowBody(int port, String from, String client) throws java.io.IOException {
+        java.net.Socket socket = new java.net.Socket();
+        socket.bind(new java.net.InetSocketAddress(java.net.InetAddress.getByName(from), 0));
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        socket.getOutputStream().write(("POST /api/v1/auth/token HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "X-Forwarded-For: " + client + "\r\nContent-Length: 100\r\n\r\n{\"user").getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII));
+        socket.getOutputStream().flush();
+        return socket;
+    }
+
+    /** A gauge's value from {@code /metrics}, read by the administrator (from 127.0.0.1, never the attackers'). */
     private static double metric(RunningServer server, String name) {
-        int port = java.net.URI.create(server.baseUrl()).getPort();
-        for (String line : LoopbackHttp.send("127.0.0.9", port, "GET", "/metrics", null).body().split("\n")) {
+        for (String line : server.admin().get("/metrics").body().split("\n")) {
             if (line.startsWith(name + " ")) {
                 return Double.parseDouble(line.substring(name.length() + 1).strip());
             }

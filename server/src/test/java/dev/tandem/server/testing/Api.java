@@ -16,14 +16,22 @@ public final class Api {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String base;
     private final String token;
+    private final HttpClient http;
 
     public Api(String base) {
-        this(base, null);
+        this(base, null, HTTP);
     }
 
-    private Api(String base, String token) {
+    private Api(String base, String token, HttpClient http) {
         this.base = base;
         this.token = token;
+        this.http = http;
+    }
+
+    /** A client of an HTTPS server whose certificate {@code tls} trusts. */
+    public static Api overTls(String base, javax.net.ssl.SSLContext tls) {
+        return new Api(base, null, HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build());
     }
 
     public Api signIn(String username, String password) {
@@ -33,7 +41,7 @@ public final class Api {
     }
 
     public Api withToken(String bearer) {
-        return new Api(base, bearer);
+        return new Api(base, bearer, http);
     }
 
     public String token() { return token; }
@@ -44,6 +52,12 @@ public final class Api {
 
     public Response delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** DELETE with a JSON body (turning a second factor off takes a code). */
+    public Response delete(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Response post(String path, String json) {
@@ -58,7 +72,7 @@ public final class Api {
 
     public Response send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -14,11 +14,14 @@ import java.util.function.UnaryOperator;
  * restarted on the same data to test what survives a restart.
  */
 public final class RunningServer implements AutoCloseable {
-    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String ADMIN_PASSWORD = "correct-horse-battery-7";
     private final Path data;
     private final UnaryOperator<ServerConfig> customise;
     private final SettableClock clock = new SettableClock();
     private TandemServer server;
+    private boolean running;
+    private int port;
+    private boolean tls;
 
     private RunningServer(Path data, UnaryOperator<ServerConfig> customise) {
         this.data = data;
@@ -42,13 +45,19 @@ public final class RunningServer implements AutoCloseable {
     private void boot(int port) {
         ServerConfig config = ServerConfig.defaults(port, data).withAdminPassword(ADMIN_PASSWORD)
                 .withTimings(Duration.ofSeconds(30), Duration.ofSeconds(15));
-        server = TandemServer.start(customise.apply(config), clock);
+        ServerConfig applied = customise.apply(config);
+        server = TandemServer.start(applied, clock);
+        running = true;
+        this.port = server.port();
+        this.tls = applied.edge().tls().isPresent();
     }
 
-    /** Stops the server and starts it again on the same data and port, as an operator's restart does. */
+    /**
+     * Stops the server (if running) and starts it again on the same data and port, as an operator's
+     * restart does.
+     */
     public void restart() {
-        int port = server.port();
-        server.close();
+        close();
         boot(port);
     }
 
@@ -57,7 +66,12 @@ public final class RunningServer implements AutoCloseable {
      * (e.g. https://support.example.test) and still needs to reach the server.
      */
     public String baseUrl() {
-        return "http://localhost:" + server.port();
+        return (tls ? "https" : "http") + "://localhost:" + port;
+    }
+
+    /** The server itself, e.g. for its redirect port. */
+    public TandemServer server() {
+        return server;
     }
 
     public String wsUrl(String path) {
@@ -79,13 +93,25 @@ public final class RunningServer implements AutoCloseable {
 
     /** Creates a technician and returns an API client signed in as them. */
     public Api technician(String username) {
-        admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"password-" + username
+        admin().post("/api/v1/users", "{\"username\":\"" + username + "\",\"password\":\"" + password(username)
                 + "\",\"displayName\":\"" + username + "\",\"role\":\"technician\"}").expect(201);
-        return api().signIn(username, "password-" + username);
+        return api().signIn(username, password(username));
     }
 
+    /**
+     * The password {@link #technician} gives a user: long enough, not a common one and without the
+     * user name, as the server's password rules want.
+     */
+    public static String password(String username) {
+        return "orange-kite-" + (Math.floorMod(username.hashCode(), 90_000) + 10_000);
+    }
+
+    /** Stops the server; {@link #restart()} starts it again. Stopping twice is harmless. */
     @Override
     public void close() {
-        server.close();
+        if (running) {
+            running = false;
+            server.close();
+        }
     }
 }

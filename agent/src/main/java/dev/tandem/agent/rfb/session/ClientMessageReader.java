@@ -26,6 +26,15 @@ final class ClientMessageReader {
         void pointer(int buttonMask, int x, int y);
 
         void cutText(String text);
+
+        /** SetDesktopSize: the viewer asks for a framebuffer of this size ({@code screens} in its layout). */
+        void desktopSize(int width, int height, int screens);
+
+        /** EnableContinuousUpdates: push changes in {@code area} without requests, or stop. */
+        void continuousUpdates(boolean enable, Rect area);
+
+        /** Fence: an echo of ours, or a request of the viewer's own ({@code flags} bit 31). */
+        void fence(int flags, byte[] payload);
     }
 
     private static final int SET_PIXEL_FORMAT = 0;
@@ -34,6 +43,12 @@ final class ClientMessageReader {
     private static final int KEY_EVENT = 4;
     private static final int POINTER_EVENT = 5;
     private static final int CLIENT_CUT_TEXT = 6;
+    /** The ExtendedDesktopSize extension's request (RFB community protocol; noVNC and TigerVNC send it). */
+    private static final int SET_DESKTOP_SIZE = 251;
+    private static final int SCREEN_BYTES = 16;
+    private static final int ENABLE_CONTINUOUS_UPDATES = ContinuousUpdates.END_OF_CONTINUOUS_UPDATES;
+    private static final int CLIENT_FENCE = ContinuousUpdates.FENCE;
+    private static final int MAX_FENCE_PAYLOAD = 64;
 
     private final DataInputStream in;
     private final int maxCutTextBytes;
@@ -76,9 +91,35 @@ final class ClientMessageReader {
             case CLIENT_CUT_TEXT:
                 handler.cutText(readCutText());
                 break;
+            case SET_DESKTOP_SIZE:
+                in.readUnsignedByte();
+                int width = in.readUnsignedShort();
+                int height = in.readUnsignedShort();
+                int screens = in.readUnsignedByte();
+                in.readUnsignedByte();
+                // The layout of the viewer's monitors is moot: a phone has one screen, the whole framebuffer.
+                in.readFully(new byte[screens * SCREEN_BYTES]);
+                handler.desktopSize(width, height, screens);
+                break;
+            case ENABLE_CONTINUOUS_UPDATES:
+                boolean enable = in.readUnsignedByte() != 0;
+                handler.continuousUpdates(enable, Rect.of(in.readUnsignedShort(), in.readUnsignedShort(),
+                        in.readUnsignedShort(), in.readUnsignedShort()));
+                break;
+            case CLIENT_FENCE:
+                in.readFully(new byte[3]);
+                int flags = in.readInt();
+                int length = in.readUnsignedByte();
+                if (length > MAX_FENCE_PAYLOAD) {
+                    throw StreamEndException.protocol("a fence payload of " + length + " bytes is over the 64 allowed");
+                }
+                byte[] payload = new byte[length];
+                in.readFully(payload);
+                handler.fence(flags, payload);
+                break;
             default:
-                throw StreamEndException.protocol("unknown client message type " + type
-                        + "; this server speaks RFB 3.8 (RFC 6143) without extensions");
+                throw StreamEndException.protocol("unknown client message type " + type + "; this server speaks RFB 3.8"
+                        + " (RFC 6143) with the ExtendedDesktopSize, ContinuousUpdates and Fence extensions");
         }
     }
 

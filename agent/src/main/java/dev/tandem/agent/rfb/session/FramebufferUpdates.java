@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * Builds one viewer's FramebufferUpdate messages (RFC 6143 7.6.1) and remembers what that viewer
  * shows, so that an incremental request gets only what changed since: {@link FrameDiff} against the
- * frame the viewer last received, each change trimmed to the pixels that differ, a vertical scroll as one CopyRect when the viewer takes CopyRect,
- * and a DesktopSize pseudo-rectangle (alone in its update) when the screen changed size.
+ * frame the viewer last received, each change trimmed to the pixels that differ, a vertical scroll as
+ * one CopyRect when the viewer takes CopyRect, a DesktopSize or ExtendedDesktopSize pseudo-rectangle
+ * (without pixels in its update) when the frames changed size, and any {@link SizeNotice} owed.
  *
  * <p>A prepared update changes nothing until it is {@link #commit}ted after it was written, so an
  * update dropped at the last moment (consent stopped) leaves the viewer's state right. The encoders
@@ -56,39 +57,47 @@ final class FramebufferUpdates implements AutoCloseable {
 
     /**
      * The FramebufferUpdate answering {@code request} with {@code frame}, or null when there is
-     * nothing to send yet (an incremental request and no change in its area). The returned bytes stay
-     * valid until the next call.
+     * nothing to send yet (an incremental request, no change in its area and no {@code notice}). The
+     * returned bytes stay valid until the next call.
      *
+     * @param notice an ExtendedDesktopSize rectangle owed to the viewer, or null
      * @throws StreamEndException when the screen changed size and the viewer cannot be told
      */
-    ByteSink prepare(UpdateRequest request, Frame frame, PixelFormat format, ViewerEncodings encodings)
-            throws StreamEndException {
+    ByteSink prepare(UpdateRequest request, Frame frame, PixelFormat format, ViewerEncodings encodings,
+            SizeNotice notice) throws StreamEndException {
         message.reset();
         message.writeU32(0);
         if (frame.width() != viewerWidth || frame.height() != viewerHeight) {
-            return resize(frame, encodings);
+            return resize(frame, encodings, notice);
         }
         nextWidth = viewerWidth;
         nextHeight = viewerHeight;
+        int count = 0;
+        if (notice != null && encodings.extendedDesktopSize()) {
+            writeExtendedDesktopSize(frame, notice.reason(), notice.status());
+            count++;
+        }
         Rect area = intersect(request.area(), frame.bounds());
         if (shown == null || !request.incremental()) {
             // Knowing nothing of the viewer's buffer, send all of it, whatever part was asked for.
             Rect full = shown == null ? frame.bounds() : area;
             if (full.isEmpty()) {
                 nextShown = shown;
-                return finish(0);
+                return finish(count);
             }
-            int count = writePixels(List.of(full), frame, format, encodings);
+            count += writePixels(List.of(full), frame, format, encodings);
             nextShown = overlay(shown, frame, List.of(full));
             return finish(count);
         }
+        nextShown = shown;
         if (frame == shown) {
-            return null;
+            return count == 0 ? null : finish(count);
         }
         List<Rect> changes = FrameDiff.changes(shown, frame);
         if (changes.isEmpty()) {
             shown = frame;
-            return null;
+            nextShown = frame;
+            return count == 0 ? null : finish(count);
         }
         VerticalScroll scroll = null;
         Frame base = shown;
@@ -108,9 +117,8 @@ final class FramebufferUpdates implements AutoCloseable {
             }
         }
         if (wanted.isEmpty() && scroll == null) {
-            return null;
+            return count == 0 ? null : finish(count);
         }
-        int count = 0;
         if (scroll != null) {
             writeHeader(scroll.destination(), CopyRectEncoder.TYPE);
             copyRect.encodeCopy(scroll, message);
@@ -137,18 +145,44 @@ final class FramebufferUpdates implements AutoCloseable {
         }
     }
 
-    private ByteSink resize(Frame frame, ViewerEncodings encodings) throws StreamEndException {
-        if (!encodings.desktopSize()) {
+    private ByteSink resize(Frame frame, ViewerEncodings encodings, SizeNotice notice) throws StreamEndException {
+        int count = 1;
+        if (encodings.extendedDesktopSize()) {
+            boolean answer = notice != null && notice.grantsResize();
+            if (notice != null && !answer && notice.reason() == SizeNotice.REASON_THIS_VIEWER) {
+                // The viewer's own request failed while the size changed for another reason: both are told.
+                writeExtendedDesktopSize(frame, notice.reason(), notice.status());
+                count++;
+            }
+            writeExtendedDesktopSize(frame, answer ? SizeNotice.REASON_THIS_VIEWER : SizeNotice.REASON_SERVER,
+                    SizeNotice.STATUS_OK);
+        } else if (encodings.desktopSize()) {
+            writeHeader(frame.bounds(), ViewerEncodings.DESKTOP_SIZE);
+        } else {
             throw new StreamEndException(StreamClosure.Cause.SCREEN_RESIZED, "the phone's screen changed to "
                     + frame.width() + "x" + frame.height() + " and this viewer cannot resize (no DesktopSize"
                     + " support); reconnect the viewer");
         }
-        writeHeader(frame.bounds(), ViewerEncodings.DESKTOP_SIZE);
         // After a resize the viewer's buffer is undefined: the next request gets everything.
         nextShown = null;
         nextWidth = frame.width();
         nextHeight = frame.height();
-        return finish(1);
+        return finish(count);
+    }
+
+    /**
+     * An ExtendedDesktopSize rectangle: x the reason, y the status, the framebuffer's size, and one
+     * screen covering all of it (the phone has one screen; noVNC sends its id back when it asks).
+     */
+    private void writeExtendedDesktopSize(Frame frame, int reason, int status) {
+        writeHeader(Rect.of(reason, status, frame.width(), frame.height()), ViewerEncodings.EXTENDED_DESKTOP_SIZE);
+        message.writeU32(1 << 24); // number-of-screens, then three bytes of padding
+        message.writeU32(0); // screen id
+        message.writeU16(0);
+        message.writeU16(0);
+        message.writeU16(frame.width());
+        message.writeU16(frame.height());
+        message.writeU32(0); // flags
     }
 
     private int writePixels(List<Rect> rects, Frame frame, PixelFormat format, ViewerEncodings encodings) {

@@ -5,7 +5,10 @@ import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.rfb.encoding.ByteSink;
 import dev.tandem.agent.rfb.encoding.Frame;
 import dev.tandem.agent.rfb.encoding.PixelFormat;
+import dev.tandem.agent.rfb.encoding.Rect;
 import dev.tandem.agent.screen.PhoneInput;
+import dev.tandem.agent.screen.ScreenGeometry;
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.screen.ScreenSource;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -16,6 +19,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,8 +39,17 @@ import org.slf4j.LoggerFactory;
  * client messages and injects input. The <em>updater</em>, started after the handshake, is the only
  * thread that writes to the channel from then on (the handshake's writes happen before it starts), so
  * writes are never concurrent. It answers one FramebufferUpdateRequest with one FramebufferUpdate when
- * there is something to send, and otherwise captures again every poll interval or when woken by a new
- * request; so a slow viewer slows only its own stream and memory stays bounded. A malformed message or
+ * there is something to send, and otherwise captures again when the screen says it changed
+ * ({@link ScreenSource#watch}), every poll interval, or when woken by a new request; so a slow viewer
+ * slows only its own stream and memory stays bounded.
+ *
+ * <p>With the ContinuousUpdates and Fence extensions ({@link ContinuousUpdates}) the update thread
+ * pushes changes without waiting for requests, at most two fences ahead of the viewer.
+ *
+ * <p>Sizes: the frames' size is the phone's ({@link SharedScreen}); a viewer that names the
+ * ExtendedDesktopSize extension is told so and may ask for another with SetDesktopSize, answered with
+ * the first update of the new size. Pointer positions are in the viewer's (frame) pixels and are mapped
+ * to phone pixels with the geometry of the frame the viewer had drawn when it sent them. A malformed message or
  * a failure ends this stream only. {@link #close()} and every other ending close both streams, which
  * must unblock a blocked read or write (sockets do); {@link #closed()} completes once both threads are
  * gone. Public methods are thread-safe.
@@ -46,6 +61,7 @@ public final class ScreenStream implements AutoCloseable {
 
     private final InputStream viewerIn;
     private final OutputStream viewerOut;
+    private final SharedScreen shared;
     private final ScreenSource screen;
     private final PhoneInput input;
     private final ConsentLedger consent;
@@ -55,18 +71,35 @@ public final class ScreenStream implements AutoCloseable {
     private final CompletableFuture<StreamClosure> closed = new CompletableFuture<>();
     private final Thread reader;
     private final Object lock = new Object();
+    private final Runnable wake = this::screenChanged;
+    /** The geometry of the last frame sent. */
+    private volatile ScreenGeometry sentGeometry;
+    /**
+     * The geometry of the frames the viewer has shown, so far as it told us (reader thread only): a
+     * pointer position is in the pixels of the frame the viewer had drawn when it sent it, which after a
+     * resize may still be the old one. A request (sent after the viewer handled the update before it)
+     * or the echo of a fence that followed an update moves it on.
+     */
+    private ScreenGeometry viewerGeometry;
+    /** The geometry sent with each fence not echoed yet, oldest first (guarded by lock). */
+    private final ArrayDeque<ScreenGeometry> fencedGeometries = new ArrayDeque<>();
     // Guarded by lock: what the reader learnt and the updater acts on.
     private PixelFormat format = PixelFormat.NATURAL;
     private ViewerEncodings encodings = ViewerEncodings.RAW_ONLY;
     private UpdateRequest pending;
+    private boolean screenChanged;
+    private final ContinuousUpdates continuous = new ContinuousUpdates();
+    private final SizeRequests sizes;
     private StreamClosure ending;
     private Thread updater;
 
-    private ScreenStream(InputStream viewerIn, OutputStream viewerOut, ScreenSource screen, PhoneInput input,
+    private ScreenStream(InputStream viewerIn, OutputStream viewerOut, SharedScreen shared, PhoneInput input,
             ConsentLedger consent, StreamSettings settings) {
         this.viewerIn = viewerIn;
         this.viewerOut = viewerOut;
-        this.screen = screen;
+        this.shared = shared;
+        this.screen = shared.source();
+        this.sizes = new SizeRequests(shared, this);
         this.input = input;
         this.consent = consent;
         this.settings = settings;
@@ -82,6 +115,12 @@ public final class ScreenStream implements AutoCloseable {
      * Returns at once; the handshake runs on the stream's reader thread.
      */
     public static ScreenStream start(InputStream viewerIn, OutputStream viewerOut, ScreenSource screen,
+            PhoneInput input, ConsentLedger consent, StreamSettings settings) {
+        return start(viewerIn, viewerOut, SharedScreen.of(screen), input, consent, settings);
+    }
+
+    /** As above, for one of several viewers of the same phone: they share its capture size. */
+    public static ScreenStream start(InputStream viewerIn, OutputStream viewerOut, SharedScreen screen,
             PhoneInput input, ConsentLedger consent, StreamSettings settings) {
         ScreenStream stream = new ScreenStream(viewerIn, viewerOut, screen, input, consent, settings);
         stream.reader.start();
@@ -116,8 +155,13 @@ public final class ScreenStream implements AutoCloseable {
     private void readViewer() {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(viewerIn))) {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(viewerOut, 64 * 1024));
-            RfbHandshake.serve(in, out, screen.width(), screen.height(), settings.desktopName());
-            startUpdater(out);
+            ScreenGeometry geometry = screen.geometry();
+            sentGeometry = geometry;
+            viewerGeometry = geometry;
+            RfbHandshake.serve(in, out, geometry.frame().width(), geometry.frame().height(),
+                    settings.desktopName());
+            shared.addWatcher(wake);
+            startUpdater(out, geometry.frame());
             ClientMessageReader messages = new ClientMessageReader(in, settings.maxCutTextBytes());
             ClientMessageReader.Handler handler = new ViewerMessages();
             while (true) {
@@ -134,6 +178,8 @@ public final class ScreenStream implements AutoCloseable {
             end(StreamClosure.of(StreamClosure.Cause.INTERNAL_ERROR, "the agent failed: " + e));
         } finally {
             end(StreamClosure.of(StreamClosure.Cause.CONNECTION_LOST, "the viewer's channel ended"));
+            shared.removeWatcher(wake);
+            shared.left(this);
             Thread updaterThread = updaterThread();
             if (updaterThread != null) {
                 try {
@@ -151,12 +197,12 @@ public final class ScreenStream implements AutoCloseable {
         }
     }
 
-    private void startUpdater(DataOutputStream out) {
+    private void startUpdater(DataOutputStream out, ScreenSize announced) {
         synchronized (lock) {
             if (ending != null) {
                 return;
             }
-            updater = new Thread(() -> writeUpdates(out), name + "-updates");
+            updater = new Thread(() -> writeUpdates(out, announced), name + "-updates");
             updater.setDaemon(true);
             updater.start();
         }
@@ -168,37 +214,58 @@ public final class ScreenStream implements AutoCloseable {
         }
     }
 
-    private void writeUpdates(OutputStream out) {
+    private void writeUpdates(OutputStream out, ScreenSize announced) {
         long pollMillis = Math.max(1, settings.pollInterval().toMillis());
-        try (FramebufferUpdates updates = new FramebufferUpdates(screen.width(), screen.height(),
+        List<byte[]> messages = new ArrayList<>();
+        try (FramebufferUpdates updates = new FramebufferUpdates(announced.width(), announced.height(),
                 settings.zlibLevel(), settings.jpeg())) {
             while (true) {
                 UpdateRequest request;
+                boolean standing;
                 PixelFormat viewerFormat;
                 ViewerEncodings viewerEncodings;
                 synchronized (lock) {
-                    while (ending == null && pending == null) {
+                    while (ending == null && pending == null && !continuous.hasMessages()
+                            && continuous.standingRequest() == null) {
                         lock.wait();
                     }
                     if (ending != null) {
                         return;
                     }
+                    for (byte[] message = continuous.nextMessage(); message != null; message = continuous.nextMessage()) {
+                        messages.add(message);
+                    }
                     // Taken before anything is written: a request the viewer sends once it has read
                     // this update is a new one, never merged into the one being answered.
-                    request = pending;
+                    standing = pending == null;
+                    request = standing ? continuous.standingRequest() : pending;
                     pending = null;
+                    screenChanged = false;
                     viewerFormat = format;
                     viewerEncodings = encodings;
+                }
+                if (!messages.isEmpty()) {
+                    for (byte[] message : messages) {
+                        out.write(message);
+                    }
+                    out.flush();
+                    messages.clear();
+                }
+                if (request == null) {
+                    continue;
                 }
                 if (consent.isGranted(ConsentKind.SCREEN) && send(updates, request, viewerFormat, viewerEncodings,
                         out)) {
                     continue;
                 }
                 synchronized (lock) {
-                    // Nothing to send yet: the request stays open (joined with any that came meanwhile).
+                    // Nothing to send yet: a request stays open (joined with any that came meanwhile); the
+                    // continuous updates' standing request is there anyway.
                     boolean alone = pending == null;
-                    pending = alone ? request : request.merge(pending);
-                    if (ending == null && alone) {
+                    if (!standing) {
+                        pending = alone ? request : request.merge(pending);
+                    }
+                    if (ending == null && alone && !screenChanged && !continuous.hasMessages()) {
                         lock.wait(pollMillis);
                     }
                 }
@@ -215,19 +282,50 @@ public final class ScreenStream implements AutoCloseable {
         }
     }
 
-    /** Sends one update if there is one; false when there was nothing to send. */
+    /**
+     * Sends one update if there is one, followed by a fence while continuous updates are on; false when
+     * there was nothing to send.
+     */
     private boolean send(FramebufferUpdates updates, UpdateRequest request, PixelFormat viewerFormat,
             ViewerEncodings viewerEncodings, OutputStream out) throws IOException, StreamEndException {
         Frame frame = screen.capture();
-        ByteSink update = updates.prepare(request, frame, viewerFormat, viewerEncodings);
+        ScreenGeometry geometry = screen.geometry();
+        ScreenSize size = ScreenSize.of(frame.width(), frame.height());
+        if (!geometry.frame().equals(size)) {
+            return false; // caught between a new size and its first frame: the next capture has both
+        }
+        SizeNotice owed = sizes.owed();
+        SizeNotice notice = owed == null ? null : owed.readyFor(size, System.nanoTime());
+        ByteSink update = updates.prepare(request, frame, viewerFormat, viewerEncodings, notice);
         // Encoding takes time; the customer may have stopped sharing meanwhile.
         if (update == null || !consent.isGranted(ConsentKind.SCREEN)) {
             return false;
         }
         update.writeTo(out);
+        byte[] fence = null;
+        synchronized (lock) {
+            if (continuous.enabled()) {
+                fence = continuous.sent();
+                fencedGeometries.add(geometry);
+            }
+        }
+        if (fence != null) {
+            out.write(fence);
+        }
         out.flush();
         updates.commit();
+        sentGeometry = geometry;
+        if (notice != null) {
+            sizes.delivered(owed);
+        }
         return true;
+    }
+
+    private void screenChanged() {
+        synchronized (lock) {
+            screenChanged = true;
+            lock.notifyAll();
+        }
     }
 
     private void end(StreamClosure closure) {
@@ -262,12 +360,43 @@ public final class ScreenStream implements AutoCloseable {
         @Override
         public void encodings(ViewerEncodings viewerEncodings) {
             synchronized (lock) {
+                sizes.encodings(encodings.extendedDesktopSize(), viewerEncodings.extendedDesktopSize());
                 encodings = viewerEncodings;
+                continuous.encodings(viewerEncodings.continuousUpdates(), viewerEncodings.fence());
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void continuousUpdates(boolean enable, Rect area) {
+            synchronized (lock) {
+                continuous.enable(enable, area);
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void fence(int flags, byte[] payload) {
+            synchronized (lock) {
+                if ((flags & ContinuousUpdates.FENCE_REQUEST) == 0 && !fencedGeometries.isEmpty()) {
+                    viewerGeometry = fencedGeometries.poll();
+                }
+                continuous.fence(flags, payload);
+                lock.notifyAll();
+            }
+        }
+
+        @Override
+        public void desktopSize(int width, int height, int screens) {
+            sizes.request(width, height, screens);
+            synchronized (lock) {
+                lock.notifyAll();
             }
         }
 
         @Override
         public void updateRequest(UpdateRequest request) {
+            viewerGeometry = sentGeometry;
             synchronized (lock) {
                 pending = pending == null ? request : pending.merge(request);
                 lock.notifyAll();
@@ -283,8 +412,9 @@ public final class ScreenStream implements AutoCloseable {
 
         @Override
         public void pointer(int buttonMask, int x, int y) {
-            gestures.pointer(buttonMask, x, y, screen.width(), screen.height(),
-                    consent.isGranted(ConsentKind.CONTROL));
+            ScreenGeometry geometry = viewerGeometry;
+            gestures.pointer(buttonMask, geometry.phoneX(x), geometry.phoneY(y), geometry.phone().width(),
+                    geometry.phone().height(), consent.isGranted(ConsentKind.CONTROL));
         }
 
         @Override

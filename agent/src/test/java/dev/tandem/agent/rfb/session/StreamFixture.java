@@ -33,6 +33,8 @@ final class StreamFixture implements AutoCloseable {
     }
 
     final TestScreen screen;
+    /** Every viewer of the fixture watches the same phone, as on a real one. */
+    final SharedScreen shared;
     final RecordingPhone phone = new RecordingPhone();
     final ConsentLedger consent = new ConsentLedger();
     private final StreamSettings settings;
@@ -45,6 +47,7 @@ final class StreamFixture implements AutoCloseable {
 
     StreamFixture(Frame frame, StreamSettings settings) throws IOException {
         this.screen = new TestScreen(frame);
+        this.shared = SharedScreen.of(screen);
         this.settings = settings;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
@@ -60,7 +63,7 @@ final class StreamFixture implements AutoCloseable {
     Session connect() throws IOException {
         TestViewer viewer = TestViewer.connect(listener.getLocalPort());
         Socket accepted = listener.accept();
-        ScreenStream stream = ScreenStream.start(accepted.getInputStream(), accepted.getOutputStream(), screen,
+        ScreenStream stream = ScreenStream.start(accepted.getInputStream(), accepted.getOutputStream(), shared,
                 phone, consent, settings);
         Session session = new Session(viewer, stream);
         sessions.add(session);

@@ -27,6 +27,7 @@ final class TestViewer implements AutoCloseable {
     static final int TIGHT = 7;
     static final int ZRLE = 16;
     static final int DESKTOP_SIZE = -223;
+    static final int EXTENDED_DESKTOP_SIZE = -308;
 
     /** One rectangle header of a received update. */
     static final class Received {
@@ -139,6 +140,23 @@ final class TestViewer implements AutoCloseable {
         out.writeShort(area.height());
     }
 
+    /** SetDesktopSize with one screen covering the framebuffer, as noVNC sends it. */
+    void setDesktopSize(int w, int h) throws IOException {
+        out.writeByte(251);
+        out.writeByte(0);
+        out.writeShort(w);
+        out.writeShort(h);
+        out.writeByte(1);
+        out.writeByte(0);
+        out.writeInt(0);
+        out.writeShort(0);
+        out.writeShort(0);
+        out.writeShort(w);
+        out.writeShort(h);
+        out.writeInt(0);
+        out.flush();
+    }
+
     /** Key down then key up. */
     void key(int keysym) throws IOException {
         keyEvent(true, keysym);
@@ -175,18 +193,59 @@ final class TestViewer implements AutoCloseable {
      * {@code wait}.
      */
     List<Received> awaitUpdate(Duration wait) throws IOException {
-        int type;
-        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
-        try {
-            type = in.readUnsignedByte();
-        } catch (SocketTimeoutException e) {
+        int type = awaitMessageType(wait);
+        if (type < 0) {
             return null;
-        } finally {
-            socket.setSoTimeout(5000);
         }
         if (type != 0) {
             throw new AssertionError("expected FramebufferUpdate (0), got message type " + type);
         }
+        return readUpdateBody();
+    }
+
+    /** The type of the next server message (its body still unread), or -1 when none starts within {@code wait}. */
+    int awaitMessageType(Duration wait) throws IOException {
+        socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+        try {
+            return in.readUnsignedByte();
+        } catch (SocketTimeoutException e) {
+            return -1;
+        } finally {
+            socket.setSoTimeout(5000);
+        }
+    }
+
+    /** The rest of a ServerFence whose type was read: its flags (the payload is skipped). */
+    int readFenceBody() throws IOException {
+        in.readFully(new byte[3]);
+        int flags = in.readInt();
+        in.readFully(new byte[in.readUnsignedByte()]);
+        return flags;
+    }
+
+    /** EnableContinuousUpdates for the whole framebuffer, or off. */
+    void continuousUpdates(boolean enable) throws IOException {
+        out.writeByte(150);
+        out.writeByte(enable ? 1 : 0);
+        out.writeShort(0);
+        out.writeShort(0);
+        out.writeShort(width);
+        out.writeShort(height);
+        out.flush();
+    }
+
+    /** A ClientFence with {@code flags} and a payload. */
+    void fence(int flags, byte[] payload) throws IOException {
+        out.writeByte(248);
+        out.write(new byte[3]);
+        out.writeInt(flags);
+        out.writeByte(payload.length);
+        out.write(payload);
+        out.flush();
+    }
+
+    /** The rest of a FramebufferUpdate whose type was read, applied to the framebuffer. */
+    List<Received> readUpdateBody() throws IOException {
         in.readUnsignedByte();
         int count = in.readUnsignedShort();
         List<Received> rects = new ArrayList<>();
@@ -230,6 +289,16 @@ final class TestViewer implements AutoCloseable {
     }
 
     private void apply(Rect r, int encoding) throws IOException {
+        if (encoding == EXTENDED_DESKTOP_SIZE) {
+            int screens = in.readUnsignedByte();
+            in.readFully(new byte[3 + 16 * screens]);
+            if (r.y() == 0 && (r.width() != width || r.height() != height)) {
+                width = r.width();
+                height = r.height();
+                framebuffer = new int[width * height];
+            }
+            return;
+        }
         if (encoding == DESKTOP_SIZE) {
             width = r.width();
             height = r.height();
