@@ -28,6 +28,8 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final boolean embedded;
     private final DiskSync diskSync;
+    /** Workers of the stores (the transcript writer), stopped before the pool closes. */
+    private final java.util.List<AutoCloseable> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Database(HikariDataSource dataSource, boolean embedded) {
         this.dataSource = dataSource;
@@ -127,6 +129,22 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() { return jdbi; }
 
+    /** Registers a store's worker to stop when the database closes; returns it. */
+    <T extends AutoCloseable> T closing(T worker) {
+        workers.add(worker);
+        return worker;
+    }
+
+    private void stopWorkers() {
+        for (AutoCloseable worker : workers) {
+            try {
+                worker.close();
+            } catch (Exception e) {
+                LOG.warn("A database worker did not stop cleanly", e);
+            }
+        }
+    }
+
     public boolean isEmbedded() { return embedded; }
 
     /**
@@ -134,6 +152,7 @@ public final class Database implements AutoCloseable {
      * (a secret stored in clear by an older version) are gone from the disk; reopen to go on.
      */
     public void closeCompacted() {
+        stopWorkers();
         if (embedded) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.createStatement().execute("SHUTDOWN COMPACT");
@@ -146,6 +165,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        stopWorkers();
         if (diskSync != null) {
             diskSync.close();
         }

@@ -12,11 +12,11 @@ import org.jdbi.v3.core.Jdbi;
 /** Session transcripts. Thread-safe; the caller hands out {@code seq} numbers. */
 public final class MessageStore {
     private final Jdbi jdbi;
-    private final Database database;
+    private final TranscriptWriter writer;
 
     public MessageStore(Database database) {
         this.jdbi = database.jdbi();
-        this.database = database;
+        this.writer = database.closing(new TranscriptWriter(database));
     }
 
     /**
@@ -25,13 +25,11 @@ public final class MessageStore {
      * without reading the store.
      */
     public void appendDurably(TranscriptEntry entry, Long cseq) {
-        jdbi.useHandle(h -> append(h, entry, cseq));
-        database.awaitDurable();
+        writer.append(entry, cseq);
     }
 
     public void append(Handle h, TranscriptEntry entry, Long cseq) {
-        h.createUpdate("INSERT INTO messages (session_id, seq, sender, name, body, cseq, at)"
-                        + " VALUES (:session, :seq, :sender, :name, :body, :cseq, :at)")
+        h.createUpdate(TranscriptWriter.INSERT)
                 .bind("session", entry.sessionId()).bind("seq", entry.seq()).bind("sender", entry.sender().wireName())
                 .bind("name", entry.name()).bind("body", entry.text()).bind("cseq", cseq).bind("at", entry.at())
                 .execute();
