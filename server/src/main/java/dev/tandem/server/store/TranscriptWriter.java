@@ -25,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * message waited too, and p99 went from tens of milliseconds to over a second. One writer with
  * batches does the same work in a few transactions a second and no caller waits for a connection.
  *
+ * <p>The disk sync runs on a second thread ({@code tandem-transcript-sync}) while the writer goes
+ * on with the next batch: one sync covers every batch committed before it began, so a slow disk
+ * makes batches larger rather than callers wait for one sync after another.
+ *
  * <p>A batch that fails for a reason other than an unavailable database (a line the store refuses)
  * is written again line by line, so one bad line costs only its own caller. Thread-safe.
  */
@@ -37,7 +41,10 @@ final class TranscriptWriter implements AutoCloseable {
     private final Jdbi jdbi;
     private final Database database;
     private final LinkedBlockingQueue<Line> waiting = new LinkedBlockingQueue<>();
+    /** Lines committed, waiting for the disk sync that covers them. */
+    private final LinkedBlockingQueue<Line> committed = new LinkedBlockingQueue<>();
     private final Thread worker;
+    private final Thread syncer;
     private volatile boolean closed;
 
     /** One line and the caller waiting for it. */
@@ -49,7 +56,10 @@ final class TranscriptWriter implements AutoCloseable {
         this.database = database;
         this.worker = new Thread(this::run, "tandem-transcript-writer");
         worker.setDaemon(true);
+        this.syncer = new Thread(this::confirm, "tandem-transcript-sync");
+        syncer.setDaemon(true);
         worker.start();
+        syncer.start();
     }
 
     /** Stores {@code entry} and returns once it is on disk; see {@link MessageStore#appendDurably}. */
@@ -122,13 +132,29 @@ final class TranscriptWriter implements AutoCloseable {
             batch.forEach(line -> line.stored().completeExceptionally(e));
             return;
         }
-        try {
-            database.awaitDurable();
-        } catch (RuntimeException e) {
-            batch.forEach(line -> line.stored().completeExceptionally(e));
-            return;
+        committed.addAll(batch);
+    }
+
+    /** Confirms committed lines once a disk sync that began after their commit has finished. */
+    private void confirm() {
+        List<Line> lines = new ArrayList<>();
+        while (!closed || !committed.isEmpty() || worker.isAlive()) {
+            try {
+                Line first = committed.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                lines.add(first);
+                committed.drainTo(lines);
+                database.awaitDurable();
+                lines.forEach(line -> line.stored().complete(null));
+            } catch (InterruptedException e) {
+                break;
+            } catch (RuntimeException e) {
+                lines.forEach(line -> line.stored().completeExceptionally(e));
+            }
+            lines.clear();
         }
-        batch.forEach(line -> line.stored().complete(null));
     }
 
     @Override
@@ -136,6 +162,7 @@ final class TranscriptWriter implements AutoCloseable {
         closed = true;
         try {
             worker.join(5_000);
+            syncer.join(5_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
