@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and every file under --data is the server's alone.
  */
 class SecretsStayOutTest {
-    private static final String ADMIN_PASSWORD = "admin-Secret-Passw0rd-42";
+    private static final String ADMIN_PASSWORD = "sturdy-Secret-Passw0rd-42";
     private static final String COMMAND_LINE_SMTP_PASSWORD = "cli-smtp-Secret-9931";
     private static final String SETTINGS_SMTP_PASSWORD = "settings-smtp-Secret-5521";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ConsoleSessionTest {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withPerMethodLifecycle(false);
 
     static RunningServer server;
     static Chromium chromium;
@@ -31,7 +32,7 @@ class ConsoleSessionTest {
     @BeforeAll
     static void start() {
         server = RunningServer.start(c -> c.withSmtp(ServerConfig.SmtpSettings.parse(
-                "smtp://127.0.0.1:" + ServerSetupTest.SMTP.getPort())));
+                "smtp://127.0.0.1:" + smtp.getSmtp().getPort())));
         server.technician("lucia");
         chromium = Chromium.launch();
     }

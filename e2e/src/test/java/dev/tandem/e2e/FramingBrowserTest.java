@@ -61,7 +61,7 @@ class FramingBrowserTest {
             }
             // The same console, opened directly, works under its policy (Chromium#close checks the log).
             try (BrowserContext context = chromium.context("en-US")) {
-                Page console = ConsoleSessionTest.signInAs(server, context, "fran", "password-fran");
+                Page console = ConsoleSessionTest.signInAs(server, context, "fran", RunningServer.password("fran"));
                 assertThat(console.locator("[data-testid=create-code]")).isVisible();
                 Page join = context.newPage();
                 join.navigate(server.baseUrl() + "/join/" + code);

@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.cert.CertificateException;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 
 /**
  * The few REST calls {@code tandem vnc} makes as the technician, with the API token as a bearer
@@ -77,9 +79,14 @@ final class SessionApi {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new VncRefusal(VncRefusal.SERVER, "Cannot reach the Tandem server at " + server + " ("
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + "): check --server and that the server is running.");
+            if (isTls(e)) {
+                throw new VncRefusal(VncRefusal.SERVER, "Cannot reach the Tandem server at " + server + " securely: its"
+                        + " TLS certificate is not trusted or not made out to this name. For a server whose certificate"
+                        + " a private CA signed, give that CA with --ca-file.");
+            }
+            throw new VncRefusal(VncRefusal.SERVER, "Cannot reach the Tandem server at " + server
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + ": check --server and that the server is running.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new VncRefusal(VncRefusal.SERVER, "Interrupted while asking the server.");
@@ -113,5 +120,15 @@ final class SessionApi {
         } catch (IOException notJson) {
             return null;
         }
+    }
+
+    /** A failed TLS handshake, whose own message names Java classes and means nothing to the technician. */
+    private static boolean isTls(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || t instanceof CertificateException) {
+                return true;
+            }
+        }
+        return false;
     }
 }
