@@ -52,6 +52,10 @@ public final class ServerCommand implements Callable<Integer> {
             + "per 10 minutes on the portal pages (raise it when many customers share one office's address). Default: ${DEFAULT-VALUE}")
     int requestsPerAddress;
 
+    @Option(names = "--mail-retry", defaultValue = "30", paramLabel = "SECONDS", description = "How often mail that "
+            + "could not be sent (SMTP down) is tried again, in seconds. Default: ${DEFAULT-VALUE}")
+    int mailRetrySeconds;
+
     @Option(names = "--bind", paramLabel = "ADDRESS", description = "The address to listen on, e.g. 127.0.0.1 behind "
             + "a proxy on the same machine. Default: every interface")
     String bind;
@@ -143,6 +147,10 @@ public final class ServerCommand implements Callable<Integer> {
             config = config.withSmtp(SmtpSettings.parse(smtpUrl));
         }
         config = config.withRequestsPerAddress(requestsPerAddress);
+        if (mailRetrySeconds < 1 || mailRetrySeconds > 86_400) {
+            throw new IllegalArgumentException("--mail-retry must be between 1 and 86400 seconds, not " + mailRetrySeconds);
+        }
+        config = config.withMailRetry(java.time.Duration.ofSeconds(mailRetrySeconds));
         if (appStoreUrl != null) {
             URI store;
             try {

@@ -5,10 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,39 +77,7 @@ public final class ChatBenchmark implements Callable<Integer> {
                 devices.add(device);
                 ids.add(device.joined().get(10, TimeUnit.SECONDS));
             }
-            ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
-            ExecutorService technicians = Executors.newFixedThreadPool(sessions);
-            List<Future<?>> done = new ArrayList<>();
-            for (String id : ids) {
-                long interval = (long) (1e9 / rate);
-                long first = System.nanoTime() + java.util.concurrent.ThreadLocalRandom.current().nextLong(interval);
-                done.add(technicians.submit(() -> {
-                    for (int round = 0; round < WARMUP + roundTrips; round++) {
-                        long due = first + round * interval;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            TimeUnit.NANOSECONDS.sleep(wait);
-                        }
-                        String text = "rt " + id + " " + round;
-                        CompletableFuture<Long> echoed = feed.await(EchoDevice.PREFIX + text);
-                        long sent = System.nanoTime();
-                        tech.call("POST", "/api/v1/sessions/" + id + "/messages",
-                                BenchApi.JSON.createObjectNode().put("text", text).toString(), 201);
-                        long back = echoed.get(30, TimeUnit.SECONDS);
-                        if (round >= WARMUP) {
-                            samples.add(back - sent);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            technicians.shutdown();
-            LatencySample sample = new LatencySample();
-            samples.forEach(sample::add);
-            return sample;
+            return new ChatTraffic(tech, feed, ids, rate).rounds(WARMUP, roundTrips);
         } finally {
             devices.forEach(EchoDevice::close);
         }

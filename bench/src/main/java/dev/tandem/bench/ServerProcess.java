@@ -48,6 +48,29 @@ final class ServerProcess implements AutoCloseable {
         throw new IOException("The benchmark server did not start");
     }
 
+    /** Open file descriptors of the server process (Linux), or -1 where that cannot be read. */
+    long openFiles() {
+        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(process.pid()), "fd"))) {
+            return fds.count();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Threads of the server process (Linux), or -1 where that cannot be read. */
+    long threads() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Long.parseLong(line.substring(8).strip());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
+    }
+
     String baseUrl() {
         return tls ? "https://localhost:" + port : "http://127.0.0.1:" + port;
     }

@@ -24,6 +24,8 @@ final class DeviceProcess implements AutoCloseable {
     private final Process process;
     private final PrintWriter stdin;
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+    /** Every event the device printed, in order, whether or not a test waited for it. */
+    private final List<JsonNode> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final StringBuilder stderr = new StringBuilder();
 
     private DeviceProcess(Process process) {
@@ -32,7 +34,9 @@ final class DeviceProcess implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    events.add(JSON.readTree(line));
+                    JsonNode event = JSON.readTree(line);
+                    printed.add(event);
+                    events.add(event);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -71,7 +75,12 @@ final class DeviceProcess implements AutoCloseable {
     }
 
     JsonNode next(Predicate<JsonNode> wanted, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        return next(wanted, what, 15);
+    }
+
+    /** The next event {@code wanted}, waiting up to {@code seconds} (a loaded machine starts JVMs slowly). */
+    JsonNode next(Predicate<JsonNode> wanted, String what, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         try {
             while (System.nanoTime() < deadline) {
                 JsonNode event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -82,7 +91,7 @@ final class DeviceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new AssertionError("The device printed no '" + what + "' event within 15 s; stderr: " + stderr);
+        throw new AssertionError("The device printed no '" + what + "' event within " + seconds + " s; stderr: " + stderr);
     }
 
     int awaitExit() throws InterruptedException {
@@ -90,6 +99,11 @@ final class DeviceProcess implements AutoCloseable {
             throw new AssertionError("The device did not exit within 15 s");
         }
         return process.exitValue();
+    }
+
+    /** Every event printed so far. */
+    List<JsonNode> printed() {
+        return List.copyOf(printed);
     }
 
     String stderr() {

@@ -30,7 +30,13 @@ public enum TandemStatus {
     SCREEN_STOPPED("screen_stopped", 409, 4032, true, 5, "The customer stopped sharing the screen."),
     DEVICE_OFFLINE("device_offline", 409, 4033, false, 5,
             "The customer's phone is not connected right now; it is reconnecting."),
-    HEARTBEAT_TIMEOUT("heartbeat_timeout", 408, 4408, false, 5, "Nothing was heard from the peer for too long.");
+    HEARTBEAT_TIMEOUT("heartbeat_timeout", 408, 4408, false, 5, "Nothing was heard from the peer for too long."),
+    /** The server cannot reach its database (or disk) for a moment: come back by itself. */
+    SERVER_UNAVAILABLE("server_unavailable", 503, 4503, false, 5,
+            "The server cannot save anything right now; it is reconnecting to its database. Try again in a few seconds."),
+    /** Something failed inside the server; the peer may try again. */
+    SERVER_ERROR("internal_error", 500, 4500, false, 5,
+            "Something went wrong on the server. Try again; if it persists, the server log has the details.");
 
     private final String code;
     private final int httpStatus;

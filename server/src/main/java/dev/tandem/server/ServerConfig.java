@@ -21,12 +21,13 @@ import dev.tandem.server.edge.EdgeSettings;
  * @param mailRetry      how often queued mail (SMTP was down) is tried again
  * @param requestsPerAddress chat requests one address may make per 10 minutes (customers behind one
  *                       office's NAT share an address)
+ * @param clientLimits   what one client may hold of the server at once (connections, requests, time)
  * @param edge           listener, TLS, trusted proxies, outgoing trust, metrics token, secret key, access log
  */
 public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, DatabaseSettings database,
                            Optional<SmtpSettings> smtp, Optional<String> adminPassword, String storeUrl,
                            Duration reconnectGrace, Duration heartbeat, Duration mailRetry, int requestsPerAddress,
-                           EdgeSettings edge) {
+                           ClientLimits clientLimits, EdgeSettings edge) {
 
     public static final int DEFAULT_REQUESTS_PER_ADDRESS = 5;
     public static final String DEFAULT_STORE_URL = "https://play.google.com/store/apps/details?id=dev.tandem.app";
@@ -35,45 +36,79 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
     public static ServerConfig defaults(int port, Path dataDir) {
         return new ServerConfig(port, dataDir, Optional.empty(), DatabaseSettings.embedded(dataDir), Optional.empty(),
                 Optional.empty(), DEFAULT_STORE_URL, Duration.ofSeconds(120), Duration.ofSeconds(15), Duration.ofSeconds(30),
-                DEFAULT_REQUESTS_PER_ADDRESS, EdgeSettings.defaults());
+                DEFAULT_REQUESTS_PER_ADDRESS, ClientLimits.DEFAULTS, EdgeSettings.defaults());
     }
 
     public ServerConfig withSmtp(SmtpSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, database, Optional.of(settings), adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, edge);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     public ServerConfig withDatabase(DatabaseSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, settings, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, edge);
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, Optional.of(password), storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, edge);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     public ServerConfig withPublicUrl(URI url) {
         return new ServerConfig(port, dataDir, Optional.of(url), database, smtp, adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, edge);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     public ServerConfig withTimings(Duration grace, Duration heartbeatEvery) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, grace,
-                heartbeatEvery, mailRetry, requestsPerAddress, edge);
+                heartbeatEvery, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     /** How often queued mail is retried (tests shorten it). */
     public ServerConfig withMailRetry(Duration every) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, every, requestsPerAddress, edge);
+                heartbeat, every, requestsPerAddress, clientLimits, edge);
+    }
+
+    /** What one client may hold of the server at once (the slow-client and greedy-client guards). */
+    public ServerConfig withClientLimits(ClientLimits limits) {
+        return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
+                heartbeat, mailRetry, requestsPerAddress, limits, edge);
+    }
+
+    /**
+     * What one client may hold of the server at once, so that nothing one client does stalls the
+     * others (README, "Limits that protect the server").
+     *
+     * @param connectionsPerAddress TCP connections open at once per address (IPv6 per /64)
+     * @param requestsInProgress    HTTP requests in progress at once per client
+     * @param headerTime            the longest a client may take to send a request's headers
+     * @param bodyTime              the longest a client may take to send a request's body
+     * @param threads               the server's request threads
+     */
+    public record ClientLimits(int connectionsPerAddress, int requestsInProgress, Duration headerTime, Duration bodyTime,
+                               int threads) {
+        public static final ClientLimits DEFAULTS = new ClientLimits(256, 32, Duration.ofSeconds(10),
+                Duration.ofSeconds(20), 200);
+
+        public ClientLimits {
+            if (connectionsPerAddress < 1 || requestsInProgress < 1 || threads < 8) {
+                throw new IllegalArgumentException("Connections and requests per address must be at least 1, threads at least 8");
+            }
+        }
     }
 
     /** Where the database is: a JDBC URL with optional credentials. */
     public record DatabaseSettings(String jdbcUrl, String user, String password) {
+        /**
+         * The embedded H2 database in {@code dataDir}. {@code WRITE_DELAY=0}: H2's default (500 ms)
+         * keeps committed transactions in memory until a background thread writes them, so a killed
+         * server lost messages it had already confirmed, and handed their {@code seq} out again.
+         */
         public static DatabaseSettings embedded(Path dataDir) {
             return new DatabaseSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tandem")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
+                    "sa", "");
         }
 
         public boolean isEmbedded() {
@@ -158,18 +193,18 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
             throw new IllegalArgumentException("--requests-per-address must be at least 1");
         }
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, perAddress, edge);
+                heartbeat, mailRetry, perAddress, clientLimits, edge);
     }
 
     /** Where the join page sends customers who have no app (a store page of the operator's). */
     public ServerConfig withStoreUrl(String url) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, url, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, edge);
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
     }
 
     /** Listener, TLS, proxies, outgoing trust, metrics token, secret key and access log. */
     public ServerConfig withEdge(EdgeSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, settings);
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, settings);
     }
 }

@@ -34,6 +34,7 @@ import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ViewerEndpoint;
 import dev.tandem.server.net.ClientAddresses;
+import dev.tandem.server.net.ClientGuards;
 import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.requests.RequestEndpoint;
 import dev.tandem.server.secrets.SecretBox;
@@ -77,6 +78,8 @@ import org.slf4j.LoggerFactory;
 /** The running server: database, services, HTTP and WebSocket routes, and the periodic jobs. */
 public final class TandemServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TandemServer.class);
+    /** The largest request body the API takes. */
+    static final int MAX_REQUEST_BYTES = 1_000_000;
     private final Database database;
     private final Javalin app;
     private final LiveSessions sessions;
@@ -222,12 +225,23 @@ public final class TandemServer implements AutoCloseable {
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
                 config.edge().metricsToken(), identity), json);
 
+        // Nothing one client does may stall the others: bounded threads, connections, requests, time.
+        // A trusted proxy carries every client behind it on its own address, so its connections are
+        // not counted per address at accept; the real clients are counted per request instead.
+        ClientGuards guards = new ClientGuards(config.clientLimits(), clients, MAX_REQUEST_BYTES,
+                peer -> config.edge().trustedProxies().trusts(peer.inetAddress()));
+        Gauge.builder("tandem_http_requests_in_progress", guards, ClientGuards::requestsInProgress).register(metrics);
+        Gauge.builder("tandem_connections_refused_per_address", guards, ClientGuards::refusedConnections).register(metrics);
+        Gauge.builder("tandem_connections_open", guards, ClientGuards::openConnections).register(metrics);
         Javalin app = Javalin.create(c -> {
+            c.jetty.threadPool = guards.threadPool();
+            c.jetty.modifyServer(guards::install);
+            c.jetty.modifyHttpConfiguration(guards::configure);
             c.startup.showJavalinBanner = false;
             c.startup.showOldJavalinVersionWarning = false;
             c.concurrency.useVirtualThreads = false;
             c.jsonMapper(new JavalinJackson(json, false));
-            c.http.maxRequestSize = 1_000_000;
+            c.http.maxRequestSize = MAX_REQUEST_BYTES;
             c.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/tandem/console";

@@ -55,6 +55,28 @@ class AgentProtocolTest {
     }
 
     @Test
+    void wronglyTypedFramesCloseWith4000AndASentenceThatNamesNoJavaClass() {
+        String code = tech.createCode("typed wrong");
+        try (RawDevice joined = RawDevice.connect(server)) {
+            joined.join(code, "Ana");
+            joined.send("{\"type\":\"chat\",\"cseq\":1,\"text\":{\"a\":1}}");
+            assertThat(joined.awaitClose()).isEqualTo(4000);
+            assertThat(joined.closeReason()).isEqualTo("The field \"text\" of the frame has the wrong type or value.");
+        }
+        for (String frame : new String[] {"{\"type\":\"hello\",\"version\":\"one\",\"code\":\"123456789\"}",
+                "{\"type\":\"hello\",\"version\":1,\"code\":[1]}", "{\"type\":5}", "{}", "\"text\"", "{\"type\":\"chat\",",
+                "{\"type\":\"hello\",\"version\":1,\"device\":\"phone\"}", "{\"type\":\"chat\",\"cseq\":1e400}",
+                "{\"type\":\"logChunk\",\"upload\":{},\"index\":\"x\"}"}) {
+            try (RawDevice bad = RawDevice.connect(server)) {
+                bad.send(frame);
+                assertThat(bad.awaitClose()).as(frame).isEqualTo(4000);
+                assertThat(bad.closeReason()).as(frame).matches("[A-Z][^\\n]*\\.")
+                        .doesNotContain("java.", "dev.tandem", "JsonToken", "com.fasterxml", "Exception", "`");
+            }
+        }
+    }
+
+    @Test
     void aSecondHelloOnAJoinedSocketIsMalformed() {
         String code = tech.createCode("twice");
         try (RawDevice device = RawDevice.connect(server)) {

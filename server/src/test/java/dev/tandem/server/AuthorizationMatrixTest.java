@@ -111,8 +111,7 @@ class AuthorizationMatrixTest {
 
         private String uploadLog(RawDevice device, String id) {
             owner.post("/api/v1/sessions/" + id + "/logs", "").expect(202);
-            String prompt = device.next("prompt").get("id").asText();
-            device.send("{\"type\":\"answer\",\"id\":\"" + prompt + "\",\"granted\":true}");
+            String prompt = device.answerNextPrompt(true);
             device.sendLogFile(prompt, "m1", "app.log", "matrix log line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
             device.next("logStored");
             device.send("{\"type\":\"logsDone\",\"id\":\"" + prompt + "\",\"files\":1}");

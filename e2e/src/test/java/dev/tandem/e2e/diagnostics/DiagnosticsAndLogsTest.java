@@ -268,8 +268,7 @@ class DiagnosticsAndLogsTest {
             try (RawDevice device = RawDevice.connect(server)) {
                 String session = device.join(tech.createCode("raw"), "Ana").get("session").asText();
                 tech.post("/api/v1/sessions/" + session + "/logs", "").expect(202);
-                String prompt = device.next("prompt").get("id").asText();
-                device.send("{\"type\":\"answer\",\"id\":\"" + prompt + "\",\"granted\":true}");
+                String prompt = device.answerNextPrompt(true);
 
                 device.send("{\"type\":\"logFile\",\"id\":\"" + prompt + "\",\"upload\":\"u1\",\"name\":\"huge.log\","
                         + "\"size\":31457280,\"sha256\":\"" + "0".repeat(64) + "\"}");
@@ -307,8 +306,7 @@ class DiagnosticsAndLogsTest {
             try (RawDevice device = RawDevice.connect(server)) {
                 String session = device.join(tech.createCode("drop"), "Ana").get("session").asText();
                 tech.post("/api/v1/sessions/" + session + "/logs", "").expect(202);
-                String prompt = device.next("prompt").get("id").asText();
-                device.send("{\"type\":\"answer\",\"id\":\"" + prompt + "\",\"granted\":true}");
+                String prompt = device.answerNextPrompt(true);
                 device.send("{\"type\":\"logFile\",\"id\":\"" + prompt + "\",\"upload\":\"u1\",\"name\":\"big.log\","
                         + "\"size\":100000,\"sha256\":\"" + "a".repeat(64) + "\"}");
                 await(tech, "/api/v1/sessions/" + session + "/logs", d -> d.get("status").asText().equals("pending"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tandem.protocol.JsonProblem;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 
@@ -64,16 +65,10 @@ public final class WireCodec {
             }
             return message;
         } catch (JsonProcessingException e) {
-            throw new ProtocolException(TandemStatus.MALFORMED, "Malformed frame: " + firstLine(e.getOriginalMessage()));
+            throw new ProtocolException(TandemStatus.MALFORMED, JsonProblem.describe("The frame", e));
+        } catch (RuntimeException e) {
+            // Jackson reports some impossible values (a number too large for its field) this way.
+            throw new ProtocolException(TandemStatus.MALFORMED, "The frame does not have the expected form.");
         }
-    }
-
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "unreadable JSON";
-        }
-        int newline = text.indexOf('\n');
-        String line = newline < 0 ? text : text.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 }

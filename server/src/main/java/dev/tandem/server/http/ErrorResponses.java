@@ -2,7 +2,10 @@ package dev.tandem.server.http;
 
 import dev.tandem.server.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.tandem.protocol.JsonProblem;
+import dev.tandem.protocol.TandemStatus;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -24,11 +27,16 @@ public final class ErrorResponses {
             write(ctx, e.httpStatus(), e.code(), e.getMessage());
         });
         routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, 400, "malformed_json",
-                "The request body is not valid JSON: " + e.getOriginalMessage()));
+                JsonProblem.describe("The request body", e)));
         routes.exception(Exception.class, (e, ctx) -> {
+            if (Database.isUnavailable(e)) {
+                LOG.warn("{} {} refused: the database is unavailable ({})", ctx.method(), LogText.escape(ctx.path()), rootMessage(e));
+                ctx.header("Retry-After", "5");
+                write(ctx, 503, TandemStatus.SERVER_UNAVAILABLE.code(), TandemStatus.SERVER_UNAVAILABLE.message());
+                return;
+            }
             LOG.error("Unexpected failure on {} {}", ctx.method(), LogText.escape(ctx.path()), e);
-            write(ctx, 500, "internal_error", "Something went wrong on the server. Try again; if it persists, "
-                    + "the server log has the details.");
+            write(ctx, 500, TandemStatus.SERVER_ERROR.code(), TandemStatus.SERVER_ERROR.message());
         });
         // Answers Javalin and Jetty give on their own (no route, wrong method, body over the limit)
         // get the same JSON shape on the API as every other refusal.
@@ -44,6 +52,31 @@ public final class ErrorResponses {
                 write(ctx, status, code, message.apply(ctx));
             }
         });
+    }
+
+    /**
+     * The one answer for a WebSocket whose handler failed: the database away closes with 4503 (the
+     * peer comes back by itself), anything else with 4500; the reason is a sentence, never a Java
+     * name or a message from inside.
+     */
+    public static void registerSockets(RoutesConfig routes) {
+        routes.wsException(Exception.class, (e, ctx) -> {
+            TandemStatus status = Database.isUnavailable(e) ? TandemStatus.SERVER_UNAVAILABLE : TandemStatus.SERVER_ERROR;
+            if (status == TandemStatus.SERVER_ERROR) {
+                LOG.error("Unexpected failure on a WebSocket", e);
+            } else {
+                LOG.warn("A WebSocket is closed: the database is unavailable ({})", rootMessage(e));
+            }
+            ctx.closeSession(status.closeCode(), status.message());
+        });
+    }
+
+    static String rootMessage(Throwable error) {
+        Throwable cause = error;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return String.valueOf(cause.getMessage());
     }
 
     public static void write(Context ctx, int status, String code, String message) {

@@ -99,6 +99,7 @@ public final class WebApp {
 
     public void register(RoutesConfig routes) {
         ErrorResponses.register(routes);
+        ErrorResponses.registerSockets(routes);
         routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
         routes.get("/metrics", ctx -> {
             metricsAccess.require(ctx);

@@ -23,7 +23,16 @@ final class DiagnosticsState {
     Status diagnostics = Status.NONE;
     String diagnosticsError;
     Status logs = Status.NONE;
+    /**
+     * The logs prompt the customer allowed and whose files are still coming; null when nobody is
+     * waiting for files (then every upload is refused).
+     */
+    String allowedLogsPrompt;
+    /** Files started for {@link #allowedLogsPrompt}. */
+    int filesThisRequest;
+    /** At most {@link #MAX_REFUSALS} kept: a phone sending junk cannot grow this list. */
     final List<Refusal> refused = new ArrayList<>();
+    static final int MAX_REFUSALS = 50;
     final Map<String, ServerMessage.Prompt> prompts = new LinkedHashMap<>();
 
     static String wire(Status status) {

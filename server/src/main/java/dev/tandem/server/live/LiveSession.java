@@ -60,9 +60,17 @@ final class LiveSession {
         customerLanguage = portalLanguage.or(() -> Language.of(tag)).orElse(Language.EN);
     }
 
-    /** Undoes {@link #nextEntry} when storing the entry failed, so no seq is skipped. */
-    void unreserve() {
-        nextSeq--;
+    /**
+     * Storing an entry failed, and it may or may not be in the store: the next entry waits until
+     * {@link #reload} read the store's numbers, so no {@code seq} is ever given twice.
+     */
+    boolean countersInDoubt;
+
+    /** The numbers as the store has them (after a failed write). */
+    void reload(long lastSeq, long storedLastCseq) {
+        this.nextSeq = lastSeq + 1;
+        this.lastCseq = storedLastCseq;
+        this.countersInDoubt = false;
     }
 
     boolean connected() {

@@ -31,6 +31,7 @@ import dev.tandem.server.store.LogVault;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.protocol.stream.StreamFrame;
 import java.util.Collection;
+import dev.tandem.server.store.Database;
 import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.view.Views;
 import java.nio.charset.StandardCharsets;
@@ -158,6 +159,8 @@ public final class LiveSessions {
         if (!won) {
             throw new ProtocolException(TandemStatus.CODE_USED);
         }
+        // The welcome hands out a resume token: the session behind it must survive any crash.
+        sessions.awaitDurable();
         LiveSession session = new LiveSession(id, code.technicianId(), code.technicianName(), code.portal().language(),
                 code.portal().slug(), name, hello.device, hello.capabilities, 0, 0);
         live.put(id, session);
@@ -319,6 +322,7 @@ public final class LiveSessions {
             if (session.ended || session.link != link) {
                 return;
             }
+            trustCounters(session);
             if (chat.cseq <= session.lastCseq) {
                 Optional<Long> stored = messages.seqOfCustomerMessage(session.id, chat.cseq);
                 if (stored.isPresent()) {
@@ -372,9 +376,26 @@ public final class LiveSessions {
 
     private void startGrace(LiveSession session) {
         session.cancelGrace();
-        session.graceTimer = timers.schedule(() -> end(session, "server", null, AuditLog.SYSTEM,
-                SystemNotices.endedConnectionLost(), "The customer's phone did not reconnect in time."),
-                grace.toMillis(), TimeUnit.MILLISECONDS);
+        session.graceTimer = timers.schedule(() -> endAfterGrace(session), grace.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The grace is over: the session ends, or, while the database is away, tries again in a few seconds. */
+    private void endAfterGrace(LiveSession session) {
+        try {
+            end(session, "server", null, AuditLog.SYSTEM, SystemNotices.endedConnectionLost(),
+                    "The customer's phone did not reconnect in time.");
+        } catch (RuntimeException e) {
+            if (!Database.isUnavailable(e)) {
+                LOG.error("Session {}: ending it after the grace period failed", session.id, e);
+                return;
+            }
+            LOG.warn("Session {}: cannot end it while the database is away; trying again in 5 s", session.id);
+            synchronized (session) {
+                if (!session.ended && session.link == null && !stopping) {
+                    session.graceTimer = timers.schedule(() -> endAfterGrace(session), 5, TimeUnit.SECONDS);
+                }
+            }
+        }
     }
 
     /** Pings every device and closes the ones that have been silent for three heartbeats. */
@@ -529,17 +550,23 @@ public final class LiveSessions {
         LOG.info("Session {} ended by {}", session.id, by);
     }
 
+    /**
+     * Gives the entry the session's next {@code seq}, stores it and waits until it is on disk, then
+     * sends it to the device and the consoles: nothing is shown or acknowledged that a crash could
+     * take back. Call with the session's monitor held.
+     */
     private TranscriptEntry append(LiveSession session, Sender sender, String name, String text, Long cseq) {
         return append(session, sender, name, text, null, cseq);
     }
 
     private TranscriptEntry append(LiveSession session, Sender sender, String name, String text, Phrase event,
                                    Long cseq) {
+        trustCounters(session);
         TranscriptEntry entry = session.nextEntry(sender, name, text, clock.instant(), event);
         try {
-            messages.append(entry, cseq);
+            messages.appendDurably(entry, cseq);
         } catch (RuntimeException e) {
-            session.unreserve();
+            session.countersInDoubt = true;
             throw e;
         }
         if (session.link != null) {
@@ -547,6 +574,13 @@ public final class LiveSessions {
         }
         consoles.messageAdded(session.technicianId, session.id, Views.message(entry, Language.EN));
         return entry;
+    }
+
+    /** After a failed write: the session's numbers as the store has them. */
+    private void trustCounters(LiveSession session) {
+        if (session.countersInDoubt) {
+            session.reload(messages.maxSeq(session.id), messages.maxCseq(session.id));
+        }
     }
 
     private void publishSession(String sessionId) {

@@ -24,7 +24,9 @@ import java.util.zip.CRC32;
  * {@link Limits#MAX_SESSION_LOG_BYTES}, chunks in order with a matching CRC-32, never more bytes than
  * declared — written to a partial file, and kept only when its size and SHA-256 match. A refusal
  * costs that file only. Uploads belong to one device connection; when it drops they are discarded.
- * Called with the session's monitor held.
+ * At most {@value #MAX_OPEN_PER_CONNECTION} uploads are open on one connection and
+ * {@value #MAX_OPEN_IN_ALL} in the whole server, so no phone can take the server's open files.
+ * Called with the session's monitor held (the server-wide count is atomic).
  */
 final class LogUploads {
     /** One upload in progress. */
@@ -63,9 +65,12 @@ final class LogUploads {
         }
     }
 
+    static final int MAX_OPEN_PER_CONNECTION = 4;
+    static final int MAX_OPEN_IN_ALL = 64;
     private final DiagnosticsStore store;
     private final LogVault vault;
     private final Clock clock;
+    private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
 
     LogUploads(DiagnosticsStore store, LogVault vault, Clock clock) {
         this.store = store;
@@ -93,12 +98,22 @@ final class LogUploads {
         if (file.sha256 == null || !file.sha256.matches("[0-9a-f]{64}")) {
             return Outcome.refused("The checksum of " + name + " is missing or malformed.");
         }
+        if (uploads.size() >= MAX_OPEN_PER_CONNECTION) {
+            return Outcome.refused(name + " was not taken: at most " + MAX_OPEN_PER_CONNECTION
+                    + " files may be uploaded at once; send them one after another.");
+        }
+        if (open.incrementAndGet() > MAX_OPEN_IN_ALL) {
+            open.decrementAndGet();
+            return Outcome.refused(name + " was not taken: the server is receiving many files right now. "
+                    + "Ask for the log files again in a minute.");
+        }
         String fileId = Secrets.id("f");
         try {
             uploads.put(file.upload, new Upload(file.id, fileId, name, file.size, file.sha256,
                     vault.openPart(session.id, fileId)));
         } catch (UncheckedIOException e) {
-            return Outcome.refused("The server could not store " + name + " (" + e.getCause().getMessage() + ").");
+            open.decrementAndGet();
+            return Outcome.refused("The server could not store " + name + ".");
         }
         return Outcome.GOING_ON;
     }
@@ -190,7 +205,8 @@ final class LogUploads {
         return Outcome.refused(reason);
     }
 
-    private static void close(Upload upload) {
+    private void close(Upload upload) {
+        open.decrementAndGet();
         try {
             if (upload.out != null) {
                 upload.out.close();
@@ -198,6 +214,11 @@ final class LogUploads {
         } catch (IOException e) {
             // the partial file is discarded or already complete
         }
+    }
+
+    /** Uploads open in the whole server (for tests and metrics). */
+    int openUploads() {
+        return open.get();
     }
 
     static String megabytes(long bytes) {

@@ -55,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class SessionDiagnostics {
     private static final Logger LOG = LoggerFactory.getLogger(SessionDiagnostics.class);
+    static final int MAX_FILES_PER_REQUEST = 50;
+    static final int MAX_FILES_PER_SESSION = 200;
     private final LiveSessions sessions;
     private final PortalStore portals;
     private final DiagnosticsStore store;
@@ -117,6 +119,7 @@ public final class SessionDiagnostics {
             DiagnosticsState state = session.diagnostics;
             state.logs = Status.PENDING;
             state.refused.clear();
+            state.allowedLogsPrompt = null;
             prompt(session, "logs", SystemNotices.logsQuestion(user.displayName()), true);
             sessions.systemLine(session, SystemNotices.logsRequested(user.displayName()));
             audit.record(user.username(), AuditAction.LOGS_REQUESTED, session.id, Phrase.of("audit.logsRequested"));
@@ -209,6 +212,8 @@ public final class SessionDiagnostics {
             publishDiagnostics(session);
         } else {
             if (answer.granted) {
+                state.allowedLogsPrompt = prompt.id;
+                state.filesThisRequest = 0;
                 sessions.systemLine(session, SystemNotices.logsAllowed(session.customerName));
             } else {
                 state.logs = Status.DECLINED;
@@ -239,7 +244,26 @@ public final class SessionDiagnostics {
         publishDiagnostics(session);
     }
 
+    /**
+     * A file the phone starts to upload. Only files of the logs request the customer allowed are
+     * taken, at most {@value #MAX_FILES_PER_REQUEST} per request and {@value #MAX_FILES_PER_SESSION}
+     * per session; anything else is refused with its reason, which costs that upload only (the
+     * connection and the session go on) and, when nobody asked, is not even shown to the technician.
+     */
     void logFile(LiveSession session, DeviceLink link, AgentMessage.LogFile file) {
+        DiagnosticsState state = session.diagnostics;
+        if (state.allowedLogsPrompt == null || !state.allowedLogsPrompt.equals(file.id)) {
+            link.send(new ServerMessage.LogRefused(file.upload, "Nobody asked for log files: the technician asks "
+                    + "with Send Logfiles, and the files of that request are taken once the customer allowed it."));
+            LOG.debug("Session {}: upload {} refused, nobody asked for it", session.id, file.upload);
+            return;
+        }
+        if (state.filesThisRequest >= MAX_FILES_PER_REQUEST || store.logFileCount(session.id) >= MAX_FILES_PER_SESSION) {
+            settle(session, link, file.upload, file.name, LogUploads.Outcome.refused("No more files are taken: a "
+                    + "request holds at most " + MAX_FILES_PER_REQUEST + " files and a session " + MAX_FILES_PER_SESSION + "."));
+            return;
+        }
+        state.filesThisRequest++;
         settle(session, link, file.upload, file.name, uploads.start(session, link.uploads, file));
     }
 
@@ -256,6 +280,10 @@ public final class SessionDiagnostics {
     /** Every file of a logs request was sent. */
     void logsDone(LiveSession session, AgentMessage.LogsDone done) {
         DiagnosticsState state = session.diagnostics;
+        if (state.allowedLogsPrompt == null || !state.allowedLogsPrompt.equals(done.id)) {
+            return; // not the end of anything that was asked
+        }
+        state.allowedLogsPrompt = null;
         state.logs = Status.READY;
         List<LogFileRecord> files = store.logFiles(session.id);
         sessions.systemLine(session, SystemNotices.logsReceived(session.customerName,
@@ -320,7 +348,9 @@ public final class SessionDiagnostics {
         });
         outcome.refused().ifPresent(reason -> {
             link.send(new ServerMessage.LogRefused(uploadId, reason));
-            session.diagnostics.refused.add(new Refusal(name == null ? uploadId : name, reason));
+            if (session.diagnostics.refused.size() < DiagnosticsState.MAX_REFUSALS) {
+                session.diagnostics.refused.add(new Refusal(name == null ? uploadId : name, reason));
+            }
             LOG.info("Session {}: upload {} refused: {}", session.id, LogText.escape(uploadId), LogText.escape(reason));
             publishLogs(session);
         });

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -44,10 +45,12 @@ import org.slf4j.LoggerFactory;
  * Every email the server sends goes through here: it is stored first (so nothing is lost), then
  * delivered on a background thread over SMTP, or written as {@code <id>.eml} to the outbox
  * directory when no SMTP server is configured. A failed SMTP attempt leaves the message queued;
- * {@link #retryQueued()} tries again, up to {@value #MAX_ATTEMPTS} attempts. Thread-safe.
+ * {@link #retryQueued()} tries again until it is sent, for as long as {@link #GIVE_UP_AFTER} from
+ * when it was stored (a fixed number of attempts gave up within minutes of an SMTP outage). Thread-safe.
  */
 public final class MailOutbox implements AutoCloseable {
-    static final int MAX_ATTEMPTS = 8;
+    /** How long a queued message keeps being tried while SMTP is down. */
+    static final Duration GIVE_UP_AFTER = Duration.ofHours(24);
     static final String TEST_KIND = "test";
     private static final int TEST_TIMEOUT_SECONDS = 60;
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
@@ -213,7 +216,8 @@ public final class MailOutbox implements AutoCloseable {
                             "server", String.valueOf(server.get())));
             LOG.info("Mail {} ({}) sent over SMTP", id, LogText.escape(email.kind()));
         } catch (MessagingException | RuntimeException e) {
-            boolean giveUp = email.attempts() + 1 >= MAX_ATTEMPTS || TEST_KIND.equals(email.kind());
+            boolean giveUp = TEST_KIND.equals(email.kind())
+                    || email.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant());
             // The Outbox and the test email say what kind of failure it was; the raw answer goes to the log only.
             String error = SmtpFailure.describe(e, server.get().settings());
             emails.recordAttempt(id, giveUp ? EmailStatus.FAILED : EmailStatus.QUEUED, truncate(error), null);

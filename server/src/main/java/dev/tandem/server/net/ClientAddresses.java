@@ -55,6 +55,12 @@ public final class ClientAddresses {
         });
     }
 
+    /** The client of a request as Jetty sees it, before any route ran (the server's own guards). */
+    public ClientAddress of(org.eclipse.jetty.server.Request request) {
+        ClientAddress peer = peer(request.getConnectionMetaData().getRemoteSocketAddress());
+        return source.resolve(peer, name -> request.getHeaders().getValuesList(name));
+    }
+
     /** The client of a WebSocket, from its connection and its upgrade request. */
     public ClientAddress of(WsContext ctx) {
         ClientAddress peer = peer(ctx.session.getRemoteSocketAddress());

@@ -50,6 +50,12 @@ public final class DiagnosticsStore {
                 .bind("s", sessionId).map((rs, ctx) -> logFile(rs)).list());
     }
 
+    /** How many log files a session holds. */
+    public int logFileCount(String sessionId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM log_files WHERE session_id = :s")
+                .bind("s", sessionId).mapTo(Integer.class).one());
+    }
+
     /** The bytes of log files stored for a session so far. */
     public long logBytes(String sessionId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(SUM(size), 0) FROM log_files WHERE session_id = :s")

@@ -16,11 +16,14 @@ public final class EmailStore {
     private static final String COLUMNS = "id, created_by, session_id, kind, recipient, subject, status, attempts,"
             + " last_error, created_at, sent_at";
     private final Jdbi jdbi;
+    private final Database database;
 
     public EmailStore(Database database) {
         this.jdbi = database.jdbi();
+        this.database = database;
     }
 
+    /** Stores a queued message; returns once it is on disk (its 202 promises it will be sent). */
     public void insert(Email email, byte[] eml) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO emails (" + COLUMNS + ", eml) VALUES (:id, :by, :session, :kind,"
                         + " :to, :subject, :status, 0, NULL, :created, NULL, :eml)")
@@ -28,6 +31,7 @@ public final class EmailStore {
                 .bind("session", email.sessionId().orElse(null)).bind("kind", email.kind())
                 .bind("to", email.recipient()).bind("subject", email.subject()).bind("status", email.status().wireName())
                 .bind("created", email.createdAt()).bind("eml", eml).execute());
+        database.awaitDurable();
     }
 
     public void recordAttempt(String id, EmailStatus status, String error, Instant sentAt) {

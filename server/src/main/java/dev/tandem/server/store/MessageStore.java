@@ -13,19 +13,25 @@ import org.jdbi.v3.core.Jdbi;
 /** Session transcripts. Thread-safe; the caller hands out {@code seq} numbers. */
 public final class MessageStore {
     private final Jdbi jdbi;
+    private final TranscriptWriter writer;
 
     public MessageStore(Database database) {
         this.jdbi = database.jdbi();
+        this.writer = database.closing(new TranscriptWriter(database));
     }
 
-    public void append(TranscriptEntry entry, Long cseq) {
-        jdbi.useHandle(h -> append(h, entry, cseq));
+    /**
+     * Stores {@code entry} and returns once it is on disk, so that it may be acknowledged. When this
+     * throws, the entry may or may not be stored: the caller must not hand its {@code seq} out again
+     * without reading the store.
+     */
+    public void appendDurably(TranscriptEntry entry, Long cseq) {
+        writer.append(entry, cseq);
     }
 
     public void append(Handle h, TranscriptEntry entry, Long cseq) {
         Phrase event = entry.event();
-        h.createUpdate("INSERT INTO messages (session_id, seq, sender, name, body, cseq, at, event_key, event_params)"
-                        + " VALUES (:session, :seq, :sender, :name, :body, :cseq, :at, :eventKey, :eventParams)")
+        h.createUpdate(TranscriptWriter.INSERT)
                 .bind("session", entry.sessionId()).bind("seq", entry.seq()).bind("sender", entry.sender().wireName())
                 .bind("name", entry.name()).bind("body", entry.text()).bind("cseq", cseq).bind("at", entry.at())
                 .bind("eventKey", event == null ? null : event.key())

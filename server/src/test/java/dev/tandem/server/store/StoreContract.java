@@ -92,9 +92,9 @@ abstract class StoreContract {
                 new DeviceInfo("LGE", "LM-V600", "13", 33, "lg"), caps, "hash", now));
         String text = "¿Qué tal? Ñandú 😀 " + "ü".repeat(3000) + "😀".repeat(900);
         Phrase joined = Phrase.of("event.joined", "customer", "Ana María", "phone", "LGE LM-V600 (Android 13)");
-        messages.append(new TranscriptEntry("s_a", 1, Sender.SYSTEM, "Tandem", "joined", now, joined), null);
-        messages.append(new TranscriptEntry("s_a", 2, Sender.CUSTOMER, "Ana María", text, now), 1L);
-        messages.append(new TranscriptEntry("s_a", 3, Sender.TECHNICIAN, "Bob", "ok", now), null);
+        messages.appendDurably(new TranscriptEntry("s_a", 1, Sender.SYSTEM, "Tandem", "joined", now, joined), null);
+        messages.appendDurably(new TranscriptEntry("s_a", 2, Sender.CUSTOMER, "Ana María", text, now), 1L);
+        messages.appendDurably(new TranscriptEntry("s_a", 3, Sender.TECHNICIAN, "Bob", "ok", now), null);
 
         SupportSession stored = sessions.find("s_a").orElseThrow();
         assertThat(stored.device().model).isEqualTo("LM-V600");
@@ -108,6 +108,13 @@ abstract class StoreContract {
         assertThat(messages.maxSeq("s_a")).isEqualTo(3);
         assertThat(messages.maxCseq("s_a")).isEqualTo(1);
         assertThat(messages.seqOfCustomerMessage("s_a", 1)).contains(2L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.appendDurably(
+                new TranscriptEntry("s_a", 4, Sender.CUSTOMER, "Ana María", "again", now), 1L))
+                .as("a customer message (its cseq) is stored at most once").isInstanceOf(RuntimeException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> messages.appendDurably(
+                new TranscriptEntry("s_a", 3, Sender.TECHNICIAN, "Bob", "same seq", now), null))
+                .as("a seq is never stored twice").isInstanceOf(RuntimeException.class);
+        assertThat(messages.maxSeq("s_a")).isEqualTo(3);
 
         assertThat(sessions.end("s_a", "technician", "Bob", null, now)).isTrue();
         assertThat(sessions.end("s_a", "customer", null, null, now)).isFalse();
@@ -115,6 +122,51 @@ abstract class StoreContract {
         assertThat(sessions.list(Optional.of(bob.id()), Optional.of(SessionStatus.ENDED), 10))
                 .extracting(SupportSession::id).containsExactly("s_a");
         assertThat(sessions.listActive()).isEmpty();
+    }
+
+    @Test
+    void linesWrittenTogetherAreAllStoredAndABadOneCostsOnlyItsOwnWriter() throws Exception {
+        User bob = users.create("bob", "Bob", Role.TECHNICIAN, "h");
+        Portal portal = portals.create(new Portal(0, "p3", "P3", "en", false, true, true, 20, 8));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        int sessionsCount = 16;
+        int lines = 25;
+        for (int s = 0; s < sessionsCount; s++) {
+            String id = "s_" + s;
+            sessions.jdbi().useTransaction(h -> sessions.insert(h, id, null, bob.id(), portal.id(), "Ana",
+                    new DeviceInfo("LGE", "LM-V600", "13", 33, "lg"), new Capabilities(Capability.available(),
+                            Capability.available(), Capability.available(), Capability.available()), "hash", now));
+        }
+        messages.appendDurably(new TranscriptEntry("s_0", 1, Sender.CUSTOMER, "Ana", "first", now), 1L);
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(sessionsCount + 1);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            // The same customer message again (cseq 1 of s_0) while 16 sessions write: refused alone.
+            java.util.concurrent.Future<?> duplicate = writers.submit(() -> messages.appendDurably(
+                    new TranscriptEntry("s_0", 99, Sender.CUSTOMER, "Ana", "first again", now), 1L));
+            for (int s = 0; s < sessionsCount; s++) {
+                String id = "s_" + s;
+                long offset = s == 0 ? 1 : 0;
+                done.add(writers.submit(() -> {
+                    for (long seq = 1 + offset; seq <= lines + offset; seq++) {
+                        messages.appendDurably(new TranscriptEntry(id, seq, Sender.TECHNICIAN, "Bob", "line " + seq, now), null);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> writer : done) {
+                writer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> duplicate.get(60, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("the duplicate customer message").isInstanceOf(java.util.concurrent.ExecutionException.class);
+        } finally {
+            writers.shutdownNow();
+        }
+        for (int s = 0; s < sessionsCount; s++) {
+            int expected = s == 0 ? lines + 1 : lines;
+            assertThat(messages.listAfter("s_" + s, 0)).as("s_" + s).hasSize(expected);
+            assertThat(messages.maxSeq("s_" + s)).isEqualTo(expected);
+        }
     }
 
     @Test

@@ -30,13 +30,22 @@ public final class LoopbackHttp {
     }
 
     public static Response send(String from, int port, String method, String path, String json) {
+        return send(from, port, method, path, json, Map.of());
+    }
+
+    /** As {@link #send(String, int, String, String, String)}, with more request headers. */
+    public static Response send(String from, int port, String method, String path, String json,
+                                Map<String, String> headers) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
             socket.setSoTimeout(10_000);
             byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
             String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n"
-                    + (json == null ? "" : "Content-Type: application/json\r\n") + "Content-Length: " + body.length
+                    + (json == null ? "" : "Content-Type: application/json\r\n")
+                    + headers.entrySet().stream().map(h -> h.getKey() + ": " + h.getValue() + "\r\n")
+                            .collect(java.util.stream.Collectors.joining())
+                    + "Content-Length: " + body.length
                     + "\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.US_ASCII));

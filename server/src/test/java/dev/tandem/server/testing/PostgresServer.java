@@ -26,17 +26,67 @@ public final class PostgresServer {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private final String baseUrl;
     private final String user;
+    /** For a cluster this JVM started: pg_ctl, its data directory and whether it runs as postgres. */
+    private final List<String> pgCtl;
+    private final Path data;
+    private final boolean asPostgres;
 
     private PostgresServer(String baseUrl, String user) {
+        this(baseUrl, user, null, null, false);
+    }
+
+    private PostgresServer(String baseUrl, String user, List<String> pgCtl, Path data, boolean asPostgres) {
         this.baseUrl = baseUrl;
         this.user = user;
+        this.pgCtl = pgCtl;
+        this.data = data;
+        this.asPostgres = asPostgres;
+    }
+
+    /**
+     * A cluster of this test's own, which it may stop and start (the shared one must stay up), with
+     * fsync on as in production and {@code synchronous_commit} off by default, so a test can show
+     * that the server's own connections still wait for the log flush.
+     */
+    public static PostgresServer startPrivate() {
+        return startLocal("-c fsync=on -c synchronous_commit=off");
+    }
+
+    /** Stops the cluster now (fast shutdown: connections are cut, as when the database machine goes away). */
+    public void stop() {
+        requireOwn();
+        run(List.of(pgCtl.get(0), "-D", data.toString(), "-m", "fast", "-w", "stop"), asPostgres);
+    }
+
+    /** Starts the stopped cluster again on the same port and data. */
+    public void start() {
+        requireOwn();
+        run(List.of(pgCtl.get(0), "-D", data.toString(), "-l", data.resolveSibling("log").toString(),
+                "-o", pgCtl.get(1), "-w", "start"), asPostgres);
+    }
+
+    /** Stops a private cluster at the end of a test, whether it is running or not. */
+    public void stopIfRunning() {
+        requireOwn();
+        try {
+            run(List.of(pgCtl.get(0), "-D", data.toString(), "-m", "immediate", "stop"), asPostgres);
+        } catch (AssertionError alreadyStopped) {
+            // nothing to stop
+        }
+    }
+
+    private void requireOwn() {
+        if (pgCtl == null) {
+            throw new IllegalStateException("Only a cluster this test started can be stopped and started");
+        }
     }
 
     public static synchronized PostgresServer shared() {
         if (shared == null) {
             String url = System.getenv("TANDEM_TEST_POSTGRES_URL");
             shared = url != null ? new PostgresServer(url.substring(0, url.lastIndexOf('/') + 1),
-                    Optional.ofNullable(System.getenv("TANDEM_TEST_POSTGRES_USER")).orElse("postgres")) : startLocal();
+                    Optional.ofNullable(System.getenv("TANDEM_TEST_POSTGRES_USER")).orElse("postgres"))
+                    : startLocal("-c fsync=off -c synchronous_commit=off");
         }
         return shared;
     }
@@ -52,7 +102,7 @@ public final class PostgresServer {
         return new DatabaseSettings(baseUrl + name, user, "");
     }
 
-    private static PostgresServer startLocal() {
+    private static PostgresServer startLocal(String settings) {
         Path bin = findBinaries().orElseThrow(() -> new AssertionError(
                 "PostgreSQL server binaries not found (initdb, pg_ctl). Install the Debian package 'postgresql' "
                         + "or set TANDEM_TEST_POSTGRES_URL to a server the tests may create databases on."));
@@ -69,16 +119,18 @@ public final class PostgresServer {
             Path data = dir.resolve("data");
             run(List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres", "--auth=trust",
                     "-E", "UTF8", "--locale=C.UTF-8"), root);
+            String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 " + settings;
             run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l", dir.resolve("log").toString(),
-                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "-w", "start"), root);
+                    "-o", options, "-w", "start"), root);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     run(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"), root);
-                } catch (RuntimeException ignored) {
-                    // the JVM is exiting anyway
+                } catch (RuntimeException | AssertionError ignored) {
+                    // the JVM is exiting anyway (a private cluster may already be stopped)
                 }
             }));
-            return new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/", "postgres");
+            return new PostgresServer("jdbc:postgresql://127.0.0.1:" + port + "/", "postgres",
+                    List.of(bin.resolve("pg_ctl").toString(), options), data, root);
         } catch (IOException e) {
             throw new AssertionError("Cannot start PostgreSQL: " + e.getMessage(), e);
         }

@@ -90,6 +90,13 @@ public final class RawDevice implements AutoCloseable {
         return next("welcome");
     }
 
+    /** Answers the next prompt the server sends ({@code granted} or not) and returns the prompt's id. */
+    public String answerNextPrompt(boolean granted) {
+        String prompt = next("prompt").get("id").asText();
+        send("{\"type\":\"answer\",\"id\":" + Api.quote(prompt) + ",\"granted\":" + granted + "}");
+        return prompt;
+    }
+
     public void send(String frame) {
         client.send(frame);
     }

@@ -1,0 +1,243 @@
+package dev.tandem.bench;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * One server under everything at once for {@code --minutes}: thousands of connected phones, hundreds
+ * of sessions chatting (paced round trips, {@link ChatTraffic}) and live screens (virtual phones
+ * scrolling Settings in this JVM, viewers on {@code /ws/screen}). Afterwards every transcript is read
+ * back: nothing acknowledged may be lost or doubled. The server's heap (after full GCs) at the start
+ * and the end shows whether anything grows; its open files and threads are read from /proc.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Load and soak: connected phones, chatting sessions and live screens at once for --minutes "
+                + "(goals: nothing lost or doubled, chat p99 <= 50 ms, no heap growth).")
+public final class LoadBenchmark implements Callable<Integer> {
+    @Option(names = "--minutes", defaultValue = "5", description = "How long the load runs. Default: ${DEFAULT-VALUE}")
+    double minutes;
+
+    @Option(names = "--phones", defaultValue = "2000", description = "Connected phones in all (chatting and sharing ones included). Default: ${DEFAULT-VALUE}")
+    int phones;
+
+    @Option(names = "--chat-sessions", defaultValue = "200", description = "Sessions chatting. Default: ${DEFAULT-VALUE}")
+    int chatSessions;
+
+    @Option(names = "--rate", defaultValue = "2", description = "Round trips per second per chatting session. Default: ${DEFAULT-VALUE}")
+    double rate;
+
+    @Option(names = "--screens", defaultValue = "20", description = "Live screens (a virtual phone scrolling and a viewer each). Default: ${DEFAULT-VALUE}")
+    int screens;
+
+    @Option(names = "--screen-changes", defaultValue = "2", description = "Scripted changes per second on each shared screen. Default: ${DEFAULT-VALUE}")
+    double screenChanges;
+
+    private static final double GOAL_P99_MS = 50;
+    private static final Duration WARMUP = Duration.ofSeconds(20);
+
+    @Override
+    public Integer call() throws Exception {
+        int idlePhones = Math.max(0, phones - chatSessions - screens);
+        Duration length = Duration.ofMillis((long) (minutes * 60_000));
+        System.out.printf("Tandem load benchmark on %d cores for %.1f min: %d phones connected (%d idle), %d sessions "
+                        + "chatting at %.1f round trips/s each (%.0f/s in all), %d live screens at %.1f changes/s%n",
+                Runtime.getRuntime().availableProcessors(), minutes, phones, idlePhones, chatSessions, rate,
+                rate * chatSessions, screens, screenChanges);
+        List<AutoCloseable> open = new ArrayList<>();
+        try (ServerProcess server = ServerProcess.start("4g")) {
+            BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
+            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
+
+            List<IdleDevice> idle = joinIdle(server, tech, idlePhones);
+            List<ScreenLoad> screenLoads = new ArrayList<>();
+            for (int i = 0; i < screens; i++) {
+                ScreenLoad screen = ScreenLoad.start(server.baseUrl(), tech, screenChanges);
+                screenLoads.add(screen);
+                open.add(screen);
+            }
+            List<String> ids = new ArrayList<>();
+            try (ConsoleFeed feed = ConsoleFeed.open(server.baseUrl(), tech.token())) {
+                for (int i = 0; i < chatSessions; i++) {
+                    EchoDevice device = EchoDevice.join(server.baseUrl(), tech.createCode(), "Customer " + i);
+                    open.add(device);
+                    ids.add(device.joined().get(30, TimeUnit.SECONDS));
+                }
+                long heapStart = server.heapAfterGc();
+                long filesStart = server.openFiles();
+                ChatTraffic chat = new ChatTraffic(tech, feed, ids, rate);
+                screenLoads.forEach(ScreenLoad::resetCounts);
+                long started = System.nanoTime();
+                LatencySample latency = chat.runFor(WARMUP, length);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long updates = screenLoads.stream().mapToLong(ScreenLoad::updates).sum();
+                long screenBytes = screenLoads.stream().mapToLong(ScreenLoad::bytes).sum();
+                long openFiles = server.openFiles();
+                long threads = server.threads();
+                screenLoads.forEach(ScreenLoad::stop);
+                long[] lostAndDoubled = chat.lostAndDoubled();
+                long heapEnd = server.heapAfterGc();
+                print(seconds, chat, latency, lostAndDoubled, updates, screenBytes, heapStart, heapEnd, filesStart,
+                        openFiles, threads, idle.size());
+            } finally {
+                idle.forEach(IdleDevice::close);
+            }
+            return 0;
+        } finally {
+            for (AutoCloseable c : open) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // the run is over
+                }
+            }
+        }
+    }
+
+    private static List<IdleDevice> joinIdle(ServerProcess server, BenchApi tech, int count) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        List<IdleDevice> idle = new ArrayList<>();
+        List<CompletableFuture<IdleDevice>> joining = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            joining.add(IdleDevice.join(http, server.baseUrl(), tech.createCode()));
+            // A technician has at most 8 live codes: let each batch join before creating more.
+            if (joining.size() == 8 || i == count - 1) {
+                for (CompletableFuture<IdleDevice> j : joining) {
+                    idle.add(j.get(30, TimeUnit.SECONDS));
+                }
+                joining.clear();
+            }
+        }
+        return idle;
+    }
+
+    private void print(double seconds, ChatTraffic chat, LatencySample latency, long[] lostAndDoubled, long updates,
+                       long screenBytes, long heapStart, long heapEnd, long filesStart, long openFiles, long threads,
+                       int idle) {
+        double p50 = latency.percentileMillis(50);
+        double p99 = latency.percentileMillis(99);
+        String row = "%-46s %12s %10s%n";
+        System.out.println();
+        System.out.printf(row, "measure", "value", "goal");
+        System.out.printf(row, "-".repeat(46), "-".repeat(12), "-".repeat(10));
+        System.out.printf(row, "run (after " + WARMUP.toSeconds() + " s warm-up)", String.format("%.0f s", seconds), "");
+        System.out.printf(row, "phones connected (idle / chatting / sharing)", idle + " / " + chatSessions + " / " + screens, "");
+        System.out.printf(row, "messages sent (technician)", chat.sent(), "");
+        System.out.printf(row, "messages acknowledged (201)", chat.acknowledged(), "");
+        System.out.printf(row, "messages lost (with the phones' echoes)", lostAndDoubled[0], "0");
+        System.out.printf(row, "messages doubled", lostAndDoubled[1], "0");
+        System.out.printf(row, "round trips without an echo in 30 s", chat.unanswered(), "");
+        System.out.printf("%-46s %9.0f /s %10s%n", "chat round trips", latency.size() / seconds, "");
+        System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip p50", p50, "");
+        System.out.printf("%-46s %9.2f ms %7.0f ms%n", "chat round trip p99", p99, GOAL_P99_MS);
+        System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip max", latency.percentileMillis(100), "");
+        System.out.printf("%-46s %9.1f /s %10s%n", "screen updates per viewer", screens == 0 ? 0 : updates / seconds / screens, "");
+        System.out.printf("%-46s %6.2f Mbit/s %10s%n", "screen bytes per viewer", screens == 0 ? 0
+                : screenBytes * 8 / seconds / 1e6 / screens, "");
+        System.out.printf("%-46s %9.1f MB %10s%n", "server heap after GC, start", heapStart / 1e6, "");
+        System.out.printf("%-46s %9.1f MB %10s%n", "server heap after GC, end", heapEnd / 1e6, "");
+        System.out.printf(row, "server open files, start / end", filesStart + " / " + openFiles, "");
+        System.out.printf(row, "server threads", threads, "");
+        boolean met = lostAndDoubled[0] == 0 && lostAndDoubled[1] == 0 && p99 <= GOAL_P99_MS;
+        System.out.printf("load: %.1f min, %d phones, %d acknowledged, %d lost, %d doubled; chat p50 %.1f ms, p99 %.1f ms; "
+                        + "%.1f screen updates/s per viewer; heap %.0f -> %.0f MB; goals %s%n", seconds / 60, phones,
+                chat.acknowledged(), lostAndDoubled[0], lostAndDoubled[1], p50, p99,
+                screens == 0 ? 0 : updates / seconds / screens, heapStart / 1e6, heapEnd / 1e6, met ? "met" : "NOT met");
+    }
+
+    /** One live screen: a virtual phone sharing, a viewer on /ws/screen, and a script scrolling Settings. */
+    static final class ScreenLoad implements AutoCloseable {
+        private final SharingPhone phone;
+        private final ViewerWebSocket socket;
+        private final UpdateFeed feed;
+        private final Thread driver;
+        private final Thread counter;
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final AtomicLong updates = new AtomicLong();
+        private final AtomicLong bytes = new AtomicLong();
+
+        private ScreenLoad(SharingPhone phone, ViewerWebSocket socket, UpdateFeed feed, RfbViewer viewer, double rate) {
+            this.phone = phone;
+            this.socket = socket;
+            this.feed = feed;
+            long interval = (long) (1e9 / rate);
+            SettingsScript script = new SettingsScript(viewer, 300);
+            this.driver = new Thread(() -> {
+                long due = System.nanoTime();
+                while (running.get()) {
+                    try {
+                        script.next();
+                        due += interval;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "bench-screen-script");
+            this.counter = new Thread(() -> {
+                while (running.get()) {
+                    try {
+                        UpdateFeed.Arrival arrival = feed.next(500);
+                        if (arrival != null) {
+                            updates.incrementAndGet();
+                            bytes.addAndGet(arrival.update().wireBytes());
+                        }
+                    } catch (Exception e) {
+                        return;
+                    }
+                }
+            }, "bench-screen-count");
+        }
+
+        static ScreenLoad start(String baseUrl, BenchApi tech, double rate) throws Exception {
+            SharingPhone phone = SharingPhone.joinAndShare(baseUrl, tech);
+            ViewerWebSocket socket = ViewerWebSocket.open(baseUrl, phone.session(), tech.token());
+            RfbViewer viewer = socket.viewer().handshake(RfbViewer.NOVNC_ENCODINGS);
+            UpdateFeed feed = UpdateFeed.start(viewer, true);
+            viewer.requestUpdate(false);
+            if (feed.next(20_000) == null) {
+                throw new IllegalStateException("A shared screen sent no first update within 20 s");
+            }
+            viewer.tap(PhoneSpots.SETTINGS_ICON_X, PhoneSpots.SETTINGS_ICON_Y);
+            ScreenLoad load = new ScreenLoad(phone, socket, feed, viewer, rate);
+            load.driver.setDaemon(true);
+            load.counter.setDaemon(true);
+            load.driver.start();
+            load.counter.start();
+            return load;
+        }
+
+        void resetCounts() {
+            updates.set(0);
+            bytes.set(0);
+        }
+
+        long updates() { return updates.get(); }
+
+        long bytes() { return bytes.get(); }
+
+        void stop() {
+            running.set(false);
+        }
+
+        @Override
+        public void close() throws Exception {
+            stop();
+            feed.close();
+            socket.close();
+            phone.close();
+        }
+    }
+}

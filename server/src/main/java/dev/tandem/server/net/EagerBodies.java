@@ -1,0 +1,161 @@
+package dev.tandem.server.net;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+
+/**
+ * Reads a request's whole body before any thread works on the request. The routes read bodies with
+ * blocking calls: a client trickling its body one byte at a time used to hold a server thread for
+ * as long as it liked, and a few hundred of them held every thread. Here the bytes are gathered as
+ * they arrive, with no thread waiting, up to {@code maxBytes} (413 beyond) and within
+ * {@code deadline} from the request's headers (408 after it); only then does the request go on,
+ * its body already in memory.
+ *
+ * <p>Thread-safe; one loader per request.
+ */
+public final class EagerBodies extends Handler.Wrapper {
+    private final int maxBytes;
+    private final Duration deadline;
+
+    public EagerBodies(int maxBytes, Duration deadline) {
+        this.maxBytes = maxBytes;
+        this.deadline = deadline;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long declared = request.getLength();
+        boolean chunked = false;
+        for (HttpField field : request.getHeaders()) {
+            if (field.getHeader() == HttpHeader.TRANSFER_ENCODING) {
+                chunked = true;
+            }
+        }
+        if (declared <= 0 && !chunked) {
+            return super.handle(request, response, callback);
+        }
+        if (declared > maxBytes) {
+            JsonRefusal.write(response, callback, 413, "body_too_large", "The request body is too large.", 0);
+            return true;
+        }
+        new Loader(request, response, callback, declared).start();
+        return true;
+    }
+
+    /** Gathers one request's body, then hands the request on. */
+    private final class Loader implements Runnable {
+        private final Request request;
+        private final Response response;
+        private final Callback callback;
+        private final ByteArrayOutputStream body;
+        private final AtomicBoolean finished = new AtomicBoolean();
+        private Scheduler.Task timeout;
+
+        Loader(Request request, Response response, Callback callback, long declared) {
+            this.request = request;
+            this.response = response;
+            this.callback = callback;
+            this.body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        }
+
+        void start() {
+            long left = deadline.toNanos() - (System.nanoTime() - request.getHeadersNanoTime());
+            timeout = request.getComponents().getScheduler().schedule(this::tooSlow, Math.max(1, left), TimeUnit.NANOSECONDS);
+            run();
+        }
+
+        /** Reads what has arrived; asks to be called again when more does. */
+        @Override
+        public void run() {
+            while (!finished.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                if (Content.Chunk.isFailure(chunk)) {
+                    if (finished.compareAndSet(false, true)) {
+                        timeout.cancel();
+                        callback.failed(chunk.getFailure());
+                    }
+                    return;
+                }
+                ByteBuffer bytes = chunk.getByteBuffer();
+                if (body.size() + bytes.remaining() > maxBytes) {
+                    chunk.release();
+                    if (finished.compareAndSet(false, true)) {
+                        timeout.cancel();
+                        JsonRefusal.write(response, callback, 413, "body_too_large", "The request body is too large.", 0);
+                    }
+                    return;
+                }
+                byte[] copy = new byte[bytes.remaining()];
+                bytes.get(copy);
+                body.write(copy, 0, copy.length);
+                boolean last = chunk.isLast();
+                chunk.release();
+                if (last) {
+                    if (finished.compareAndSet(false, true)) {
+                        timeout.cancel();
+                        handOn();
+                    }
+                    return;
+                }
+            }
+        }
+
+        private void tooSlow() {
+            if (finished.compareAndSet(false, true)) {
+                JsonRefusal.write(response, callback, 408, "body_too_slow", "The request body did not arrive within "
+                        + deadline.toSeconds() + " seconds. Check the connection and send it again.", 0);
+            }
+        }
+
+        private void handOn() {
+            Request whole = new WholeBody(request, ByteBuffer.wrap(body.toByteArray()));
+            try {
+                if (!getHandler().handle(whole, response, callback)) {
+                    Response.writeError(request, response, callback, 404);
+                }
+            } catch (Throwable failure) {
+                Response.writeError(request, response, callback, failure);
+            }
+        }
+    }
+
+    /** The request with its body already read: one last chunk, then the end. */
+    private static final class WholeBody extends Request.Wrapper {
+        private ByteBuffer remaining;
+
+        WholeBody(Request wrapped, ByteBuffer body) {
+            super(wrapped);
+            this.remaining = body;
+        }
+
+        @Override
+        public synchronized Content.Chunk read() {
+            if (remaining == null) {
+                return Content.Chunk.EOF;
+            }
+            Content.Chunk chunk = Content.Chunk.from(remaining, true);
+            remaining = null;
+            return chunk;
+        }
+
+        @Override
+        public void demand(Runnable demandCallback) {
+            demandCallback.run();
+        }
+    }
+}
