@@ -22,9 +22,15 @@ import org.eclipse.jetty.util.thread.Scheduler;
  * {@code deadline} from the request's headers (408 after it); only then does the request go on,
  * its body already in memory.
  *
+ * <p>A body found too large is still read to its end (and thrown away, up to {@link #DRAIN_FACTOR}
+ * times {@code maxBytes}) before the 413 goes out: a server that answers and closes while the client
+ * is still sending makes the client's TCP stack see a reset, and the client never reads the answer.
+ *
  * <p>Thread-safe; one loader per request.
  */
 public final class EagerBodies extends Handler.Wrapper {
+    /** How much of a too-large body is read and thrown away so that the client sees the 413. */
+    static final int DRAIN_FACTOR = 8;
     private final int maxBytes;
     private final Duration deadline;
 
@@ -45,11 +51,11 @@ public final class EagerBodies extends Handler.Wrapper {
         if (declared <= 0 && !chunked) {
             return super.handle(request, response, callback);
         }
-        if (declared > maxBytes) {
-            JsonRefusal.write(response, callback, 413, "body_too_large", "The request body is too large.", 0);
+        if (declared > (long) maxBytes * DRAIN_FACTOR) {
+            tooLarge(response, callback); // not worth reading: the client may see a reset instead
             return true;
         }
-        new Loader(request, response, callback, declared).start();
+        new Loader(request, response, callback, declared, declared > maxBytes).start();
         return true;
     }
 
@@ -61,12 +67,15 @@ public final class EagerBodies extends Handler.Wrapper {
         private final ByteArrayOutputStream body;
         private final AtomicBoolean finished = new AtomicBoolean();
         private Scheduler.Task timeout;
+        private volatile boolean discarding;
+        private long discarded;
 
-        Loader(Request request, Response response, Callback callback, long declared) {
+        Loader(Request request, Response response, Callback callback, long declared, boolean discarding) {
             this.request = request;
             this.response = response;
             this.callback = callback;
-            this.body = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+            this.discarding = discarding;
+            this.body = new ByteArrayOutputStream(declared > 0 && !discarding ? (int) declared : 1024);
         }
 
         void start() {
@@ -92,13 +101,20 @@ public final class EagerBodies extends Handler.Wrapper {
                     return;
                 }
                 ByteBuffer bytes = chunk.getByteBuffer();
-                if (body.size() + bytes.remaining() > maxBytes) {
+                if (!discarding && body.size() + bytes.remaining() > maxBytes) {
+                    discarding = true;
+                    body.reset();
+                }
+                if (discarding) {
+                    discarded += bytes.remaining();
+                    boolean last = chunk.isLast();
                     chunk.release();
-                    if (finished.compareAndSet(false, true)) {
+                    if ((last || discarded > (long) maxBytes * DRAIN_FACTOR) && finished.compareAndSet(false, true)) {
                         timeout.cancel();
-                        JsonRefusal.write(response, callback, 413, "body_too_large", "The request body is too large.", 0);
+                        tooLarge(response, callback);
+                        return;
                     }
-                    return;
+                    continue;
                 }
                 byte[] copy = new byte[bytes.remaining()];
                 bytes.get(copy);
@@ -116,7 +132,12 @@ public final class EagerBodies extends Handler.Wrapper {
         }
 
         private void tooSlow() {
-            if (finished.compareAndSet(false, true)) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            if (discarding) {
+                tooLarge(response, callback);
+            } else {
                 JsonRefusal.write(response, callback, 408, "body_too_slow", "The request body did not arrive within "
                         + deadline.toSeconds() + " seconds. Check the connection and send it again.", 0);
             }
@@ -132,6 +153,10 @@ public final class EagerBodies extends Handler.Wrapper {
                 Response.writeError(request, response, callback, failure);
             }
         }
+    }
+
+    private static void tooLarge(Response response, Callback callback) {
+        JsonRefusal.write(response, callback, 413, "body_too_large", "The request body is too large.", 0);
     }
 
     /** The request with its body already read: one last chunk, then the end. */
