@@ -49,8 +49,11 @@ class SlowClientsTest {
                             underAttack.maxThreads, quiet, underAttack);
                     assertThat(held).as("the slow connections were held, not refused").isGreaterThan(CONNECTIONS / 2);
                 }
-                // Within 200 ms, or, on a machine too busy for that even without the attack, within what it
-                // managed then (plus 50 %): the attack itself must not be what makes anyone wait.
+                // Within 200 ms, or, on a machine too busy for that even without the attack, within twice what
+                // it managed then: the attack itself must not be what makes anyone wait. Twice, not more: the 500
+                // attacking sockets run in this JVM and share the two cores with the sign-in's password hash
+                // (about 130 ms of CPU), which cost up to 1.7x under attack on a quiet 2-core machine; a
+                // stall (the failure this guards against) costs seconds.
                 assertThat(underAttack.health.p90()).as("healthz p90 ms").isLessThanOrEqualTo(allowed(quiet.health));
                 assertThat(underAttack.signIn.p90()).as("sign-in p90 ms").isLessThanOrEqualTo(allowed(quiet.signIn));
                 assertThat(underAttack.chat.p90()).as("chat round trip p90 ms").isLessThanOrEqualTo(allowed(quiet.chat));
@@ -59,7 +62,7 @@ class SlowClientsTest {
     }
 
     private static double allowed(Timings quiet) {
-        return Math.max(GOAL_MS, quiet.p90() * 1.5);
+        return Math.max(GOAL_MS, quiet.p90() * 2);
     }
 
     /** /healthz, a sign-in and a chat round trip, one after another, every 100 ms. */
