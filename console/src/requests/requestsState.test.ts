@@ -65,6 +65,17 @@ describe('requestsReducer', () => {
     expect(waitingList(state).map((r) => r.id)).toEqual(['r2']);
   });
 
+  it('keeps a request that arrived while an older list was on its way', () => {
+    const state = apply(
+      initialRequestsState,
+      { type: 'listRequested' },
+      { type: 'event', event: { type: 'request', action: 'created', request: request('r2') } },
+      { type: 'listLoaded', requests: [request('r1')] },
+    );
+    expect(waitingList(state).map((r) => r.id)).toEqual(['r1', 'r2']);
+    expect(state.arrived).toBe(1);
+  });
+
   it('an update of a known request is not a new arrival', () => {
     const state = apply(
       initialRequestsState,
