@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ERROR_CODES } from '../api/errorCodes';
 import { ApiError } from '../api/http';
 import { useI18n } from '../i18n/I18nProvider';
 import { useToast } from '../ui/Toast';
@@ -193,7 +194,7 @@ function TestEmail({ settings }: { settings: Settings }) {
       const text = answer.status === 'outbox' ? t('admin.settings.testOutbox', { to: to.trim() }) : t('admin.settings.testSent', { to: to.trim() });
       setResult({ ok: true, text });
     } catch (e) {
-      const smtp = e instanceof ApiError && e.code === 'smtp_failed';
+      const smtp = e instanceof ApiError && e.code === ERROR_CODES.SMTP_FAILED.code;
       setResult({ ok: false, text: smtp ? t('admin.settings.testFailed', { reason: e.message }) : errorText(e) });
     } finally {
       setBusy(false);

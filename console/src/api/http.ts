@@ -3,6 +3,8 @@
  * non-GET request, JSON in and out, and errors turned into ApiError carrying the server's message.
  */
 
+import { ERROR_CODES } from './errorCodes';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -55,7 +57,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   try {
     return await send<T>(method, path, body);
   } catch (e) {
-    if (e instanceof ApiError && e.code === 'reauthentication_required' && reauthenticationHandler && (await reauthenticationHandler())) {
+    if (e instanceof ApiError && e.code === ERROR_CODES.REAUTHENTICATION_REQUIRED.code && reauthenticationHandler && (await reauthenticationHandler())) {
       return send<T>(method, path, body);
     }
     throw e;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { ERROR_CODES } from '../api/errorCodes';
 import { ApiError } from '../api/http';
 import type { AuthInfo } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
@@ -39,13 +40,13 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (auth: AuthInfo) => voi
     try {
       onSignedIn(await authApi.login(username.trim(), password, needsCode ? otp.trim() : undefined));
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'otp_required') {
+      if (e instanceof ApiError && e.code === ERROR_CODES.OTP_REQUIRED.code) {
         setNeedsCode(true);
         setError(null);
       } else {
         setError(identityError(e, t));
-        if (!needsCode || !(e instanceof ApiError) || e.code !== 'invalid_otp') setPassword('');
-        if (!(e instanceof ApiError) || e.code !== 'invalid_otp') setNeedsCode(false);
+        if (!needsCode || !(e instanceof ApiError) || e.code !== ERROR_CODES.INVALID_OTP.code) setPassword('');
+        if (!(e instanceof ApiError) || e.code !== ERROR_CODES.INVALID_OTP.code) setNeedsCode(false);
       }
       setOtp('');
       setBusy(false);

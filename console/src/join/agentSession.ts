@@ -1,4 +1,5 @@
 import { backoffDelay, realClock, type Clock } from '../api/backoff';
+import { ERROR_CODES, POLICY_CLOSE_CODE, type ErrorCodeEntry } from '../api/errorCodes';
 import { OPEN, type SocketFactory, type SocketLike } from '../api/socketLike';
 
 /**
@@ -91,10 +92,12 @@ export interface AgentSessionOptions {
   random?: () => number;
 }
 
-/** Close codes after which the device stops (docs/protocol.md section 3, "final"). */
-const FINAL_CLOSE_CODES = new Set([4000, 4001, 4004, 4010, 4011, 4012, 4013, 4014, 4020, 4029]);
+/** Close codes after which the device stops (docs/protocol.md section 3, "final"), from the server's error table. */
+const FINAL_CLOSE_CODES = new Set(
+  (Object.values(ERROR_CODES) as ErrorCodeEntry[]).flatMap((e) => (e.final && e.closeCode ? [e.closeCode] : [])),
+);
 /** Standard codes that mean the peer refused us rather than the network failing. */
-const FINAL_STANDARD_CODES = new Set([1002, 1003, 1007, 1008, 1009, 1010]);
+const FINAL_STANDARD_CODES = new Set([1002, 1003, 1007, POLICY_CLOSE_CODE, 1009, 1010]);
 
 export function isFinalClose(code: number): boolean {
   return FINAL_CLOSE_CODES.has(code) || FINAL_STANDARD_CODES.has(code);
@@ -355,7 +358,8 @@ export class AgentSession {
     }
     if (isFinalClose(code)) {
       this.closed = { code, reason };
-      this.finish(code === 4013 && this.session ? 'ended' : 'failed', code === 4013 ? { by: 'server', reason } : null);
+      const ended = code === ERROR_CODES.SESSION_ENDED.closeCode;
+      this.finish(ended && this.session ? 'ended' : 'failed', ended ? { by: 'server', reason } : null);
       return;
     }
     this.scheduleReconnect();

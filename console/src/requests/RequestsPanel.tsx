@@ -1,5 +1,6 @@
 import './requests.css';
 import { useEffect, useState } from 'preact/hooks';
+import { ERROR_CODES } from '../api/errorCodes';
 import { ApiError, errorMessage } from '../api/http';
 import { useI18n } from '../i18n/I18nProvider';
 import { Icon } from '../ui/Icon';
@@ -78,7 +79,7 @@ function RequestRow({ request, onError }: { request: ChatRequest; onError: (mess
     take(request.id)
       .catch((e) => {
         const message =
-          e instanceof ApiError && e.code === 'request_taken'
+          e instanceof ApiError && e.code === ERROR_CODES.REQUEST_TAKEN.code
             ? t('requests.alreadyTaken')
             : errorMessage(e, { network: t('errors.network'), generic: t('errors.generic') });
         onError(message);

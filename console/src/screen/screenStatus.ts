@@ -1,3 +1,4 @@
+import { ERROR_CODES, POLICY_CLOSE_CODE } from '../api/errorCodes';
 import type { ScreenState, Session } from '../api/types';
 
 /**
@@ -22,17 +23,17 @@ export function closeOutcome(code: number): CloseOutcome {
   switch (code) {
     case 1000: // the technician stopped viewing (maybe from another tab)
       return { status: 'off', retry: 'none' };
-    case 4030:
+    case ERROR_CODES.SCREEN_UNAVAILABLE.closeCode:
       return { status: 'unavailable', retry: 'none' };
-    case 4031:
+    case ERROR_CODES.SCREEN_NOT_SHARED.closeCode:
       return { status: 'declined', retry: 'none' };
-    case 4032:
+    case ERROR_CODES.SCREEN_STOPPED.closeCode:
       return { status: 'stopped', retry: 'none' };
-    case 4033: // the phone is reconnecting; the console socket says when it is back
+    case ERROR_CODES.DEVICE_OFFLINE.closeCode: // the phone is reconnecting; the console socket says when it is back
       return { status: 'reconnecting', retry: 'whenPhoneBack' };
-    case 4013: // session over
-    case 4000: // protocol error: retrying would fail the same way
-    case 1008: // not signed in, not ours, or too far behind; the technician can resume by hand
+    case ERROR_CODES.SESSION_ENDED.closeCode: // session over
+    case ERROR_CODES.MALFORMED.closeCode: // protocol error: retrying would fail the same way
+    case POLICY_CLOSE_CODE: // not signed in, not ours, or too far behind; the technician can resume by hand
       return { status: 'off', retry: 'none' };
     default: // 1001, 1005, 1006, 1011, 4408, network trouble: come back with back-off
       return { status: 'reconnecting', retry: 'backoff' };

@@ -3,6 +3,7 @@ package dev.tandem.server.auth;
 import dev.tandem.server.LogText;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.net.ClientAddress;
 import dev.tandem.server.domain.Role;
@@ -76,7 +77,7 @@ public final class Accounts {
         if (user.isEmpty() || !matches) {
             limits.failed(username, client);
             LOG.info("Failed sign-in for user '{}' from {}", LogText.escape(username), client);
-            throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, "invalid_credentials",
+            throw Rejection.of(ErrorCode.INVALID_CREDENTIALS,
                     "Wrong user name or password.");
         }
         // The counters end (and the place becomes known) once every factor has passed (see succeeded):
@@ -207,7 +208,7 @@ public final class Accounts {
     /** Checks a new password against the rules, or refuses with 400 {@code weak_password}. */
     public static String acceptable(String username, String password) {
         PasswordRules.standard().problem(username, password).ifPresent(problem -> {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "weak_password", problem);
+            throw Rejection.of(ErrorCode.WEAK_PASSWORD, problem);
         });
         return password;
     }

@@ -20,6 +20,7 @@ import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionsAuthenticatorOutputs;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.VerificationException;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.store.PasskeyStore;
@@ -101,7 +102,7 @@ public final class Passkeys {
     public StoredPasskey enrol(User user, String flowId, String name, JsonNode credential) {
         SignInFlowStore.Flow flow = flows.take(flowId, NEW, clock.instant())
                 .filter(f -> f.userId().equals(Optional.of(user.id())))
-                .orElseThrow(() -> Rejection.of(Rejection.Kind.BAD_INPUT, "passkey_expired",
+                .orElseThrow(() -> Rejection.of(ErrorCode.PASSKEY_EXPIRED,
                         "This passkey set-up has expired or was already used: start again."));
         RegistrationData data;
         try {
@@ -109,13 +110,13 @@ public final class Passkeys {
                     new RegistrationParameters(serverProperty(challengeOf(flow)), ALGORITHMS, true, true));
         } catch (VerificationException | com.webauthn4j.converter.exception.DataConversionException
                  | com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "passkey_refused", "The passkey could not be checked: "
+            throw Rejection.of(ErrorCode.PASSKEY_UNREADABLE, "The passkey could not be checked: "
                     + "open the console at its public address and try again.");
         }
         AttestedCredentialData attested = data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
         String credentialId = B64.encodeToString(attested.getCredentialId());
         if (store.byCredentialId(credentialId).isPresent()) {
-            throw Rejection.of(Rejection.Kind.CONFLICT, "passkey_exists", "This passkey is already enrolled.");
+            throw Rejection.of(ErrorCode.PASSKEY_EXISTS, "This passkey is already enrolled.");
         }
         StoredPasskey passkey = new StoredPasskey(Secrets.id("pk"), user.id(), credentialId,
                 credentialData.convert(attested), data.getAttestationObject().getAuthenticatorData().getSignCount(),
@@ -178,10 +179,11 @@ public final class Passkeys {
             signed = signIn(text(passkey, "flow"), passkey.path("credential"));
         } catch (Rejection refused) {
             // 403, not 401: the caller stays signed in, only the proof failed.
-            throw Rejection.of(Rejection.Kind.FORBIDDEN, refused.code(), refused.getMessage());
+            throw Rejection.of(refused.refusal() == ErrorCode.PASSKEY_REFUSED ? ErrorCode.PASSKEY_PROOF_REFUSED
+                    : ErrorCode.PASSKEY_PROOF_INCOMPLETE, refused.getMessage());
         }
         if (signed.id() != user.id()) {
-            throw Rejection.of(Rejection.Kind.FORBIDDEN, "passkey_refused", "That passkey is someone else's.");
+            throw Rejection.of(ErrorCode.PASSKEY_PROOF_REFUSED, "That passkey is someone else's.");
         }
     }
 
@@ -248,7 +250,7 @@ public final class Passkeys {
     }
 
     private static Rejection refused(String message) {
-        return Rejection.of(Rejection.Kind.UNAUTHENTICATED, "passkey_refused", message);
+        return Rejection.of(ErrorCode.PASSKEY_REFUSED, message);
     }
 
     private static String random(int bytes) {

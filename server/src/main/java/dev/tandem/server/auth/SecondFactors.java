@@ -1,5 +1,6 @@
 package dev.tandem.server.auth;
 
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.secrets.SecretBox;
@@ -60,7 +61,7 @@ public final class SecondFactors {
     /** Starts TOTP enrolment: a new secret, not active until {@link #confirmTotp}. */
     public Enrolment beginTotp(User user) {
         if (store.totp(user.id()).map(TotpRecord::active).orElse(false)) {
-            throw Rejection.of(Rejection.Kind.CONFLICT, "totp_active",
+            throw Rejection.of(ErrorCode.TOTP_ACTIVE,
                     "Two-factor codes are already on for you. Turn them off first to set up a new app.");
         }
         String secret = Totp.newSecret();
@@ -73,8 +74,7 @@ public final class SecondFactors {
      * Empty when the code is wrong.
      */
     public Optional<List<String>> confirmTotp(User user, String code) {
-        TotpRecord pending = store.totp(user.id()).filter(t -> !t.active()).orElseThrow(() -> Rejection.of(
-                Rejection.Kind.CONFLICT, "no_pending_totp", "There is no two-factor set-up to confirm: start again."));
+        TotpRecord pending = store.totp(user.id()).filter(t -> !t.active()).orElseThrow(() -> Rejection.of(ErrorCode.NO_PENDING_TOTP, "There is no two-factor set-up to confirm: start again."));
         OptionalLong step = Totp.matchingStep(box.open(purpose(user.id()), pending.sealedSecret()), code, clock.instant());
         if (step.isEmpty()) {
             return Optional.empty();
@@ -87,7 +87,7 @@ public final class SecondFactors {
             hashes.add(recoveryHash(user.id(), recovery));
         }
         if (!store.activate(user.id(), step.getAsLong(), hashes, clock.instant())) {
-            throw Rejection.of(Rejection.Kind.CONFLICT, "no_pending_totp",
+            throw Rejection.of(ErrorCode.NO_PENDING_TOTP,
                     "There is no two-factor set-up to confirm: start again.");
         }
         return Optional.of(codes);

@@ -2,6 +2,7 @@ package dev.tandem.server.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.net.ClientAddress;
 import java.time.Clock;
@@ -131,7 +132,7 @@ public final class SignInLimits {
     }
 
     private static Rejection refused(String sentence, Duration wait) {
-        return Rejection.rateLimited("too_many_attempts", String.format(Locale.ROOT, sentence, words(wait)), wait);
+        return Rejection.of(ErrorCode.TOO_MANY_ATTEMPTS, String.format(Locale.ROOT, sentence, words(wait)), wait);
     }
 
     /** "42 seconds", "5 minutes": the wait as people say it, rounded up. */

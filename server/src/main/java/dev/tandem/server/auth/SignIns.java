@@ -1,5 +1,6 @@
 package dev.tandem.server.auth;
 
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.net.ClientAddress;
@@ -36,12 +37,12 @@ public final class SignIns {
         SecondFactors.Status status = factors.status(user.id());
         if (status.any()) {
             if (otp.isEmpty() || otp.get().isBlank()) {
-                throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, "otp_required", status.totp()
+                throw Rejection.of(ErrorCode.OTP_REQUIRED, status.totp()
                         ? "Enter the 6-digit code from your authenticator app, or one of your recovery codes."
                         : "This account signs in with a passkey: use 'Sign in with a passkey'.");
             }
             if (!codeMatches(user, otp.get(), address)) {
-                throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, "invalid_otp", WRONG_CODE);
+                throw Rejection.of(ErrorCode.INVALID_OTP, WRONG_CODE);
             }
             return new Outcome(user, false);
         }
@@ -56,7 +57,7 @@ public final class SignIns {
      */
     public void checkCode(User user, String code, ClientAddress address) {
         if (!codeMatches(user, code, address)) {
-            throw Rejection.of(Rejection.Kind.FORBIDDEN, "invalid_otp", WRONG_CODE);
+            throw Rejection.of(ErrorCode.INVALID_OTP_PROOF, WRONG_CODE);
         }
     }
 

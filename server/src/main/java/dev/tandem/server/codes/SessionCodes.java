@@ -5,6 +5,7 @@ import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.server.Links;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.auth.AttemptLimiter;
 import dev.tandem.server.auth.Secrets;
@@ -56,13 +57,12 @@ public final class SessionCodes {
             throw Rejection.badInput("The identifier is longer than " + MAX_IDENTIFIER_CHARS + " characters.");
         }
         String slug = portalSlug.filter(s -> !s.isBlank()).orElse("default");
-        Portal portal = portals.findBySlug(slug).orElseThrow(() -> Rejection.of(Rejection.Kind.BAD_INPUT,
-                "unknown_portal", "There is no portal '" + slug + "'. Pick one of the portals listed in the console."));
+        Portal portal = portals.findBySlug(slug).orElseThrow(() -> Rejection.of(ErrorCode.UNKNOWN_PORTAL, "There is no portal '" + slug + "'. Pick one of the portals listed in the console."));
         // One technician's codes are issued one at a time so the live-code limit holds.
         synchronized (issueLocks.computeIfAbsent(technician.id(), id -> new Object())) {
             Instant now = clock.instant();
             if (codes.countLive(technician.id(), now) >= portal.maxLiveCodes()) {
-                throw Rejection.of(Rejection.Kind.CONFLICT, "too_many_live_codes", "You already have "
+                throw Rejection.of(ErrorCode.TOO_MANY_LIVE_CODES, "You already have "
                         + portal.maxLiveCodes() + " live codes. Cancel one or wait until one is used or expires.");
             }
             Instant expires = now.plus(Duration.ofMinutes(portal.codeLifetimeMinutes()));
@@ -92,7 +92,7 @@ public final class SessionCodes {
     public void cancel(User user, String digits) {
         IssuedCode issued = visible(user, digits);
         if (issued.statusAt(clock.instant()) != CodeStatus.WAITING) {
-            throw Rejection.of(Rejection.Kind.CONFLICT, "code_not_waiting",
+            throw Rejection.of(ErrorCode.CODE_NOT_WAITING,
                     "Code " + digits + " is " + issued.statusAt(clock.instant()).wireName() + " and can no longer be cancelled.");
         }
         if (codes.finish(issued.id(), CodeStatus.CANCELLED, null)) {

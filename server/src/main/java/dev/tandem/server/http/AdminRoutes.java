@@ -2,6 +2,7 @@ package dev.tandem.server.http;
 
 import dev.tandem.server.i18n.Phrase;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -59,7 +60,7 @@ final class AdminRoutes {
                 throw Rejection.badInput("The slug must be 2 to 64 lowercase letters, digits or dashes, e.g. 'printers'.");
             }
             if (portals.findBySlug(slug).isPresent()) {
-                throw Rejection.of(Rejection.Kind.CONFLICT, "slug_taken", "A portal with the slug '" + slug + "' exists.");
+                throw Rejection.of(ErrorCode.SLUG_TAKEN, "A portal with the slug '" + slug + "' exists.");
             }
             Portal portal = portals.create(read(body, new Portal(0, slug, null, "auto", false, true, true, 20,
                     DEFAULT_MAX_LIVE_CODES)));
@@ -89,7 +90,7 @@ final class AdminRoutes {
                 throw Rejection.badInput("The user name must be 2 to 64 letters, digits, dots, dashes or underscores.");
             }
             if (users.findByUsername(username).isPresent()) {
-                throw Rejection.of(Rejection.Kind.CONFLICT, "username_taken", "The user '" + username + "' exists.");
+                throw Rejection.of(ErrorCode.USERNAME_TAKEN, "The user '" + username + "' exists.");
             }
             Role role = role(Bodies.text(body, "role").orElse("technician"));
             String displayName = Bodies.text(body, "displayName").map(String::strip).filter(s -> !s.isEmpty())
@@ -116,7 +117,7 @@ final class AdminRoutes {
             }
             boolean enabled = Bodies.bool(body, "enabled").orElse(current.enabled());
             if (!enabled && current.id() == admin.id()) {
-                throw Rejection.of(Rejection.Kind.CONFLICT, "cannot_disable_self",
+                throw Rejection.of(ErrorCode.CANNOT_DISABLE_SELF,
                         "You cannot disable your own account; ask another administrator.");
             }
             User updated = new User(current.id(), current.username(),
@@ -138,7 +139,7 @@ final class AdminRoutes {
                 accounts.forgetUser(current.id());
             }
             if (!enabled) {
-                consoles.disconnect(current.id(), 1008, "Your account was disabled.");
+                consoles.disconnect(current.id(), ErrorCode.UNAUTHENTICATED.socketCloseCode(), "Your account was disabled.");
             }
             auditUserChange(admin.username(), current, updated, body.hasNonNull("password"));
             ctx.json(view(updated));

@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.ServerConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -97,7 +98,7 @@ public final class AndroidAppRoutes {
 
     private void download(Context ctx) throws IOException {
         if (apk.isEmpty() || !Files.isRegularFile(apk.get())) {
-            ErrorResponses.write(ctx, 404, "app_not_available", "This server offers no Android app: build it with "
+            ErrorResponses.write(ctx, ErrorCode.APP_NOT_AVAILABLE, "This server offers no Android app: build it with "
                     + "'./mvnw -pl android -am package' and start the server with TANDEM_APK pointing at the APK.");
             return;
         }

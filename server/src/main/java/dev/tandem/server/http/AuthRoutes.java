@@ -1,6 +1,7 @@
 package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -87,7 +88,7 @@ final class AuthRoutes {
             String current = Bodies.requiredText(body, "current");
             String wanted = Accounts.acceptable(user.username(), Bodies.requiredText(body, "new"));
             if (!signIns.checkPassword(user, current, clients.of(ctx))) {
-                throw Rejection.of(Rejection.Kind.FORBIDDEN, "wrong_password", "Your current password is not right.");
+                throw Rejection.of(ErrorCode.WRONG_PASSWORD, "Your current password is not right.");
             }
             accounts.setPassword(user.id(), wanted);
             TokenGrant grant = auth.grant(ctx);

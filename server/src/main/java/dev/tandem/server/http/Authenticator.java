@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
@@ -35,7 +36,7 @@ public final class Authenticator {
     public User require(Context ctx) {
         TokenGrant grant = grant(ctx);
         if (grant.enrolmentOnly()) {
-            throw Rejection.of(Rejection.Kind.FORBIDDEN, "enrolment_required", "Set up two-factor sign-in first: "
+            throw Rejection.of(ErrorCode.ENROLMENT_REQUIRED, "Set up two-factor sign-in first: "
                     + "your administrator requires it (an authenticator app or a passkey).");
         }
         refuseReadOnlyChange(ctx, grant);
@@ -82,7 +83,7 @@ public final class Authenticator {
      */
     public void requireRecentProof(Context ctx) {
         if (!accounts.verifiedWithin(grant(ctx), REPROOF_AFTER)) {
-            throw Rejection.of(Rejection.Kind.FORBIDDEN, "reauthentication_required", "Confirm it is you: enter your "
+            throw Rejection.of(ErrorCode.REAUTHENTICATION_REQUIRED, "Confirm it is you: enter your "
                     + "password or a code again (POST /api/v1/auth/reauth); your last one is more than 10 minutes old.");
         }
     }
@@ -90,7 +91,7 @@ public final class Authenticator {
     private static void refuseReadOnlyChange(Context ctx, TokenGrant grant) {
         HandlerType method = ctx.method();
         if (grant.readOnly() && method != HandlerType.GET && method != HandlerType.HEAD) {
-            throw Rejection.of(Rejection.Kind.FORBIDDEN, "read_only_token",
+            throw Rejection.of(ErrorCode.READ_ONLY_TOKEN,
                     "This API token can only read. Create a token with the scope 'full' to make changes.");
         }
     }
@@ -98,7 +99,7 @@ public final class Authenticator {
     public User requireAdmin(Context ctx) {
         User user = require(ctx);
         if (!user.isAdmin()) {
-            throw Rejection.of(Rejection.Kind.FORBIDDEN, "admin_only", "Only an administrator can do this.");
+            throw Rejection.of(ErrorCode.ADMIN_ONLY, "Only an administrator can do this.");
         }
         return user;
     }
@@ -118,13 +119,13 @@ public final class Authenticator {
         String expected = grant.csrfToken().orElse("");
         if (sent == null || expected.isEmpty() || !MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
                 expected.getBytes(StandardCharsets.UTF_8))) {
-            throw Rejection.of(Rejection.Kind.FORBIDDEN, "csrf", "This change did not come from the Tandem console. "
+            throw Rejection.of(ErrorCode.CSRF, "This change did not come from the Tandem console. "
                     + "Reload the page and try again.");
         }
     }
 
     private static Rejection unauthenticated() {
-        return Rejection.of(Rejection.Kind.UNAUTHENTICATED, "unauthenticated",
+        return Rejection.of(ErrorCode.UNAUTHENTICATED,
                 "Sign in first: send 'Authorization: Bearer <token>' (from POST /api/v1/auth/token) or sign in to the console.");
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -20,7 +21,7 @@ public final class Bodies {
     public JsonNode object(Context ctx) {
         byte[] raw = ctx.bodyAsBytes();
         if (raw.length > MAX_BODY_BYTES) {
-            throw Rejection.of(Rejection.Kind.TOO_LARGE, "body_too_large", "The request body is larger than 256 KiB.");
+            throw Rejection.of(ErrorCode.BODY_TOO_LARGE, "The request body is larger than 256 KiB.");
         }
         if (raw.length == 0) {
             return json.createObjectNode();
@@ -32,7 +33,7 @@ public final class Bodies {
             }
             return node;
         } catch (IOException e) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "malformed_json", "The request body is not valid JSON.");
+            throw Rejection.of(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON.");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.tandem.server.i18n.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.Links;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -74,7 +75,7 @@ final class CodeRoutes {
             var to = Addresses.parse(Bodies.text(body, "to").orElse(null));
             IssuedCode code = codes.visible(user, ctx.pathParam("code"));
             if (code.statusAt(java.time.Instant.now()) != dev.tandem.server.domain.CodeStatus.WAITING) {
-                throw Rejection.of(Rejection.Kind.CONFLICT, "code_not_waiting",
+                throw Rejection.of(ErrorCode.CODE_NOT_WAITING,
                         "Code " + code.code() + " can no longer be used; create a new one and send that.");
             }
             // A portal that follows its customers' language: the technician's, who knows the customer.

@@ -4,6 +4,7 @@ import dev.tandem.server.LogText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.tandem.protocol.JsonProblem;
 import dev.tandem.protocol.TandemStatus;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.store.Database;
 import io.javalin.config.RoutesConfig;
@@ -24,32 +25,32 @@ public final class ErrorResponses {
         routes.exception(Rejection.class, (e, ctx) -> {
             e.retryAfter().ifPresent(wait -> ctx.header("Retry-After",
                     String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000))));
-            write(ctx, e.httpStatus(), e.code(), e.getMessage());
+            write(ctx, e.refusal(), e.getMessage());
         });
-        routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, 400, "malformed_json",
+        routes.exception(JsonProcessingException.class, (e, ctx) -> write(ctx, ErrorCode.MALFORMED_JSON,
                 JsonProblem.describe("The request body", e)));
         routes.exception(Exception.class, (e, ctx) -> {
             if (Database.isUnavailable(e)) {
                 LOG.warn("{} {} refused: the database is unavailable ({})", ctx.method(), LogText.escape(ctx.path()), rootMessage(e));
                 ctx.header("Retry-After", "5");
-                write(ctx, 503, TandemStatus.SERVER_UNAVAILABLE.code(), TandemStatus.SERVER_UNAVAILABLE.message());
+                write(ctx, ErrorCode.SERVER_UNAVAILABLE, TandemStatus.SERVER_UNAVAILABLE.message());
                 return;
             }
             LOG.error("Unexpected failure on {} {}", ctx.method(), LogText.escape(ctx.path()), e);
-            write(ctx, 500, TandemStatus.SERVER_ERROR.code(), TandemStatus.SERVER_ERROR.message());
+            write(ctx, ErrorCode.SERVER_ERROR, TandemStatus.SERVER_ERROR.message());
         });
         // Answers Javalin and Jetty give on their own (no route, wrong method, body over the limit)
         // get the same JSON shape on the API as every other refusal.
-        apiError(routes, 404, "not_found", ctx -> "There is no " + ctx.method() + " " + ctx.path() + " in the Tandem API.");
-        apiError(routes, 405, "method_not_allowed", ctx -> ctx.method() + " is not allowed on " + ctx.path() + ".");
-        apiError(routes, 413, "body_too_large", ctx -> "The request body is too large.");
+        apiError(routes, ErrorCode.NOT_FOUND, ctx -> "There is no " + ctx.method() + " " + ctx.path() + " in the Tandem API.");
+        apiError(routes, ErrorCode.METHOD_NOT_ALLOWED, ctx -> ctx.method() + " is not allowed on " + ctx.path() + ".");
+        apiError(routes, ErrorCode.BODY_TOO_LARGE, ctx -> "The request body is too large.");
     }
 
-    private static void apiError(RoutesConfig routes, int status, String code,
+    private static void apiError(RoutesConfig routes, ErrorCode refusal,
                                  java.util.function.Function<Context, String> message) {
-        routes.error(status, ctx -> {
+        routes.error(refusal.httpStatus(), ctx -> {
             if (ctx.path().startsWith("/api/") && ctx.attribute(WRITTEN) == null) {
-                write(ctx, status, code, message.apply(ctx));
+                write(ctx, refusal, message.apply(ctx));
             }
         });
     }
@@ -79,8 +80,8 @@ public final class ErrorResponses {
         return String.valueOf(cause.getMessage());
     }
 
-    public static void write(Context ctx, int status, String code, String message) {
+    public static void write(Context ctx, ErrorCode refusal, String message) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
-        ctx.status(status).json(Map.of("error", Map.of("code", code, "message", message)));
+        ctx.status(refusal.httpStatus()).json(Map.of("error", Map.of("code", refusal.code(), "message", message)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.server.http;
 
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
@@ -29,10 +30,10 @@ final class MetricsAccess {
         try {
             auth.requireAdmin(ctx);
         } catch (Rejection refused) {
-            if (refused.httpStatus() != Rejection.Kind.UNAUTHENTICATED.httpStatus()) {
+            if (refused.httpStatus() != ErrorCode.UNAUTHENTICATED.httpStatus()) {
                 throw refused;
             }
-            throw Rejection.of(Rejection.Kind.UNAUTHENTICATED, "unauthenticated", "The metrics need 'Authorization: "
+            throw Rejection.of(ErrorCode.UNAUTHENTICATED, "The metrics need 'Authorization: "
                     + "Bearer <TANDEM_METRICS_TOKEN>' (set on the server) or an administrator's token.");
         }
     }

@@ -1,6 +1,7 @@
 package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -90,7 +91,7 @@ final class PasskeyRoutes {
                 throw Rejection.notFound("You have no passkey '" + id + "'.");
             }
             if (signIns.policyRequires(user) && !status.totp() && status.passkeys() <= 1) {
-                throw Rejection.of(Rejection.Kind.CONFLICT, "second_factor_required", "Your administrator requires "
+                throw Rejection.of(ErrorCode.SECOND_FACTOR_REQUIRED, "Your administrator requires "
                         + "two-factor sign-in: set up another passkey or an authenticator app before removing this one.");
             }
             passkeys.remove(user, id);

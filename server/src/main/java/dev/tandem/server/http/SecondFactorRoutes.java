@@ -1,6 +1,7 @@
 package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -60,7 +61,7 @@ final class SecondFactorRoutes {
             accounts.throttle(user.username(), clients.of(ctx));
             List<String> recovery = factors.confirmTotp(user, code).orElseThrow(() -> {
                 accounts.recordFailure(user.username(), clients.of(ctx));
-                return Rejection.of(Rejection.Kind.BAD_INPUT, "invalid_otp", "That code does not match: check the "
+                return Rejection.of(ErrorCode.INVALID_OTP_SETUP, "That code does not match: check the "
                         + "time on your phone and enter the code your app shows now.");
             });
             accounts.enrolled(user.id());
@@ -73,11 +74,11 @@ final class SecondFactorRoutes {
             User user = auth.require(ctx);
             String code = Bodies.requiredText(bodies.object(ctx), "code");
             if (!factors.status(user.id()).totp()) {
-                throw Rejection.of(Rejection.Kind.CONFLICT, "totp_off", "Two-factor codes are not on for you.");
+                throw Rejection.of(ErrorCode.TOTP_OFF, "Two-factor codes are not on for you.");
             }
             signIns.checkCode(user, code, clients.of(ctx));
             if (signIns.policyRequires(user) && factors.status(user.id()).passkeys() == 0) {
-                throw Rejection.of(Rejection.Kind.CONFLICT, "second_factor_required", "Your administrator requires "
+                throw Rejection.of(ErrorCode.SECOND_FACTOR_REQUIRED, "Your administrator requires "
                         + "two-factor sign-in: add a passkey before you turn the authenticator app off.");
             }
             factors.removeTotp(user.id());
@@ -97,7 +98,7 @@ final class SecondFactorRoutes {
                 how = "audit.reauthenticatedCode";
             } else {
                 if (!signIns.checkPassword(user, Bodies.requiredText(body, "password"), clients.of(ctx))) {
-                    throw Rejection.of(Rejection.Kind.FORBIDDEN, "wrong_password", "That password is not right.");
+                    throw Rejection.of(ErrorCode.WRONG_PASSWORD, "That password is not right.");
                 }
                 how = "audit.reauthenticatedPassword";
             }
@@ -114,7 +115,7 @@ final class SecondFactorRoutes {
             int removedPasskeys = factors.reset(target.id());
             if (target.id() != admin.id()) {
                 accounts.signOutEverywhere(target.id());
-                consoles.disconnect(target.id(), 1008, "An administrator reset your two-factor sign-in.");
+                consoles.disconnect(target.id(), ErrorCode.UNAUTHENTICATED.socketCloseCode(), "An administrator reset your two-factor sign-in.");
             }
             audit.record(admin.username(), AuditAction.SECOND_FACTOR_RESET, Phrase.of(before.totp()
                     ? "audit.secondFactorReset" : "audit.secondFactorResetNoApp", "username", target.username(),

@@ -3,6 +3,7 @@ package dev.tandem.server.http;
 import dev.tandem.server.i18n.Phrase;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Links;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.ServerConfig;
 import dev.tandem.server.audit.AuditAction;
@@ -79,7 +80,7 @@ final class SettingsRoutes {
             } catch (MailOutbox.DeliveryFailed failed) {
                 audit.record(admin.username(), AuditAction.TEST_EMAIL_SENT, Phrase.of("audit.testEmailFailed",
                         "to", to.getAddress(), "error", failed.getMessage()));
-                throw Rejection.of(Rejection.Kind.BAD_GATEWAY, "smtp_failed", failed.getMessage());
+                throw Rejection.of(ErrorCode.SMTP_FAILED, failed.getMessage());
             }
             boolean sent = email.status() == EmailStatus.SENT;
             String message = sent ? "The test email to " + to.getAddress() + " was accepted by " + settings.smtp()

@@ -1,6 +1,7 @@
 package dev.tandem.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -87,7 +88,7 @@ final class TokenRoutes {
             TokenGrant grant = auth.grant(ctx);
             User user = auth.require(ctx);
             accounts.signOutConsoles(user.id());
-            consoles.disconnect(user.id(), 1008, "You signed out everywhere.");
+            consoles.disconnect(user.id(), ErrorCode.UNAUTHENTICATED.socketCloseCode(), "You signed out everywhere.");
             if (Accounts.WEB.equals(grant.kind())) {
                 ctx.removeCookie(dev.tandem.server.live.ConsoleEndpoint.COOKIE, "/");
             }
@@ -110,7 +111,7 @@ final class TokenRoutes {
         accounts.revoke(row.id());
         if (Accounts.WEB.equals(row.kind())) {
             // The owner's console sockets close; their consoles still signed in reconnect by themselves.
-            owner.ifPresent(id -> consoles.disconnect(id, 1008, "This sign-in was revoked."));
+            owner.ifPresent(id -> consoles.disconnect(id, ErrorCode.UNAUTHENTICATED.socketCloseCode(), "This sign-in was revoked."));
         }
         audit.record(user.username(), action, Phrase.of(row.username().equals(user.username()) ? key : key + "OfUser",
                 "id", row.id(), "name", row.name(), "address", row.address(), "username", row.username()));

@@ -1,6 +1,7 @@
 package dev.tandem.server.live;
 
 import dev.tandem.server.LogText;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.net.ClientAddresses;
@@ -36,7 +37,7 @@ public final class ConsoleEndpoint {
             Optional<User> user = authenticate(ctx);
             if (user.isEmpty()) {
                 LOG.info("Console socket refused from {}", clients.of(ctx));
-                ctx.closeSession(1008, "Sign in to the console first.");
+                ctx.closeSession(ErrorCode.UNAUTHENTICATED.socketCloseCode(), "Sign in to the console first.");
                 return;
             }
             viewers.put(ctx.sessionId(), hub.attach(user.get(), new SocketSender(ctx.session)));

@@ -5,6 +5,7 @@ import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -436,10 +437,10 @@ public final class LiveSessions {
     public TranscriptEntry postTechnicianMessage(User user, String sessionId, String text) {
         LiveSession session = liveAndVisible(user, sessionId);
         if (text == null || text.isBlank()) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "empty_message", "Write a message before sending it.");
+            throw Rejection.of(ErrorCode.EMPTY_MESSAGE, "Write a message before sending it.");
         }
         if (Limits.characters(text) > Limits.MAX_CHAT_CHARS) {
-            throw Rejection.of(Rejection.Kind.TOO_LARGE, "message_too_long", "A message can have at most "
+            throw Rejection.of(ErrorCode.MESSAGE_TOO_LONG, "A message can have at most "
                     + Limits.MAX_CHAT_CHARS + " characters; this one has " + Limits.characters(text) + ". Split it up.");
         }
         synchronized (session) {

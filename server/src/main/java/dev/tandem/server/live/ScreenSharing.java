@@ -7,6 +7,7 @@ import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.Capability;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.stream.StreamFrame;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -77,11 +78,11 @@ public final class ScreenSharing {
             if (session.ended) {
                 throw Rejection.of(TandemStatus.SESSION_ENDED);
             }
-            refuseUnless(session.capabilities == null ? null : session.capabilities.screen, "screen_unavailable",
+            refuseUnless(session.capabilities == null ? null : session.capabilities.screen, ErrorCode.SCREEN_UNAVAILABLE,
                     "This phone cannot share its screen.");
             if (control) {
                 refuseUnless(session.capabilities == null ? null : session.capabilities.control,
-                        "control_unavailable", "This phone cannot be controlled remotely.");
+                        ErrorCode.CONTROL_UNAVAILABLE, "This phone cannot be controlled remotely.");
             }
             ScreenState screen = session.screen;
             String technician = user.displayName();
@@ -362,9 +363,9 @@ public final class ScreenSharing {
         }
     }
 
-    private static void refuseUnless(Capability capability, String code, String fallback) {
+    private static void refuseUnless(Capability capability, ErrorCode refusal, String fallback) {
         if (capability == null || !capability.available) {
-            throw Rejection.of(Rejection.Kind.CONFLICT, code, reason(capability, fallback));
+            throw Rejection.of(refusal, reason(capability, fallback));
         }
     }
 

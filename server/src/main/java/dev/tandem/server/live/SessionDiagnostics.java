@@ -12,6 +12,7 @@ import dev.tandem.protocol.diagnostics.Warning;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.Capability;
 import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -164,7 +165,7 @@ public final class SessionDiagnostics {
             return picked;
         }).orElse(all);
         if (chosen.isEmpty()) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "no_files",
+            throw Rejection.of(ErrorCode.NO_FILES,
                     "There are no log files to send: ask the customer for them with Send Logfiles first.");
         }
         List<Attachment> attachments = chosen.stream()
@@ -336,7 +337,7 @@ public final class SessionDiagnostics {
             return vault.read(sessionId, file.id());
         } catch (java.io.UncheckedIOException e) {
             LOG.warn("Session {}: log file {} is listed but cannot be read: {}", sessionId, LogText.escape(file.id()), LogText.escape(e.getMessage()));
-            throw Rejection.of(Rejection.Kind.GONE, "file_missing", file.name()
+            throw Rejection.of(ErrorCode.FILE_MISSING, file.name()
                     + " is listed with this session but its content is no longer on the server's disk.");
         }
     }
@@ -372,7 +373,7 @@ public final class SessionDiagnostics {
         }
         Capability capability = session.capabilities == null ? null : session.capabilities.diagnostics;
         if (capability == null || !capability.available) {
-            throw Rejection.of(Rejection.Kind.CONFLICT, "diagnostics_unavailable",
+            throw Rejection.of(ErrorCode.DIAGNOSTICS_UNAVAILABLE,
                     capability != null && capability.reason != null ? capability.reason
                             : "This phone cannot share diagnostics or log files.");
         }

@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -129,7 +130,7 @@ public final class SocketSender {
             }
         }
         if (tooSlow) {
-            session.close(1008, TOO_SLOW, Callback.NOOP);
+            session.close(ErrorCode.Socket.POLICY, TOO_SLOW, Callback.NOOP);
             return false;
         }
         if (start) {

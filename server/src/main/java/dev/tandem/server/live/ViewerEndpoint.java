@@ -1,6 +1,7 @@
 package dev.tandem.server.live;
 
 import dev.tandem.server.LogText;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
@@ -36,12 +37,12 @@ public final class ViewerEndpoint {
             Optional<User> user = grant.map(dev.tandem.server.store.TokenStore.TokenGrant::user);
             if (user.isEmpty()) {
                 LOG.info("Viewer socket refused from {}: not signed in", clients.of(ctx));
-                ctx.closeSession(1008, "Sign in to the console first.");
+                ctx.closeSession(ErrorCode.UNAUTHENTICATED.socketCloseCode(), "Sign in to the console first.");
                 return;
             }
             if (grant.get().readOnly()) {
                 // The viewer socket carries taps and keys to the customer's phone: a look-only token has no place here.
-                ctx.closeSession(1008, "This API token can only read; the screen needs a token with the scope 'full'.");
+                ctx.closeSession(ErrorCode.READ_ONLY_TOKEN.socketCloseCode(), "This API token can only read; the screen needs a token with the scope 'full'.");
                 return;
             }
             // Jetty splits outgoing frames at the largest frame size (64 KiB by default); joined RFB

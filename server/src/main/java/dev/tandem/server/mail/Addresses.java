@@ -1,5 +1,6 @@
 package dev.tandem.server.mail;
 
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -12,7 +13,7 @@ public final class Addresses {
     /** The address in {@code text}, or a 400 that says what is wrong with it. */
     public static InternetAddress parse(String text) {
         if (text == null || text.isBlank()) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "bad_address", "Enter the customer's email address.");
+            throw Rejection.of(ErrorCode.BAD_ADDRESS, "Enter the customer's email address.");
         }
         try {
             InternetAddress address = new InternetAddress(text.strip(), true);
@@ -23,7 +24,7 @@ public final class Addresses {
             }
             return address;
         } catch (AddressException e) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "bad_address",
+            throw Rejection.of(ErrorCode.BAD_ADDRESS,
                     "'" + text.strip() + "' is not a valid email address. Use the form name@example.com.");
         }
     }

@@ -1,5 +1,6 @@
 package dev.tandem.server.net;
 
+import dev.tandem.server.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -138,7 +139,7 @@ public final class EagerBodies extends Handler.Wrapper {
             if (discarding) {
                 tooLarge(response, callback);
             } else {
-                JsonRefusal.write(response, callback, 408, "body_too_slow", "The request body did not arrive within "
+                JsonRefusal.write(response, callback, ErrorCode.BODY_TOO_SLOW, "The request body did not arrive within "
                         + deadline.toSeconds() + " seconds. Check the connection and send it again.", 0);
             }
         }
@@ -156,7 +157,7 @@ public final class EagerBodies extends Handler.Wrapper {
     }
 
     private static void tooLarge(Response response, Callback callback) {
-        JsonRefusal.write(response, callback, 413, "body_too_large", "The request body is too large.", 0);
+        JsonRefusal.write(response, callback, ErrorCode.BODY_TOO_LARGE, "The request body is too large.", 0);
     }
 
     /** The request with its body already read: one last chunk, then the end. */

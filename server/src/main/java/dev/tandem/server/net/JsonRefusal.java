@@ -1,5 +1,6 @@
 package dev.tandem.server.net;
 
+import dev.tandem.server.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -15,18 +16,18 @@ final class JsonRefusal {
     private JsonRefusal() {
     }
 
-    static void write(Response response, Callback callback, int status, String code, String message, int retryAfterSeconds) {
+    static void write(Response response, Callback callback, ErrorCode refusal, String message, int retryAfterSeconds) {
         if (response.isCommitted()) {
             callback.failed(new IllegalStateException(message));
             return;
         }
-        response.setStatus(status);
+        response.setStatus(refusal.httpStatus());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
         if (retryAfterSeconds > 0) {
             response.getHeaders().put(HttpHeader.RETRY_AFTER, String.valueOf(retryAfterSeconds));
         }
-        String body = "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
+        String body = "{\"error\":{\"code\":\"" + refusal.code() + "\",\"message\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\"}}";
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }

@@ -1,5 +1,6 @@
 package dev.tandem.server.net;
 
+import dev.tandem.server.ErrorCode;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -34,7 +35,7 @@ public final class RequestsPerAddress extends Handler.Wrapper {
         if (inProgress.acquire(key) > limit) {
             release(key);
             LOG.debug("Refused a request from {}: {} already in progress", key, limit);
-            JsonRefusal.write(response, callback, 429, "too_many_requests", "Too many requests from your address at "
+            JsonRefusal.write(response, callback, ErrorCode.TOO_MANY_REQUESTS, "Too many requests from your address at "
                     + "once. Wait for the ones in progress, then try again.", 1);
             return true;
         }

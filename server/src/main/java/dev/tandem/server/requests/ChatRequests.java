@@ -9,6 +9,7 @@ import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.Capability;
 import dev.tandem.protocol.message.DeviceInfo;
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
@@ -97,7 +98,7 @@ public final class ChatRequests {
     public Portal portalTakingRequests(String slug) {
         Portal portal = portalOrNotFound(slug);
         if (!portal.allowChatRequests()) {
-            throw Rejection.of(Rejection.Kind.FORBIDDEN, "requests_disabled",
+            throw Rejection.of(ErrorCode.REQUESTS_DISABLED,
                     "This portal does not take chat requests. Contact your support team another way.");
         }
         return portal;
@@ -107,18 +108,18 @@ public final class ChatRequests {
         Portal portal = portalTakingRequests(slug);
         String name = input.name() == null ? "" : input.name().strip();
         if (name.isEmpty()) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "name_required", "Type your name.");
+            throw Rejection.of(ErrorCode.NAME_REQUIRED, "Type your name.");
         }
         if (Limits.characters(name) > MAX_NAME_CHARS) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "name_too_long",
+            throw Rejection.of(ErrorCode.NAME_TOO_LONG,
                     "A name can have at most " + MAX_NAME_CHARS + " characters.");
         }
         String description = input.description() == null ? "" : input.description().strip();
         if (description.isEmpty()) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "description_required", "Describe briefly what is wrong.");
+            throw Rejection.of(ErrorCode.DESCRIPTION_REQUIRED, "Describe briefly what is wrong.");
         }
         if (Limits.characters(description) > MAX_DESCRIPTION_CHARS) {
-            throw Rejection.of(Rejection.Kind.TOO_LARGE, "description_too_long", "A description can have at most "
+            throw Rejection.of(ErrorCode.DESCRIPTION_TOO_LONG, "A description can have at most "
                     + MAX_DESCRIPTION_CHARS + " characters; this one has " + Limits.characters(description) + ".");
         }
         String email = email(input.email());
@@ -127,7 +128,7 @@ public final class ChatRequests {
         String model = device == null ? null : cut(device.model, 80);
         String profile = device == null ? null : cut(device.profile, 32);
         if (perAddress.isBlocked(client.limitKey())) {
-            throw Rejection.rateLimited("rate_limited", "Too many requests from your address: at most "
+            throw Rejection.of(ErrorCode.RATE_LIMITED, "Too many requests from your address: at most "
                     + requestsPerAddress + " every " + RATE_WINDOW.toMinutes() + " minutes. Wait a few minutes and try again.",
                     perAddress.retryAfter(client.limitKey()));
         }
@@ -170,9 +171,9 @@ public final class ChatRequests {
         ChatRequest now = store.find(id).orElseThrow();
         return switch (now.status()) {
             case CANCELLED -> now;
-            case ACCEPTED -> throw Rejection.of(Rejection.Kind.CONFLICT, "request_accepted",
+            case ACCEPTED -> throw Rejection.of(ErrorCode.REQUEST_ACCEPTED,
                     "A technician has already taken this request: the chat is open.");
-            default -> throw Rejection.of(Rejection.Kind.GONE, "request_expired",
+            default -> throw Rejection.of(ErrorCode.REQUEST_EXPIRED,
                     "This request has expired: nobody took it in time. You may leave an email address for follow-up.");
         };
     }
@@ -181,10 +182,10 @@ public final class ChatRequests {
         ChatRequest request = forCustomer(id, token);
         String email = email(emailText);
         if (email == null) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "bad_address", "Enter your email address.");
+            throw Rejection.of(ErrorCode.BAD_ADDRESS, "Enter your email address.");
         }
         if (!store.followUp(id, email)) {
-            throw Rejection.of(Rejection.Kind.CONFLICT, "not_expired",
+            throw Rejection.of(ErrorCode.NOT_EXPIRED,
                     "An email for follow-up can be left only after a request has expired.");
         }
         audit.record(AuditLog.customer(request.customerName()), AuditAction.REQUEST_FOLLOW_UP, null,
@@ -226,11 +227,11 @@ public final class ChatRequests {
     private Rejection refusedTake(String id) {
         ChatRequest now = store.find(id).orElseThrow();
         return switch (now.status()) {
-            case ACCEPTED -> Rejection.of(Rejection.Kind.CONFLICT, "request_taken", "Another technician ("
+            case ACCEPTED -> Rejection.of(ErrorCode.REQUEST_TAKEN, "Another technician ("
                     + now.acceptedBy().orElse("?") + ") has already taken this request.");
-            case CANCELLED -> Rejection.of(Rejection.Kind.CONFLICT, "request_cancelled",
+            case CANCELLED -> Rejection.of(ErrorCode.REQUEST_CANCELLED,
                     "The customer cancelled this request.");
-            default -> Rejection.of(Rejection.Kind.GONE, "request_expired",
+            default -> Rejection.of(ErrorCode.REQUEST_EXPIRED,
                     "This request expired before anyone took it.");
         };
     }
@@ -356,7 +357,7 @@ public final class ChatRequests {
             return null;
         }
         if (text.strip().length() > MAX_EMAIL_CHARS) {
-            throw Rejection.of(Rejection.Kind.BAD_INPUT, "bad_address",
+            throw Rejection.of(ErrorCode.BAD_ADDRESS,
                     "An email address can have at most " + MAX_EMAIL_CHARS + " characters.");
         }
         return Addresses.parse(text).getAddress();

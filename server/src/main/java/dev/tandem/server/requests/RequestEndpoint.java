@@ -1,5 +1,6 @@
 package dev.tandem.server.requests;
 
+import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.live.SocketSender;
 import io.javalin.websocket.WsConfig;
@@ -29,7 +30,7 @@ public final class RequestEndpoint {
             try {
                 request = requests.forCustomer(ctx.pathParam("id"), ctx.queryParam("token"));
             } catch (Rejection refused) {
-                ctx.closeSession(1008, "There is no such request.");
+                ctx.closeSession(ErrorCode.NOT_FOUND.socketCloseCode(), "There is no such request.");
                 return;
             }
             Watch watch = new Watch(request.id(), new SocketSender(ctx.session));
