@@ -88,7 +88,7 @@ export interface AuditEntry {
 }
 
 /** GET /api/v1/sessions with the history fields of issue 5. */
-export interface HistorySession extends Omit<Session, 'technician'> {
+export interface HistorySession extends Omit<Session, 'technician' | 'durationSeconds'> {
   technician?: { username: string; displayName: string | null } | string;
   durationSeconds?: number | null;
 }

@@ -1,12 +1,16 @@
-/** Shapes of the REST API (/api/v1) and the console socket (/ws/console), as the console reads them. */
+/**
+ * Shapes of the REST API (/api/v1) and the console socket (/ws/console), as the console reads them.
+ * The ones the OpenAPI document describes are taken from the types `npm run api-types` generates from it
+ * (src/api/openapi.gen.ts, before every typecheck and build); the rest are still written here.
+ */
+import type { components } from './openapi.gen';
+
+type Schemas = components['schemas'];
 
 export type Role = 'technician' | 'admin' | string;
 
-export interface User {
-  username: string;
-  displayName: string | null;
-  role: Role;
-}
+/** A user as the console sees them (`User` in the OpenAPI document). */
+export type User = Schemas['User'];
 
 export interface AuthInfo {
   user: User;
@@ -28,16 +32,8 @@ export interface Portal {
 
 export type CodeStatus = 'waiting' | 'joined' | 'expired' | 'cancelled';
 
-export interface SessionCode {
-  code: string;
-  url: string;
-  identifier: string | null;
-  portal: string;
-  status: CodeStatus;
-  expiresAt: string;
-  createdAt?: string;
-  session?: string | null;
-}
+/** A session code (`Code` in the OpenAPI document). */
+export type SessionCode = Schemas['Code'];
 
 export type CapabilityName = 'chat' | 'diagnostics' | 'screen' | 'control';
 
@@ -50,42 +46,16 @@ export interface Device {
   profile?: string | null;
 }
 
-export interface Session {
-  id: string;
-  /** null for a session opened from a customer's chat request (`origin: 'request'`). */
-  code: string | null;
-  identifier: string | null;
-  status: 'active' | 'ended';
-  customerName: string | null;
-  portal: string;
-  technician?: { username: string; displayName: string } | null;
-  customerConnected: boolean;
-  device: Device | null;
-  capabilities: Partial<Record<CapabilityName, boolean>>;
-  capabilityReasons?: Partial<Record<CapabilityName, string>>;
-  /** Where the phone names the step the customer is on (e.g. `accessibility_restricted`). */
-  capabilityCodes?: Partial<Record<CapabilityName, string>>;
-  startedAt: string;
-  endedAt: string | null;
-  endedBy?: 'technician' | 'customer' | 'server' | string | null;
-  /** Who ended it, when a signed-in user did (display name). */
-  endedByName?: string | null;
-  origin?: 'code' | 'request';
-}
+/** A session (`SessionSummary` in the OpenAPI document); `code` is null for one opened from a chat request. */
+export type Session = Schemas['SessionSummary'];
 
 export type Sender = 'technician' | 'customer' | 'system';
 
-export interface ChatMessage {
-  seq: number;
-  sender: Sender;
-  name: string | null;
-  /** The server's wording (a system line in the request's language); the console words `key` itself when it knows it. */
-  text: string;
-  at: string;
-  /** A system line's phrase: catalogue key (event.*) and parameters. */
-  key?: string;
-  params?: Record<string, string>;
-}
+/**
+ * A transcript line (`TranscriptEntry` in the OpenAPI document): `text` is the server's wording, and a
+ * system line's `key` and `params` let the console word it itself.
+ */
+export type ChatMessage = Schemas['TranscriptEntry'];
 
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'outbox';
 
@@ -242,14 +212,8 @@ export interface DiagnosticsState {
   error?: string | null;
 }
 
-export interface LogFile {
-  id: string;
-  name: string;
-  size: number;
-  sha256?: string;
-  storedAt?: string;
-  url?: string;
-}
+/** A stored log file, the same shape live and in the history (`LogFile` in the OpenAPI document). */
+export type LogFile = Schemas['LogFile'];
 
 export interface RefusedLogFile {
   name: string;

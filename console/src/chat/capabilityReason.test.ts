@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Session } from '../api/types';
 import { translate } from '../i18n/translate';
+import { sampleSession } from '../testing/fakes';
 import { capabilityReason } from './capabilityReason';
 
-const phone = (codes: Session['capabilityCodes']): Session =>
-  ({ capabilityReasons: { control: 'Restricted setting (English from the phone)' }, capabilityCodes: codes }) as Session;
+const phone = (codes: Session['capabilityCodes'] | undefined): Session =>
+  sampleSession({ capabilityReasons: { control: 'Restricted setting (English from the phone)' }, capabilityCodes: codes ?? {} });
 
 describe('capabilityReason', () => {
   it('says a known step in the reader\'s language', () => {

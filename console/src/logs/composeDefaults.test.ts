@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { LogFile, Session } from '../api/types';
 import type { MessageKey } from '../i18n/en';
 import { translate } from '../i18n/translate';
-import { sampleSession } from '../testing/fakes';
+import { logFile, sampleSession, UNKNOWN_DEVICE } from '../testing/fakes';
 import { composeDefaults, emailRequest, phoneText } from './composeDefaults';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
@@ -11,14 +11,14 @@ const tEs = (key: MessageKey, params?: Record<string, string | number>) => trans
 const session = (extra: Partial<Session> = {}): Session =>
   sampleSession({
     id: 's_1',
-    device: { manufacturer: 'samsung', model: 'SM-S918B', androidVersion: '14', apiLevel: 34 },
-    capabilities: { chat: true, diagnostics: true },
+    device: { manufacturer: 'samsung', model: 'SM-S918B', androidVersion: '14', apiLevel: 34, profile: null },
+    capabilities: { chat: true, diagnostics: true, screen: false, control: false },
     ...extra,
   });
 
 const files: LogFile[] = [
-  { id: 'f1', name: 'tandem-agent.log', size: 12_345 },
-  { id: 'f2', name: 'logcat.txt', size: 2_000_000 },
+  logFile('f1', 'tandem-agent.log', 12_345),
+  logFile('f2', 'logcat.txt', 2_000_000),
 ];
 
 describe('composeDefaults', () => {
@@ -34,14 +34,14 @@ describe('composeDefaults', () => {
   });
 
   it('copes with an unknown customer and phone, in Spanish', () => {
-    const draft = composeDefaults(session({ customerName: null, device: null }), [], tEs);
+    const draft = composeDefaults(session({ customerName: null, device: UNKNOWN_DEVICE }), [], tEs);
     expect(draft.subject).toBe('Archivos de registro de Cliente (Dispositivo desconocido), sesión de Tandem 123 456 789');
     expect(draft.message).not.toContain('Identificador');
     expect(draft.files).toEqual([]);
   });
 
   it('says the phone as the Chat window does', () => {
-    expect(phoneText(session({ device: { manufacturer: 'Google', model: 'Pixel 8', androidVersion: null, apiLevel: null } }), t)).toBe('Google Pixel 8');
+    expect(phoneText(session({ device: { manufacturer: 'Google', model: 'Pixel 8', androidVersion: null, apiLevel: 34, profile: null } }), t)).toBe('Google Pixel 8');
   });
 });
 

@@ -26,7 +26,7 @@ describe('the screen and control buttons, in the chat header and the Viewer alik
   it('are disabled while the customer is away or the phone cannot', () => {
     const away = { ...session, customerConnected: false };
     expect(screenButton({ session: away, screen: undefined, viewerOpen: false, busy: false }).disabled).toBe(true);
-    const chatOnly = { ...session, capabilities: { chat: true, screen: false, control: false } };
+    const chatOnly = { ...session, capabilities: { chat: true, diagnostics: true, screen: false, control: false } };
     expect(controlButton({ session: chatOnly, screen: undefined, viewerOpen: false, busy: false }).disabled).toBe(true);
   });
 });

@@ -1,21 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatMessage, Session, SessionCode } from '../api/types';
+import { logFile, sampleSession } from '../testing/fakes';
 import { consoleReducer, initialConsoleState, liveStatus, parseWorkspace, unreadTotal, workspaceOf, type ConsoleAction, type ConsoleState } from './consoleState';
 
-const session = (id: string, extra: Partial<Session> = {}): Session => ({
-  id,
-  code: '123456789',
-  identifier: 'Ticket 42',
-  status: 'active',
-  customerName: 'Ana',
-  portal: 'default',
-  customerConnected: true,
-  device: { manufacturer: 'samsung', model: 'SM-S918B', androidVersion: '14', apiLevel: 34 },
-  capabilities: { chat: true, diagnostics: true, screen: true, control: true },
-  startedAt: '2026-11-24T20:00:00Z',
-  endedAt: null,
-  ...extra,
-});
+const session = (id: string, extra: Partial<Session> = {}): Session =>
+  sampleSession({
+    id,
+    identifier: 'Ticket 42',
+    device: { manufacturer: 'samsung', model: 'SM-S918B', androidVersion: '14', apiLevel: 34, profile: null },
+    ...extra,
+  });
 
 const message = (seq: number, sender: ChatMessage['sender'] = 'customer'): ChatMessage => ({
   seq,
@@ -33,6 +27,8 @@ const code = (digits: string, createdAt: string, status: SessionCode['status'] =
   status,
   expiresAt: '2026-11-24T21:00:00Z',
   createdAt,
+  technician: 'Tess',
+  session: null,
 });
 
 const run = (actions: ConsoleAction[], state: ConsoleState = initialConsoleState) => actions.reduce(consoleReducer, state);
@@ -227,7 +223,7 @@ describe('consoleReducer: screen and Viewer windows', () => {
 });
 
 describe('diagnostics and log files', () => {
-  const files = [{ id: 'f1', name: 'tandem-agent.log', size: 10 }];
+  const files = [logFile('f1', 'tandem-agent.log', 10)];
 
   it('keeps the latest diagnostics per session, with an empty warning list when the server sends none', () => {
     const state = run([

@@ -1,5 +1,5 @@
 import type { Clock } from '../api/backoff';
-import type { Session } from '../api/types';
+import type { LogFile, Session } from '../api/types';
 import type { SocketLike } from '../api/socketLike';
 
 /** A WebSocket stand-in: records what the client sends, lets the test play the server. */
@@ -92,6 +92,9 @@ export class FakeClock implements Clock {
   }
 }
 
+/** A phone that said nothing about itself. */
+export const UNKNOWN_DEVICE: Session['device'] = { manufacturer: null, model: null, androidVersion: null, apiLevel: 0, profile: null };
+
 /** An active session of a phone that can do everything, with `extra` on top. */
 export function sampleSession(extra: Partial<Session> = {}): Session {
   return {
@@ -101,11 +104,24 @@ export function sampleSession(extra: Partial<Session> = {}): Session {
     status: 'active',
     customerName: 'Ana',
     portal: 'default',
+    technician: { username: 'tech', displayName: 'Tess' },
     customerConnected: true,
-    device: null,
+    device: UNKNOWN_DEVICE,
     capabilities: { chat: true, diagnostics: true, screen: true, control: true },
+    capabilityReasons: {},
+    capabilityCodes: {},
     startedAt: '2026-11-24T20:00:00Z',
     endedAt: null,
+    endedBy: null,
+    endReason: null,
+    endedByName: null,
+    durationSeconds: null,
+    origin: 'code',
     ...extra,
   };
+}
+
+/** A stored log file as the server shows it. */
+export function logFile(id: string, name: string, size: number): LogFile {
+  return { id, name, size, sha256: '0'.repeat(64), storedAt: '2026-11-24T20:05:00Z', url: `/api/v1/sessions/s1/logs/${id}` };
 }

@@ -17,7 +17,7 @@ import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.net.ClientAddress;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.PortalStore;
-import dev.tandem.server.view.Views;
+import dev.tandem.server.view.CodeView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,8 +133,8 @@ public final class SessionCodes {
         }
     }
 
-    public Map<String, Object> view(IssuedCode code) {
-        return Views.code(code, links.join(code.code()), clock.instant());
+    public CodeView view(IssuedCode code) {
+        return CodeView.of(code, links.join(code.code()), clock.instant());
     }
 
     /** Tells the consoles a code changed (issued, joined, cancelled, expired). */

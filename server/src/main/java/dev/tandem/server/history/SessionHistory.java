@@ -6,7 +6,6 @@ import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditEntry;
 import dev.tandem.server.audit.AuditFilter;
 import dev.tandem.server.audit.AuditLog;
-import dev.tandem.server.domain.LogFileRecord;
 import dev.tandem.server.domain.StoredReport;
 import dev.tandem.server.domain.SupportSession;
 import dev.tandem.server.domain.User;
@@ -18,6 +17,9 @@ import dev.tandem.server.store.SessionQuery;
 import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.i18n.Language;
 import dev.tandem.server.i18n.Phrase;
+import dev.tandem.server.view.MessageView;
+import dev.tandem.server.view.SessionView;
+import dev.tandem.server.view.LogFileView;
 import dev.tandem.server.view.Views;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +61,7 @@ public final class SessionHistory {
     }
 
     /** The list as {@code GET /api/v1/sessions} shows it. */
-    public List<Map<String, Object>> views(User user, SessionQuery query) {
+    public List<SessionView> views(User user, SessionQuery query) {
         return list(user, query).stream().map(live::view).toList();
     }
 
@@ -86,7 +88,7 @@ public final class SessionHistory {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("session", live.view(session));
         view.put("transcript", messages.listAfter(sessionId, 0).stream()
-                .map(entry -> Views.message(entry, language)).toList());
+                .map(entry -> MessageView.of(entry, language)).toList());
         view.put("permissions", permissions(sessionId));
         List<StoredReport> reports = diagnostics.reports(sessionId);
         List<Map<String, Object>> reportViews = new ArrayList<>();
@@ -102,17 +104,7 @@ public final class SessionHistory {
             reportViews.add(r);
         }
         view.put("diagnostics", reportViews);
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (LogFileRecord f : diagnostics.logFiles(sessionId)) {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("id", f.id());
-            file.put("name", f.name());
-            file.put("size", f.size());
-            file.put("url", "/api/v1/sessions/" + sessionId + "/logs/" + f.id());
-            file.put("storedAt", Views.iso(f.storedAt()));
-            files.add(file);
-        }
-        view.put("logFiles", files);
+        view.put("logFiles", diagnostics.logFiles(sessionId).stream().map(f -> LogFileView.of(sessionId, f)).toList());
         HistoryStore.Removed removed = history.removed(sessionId);
         Map<String, Object> retention = new LinkedHashMap<>();
         retention.put("transcriptRemoved", removed.transcript());

@@ -14,7 +14,8 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.live.ConsoleHub;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.UserStore;
-import dev.tandem.server.view.Views;
+import dev.tandem.server.view.PortalView;
+import dev.tandem.server.view.ManagedUserView;
 import io.javalin.config.RoutesConfig;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -50,7 +51,7 @@ final class AdminRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/portals", ctx -> {
             auth.require(ctx);
-            ctx.json(portals.list().stream().map(Views::portal).toList());
+            ctx.json(portals.list().stream().map(PortalView::of).toList());
         });
         routes.post("/api/v1/portals", ctx -> {
             User admin = auth.requireAdmin(ctx);
@@ -65,8 +66,8 @@ final class AdminRoutes {
             Portal portal = portals.create(read(body, new Portal(0, slug, null, "auto", false, true, true, 20,
                     DEFAULT_MAX_LIVE_CODES)));
             audit.record(admin.username(), AuditAction.PORTAL_CREATED, Phrase.of("audit.portalCreated", "portal", slug,
-                    "settings", String.valueOf(Views.portal(portal))));
-            ctx.status(201).json(Views.portal(portal));
+                    "settings", PortalView.of(portal).auditText()));
+            ctx.status(201).json(PortalView.of(portal));
         });
         routes.put("/api/v1/portals/{slug}", ctx -> {
             User admin = auth.requireAdmin(ctx);
@@ -75,8 +76,8 @@ final class AdminRoutes {
             Portal updated = read(bodies.object(ctx), current);
             portals.update(updated);
             audit.record(admin.username(), AuditAction.PORTAL_UPDATED, Phrase.of("audit.portalUpdated", "portal",
-                    updated.slug(), "settings", String.valueOf(Views.portal(updated))));
-            ctx.json(Views.portal(updated));
+                    updated.slug(), "settings", PortalView.of(updated).auditText()));
+            ctx.json(PortalView.of(updated));
         });
         routes.get("/api/v1/users", ctx -> {
             auth.requireAdmin(ctx);
@@ -201,12 +202,10 @@ final class AdminRoutes {
     }
 
     /** A user as the Management Center shows them: with email, second factors and single sign-on. */
-    private java.util.Map<String, Object> view(User user) {
-        java.util.Map<String, Object> view = Views.user(user);
-        view.put("email", users.email(user.id()).orElse(null));
+    private ManagedUserView view(User user) {
         SecondFactors.Status status = factors.status(user.id());
-        view.put("secondFactor", java.util.Map.of("totp", status.totp(), "passkeys", status.passkeys()));
-        return view;
+        return ManagedUserView.of(user, users.email(user.id()).orElse(null),
+                new ManagedUserView.SecondFactor(status.totp(), status.passkeys()));
     }
 
     /** The optional {@code email}: matched against verified emails from single sign-on. */

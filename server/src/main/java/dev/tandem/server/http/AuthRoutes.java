@@ -12,6 +12,7 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.live.ConsoleEndpoint;
 import dev.tandem.server.store.TokenStore.TokenGrant;
+import dev.tandem.server.view.UserView;
 import dev.tandem.server.view.Views;
 import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
@@ -139,7 +140,7 @@ final class AuthRoutes {
     /** The answer of {@code /auth/me} and of every console sign-in. */
     Map<String, Object> me(User user, String csrfToken, boolean enrolmentOnly) {
         Map<String, Object> me = new LinkedHashMap<>();
-        me.put("user", Views.user(user));
+        me.put("user", UserView.of(user));
         me.put("csrfToken", csrfToken);
         me.put("enrolmentRequired", enrolmentOnly);
         SecondFactors.Status status = factors.status(user.id());

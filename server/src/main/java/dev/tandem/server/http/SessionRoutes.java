@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.domain.TranscriptEntry;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.LiveSessions;
-import dev.tandem.server.view.Views;
+import dev.tandem.server.view.MessageView;
 import io.javalin.config.RoutesConfig;
 
 /** Sessions, their transcripts, chat from the technician, and ending. The list is in {@link HistoryRoutes}. */
@@ -24,13 +24,13 @@ final class SessionRoutes {
                 ctx.json(sessions.view(sessions.visible(auth.require(ctx), ctx.pathParam("id")))));
         routes.get("/api/v1/sessions/{id}/messages", ctx ->
                 ctx.json(sessions.transcript(auth.require(ctx), ctx.pathParam("id")).stream()
-                        .map(entry -> Views.message(entry, CallerLanguage.of(ctx))).toList()));
+                        .map(entry -> MessageView.of(entry, CallerLanguage.of(ctx))).toList()));
         routes.post("/api/v1/sessions/{id}/messages", ctx -> {
             User user = auth.require(ctx);
             JsonNode body = bodies.object(ctx);
             TranscriptEntry entry = sessions.postTechnicianMessage(user, ctx.pathParam("id"),
                     Bodies.text(body, "text").orElse(null));
-            ctx.status(201).json(Views.message(entry, CallerLanguage.of(ctx)));
+            ctx.status(201).json(MessageView.of(entry, CallerLanguage.of(ctx)));
         });
         routes.get("/api/v1/sessions/{id}/screen", ctx ->
                 ctx.json(sessions.screens().status(auth.require(ctx), ctx.pathParam("id"))));

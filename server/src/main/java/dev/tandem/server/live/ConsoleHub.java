@@ -1,5 +1,8 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.view.CodeView;
+import dev.tandem.server.view.MessageView;
+import dev.tandem.server.view.SessionView;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.server.domain.User;
@@ -36,11 +39,11 @@ public final class ConsoleHub {
         viewers.remove(viewer);
     }
 
-    public void sessionChanged(long ownerId, Map<String, Object> sessionView) {
+    public void sessionChanged(long ownerId, SessionView sessionView) {
         publish(ownerId, event("session", "session", sessionView));
     }
 
-    public void messageAdded(long ownerId, String sessionId, Map<String, Object> messageView) {
+    public void messageAdded(long ownerId, String sessionId, MessageView messageView) {
         Map<String, Object> event = event("message", "message", messageView);
         event.put("session", sessionId);
         publish(ownerId, event);
@@ -64,7 +67,7 @@ public final class ConsoleHub {
         publish(ownerId, event("outbox", "mail", mail));
     }
 
-    public void codeChanged(long ownerId, Map<String, Object> codeView) {
+    public void codeChanged(long ownerId, CodeView codeView) {
         publish(ownerId, event("code", "code", codeView));
     }
 

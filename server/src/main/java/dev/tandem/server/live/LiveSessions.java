@@ -34,6 +34,8 @@ import dev.tandem.protocol.stream.StreamFrame;
 import java.util.Collection;
 import dev.tandem.server.store.Database;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.view.SessionView;
+import dev.tandem.server.view.MessageView;
 import dev.tandem.server.view.Views;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -498,8 +500,8 @@ public final class LiveSessions {
         }
     }
 
-    public Map<String, Object> view(SupportSession session) {
-        return Views.session(session, isConnected(session.id()));
+    public SessionView view(SupportSession session) {
+        return SessionView.of(session, isConnected(session.id()));
     }
 
     public int activeCount() {
@@ -573,7 +575,7 @@ public final class LiveSessions {
         if (session.link != null) {
             session.link.send(chat(entry, session.customerLanguage));
         }
-        consoles.messageAdded(session.technicianId, session.id, Views.message(entry, Language.EN));
+        consoles.messageAdded(session.technicianId, session.id, MessageView.of(entry, Language.EN));
         return entry;
     }
 

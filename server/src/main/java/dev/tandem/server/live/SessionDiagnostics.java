@@ -33,6 +33,7 @@ import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.LogVault;
 import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.view.LogFileView;
 import dev.tandem.server.view.Views;
 import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
@@ -445,16 +446,7 @@ public final class SessionDiagnostics {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("status", DiagnosticsState.wire(status));
         view.put("revision", revision);
-        view.put("files", files.stream().map(f -> {
-            Map<String, Object> file = new LinkedHashMap<>();
-            file.put("id", f.id());
-            file.put("name", f.name());
-            file.put("size", f.size());
-            file.put("sha256", f.sha256());
-            file.put("storedAt", Views.iso(f.storedAt()));
-            file.put("url", "/api/v1/sessions/" + sessionId + "/logs/" + f.id());
-            return file;
-        }).toList());
+        view.put("files", files.stream().map(f -> LogFileView.of(sessionId, f)).toList());
         view.put("refused", refused);
         return view;
     }

@@ -1,0 +1,160 @@
+package dev.tandem.server.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document ({@code /tandem/openapi.json}, from which the console's TypeScript types are
+ * generated) cannot drift from the server: every route of the sources is an operation of the
+ * document and back, and every view record is its schema, field for field, with the fields that are
+ * always there listed as required.
+ */
+class OpenApiContractTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ROUTE = Pattern.compile("\\.(get|post|put|delete|patch)\\(\"/api/v1(/[^\"]*)\"");
+
+    /** Each view record and the schema of the document that describes it. */
+    private static final Map<Class<? extends Record>, String> VIEWS = new LinkedHashMap<>();
+
+    static {
+        VIEWS.put(SessionView.class, "SessionSummary");
+        VIEWS.put(MessageView.class, "TranscriptEntry");
+        VIEWS.put(CodeView.class, "Code");
+        VIEWS.put(UserView.class, "User");
+        VIEWS.put(ManagedUserView.class, "ManagedUser");
+        VIEWS.put(PortalView.class, "Portal");
+        VIEWS.put(LogFileView.class, "LogFile");
+    }
+
+    @Test
+    void everyRouteIsAnOperationOfTheDocumentAndBack() throws IOException {
+        Set<String> routes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher route = ROUTE.matcher(Files.readString(file, StandardCharsets.UTF_8));
+                while (route.find()) {
+                    routes.add(route.group(1).toUpperCase() + " " + shape(route.group(2)));
+                }
+            }
+        }
+        Set<String> operations = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document().get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
+                    operations.add(method.toUpperCase() + " " + shape(path.getKey()));
+                }
+            });
+        }
+        assertThat(routes).containsExactlyInAnyOrderElementsOf(operations);
+    }
+
+    @Test
+    void everyViewRecordIsItsSchemaFieldForField() throws IOException {
+        JsonNode schemas = document().path("components").path("schemas");
+        for (Map.Entry<Class<? extends Record>, String> view : VIEWS.entrySet()) {
+            JsonNode schema = schemas.get(view.getValue());
+            assertThat(schema).as("schema %s", view.getValue()).isNotNull();
+            // Portal is also the body of POST/PUT /portals, where every field may be left out.
+            compare(view.getKey(), schema, schemas, !view.getKey().equals(PortalView.class), view.getValue());
+        }
+    }
+
+    private static void compare(Class<?> record, JsonNode schema, JsonNode schemas, boolean requiredListed, String where) {
+        JsonNode resolved = resolve(schema, schemas);
+        Set<String> fields = new TreeSet<>();
+        Set<String> required = new TreeSet<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            fields.add(component.getName());
+            JsonInclude include = component.getAnnotation(JsonInclude.class);
+            if (include == null || include.value() == JsonInclude.Include.ALWAYS) {
+                required.add(component.getName());
+            }
+        }
+        Set<String> properties = new TreeSet<>();
+        resolved.path("properties").fieldNames().forEachRemaining(properties::add);
+        assertThat(properties).as("the properties of %s", where).containsExactlyInAnyOrderElementsOf(fields);
+        if (requiredListed) {
+            Set<String> listed = new TreeSet<>();
+            resolved.path("required").forEach(name -> listed.add(name.asText()));
+            assertThat(listed).as("the required properties of %s", where).containsExactlyInAnyOrderElementsOf(required);
+        }
+        for (RecordComponent component : record.getRecordComponents()) {
+            JsonNode property = resolve(resolved.path("properties").path(component.getName()), schemas);
+            String at = where + "." + component.getName();
+            assertThat(types(property)).as("the type of %s", at).contains(jsonType(component.getGenericType()));
+            if (component.getType().isPrimitive()) {
+                assertThat(types(property)).as("%s is never null", at).doesNotContain("null");
+            }
+            if (component.getType().isRecord()) {
+                compare(component.getType(), property, schemas, requiredListed, at);
+            }
+        }
+    }
+
+    private static JsonNode resolve(JsonNode schema, JsonNode schemas) {
+        String ref = schema.path("$ref").asText("");
+        return ref.isEmpty() ? schema : schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
+    /** The JSON types a schema allows ({@code enum} schemas: the types of their values). */
+    private static Set<String> types(JsonNode property) {
+        Set<String> types = new TreeSet<>();
+        JsonNode type = property.get("type");
+        if (type != null && type.isArray()) {
+            type.forEach(t -> types.add(t.asText()));
+        } else if (type != null) {
+            types.add(type.asText());
+        }
+        property.path("enum").forEach(value -> types.add(value.isNull() ? "null" : value.isTextual() ? "string" : "other"));
+        return types;
+    }
+
+    private static String jsonType(Type type) {
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (raw == String.class) {
+            return "string";
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return "boolean";
+        }
+        if (raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class) {
+            return "integer";
+        }
+        if (List.class.isAssignableFrom(raw)) {
+            return "array";
+        }
+        return "object";
+    }
+
+    private static String shape(String path) {
+        return path.replaceAll("\\{\\w+}", "{}");
+    }
+
+    private static JsonNode document() throws IOException {
+        try (InputStream in = OpenApiContractTest.class.getResourceAsStream("/tandem/openapi.json")) {
+            return JSON.readTree(in);
+        }
+    }
+}
