@@ -32,7 +32,8 @@ import org.junit.jupiter.api.Test;
  */
 class OpenApiContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern ROUTE = Pattern.compile("\\.(get|post|put|delete|patch)\\(\"/api/v1(/[^\"]*)\"");
+    private static final Pattern ROUTE = Pattern.compile("\\.(get|post|put|delete|patch)\\((\"/api/v1/[^\"]*\"|[A-Z_]+),");
+    private static final Pattern CONSTANT = Pattern.compile("\\b([A-Z_]+) = (\"/api/v1/[^\"]*\");");
 
     /** Each view record and the schema of the document that describes it. */
     private static final Map<Class<? extends Record>, String> VIEWS = new LinkedHashMap<>();
@@ -52,9 +53,17 @@ class OpenApiContractTest {
         Set<String> routes = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
             for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                Matcher route = ROUTE.matcher(Files.readString(file, StandardCharsets.UTF_8));
-                while (route.find()) {
-                    routes.add(route.group(1).toUpperCase() + " " + shape(route.group(2)));
+                String source = Files.readString(file, StandardCharsets.UTF_8);
+                Map<String, String> constants = new LinkedHashMap<>();
+                for (Matcher constant = CONSTANT.matcher(source); constant.find(); ) {
+                    constants.put(constant.group(1), constant.group(2));
+                }
+                for (Matcher route = ROUTE.matcher(source); route.find(); ) {
+                    String literal = constants.getOrDefault(route.group(2), route.group(2));
+                    if (literal.startsWith("\"")) {
+                        String path = literal.substring("\"/api/v1".length(), literal.length() - 1);
+                        routes.add(route.group(1).toUpperCase() + " " + shape(path));
+                    }
                 }
             }
         }
@@ -87,7 +96,8 @@ class OpenApiContractTest {
         Set<String> required = new TreeSet<>();
         for (RecordComponent component : record.getRecordComponents()) {
             fields.add(component.getName());
-            JsonInclude include = component.getAnnotation(JsonInclude.class);
+            // @JsonInclude does not target record components: Java puts it on the accessor.
+            JsonInclude include = component.getAccessor().getAnnotation(JsonInclude.class);
             if (include == null || include.value() == JsonInclude.Include.ALWAYS) {
                 required.add(component.getName());
             }
