@@ -1,3 +1,4 @@
+import type { components } from '../api/openapi.gen';
 import type { ChatMessage, DiagnosticsReport, DiagnosticsWarning, Portal, Role, Session } from '../api/types';
 
 /** Shapes of the Management Center's endpoints (issue 5 plan), as the console reads them. */
@@ -75,17 +76,8 @@ export interface TestEmailResult {
 }
 
 /** GET /api/v1/audit. */
-export interface AuditEntry {
-  id: number | string;
-  at: string;
-  actor: string;
-  action: string;
-  session: string | null;
-  /** The server's wording (in the request's language); `detailKey` and `detailParams` let the console word it. */
-  detail: string | null;
-  detailKey?: string;
-  detailParams?: Record<string, string>;
-}
+/** An audit entry (`AuditEntry` in the OpenAPI document); `detailKey` and `detailParams` let the console word it. */
+export type AuditEntry = components['schemas']['AuditEntry'];
 
 /** GET /api/v1/sessions with the history fields of issue 5. */
 export interface HistorySession extends Omit<Session, 'technician' | 'durationSeconds'> {

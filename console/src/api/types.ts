@@ -59,14 +59,8 @@ export type ChatMessage = Schemas['TranscriptEntry'];
 
 export type MailStatus = 'queued' | 'sent' | 'failed' | 'outbox';
 
-export interface OutboxMail {
-  id: string;
-  to: string;
-  subject: string;
-  status: MailStatus;
-  createdAt: string;
-  error?: string | null;
-}
+/** A message of the caller's outbox (`Mail` in the OpenAPI document). */
+export type OutboxMail = Schemas['Mail'];
 
 export interface EmailReceipt {
   id: string;

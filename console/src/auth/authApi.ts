@@ -1,4 +1,5 @@
 import { request } from '../api/http';
+import type { components } from '../api/openapi.gen';
 import type { AuthInfo } from '../api/types';
 import type { CreationOptionsJson, PasskeyFlow, RequestOptionsJson } from './webauthn';
 
@@ -14,12 +15,8 @@ export interface TotpEnrolment {
   otpauthUri: string;
 }
 
-export interface Passkey {
-  id: string;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+/** One of the caller's passkeys (`Passkey` in the OpenAPI document). */
+export type Passkey = components['schemas']['Passkey'];
 
 export interface ApiToken {
   id: string;

@@ -6,10 +6,10 @@ import dev.tandem.server.audit.AuditFilter;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.i18n.Catalogue;
 import dev.tandem.server.i18n.Language;
+import dev.tandem.server.i18n.Phrase;
+import dev.tandem.server.view.AuditEntryView;
 import dev.tandem.server.view.Views;
 import io.javalin.config.RoutesConfig;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** The audit log, read-only, for administrators. There is deliberately no route that changes it. */
@@ -38,18 +38,10 @@ final class AuditRoutes {
     }
 
     /** An entry, its detail in {@code language} when it was stored as a phrase (with the phrase's key and parameters). */
-    private static Map<String, Object> view(AuditEntry entry, Language language) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", entry.id());
-        view.put("at", Views.iso(entry.at()));
-        view.put("actor", entry.actor());
-        view.put("action", entry.action());
-        view.put("session", entry.session().orElse(null));
-        view.put("detail", entry.phrase().map(p -> Catalogue.standard().word(language, p)).orElse(entry.detail()));
-        entry.phrase().ifPresent(p -> {
-            view.put("detailKey", p.key());
-            view.put("detailParams", p.params());
-        });
-        return view;
+    private static AuditEntryView view(AuditEntry entry, Language language) {
+        return new AuditEntryView(entry.id(), Views.iso(entry.at()), entry.actor(), entry.action(),
+                entry.session().orElse(null),
+                entry.phrase().map(p -> Catalogue.standard().word(language, p)).orElse(entry.detail()),
+                entry.phrase().map(Phrase::key).orElse(null), entry.phrase().map(Phrase::params).orElse(null));
     }
 }

@@ -4,9 +4,8 @@ import dev.tandem.server.Rejection;
 import dev.tandem.server.domain.Email;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.view.MailView;
 import io.javalin.config.RoutesConfig;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** The mail the caller had the server send (all mail, for an administrator), and its raw .eml. */
@@ -36,17 +35,9 @@ final class OutboxRoutes {
         });
     }
 
-    private static Map<String, Object> view(Email email) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", email.id());
-        view.put("kind", email.kind());
-        view.put("to", email.recipient());
-        view.put("subject", email.subject());
-        view.put("status", email.status().wireName());
-        view.put("attempts", email.attempts());
-        view.put("error", email.lastError().orElse(null));
-        view.put("createdAt", email.createdAt().toString());
-        view.put("sentAt", email.sentAt().map(Object::toString).orElse(null));
-        return view;
+    private static MailView view(Email email) {
+        return new MailView(email.id(), email.kind(), email.recipient(), email.subject(), email.status().wireName(),
+                email.attempts(), email.lastError().orElse(null), email.createdAt().toString(),
+                email.sentAt().map(Object::toString).orElse(null));
     }
 }

@@ -12,11 +12,10 @@ import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.store.PasskeyStore.StoredPasskey;
+import dev.tandem.server.view.PasskeyView;
 import dev.tandem.server.view.Views;
 import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Passkeys: enrolment and removal by the signed-in user, sign-in with a passkey alone, and the
@@ -100,12 +99,8 @@ final class PasskeyRoutes {
         });
     }
 
-    private static Map<String, Object> view(StoredPasskey passkey) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", passkey.id());
-        view.put("name", passkey.name());
-        view.put("createdAt", Views.iso(passkey.createdAt()));
-        view.put("lastUsedAt", passkey.lastUsedAt().map(Views::iso).orElse(null));
-        return view;
+    private static PasskeyView view(StoredPasskey passkey) {
+        return new PasskeyView(passkey.id(), passkey.name(), Views.iso(passkey.createdAt()),
+                passkey.lastUsedAt().map(Views::iso).orElse(null));
     }
 }

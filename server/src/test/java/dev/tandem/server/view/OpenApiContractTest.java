@@ -46,6 +46,9 @@ class OpenApiContractTest {
         VIEWS.put(ManagedUserView.class, "ManagedUser");
         VIEWS.put(PortalView.class, "Portal");
         VIEWS.put(LogFileView.class, "LogFile");
+        VIEWS.put(AuditEntryView.class, "AuditEntry");
+        VIEWS.put(PasskeyView.class, "Passkey");
+        VIEWS.put(MailView.class, "Mail");
     }
 
     @Test
