@@ -13,10 +13,7 @@ import dev.tandem.server.records.SessionAccess;
 import dev.tandem.server.records.SystemNotices;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
-import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.codes.SessionCodes;
-import dev.tandem.server.domain.CodeStatus;
-import dev.tandem.server.domain.IssuedCode;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.Sender;
 import dev.tandem.server.domain.SessionStatus;
@@ -30,8 +27,6 @@ import dev.tandem.server.store.Database;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.view.Views;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,10 +37,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiPredicate;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +58,8 @@ public final class LiveSessions {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
     private final SessionStore sessions;
     private final MessageStore messages;
-    private final CodeStore codeStore;
-    private final SessionCodes codes;
     private final Events events;
+    private final Arrivals arrivals;
     private final Transcript transcript;
     private final Clock clock;
     private final ScheduledExecutorService timers;
@@ -76,7 +70,7 @@ public final class LiveSessions {
     private final AuditLog audit;
     private final SessionAccess access;
     /** The threads the sessions' loops borrow; a loop holds one only while it has tasks. */
-    private final ExecutorService loops = Executors.newCachedThreadPool(new LoopThreads());
+    private final ExecutorService loops = SessionLoop.threads();
     private volatile boolean stopping;
 
     public LiveSessions(SessionStore sessions, MessageStore messages, CodeStore codeStore, SessionCodes codes,
@@ -84,10 +78,9 @@ public final class LiveSessions {
                         Duration heartbeat, AuditLog audit) {
         this.sessions = sessions;
         this.messages = messages;
-        this.codeStore = codeStore;
-        this.codes = codes;
         this.events = events;
         this.transcript = new Transcript(messages, events, clock);
+        this.arrivals = new Arrivals(this, sessions, codeStore, codes, transcript, audit, clock, heartbeat);
         this.clock = clock;
         this.timers = timers;
         this.grace = grace;
@@ -125,137 +118,15 @@ public final class LiveSessions {
 
     /** A device's hello: join with a code or resume with a token. */
     public void hello(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
-        if (hello.version != Limits.PROTOCOL_VERSION) {
-            throw new ProtocolException(TandemStatus.UNSUPPORTED_VERSION, "This app speaks protocol version "
-                    + hello.version + "; the server speaks " + Limits.PROTOCOL_VERSION + ". Update the app.");
-        }
-        if (hello.resume != null) {
-            resume(link, hello);
-        } else if (hello.code != null) {
-            join(link, hello);
-        } else {
-            throw new ProtocolException(TandemStatus.MALFORMED, "The hello has neither a code nor a resume token.");
-        }
+        arrivals.hello(link, hello);
     }
 
-    private void join(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
-        String name = hello.customerName == null ? "" : hello.customerName.strip();
-        if (name.isEmpty() || Limits.characters(name) > Limits.MAX_NAME_CHARS) {
-            throw new ProtocolException(TandemStatus.MALFORMED,
-                    "Type your name (1 to " + Limits.MAX_NAME_CHARS + " characters) to join.");
-        }
-        if (hello.device == null || hello.capabilities == null) {
-            throw new ProtocolException(TandemStatus.MALFORMED, "The hello must describe the device and its capabilities.");
-        }
-        IssuedCode code = codes.redeemable(hello.code, link.address());
-        String id = Secrets.id("s");
-        String resumeToken = Secrets.token(32);
-        Instant now = clock.instant();
-        boolean won = sessions.jdbi().inTransaction(h -> {
-            if (!codeStore.finish(h, code.id(), CodeStatus.JOINED, id)) {
-                return false;
-            }
-            sessions.insert(h, id, code.id(), code.technicianId(), code.portal().id(), name, hello.device,
-                    hello.capabilities, Secrets.sha256(resumeToken), now);
-            return true;
-        });
-        if (!won) {
-            throw new ProtocolException(TandemStatus.CODE_USED);
-        }
-        // The welcome hands out a resume token: the session behind it must survive any crash.
-        sessions.awaitDurable();
-        LiveSession session = newSession(id, code.technicianId(), code.technicianName(), code.portal().language(),
-                code.portal().slug(), name, hello.device, hello.capabilities, 0, 0);
-        live.put(id, session);
-        session.loop.run(() -> {
-            session.customerSpeaks(hello.language);
-            attach(session, link, resumeToken);
-            transcript.systemLine(session, SystemNotices.joined(name, hello.device));
-        });
-        codes.findById(code.id()).ifPresent(codes::publish);
-        audit.record(AuditLog.customer(name), AuditAction.CUSTOMER_JOINED, id, Phrase.of("audit.customerJoined",
-                "code", code.code(), "technician", code.technicianName(), "portal", code.portal().slug(),
-                "address", link.address().text(), "phone", hello.device.manufacturer + " " + hello.device.model
-                        + ", Android " + hello.device.androidVersion));
-        publishSession(session.id);
-        LOG.info("Session {} started: customer joined with a code of technician {}", id, code.technicianId());
-    }
-
-    /**
-     * Opens a chat-only session for a customer's portal request, owned by {@code technician}. The
-     * session row is written in one transaction with {@code claim} (the request's conditional
-     * update, given the new session's id); when {@code claim} answers false nothing is written and the answer is empty. The
-     * customer has no connection yet: they resume with the request's token, whose hash is
-     * {@code resumeTokenHash}, within the reconnection grace, or the session ends.
-     */
+    /** See {@link Arrivals#openForRequest}. */
     public Optional<String> openForRequest(User technician, Portal portal, String customerName, DeviceInfo device,
                                            Capabilities capabilities, String resumeTokenHash,
-                                           java.util.function.BiPredicate<org.jdbi.v3.core.Handle, String> claim,
-                                           Phrase firstLine) {
-        String id = Secrets.id("s");
-        Instant now = clock.instant();
-        boolean won = sessions.jdbi().inTransaction(h -> {
-            if (!claim.test(h, id)) {
-                return false;
-            }
-            sessions.insert(h, id, null, technician.id(), portal.id(), customerName, device, capabilities,
-                    resumeTokenHash, now);
-            return true;
-        });
-        if (!won) {
-            return Optional.empty();
-        }
-        LiveSession session = newSession(id, technician.id(), technician.displayName(), portal.language(),
-                portal.slug(), customerName, device, capabilities, 0, 0);
-        live.put(id, session);
-        session.loop.run(() -> {
-            transcript.systemLine(session, firstLine);
-            startGrace(session);
-        });
-        publishSession(id);
-        LOG.info("Session {} started: technician {} took a chat request", id, technician.id());
-        return Optional.of(id);
-    }
-
-    private void resume(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
-        LiveSession session = live.get(hello.resume.session);
-        String storedHash = hello.resume.session == null ? null
-                : sessions.resumeTokenHash(hello.resume.session).orElse(null);
-        boolean tokenMatches = storedHash != null && hello.resume.token != null && MessageDigest.isEqual(
-                storedHash.getBytes(StandardCharsets.US_ASCII),
-                Secrets.sha256(hello.resume.token).getBytes(StandardCharsets.US_ASCII));
-        if (!tokenMatches) {
-            throw new ProtocolException(TandemStatus.RESUME_REJECTED);
-        }
-        if (session == null) {
-            throw new ProtocolException(TandemStatus.SESSION_ENDED);
-        }
-        session.loop.callRefusing(() -> {
-            if (session.ended) {
-                throw new ProtocolException(TandemStatus.SESSION_ENDED);
-            }
-            if (session.link != null && session.link != link) {
-                session.link.close(TandemStatus.REPLACED, TandemStatus.REPLACED.message());
-            }
-            session.cancelGrace();
-            session.customerSpeaks(hello.language);
-            attach(session, link, null);
-            transcript.replay(session, link, hello.lastSeq);
-            return null;
-        });
-        audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_RECONNECTED, session.id,
-                Phrase.of("audit.customerReconnected", "address", link.address().text()));
-        publishSession(session.id);
-        LOG.info("Session {}: device resumed", session.id);
-    }
-
-    private void attach(LiveSession session, DeviceLink link, String resumeToken) {
-        session.link = link;
-        link.joined(session);
-        link.send(new ServerMessage.Welcome(Limits.PROTOCOL_VERSION, session.id, resumeToken, session.technicianName,
-                session.portalSlug, session.customerLanguage.tag(), (int) heartbeat.toSeconds(), session.lastCseq));
-        session.prompts.resend(session);
-        features.forEach(f -> f.deviceAttached(session));
+                                           BiPredicate<Handle, String> claim, Phrase firstLine) {
+        return arrivals.openForRequest(technician, portal, customerName, device, capabilities, resumeTokenHash,
+                claim, firstLine);
     }
 
     /** A frame from a device that has completed its handshake; handled on its session's loop. */
@@ -340,7 +211,17 @@ public final class LiveSessions {
         }
     }
 
-    private void startGrace(LiveSession session) {
+    void register(LiveSession session) {
+        live.put(session.id, session);
+    }
+
+    /** The phone's connection is the session's again: open prompts go out, then each feature hears of it. */
+    void attached(LiveSession session) {
+        session.prompts.resend(session);
+        features.forEach(f -> f.deviceAttached(session));
+    }
+
+    void startGrace(LiveSession session) {
         session.cancelGrace();
         session.graceTimer = timers.schedule(() -> session.loop.execute(() -> endAfterGrace(session)),
                 grace.toMillis(), TimeUnit.MILLISECONDS);
@@ -399,7 +280,7 @@ public final class LiveSessions {
     }
 
     public TranscriptEntry postTechnicianMessage(User user, String sessionId, String text) {
-        LiveSession session = liveAndVisible(user, sessionId);
+        LiveSession session = liveFor(user, sessionId);
         if (text == null || text.isBlank()) {
             throw Rejection.of(Rejection.Kind.BAD_INPUT, "empty_message", "Write a message before sending it.");
         }
@@ -413,11 +294,6 @@ public final class LiveSessions {
             }
             return transcript.append(session, Sender.TECHNICIAN, user.displayName(), text, null, null);
         });
-    }
-
-    /** The live session if the user may act on it; the stored one decides between 404 and 410. */
-    LiveSession liveFor(User user, String sessionId) {
-        return liveAndVisible(user, sessionId);
     }
 
     /** The live session {@code id}, or null when it is not active. */
@@ -446,7 +322,8 @@ public final class LiveSessions {
         }
     }
 
-    private LiveSession liveAndVisible(User user, String sessionId) {
+    /** The live session if the user may act on it; the stored one decides between 404 and 410. */
+    LiveSession liveFor(User user, String sessionId) {
         LiveSession session = live.get(sessionId);
         if (session != null && (user.isAdmin() || session.technicianId == user.id())) {
             return session;
@@ -456,7 +333,7 @@ public final class LiveSessions {
     }
 
     public void endByTechnician(User user, String sessionId) {
-        LiveSession session = liveAndVisible(user, sessionId);
+        LiveSession session = liveFor(user, sessionId);
         session.loop.run(() -> end(session, "technician", user.displayName(), user.username(),
                 SystemNotices.endedByTechnician(user.displayName()), null));
     }
@@ -515,26 +392,14 @@ public final class LiveSessions {
         LOG.info("Session {} ended by {}", session.id, by);
     }
 
-    private LiveSession newSession(String id, long technicianId, String technicianName, String language,
+    LiveSession newSession(String id, long technicianId, String technicianName, String language,
                                    String portalSlug, String customerName, DeviceInfo device,
                                    Capabilities capabilities, long lastSeq, long lastCseq) {
         return new LiveSession(id, technicianId, technicianName, language, portalSlug, customerName, device,
                 capabilities, lastSeq, lastCseq, loops);
     }
 
-    private void publishSession(String sessionId) {
+    void publishSession(String sessionId) {
         sessions.find(sessionId).ifPresent(s -> events.sessionChanged(s.technicianId(), view(s)));
-    }
-
-    /** Daemon threads named for thread dumps. */
-    private static final class LoopThreads implements java.util.concurrent.ThreadFactory {
-        private final AtomicInteger next = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "session-loop-" + next.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -6,6 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,6 +36,16 @@ final class SessionLoop implements Executor {
 
     SessionLoop(Executor threads) {
         this.threads = threads;
+    }
+
+    /** The pool the loops borrow threads from: daemon threads, named for thread dumps, idle ones let go. */
+    static ExecutorService threads() {
+        AtomicInteger next = new AtomicInteger();
+        return Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "session-loop-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** A step that may refuse with a {@link ProtocolException} (a phone's frame). */
