@@ -207,7 +207,9 @@ public final class LiveSessions {
             throw new ProtocolException(TandemStatus.MALFORMED, "The first frame must be a hello.");
         }
         if (session.link == link) {
-            feature(ScreenSharing.class).deviceBytes(session, frame);
+            for (SessionFeature feature : features) {
+                feature.streamBytes(session, frame);
+            }
         }
     }
 

@@ -306,7 +306,8 @@ public final class ScreenSharing implements SessionFeature {
     }
 
     /** Bytes of one stream from the phone, to its viewer (dropped when it already left). */
-    void deviceBytes(LiveSession session, StreamFrame frame) {
+    @Override
+    public void streamBytes(LiveSession session, StreamFrame frame) {
         ViewerLink viewer = session.screen.viewers.get(frame.stream());
         if (viewer != null) {
             viewer.sender.send(frame.payload());
