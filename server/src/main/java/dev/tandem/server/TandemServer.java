@@ -275,12 +275,16 @@ public final class TandemServer implements AutoCloseable {
             web.register(c.routes);
             sockets.register(c.routes);
         });
+        // Active sessions are back in memory before the first request: a technician's message right
+        // after a restart finds its session live (not a 410) and waits on its loop like any other.
+        sessions.restore();
         try {
             app.start();
             edge.started(timers, settings::publicUrl);
         } catch (Exception e) {
             app.stop();
             edge.close();
+            sessions.shutdown();
             if (causedBy(e, BindException.class)) {
                 boolean redirectPort = edge.isTls() && config.edge().httpPort().isPresent() && app.port() > 0;
                 throw new StartupException(redirectPort
@@ -298,7 +302,6 @@ public final class TandemServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         links.bound(app.port(), edge.isTls());
-        sessions.restore();
         long beat = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
