@@ -28,15 +28,21 @@ import dev.tandem.server.edge.ServerCertificate;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.http.WebApp;
-import dev.tandem.server.live.AgentEndpoint;
-import dev.tandem.server.live.ConsoleEndpoint;
-import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.ws.AgentEndpoint;
+import dev.tandem.server.ws.ConsoleEndpoint;
+import dev.tandem.server.events.LocalEvents;
 import dev.tandem.server.live.LiveSessions;
-import dev.tandem.server.live.ViewerEndpoint;
+import dev.tandem.server.live.ScreenSharing;
+import dev.tandem.server.live.SessionDiagnostics;
+import dev.tandem.server.records.LogFiles;
+import dev.tandem.server.records.LogMail;
+import dev.tandem.server.records.SessionAccess;
+import dev.tandem.server.ws.Sockets;
+import dev.tandem.server.ws.ViewerEndpoint;
 import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.net.ClientGuards;
 import dev.tandem.server.requests.ChatRequests;
-import dev.tandem.server.requests.RequestEndpoint;
+import dev.tandem.server.ws.RequestEndpoint;
 import dev.tandem.server.secrets.SecretBox;
 import dev.tandem.server.store.PrivateFiles;
 import dev.tandem.server.settings.RetentionSweep;
@@ -176,7 +182,7 @@ public final class TandemServer implements AutoCloseable {
         AuditLog audit = new AuditLog(new AuditStore(database), clock);
         Settings settings = Settings.load(new SettingsStore(database), config, clock, box);
         Links links = new Links(settings::publicUrl);
-        ConsoleHub consoles = new ConsoleHub(json);
+        LocalEvents consoles = new LocalEvents(json);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
         TrustedCertificates trust = config.edge().caFile().map(f -> TrustedCertificates.fromFile(f.toString()))
                 .orElse(TrustedCertificates.system());
@@ -187,9 +193,16 @@ public final class TandemServer implements AutoCloseable {
         MessageStore messageStore = new MessageStore(database);
         DiagnosticsStore diagnosticsStore = new DiagnosticsStore(database);
         LogVault vault = new LogVault(config.dataDir());
-        LiveSessions sessions = new LiveSessions(sessionStore, messageStore, codeStore, codes, portals,
-                diagnosticsStore, vault, mail, consoles,
+        LiveSessions sessions = new LiveSessions(sessionStore, messageStore, codeStore, codes, consoles,
                 clock, timers, config.reconnectGrace(), config.heartbeat(), audit);
+        // The session features, plugged in here and nowhere else; each is a peer of the others.
+        SessionAccess access = new SessionAccess(sessionStore);
+        LogFiles logFiles = new LogFiles(diagnosticsStore, vault, access);
+        ScreenSharing screens = new ScreenSharing(sessions, portals, consoles, audit);
+        SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
+                consoles, clock, audit);
+        sessions.plug(screens, diagnostics);
+        LogMail logMail = new LogMail(logFiles, access, mail, sessions::noteIfLive);
         SessionHistory history = new SessionHistory(sessionStore, sessions, messageStore, diagnosticsStore,
                 new HistoryStore(database), audit);
         RetentionSweep retention = new RetentionSweep(settings, new RetentionStore(database), vault, audit, clock);
@@ -202,13 +215,14 @@ public final class TandemServer implements AutoCloseable {
         AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS),
                 clients);
         ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles, clients);
-        ViewerEndpoint viewerEndpoint = new ViewerEndpoint(accounts, sessions.screens(), clients);
+        ViewerEndpoint viewerEndpoint = new ViewerEndpoint(accounts, screens, clients);
+        Sockets sockets = new Sockets(agents, consoleEndpoint, viewerEndpoint, requestEndpoint);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         Gauge.builder("tandem_sessions_active", sessions, LiveSessions::activeCount).register(metrics);
         Gauge.builder("tandem_agent_connections", agents, AgentEndpoint::connections).register(metrics);
-        Gauge.builder("tandem_console_connections", consoles, ConsoleHub::size).register(metrics);
+        Gauge.builder("tandem_console_connections", consoles, LocalEvents::size).register(metrics);
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         EdgeListeners edge = EdgeListeners.prepare(config.edge(), config.port(), config.dataDir());
@@ -223,7 +237,7 @@ public final class TandemServer implements AutoCloseable {
                 sso, new SsoAccounts(users, accounts), signInSettings);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
-                config.edge().metricsToken(), identity), json);
+                config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail)), json);
 
         // Nothing one client does may stall the others: bounded threads, connections, requests, time.
         // A trusted proxy carries every client behind it on its own address, so its connections are
@@ -259,17 +273,18 @@ public final class TandemServer implements AutoCloseable {
                 factory.setIdleTimeout(config.heartbeat().multipliedBy(4));
             });
             web.register(c.routes);
-            c.routes.ws("/ws/agent", agents::configure);
-            c.routes.ws("/ws/console", consoleEndpoint::configure);
-            c.routes.ws("/ws/screen/{session}", viewerEndpoint::configure);
-            c.routes.ws("/ws/request/{id}", requestEndpoint::configure);
+            sockets.register(c.routes);
         });
+        // Active sessions are back in memory before the first request: a technician's message right
+        // after a restart finds its session live (not a 410) and waits on its loop like any other.
+        sessions.restore();
         try {
             app.start();
             edge.started(timers, settings::publicUrl);
         } catch (Exception e) {
             app.stop();
             edge.close();
+            sessions.shutdown();
             if (causedBy(e, BindException.class)) {
                 boolean redirectPort = edge.isTls() && config.edge().httpPort().isPresent() && app.port() > 0;
                 throw new StartupException(redirectPort
@@ -287,7 +302,6 @@ public final class TandemServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         links.bound(app.port(), edge.isTls());
-        sessions.restore();
         long beat = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
@@ -296,7 +310,7 @@ public final class TandemServer implements AutoCloseable {
         timers.scheduleAtFixedRate(guard(consoles::ping), 20, 20, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(requests::expireDue), 1, 1, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(requests::pingWatchers), 20, 20, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(sessions.screens()::pingViewers), 15, 15, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(screens::pingViewers), 15, 15, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(retention::sweep), 0, 24, TimeUnit.HOURS);
         timers.scheduleAtFixedRate(guard(() -> {
             flows.deleteExpired(clock.instant());

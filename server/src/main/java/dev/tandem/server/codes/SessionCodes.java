@@ -13,7 +13,7 @@ import dev.tandem.server.domain.CodeStatus;
 import dev.tandem.server.domain.IssuedCode;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.User;
-import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.events.Events;
 import dev.tandem.server.net.ClientAddress;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.PortalStore;
@@ -36,13 +36,13 @@ public final class SessionCodes {
 
     private final CodeStore codes;
     private final PortalStore portals;
-    private final ConsoleHub consoles;
+    private final Events consoles;
     private final Links links;
     private final Clock clock;
     private final AttemptLimiter guesses;
     private final Map<Long, Object> issueLocks = new ConcurrentHashMap<>();
 
-    public SessionCodes(CodeStore codes, PortalStore portals, ConsoleHub consoles, Links links, Clock clock) {
+    public SessionCodes(CodeStore codes, PortalStore portals, Events consoles, Links links, Clock clock) {
         this.codes = codes;
         this.portals = portals;
         this.consoles = consoles;

@@ -11,7 +11,7 @@ import dev.tandem.server.auth.SecondFactors;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.Role;
 import dev.tandem.server.domain.User;
-import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.events.Events;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.UserStore;
 import dev.tandem.server.view.PortalView;
@@ -31,12 +31,12 @@ final class AdminRoutes {
     private final UserStore users;
     private final Accounts accounts;
     private final SecondFactors factors;
-    private final ConsoleHub consoles;
+    private final Events consoles;
     private final Authenticator auth;
     private final Bodies bodies;
     private final AuditLog audit;
 
-    AdminRoutes(PortalStore portals, UserStore users, Accounts accounts, SecondFactors factors, ConsoleHub consoles,
+    AdminRoutes(PortalStore portals, UserStore users, Accounts accounts, SecondFactors factors, Events consoles,
                 Authenticator auth, Bodies bodies, AuditLog audit) {
         this.audit = audit;
         this.portals = portals;

@@ -10,7 +10,7 @@ import dev.tandem.server.auth.SecondFactors;
 import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.i18n.Phrase;
-import dev.tandem.server.live.ConsoleEndpoint;
+import dev.tandem.server.ws.ConsoleEndpoint;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.view.UserView;
 import dev.tandem.server.view.Views;

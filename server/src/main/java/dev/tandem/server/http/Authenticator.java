@@ -4,7 +4,7 @@ import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
-import dev.tandem.server.live.ConsoleEndpoint;
+import dev.tandem.server.ws.ConsoleEndpoint;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;

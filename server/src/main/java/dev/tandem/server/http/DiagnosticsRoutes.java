@@ -8,6 +8,7 @@ import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.domain.Email;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.SessionDiagnostics;
+import dev.tandem.server.records.StoredFile;
 import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.MailOutbox;
 import io.javalin.config.RoutesConfig;
@@ -19,15 +20,17 @@ import java.util.Optional;
 /** Remote Diagnostics and Send Logfiles: requests, reports, files, and the log-files email. */
 final class DiagnosticsRoutes {
     private final SessionDiagnostics diagnostics;
+    private final WebApp.Records records;
     private final Authenticator auth;
     private final Bodies bodies;
     private final AuditLog audit;
     private final MailOutbox mail;
 
-    DiagnosticsRoutes(SessionDiagnostics diagnostics, MailOutbox mail, Authenticator auth, Bodies bodies, AuditLog audit) {
+    DiagnosticsRoutes(SessionDiagnostics diagnostics, WebApp.Records records, MailOutbox mail, Authenticator auth, Bodies bodies, AuditLog audit) {
         this.audit = audit;
         this.mail = mail;
         this.diagnostics = diagnostics;
+        this.records = records;
         this.auth = auth;
         this.bodies = bodies;
     }
@@ -50,7 +53,7 @@ final class DiagnosticsRoutes {
                 ctx.json(diagnostics.logs(auth.require(ctx), ctx.pathParam("id"))));
         routes.get("/api/v1/sessions/{id}/logs/{file}", ctx -> {
             User user = auth.require(ctx);
-            SessionDiagnostics.StoredFile file = diagnostics.logFile(user, ctx.pathParam("id"), ctx.pathParam("file"));
+            StoredFile file = records.logFiles().file(user, ctx.pathParam("id"), ctx.pathParam("file"));
             audit.record(user.username(), AuditAction.LOGS_VIEWED, ctx.pathParam("id"), Phrase.of("audit.logFileDownloaded",
                     "name", file.record().name(), "size", String.valueOf(file.record().size())));
             ctx.header("Content-Disposition", "attachment; filename=\"" + file.record().name().replace("\"", "")
@@ -62,7 +65,7 @@ final class DiagnosticsRoutes {
             User user = auth.require(ctx);
             JsonNode body = bodies.object(ctx);
             var to = Addresses.parse(Bodies.text(body, "to").orElse(null));
-            Email email = diagnostics.emailLogs(user, ctx.pathParam("id"), to, Bodies.text(body, "subject"),
+            Email email = records.logMail().send(user, ctx.pathParam("id"), to, Bodies.text(body, "subject"),
                     Bodies.text(body, "message"), fileIds(body), CallerLanguage.of(ctx));
             ctx.status(202).json(Map.of("id", email.id(), "status", mail.expectedStatus(email).wireName()));
         });

@@ -11,7 +11,7 @@ import dev.tandem.server.auth.SecondFactors;
 import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.i18n.Phrase;
-import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.events.Events;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.store.UserStore;
 import dev.tandem.server.net.ClientAddresses;
@@ -29,14 +29,14 @@ final class SecondFactorRoutes {
     private final Passkeys passkeys;
     private final Accounts accounts;
     private final UserStore users;
-    private final ConsoleHub consoles;
+    private final Events consoles;
     private final Authenticator auth;
     private final Bodies bodies;
     private final AuditLog audit;
     private final ClientAddresses clients;
 
     SecondFactorRoutes(SecondFactors factors, SignIns signIns, Passkeys passkeys, Accounts accounts, UserStore users,
-                       ConsoleHub consoles, Authenticator auth, Bodies bodies, AuditLog audit, ClientAddresses clients) {
+                       Events consoles, Authenticator auth, Bodies bodies, AuditLog audit, ClientAddresses clients) {
         this.clients = clients;
         this.factors = factors;
         this.signIns = signIns;

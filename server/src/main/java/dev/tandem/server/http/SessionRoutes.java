@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.domain.TranscriptEntry;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.ScreenSharing;
 import dev.tandem.server.view.MessageView;
 import io.javalin.config.RoutesConfig;
 
@@ -33,14 +34,14 @@ final class SessionRoutes {
             ctx.status(201).json(MessageView.of(entry, CallerLanguage.of(ctx)));
         });
         routes.get("/api/v1/sessions/{id}/screen", ctx ->
-                ctx.json(sessions.screens().status(auth.require(ctx), ctx.pathParam("id"))));
+                ctx.json(sessions.feature(ScreenSharing.class).status(auth.require(ctx), ctx.pathParam("id"))));
         routes.post("/api/v1/sessions/{id}/screen", ctx -> {
             User user = auth.require(ctx);
             boolean control = Bodies.bool(bodies.object(ctx), "control").orElse(false);
-            ctx.status(202).json(sessions.screens().request(user, ctx.pathParam("id"), control));
+            ctx.status(202).json(sessions.feature(ScreenSharing.class).request(user, ctx.pathParam("id"), control));
         });
         routes.delete("/api/v1/sessions/{id}/screen", ctx ->
-                ctx.json(sessions.screens().stop(auth.require(ctx), ctx.pathParam("id"))));
+                ctx.json(sessions.feature(ScreenSharing.class).stop(auth.require(ctx), ctx.pathParam("id"))));
         routes.post("/api/v1/sessions/{id}/end", ctx -> {
             User user = auth.require(ctx);
             sessions.endByTechnician(user, ctx.pathParam("id"));

@@ -8,7 +8,7 @@ import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
-import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.events.Events;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.store.TokenStore.TokenRow;
 import dev.tandem.server.view.Views;
@@ -30,11 +30,11 @@ final class TokenRoutes {
     private final Accounts accounts;
     private final Authenticator auth;
     private final Bodies bodies;
-    private final ConsoleHub consoles;
+    private final Events consoles;
     private final AuditLog audit;
     private final ClientAddresses clients;
 
-    TokenRoutes(Accounts accounts, Authenticator auth, Bodies bodies, ConsoleHub consoles, AuditLog audit,
+    TokenRoutes(Accounts accounts, Authenticator auth, Bodies bodies, Events consoles, AuditLog audit,
                 ClientAddresses clients) {
         this.clients = clients;
         this.accounts = accounts;
@@ -90,7 +90,7 @@ final class TokenRoutes {
             accounts.signOutConsoles(user.id());
             consoles.disconnect(user.id(), ErrorCode.UNAUTHENTICATED.socketCloseCode(), "You signed out everywhere.");
             if (Accounts.WEB.equals(grant.kind())) {
-                ctx.removeCookie(dev.tandem.server.live.ConsoleEndpoint.COOKIE, "/");
+                ctx.removeCookie(dev.tandem.server.ws.ConsoleEndpoint.COOKIE, "/");
             }
             audit.record(user.username(), AuditAction.CONSOLE_SIGN_IN_REVOKED, Phrase.of("audit.signedOutEverywhere",
                     "address", clients.of(ctx).text()));

@@ -13,10 +13,13 @@ import dev.tandem.server.auth.SsoAccounts;
 import dev.tandem.server.settings.SignInSettings;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.history.SessionHistory;
-import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.events.Events;
 import dev.tandem.server.requests.ChatRequests;
-import dev.tandem.server.requests.RequestRoutes;
+
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.SessionDiagnostics;
+import dev.tandem.server.records.LogFiles;
+import dev.tandem.server.records.LogMail;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.settings.Settings;
@@ -54,10 +57,15 @@ public final class WebApp {
 
     /** The services the routes call. */
     public record Services(Accounts accounts, PasswordHasher hasher, UserStore users, PortalStore portals,
-                           SessionCodes codes, LiveSessions sessions, MailOutbox mail, ConsoleHub consoles,
+                           SessionCodes codes, LiveSessions sessions, MailOutbox mail, Events consoles,
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
-                           ClientAddresses clients, Optional<String> metricsToken, Identity identity) {
+                           ClientAddresses clients, Optional<String> metricsToken, Identity identity,
+                           Records records) {
+    }
+
+    /** What stays of the sessions: their stored log files and the email that sends them. */
+    public record Records(LogFiles logFiles, LogMail logMail) {
     }
 
     /** The sign-in services of issue 14: second factors, passkeys, single sign-on and their settings. */
@@ -82,7 +90,7 @@ public final class WebApp {
                 s.clients());
         this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
         this.requests = new RequestRoutes(s.requests(), authenticator, bodies, s.clients());
-        this.diagnostics = new DiagnosticsRoutes(s.sessions().diagnostics(), s.mail(), authenticator, bodies, s.audit());
+        this.diagnostics = new DiagnosticsRoutes(s.sessions().feature(SessionDiagnostics.class), s.records(), s.mail(), authenticator, bodies, s.audit());
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), id.factors(), s.consoles(), authenticator, bodies,
                 s.audit());
         this.outbox = new OutboxRoutes(s.mail(), authenticator);

@@ -3,6 +3,7 @@ package dev.tandem.server.live;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.message.WireCodec;
+import dev.tandem.server.events.Outlet;
 import dev.tandem.server.net.ClientAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -10,20 +11,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One device's socket: its ordered outbound queue, when it was last heard from, and the session it
- * joined once the handshake is done. Thread-safe.
+ * One device's connection as the core sees it: its {@link Outlet}, when it was last heard from, and
+ * the session it joined once the handshake is done. The edge ({@code ws.AgentEndpoint}) makes one
+ * per socket. Thread-safe.
  */
-final class DeviceLink {
-    private final SocketSender sender;
+public final class DeviceLink {
+    private final Outlet sender;
     private final WireCodec codec;
     private final ClientAddress address;
     private final Instant openedAt;
     private volatile Instant lastHeard;
     private volatile LiveSession session;
-    /** Log uploads in progress on this connection, by upload id; guarded by the session's monitor. */
+    /** Log uploads in progress on this connection, by upload id; confined to the session's loop. */
     final Map<String, LogUploads.Upload> uploads = new HashMap<>();
 
-    DeviceLink(SocketSender sender, WireCodec codec, ClientAddress address, Instant openedAt) {
+    public DeviceLink(Outlet sender, WireCodec codec, ClientAddress address, Instant openedAt) {
         this.sender = sender;
         this.codec = codec;
         this.address = address;
@@ -40,7 +42,7 @@ final class DeviceLink {
         sender.send(frame);
     }
 
-    void close(TandemStatus status, String reason) {
+    public void close(TandemStatus status, String reason) {
         sender.close(status.closeCode(), reason);
     }
 
@@ -48,7 +50,7 @@ final class DeviceLink {
         sender.close(code, reason);
     }
 
-    void heard(Instant at) {
+    public void heard(Instant at) {
         lastHeard = at;
     }
 
@@ -56,7 +58,10 @@ final class DeviceLink {
 
     Instant openedAt() { return openedAt; }
 
-    ClientAddress address() { return address; }
+    public ClientAddress address() { return address; }
+
+    /** Whether the handshake is done (the device joined or resumed a session). */
+    public boolean joined() { return session != null; }
 
     LiveSession session() { return session; }
 

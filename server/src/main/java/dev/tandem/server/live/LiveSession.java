@@ -8,14 +8,18 @@ import dev.tandem.server.i18n.Language;
 import dev.tandem.server.i18n.Phrase;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
+import dev.tandem.protocol.message.ServerMessage;
 
 /**
- * The in-memory side of one active session: who is on it, the device's current socket, and the
- * counters that order its transcript. Every method is called with the instance's monitor held by
- * {@link LiveSessions}, which is what makes the transcript order the same as the {@code seq} order.
+ * The in-memory side of one active session: who is on it, the device's current connection, the
+ * counters that order its transcript, and each feature's state. Owned by its {@link #loop}: every
+ * change happens in a task there, one at a time, which is what makes the transcript order the same
+ * as the {@code seq} order. The few fields read from other threads ({@link #link}, {@link #ended},
+ * {@link #capabilities}) are volatile and still only written on the loop.
  */
-final class LiveSession {
+public final class LiveSession {
     final String id;
     final long technicianId;
     final String technicianName;
@@ -26,18 +30,22 @@ final class LiveSession {
     final String portalSlug;
     final String customerName;
     DeviceInfo device;
-    Capabilities capabilities;
+    volatile Capabilities capabilities;
     private long nextSeq;
     long lastCseq;
-    DeviceLink link;
+    volatile DeviceLink link;
     ScheduledFuture<?> graceTimer;
-    boolean ended;
+    volatile boolean ended;
     final ScreenState screen = new ScreenState();
     final DiagnosticsState diagnostics = new DiagnosticsState();
+    final Prompts prompts = new Prompts();
+    final SessionLoop loop;
 
     /** {@code language}: the portal's ({@code en}, {@code es}, or {@code auto} to follow the customer's). */
     LiveSession(String id, long technicianId, String technicianName, String language, String portalSlug,
-                String customerName, DeviceInfo device, Capabilities capabilities, long lastSeq, long lastCseq) {
+                String customerName, DeviceInfo device, Capabilities capabilities, long lastSeq, long lastCseq,
+                Executor threads) {
+        this.loop = new SessionLoop(threads);
         this.id = id;
         this.technicianId = technicianId;
         this.technicianName = technicianName;
@@ -71,6 +79,14 @@ final class LiveSession {
         this.nextSeq = lastSeq + 1;
         this.lastCseq = storedLastCseq;
         this.countersInDoubt = false;
+    }
+
+    /** Sends to the phone when it is connected; what it misses it gets again after its resume. */
+    void sendToDevice(ServerMessage message) {
+        DeviceLink current = link;
+        if (current != null) {
+            current.send(message);
+        }
     }
 
     boolean connected() {

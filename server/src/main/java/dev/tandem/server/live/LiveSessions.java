@@ -4,117 +4,111 @@ import dev.tandem.protocol.Limits;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
-import dev.tandem.protocol.message.ServerMessage;
-import dev.tandem.server.ErrorCode;
-import dev.tandem.server.Rejection;
-import dev.tandem.server.audit.AuditAction;
-import dev.tandem.server.audit.AuditLog;
-import dev.tandem.server.auth.Secrets;
-import dev.tandem.server.codes.SessionCodes;
-import dev.tandem.server.domain.CodeStatus;
-import dev.tandem.server.domain.IssuedCode;
-import dev.tandem.server.domain.Portal;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.DeviceInfo;
+import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.protocol.stream.StreamFrame;
+import dev.tandem.server.ErrorCode;
+import dev.tandem.server.Rejection;
+import dev.tandem.server.records.SessionAccess;
+import dev.tandem.server.records.SystemNotices;
+import dev.tandem.server.audit.AuditAction;
+import dev.tandem.server.audit.AuditLog;
+import dev.tandem.server.codes.SessionCodes;
+import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.Sender;
 import dev.tandem.server.domain.SessionStatus;
 import dev.tandem.server.domain.SupportSession;
 import dev.tandem.server.domain.TranscriptEntry;
 import dev.tandem.server.domain.User;
-import dev.tandem.server.i18n.Catalogue;
-import dev.tandem.server.i18n.Language;
+import dev.tandem.server.events.Events;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.store.CodeStore;
-import dev.tandem.server.store.MessageStore;
-import dev.tandem.server.store.PortalStore;
-import dev.tandem.server.store.DiagnosticsStore;
-import dev.tandem.server.store.LogVault;
-import dev.tandem.server.mail.MailOutbox;
-import dev.tandem.protocol.stream.StreamFrame;
-import java.util.Collection;
 import dev.tandem.server.store.Database;
+import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.view.SessionView;
-import dev.tandem.server.view.MessageView;
-import dev.tandem.server.view.Views;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
+import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Every active session and its device connection. This is where a customer joins with a code, a
- * dropped device comes back, each transcript entry gets its {@code seq}, and a session ends.
+ * dropped device comes back, a session ends, and the phone's frames reach the {@link Transcript}
+ * and the {@link SessionFeature}s plugged in at start-up.
  *
- * <p>Thread-safe. Each session's state is guarded by its {@link LiveSession} monitor; storing an
- * entry and queueing it to the device happen under that monitor, so the device, the consoles and
- * the database see one order.
+ * <p>Thread-safe. Each session's state is owned by its {@link SessionLoop}: every change runs
+ * there, one task at a time, with database writes in the task and no lock held; callers that need
+ * an answer (a REST request, a phone's frame) wait for their task, which keeps the phone's frames in
+ * order and its socket's backpressure.
  */
 public final class LiveSessions {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
-    private static final Catalogue CATALOGUE = Catalogue.standard();
     private final SessionStore sessions;
     private final MessageStore messages;
-    private final CodeStore codeStore;
-    private final SessionCodes codes;
-    private final ConsoleHub consoles;
+    private final Events events;
+    private final Arrivals arrivals;
+    private final Transcript transcript;
     private final Clock clock;
     private final ScheduledExecutorService timers;
     private final Duration grace;
     private final Duration heartbeat;
     private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
-    private final ScreenSharing screens;
-    private final SessionDiagnostics diagnostics;
+    private final List<SessionFeature> features = new CopyOnWriteArrayList<>();
     private final AuditLog audit;
+    private final SessionAccess access;
+    /** The threads the sessions' loops borrow; a loop holds one only while it has tasks. */
+    private final ExecutorService loops = SessionLoop.threads();
     private volatile boolean stopping;
 
     public LiveSessions(SessionStore sessions, MessageStore messages, CodeStore codeStore, SessionCodes codes,
-                        PortalStore portals, DiagnosticsStore diagnosticsStore, LogVault vault, MailOutbox mail,
-                        ConsoleHub consoles, Clock clock, ScheduledExecutorService timers,
-                        Duration grace, Duration heartbeat, AuditLog audit) {
+                        Events events, Clock clock, ScheduledExecutorService timers, Duration grace,
+                        Duration heartbeat, AuditLog audit) {
         this.sessions = sessions;
         this.messages = messages;
-        this.codeStore = codeStore;
-        this.codes = codes;
-        this.consoles = consoles;
+        this.events = events;
+        this.transcript = new Transcript(messages, events, clock);
+        this.arrivals = new Arrivals(this, sessions, codeStore, codes, transcript, audit, clock, heartbeat);
         this.clock = clock;
         this.timers = timers;
         this.grace = grace;
         this.heartbeat = heartbeat;
         this.audit = audit;
-        this.screens = new ScreenSharing(this, portals, consoles, audit);
-        this.diagnostics = new SessionDiagnostics(this, portals, diagnosticsStore, vault, mail, consoles, clock, audit);
+        this.access = new SessionAccess(sessions);
     }
 
-    /** Remote Diagnostics and log files of these sessions. */
-    public SessionDiagnostics diagnostics() {
-        return diagnostics;
+    /** Plugs the session features in (once, at start-up, before any device connects). */
+    public void plug(SessionFeature... plugged) {
+        features.addAll(List.of(plugged));
     }
 
-    /** Screen sharing and remote control of these sessions. */
-    public ScreenSharing screens() {
-        return screens;
+    /** The feature of type {@code type} plugged in at start-up. */
+    public <T extends SessionFeature> T feature(Class<T> type) {
+        return features.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " is not plugged in."));
     }
 
     /** After a restart: every session still active waits for its device to resume. */
     public void restore() {
         for (SupportSession s : sessions.listActive()) {
-            LiveSession session = new LiveSession(s.id(), s.technicianId(), s.technicianName(), s.portal().language(),
+            LiveSession session = newSession(s.id(), s.technicianId(), s.technicianName(), s.portal().language(),
                     s.portal().slug(), s.customerName(), s.device(), s.capabilities(), messages.maxSeq(s.id()),
                     messages.maxCseq(s.id()));
             live.put(s.id(), session);
-            synchronized (session) {
-                startGrace(session);
-            }
+            session.loop.run(() -> startGrace(session));
         }
         if (!live.isEmpty()) {
             LOG.info("Restored {} active sessions; waiting for their devices to reconnect", live.size());
@@ -124,143 +118,20 @@ public final class LiveSessions {
     // ---- device side -------------------------------------------------------------------------
 
     /** A device's hello: join with a code or resume with a token. */
-    void hello(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
-        if (hello.version != Limits.PROTOCOL_VERSION) {
-            throw new ProtocolException(TandemStatus.UNSUPPORTED_VERSION, "This app speaks protocol version "
-                    + hello.version + "; the server speaks " + Limits.PROTOCOL_VERSION + ". Update the app.");
-        }
-        if (hello.resume != null) {
-            resume(link, hello);
-        } else if (hello.code != null) {
-            join(link, hello);
-        } else {
-            throw new ProtocolException(TandemStatus.MALFORMED, "The hello has neither a code nor a resume token.");
-        }
+    public void hello(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
+        arrivals.hello(link, hello);
     }
 
-    private void join(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
-        String name = hello.customerName == null ? "" : hello.customerName.strip();
-        if (name.isEmpty() || Limits.characters(name) > Limits.MAX_NAME_CHARS) {
-            throw new ProtocolException(TandemStatus.MALFORMED,
-                    "Type your name (1 to " + Limits.MAX_NAME_CHARS + " characters) to join.");
-        }
-        if (hello.device == null || hello.capabilities == null) {
-            throw new ProtocolException(TandemStatus.MALFORMED, "The hello must describe the device and its capabilities.");
-        }
-        IssuedCode code = codes.redeemable(hello.code, link.address());
-        String id = Secrets.id("s");
-        String resumeToken = Secrets.token(32);
-        Instant now = clock.instant();
-        boolean won = sessions.jdbi().inTransaction(h -> {
-            if (!codeStore.finish(h, code.id(), CodeStatus.JOINED, id)) {
-                return false;
-            }
-            sessions.insert(h, id, code.id(), code.technicianId(), code.portal().id(), name, hello.device,
-                    hello.capabilities, Secrets.sha256(resumeToken), now);
-            return true;
-        });
-        if (!won) {
-            throw new ProtocolException(TandemStatus.CODE_USED);
-        }
-        // The welcome hands out a resume token: the session behind it must survive any crash.
-        sessions.awaitDurable();
-        LiveSession session = new LiveSession(id, code.technicianId(), code.technicianName(), code.portal().language(),
-                code.portal().slug(), name, hello.device, hello.capabilities, 0, 0);
-        live.put(id, session);
-        synchronized (session) {
-            session.customerSpeaks(hello.language);
-            attach(session, link, resumeToken);
-            systemLine(session, SystemNotices.joined(name, hello.device));
-        }
-        codes.findById(code.id()).ifPresent(codes::publish);
-        audit.record(AuditLog.customer(name), AuditAction.CUSTOMER_JOINED, id, Phrase.of("audit.customerJoined",
-                "code", code.code(), "technician", code.technicianName(), "portal", code.portal().slug(),
-                "address", link.address().text(), "phone", hello.device.manufacturer + " " + hello.device.model
-                        + ", Android " + hello.device.androidVersion));
-        publishSession(session.id);
-        LOG.info("Session {} started: customer joined with a code of technician {}", id, code.technicianId());
-    }
-
-    /**
-     * Opens a chat-only session for a customer's portal request, owned by {@code technician}. The
-     * session row is written in one transaction with {@code claim} (the request's conditional
-     * update, given the new session's id); when {@code claim} answers false nothing is written and the answer is empty. The
-     * customer has no connection yet: they resume with the request's token, whose hash is
-     * {@code resumeTokenHash}, within the reconnection grace, or the session ends.
-     */
+    /** See {@link Arrivals#openForRequest}. */
     public Optional<String> openForRequest(User technician, Portal portal, String customerName, DeviceInfo device,
                                            Capabilities capabilities, String resumeTokenHash,
-                                           java.util.function.BiPredicate<org.jdbi.v3.core.Handle, String> claim,
-                                           Phrase firstLine) {
-        String id = Secrets.id("s");
-        Instant now = clock.instant();
-        boolean won = sessions.jdbi().inTransaction(h -> {
-            if (!claim.test(h, id)) {
-                return false;
-            }
-            sessions.insert(h, id, null, technician.id(), portal.id(), customerName, device, capabilities,
-                    resumeTokenHash, now);
-            return true;
-        });
-        if (!won) {
-            return Optional.empty();
-        }
-        LiveSession session = new LiveSession(id, technician.id(), technician.displayName(), portal.language(),
-                portal.slug(), customerName, device, capabilities, 0, 0);
-        live.put(id, session);
-        synchronized (session) {
-            systemLine(session, firstLine);
-            startGrace(session);
-        }
-        publishSession(id);
-        LOG.info("Session {} started: technician {} took a chat request", id, technician.id());
-        return Optional.of(id);
+                                           BiPredicate<Handle, String> claim, Phrase firstLine) {
+        return arrivals.openForRequest(technician, portal, customerName, device, capabilities, resumeTokenHash,
+                claim, firstLine);
     }
 
-    private void resume(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
-        LiveSession session = live.get(hello.resume.session);
-        String storedHash = hello.resume.session == null ? null
-                : sessions.resumeTokenHash(hello.resume.session).orElse(null);
-        boolean tokenMatches = storedHash != null && hello.resume.token != null && MessageDigest.isEqual(
-                storedHash.getBytes(StandardCharsets.US_ASCII),
-                Secrets.sha256(hello.resume.token).getBytes(StandardCharsets.US_ASCII));
-        if (!tokenMatches) {
-            throw new ProtocolException(TandemStatus.RESUME_REJECTED);
-        }
-        if (session == null) {
-            throw new ProtocolException(TandemStatus.SESSION_ENDED);
-        }
-        synchronized (session) {
-            if (session.ended) {
-                throw new ProtocolException(TandemStatus.SESSION_ENDED);
-            }
-            if (session.link != null && session.link != link) {
-                session.link.close(TandemStatus.REPLACED, TandemStatus.REPLACED.message());
-            }
-            session.cancelGrace();
-            session.customerSpeaks(hello.language);
-            attach(session, link, null);
-            for (TranscriptEntry entry : messages.listAfter(session.id, Math.max(0, hello.lastSeq))) {
-                link.send(chat(entry, session.customerLanguage));
-            }
-        }
-        audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_RECONNECTED, session.id,
-                Phrase.of("audit.customerReconnected", "address", link.address().text()));
-        publishSession(session.id);
-        LOG.info("Session {}: device resumed", session.id);
-    }
-
-    private void attach(LiveSession session, DeviceLink link, String resumeToken) {
-        session.link = link;
-        link.joined(session);
-        link.send(new ServerMessage.Welcome(Limits.PROTOCOL_VERSION, session.id, resumeToken, session.technicianName,
-                session.portalSlug, session.customerLanguage.tag(), (int) heartbeat.toSeconds(), session.lastCseq));
-        screens.deviceAttached(session);
-        diagnostics.deviceAttached(session);
-    }
-
-    /** A frame from a device that has completed its handshake. */
-    void received(DeviceLink link, AgentMessage message) throws ProtocolException {
+    /** A frame from a device that has completed its handshake; handled on its session's loop. */
+    public void received(DeviceLink link, AgentMessage message) throws ProtocolException {
         LiveSession session = link.session();
         if (message instanceof AgentMessage.Hello) {
             throw new ProtocolException(TandemStatus.MALFORMED, "The handshake is already done.");
@@ -272,118 +143,98 @@ public final class LiveSessions {
         if (message instanceof AgentMessage.Pong || message instanceof AgentMessage.Ack) {
             return;
         }
+        session.loop.run(() -> handle(session, link, message));
+    }
+
+    private void handle(LiveSession session, DeviceLink link, AgentMessage message) {
         if (message instanceof AgentMessage.Chat chat) {
-            customerChat(session, link, chat);
+            transcript.customerChat(session, link, chat);
         } else if (message instanceof AgentMessage.Leave) {
             audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_LEFT, session.id,
                     Phrase.of("audit.customerLeft"));
             end(session, "customer", null, AuditLog.customer(session.customerName),
                     SystemNotices.left(session.customerName), null);
-        } else if (message instanceof AgentMessage.Answer answer) {
-            whileCurrent(session, link, () -> {
-                if (!screens.answered(session, answer) && !diagnostics.answered(session, answer)) {
-                    LOG.debug("Session {}: answer to unknown prompt {} ignored", session.id, answer.id);
-                }
-            });
-        } else if (message instanceof AgentMessage.Sharing sharing) {
-            whileCurrent(session, link, () -> screens.sharing(session, sharing));
-        } else if (message instanceof AgentMessage.ScreenClosed closed) {
-            whileCurrent(session, link, () -> screens.screenClosed(session, closed));
-        } else if (message instanceof AgentMessage.Diagnostics report) {
-            whileCurrent(session, link, () -> diagnostics.report(session, report));
-        } else if (message instanceof AgentMessage.LogFile file) {
-            whileCurrent(session, link, () -> diagnostics.logFile(session, link, file));
-        } else if (message instanceof AgentMessage.LogChunk chunk) {
-            whileCurrent(session, link, () -> diagnostics.logChunk(session, link, chunk));
-        } else if (message instanceof AgentMessage.LogEnd end) {
-            whileCurrent(session, link, () -> diagnostics.logEnd(session, link, end));
-        } else if (message instanceof AgentMessage.LogsDone done) {
-            whileCurrent(session, link, () -> diagnostics.logsDone(session, done));
-        } else if (message instanceof AgentMessage.CapabilitiesUpdate update && update.capabilities != null) {
-            synchronized (session) {
+        } else if (message instanceof AgentMessage.CapabilitiesUpdate update) {
+            if (update.capabilities != null) {
                 session.capabilities = update.capabilities;
                 sessions.updateCapabilities(session.id, update.capabilities);
+                publishSession(session.id);
             }
-            publishSession(session.id);
-        }
-    }
-
-    /**
-     * Runs {@code work} under the session's monitor if the session is going on and {@code link} is
-     * still its device's connection; a frame from a replaced or ended connection changes nothing.
-     */
-    private static void whileCurrent(LiveSession session, DeviceLink link, Runnable work) {
-        synchronized (session) {
-            if (!session.ended && session.link == link) {
-                work.run();
+        } else if (session.ended || session.link != link) {
+            // A frame from a replaced or ended connection changes nothing.
+            return;
+        } else if (message instanceof AgentMessage.Answer answer) {
+            Prompts.Open prompt = session.prompts.answered(answer.id);
+            if (prompt == null) {
+                LOG.debug("Session {}: answer to unknown prompt {} ignored", session.id, answer.id);
+            } else {
+                prompt.feature().answered(session, prompt.prompt(), answer.granted);
             }
-        }
-    }
-
-    private void customerChat(LiveSession session, DeviceLink link, AgentMessage.Chat chat) {
-        synchronized (session) {
-            if (session.ended || session.link != link) {
-                return;
-            }
-            trustCounters(session);
-            if (chat.cseq <= session.lastCseq) {
-                Optional<Long> stored = messages.seqOfCustomerMessage(session.id, chat.cseq);
-                if (stored.isPresent()) {
-                    link.send(new ServerMessage.ChatAck(chat.cseq, stored.get(), null));
+        } else {
+            for (SessionFeature feature : features) {
+                if (feature.received(session, link, message)) {
                     return;
                 }
-                // Never stored (it was refused, or skipped): judge it like a new message.
             }
-            String problem = chatProblem(chat.text);
-            if (problem != null) {
-                String code = chat.text == null || chat.text.isBlank() ? "empty_message" : "message_too_long";
-                link.send(new ServerMessage.ChatAck(chat.cseq, null, new ServerMessage.AckError(code, problem)));
-                return;
-            }
-            TranscriptEntry entry = append(session, Sender.CUSTOMER, session.customerName, chat.text, chat.cseq);
-            session.lastCseq = Math.max(session.lastCseq, chat.cseq);
-            link.send(new ServerMessage.ChatAck(chat.cseq, entry.seq(), null));
         }
     }
 
     /** The device's socket closed. Unless the session is over, it waits for the device to resume. */
-    void closed(DeviceLink link) {
+    public void closed(DeviceLink link) {
         LiveSession session = link.session();
         if (session == null || stopping) {
             return;
         }
-        synchronized (session) {
+        boolean dropped = session.loop.call(() -> {
             if (session.link != link || session.ended) {
-                return;
+                return false;
             }
             session.link = null;
-            screens.deviceLost(session);
-            diagnostics.deviceLost(session, link);
+            features.forEach(f -> f.deviceLost(session, link));
             startGrace(session);
+            return true;
+        });
+        if (dropped) {
+            audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_DROPPED, session.id,
+                    Phrase.of("audit.customerDropped", "seconds", String.valueOf(grace.toSeconds())));
+            publishSession(session.id);
         }
-        audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_DROPPED, session.id,
-                Phrase.of("audit.customerDropped", "seconds", String.valueOf(grace.toSeconds())));
-        publishSession(session.id);
     }
 
-    /** A binary frame from a device: bytes of one of its screen streams. */
-    void received(DeviceLink link, StreamFrame frame) throws ProtocolException {
+    /** A binary frame from a device: bytes of one of its screen streams, relayed without the loop. */
+    public void received(DeviceLink link, StreamFrame frame) throws ProtocolException {
         LiveSession session = link.session();
         if (session == null) {
             throw new ProtocolException(TandemStatus.MALFORMED, "The first frame must be a hello.");
         }
         if (session.link == link) {
-            screens.deviceBytes(session, frame);
+            for (SessionFeature feature : features) {
+                feature.streamBytes(session, frame);
+            }
         }
     }
 
-    private void startGrace(LiveSession session) {
+    void register(LiveSession session) {
+        live.put(session.id, session);
+    }
+
+    /** The phone's connection is the session's again: open prompts go out, then each feature hears of it. */
+    void attached(LiveSession session) {
+        session.prompts.resend(session);
+        features.forEach(f -> f.deviceAttached(session));
+    }
+
+    void startGrace(LiveSession session) {
         session.cancelGrace();
-        session.graceTimer = timers.schedule(() -> endAfterGrace(session), grace.toMillis(), TimeUnit.MILLISECONDS);
+        session.graceTimer = timers.schedule(() -> session.loop.execute(() -> endAfterGrace(session)),
+                grace.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The grace is over: the session ends, or, while the database is away, tries again in a few seconds. */
     private void endAfterGrace(LiveSession session) {
+        if (session.ended || session.link != null) {
+            return; // the phone came back while this task waited
+        }
         try {
             end(session, "server", null, AuditLog.SYSTEM, SystemNotices.endedConnectionLost(),
                     "The customer's phone did not reconnect in time.");
@@ -393,10 +244,9 @@ public final class LiveSessions {
                 return;
             }
             LOG.warn("Session {}: cannot end it while the database is away; trying again in 5 s", session.id);
-            synchronized (session) {
-                if (!session.ended && session.link == null && !stopping) {
-                    session.graceTimer = timers.schedule(() -> endAfterGrace(session), 5, TimeUnit.SECONDS);
-                }
+            if (!session.ended && session.link == null && !stopping) {
+                session.graceTimer = timers.schedule(() -> session.loop.execute(() -> endAfterGrace(session)),
+                        5, TimeUnit.SECONDS);
             }
         }
     }
@@ -405,10 +255,7 @@ public final class LiveSessions {
     public void heartbeat() {
         Instant deadline = clock.instant().minus(heartbeat.multipliedBy(3));
         for (LiveSession session : live.values()) {
-            DeviceLink link;
-            synchronized (session) {
-                link = session.link;
-            }
+            DeviceLink link = session.link;
             if (link == null) {
                 continue;
             }
@@ -423,8 +270,7 @@ public final class LiveSessions {
     // ---- technician side ---------------------------------------------------------------------
 
     public SupportSession visible(User user, String sessionId) {
-        return sessions.find(sessionId).filter(s -> user.isAdmin() || s.technicianId() == user.id())
-                .orElseThrow(() -> Rejection.notFound("There is no session " + sessionId + " of yours."));
+        return access.visible(user, sessionId);
     }
 
     public List<SupportSession> list(User user, Optional<SessionStatus> status) {
@@ -437,7 +283,7 @@ public final class LiveSessions {
     }
 
     public TranscriptEntry postTechnicianMessage(User user, String sessionId, String text) {
-        LiveSession session = liveAndVisible(user, sessionId);
+        LiveSession session = liveFor(user, sessionId);
         if (text == null || text.isBlank()) {
             throw Rejection.of(ErrorCode.EMPTY_MESSAGE, "Write a message before sending it.");
         }
@@ -445,17 +291,12 @@ public final class LiveSessions {
             throw Rejection.of(ErrorCode.MESSAGE_TOO_LONG, "A message can have at most "
                     + Limits.MAX_CHAT_CHARS + " characters; this one has " + Limits.characters(text) + ". Split it up.");
         }
-        synchronized (session) {
+        return session.loop.call(() -> {
             if (session.ended) {
                 throw Rejection.of(TandemStatus.SESSION_ENDED);
             }
-            return append(session, Sender.TECHNICIAN, user.displayName(), text, null);
-        }
-    }
-
-    /** The live session if the user may act on it; the stored one decides between 404 and 410. */
-    LiveSession liveFor(User user, String sessionId) {
-        return liveAndVisible(user, sessionId);
+            return transcript.append(session, Sender.TECHNICIAN, user.displayName(), text, null, null);
+        });
     }
 
     /** The live session {@code id}, or null when it is not active. */
@@ -467,15 +308,25 @@ public final class LiveSessions {
         return live.values();
     }
 
-    /**
-     * Adds a system line to the transcript, stored as its phrase and worded for each reader; call with
-     * the session's monitor held.
-     */
+    /** Adds a system line to the transcript, stored as its phrase and worded for each reader; on the session's loop. */
     void systemLine(LiveSession session, Phrase event) {
-        append(session, Sender.SYSTEM, "Tandem", CATALOGUE.word(Language.EN, event), event, null);
+        transcript.systemLine(session, event);
     }
 
-    private LiveSession liveAndVisible(User user, String sessionId) {
+    /** Adds a system line to a session's transcript if it is still going on (e.g. log files were mailed). */
+    public void noteIfLive(String sessionId, Phrase event) {
+        LiveSession session = live.get(sessionId);
+        if (session != null) {
+            session.loop.run(() -> {
+                if (!session.ended) {
+                    transcript.systemLine(session, event);
+                }
+            });
+        }
+    }
+
+    /** The live session if the user may act on it; the stored one decides between 404 and 410. */
+    LiveSession liveFor(User user, String sessionId) {
         LiveSession session = live.get(sessionId);
         if (session != null && (user.isAdmin() || session.technicianId == user.id())) {
             return session;
@@ -485,19 +336,14 @@ public final class LiveSessions {
     }
 
     public void endByTechnician(User user, String sessionId) {
-        LiveSession session = liveAndVisible(user, sessionId);
-        end(session, "technician", user.displayName(), user.username(),
-                SystemNotices.endedByTechnician(user.displayName()), null);
+        LiveSession session = liveFor(user, sessionId);
+        session.loop.run(() -> end(session, "technician", user.displayName(), user.username(),
+                SystemNotices.endedByTechnician(user.displayName()), null));
     }
 
     public boolean isConnected(String sessionId) {
         LiveSession session = live.get(sessionId);
-        if (session == null) {
-            return false;
-        }
-        synchronized (session) {
-            return session.connected();
-        }
+        return session != null && session.connected();
     }
 
     public SessionView view(SupportSession session) {
@@ -512,37 +358,33 @@ public final class LiveSessions {
     public void shutdown() {
         stopping = true;
         for (LiveSession session : live.values()) {
-            synchronized (session) {
+            session.loop.run(() -> {
                 session.cancelGrace();
                 if (session.link != null) {
                     session.link.close(1001, "The server is restarting; the app reconnects by itself.");
                 }
-            }
+            });
         }
     }
 
     // ---- shared ------------------------------------------------------------------------------
 
-    /** {@code byName}: the user who ended it, when one did. */
+    /** Ends the session, on its loop. {@code byName}: the user who ended it, when one did. */
     private void end(LiveSession session, String by, String byName, String actor, Phrase notice, String reason) {
-        DeviceLink link;
-        synchronized (session) {
-            if (session.ended) {
-                return;
-            }
-            systemLine(session, notice);
-            session.ended = true;
-            session.cancelGrace();
-            sessions.end(session.id, by, byName, reason, clock.instant());
-            link = session.link;
-            session.link = null;
-            live.remove(session.id);
-            screens.sessionEnded(session);
-            diagnostics.sessionEnded(session);
-            if (link != null) {
-                link.send(new ServerMessage.End(by, reason));
-                link.close(1000, "The session has ended.");
-            }
+        if (session.ended) {
+            return;
+        }
+        transcript.systemLine(session, notice);
+        session.ended = true;
+        session.cancelGrace();
+        sessions.end(session.id, by, byName, reason, clock.instant());
+        DeviceLink link = session.link;
+        session.link = null;
+        live.remove(session.id);
+        features.forEach(f -> f.sessionEnded(session, link));
+        if (link != null) {
+            link.send(new ServerMessage.End(by, reason));
+            link.close(1000, "The session has ended.");
         }
         audit.record(actor, AuditAction.SESSION_ENDED, session.id, Phrase.of(switch (by) {
             case "technician" -> "audit.endedByTechnician";
@@ -553,66 +395,14 @@ public final class LiveSessions {
         LOG.info("Session {} ended by {}", session.id, by);
     }
 
-    /**
-     * Gives the entry the session's next {@code seq}, stores it and waits until it is on disk, then
-     * sends it to the device and the consoles: nothing is shown or acknowledged that a crash could
-     * take back. Call with the session's monitor held.
-     */
-    private TranscriptEntry append(LiveSession session, Sender sender, String name, String text, Long cseq) {
-        return append(session, sender, name, text, null, cseq);
+    LiveSession newSession(String id, long technicianId, String technicianName, String language,
+                                   String portalSlug, String customerName, DeviceInfo device,
+                                   Capabilities capabilities, long lastSeq, long lastCseq) {
+        return new LiveSession(id, technicianId, technicianName, language, portalSlug, customerName, device,
+                capabilities, lastSeq, lastCseq, loops);
     }
 
-    private TranscriptEntry append(LiveSession session, Sender sender, String name, String text, Phrase event,
-                                   Long cseq) {
-        trustCounters(session);
-        TranscriptEntry entry = session.nextEntry(sender, name, text, clock.instant(), event);
-        try {
-            messages.appendDurably(entry, cseq);
-        } catch (RuntimeException e) {
-            session.countersInDoubt = true;
-            throw e;
-        }
-        if (session.link != null) {
-            session.link.send(chat(entry, session.customerLanguage));
-        }
-        consoles.messageAdded(session.technicianId, session.id, MessageView.of(entry, Language.EN));
-        return entry;
-    }
-
-    /** After a failed write: the session's numbers as the store has them. */
-    private void trustCounters(LiveSession session) {
-        if (session.countersInDoubt) {
-            session.reload(messages.maxSeq(session.id), messages.maxCseq(session.id));
-        }
-    }
-
-    private void publishSession(String sessionId) {
-        sessions.find(sessionId).ifPresent(s -> consoles.sessionChanged(s.technicianId(), view(s)));
-    }
-
-    /**
-     * A transcript entry as the customer's device gets it: a system line in the customer's version of
-     * its phrase (nothing internal), worded in {@code language}, with the key and parameters for clients
-     * that word it themselves.
-     */
-    private static ServerMessage.Chat chat(TranscriptEntry entry, Language language) {
-        if (entry.event() == null) {
-            return new ServerMessage.Chat(entry.seq(), entry.sender().wireName(), entry.name(), entry.text(),
-                    Views.iso(entry.at()));
-        }
-        Phrase shown = CATALOGUE.forCustomer(entry.event());
-        return new ServerMessage.Chat(entry.seq(), entry.sender().wireName(), entry.name(),
-                CATALOGUE.word(language, shown), Views.iso(entry.at()), shown.key(), shown.params());
-    }
-
-    private static String chatProblem(String text) {
-        if (text == null || text.isBlank()) {
-            return "The message is empty.";
-        }
-        if (Limits.characters(text) > Limits.MAX_CHAT_CHARS) {
-            return "A message can have at most " + Limits.MAX_CHAT_CHARS + " characters; this one has "
-                    + Limits.characters(text) + ". Split it up.";
-        }
-        return null;
+    void publishSession(String sessionId) {
+        sessions.find(sessionId).ifPresent(s -> events.sessionChanged(s.technicianId(), view(s)));
     }
 }

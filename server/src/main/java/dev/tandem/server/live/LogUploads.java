@@ -26,7 +26,7 @@ import java.util.zip.CRC32;
  * costs that file only. Uploads belong to one device connection; when it drops they are discarded.
  * At most {@value #MAX_OPEN_PER_CONNECTION} uploads are open on one connection and
  * {@value #MAX_OPEN_IN_ALL} in the whole server, so no phone can take the server's open files.
- * Called with the session's monitor held (the server-wide count is atomic).
+ * Runs on the session's loop (the server-wide count is atomic).
  */
 final class LogUploads {
     /** One upload in progress. */

@@ -9,12 +9,13 @@ import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.stream.StreamFrame;
 import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.records.SystemNotices;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
-import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.User;
-import dev.tandem.server.i18n.Catalogue;
+import dev.tandem.server.events.Events;
+import dev.tandem.server.events.Outlet;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.live.ScreenState.Control;
 import dev.tandem.server.live.ScreenState.Status;
@@ -34,17 +35,17 @@ import org.slf4j.LoggerFactory;
  * viewer is dropped here while control is not granted, as the phone drops it too. Every request,
  * answer, stop and release is a system line in the transcript.
  *
- * <p>Thread-safe: state changes happen under the session's monitor, like the rest of
- * {@link LiveSessions}; the relay reads the viewer table without it.
+ * <p>Thread-safe: state changes run on the session's {@link SessionLoop}, like the rest of
+ * {@link LiveSessions}; the relay from the phone reads the viewer table without it.
  */
-public final class ScreenSharing {
+public final class ScreenSharing implements SessionFeature {
     private static final Logger LOG = LoggerFactory.getLogger(ScreenSharing.class);
     private final LiveSessions sessions;
     private final PortalStore portals;
-    private final ConsoleHub consoles;
+    private final Events consoles;
     private final AuditLog audit;
 
-    public ScreenSharing(LiveSessions sessions, PortalStore portals, ConsoleHub consoles, AuditLog audit) {
+    public ScreenSharing(LiveSessions sessions, PortalStore portals, Events consoles, AuditLog audit) {
         this.sessions = sessions;
         this.portals = portals;
         this.consoles = consoles;
@@ -60,9 +61,7 @@ public final class ScreenSharing {
         if (session == null) {
             return ScreenState.offView();
         }
-        synchronized (session) {
-            return session.screen.view();
-        }
+        return session.loop.call(session.screen::view);
     }
 
     /**
@@ -73,8 +72,7 @@ public final class ScreenSharing {
         LiveSession session = sessions.liveFor(user, sessionId);
         Portal portal = portals.findBySlug(session.portalSlug).orElse(null);
         boolean ask = portal == null || portal.askBeforeScreenSharing();
-        Map<String, Object> view;
-        synchronized (session) {
+        Map<String, Object> view = session.loop.call(() -> {
             if (session.ended) {
                 throw Rejection.of(TandemStatus.SESSION_ENDED);
             }
@@ -108,8 +106,8 @@ public final class ScreenSharing {
                 sessions.systemLine(session, SystemNotices.controlReleased(technician));
                 audit.record(user.username(), AuditAction.CONTROL_RELEASED, session.id, Phrase.of("audit.controlReleased"));
             }
-            view = screen.view();
-        }
+            return screen.view();
+        });
         publish(session, view);
         return view;
     }
@@ -117,8 +115,7 @@ public final class ScreenSharing {
     /** The technician stops viewing: the phone is told, prompts are withdrawn, viewers are closed. */
     public Map<String, Object> stop(User user, String sessionId) {
         LiveSession session = sessions.liveFor(user, sessionId);
-        Map<String, Object> view;
-        synchronized (session) {
+        Map<String, Object> view = session.loop.call(() -> {
             ScreenState screen = session.screen;
             boolean wasOn = screen.viewable() || screen.control() == Control.GRANTED
                     || screen.control() == Control.PENDING;
@@ -132,8 +129,8 @@ public final class ScreenSharing {
                         Phrase.of("audit.screenStoppedByTechnician"));
             }
             closeViewers(session, 1000, "The technician stopped viewing the screen.");
-            view = screen.view();
-        }
+            return screen.view();
+        });
         publish(session, view);
         return view;
     }
@@ -144,14 +141,12 @@ public final class ScreenSharing {
      * A viewer socket opened: allowed when the user may see the session, the phone is connected and
      * the screen is pending or shared. The phone is told to start an RFB server for it.
      */
-    public ViewerLink attachViewer(User user, String sessionId, SocketSender sender) throws ProtocolException {
+    public ViewerLink attachViewer(User user, String sessionId, Outlet sender) throws ProtocolException {
         LiveSession session = sessions.live(sessionId);
         if (session == null || !(user.isAdmin() || session.technicianId == user.id())) {
             throw new ProtocolException(TandemStatus.SESSION_ENDED, "There is no active session " + sessionId + " of yours.");
         }
-        ViewerLink viewer;
-        Map<String, Object> view;
-        synchronized (session) {
+        ViewerLink viewer = session.loop.callRefusing(() -> {
             if (session.ended) {
                 throw new ProtocolException(TandemStatus.SESSION_ENDED);
             }
@@ -167,12 +162,12 @@ public final class ScreenSharing {
             if (session.link == null) {
                 throw new ProtocolException(TandemStatus.DEVICE_OFFLINE);
             }
-            viewer = new ViewerLink(session.screen.nextStreamId(), user, sender, session);
-            session.screen.viewers.put(viewer.stream, viewer);
-            session.link.send(new ServerMessage.ScreenOpen(viewer.stream));
-            view = session.screen.view();
-        }
-        publish(session, view);
+            ViewerLink opened = new ViewerLink(session.screen.nextStreamId(), user, sender, session);
+            session.screen.viewers.put(opened.stream, opened);
+            session.link.send(new ServerMessage.ScreenOpen(opened.stream));
+            publishCurrent(session);
+            return opened;
+        });
         audit.record(user.username(), AuditAction.SCREEN_VIEWED, session.id, Phrase.of("audit.screenViewerOpened",
                 "stream", String.valueOf(viewer.stream)));
         LOG.info("Session {}: viewer {} of {} attached", session.id, viewer.stream, LogText.escape(user.username()));
@@ -186,27 +181,26 @@ public final class ScreenSharing {
         if (allowed.length == 0) {
             return;
         }
-        synchronized (session) {
-            if (session.link != null && session.screen.viewers.get(viewer.stream) == viewer) {
+        // On the loop, so the bytes stay in order with the viewer's screenClose.
+        session.loop.execute(() -> {
+            DeviceLink link = session.link;
+            if (link != null && session.screen.viewers.get(viewer.stream) == viewer) {
                 for (ByteBuffer frame : StreamFrame.encode(viewer.stream, allowed, 0, allowed.length)) {
-                    session.link.send(frame);
+                    link.send(frame);
                 }
             }
-        }
+        });
     }
 
     /** A viewer socket closed: the phone stops that stream. */
     public void viewerClosed(ViewerLink viewer) {
         LiveSession session = viewer.session;
-        Map<String, Object> view;
-        synchronized (session) {
-            if (!session.screen.viewers.remove(viewer.stream, viewer)) {
-                return;
+        session.loop.run(() -> {
+            if (session.screen.viewers.remove(viewer.stream, viewer)) {
+                session.sendToDevice(new ServerMessage.ScreenClose(viewer.stream));
+                publishCurrent(session);
             }
-            sendToDevice(session, new ServerMessage.ScreenClose(viewer.stream));
-            view = session.screen.view();
-        }
-        publish(session, view);
+        });
     }
 
     /** Keeps idle viewer sockets open (a still screen sends nothing for minutes). */
@@ -218,21 +212,30 @@ public final class ScreenSharing {
         }
     }
 
-    // ---- the phone (called by LiveSessions with the session's monitor held) ----------------
+    // ---- the phone (on the session's loop) ---------------------------------------------------
 
-    /** The phone's answer to a screen or control prompt; false when the prompt is not ours. */
-    boolean answered(LiveSession session, AgentMessage.Answer answer) {
-        ServerMessage.Prompt prompt = session.screen.prompts.remove(answer.id);
-        if (prompt == null) {
+    @Override
+    public boolean received(LiveSession session, DeviceLink link, AgentMessage message) {
+        if (message instanceof AgentMessage.Sharing sharing) {
+            sharing(session, sharing);
+        } else if (message instanceof AgentMessage.ScreenClosed closed) {
+            screenClosed(session, closed);
+        } else {
             return false;
         }
+        return true;
+    }
+
+    /** The customer's answer to a screen or control prompt. */
+    @Override
+    public void answered(LiveSession session, ServerMessage.Prompt prompt, boolean granted) {
         ScreenState screen = session.screen;
         String customer = AuditLog.customer(session.customerName);
         if ("screen".equals(prompt.kind)) {
-            audit.record(customer, answer.granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REFUSED,
-                    session.id, Phrase.of(answer.granted ? (prompt.ask ? "audit.screenGranted"
+            audit.record(customer, granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REFUSED,
+                    session.id, Phrase.of(granted ? (prompt.ask ? "audit.screenGranted"
                             : "audit.screenGrantedWithoutAsking") : "audit.screenRefused"));
-            if (answer.granted) {
+            if (granted) {
                 screen.status = Status.SHARING;
                 if (prompt.ask) {
                     sessions.systemLine(session, SystemNotices.screenAllowed(session.customerName));
@@ -247,9 +250,9 @@ public final class ScreenSharing {
                 }
             }
         } else if ("control".equals(prompt.kind)) {
-            audit.record(customer, answer.granted ? AuditAction.CONTROL_STARTED : AuditAction.PERMISSION_REFUSED,
-                    session.id, Phrase.of(answer.granted ? "audit.controlGranted" : "audit.controlRefused"));
-            if (answer.granted) {
+            audit.record(customer, granted ? AuditAction.CONTROL_STARTED : AuditAction.PERMISSION_REFUSED,
+                    session.id, Phrase.of(granted ? "audit.controlGranted" : "audit.controlRefused"));
+            if (granted) {
                 screen.control(Control.GRANTED);
                 sessions.systemLine(session, SystemNotices.controlAllowed(session.customerName, session.technicianName));
             } else {
@@ -258,7 +261,6 @@ public final class ScreenSharing {
             }
         }
         publishCurrent(session);
-        return true;
     }
 
     /** What the customer shares now; the server only ever lowers its state from it. */
@@ -305,53 +307,40 @@ public final class ScreenSharing {
     }
 
     /** Bytes of one stream from the phone, to its viewer (dropped when it already left). */
-    void deviceBytes(LiveSession session, StreamFrame frame) {
+    @Override
+    public void streamBytes(LiveSession session, StreamFrame frame) {
         ViewerLink viewer = session.screen.viewers.get(frame.stream());
         if (viewer != null) {
             viewer.sender.send(frame.payload());
         }
     }
 
-    /** The phone (re)connected: the open prompts go out again. */
-    void deviceAttached(LiveSession session) {
-        for (ServerMessage.Prompt prompt : session.screen.prompts.values()) {
-            session.link.send(prompt);
-        }
-    }
-
     /** The phone's connection dropped: its streams are gone; viewers come back after it reconnects. */
-    void deviceLost(LiveSession session) {
+    @Override
+    public void deviceLost(LiveSession session, DeviceLink link) {
         closeViewers(session, TandemStatus.DEVICE_OFFLINE.closeCode(), TandemStatus.DEVICE_OFFLINE.message());
         publishCurrent(session);
     }
 
     /** The session ended: every viewer is closed. */
-    void sessionEnded(LiveSession session) {
-        session.screen.prompts.clear();
+    @Override
+    public void sessionEnded(LiveSession session, DeviceLink link) {
+        session.prompts.forget(this);
         closeViewers(session, TandemStatus.SESSION_ENDED.closeCode(), TandemStatus.SESSION_ENDED.message());
     }
 
     // ---- shared ------------------------------------------------------------------------------
 
-    /** A question for the customer, worded in the customer's language. */
     private void prompt(LiveSession session, String kind, Phrase question, boolean ask) {
-        ServerMessage.Prompt prompt = new ServerMessage.Prompt(Secrets.id("p"), kind,
-                Catalogue.standard().word(session.customerLanguage, question), ask);
-        session.screen.prompts.put(prompt.id, prompt);
-        sendToDevice(session, prompt);
+        session.prompts.ask(session, this, kind, question, ask);
     }
 
     private void withdrawPrompts(LiveSession session) {
-        for (String id : new ArrayList<>(session.screen.prompts.keySet())) {
-            session.screen.prompts.remove(id);
-            sendToDevice(session, new ServerMessage.PromptClosed(id));
-        }
+        session.prompts.withdraw(session, this);
     }
 
     private static void sendToDevice(LiveSession session, ServerMessage message) {
-        if (session.link != null) {
-            session.link.send(message);
-        }
+        session.sendToDevice(message);
     }
 
     private static void closeViewers(LiveSession session, int code, String reason) {
@@ -374,7 +363,7 @@ public final class ScreenSharing {
                 : fallback;
     }
 
-    /** Console events only queue frames, so they may be sent with the session's monitor held. */
+    /** Console events only queue frames, so they may be sent from the session's loop. */
     private void publishCurrent(LiveSession session) {
         publish(session, session.screen.view());
     }

@@ -1,15 +1,15 @@
 package dev.tandem.server.live;
 
-import dev.tandem.protocol.message.ServerMessage;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Where one session's screen sharing stands: the screen and control decisions, the prompts the
- * customer has not answered yet, and the viewers attached. Guarded by the {@link LiveSession}
- * monitor, except {@link #viewers} (read by the relay on every frame) and {@link #controlGranted()}.
+ * Where one session's screen sharing stands: the screen and control decisions and
+ * the viewers attached (the open prompts are the session's {@link Prompts}). Confined to the
+ * session's loop, except {@link #viewers} (read by the relay on every frame) and
+ * {@link #controlGranted()}.
  */
 final class ScreenState {
     enum Status { OFF, PENDING, DECLINED, SHARING }
@@ -19,8 +19,6 @@ final class ScreenState {
     Status status = Status.OFF;
     private volatile Control control = Control.OFF;
     boolean stoppedByCustomer;
-    /** The open prompts by id, sent again after every welcome until answered. */
-    final Map<String, ServerMessage.Prompt> prompts = new LinkedHashMap<>();
     final Map<Long, ViewerLink> viewers = new ConcurrentHashMap<>();
     private long nextStream = 1;
 

@@ -14,28 +14,23 @@ import dev.tandem.protocol.message.Capability;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
+import dev.tandem.server.records.SystemNotices;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Secrets;
-import dev.tandem.server.domain.Email;
 import dev.tandem.server.domain.LogFileRecord;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.StoredReport;
-import dev.tandem.server.domain.SupportSession;
 import dev.tandem.server.domain.User;
-import dev.tandem.server.i18n.Catalogue;
-import dev.tandem.server.i18n.Language;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.live.DiagnosticsState.Refusal;
 import dev.tandem.server.live.DiagnosticsState.Status;
-import dev.tandem.server.mail.Attachment;
-import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.records.LogFiles;
+import dev.tandem.server.events.Events;
 import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.LogVault;
 import dev.tandem.server.store.PortalStore;
-import dev.tandem.server.view.LogFileView;
 import dev.tandem.server.view.Views;
-import jakarta.mail.internet.InternetAddress;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,35 +45,34 @@ import org.slf4j.LoggerFactory;
 /**
  * Remote Diagnostics and Send Logfiles for the sessions (docs/protocol.md sections 1.10 and 2c):
  * requests become prompts (the portal decides whether diagnostics are asked; logs are always asked),
- * reports and log files are stored with the session and stay after it ends, and the log files can
- * be mailed with the session's details. Every request, answer, upload and email is a system line.
+ * reports and log files are stored with the session and stay after it ends ({@link LogFiles} reads
+ * them). Every request, answer and upload is a system line.
  *
- * <p>Thread-safe: the live part changes under the session's monitor, as in {@link LiveSessions}.
+ * <p>Thread-safe: the live part changes on the session's {@link SessionLoop}, as in
+ * {@link LiveSessions}.
  */
-public final class SessionDiagnostics {
+public final class SessionDiagnostics implements SessionFeature {
     private static final Logger LOG = LoggerFactory.getLogger(SessionDiagnostics.class);
     static final int MAX_FILES_PER_REQUEST = 50;
     static final int MAX_FILES_PER_SESSION = 200;
     private final LiveSessions sessions;
     private final PortalStore portals;
     private final DiagnosticsStore store;
-    private final LogVault vault;
+    private final LogFiles files;
     private final LogUploads uploads;
-    private final MailOutbox mail;
-    private final ConsoleHub consoles;
+    private final Events consoles;
     private final Clock clock;
     private final AuditLog audit;
     private final DiagnosticsJson reports = DiagnosticsJson.create();
     private final ObjectMapper json = new ObjectMapper();
 
-    SessionDiagnostics(LiveSessions sessions, PortalStore portals, DiagnosticsStore store, LogVault vault,
-                       MailOutbox mail, ConsoleHub consoles, Clock clock, AuditLog audit) {
+    public SessionDiagnostics(LiveSessions sessions, PortalStore portals, DiagnosticsStore store, LogVault vault,
+                              LogFiles files, Events consoles, Clock clock, AuditLog audit) {
         this.sessions = sessions;
         this.portals = portals;
         this.store = store;
-        this.vault = vault;
+        this.files = files;
         this.uploads = new LogUploads(store, vault, clock);
-        this.mail = mail;
         this.consoles = consoles;
         this.clock = clock;
         this.audit = audit;
@@ -91,7 +85,7 @@ public final class SessionDiagnostics {
         LiveSession session = sessions.liveFor(user, sessionId);
         Portal portal = portals.findBySlug(session.portalSlug).orElse(null);
         boolean ask = portal == null || portal.askBeforeDiagnostics();
-        synchronized (session) {
+        session.loop.run(() -> {
             refuseUnlessAvailable(session);
             DiagnosticsState state = session.diagnostics;
             state.diagnostics = Status.PENDING;
@@ -103,7 +97,7 @@ public final class SessionDiagnostics {
             audit.record(user.username(), AuditAction.PERMISSION_ASKED, session.id,
                     Phrase.of(ask ? "audit.diagnosticsAsked" : "audit.diagnosticsWithoutAsking"));
             publishDiagnostics(session);
-        }
+        });
         return diagnostics(user, sessionId);
     }
 
@@ -116,7 +110,7 @@ public final class SessionDiagnostics {
     /** Asks the phone for its log files; the customer is always asked. */
     public Map<String, Object> requestLogs(User user, String sessionId) {
         LiveSession session = sessions.liveFor(user, sessionId);
-        synchronized (session) {
+        session.loop.run(() -> {
             refuseUnlessAvailable(session);
             DiagnosticsState state = session.diagnostics;
             state.logs = Status.PENDING;
@@ -127,7 +121,7 @@ public final class SessionDiagnostics {
             audit.record(user.username(), AuditAction.LOGS_REQUESTED, session.id, Phrase.of("audit.logsRequested"));
             audit.record(user.username(), AuditAction.PERMISSION_ASKED, session.id, Phrase.of("audit.logsAsked"));
             publishLogs(session);
-        }
+        });
         return logs(user, sessionId);
     }
 
@@ -137,75 +131,38 @@ public final class SessionDiagnostics {
         return logsView(sessionId, sessions.live(sessionId));
     }
 
-    /** One stored log file; 404 for a session or file the user may not see. */
-    public StoredFile logFile(User user, String sessionId, String fileId) {
-        sessions.visible(user, sessionId);
-        LogFileRecord record = store.logFiles(sessionId).stream().filter(f -> f.id().equals(fileId)).findFirst()
-                .orElseThrow(() -> Rejection.notFound("There is no log file " + fileId + " in session " + sessionId + "."));
-        return new StoredFile(record, readStored(sessionId, record));
-    }
+    // ---- the phone (on the session's loop) ---------------------------------------------------
 
-    /** A stored file and its bytes. */
-    public record StoredFile(LogFileRecord record, byte[] content) {
-    }
-
-    /**
-     * Mails log files of a session: all of them, or those in {@code fileIds}; subject and body
-     * default to the session's code, customer and phone, in {@code language} (the caller's).
-     */
-    public Email emailLogs(User user, String sessionId, InternetAddress to, Optional<String> subject,
-                           Optional<String> message, Optional<List<String>> fileIds, Language language) {
-        SupportSession support = sessions.visible(user, sessionId);
-        List<LogFileRecord> all = store.logFiles(sessionId);
-        List<LogFileRecord> chosen = fileIds.map(ids -> {
-            List<LogFileRecord> picked = new ArrayList<>();
-            for (String id : ids) {
-                picked.add(all.stream().filter(f -> f.id().equals(id)).findFirst().orElseThrow(() ->
-                        Rejection.badInput("There is no log file " + id + " in this session.")));
-            }
-            return picked;
-        }).orElse(all);
-        if (chosen.isEmpty()) {
-            throw Rejection.of(ErrorCode.NO_FILES,
-                    "There are no log files to send: ask the customer for them with Send Logfiles first.");
-        }
-        List<Attachment> attachments = chosen.stream()
-                .map(f -> new Attachment(f.name(), readStored(sessionId, f))).toList();
-        String defaultSubject = LogEmailText.subject(support, language);
-        String body = message.filter(m -> !m.isBlank()).orElseGet(() -> LogEmailText.body(support, user, chosen,
-                language));
-        Email email = mail.send(to, subject.filter(s -> !s.isBlank()).orElse(defaultSubject), body, attachments,
-                "logs", Optional.of(user.id()), Optional.of(sessionId));
-        LiveSession session = sessions.live(sessionId);
-        if (session != null) {
-            synchronized (session) {
-                if (!session.ended) {
-                    sessions.systemLine(session, SystemNotices.logsEmailed(user.displayName(), chosen.size(),
-                            to.getAddress()));
-                }
-            }
-        }
-        LOG.info("Session {}: {} log files mailed as {}", sessionId, chosen.size(), email.id());
-        return email;
-    }
-
-    // ---- the phone (called by LiveSessions with the session's monitor held) ----------------
-
-    /** An answer to a diagnostics or logs prompt; false when the prompt is not ours. */
-    boolean answered(LiveSession session, AgentMessage.Answer answer) {
-        ServerMessage.Prompt prompt = session.diagnostics.prompts.remove(answer.id);
-        if (prompt == null) {
+    @Override
+    public boolean received(LiveSession session, DeviceLink link, AgentMessage message) {
+        if (message instanceof AgentMessage.Diagnostics report) {
+            report(session, report);
+        } else if (message instanceof AgentMessage.LogFile file) {
+            logFile(session, link, file);
+        } else if (message instanceof AgentMessage.LogChunk chunk) {
+            logChunk(session, link, chunk);
+        } else if (message instanceof AgentMessage.LogEnd end) {
+            logEnd(session, link, end);
+        } else if (message instanceof AgentMessage.LogsDone done) {
+            logsDone(session, done);
+        } else {
             return false;
         }
+        return true;
+    }
+
+    /** An answer to a diagnostics or logs prompt. */
+    @Override
+    public void answered(LiveSession session, ServerMessage.Prompt prompt, boolean granted) {
         DiagnosticsState state = session.diagnostics;
         boolean logs = "logs".equals(prompt.kind);
         audit.record(AuditLog.customer(session.customerName),
-                answer.granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REFUSED, session.id,
-                Phrase.of(!answer.granted ? (logs ? "audit.logsRefused" : "audit.diagnosticsRefused")
+                granted ? AuditAction.PERMISSION_GRANTED : AuditAction.PERMISSION_REFUSED, session.id,
+                Phrase.of(!granted ? (logs ? "audit.logsRefused" : "audit.diagnosticsRefused")
                         : logs ? "audit.logsGranted"
                         : prompt.ask ? "audit.diagnosticsGranted" : "audit.diagnosticsGrantedWithoutAsking"));
         if ("diagnostics".equals(prompt.kind)) {
-            if (!answer.granted) {
+            if (!granted) {
                 state.diagnostics = Status.DECLINED;
                 sessions.systemLine(session, SystemNotices.diagnosticsDeclined(session.customerName));
             } else if (prompt.ask) {
@@ -213,7 +170,7 @@ public final class SessionDiagnostics {
             }
             publishDiagnostics(session);
         } else {
-            if (answer.granted) {
+            if (granted) {
                 state.allowedLogsPrompt = prompt.id;
                 state.filesThisRequest = 0;
                 sessions.systemLine(session, SystemNotices.logsAllowed(session.customerName));
@@ -223,7 +180,6 @@ public final class SessionDiagnostics {
             }
             publishLogs(session);
         }
-        return true;
     }
 
     /** A report (or why there is none). */
@@ -297,17 +253,12 @@ public final class SessionDiagnostics {
         publishLogs(session);
     }
 
-    void deviceAttached(LiveSession session) {
-        for (ServerMessage.Prompt prompt : session.diagnostics.prompts.values()) {
-            session.link.send(prompt);
-        }
-    }
-
     /**
      * The phone's connection dropped: unfinished uploads are thrown away and listed as refused, so
      * the technician sees what is missing and can ask again (the phone does not resume an upload).
      */
-    void deviceLost(LiveSession session, DeviceLink link) {
+    @Override
+    public void deviceLost(LiveSession session, DeviceLink link) {
         if (link.uploads.isEmpty()) {
             return;
         }
@@ -316,32 +267,22 @@ public final class SessionDiagnostics {
                     "The phone's connection dropped during the upload; ask for the log files again."));
         }
         uploads.abandonAll(session, link.uploads);
-        boolean stillAsking = session.diagnostics.prompts.values().stream().anyMatch(p -> "logs".equals(p.kind));
+        boolean stillAsking = session.prompts.asking("logs");
         if (!stillAsking && session.diagnostics.logs == Status.PENDING) {
             session.diagnostics.logs = Status.READY;
         }
         publishLogs(session);
     }
 
-    void sessionEnded(LiveSession session) {
-        session.diagnostics.prompts.clear();
-        if (session.link != null) {
-            uploads.abandonAll(session, session.link.uploads);
+    @Override
+    public void sessionEnded(LiveSession session, DeviceLink link) {
+        session.prompts.forget(this);
+        if (link != null) {
+            uploads.abandonAll(session, link.uploads);
         }
     }
 
     // ---- shared ------------------------------------------------------------------------------
-
-    /** A stored file's bytes; a file gone from disk is a clear 410, not a server error. */
-    private byte[] readStored(String sessionId, LogFileRecord file) {
-        try {
-            return vault.read(sessionId, file.id());
-        } catch (java.io.UncheckedIOException e) {
-            LOG.warn("Session {}: log file {} is listed but cannot be read: {}", sessionId, LogText.escape(file.id()), LogText.escape(e.getMessage()));
-            throw Rejection.of(ErrorCode.FILE_MISSING, file.name()
-                    + " is listed with this session but its content is no longer on the server's disk.");
-        }
-    }
 
     private void settle(LiveSession session, DeviceLink link, String uploadId, String name, LogUploads.Outcome outcome) {
         outcome.stored().ifPresent(record -> {
@@ -358,14 +299,8 @@ public final class SessionDiagnostics {
         });
     }
 
-    /** A question for the customer, worded in the customer's language. */
     private void prompt(LiveSession session, String kind, Phrase question, boolean ask) {
-        ServerMessage.Prompt prompt = new ServerMessage.Prompt(Secrets.id("p"), kind,
-                Catalogue.standard().word(session.customerLanguage, question), ask);
-        session.diagnostics.prompts.put(prompt.id, prompt);
-        if (session.link != null) {
-            session.link.send(prompt);
-        }
+        session.prompts.ask(session, this, kind, question, ask);
     }
 
     private static void refuseUnlessAvailable(LiveSession session) {
@@ -387,11 +322,11 @@ public final class SessionDiagnostics {
         String error = null;
         long revision;
         if (live != null) {
-            synchronized (live) {
-                liveStatus = live.diagnostics.diagnostics;
-                error = live.diagnostics.diagnosticsError;
-                revision = ViewRevisions.next();
-            }
+            LiveState state = live.loop.call(() -> new LiveState(live.diagnostics.diagnostics,
+                    live.diagnostics.diagnosticsError, List.of(), ViewRevisions.next()));
+            liveStatus = state.status();
+            error = state.error();
+            revision = state.revision();
         } else {
             revision = ViewRevisions.next();
         }
@@ -431,24 +366,28 @@ public final class SessionDiagnostics {
         List<Map<String, Object>> refused = new ArrayList<>();
         long revision;
         if (live != null) {
-            synchronized (live) {
-                liveStatus = live.diagnostics.logs;
-                for (Refusal r : live.diagnostics.refused) {
-                    refused.add(Map.of("name", r.name(), "reason", r.reason()));
-                }
-                revision = ViewRevisions.next();
+            LiveState state = live.loop.call(() -> new LiveState(live.diagnostics.logs, null,
+                    List.copyOf(live.diagnostics.refused), ViewRevisions.next()));
+            liveStatus = state.status();
+            for (Refusal r : state.refused()) {
+                refused.add(Map.of("name", r.name(), "reason", r.reason()));
             }
+            revision = state.revision();
         } else {
             revision = ViewRevisions.next();
         }
-        List<LogFileRecord> files = store.logFiles(sessionId);
-        Status status = liveStatus != Status.NONE ? liveStatus : files.isEmpty() ? Status.NONE : Status.READY;
+        List<LogFileRecord> stored = files.of(sessionId);
+        Status status = liveStatus != Status.NONE ? liveStatus : stored.isEmpty() ? Status.NONE : Status.READY;
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("status", DiagnosticsState.wire(status));
         view.put("revision", revision);
-        view.put("files", files.stream().map(f -> LogFileView.of(sessionId, f)).toList());
+        view.put("files", files.views(sessionId, stored));
         view.put("refused", refused);
         return view;
+    }
+
+    /** A live status as read on the session's loop, with the view's revision taken there. */
+    private record LiveState(Status status, String error, List<Refusal> refused, long revision) {
     }
 
     private void publishDiagnostics(LiveSession session) {

@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Numbers the screen, diagnostics and logs views in the order they were taken. A view is built
- * under its session's monitor and numbered there, so a higher number means a later state; the
+ * on its session's loop and numbered there, so a higher number means a later state; the
  * console drops a view older than the one it shows (a REST answer overtaken by a socket event).
  * Seeded from the clock, so numbers keep growing across a server restart. Thread-safe.
  */

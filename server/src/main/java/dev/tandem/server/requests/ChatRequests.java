@@ -2,7 +2,7 @@ package dev.tandem.server.requests;
 
 import dev.tandem.server.LogText;
 import dev.tandem.server.i18n.Phrase;
-import dev.tandem.server.live.SystemNotices;
+import dev.tandem.server.records.SystemNotices;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.Limits;
@@ -18,9 +18,9 @@ import dev.tandem.server.net.ClientAddress;
 import dev.tandem.server.auth.Secrets;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.User;
-import dev.tandem.server.live.ConsoleHub;
+import dev.tandem.server.events.Events;
 import dev.tandem.server.live.LiveSessions;
-import dev.tandem.server.live.SocketSender;
+import dev.tandem.server.events.Outlet;
 import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.store.Database;
 import dev.tandem.server.store.PortalStore;
@@ -56,15 +56,15 @@ public final class ChatRequests {
     private final RequestStore store;
     private final PortalStore portals;
     private final LiveSessions sessions;
-    private final ConsoleHub consoles;
+    private final Events consoles;
     private final AuditLog audit;
     private final Clock clock;
     private final ObjectMapper json;
     private final AttemptLimiter perAddress;
     private final int requestsPerAddress;
-    private final Map<String, Set<SocketSender>> watchers = new ConcurrentHashMap<>();
+    private final Map<String, Set<Outlet>> watchers = new ConcurrentHashMap<>();
 
-    public ChatRequests(Database database, PortalStore portals, LiveSessions sessions, ConsoleHub consoles,
+    public ChatRequests(Database database, PortalStore portals, LiveSessions sessions, Events consoles,
                         AuditLog audit, Clock clock, ObjectMapper json, int requestsPerAddress) {
         this.store = new RequestStore(database);
         this.portals = portals;
@@ -252,12 +252,12 @@ public final class ChatRequests {
     // ---- live customer pages ----------------------------------------------------------------
 
     /** A customer's socket watches its request; it gets the current view now and after every change. */
-    void watch(ChatRequest request, SocketSender sender) {
+    public void watch(ChatRequest request, Outlet sender) {
         watchers.computeIfAbsent(request.id(), k -> ConcurrentHashMap.newKeySet()).add(sender);
         sender.send(frame(store.find(request.id()).orElse(request)));
     }
 
-    void unwatch(String id, SocketSender sender) {
+    public void unwatch(String id, Outlet sender) {
         watchers.computeIfPresent(id, (k, set) -> {
             set.remove(sender);
             return set.isEmpty() ? null : set;
@@ -285,7 +285,7 @@ public final class ChatRequests {
     }
 
     private void push(ChatRequest request, int position) {
-        Set<SocketSender> set = watchers.get(request.id());
+        Set<Outlet> set = watchers.get(request.id());
         if (set == null || set.isEmpty()) {
             return;
         }

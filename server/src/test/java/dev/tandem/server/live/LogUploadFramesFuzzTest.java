@@ -58,7 +58,7 @@ class LogUploadFramesFuzzTest {
         sessions.jdbi().useTransaction(h -> sessions.insert(h, SESSION, null, owner.id(), portal.id(), "Ana", device, caps,
                 "hash", Instant.now()));
         uploads = new LogUploads(new DiagnosticsStore(database), new LogVault(data), Clock.systemUTC());
-        session = new LiveSession(SESSION, owner.id(), "Fuzz", "en", "fuzz", "Ana", device, caps, 0, 0);
+        session = new LiveSession(SESSION, owner.id(), "Fuzz", "en", "fuzz", "Ana", device, caps, 0, 0, Runnable::run);
     }
 
     @FuzzTest(maxDuration = "12s")

@@ -1,4 +1,4 @@
-package dev.tandem.server.live;
+package dev.tandem.server.records;
 
 import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.server.i18n.Phrase;
@@ -18,7 +18,7 @@ public final class SystemNotices {
     private SystemNotices() {
     }
 
-    static Phrase joined(String customer, DeviceInfo device) {
+    public static Phrase joined(String customer, DeviceInfo device) {
         if (device != null && WEB_PROFILE.equals(device.profile)) {
             return Phrase.of("event.joinedFromBrowser", "customer", customer, "browser",
                     device.model == null ? "" : device.model);
@@ -33,124 +33,124 @@ public final class SystemNotices {
                 "description", description);
     }
 
-    static Phrase left(String customer) {
+    public static Phrase left(String customer) {
         return Phrase.of("event.left", "customer", customer);
     }
 
-    static Phrase endedByTechnician(String technician) {
+    public static Phrase endedByTechnician(String technician) {
         return Phrase.of("event.endedByTechnician", "technician", technician);
     }
 
-    static Phrase endedConnectionLost() {
+    public static Phrase endedConnectionLost() {
         return Phrase.of("event.endedConnectionLost");
     }
 
-    static Phrase screenRequested(String technician, String customer) {
+    public static Phrase screenRequested(String technician, String customer) {
         return Phrase.of("event.screenRequested", "technician", technician, "customer", customer);
     }
 
-    static Phrase screenSharedWithoutAsking(String technician, String customer) {
+    public static Phrase screenSharedWithoutAsking(String technician, String customer) {
         return Phrase.of("event.screenSharedWithoutAsking", "technician", technician, "customer", customer);
     }
 
-    static Phrase screenAllowed(String customer) {
+    public static Phrase screenAllowed(String customer) {
         return Phrase.of("event.screenAllowed", "customer", customer);
     }
 
-    static Phrase screenDeclined(String customer) {
+    public static Phrase screenDeclined(String customer) {
         return Phrase.of("event.screenDeclined", "customer", customer);
     }
 
-    static Phrase screenStoppedByCustomer(String customer) {
+    public static Phrase screenStoppedByCustomer(String customer) {
         return Phrase.of("event.screenStoppedByCustomer", "customer", customer);
     }
 
-    static Phrase screenStoppedByTechnician(String technician) {
+    public static Phrase screenStoppedByTechnician(String technician) {
         return Phrase.of("event.screenStoppedByTechnician", "technician", technician);
     }
 
-    static Phrase controlRequested(String technician) {
+    public static Phrase controlRequested(String technician) {
         return Phrase.of("event.controlRequested", "technician", technician);
     }
 
-    static Phrase controlAllowed(String customer, String technician) {
+    public static Phrase controlAllowed(String customer, String technician) {
         return Phrase.of("event.controlAllowed", "customer", customer, "technician", technician);
     }
 
-    static Phrase controlDeclined(String customer) {
+    public static Phrase controlDeclined(String customer) {
         return Phrase.of("event.controlDeclined", "customer", customer);
     }
 
-    static Phrase controlTakenBack(String customer) {
+    public static Phrase controlTakenBack(String customer) {
         return Phrase.of("event.controlTakenBack", "customer", customer);
     }
 
-    static Phrase controlReleased(String technician) {
+    public static Phrase controlReleased(String technician) {
         return Phrase.of("event.controlReleased", "technician", technician);
     }
 
     /** The question on the customer's phone. */
-    static Phrase screenQuestion(String technician) {
+    public static Phrase screenQuestion(String technician) {
         return Phrase.of("prompt.screen", "technician", technician);
     }
 
     /** The notice on the customer's phone when the portal shares without asking. */
-    static Phrase screenNotice(String technician) {
+    public static Phrase screenNotice(String technician) {
         return Phrase.of("prompt.screenNotice", "technician", technician);
     }
 
-    static Phrase controlQuestion(String technician) {
+    public static Phrase controlQuestion(String technician) {
         return Phrase.of("prompt.control", "technician", technician);
     }
 
-    static Phrase diagnosticsQuestion(String technician) {
+    public static Phrase diagnosticsQuestion(String technician) {
         return Phrase.of("prompt.diagnostics", "technician", technician);
     }
 
-    static Phrase logsQuestion(String technician) {
+    public static Phrase logsQuestion(String technician) {
         return Phrase.of("prompt.logs", "technician", technician);
     }
 
-    static Phrase diagnosticsRequested(String technician) {
+    public static Phrase diagnosticsRequested(String technician) {
         return Phrase.of("event.diagnosticsRequested", "technician", technician);
     }
 
-    static Phrase diagnosticsAllowed(String customer) {
+    public static Phrase diagnosticsAllowed(String customer) {
         return Phrase.of("event.diagnosticsAllowed", "customer", customer);
     }
 
-    static Phrase diagnosticsDeclined(String customer) {
+    public static Phrase diagnosticsDeclined(String customer) {
         return Phrase.of("event.diagnosticsDeclined", "customer", customer);
     }
 
-    static Phrase diagnosticsReceived(String customer) {
+    public static Phrase diagnosticsReceived(String customer) {
         return Phrase.of("event.diagnosticsReceived", "customer", customer);
     }
 
-    static Phrase logsRequested(String technician) {
+    public static Phrase logsRequested(String technician) {
         return Phrase.of("event.logsRequested", "technician", technician);
     }
 
-    static Phrase logsAllowed(String customer) {
+    public static Phrase logsAllowed(String customer) {
         return Phrase.of("event.logsAllowed", "customer", customer);
     }
 
-    static Phrase logsDeclined(String customer) {
+    public static Phrase logsDeclined(String customer) {
         return Phrase.of("event.logsDeclined", "customer", customer);
     }
 
     /** The files that arrived; the refused ones are named in a line of their own. */
-    static Phrase logsReceived(String customer, List<String> names) {
+    public static Phrase logsReceived(String customer, List<String> names) {
         return names.isEmpty() ? Phrase.of("event.logsReceivedNone", "customer", customer)
                 : Phrase.of("event.logsReceived", "customer", customer, "files", String.join(", ", names));
     }
 
-    static Phrase logsRefused(List<String> names) {
+    public static Phrase logsRefused(List<String> names) {
         return Phrase.of("event.logsRefused", "files", String.join(", ", names));
     }
 
     /** The address stays with the technicians: the customer's version does not name it. */
-    static Phrase logsEmailed(String technician, int files, String to) {
+    public static Phrase logsEmailed(String technician, int files, String to) {
         return Phrase.of("event.logsEmailed", "technician", technician, "count", String.valueOf(files), "to", to);
     }
 

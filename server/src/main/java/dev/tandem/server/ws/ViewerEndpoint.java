@@ -1,10 +1,12 @@
-package dev.tandem.server.live;
+package dev.tandem.server.ws;
 
 import dev.tandem.server.LogText;
 import dev.tandem.server.ErrorCode;
 import dev.tandem.protocol.ProtocolException;
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.live.ScreenSharing;
+import dev.tandem.server.live.ViewerLink;
 import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
 import java.util.Map;
@@ -63,7 +65,7 @@ public final class ViewerEndpoint {
             try {
                 screens.viewerBytes(viewer, ctx.data());
             } catch (ProtocolException refused) {
-                LOG.info("Viewer {} closed: {}", viewer.stream, LogText.escape(refused.getMessage()));
+                LOG.info("Viewer {} closed: {}", viewer.stream(), LogText.escape(refused.getMessage()));
                 viewer.close(refused.status().closeCode(), refused.getMessage());
             }
         });

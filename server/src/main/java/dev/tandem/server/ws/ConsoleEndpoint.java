@@ -1,8 +1,9 @@
-package dev.tandem.server.live;
+package dev.tandem.server.ws;
 
 import dev.tandem.server.LogText;
 import dev.tandem.server.ErrorCode;
 import dev.tandem.server.auth.Accounts;
+import dev.tandem.server.events.LocalEvents;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
@@ -22,11 +23,11 @@ public final class ConsoleEndpoint {
     public static final String COOKIE = SocketAuth.COOKIE;
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleEndpoint.class);
     private final Accounts accounts;
-    private final ConsoleHub hub;
-    private final Map<String, ConsoleHub.Viewer> viewers = new ConcurrentHashMap<>();
+    private final LocalEvents hub;
+    private final Map<String, LocalEvents.Console> viewers = new ConcurrentHashMap<>();
     private final ClientAddresses clients;
 
-    public ConsoleEndpoint(Accounts accounts, ConsoleHub hub, ClientAddresses clients) {
+    public ConsoleEndpoint(Accounts accounts, LocalEvents hub, ClientAddresses clients) {
         this.clients = clients;
         this.accounts = accounts;
         this.hub = hub;
@@ -46,7 +47,7 @@ public final class ConsoleEndpoint {
             // The console acts through the REST API; frames from it are ignored.
         });
         ws.onClose(ctx -> {
-            ConsoleHub.Viewer viewer = viewers.remove(ctx.sessionId());
+            LocalEvents.Console viewer = viewers.remove(ctx.sessionId());
             if (viewer != null) {
                 hub.detach(viewer);
             }

@@ -1,4 +1,4 @@
-package dev.tandem.server.live;
+package dev.tandem.server.ws;
 
 import dev.tandem.server.auth.Accounts;
 import dev.tandem.server.domain.User;

@@ -1,4 +1,4 @@
-package dev.tandem.server.live;
+package dev.tandem.server.records;
 
 import dev.tandem.server.domain.LogFileRecord;
 import dev.tandem.server.domain.SupportSession;

@@ -1,14 +1,16 @@
-package dev.tandem.server.requests;
+package dev.tandem.server.http;
 
 import dev.tandem.server.edge.ContentSecurityPolicy;
+import dev.tandem.server.requests.ChatRequest;
+import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.i18n.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.domain.Portal;
-import dev.tandem.server.http.Authenticator;
-import dev.tandem.server.http.Bodies;
-import dev.tandem.server.http.Html;
+
+
+
 import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,6 +1,7 @@
-package dev.tandem.server.live;
+package dev.tandem.server.ws;
 
 import dev.tandem.server.ErrorCode;
+import dev.tandem.server.events.Outlet;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -25,7 +26,7 @@ import org.eclipse.jetty.websocket.api.Session;
  *
  * <p>Thread-safe: every method may be called from any thread.
  */
-public final class SocketSender {
+public final class SocketSender implements Outlet {
     static final int DEFAULT_MAX_QUEUED = 1024;
     static final long DEFAULT_MAX_QUEUED_BYTES = 16L << 20;
     /** The largest frame a byte-stream sender makes by joining queued binary frames. */
@@ -66,21 +67,25 @@ public final class SocketSender {
     }
 
     /** Queues a text frame; false when the socket is closing or the peer is too slow (it gets closed). */
+    @Override
     public boolean send(String frame) {
         return enqueue(frame, frame.length());
     }
 
     /** Queues a binary frame (the buffer's remaining bytes; it must not change afterwards). */
+    @Override
     public boolean send(ByteBuffer frame) {
         return enqueue(frame, frame.remaining());
     }
 
     /** Queues a WebSocket ping, which keeps an idle connection (and its proxies) open. */
+    @Override
     public boolean ping() {
         return enqueue(PING, 0);
     }
 
     /** Sends what is already queued, then closes with {@code code} and {@code reason}. */
+    @Override
     public void close(int code, String reason) {
         String shortReason = fit(reason);
         synchronized (this) {

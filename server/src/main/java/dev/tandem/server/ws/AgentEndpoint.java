@@ -1,4 +1,4 @@
-package dev.tandem.server.live;
+package dev.tandem.server.ws;
 
 import dev.tandem.server.LogText;
 import dev.tandem.protocol.Limits;
@@ -6,6 +6,8 @@ import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.WireCodec;
+import dev.tandem.server.live.DeviceLink;
+import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.net.ClientAddresses;
 import io.javalin.websocket.WsConfig;
 import dev.tandem.protocol.stream.StreamFrame;
@@ -49,7 +51,7 @@ public final class AgentEndpoint {
             DeviceLink link = new DeviceLink(new SocketSender(ctx.session), codec, clients.of(ctx), clock.instant());
             links.put(ctx.sessionId(), link);
             timers.schedule(() -> {
-                if (link.session() == null && links.containsKey(ctx.sessionId())) {
+                if (!link.joined() && links.containsKey(ctx.sessionId())) {
                     link.close(TandemStatus.HANDSHAKE_TIMEOUT, TandemStatus.HANDSHAKE_TIMEOUT.message());
                 }
             }, handshakeTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -66,7 +68,7 @@ public final class AgentEndpoint {
                     throw new ProtocolException(TandemStatus.MALFORMED, "The frame is larger than 64 KiB.");
                 }
                 AgentMessage message = codec.decodeAgent(frame);
-                if (link.session() == null) {
+                if (!link.joined()) {
                     if (!(message instanceof AgentMessage.Hello hello)) {
                         throw new ProtocolException(TandemStatus.MALFORMED, "The first frame must be a hello.");
                     }

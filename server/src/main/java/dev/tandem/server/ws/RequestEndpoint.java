@@ -1,8 +1,9 @@
-package dev.tandem.server.requests;
+package dev.tandem.server.ws;
 
 import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
-import dev.tandem.server.live.SocketSender;
+import dev.tandem.server.requests.ChatRequest;
+import dev.tandem.server.requests.ChatRequests;
 import io.javalin.websocket.WsConfig;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

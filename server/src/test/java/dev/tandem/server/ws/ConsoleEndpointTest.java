@@ -1,4 +1,4 @@
-package dev.tandem.server.live;
+package dev.tandem.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
