@@ -7,14 +7,15 @@ import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.server.records.LogFiles;
 import dev.tandem.server.records.SessionAccess;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.view.LogFileView;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,12 +80,11 @@ class SessionDiagnosticsTest {
         assertThat(one.phone.of("logStored")).extracting(f -> f.path("upload").asText()).containsExactly("u1");
         Map<String, Object> view = diagnostics.logs(one.technician, one.id);
         assertThat(view.get("status")).isEqualTo("ready");
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> files = (List<Map<String, Object>>) view.get("files");
-        assertThat(files).singleElement().satisfies(f -> {
-            assertThat(f.get("name")).isEqualTo("app.log");
-            assertThat(f.get("sha256")).isEqualTo(sha256);
-        });
+        assertThat(view.get("files")).asInstanceOf(InstanceOfAssertFactories.list(LogFileView.class))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.name()).isEqualTo("app.log");
+                    assertThat(f.sha256()).isEqualTo(sha256);
+                });
     }
 
     @Test
