@@ -1,7 +1,6 @@
 package dev.tandem.server.store;
 
 import dev.tandem.server.domain.TranscriptEntry;
-import dev.tandem.server.i18n.Phrase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +16,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Group commit for the transcript: every chat line waiting to be stored is written by one thread,
- * together with the others that arrived meanwhile, in one transaction followed by one disk sync;
- * each caller returns once its own line is durable.
+ * together with the others that arrived meanwhile, in one transaction; a second thread then makes
+ * the batch durable while the first goes on with the next; each caller returns once its own line is
+ * durable.
  *
- * <p>Why: with one transaction (and one sync) per line, each taken on a pooled connection, 400
- * round trips a second (800 lines) kept the eight connections of the embedded database busy;
- * callers queued for a connection while holding their session's monitor, so the phone's next
- * message waited too, and p99 went from tens of milliseconds to over a second. One writer with
+ * <p>Durable means: on PostgreSQL, committed (the commit waited for the write-ahead log); on the
+ * embedded database with a file, in the {@link TranscriptJournal} and synced; on any other H2 URL,
+ * after a sync of the database file ({@link Database#awaitDurable()}).
+ *
+ * <p>Why one writer: with one transaction per line, each taken on a pooled connection, 400 round
+ * trips a second (800 lines) kept the connections busy; callers queued for a connection while
+ * holding their session's monitor, so the phone's next message waited too. One writer with
  * batches does the same work in a few transactions a second and no caller waits for a connection.
- *
- * <p>The disk sync runs on a second thread ({@code tandem-transcript-sync}) while the writer goes
- * on with the next batch: one sync covers every batch committed before it began, so a slow disk
- * makes batches larger rather than callers wait for one sync after another.
  *
  * <p>A batch that fails for a reason other than an unavailable database (a line the store refuses)
  * is written again line by line, so one bad line costs only its own caller. Thread-safe.
@@ -37,10 +36,10 @@ final class TranscriptWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptWriter.class);
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     private static final int MAX_BATCH = 512;
-    static final String INSERT = "INSERT INTO messages (session_id, seq, sender, name, body, cseq, at, event_key,"
-            + " event_params) VALUES (:session, :seq, :sender, :name, :body, :cseq, :at, :eventKey, :eventParams)";
     private final Jdbi jdbi;
     private final Database database;
+    /** The journal on the embedded database with a file, or null. */
+    private final TranscriptJournal journal;
     private final LinkedBlockingQueue<Line> waiting = new LinkedBlockingQueue<>();
     /** Lines committed, waiting for the disk sync that covers them. */
     private final LinkedBlockingQueue<Line> committed = new LinkedBlockingQueue<>();
@@ -49,12 +48,15 @@ final class TranscriptWriter implements AutoCloseable {
     private volatile boolean closed;
 
     /** One line and the caller waiting for it. */
-    private record Line(TranscriptEntry entry, Long cseq, CompletableFuture<Void> stored) {
+    private record Line(StoredLine row, CompletableFuture<Void> stored) {
     }
 
     TranscriptWriter(Database database) {
-        this.jdbi = database.jdbi();
+        // Its own writes are made durable by the journal or by confirm(), not one sync per batch.
+        this.jdbi = database.jdbiWithoutSync();
         this.database = database;
+        this.journal = database.journalBase().map(base -> TranscriptJournal.open(base, jdbi, database::awaitDurable))
+                .orElse(null);
         this.worker = new Thread(this::run, "tandem-transcript-writer");
         worker.setDaemon(true);
         this.syncer = new Thread(this::confirm, "tandem-transcript-sync");
@@ -65,7 +67,7 @@ final class TranscriptWriter implements AutoCloseable {
 
     /** Stores {@code entry} and returns once it is on disk; see {@link MessageStore#appendDurably}. */
     void append(TranscriptEntry entry, Long cseq) {
-        Line line = new Line(entry, cseq, new CompletableFuture<>());
+        Line line = new Line(StoredLine.of(entry, cseq), new CompletableFuture<>());
         if (closed) {
             throw new Database.DatabaseUnavailableException("The server is stopping.", null);
         }
@@ -114,15 +116,9 @@ final class TranscriptWriter implements AutoCloseable {
     private void write(List<Line> batch) {
         try {
             jdbi.useTransaction(h -> {
-                PreparedBatch insert = h.prepareBatch(INSERT);
+                PreparedBatch insert = h.prepareBatch(StoredLine.INSERT);
                 for (Line line : batch) {
-                    TranscriptEntry entry = line.entry();
-                    Phrase event = entry.event();
-                    insert.bind("session", entry.sessionId()).bind("seq", entry.seq())
-                            .bind("sender", entry.sender().wireName()).bind("name", entry.name())
-                            .bind("body", entry.text()).bind("cseq", line.cseq()).bind("at", entry.at())
-                            .bind("eventKey", event == null ? null : event.key())
-                            .bind("eventParams", event == null ? null : event.paramsJson()).add();
+                    line.row().bindTo(insert).add();
                 }
                 insert.execute();
             });
@@ -139,7 +135,7 @@ final class TranscriptWriter implements AutoCloseable {
         committed.addAll(batch);
     }
 
-    /** Confirms committed lines once a disk sync that began after their commit has finished. */
+    /** Confirms committed lines once they are durable (journaled, or a sync that began after their commit ended). */
     private void confirm() {
         List<Line> lines = new ArrayList<>();
         while (!closed || !committed.isEmpty() || worker.isAlive()) {
@@ -150,7 +146,7 @@ final class TranscriptWriter implements AutoCloseable {
                 }
                 lines.add(first);
                 committed.drainTo(lines);
-                database.awaitDurable();
+                makeDurable(lines);
                 lines.forEach(line -> line.stored().complete(null));
             } catch (InterruptedException e) {
                 break;
@@ -161,12 +157,28 @@ final class TranscriptWriter implements AutoCloseable {
         }
     }
 
+    private void makeDurable(List<Line> lines) {
+        if (journal == null) {
+            database.awaitDurable();
+            return;
+        }
+        try {
+            journal.write(lines.stream().map(Line::row).toList());
+        } catch (java.io.IOException e) {
+            throw new Database.DatabaseUnavailableException("The transcript journal could not be written to disk: "
+                    + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         closed = true;
         try {
             worker.join(5_000);
             syncer.join(5_000);
+            if (journal != null) {
+                journal.close();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
