@@ -38,6 +38,11 @@ import org.slf4j.LoggerFactory;
  * on one thread capped the chat near 400 round trips a second on two cores. A journal record is a
  * few hundred bytes and its sync is cheap.
  *
+ * <p>Files are written full of zeros before use (the next one in the background), as PostgreSQL
+ * does with its log segments: appending inside a file of fixed length lets {@code fdatasync} write
+ * only the new bytes, while a growing file makes every sync commit the file system's own journal
+ * too, which waits for whatever else the machine is writing.
+ *
  * <p>Every line is committed to H2 before it is journaled, so the journal never holds a line the
  * database refused. Files rotate every few seconds; an old file is deleted once a sync of H2's file
  * that began after the rotation has finished (everything in it is then in H2 on disk). At start,
@@ -49,7 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 final class TranscriptJournal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptJournal.class);
-    private static final long ROTATE_BYTES = 4L << 20;
+    /** Each file is this long from the start (zeros), so a sync writes data, not the file's new length. */
+    private static final int FILE_BYTES = 1 << 20;
     private static final Duration ROTATE_AFTER = Duration.ofSeconds(5);
     private static final int MAX_RECORD = 1 << 20;
     private static final int REPLAY_BATCH = 500;
@@ -65,6 +71,8 @@ final class TranscriptJournal implements AutoCloseable {
     });
     private FileChannel file;
     private Path current;
+    /** The next file, being prepared in the background. */
+    private java.util.concurrent.Future<Path> spare;
     private long number;
     private long size;
     private long openedAt;
@@ -93,7 +101,7 @@ final class TranscriptJournal implements AutoCloseable {
 
     /** Appends {@code lines} and returns once they are on disk. */
     void write(List<StoredLine> lines) throws IOException {
-        if (size > 0 && (size >= ROTATE_BYTES || System.nanoTime() - openedAt >= ROTATE_AFTER.toNanos())) {
+        if (size > 0 && (size >= FILE_BYTES || System.nanoTime() - openedAt >= ROTATE_AFTER.toNanos())) {
             rotate();
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * lines.size());
@@ -146,13 +154,47 @@ final class TranscriptJournal implements AutoCloseable {
 
     private void startFile() throws IOException {
         number++;
-        Path next = directory.resolve(prefix + String.format("%08d", number) + ".journal");
-        file = FileChannel.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path next = fileNumber(number);
+        java.util.concurrent.Future<Path> prepared = spare;
+        spare = null;
+        boolean ready = false;
+        if (prepared != null) {
+            try {
+                ready = next.equals(prepared.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                LOG.debug("The next journal file could not be prepared ahead", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!ready) {
+            prepare(next);
+        }
+        file = FileChannel.open(next, StandardOpenOption.WRITE);
         current = next;
         size = 0;
         openedAt = System.nanoTime();
+        long following = number + 1;
+        spare = retirer.submit(() -> prepare(fileNumber(following)));
+    }
+
+    private Path fileNumber(long n) {
+        return directory.resolve(prefix + String.format("%08d", n) + ".journal");
+    }
+
+    /** Writes {@code path} full of zeros and syncs it and its name, so that it is ready for appending. */
+    private Path prepare(Path path) throws IOException {
+        try (FileChannel channel = PrivateFiles.createChannel(path)) {
+            ByteBuffer zeros = ByteBuffer.allocate(64 * 1024);
+            for (long written = 0; written < FILE_BYTES; ) {
+                zeros.clear();
+                written += channel.write(zeros);
+            }
+            channel.force(true);
+        }
         // The new file's name must survive a power cut too, or its lines would not be found.
         syncDirectory();
+        return path;
     }
 
     private void syncDirectory() {
@@ -314,5 +356,10 @@ final class TranscriptJournal implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         retire(current);
+        try {
+            Files.deleteIfExists(fileNumber(number + 1));
+        } catch (IOException e) {
+            LOG.debug("Could not delete the spare journal file", e);
+        }
     }
 }
