@@ -97,7 +97,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.isEmbedded() ? 8 : 16);
+        config.setMaximumPoolSize(16);
         config.setPoolName("tandem-db");
         config.setInitializationFailTimeout(5_000);
         // While the database is away a request waits this long for a connection, then answers 503.
