@@ -46,7 +46,8 @@ public final class ChatBenchmark implements Callable<Integer> {
             admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
             BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
 
-            LatencySample latency = roundTrips(server, tech);
+            LatencySample[] measured = roundTrips(server, tech);
+            LatencySample latency = measured[0];
             double perDeviceKb = idleHeap(server, tech);
 
             double p50 = latency.percentileMillis(50);
@@ -60,6 +61,8 @@ public final class ChatBenchmark implements Callable<Integer> {
             System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip p90", latency.percentileMillis(90), "");
             System.out.printf("%-46s %9.2f ms %7.0f ms%n", "chat round trip p99", p99, GOAL_P99_MS);
             System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip max", latency.percentileMillis(100), "");
+            System.out.printf("%-46s %9.2f ms %10s%n", "  of which technician's POST until 201, p50", measured[1].percentileMillis(50), "");
+            System.out.printf("%-46s %9.2f ms %10s%n", "  of which technician's POST until 201, p99", measured[1].percentileMillis(99), "");
             System.out.printf("%-46s %9.1f KB %7.0f KB%n", "server heap per connected idle device", perDeviceKb, GOAL_HEAP_KB);
             boolean met = p99 <= GOAL_P99_MS && perDeviceKb <= GOAL_HEAP_KB;
             System.out.printf("chat: p50 %.1f ms, p99 %.1f ms with %d sessions; %.1f KB heap per idle device; goals %s%n",
@@ -68,7 +71,8 @@ public final class ChatBenchmark implements Callable<Integer> {
         }
     }
 
-    private LatencySample roundTrips(ServerProcess server, BenchApi tech) throws Exception {
+    /** {round trips, their POSTs until 201}. */
+    private LatencySample[] roundTrips(ServerProcess server, BenchApi tech) throws Exception {
         List<EchoDevice> devices = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         try (ConsoleFeed feed = ConsoleFeed.open(server.baseUrl(), tech.token())) {
@@ -77,7 +81,9 @@ public final class ChatBenchmark implements Callable<Integer> {
                 devices.add(device);
                 ids.add(device.joined().get(10, TimeUnit.SECONDS));
             }
-            return new ChatTraffic(tech, feed, ids, rate).rounds(WARMUP, roundTrips);
+            ChatTraffic traffic = new ChatTraffic(tech, feed, ids, rate);
+            LatencySample latency = traffic.rounds(WARMUP, roundTrips);
+            return new LatencySample[] {latency, traffic.postLatency()};
         } finally {
             devices.forEach(EchoDevice::close);
         }

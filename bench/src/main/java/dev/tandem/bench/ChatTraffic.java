@@ -27,6 +27,8 @@ final class ChatTraffic {
     private final List<String> sessions;
     private final double ratePerSession;
     private final ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+    /** The technician's half of each sampled round trip: the POST until its 201 (stored and durable). */
+    private final ConcurrentLinkedQueue<Long> posts = new ConcurrentLinkedQueue<>();
     /** Per session, the texts the server acknowledged with 201 (the phone's echo of each is expected too). */
     private final Map<String, List<String>> acknowledged = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
@@ -81,6 +83,7 @@ final class ChatTraffic {
                     tech.call("POST", "/api/v1/sessions/" + id + "/messages",
                             BenchApi.JSON.createObjectNode().put("text", text).toString(), 201);
                     acknowledged.get(id).add(text);
+                    long created = System.nanoTime();
                     Long back;
                     try {
                         back = echoed.get(30, TimeUnit.SECONDS);
@@ -90,6 +93,7 @@ final class ChatTraffic {
                     }
                     if (round >= warmupRounds && posted >= sampleFrom) {
                         samples.add(back - posted);
+                        posts.add(created - posted);
                     }
                 }
                 return null;
@@ -101,6 +105,13 @@ final class ChatTraffic {
         technicians.shutdown();
         LatencySample sample = new LatencySample();
         samples.forEach(sample::add);
+        return sample;
+    }
+
+    /** How long the sampled POSTs took until their 201, of the last run. */
+    LatencySample postLatency() {
+        LatencySample sample = new LatencySample();
+        posts.forEach(sample::add);
         return sample;
     }
 

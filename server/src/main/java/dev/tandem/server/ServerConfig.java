@@ -101,18 +101,31 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
     /** Where the database is: a JDBC URL with optional credentials. */
     public record DatabaseSettings(String jdbcUrl, String user, String password) {
         /**
-         * The embedded H2 database in {@code dataDir}. {@code WRITE_DELAY=0}: H2's default (500 ms)
-         * keeps committed transactions in memory until a background thread writes them, so a killed
-         * server lost messages it had already confirmed, and handed their {@code seq} out again.
+         * The embedded H2 database in {@code dataDir}. H2 keeps commits in memory and writes its file
+         * in the background; the store makes every acknowledged write durable itself (see
+         * {@code store.Database}).
          */
         public static DatabaseSettings embedded(Path dataDir) {
             return new DatabaseSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tandem")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;WRITE_DELAY=0",
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                     "sa", "");
         }
 
         public boolean isEmbedded() {
             return jdbcUrl.startsWith("jdbc:h2:");
+        }
+
+        /** The embedded database's files without their suffix, when it is a local file. */
+        public java.util.Optional<Path> embeddedFile() {
+            String prefix = "jdbc:h2:file:";
+            if (!jdbcUrl.startsWith(prefix)) {
+                return java.util.Optional.empty();
+            }
+            String path = jdbcUrl.substring(prefix.length()).split(";", 2)[0];
+            if (path.startsWith("~")) {
+                path = System.getProperty("user.home") + path.substring(1);
+            }
+            return java.util.Optional.of(Path.of(path));
         }
 
         @Override

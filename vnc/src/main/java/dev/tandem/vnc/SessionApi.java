@@ -73,6 +73,20 @@ final class SessionApi {
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
     }
 
+    /** What went wrong in plain words (the JDK's own messages can name its classes). */
+    private static String why(IOException e) {
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return " (it did not answer within " + TIMEOUT.toSeconds() + " s)";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return " (nothing accepts connections there)";
+        }
+        if (e instanceof java.net.UnknownHostException) {
+            return " (no such host name)";
+        }
+        return " (the connection failed)";
+    }
+
     private JsonNode call(String session, HttpRequest.Builder request) throws VncRefusal {
         URI uri = request.build().uri();
         HttpResponse<String> response;
@@ -84,8 +98,7 @@ final class SessionApi {
                         + " TLS certificate is not trusted or not made out to this name. For a server whose certificate"
                         + " a private CA signed, give that CA with --ca-file.");
             }
-            throw new VncRefusal(VncRefusal.SERVER, "Cannot reach the Tandem server at " + server
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+            throw new VncRefusal(VncRefusal.SERVER, "Cannot reach the Tandem server at " + server + why(e)
                     + ": check --server and that the server is running.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -14,30 +14,40 @@ import org.slf4j.LoggerFactory;
 /**
  * The connection pool and the migrated schema. Thread-safe.
  *
- * <p>Durability: a commit on PostgreSQL returns once the server has flushed its write-ahead log
- * (every connection sets {@code synchronous_commit} to {@code on}, whatever the server's default,
- * and a server running with {@code fsync=off} is reported at start). The embedded H2 database runs
- * with {@code WRITE_DELAY=0}, so a commit is in the database file when it returns (H2's default
- * kept commits in memory for up to half a second: a killed server lost them), and
- * {@link #awaitDurable()} waits until the file is synced to disk. Whatever is acknowledged to a
- * person (a chat message's {@code 201}, {@code ack} and {@code seq}) waits for it.
+ * <p>Durability: a store's write is on disk when its method returns, so whatever is acknowledged
+ * (a {@code 201}, a phone's {@code ack}, a {@code seq}) survives a killed server or a power cut.
+ * On PostgreSQL a commit returns once the server has flushed its write-ahead log (every connection
+ * sets {@code synchronous_commit} to {@code on}, whatever the server's default, and a server running
+ * with {@code fsync=off} is reported at start). The embedded H2 database keeps commits in memory and
+ * writes its file in the background; every connection that wrote waits, after going back to the
+ * pool, for a shared sync of the file ({@link DurableConnections}, {@link DiskSync}), and chat lines
+ * go to the {@link TranscriptJournal} instead, whose syncs are much cheaper.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    /** The same pool without the wait for a disk sync after a write (see {@link #jdbiWithoutSync()}). */
+    private final Jdbi unsynced;
+    private final java.util.Optional<java.nio.file.Path> journalBase;
     private final boolean embedded;
     private final DiskSync diskSync;
     /** Workers of the stores (the transcript writer), stopped before the pool closes. */
     private final java.util.List<AutoCloseable> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private Database(HikariDataSource dataSource, boolean embedded) {
+    private Database(HikariDataSource dataSource, DatabaseSettings settings) {
         this.dataSource = dataSource;
-        this.jdbi = Jdbi.create(dataSource);
+        this.embedded = settings.isEmbedded();
+        this.unsynced = configured(Jdbi.create(dataSource));
+        this.diskSync = embedded ? new DiskSync(unsynced) : null;
+        this.jdbi = embedded ? configured(Jdbi.create(new DurableConnections(dataSource, diskSync::await))) : unsynced;
+        this.journalBase = settings.embeddedFile();
+    }
+
+    private static Jdbi configured(Jdbi jdbi) {
         // Filters add optional WHERE clauses; their parameters are bound either way.
         jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
-        this.embedded = embedded;
-        this.diskSync = embedded ? new DiskSync(jdbi) : null;
+        return jdbi;
     }
 
     /**
@@ -87,7 +97,7 @@ public final class Database implements AutoCloseable {
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.isEmbedded() ? 8 : 16);
+        config.setMaximumPoolSize(16);
         config.setPoolName("tandem-db");
         config.setInitializationFailTimeout(5_000);
         // While the database is away a request waits this long for a connection, then answers 503.
@@ -111,8 +121,20 @@ public final class Database implements AutoCloseable {
         }
         if (!settings.isEmbedded()) {
             warnWhenNotDurable(dataSource);
+        } else {
+            syncFile(dataSource);
         }
-        return new Database(dataSource, settings.isEmbedded());
+        return new Database(dataSource, settings);
+    }
+
+    /** The migrations on disk before anything relies on them. */
+    private static void syncFile(HikariDataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.createStatement().execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            dataSource.close();
+            throw new DatabaseUnavailableException("Cannot write the database file: " + rootMessage(e), e);
+        }
     }
 
     private static void warnWhenNotDurable(HikariDataSource dataSource) {
@@ -127,7 +149,17 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** For the stores: on the embedded database a write returns once it is on disk. */
     public Jdbi jdbi() { return jdbi; }
+
+    /**
+     * The pool without waiting for disk syncs: for the transcript writer, whose lines the journal
+     * makes durable, and for the disk sync itself.
+     */
+    Jdbi jdbiWithoutSync() { return unsynced; }
+
+    /** The embedded database's file name without its suffix, when it is a file (the journal goes beside it). */
+    java.util.Optional<java.nio.file.Path> journalBase() { return journalBase; }
 
     /** Registers a store's worker to stop when the database closes; returns it. */
     <T extends AutoCloseable> T closing(T worker) {

@@ -30,13 +30,7 @@ public final class MessageStore {
     }
 
     public void append(Handle h, TranscriptEntry entry, Long cseq) {
-        Phrase event = entry.event();
-        h.createUpdate(TranscriptWriter.INSERT)
-                .bind("session", entry.sessionId()).bind("seq", entry.seq()).bind("sender", entry.sender().wireName())
-                .bind("name", entry.name()).bind("body", entry.text()).bind("cseq", cseq).bind("at", entry.at())
-                .bind("eventKey", event == null ? null : event.key())
-                .bind("eventParams", event == null ? null : event.paramsJson())
-                .execute();
+        StoredLine.of(entry, cseq).bindTo(h.createUpdate(StoredLine.INSERT)).execute();
     }
 
     /** The transcript after {@code afterSeq}, in order. */

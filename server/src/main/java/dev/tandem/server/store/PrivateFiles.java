@@ -54,6 +54,12 @@ public final class PrivateFiles {
         return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
 
+    /** Creates {@code file}, which must not exist yet, with mode {@code 0600} and opens it for writing. */
+    public static java.nio.channels.FileChannel createChannel(Path file) throws IOException {
+        return java.nio.channels.FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                fileAttributes());
+    }
+
     /** Writes {@code bytes} to {@code file} with mode {@code 0600}. */
     public static void write(Path file, byte[] bytes) throws IOException {
         try (OutputStream out = newFile(file)) {

@@ -1,0 +1,30 @@
+package dev.tandem.server.store;
+
+import dev.tandem.server.domain.TranscriptEntry;
+import dev.tandem.server.i18n.Phrase;
+import java.time.Instant;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * One transcript line as its row in {@code messages}: what the transcript writer inserts, what the
+ * journal keeps, and what a restart replays, so the three cannot disagree about a column.
+ */
+record StoredLine(String session, long seq, String sender, String name, String body, Long cseq, Instant at,
+                  String eventKey, String eventParams) {
+
+    static final String INSERT = "INSERT INTO messages (session_id, seq, sender, name, body, cseq, at, event_key,"
+            + " event_params) VALUES (:session, :seq, :sender, :name, :body, :cseq, :at, :eventKey, :eventParams)";
+
+    static StoredLine of(TranscriptEntry entry, Long cseq) {
+        Phrase event = entry.event();
+        return new StoredLine(entry.sessionId(), entry.seq(), entry.sender().wireName(), entry.name(), entry.text(),
+                cseq, entry.at(), event == null ? null : event.key(), event == null ? null : event.paramsJson());
+    }
+
+    /** Binds this line to {@link #INSERT}'s parameters. */
+    <S extends SqlStatement<S>> S bindTo(S statement) {
+        return statement.bind("session", session).bind("seq", seq).bind("sender", sender).bind("name", name)
+                .bind("body", body).bind("cseq", cseq).bind("at", at).bind("eventKey", eventKey)
+                .bind("eventParams", eventParams);
+    }
+}
