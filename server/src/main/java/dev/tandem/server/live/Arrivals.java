@@ -96,8 +96,8 @@ final class Arrivals {
         if (!won) {
             throw new ProtocolException(TandemStatus.CODE_USED);
         }
-        // The welcome hands out a resume token: the session behind it must survive any crash.
-        sessions.awaitDurable();
+        // The welcome hands out a resume token: the session behind it must survive any crash. It
+        // does: a store write returns once it is on disk (store.Database).
         LiveSession session = core.newSession(id, code.technicianId(), code.technicianName(), code.portal().language(),
                 code.portal().slug(), name, hello.device, hello.capabilities, 0, 0);
         core.register(session);

@@ -16,11 +16,9 @@ public final class EmailStore {
     private static final String COLUMNS = "id, created_by, session_id, kind, recipient, subject, status, attempts,"
             + " last_error, created_at, sent_at";
     private final Jdbi jdbi;
-    private final Database database;
 
     public EmailStore(Database database) {
         this.jdbi = database.jdbi();
-        this.database = database;
     }
 
     /** Stores a queued message; returns once it is on disk (its 202 promises it will be sent). */
@@ -31,7 +29,6 @@ public final class EmailStore {
                 .bind("session", email.sessionId().orElse(null)).bind("kind", email.kind())
                 .bind("to", email.recipient()).bind("subject", email.subject()).bind("status", email.status().wireName())
                 .bind("created", email.createdAt()).bind("eml", eml).execute());
-        database.awaitDurable();
     }
 
     public void recordAttempt(String id, EmailStatus status, String error, Instant sentAt) {

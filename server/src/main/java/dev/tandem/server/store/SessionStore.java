@@ -23,19 +23,12 @@ public final class SessionStore {
             + " JOIN users u ON u.id = s.technician_id LEFT JOIN session_codes c ON c.id = s.code_id ";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Jdbi jdbi;
-    private final Database database;
 
     public SessionStore(Database database) {
         this.jdbi = database.jdbi();
-        this.database = database;
     }
 
     public Jdbi jdbi() { return jdbi; }
-
-    /** Returns once what this thread committed is on disk (see {@link Database#awaitDurable()}). */
-    public void awaitDurable() {
-        database.awaitDurable();
-    }
 
     /** Inserts a new active session inside the caller's transaction. */
     public void insert(Handle h, String id, Long codeId, long technicianId, long portalId, String customerName,

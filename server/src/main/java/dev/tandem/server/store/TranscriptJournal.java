@@ -269,6 +269,7 @@ final class TranscriptJournal implements AutoCloseable {
     }
 
     private static long replay(Jdbi jdbi, List<StoredLine> lines) {
+        java.util.Map<String, Boolean> kept = new java.util.HashMap<>();
         long inserted = 0;
         for (int from = 0; from < lines.size(); from += REPLAY_BATCH) {
             List<StoredLine> batch = lines.subList(from, Math.min(lines.size(), from + REPLAY_BATCH));
@@ -277,11 +278,11 @@ final class TranscriptJournal implements AutoCloseable {
                 for (StoredLine line : batch) {
                     boolean present = h.createQuery("SELECT COUNT(*) FROM messages WHERE session_id = :s AND seq = :q")
                             .bind("s", line.session()).bind("q", line.seq()).mapTo(Long.class).one() > 0;
-                    // A session whose transcript retention removed since stays removed.
-                    boolean kept = h.createQuery("SELECT COUNT(*) FROM support_sessions WHERE id = :s"
-                                    + " AND transcript_removed_at IS NULL")
-                            .bind("s", line.session()).mapTo(Long.class).one() > 0;
-                    if (!present && kept) {
+                    // A session whose transcript retention removed since stays removed (asked once per session).
+                    boolean keep = kept.computeIfAbsent(line.session(), session -> h.createQuery(
+                                    "SELECT COUNT(*) FROM support_sessions WHERE id = :s AND transcript_removed_at IS NULL")
+                            .bind("s", session).mapTo(Long.class).one() > 0);
+                    if (!present && keep) {
                         line.bindTo(h.createUpdate(StoredLine.INSERT)).execute();
                         n++;
                     }

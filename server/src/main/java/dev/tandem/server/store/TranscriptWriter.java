@@ -36,6 +36,7 @@ final class TranscriptWriter implements AutoCloseable {
     private final TranscriptJournal journal;
     /** Lines committed, waiting for the journal sync that covers them. */
     private final LinkedBlockingQueue<Line> committed = new LinkedBlockingQueue<>();
+    /** The journal thread, with the journal only. */
     private final Thread syncer;
     private volatile boolean closed;
 
@@ -49,9 +50,9 @@ final class TranscriptWriter implements AutoCloseable {
         this.database = database;
         this.journal = database.journalBase().map(base -> TranscriptJournal.open(base, jdbi, database::awaitDurable))
                 .orElse(null);
-        this.syncer = new Thread(this::journalLines, "tandem-transcript-journal");
-        syncer.setDaemon(true);
-        if (journal != null) {
+        this.syncer = journal == null ? null : new Thread(this::journalLines, "tandem-transcript-journal");
+        if (syncer != null) {
+            syncer.setDaemon(true);
             syncer.start();
         }
     }
