@@ -112,7 +112,13 @@ public enum ErrorCode {
     CONTROL_UNAVAILABLE("control_unavailable", 409),
     DIAGNOSTICS_UNAVAILABLE("diagnostics_unavailable", 409),
     NO_FILES("no_files", 400),
-    FILE_MISSING("file_missing", 410);
+    FILE_MISSING("file_missing", 410),
+
+    // Several nodes (docs/deployment.md).
+    /** The node that owns a session did not answer a forwarded command in time (gone, or the bus is away); safe to retry. */
+    NODE_UNREACHABLE("node_unreachable", 503),
+    /** A viewer socket reached a node that does not hold the session's phone: reconnect, to the owner. */
+    SESSION_ELSEWHERE("session_elsewhere", 409, 4409);
 
     /** Standard WebSocket close codes the table uses (RFC 6455 section 7.4.1). */
     public static final class Socket {

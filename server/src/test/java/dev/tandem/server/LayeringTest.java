@@ -29,7 +29,7 @@ class LayeringTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("domain", "i18n", "net"),
             List.of("store", "secrets", "audit"),
-            List.of("events", "view"),
+            List.of("events", "view", "bus"),
             List.of("auth", "settings", "mail"),
             List.of("records"),
             List.of("codes"),

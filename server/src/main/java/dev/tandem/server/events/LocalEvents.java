@@ -42,9 +42,18 @@ public final class LocalEvents implements Events {
 
     @Override
     public void publish(Event event) {
-        String frame = encode(event.frame());
+        deliver(event.audience(), encode(event));
+    }
+
+    /** The event as its console frame, encoded once whichever nodes it goes to. */
+    public String encode(Event event) {
+        return encode(event.frame());
+    }
+
+    /** Sends an encoded frame to this JVM's consoles that {@code audience} includes (an event from here or another node). */
+    public void deliver(Audience audience, String frame) {
         for (Console console : consoles) {
-            if (event.audience().includes(console.user().id(), console.user().isAdmin())) {
+            if (audience.includes(console.user().id(), console.user().isAdmin())) {
                 console.outlet().send(frame);
             }
         }

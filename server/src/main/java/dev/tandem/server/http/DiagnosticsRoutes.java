@@ -11,7 +11,10 @@ import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.records.StoredFile;
 import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.http.SessionCommands.Answer;
+import dev.tandem.server.http.SessionCommands.Input;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,35 +25,41 @@ final class DiagnosticsRoutes {
     private final SessionDiagnostics diagnostics;
     private final WebApp.Records records;
     private final Authenticator auth;
-    private final Bodies bodies;
     private final AuditLog audit;
     private final MailOutbox mail;
 
-    DiagnosticsRoutes(SessionDiagnostics diagnostics, WebApp.Records records, MailOutbox mail, Authenticator auth, Bodies bodies, AuditLog audit) {
+    DiagnosticsRoutes(SessionDiagnostics diagnostics, WebApp.Records records, MailOutbox mail, Authenticator auth,
+                      AuditLog audit, SessionCommands commands) {
         this.audit = audit;
         this.mail = mail;
         this.diagnostics = diagnostics;
         this.records = records;
         this.auth = auth;
-        this.bodies = bodies;
+        String session = "/api/v1/sessions/{id}";
+        commands.add("diagnostics.request", HandlerType.POST, session + "/diagnostics", Input.NOTHING, call ->
+                new Answer(202, diagnostics.requestDiagnostics(call.user(), call.sessionId())));
+        commands.add("diagnostics.read", HandlerType.GET, session + "/diagnostics", Input.NOTHING, call -> {
+            Map<String, Object> view = diagnostics.diagnostics(call.user(), call.sessionId());
+            if (view.containsKey("report")) {
+                audit.record(call.user().username(), AuditAction.DIAGNOSTICS_VIEWED, call.sessionId(),
+                        Phrase.of("audit.diagnosticsRead", "collectedAt", String.valueOf(view.get("collectedAt"))));
+            }
+            return new Answer(200, view);
+        });
+        commands.add("logs.request", HandlerType.POST, session + "/logs", Input.NOTHING, call ->
+                new Answer(202, diagnostics.requestLogs(call.user(), call.sessionId())));
+        commands.add("logs.read", HandlerType.GET, session + "/logs", Input.NOTHING, call ->
+                new Answer(200, diagnostics.logs(call.user(), call.sessionId())));
+        // On the owner, so that a live session's transcript notes the mail.
+        commands.add("logs.email", HandlerType.POST, session + "/logs/email", Input.BODY, call -> {
+            var to = Addresses.parse(Bodies.text(call.body(), "to").orElse(null));
+            Email email = records.logMail().send(call.user(), call.sessionId(), to, Bodies.text(call.body(), "subject"),
+                    Bodies.text(call.body(), "message"), fileIds(call.body()), call.language());
+            return new Answer(202, Map.of("id", email.id(), "status", mail.expectedStatus(email).wireName()));
+        });
     }
 
     void register(RoutesConfig routes) {
-        routes.post("/api/v1/sessions/{id}/diagnostics", ctx ->
-                ctx.status(202).json(diagnostics.requestDiagnostics(auth.require(ctx), ctx.pathParam("id"))));
-        routes.get("/api/v1/sessions/{id}/diagnostics", ctx -> {
-            User user = auth.require(ctx);
-            Map<String, Object> view = diagnostics.diagnostics(user, ctx.pathParam("id"));
-            if (view.containsKey("report")) {
-                audit.record(user.username(), AuditAction.DIAGNOSTICS_VIEWED, ctx.pathParam("id"),
-                        Phrase.of("audit.diagnosticsRead", "collectedAt", String.valueOf(view.get("collectedAt"))));
-            }
-            ctx.json(view);
-        });
-        routes.post("/api/v1/sessions/{id}/logs", ctx ->
-                ctx.status(202).json(diagnostics.requestLogs(auth.require(ctx), ctx.pathParam("id"))));
-        routes.get("/api/v1/sessions/{id}/logs", ctx ->
-                ctx.json(diagnostics.logs(auth.require(ctx), ctx.pathParam("id"))));
         routes.get("/api/v1/sessions/{id}/logs/{file}", ctx -> {
             User user = auth.require(ctx);
             StoredFile file = records.logFiles().file(user, ctx.pathParam("id"), ctx.pathParam("file"));
@@ -60,14 +69,6 @@ final class DiagnosticsRoutes {
                     + "\"");
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.contentType("application/octet-stream").result(file.content());
-        });
-        routes.post("/api/v1/sessions/{id}/logs/email", ctx -> {
-            User user = auth.require(ctx);
-            JsonNode body = bodies.object(ctx);
-            var to = Addresses.parse(Bodies.text(body, "to").orElse(null));
-            Email email = records.logMail().send(user, ctx.pathParam("id"), to, Bodies.text(body, "subject"),
-                    Bodies.text(body, "message"), fileIds(body), CallerLanguage.of(ctx));
-            ctx.status(202).json(Map.of("id", email.id(), "status", mail.expectedStatus(email).wireName()));
         });
     }
 

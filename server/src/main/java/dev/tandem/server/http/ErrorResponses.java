@@ -46,6 +46,40 @@ public final class ErrorResponses {
         apiError(routes, ErrorCode.BODY_TOO_LARGE, ctx -> "The request body is too large.");
     }
 
+    /** An error as the answer a forwarded command carries back: entry, sentence, when to come back. */
+    record Refusal(ErrorCode code, String message, java.util.Optional<java.time.Duration> retryAfter) {
+    }
+
+    /**
+     * The same decisions as the handlers above, for a command run for another node (the owner has
+     * no {@link Context} of the caller's): its {@link Rejection}, the database away, or a bug.
+     */
+    static Refusal refusal(Exception e, String what) {
+        if (e instanceof Rejection rejection) {
+            return new Refusal(rejection.refusal(), rejection.getMessage(), rejection.retryAfter());
+        }
+        if (e instanceof JsonProcessingException json) {
+            return new Refusal(ErrorCode.MALFORMED_JSON, JsonProblem.describe("The request body", json), java.util.Optional.empty());
+        }
+        if (Database.isUnavailable(e)) {
+            LOG.warn("{} refused: the database is unavailable ({})", what, rootMessage(e));
+            return new Refusal(ErrorCode.SERVER_UNAVAILABLE, TandemStatus.SERVER_UNAVAILABLE.message(),
+                    java.util.Optional.of(java.time.Duration.ofSeconds(5)));
+        }
+        LOG.error("Unexpected failure on {}", what, e);
+        return new Refusal(ErrorCode.SERVER_ERROR, TandemStatus.SERVER_ERROR.message(), java.util.Optional.empty());
+    }
+
+    /** The JSON body of an error answer. */
+    static Map<String, Object> body(ErrorCode refusal, String message) {
+        return Map.of("error", Map.of("code", refusal.code(), "message", message));
+    }
+
+    /** An answer written by hand (a forwarded one): the 404/405/413 handlers above must leave it alone. */
+    static void markWritten(Context ctx) {
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+    }
+
     private static void apiError(RoutesConfig routes, ErrorCode refusal,
                                  java.util.function.Function<Context, String> message) {
         routes.error(refusal.httpStatus(), ctx -> {
@@ -82,6 +116,6 @@ public final class ErrorResponses {
 
     public static void write(Context ctx, ErrorCode refusal, String message) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
-        ctx.status(refusal.httpStatus()).json(Map.of("error", Map.of("code", refusal.code(), "message", message)));
+        ctx.status(refusal.httpStatus()).json(body(refusal, message));
     }
 }

@@ -1,23 +1,45 @@
 package dev.tandem.server.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.domain.TranscriptEntry;
-import dev.tandem.server.domain.User;
+import dev.tandem.server.http.SessionCommands.Answer;
+import dev.tandem.server.http.SessionCommands.Input;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ScreenSharing;
 import dev.tandem.server.view.MessageView;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.HandlerType;
 
-/** Sessions, their transcripts, chat from the technician, and ending. The list is in {@link HistoryRoutes}. */
+/**
+ * Sessions, their transcripts, chat from the technician, the screen, and ending. The list is in
+ * {@link HistoryRoutes}. What acts on the live session is a {@link SessionCommands} command, so it
+ * runs on the node that owns the session; reads of what is stored run wherever they arrive.
+ */
 final class SessionRoutes {
     private final LiveSessions sessions;
     private final Authenticator auth;
-    private final Bodies bodies;
 
-    SessionRoutes(LiveSessions sessions, Authenticator auth, Bodies bodies) {
+    SessionRoutes(LiveSessions sessions, Authenticator auth, SessionCommands commands) {
         this.sessions = sessions;
         this.auth = auth;
-        this.bodies = bodies;
+        ScreenSharing screens = sessions.feature(ScreenSharing.class);
+        String session = "/api/v1/sessions/{id}";
+        commands.add("message", HandlerType.POST, session + "/messages", Input.BODY_AND_KEY, call -> {
+            TranscriptEntry entry = sessions.postTechnicianMessage(call.user(), call.sessionId(),
+                    Bodies.text(call.body(), "text").orElse(null), call.key());
+            return new Answer(201, MessageView.of(entry, call.language()));
+        });
+        commands.add("screen.status", HandlerType.GET, session + "/screen", Input.NOTHING, call ->
+                new Answer(200, screens.status(call.user(), call.sessionId())));
+        commands.add("screen.request", HandlerType.POST, session + "/screen", Input.BODY, call -> {
+            boolean control = Bodies.bool(call.body(), "control").orElse(false);
+            return new Answer(202, screens.request(call.user(), call.sessionId(), control));
+        });
+        commands.add("screen.stop", HandlerType.DELETE, session + "/screen", Input.NOTHING, call ->
+                new Answer(200, screens.stop(call.user(), call.sessionId())));
+        commands.add("end", HandlerType.POST, session + "/end", Input.NOTHING, call -> {
+            sessions.endByTechnician(call.user(), call.sessionId());
+            return new Answer(200, sessions.view(sessions.visible(call.user(), call.sessionId())));
+        });
     }
 
     void register(RoutesConfig routes) {
@@ -26,26 +48,5 @@ final class SessionRoutes {
         routes.get("/api/v1/sessions/{id}/messages", ctx ->
                 ctx.json(sessions.transcript(auth.require(ctx), ctx.pathParam("id")).stream()
                         .map(entry -> MessageView.of(entry, CallerLanguage.of(ctx))).toList()));
-        routes.post("/api/v1/sessions/{id}/messages", ctx -> {
-            User user = auth.require(ctx);
-            JsonNode body = bodies.object(ctx);
-            TranscriptEntry entry = sessions.postTechnicianMessage(user, ctx.pathParam("id"),
-                    Bodies.text(body, "text").orElse(null));
-            ctx.status(201).json(MessageView.of(entry, CallerLanguage.of(ctx)));
-        });
-        routes.get("/api/v1/sessions/{id}/screen", ctx ->
-                ctx.json(sessions.feature(ScreenSharing.class).status(auth.require(ctx), ctx.pathParam("id"))));
-        routes.post("/api/v1/sessions/{id}/screen", ctx -> {
-            User user = auth.require(ctx);
-            boolean control = Bodies.bool(bodies.object(ctx), "control").orElse(false);
-            ctx.status(202).json(sessions.feature(ScreenSharing.class).request(user, ctx.pathParam("id"), control));
-        });
-        routes.delete("/api/v1/sessions/{id}/screen", ctx ->
-                ctx.json(sessions.feature(ScreenSharing.class).stop(auth.require(ctx), ctx.pathParam("id"))));
-        routes.post("/api/v1/sessions/{id}/end", ctx -> {
-            User user = auth.require(ctx);
-            sessions.endByTechnician(user, ctx.pathParam("id"));
-            ctx.json(sessions.view(sessions.visible(user, ctx.pathParam("id"))));
-        });
     }
 }

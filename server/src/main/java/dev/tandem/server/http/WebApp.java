@@ -32,6 +32,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import dev.tandem.server.bus.Bus;
 
 /** Registers every HTTP route of the server in one place. */
 public final class WebApp {
@@ -54,6 +56,9 @@ public final class WebApp {
     private final PrometheusMeterRegistry metrics;
     private final MetricsAccess metricsAccess;
     private final byte[] openApi;
+    private final SessionCommands commands;
+    private final UserStore users;
+    private final ObjectMapper json;
 
     /** The services the routes call. */
     public record Services(Accounts accounts, PasswordHasher hasher, UserStore users, PortalStore portals,
@@ -88,9 +93,13 @@ public final class WebApp {
                 s.clients());
         this.codes = new CodeRoutes(s.codes(), s.mail(), authenticator, bodies, s.links(), s.storeUrl(), s.audit(),
                 s.clients());
-        this.sessions = new SessionRoutes(s.sessions(), authenticator, bodies);
+        this.commands = new SessionCommands(authenticator, bodies);
+        this.users = s.users();
+        this.json = json;
+        this.sessions = new SessionRoutes(s.sessions(), authenticator, commands);
         this.requests = new RequestRoutes(s.requests(), authenticator, bodies, s.clients());
-        this.diagnostics = new DiagnosticsRoutes(s.sessions().feature(SessionDiagnostics.class), s.records(), s.mail(), authenticator, bodies, s.audit());
+        this.diagnostics = new DiagnosticsRoutes(s.sessions().feature(SessionDiagnostics.class), s.records(), s.mail(),
+                authenticator, s.audit(), commands);
         this.admin = new AdminRoutes(s.portals(), s.users(), s.accounts(), id.factors(), s.consoles(), authenticator, bodies,
                 s.audit());
         this.outbox = new OutboxRoutes(s.mail(), authenticator);
@@ -103,6 +112,15 @@ public final class WebApp {
         this.metrics = s.metrics();
         this.metricsAccess = new MetricsAccess(s.metricsToken(), authenticator);
         this.openApi = resource("/tandem/openapi.json");
+    }
+
+    /**
+     * In a cluster: the calls that act on a live session go to the node that owns it
+     * ({@code ownerOf}: the owner node's id, from the database), and this node answers the calls
+     * the other nodes forward here. Before {@link #register}.
+     */
+    public void forwardToOwners(Bus bus, Function<String, Optional<String>> ownerOf) {
+        new OwnerForwarding(bus, ownerOf, users, json, commands);
     }
 
     public void register(RoutesConfig routes) {
@@ -121,6 +139,7 @@ public final class WebApp {
         sso.register(routes);
         codes.register(routes);
         sessions.register(routes);
+        commands.register(routes);
         requests.register(routes);
         diagnostics.register(routes);
         admin.register(routes);

@@ -59,6 +59,11 @@ public final class LiveSession {
         this.lastCseq = lastCseq;
     }
 
+    /** The seq the next entry takes (an idempotency key is written down with it first). */
+    long peekNextSeq() {
+        return nextSeq;
+    }
+
     TranscriptEntry nextEntry(Sender sender, String name, String text, Instant at, Phrase event) {
         return new TranscriptEntry(id, nextSeq++, sender, name, text, at, event);
     }

@@ -283,6 +283,14 @@ public final class LiveSessions {
     }
 
     public TranscriptEntry postTechnicianMessage(User user, String sessionId, String text) {
+        return postTechnicianMessage(user, sessionId, text, Optional.empty());
+    }
+
+    /**
+     * A technician's message; with an idempotency {@code key} it is stored once however often the
+     * call is retried (the stored entry is answered again).
+     */
+    public TranscriptEntry postTechnicianMessage(User user, String sessionId, String text, Optional<String> key) {
         LiveSession session = liveFor(user, sessionId);
         if (text == null || text.isBlank()) {
             throw Rejection.of(ErrorCode.EMPTY_MESSAGE, "Write a message before sending it.");
@@ -295,7 +303,8 @@ public final class LiveSessions {
             if (session.ended) {
                 throw Rejection.of(TandemStatus.SESSION_ENDED);
             }
-            return transcript.append(session, Sender.TECHNICIAN, user.displayName(), text, null, null);
+            return key.isPresent() ? transcript.appendOnce(session, key.get(), user.displayName(), text)
+                    : transcript.append(session, Sender.TECHNICIAN, user.displayName(), text, null, null);
         });
     }
 

@@ -9,6 +9,7 @@ import dev.tandem.server.events.Events;
 import dev.tandem.server.i18n.Catalogue;
 import dev.tandem.server.i18n.Language;
 import dev.tandem.server.i18n.Phrase;
+import dev.tandem.server.store.MessageKeyStore;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.view.MessageView;
 import dev.tandem.server.view.Views;
@@ -53,6 +54,25 @@ final class Transcript {
         }
         events.messageAdded(session.technicianId, session.id, MessageView.of(entry, Language.EN));
         return entry;
+    }
+
+    /**
+     * A technician's line sent with an idempotency key: stored once however often it is retried, also
+     * when the retry reaches this session's next owner after the first one died between storing the
+     * line and answering. The key is written down with the seq the line takes before the line itself,
+     * so a stored line always has its key; a key whose seq holds no such line (the write failed, and
+     * the seq went to another line) is a line never stored, and is stored now.
+     */
+    TranscriptEntry appendOnce(LiveSession session, String key, String name, String text) {
+        MessageKeyStore keys = messages.keys();
+        Optional<TranscriptEntry> earlier = keys.seqOf(session.id, key).flatMap(seq -> messages.find(session.id, seq))
+                .filter(e -> e.sender() == Sender.TECHNICIAN && e.name().equals(name) && e.text().equals(text));
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        trustCounters(session);
+        keys.remember(session.id, key, session.peekNextSeq(), clock.instant());
+        return append(session, Sender.TECHNICIAN, name, text, null, null);
     }
 
     /**

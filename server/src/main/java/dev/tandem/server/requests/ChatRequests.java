@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,8 @@ public final class ChatRequests {
     private final AttemptLimiter perAddress;
     private final int requestsPerAddress;
     private final Map<String, Set<Outlet>> watchers = new ConcurrentHashMap<>();
+    /** Where updates go besides this node's watchers: nowhere when the server runs alone. */
+    private volatile BiConsumer<String, String> otherNodes = (id, frame) -> { };
 
     public ChatRequests(Database database, PortalStore portals, LiveSessions sessions, Events consoles,
                         AuditLog audit, Clock clock, ObjectMapper json, int requestsPerAddress) {
@@ -285,12 +288,25 @@ public final class ChatRequests {
     }
 
     private void push(ChatRequest request, int position) {
-        Set<Outlet> set = watchers.get(request.id());
-        if (set == null || set.isEmpty()) {
-            return;
-        }
         String frame = encode(Map.of("type", "request", "request", customerView(request, position)));
-        set.forEach(s -> s.send(frame));
+        deliver(request.id(), frame);
+        otherNodes.accept(request.id(), frame);
+    }
+
+    /**
+     * In a cluster the customer's page may be held by another node: {@code send(requestId, frame)}
+     * takes every update there too (the bus; set once at start).
+     */
+    public void alsoTell(BiConsumer<String, String> send) {
+        this.otherNodes = send;
+    }
+
+    /** An update for the watchers of {@code requestId} this node holds (made here or on another node). */
+    public void deliver(String requestId, String frame) {
+        Set<Outlet> set = watchers.get(requestId);
+        if (set != null) {
+            set.forEach(s -> s.send(frame));
+        }
     }
 
     private String frame(ChatRequest request) {

@@ -14,10 +14,23 @@ import org.jdbi.v3.core.Jdbi;
 public final class MessageStore {
     private final Jdbi jdbi;
     private final TranscriptWriter writer;
+    private final MessageKeyStore keys;
 
     public MessageStore(Database database) {
         this.jdbi = database.jdbi();
         this.writer = database.closing(new TranscriptWriter(database));
+        this.keys = new MessageKeyStore(database);
+    }
+
+    /** The idempotency keys of technicians' messages, which belong with the transcript. */
+    public MessageKeyStore keys() {
+        return keys;
+    }
+
+    /** The entry {@code seq} of a transcript, if it is stored. */
+    public Optional<TranscriptEntry> find(String sessionId, long seq) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM messages WHERE session_id = :s AND seq = :seq")
+                .bind("s", sessionId).bind("seq", seq).map((rs, ctx) -> map(rs)).findOne());
     }
 
     /**
