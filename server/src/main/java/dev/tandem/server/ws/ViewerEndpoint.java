@@ -12,6 +12,7 @@ import io.javalin.websocket.WsConfig;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +27,16 @@ public final class ViewerEndpoint {
     private final ScreenSharing screens;
     private final Map<String, ViewerLink> viewers = new ConcurrentHashMap<>();
     private final ClientAddresses clients;
+    private final Function<String, Optional<String>> ownerElsewhere;
 
-    public ViewerEndpoint(Accounts accounts, ScreenSharing screens, ClientAddresses clients) {
+    /**
+     * {@code ownerElsewhere}: in a cluster, the node that holds a session's phone when it is not this
+     * one (always empty when the server runs alone).
+     */
+    public ViewerEndpoint(Accounts accounts, ScreenSharing screens, ClientAddresses clients,
+                          Function<String, Optional<String>> ownerElsewhere) {
         this.clients = clients;
+        this.ownerElsewhere = ownerElsewhere;
         this.accounts = accounts;
         this.screens = screens;
     }
@@ -45,6 +53,15 @@ public final class ViewerEndpoint {
             if (grant.get().readOnly()) {
                 // The viewer socket carries taps and keys to the customer's phone: a look-only token has no place here.
                 ctx.closeSession(ErrorCode.READ_ONLY_TOKEN.socketCloseCode(), "This API token can only read; the screen needs a token with the scope 'full'.");
+                return;
+            }
+            // Screen bytes never cross the bus: the viewer must reach the node that holds the phone.
+            // HAProxy routes on ?node= (docs/deployment.md); a viewer that landed elsewhere anyway
+            // (no hint, or the phone moved) is told where to go, and the console reconnects by itself.
+            Optional<String> owner = ownerElsewhere.apply(ctx.pathParam("session"));
+            if (owner.isPresent()) {
+                ctx.closeSession(ErrorCode.SESSION_ELSEWHERE.socketCloseCode(),
+                        "The session is on another node; reconnect with ?node=" + owner.get());
                 return;
             }
             // Jetty splits outgoing frames at the largest frame size (64 KiB by default); joined RFB
