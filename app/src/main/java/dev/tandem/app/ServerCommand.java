@@ -1,5 +1,6 @@
 package dev.tandem.app;
 
+import dev.tandem.server.ClusterSettings;
 import dev.tandem.server.ServerConfig;
 import dev.tandem.server.auth.PasswordRules;
 import dev.tandem.server.ServerConfig.DatabaseSettings;
@@ -13,6 +14,7 @@ import dev.tandem.server.secrets.SecretBox;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -40,6 +42,15 @@ public final class ServerCommand implements Callable<Integer> {
 
     @Option(names = "--db-password", description = "Database password", arity = "0..1", interactive = false)
     String dbPassword;
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "This node's name in a cluster of servers on one "
+            + "PostgreSQL (letters, digits, '.', '_', '-'; at most 40). Default with --nats-url: this machine's name "
+            + "and --port, e.g. host1-8080. Needs --db-url jdbc:postgresql://…")
+    String nodeId;
+
+    @Option(names = "--nats-url", paramLabel = "nats://HOST:PORT", description = "The NATS server that carries the "
+            + "cluster's small messages between nodes. Needs --db-url jdbc:postgresql://…. Default: the server runs alone")
+    String natsUrl;
 
     @Option(names = "--smtp-url", description = "smtp://user:pass@host:port or smtps://…; default: mail goes to the outbox in --data")
     String smtpUrl;
@@ -143,6 +154,8 @@ public final class ServerCommand implements Callable<Integer> {
         } else if (dbUser != null || dbPassword != null) {
             throw new IllegalArgumentException("--db-user and --db-password need --db-url");
         }
+        config = config.withCluster(ClusterSettings.of(Optional.ofNullable(nodeId),
+                Optional.ofNullable(natsUrl), port));
         if (smtpUrl != null) {
             config = config.withSmtp(SmtpSettings.parse(smtpUrl));
         }

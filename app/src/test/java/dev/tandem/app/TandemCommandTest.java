@@ -34,7 +34,7 @@ class TandemCommandTest {
         assertThat(run("vnc", "--help").out()).contains("--server").contains("--session").contains("--token")
                 .contains("--listen").contains("127.0.0.1:5900").contains("--request").contains("--control");
         assertThat(run("server", "--help").out()).contains("--port").contains("--data").contains("--public-url")
-                .contains("--db-url").contains("--smtp-url");
+                .contains("--db-url").contains("--smtp-url").contains("--node-id").contains("--nats-url");
         assertThat(run("bench", "--help").out()).contains("chat");
     }
 
@@ -48,6 +48,52 @@ class TandemCommandTest {
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
         }
+    }
+
+    @Test
+    void clusterOptionsNeedPostgresqlAndSafeValuesOneLineExitTwo() throws Exception {
+        Path data = Files.createTempDirectory("tandem-app").resolve("data");
+        String postgres = "jdbc:postgresql://127.0.0.1:1/tandem";
+        String[][] cases = {
+                {"--node-id", "node-a"},
+                {"--nats-url", "nats://127.0.0.1:4222"},
+                {"--node-id", "node-a", "--db-url", "jdbc:h2:mem:x"},
+                {"--node-id", "node a; rm", "--db-url", postgres},
+                {"--node-id", "-a", "--db-url", postgres},
+                {"--node-id", "x".repeat(41), "--db-url", postgres},
+                {"--nats-url", "http://127.0.0.1:4222", "--db-url", postgres},
+                {"--nats-url", "nats://", "--db-url", postgres},
+                {"--nats-url", "nats://host:4222/path", "--db-url", postgres}};
+        String[] expected = {"PostgreSQL", "PostgreSQL", "PostgreSQL", "--node-id", "--node-id", "--node-id",
+                "--nats-url", "--nats-url", "--nats-url"};
+        for (int i = 0; i < cases.length; i++) {
+            String[] args = new String[4 + cases[i].length];
+            args[0] = "server";
+            args[1] = "--port";
+            args[2] = "0";
+            args[3] = "--data=" + data;
+            System.arraycopy(cases[i], 0, args, 4, cases[i].length);
+            Run run = run(args);
+            assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(run.err().strip().lines()).as(String.join(" ", args)).hasSize(1);
+            assertThat(run.err()).as(String.join(" ", args)).contains(expected[i]).doesNotContain("java.")
+                    .doesNotContain("Exception");
+        }
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    void aClusterNodeWithAnUnreachableDatabaseIsOneLineExitTwo() throws Exception {
+        Path data = Files.createTempDirectory("tandem-app").resolve("data");
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Run run = run("server", "--port", "0", "--data", data.toString(), "--node-id", "node-a", "--db-url",
+                "jdbc:postgresql://127.0.0.1:" + closedPort + "/tandem");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).contains("Cannot reach the database").doesNotContain("java.");
     }
 
     @Test

@@ -23,11 +23,12 @@ import dev.tandem.server.edge.EdgeSettings;
  *                       office's NAT share an address)
  * @param clientLimits   what one client may hold of the server at once (connections, requests, time)
  * @param edge           listener, TLS, trusted proxies, outgoing trust, metrics token, secret key, access log
+ * @param cluster        this node's id and the NATS bus when it runs as one node among several
  */
 public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, DatabaseSettings database,
                            Optional<SmtpSettings> smtp, Optional<String> adminPassword, String storeUrl,
                            Duration reconnectGrace, Duration heartbeat, Duration mailRetry, int requestsPerAddress,
-                           ClientLimits clientLimits, EdgeSettings edge) {
+                           ClientLimits clientLimits, EdgeSettings edge, ClusterSettings cluster) {
 
     public static final int DEFAULT_REQUESTS_PER_ADDRESS = 5;
     public static final String DEFAULT_STORE_URL = "https://play.google.com/store/apps/details?id=dev.tandem.app";
@@ -36,44 +37,44 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
     public static ServerConfig defaults(int port, Path dataDir) {
         return new ServerConfig(port, dataDir, Optional.empty(), DatabaseSettings.embedded(dataDir), Optional.empty(),
                 Optional.empty(), DEFAULT_STORE_URL, Duration.ofSeconds(120), Duration.ofSeconds(15), Duration.ofSeconds(30),
-                DEFAULT_REQUESTS_PER_ADDRESS, ClientLimits.DEFAULTS, EdgeSettings.defaults());
+                DEFAULT_REQUESTS_PER_ADDRESS, ClientLimits.DEFAULTS, EdgeSettings.defaults(), ClusterSettings.ALONE);
     }
 
     public ServerConfig withSmtp(SmtpSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, database, Optional.of(settings), adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge, cluster);
     }
 
     public ServerConfig withDatabase(DatabaseSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, settings, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, edge, cluster);
     }
 
     public ServerConfig withAdminPassword(String password) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, Optional.of(password), storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge, cluster);
     }
 
     public ServerConfig withPublicUrl(URI url) {
         return new ServerConfig(port, dataDir, Optional.of(url), database, smtp, adminPassword, storeUrl,
-                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
+                reconnectGrace, heartbeat, mailRetry, requestsPerAddress, clientLimits, edge, cluster);
     }
 
     public ServerConfig withTimings(Duration grace, Duration heartbeatEvery) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, grace,
-                heartbeatEvery, mailRetry, requestsPerAddress, clientLimits, edge);
+                heartbeatEvery, mailRetry, requestsPerAddress, clientLimits, edge, cluster);
     }
 
     /** How often queued mail is retried (tests shorten it). */
     public ServerConfig withMailRetry(Duration every) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, every, requestsPerAddress, clientLimits, edge);
+                heartbeat, every, requestsPerAddress, clientLimits, edge, cluster);
     }
 
     /** What one client may hold of the server at once (the slow-client and greedy-client guards). */
     public ServerConfig withClientLimits(ClientLimits limits) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, limits, edge);
+                heartbeat, mailRetry, requestsPerAddress, limits, edge, cluster);
     }
 
     /**
@@ -96,6 +97,21 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
                 throw new IllegalArgumentException("Connections and requests per address must be at least 1, threads at least 8");
             }
         }
+    }
+
+    /** This node's id in the cluster ({@link ClusterSettings#LOCAL_NODE_ID} when the server runs alone). */
+    public String nodeId() { return cluster.nodeId(); }
+
+    /** The NATS server of the cluster's bus, when {@code --nats-url} is given. */
+    public Optional<URI> natsUrl() { return cluster.natsUrl(); }
+
+    /** Runs as one node among several ({@code --node-id} or {@code --nats-url}); validated against the database. */
+    public ServerConfig withCluster(ClusterSettings settings) {
+        settings.problemWith(database).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, edge, settings);
     }
 
     /** Where the database is: a JDBC URL with optional credentials. */
@@ -206,18 +222,18 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
             throw new IllegalArgumentException("--requests-per-address must be at least 1");
         }
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, perAddress, clientLimits, edge);
+                heartbeat, mailRetry, perAddress, clientLimits, edge, cluster);
     }
 
     /** Where the join page sends customers who have no app (a store page of the operator's). */
     public ServerConfig withStoreUrl(String url) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, url, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, clientLimits, edge);
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, edge, cluster);
     }
 
     /** Listener, TLS, proxies, outgoing trust, metrics token, secret key and access log. */
     public ServerConfig withEdge(EdgeSettings settings) {
         return new ServerConfig(port, dataDir, publicUrl, database, smtp, adminPassword, storeUrl, reconnectGrace,
-                heartbeat, mailRetry, requestsPerAddress, clientLimits, settings);
+                heartbeat, mailRetry, requestsPerAddress, clientLimits, settings, cluster);
     }
 }

@@ -21,6 +21,9 @@ import dev.tandem.server.store.PasskeyStore;
 import dev.tandem.server.store.SecondFactorStore;
 import dev.tandem.server.store.SignInFlowStore;
 import java.net.URI;
+import dev.tandem.server.cluster.Node;
+import dev.tandem.server.cluster.NodeAddress;
+import dev.tandem.server.cluster.SessionOwners;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.edge.EdgeListeners;
 import dev.tandem.server.edge.ForwardedClient;
@@ -95,10 +98,14 @@ public final class TandemServer implements AutoCloseable {
     private final Optional<String> generatedAdminPassword;
     private final EdgeListeners edge;
     private final java.nio.file.Path dataDir;
+    private final Node node;
+    private final SessionOwners owners;
 
     private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
                          ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword,
-                         EdgeListeners edge, java.nio.file.Path dataDir) {
+                         EdgeListeners edge, java.nio.file.Path dataDir, Node node, SessionOwners owners) {
+        this.node = node;
+        this.owners = owners;
         this.edge = edge;
         this.dataDir = dataDir;
         this.database = database;
@@ -124,6 +131,9 @@ public final class TandemServer implements AutoCloseable {
                 .ifPresent(problem -> {
                     throw new StartupException("TANDEM_ADMIN_PASSWORD is too weak: " + problem, null);
                 });
+        config.cluster().problemWith(config.database()).ifPresent(problem -> {
+            throw new StartupException(problem, null);
+        });
         Database database;
         SecretBox box;
         try {
@@ -173,6 +183,7 @@ public final class TandemServer implements AutoCloseable {
         PortalStore portals = new PortalStore(database);
         CodeStore codeStore = new CodeStore(database);
         SessionStore sessionStore = new SessionStore(database);
+        SessionOwners owners = new SessionOwners(database, config.nodeId());
         TokenStore tokenStore = new TokenStore(database);
         Accounts accounts = new Accounts(users, tokenStore, hasher, clock);
         Optional<String> generated = accounts.ensureAdministrator(config.adminPassword());
@@ -302,6 +313,7 @@ public final class TandemServer implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         links.bound(app.port(), edge.isTls());
+        Node node = new Node(config.nodeId(), NodeAddress.of(config.edge().bind(), app.port()), config.cluster().clustered());
         long beat = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
@@ -320,10 +332,17 @@ public final class TandemServer implements AutoCloseable {
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
-        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir());
+        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir(), node,
+                owners);
     }
 
     public int port() { return app.port(); }
+
+    /** This server as a node of the cluster (the node {@code local} when it runs alone). */
+    public Node node() { return node; }
+
+    /** Which node owns each live session. */
+    public SessionOwners owners() { return owners; }
 
     public String baseUrl() { return links.base(); }
 

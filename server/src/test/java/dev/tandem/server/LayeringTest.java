@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
     static final List<List<String>> LAYERS = List.of(
             List.of("domain", "i18n", "net"),
-            List.of("store", "secrets", "audit"),
+            List.of("store", "secrets", "audit", "cluster"),
             List.of("events", "view", "bus"),
             List.of("auth", "settings", "mail"),
             List.of("records"),
