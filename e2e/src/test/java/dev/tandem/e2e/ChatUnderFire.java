@@ -31,11 +31,10 @@ import java.util.regex.Pattern;
 final class ChatUnderFire implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern JAVA_NAME = Pattern.compile("(java|javax|jakarta|dev\\.tandem|org|com)\\.[a-z]+\\.");
-    private final ServerUnderTest server;
-    private final Api technician;
+    private volatile Api technician;
     private final DeviceProcess phone;
     private final String sessionId;
-    private final ConsoleFollower console;
+    private volatile ConsoleFollower console;
     /** Technician messages answered 201: text to seq. */
     private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
     /** Technician messages sent without a 201 (the server died or refused): may be stored at most once. */
@@ -47,9 +46,7 @@ final class ChatUnderFire implements AutoCloseable {
     private final AtomicInteger unavailable = new AtomicInteger();
     private int kills;
 
-    private ChatUnderFire(ServerUnderTest server, Api technician, DeviceProcess phone, String sessionId,
-                          ConsoleFollower console) {
-        this.server = server;
+    private ChatUnderFire(Api technician, DeviceProcess phone, String sessionId, ConsoleFollower console) {
         this.technician = technician;
         this.phone = phone;
         this.sessionId = sessionId;
@@ -57,15 +54,63 @@ final class ChatUnderFire implements AutoCloseable {
     }
 
     static ChatUnderFire begin(ServerUnderTest server) {
-        Api admin = new Api(server.baseUrl()).signIn("admin", ServerUnderTest.ADMIN_PASSWORD);
-        admin.post("/api/v1/users", "{\"username\":\"chaos\",\"password\":\"orange-kite-31415\"}").expect(201);
-        Api technician = new Api(server.baseUrl()).signIn("chaos", "orange-kite-31415");
-        String code = technician.createCode("chaos");
-        ConsoleFollower console = new ConsoleFollower(server.baseUrl(), technician.token());
-        DeviceProcess phone = DeviceProcess.start("--server", server.baseUrl(), "--code", code, "--name", "Ana");
-        String session = phone.next(e -> "joined".equals(e.path("event").asText()), "joined", 90).get("session").asText();
-        return new ChatUnderFire(server, technician, phone, session, console);
+        return begin(server.baseUrl(), server.baseUrl(), server.baseUrl());
     }
+
+    /**
+     * The same chat with each party at its own address (several nodes): the phone joins through
+     * {@code phoneUrl}, the technician's REST calls go to {@code technicianUrl}, the console feed is
+     * followed at {@code consoleUrl}.
+     */
+    static ChatUnderFire begin(String phoneUrl, String technicianUrl, String consoleUrl) {
+        Api admin = new Api(technicianUrl).signIn("admin", ServerUnderTest.ADMIN_PASSWORD);
+        admin.post("/api/v1/users", "{\"username\":\"chaos\",\"password\":\"orange-kite-31415\"}").expect(201);
+        Api technician = new Api(technicianUrl).signIn("chaos", "orange-kite-31415");
+        String code = technician.createCode("chaos");
+        ConsoleFollower console = new ConsoleFollower(consoleUrl, technician.token());
+        DeviceProcess phone = DeviceProcess.start("--server", phoneUrl, "--code", code, "--name", "Ana");
+        String session = phone.next(e -> "joined".equals(e.path("event").asText()), "joined", 90).get("session").asText();
+        return new ChatUnderFire(technician, phone, session, console);
+    }
+
+    DeviceProcess phone() { return phone; }
+
+    /** From now on the technician's REST calls go to {@code baseUrl} (another node), with the same token. */
+    void technicianAt(String baseUrl) {
+        technician = new Api(baseUrl).withToken(technician.token());
+    }
+
+    /** From now on the console feed is followed at {@code baseUrl} (another node); the old feed is closed. */
+    void consoleAt(String baseUrl) {
+        ConsoleFollower old = console;
+        console = new ConsoleFollower(baseUrl, technician.token());
+        old.close();
+    }
+
+    /** Whether the console feed now followed holds a message with {@code text} of this session. */
+    boolean consoleSaw(String text) {
+        return console.messages().stream().anyMatch(e -> sessionId.equals(e.path("session").asText())
+                && text.equals(e.at("/message/text").asText()));
+    }
+
+    /** The text of the last technician message answered 201, or null. */
+    String lastAcknowledged() {
+        return acknowledged.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+    }
+
+    /** Waits (chatting on) until the phone has said "resumed" {@code times} times in all. */
+    void awaitResumes(long times, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (resumes() < times) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("The phone did not come back within " + within.toSeconds() + " s; stderr: "
+                        + phone.stderr());
+            }
+            chatFor(Duration.ofMillis(200));
+        }
+    }
+
+    long resumed() { return resumes(); }
 
     String sessionId() { return sessionId; }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -23,20 +24,27 @@ final class ServerUnderTest implements AutoCloseable {
     private final Path data;
     private final int port;
     private final List<String> options;
+    private final Map<String, String> environment;
     private Process process;
     private int starts;
 
-    private ServerUnderTest(Path data, int port, List<String> options) {
+    private ServerUnderTest(Path data, int port, List<String> options, Map<String, String> environment) {
         this.data = data;
         this.port = port;
         this.options = options;
+        this.environment = environment;
     }
 
     /** Starts a server on a free port with its own data directory and {@code options}. */
     static ServerUnderTest start(String... options) {
+        return start(Map.of(), options);
+    }
+
+    /** As {@link #start(String...)}, with these environment variables besides the administrator's password. */
+    static ServerUnderTest start(Map<String, String> environment, String... options) {
         try (ServerSocket probe = new ServerSocket(0)) {
             ServerUnderTest server = new ServerUnderTest(Files.createTempDirectory("tandem-chaos"), probe.getLocalPort(),
-                    List.of(options));
+                    List.of(options), Map.copyOf(environment));
             probe.close();
             server.boot();
             return server;
@@ -50,6 +58,51 @@ final class ServerUnderTest implements AutoCloseable {
     }
 
     Path data() { return data; }
+
+    int port() { return port; }
+
+    boolean isAlive() { return process != null && process.isAlive(); }
+
+    /** SIGSTOP: the process stays, frozen (a stalled machine); {@link #thaw} lets it run on. */
+    void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #freeze}. */
+    void thaw() {
+        signal("CONT");
+    }
+
+    /**
+     * SIGTERM, as an operator stopping the node for a deploy, and waits up to {@code seconds} for the
+     * process to end; returns its exit code.
+     */
+    int terminate(int seconds) {
+        signal("TERM");
+        try {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                throw new AssertionError("The server did not stop within " + seconds + " s of SIGTERM");
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + name + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 
     /** Kills the process with SIGKILL: no shutdown hook, no close, whatever it was doing. */
     void kill() {
@@ -77,6 +130,7 @@ final class ServerUnderTest implements AutoCloseable {
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().put("TANDEM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            builder.environment().putAll(environment);
             process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,6 +168,7 @@ final class ServerUnderTest implements AutoCloseable {
     @Override
     public void close() {
         if (process != null && process.isAlive()) {
+            signal("CONT"); // a frozen process cannot act on SIGTERM
             process.destroy();
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
