@@ -1,5 +1,6 @@
 package dev.tandem.bench;
 
+import dev.tandem.server.ClusterSettings;
 import dev.tandem.server.ServerConfig;
 import dev.tandem.server.TandemServer;
 import dev.tandem.server.edge.EdgeSettings;
@@ -9,6 +10,9 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The server under test, in a process of its own so that its heap holds only the server. Prints
@@ -27,8 +31,18 @@ public final class BenchServer {
                 .withTimings(Duration.ofMinutes(5), Duration.ofSeconds(15))
                 .withClientLimits(new ServerConfig.ClientLimits(20_000, 5_000, Duration.ofSeconds(10),
                         Duration.ofSeconds(20), ServerConfig.ClientLimits.DEFAULTS.threads()));
-        if (args.length >= 3) {
-            config = config.withEdge(config.edge().withTls(new EdgeSettings.TlsFiles(Path.of(args[1]), Path.of(args[2]))));
+        Map<String, String> options = options(args);
+        if (options.containsKey("--tls-cert")) {
+            config = config.withEdge(config.edge().withTls(new EdgeSettings.TlsFiles(Path.of(options.get("--tls-cert")),
+                    Path.of(options.get("--tls-key")))));
+        }
+        if (options.containsKey("--db-url")) {
+            config = config.withDatabase(new ServerConfig.DatabaseSettings(options.get("--db-url"),
+                    options.getOrDefault("--db-user", ""), ""));
+        }
+        if (options.containsKey("--node-id")) {
+            config = config.withCluster(ClusterSettings.of(Optional.of(options.get("--node-id")),
+                    Optional.ofNullable(options.get("--nats-url")), 0));
         }
         try (TandemServer server = TandemServer.start(config)) {
             System.out.println("ready " + server.port());
@@ -41,6 +55,15 @@ public final class BenchServer {
                 }
             }
         }
+    }
+
+    /** {@code DATA [--tls-cert F --tls-key F] [--db-url U --db-user U] [--node-id ID --nats-url U]}. */
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

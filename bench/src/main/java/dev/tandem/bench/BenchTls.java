@@ -43,7 +43,9 @@ final class BenchTls {
     List<String> serverArguments() {
         List<String> args = new ArrayList<>();
         if (enabled()) {
+            args.add("--tls-cert");
             args.add(certificate.toAbsolutePath().toString());
+            args.add("--tls-key");
             args.add(key.toAbsolutePath().toString());
         }
         return args;

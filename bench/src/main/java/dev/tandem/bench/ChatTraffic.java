@@ -33,6 +33,7 @@ final class ChatTraffic {
     private final Map<String, List<String>> acknowledged = new ConcurrentHashMap<>();
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong unanswered = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
 
     ChatTraffic(BenchApi tech, ConsoleFeed feed, List<String> sessions, double ratePerSession) {
         this.tech = tech;
@@ -80,8 +81,14 @@ final class ChatTraffic {
                     CompletableFuture<Long> echoed = feed.await(EchoDevice.PREFIX + text);
                     long posted = System.nanoTime();
                     sent.incrementAndGet();
-                    tech.call("POST", "/api/v1/sessions/" + id + "/messages",
-                            BenchApi.JSON.createObjectNode().put("text", text).toString(), 201);
+                    try {
+                        tech.call("POST", "/api/v1/sessions/" + id + "/messages",
+                                BenchApi.JSON.createObjectNode().put("text", text).toString(), 201);
+                    } catch (java.io.IOException refusedOrCut) {
+                        // A node died under it (503, safe to retry): not acknowledged, so not promised.
+                        refused.incrementAndGet();
+                        continue;
+                    }
                     acknowledged.get(id).add(text);
                     long created = System.nanoTime();
                     Long back;
@@ -120,6 +127,9 @@ final class ChatTraffic {
     long acknowledged() {
         return acknowledged.values().stream().mapToLong(List::size).sum();
     }
+
+    /** Technician messages refused or cut off (a node died under them); never acknowledged. */
+    long refused() { return refused.get(); }
 
     /** Round trips whose echo never reached the console feed within 30 s. */
     long unanswered() { return unanswered.get(); }

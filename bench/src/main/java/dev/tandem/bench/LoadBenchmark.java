@@ -18,6 +18,11 @@ import picocli.CommandLine.Option;
  * scrolling Settings in this JVM, viewers on {@code /ws/screen}). Afterwards every transcript is read
  * back: nothing acknowledged may be lost or doubled. The server's heap (after full GCs) at the start
  * and the end shows whether anything grows; its open files and threads are read from /proc.
+ *
+ * <p>With {@code --nodes N} the same load runs through HAProxy over N nodes ({@link NodesDeployment});
+ * halfway through, node {@code n2} is killed with SIGKILL: the run reports each node's phones,
+ * consoles and viewers before and after, how long until every phone was connected again, and what
+ * was lost (goal: nothing acknowledged).
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Load and soak: connected phones, chatting sessions and live screens at once for --minutes "
@@ -38,6 +43,10 @@ public final class LoadBenchmark implements Callable<Integer> {
     @Option(names = "--screens", defaultValue = "20", description = "Live screens (a virtual phone scrolling and a viewer each). Default: ${DEFAULT-VALUE}")
     int screens;
 
+    @Option(names = "--nodes", defaultValue = "1", description = "Nodes behind HAProxy on PostgreSQL and NATS; with 2 or "
+            + "more, node n2 is killed halfway. Default: ${DEFAULT-VALUE}")
+    int nodeCount;
+
     @Option(names = "--screen-changes", defaultValue = "2", description = "Scripted changes per second on each shared screen. Default: ${DEFAULT-VALUE}")
     double screenChanges;
 
@@ -52,23 +61,39 @@ public final class LoadBenchmark implements Callable<Integer> {
                         + "chatting at %.1f round trips/s each (%.0f/s in all), %d live screens at %.1f changes/s%n",
                 Runtime.getRuntime().availableProcessors(), minutes, phones, idlePhones, chatSessions, rate,
                 rate * chatSessions, screens, screenChanges);
-        List<AutoCloseable> open = new ArrayList<>();
+        if (nodeCount > 1) {
+            try (NodesDeployment nodes = NodesDeployment.start(nodeCount, "2g")) {
+                return run(nodes.proxyUrl(), nodes.nodes().get(0), new NodeKill(nodes, length));
+            }
+        }
         try (ServerProcess server = ServerProcess.start("4g")) {
-            BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
-            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
-            BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
+            return run(server.baseUrl(), server, null);
+        }
+    }
 
-            List<IdleDevice> idle = joinIdle(server, tech, idlePhones);
+    /**
+     * The load against {@code baseUrl} (one server, or the proxy in front of the nodes); heap, files and
+     * threads are read from {@code server} (with several nodes: n1, which is never killed).
+     */
+    private int run(String baseUrl, ServerProcess server, NodeKill kill) throws Exception {
+        List<AutoCloseable> open = new ArrayList<>();
+        try {
+            BenchApi admin = new BenchApi(baseUrl).signIn("admin", BenchServer.ADMIN_PASSWORD);
+            admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
+            BenchApi tech = new BenchApi(baseUrl).signIn("bench", "relay-orange-kite-7");
+
+            List<IdleDevice> idle = joinIdle(baseUrl, tech, idlePhones);
             List<ScreenLoad> screenLoads = new ArrayList<>();
             for (int i = 0; i < screens; i++) {
-                ScreenLoad screen = ScreenLoad.start(server.baseUrl(), tech, screenChanges);
+                ScreenLoad screen = ScreenLoad.start(baseUrl, tech, screenChanges, kill != null);
                 screenLoads.add(screen);
                 open.add(screen);
             }
             List<String> ids = new ArrayList<>();
+            // With several nodes the technician's feed stays on n1, which the run never kills.
             try (ConsoleFeed feed = ConsoleFeed.open(server.baseUrl(), tech.token())) {
                 for (int i = 0; i < chatSessions; i++) {
-                    EchoDevice device = EchoDevice.join(server.baseUrl(), tech.createCode(), "Customer " + i);
+                    EchoDevice device = EchoDevice.join(baseUrl, tech.createCode(), "Customer " + i);
                     open.add(device);
                     ids.add(device.joined().get(30, TimeUnit.SECONDS));
                 }
@@ -76,6 +101,10 @@ public final class LoadBenchmark implements Callable<Integer> {
                 long filesStart = server.openFiles();
                 ChatTraffic chat = new ChatTraffic(tech, feed, ids, rate);
                 screenLoads.forEach(ScreenLoad::resetCounts);
+                if (kill != null) {
+                    kill.before(admin);
+                    kill.armHalfway(admin, WARMUP, idlePhones + chatSessions + screens);
+                }
                 long started = System.nanoTime();
                 LatencySample latency = chat.runFor(WARMUP, length);
                 double seconds = (System.nanoTime() - started) / 1e9;
@@ -88,6 +117,9 @@ public final class LoadBenchmark implements Callable<Integer> {
                 long heapEnd = server.heapAfterGc();
                 print(seconds, chat, latency, lostAndDoubled, updates, screenBytes, heapStart, heapEnd, filesStart,
                         openFiles, threads, idle.size());
+                if (kill != null) {
+                    kill.report(admin);
+                }
             } finally {
                 idle.forEach(IdleDevice::close);
             }
@@ -103,12 +135,12 @@ public final class LoadBenchmark implements Callable<Integer> {
         }
     }
 
-    private static List<IdleDevice> joinIdle(ServerProcess server, BenchApi tech, int count) throws Exception {
+    private static List<IdleDevice> joinIdle(String baseUrl, BenchApi tech, int count) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         List<IdleDevice> idle = new ArrayList<>();
         List<CompletableFuture<IdleDevice>> joining = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            joining.add(IdleDevice.join(http, server.baseUrl(), tech.createCode()));
+            joining.add(IdleDevice.join(http, baseUrl, tech.createCode()));
             // A technician has at most 8 live codes: let each batch join before creating more.
             if (joining.size() == 8 || i == count - 1) {
                 for (CompletableFuture<IdleDevice> j : joining) {
@@ -133,6 +165,7 @@ public final class LoadBenchmark implements Callable<Integer> {
         System.out.printf(row, "phones connected (idle / chatting / sharing)", idle + " / " + chatSessions + " / " + screens, "");
         System.out.printf(row, "messages sent (technician)", chat.sent(), "");
         System.out.printf(row, "messages acknowledged (201)", chat.acknowledged(), "");
+        System.out.printf(row, "messages refused (503 or cut off, not promised)", chat.refused(), "");
         System.out.printf(row, "messages lost (with the phones' echoes)", lostAndDoubled[0], "0");
         System.out.printf(row, "messages doubled", lostAndDoubled[1], "0");
         System.out.printf(row, "round trips without an echo in 30 s", chat.unanswered(), "");
@@ -201,9 +234,12 @@ public final class LoadBenchmark implements Callable<Integer> {
             }, "bench-screen-count");
         }
 
-        static ScreenLoad start(String baseUrl, BenchApi tech, double rate) throws Exception {
+        /** With {@code nodes}, the viewer names the node that holds the phone, as the console does. */
+        static ScreenLoad start(String baseUrl, BenchApi tech, double rate, boolean nodes) throws Exception {
             SharingPhone phone = SharingPhone.joinAndShare(baseUrl, tech);
-            ViewerWebSocket socket = ViewerWebSocket.open(baseUrl, phone.session(), tech.token());
+            String owner = nodes ? tech.call("GET", "/api/v1/sessions/" + phone.session(), null, 200)
+                    .path("ownerNode").asText(null) : null;
+            ViewerWebSocket socket = ViewerWebSocket.open(baseUrl, phone.session(), tech.token(), owner);
             RfbViewer viewer = socket.viewer().handshake(RfbViewer.NOVNC_ENCODINGS);
             UpdateFeed feed = UpdateFeed.start(viewer, true);
             viewer.requestUpdate(false);

@@ -31,12 +31,18 @@ final class ServerProcess implements AutoCloseable {
 
     /** The server over HTTPS when {@code tls} has a certificate. */
     static ServerProcess start(String heap, BenchTls tls) throws IOException {
+        return start(heap, tls, List.of());
+    }
+
+    /** With {@link BenchServer}'s further {@code options} (its database, its node id and bus). */
+    static ServerProcess start(String heap, BenchTls tls, List<String> options) throws IOException {
         tls.apply();
         Path data = Files.createTempDirectory("tandem-bench");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseG1GC", "-cp",
                 System.getProperty("java.class.path"), BenchServer.class.getName(), data.toString()));
         command.addAll(tls.serverArguments());
+        command.addAll(options);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
@@ -71,6 +77,16 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
+    /** SIGKILL, as a machine dying: no shutdown, nothing handed over. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    int port() {
+        return port;
+    }
+
     String baseUrl() {
         return tls ? "https://localhost:" + port : "http://127.0.0.1:" + port;
     }
@@ -88,6 +104,9 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         in.println("quit");
         if (!process.waitFor(java.time.Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();

@@ -63,8 +63,17 @@ final class ViewerWebSocket implements AutoCloseable {
 
     /** Opens the viewer socket of {@code session}, signed in with an API token. */
     static ViewerWebSocket open(String baseUrl, String session, String token) throws IOException, InterruptedException {
+        return open(baseUrl, session, token, null);
+    }
+
+    /**
+     * With several nodes, {@code node} is the node that holds the phone: the proxy routes the viewer
+     * there on the {@code node} hint (screen bytes never cross between nodes). Null when alone.
+     */
+    static ViewerWebSocket open(String baseUrl, String session, String token, String node)
+            throws IOException, InterruptedException {
         ViewerWebSocket socket = new ViewerWebSocket(URI.create(baseUrl.replaceFirst("^http", "ws") + "/ws/screen/"
-                + session + "?token=" + token));
+                + session + "?token=" + token + (node == null ? "" : "&node=" + node)));
         if (!socket.client.connectBlocking(10, TimeUnit.SECONDS)) {
             throw new IOException("The viewer socket did not open: " + socket.closedBecause);
         }
