@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Tandem as several nodes, the way docs/deployment.md deploys it: one real PostgreSQL, one real
  * {@code nats-server}, {@code tandem server} processes with {@code --node-id}, and a real HAProxy
  * in front (HTTP mode, least connections, {@code /healthz} checks every second, WebSockets
- * tunnelled, a viewer's {@code ?node=} hint routed to that node). Customers come through HAProxy;
+ * tunnelled, a viewer's {@code ?node=} hint routed to that node, the connections of a node marked
+ * down cut so that its phones come back elsewhere). Customers come through HAProxy;
  * a test may also talk to one node directly, as a technician whose browser the proxy sent there.
  */
 final class NodesUnderTest implements AutoCloseable {
@@ -44,8 +45,13 @@ final class NodesUnderTest implements AutoCloseable {
         this.haproxyPort = haproxyPort;
     }
 
-    /** Starts the database, the bus, the nodes {@code ids} (one after the other) and the proxy. */
+    /** Starts the database, the bus, the nodes {@code ids} (side by side) and the proxy. */
     static NodesUnderTest start(String... ids) {
+        return start(List.of(), ids);
+    }
+
+    /** As {@link #start(String...)}, each node also started with {@code options}. */
+    static NodesUnderTest start(List<String> options, String... ids) {
         PostgresServer postgres = PostgresServer.startPrivate();
         NatsServer nats = NatsServer.start();
         Map<String, ServerUnderTest> nodes = new LinkedHashMap<>();
@@ -57,10 +63,26 @@ final class NodesUnderTest implements AutoCloseable {
             new SecureRandom().nextBytes(key);
             // Every node seals and opens the same secrets in the shared database.
             Map<String, String> environment = Map.of("TANDEM_SECRET_KEY", Base64.getEncoder().encodeToString(key));
-            for (String id : ids) {
-                nodes.put(id, ServerUnderTest.start(environment, "--node-id", id, "--nats-url", nats.url(),
+            // The first node creates the schema alone; the others then start side by side.
+            for (int i = 0; i < ids.length; i++) {
+                nodes.put(ids[i], null);
+            }
+            List<java.util.concurrent.CompletableFuture<ServerUnderTest>> starting = new ArrayList<>();
+            for (int i = 0; i < ids.length; i++) {
+                List<String> command = new ArrayList<>(List.of("--node-id", ids[i], "--nats-url", nats.url(),
                         "--db-url", database.jdbcUrl(), "--db-user", database.user(),
                         "--public-url", "http://127.0.0.1:" + haproxyPort, "--trusted-proxies", "127.0.0.1/32"));
+                command.addAll(options);
+                String[] args = command.toArray(String[]::new);
+                if (i == 0) {
+                    nodes.put(ids[i], ServerUnderTest.start(environment, args));
+                } else {
+                    starting.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                            () -> ServerUnderTest.start(environment, args)));
+                }
+            }
+            for (int i = 1; i < ids.length; i++) {
+                nodes.put(ids[i], starting.get(i - 1).join());
             }
             Process haproxy = startHaproxy(Files.createTempDirectory("tandem-haproxy"), haproxyPort, nodes);
             started = true;
@@ -69,7 +91,7 @@ final class NodesUnderTest implements AutoCloseable {
             throw new UncheckedIOException(e);
         } finally {
             if (!started) {
-                nodes.values().forEach(ServerUnderTest::close);
+                nodes.values().stream().filter(java.util.Objects::nonNull).forEach(ServerUnderTest::close);
                 nats.close();
                 postgres.stopIfRunning();
             }
@@ -107,7 +129,7 @@ final class NodesUnderTest implements AutoCloseable {
         }
         for (Map.Entry<String, ServerUnderTest> node : nodes.entrySet()) {
             config.append("  server ").append(node.getKey()).append(" 127.0.0.1:").append(node.getValue().port())
-                    .append(" check inter 1s fall 2 rise 2\n");
+                    .append(" check inter 1s fall 2 rise 2 on-marked-down shutdown-sessions\n");
         }
         return config.toString();
     }
