@@ -33,6 +33,7 @@ import dev.tandem.server.history.SessionHistory;
 import dev.tandem.server.http.WebApp;
 import dev.tandem.server.ws.AgentEndpoint;
 import dev.tandem.server.ws.ConsoleEndpoint;
+import dev.tandem.server.events.Events;
 import dev.tandem.server.events.LocalEvents;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ScreenSharing;
@@ -100,10 +101,12 @@ public final class TandemServer implements AutoCloseable {
     private final java.nio.file.Path dataDir;
     private final Node node;
     private final SessionOwners owners;
+    private final NodeBus bus;
 
     private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
                          ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword,
-                         EdgeListeners edge, java.nio.file.Path dataDir, Node node, SessionOwners owners) {
+                         EdgeListeners edge, java.nio.file.Path dataDir, Node node, SessionOwners owners, NodeBus bus) {
+        this.bus = bus;
         this.node = node;
         this.owners = owners;
         this.edge = edge;
@@ -159,22 +162,30 @@ public final class TandemServer implements AutoCloseable {
         } catch (java.io.UncheckedIOException e) {
             throw new StartupException(e.getMessage() + ": check that the server may write to --data.", e);
         }
+        NodeBus bus;
+        try {
+            bus = NodeBus.connect(config);
+        } catch (StartupException e) {
+            database.close();
+            throw e;
+        }
         ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
             Thread thread = new Thread(r, "tandem-timers");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            return assemble(config, database, timers, clock, box);
+            return assemble(config, database, timers, clock, box, bus);
         } catch (RuntimeException e) {
             timers.shutdownNow();
+            bus.close();
             database.close();
             throw e;
         }
     }
 
     private static TandemServer assemble(ServerConfig config, Database database, ScheduledExecutorService timers,
-                                         Clock clock, SecretBox box) {
+                                         Clock clock, SecretBox box, NodeBus bus) {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS);
@@ -193,7 +204,9 @@ public final class TandemServer implements AutoCloseable {
         AuditLog audit = new AuditLog(new AuditStore(database), clock);
         Settings settings = Settings.load(new SettingsStore(database), config, clock, box);
         Links links = new Links(settings::publicUrl);
-        LocalEvents consoles = new LocalEvents(json);
+        LocalEvents localConsoles = new LocalEvents(json);
+        // Every publisher gets the events of the cluster when there is one; sockets attach to this node's.
+        Events consoles = bus.events(localConsoles, accounts);
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
         TrustedCertificates trust = config.edge().caFile().map(f -> TrustedCertificates.fromFile(f.toString()))
                 .orElse(TrustedCertificates.system());
@@ -225,15 +238,15 @@ public final class TandemServer implements AutoCloseable {
         ClientAddresses clients = new ClientAddresses(ForwardedClient.source(config.edge().trustedProxies()));
         AgentEndpoint agents = new AgentEndpoint(sessions, codec, clock, timers, Duration.ofSeconds(Limits.HANDSHAKE_SECONDS),
                 clients);
-        ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, consoles, clients);
-        ViewerEndpoint viewerEndpoint = new ViewerEndpoint(accounts, screens, clients);
+        ConsoleEndpoint consoleEndpoint = new ConsoleEndpoint(accounts, localConsoles, clients);
+        ViewerEndpoint viewerEndpoint = new ViewerEndpoint(accounts, screens, clients, bus.ownerElsewhere(owners));
         Sockets sockets = new Sockets(agents, consoleEndpoint, viewerEndpoint, requestEndpoint);
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         Gauge.builder("tandem_sessions_active", sessions, LiveSessions::activeCount).register(metrics);
         Gauge.builder("tandem_agent_connections", agents, AgentEndpoint::connections).register(metrics);
-        Gauge.builder("tandem_console_connections", consoles, LocalEvents::size).register(metrics);
+        Gauge.builder("tandem_console_connections", localConsoles, LocalEvents::size).register(metrics);
         Gauge.builder("tandem_viewer_connections", viewerEndpoint, ViewerEndpoint::connections).register(metrics);
         boolean secureCookies = config.publicUrl().map(u -> "https".equals(u.getScheme())).orElse(false);
         EdgeListeners edge = EdgeListeners.prepare(config.edge(), config.port(), config.dataDir());
@@ -249,6 +262,7 @@ public final class TandemServer implements AutoCloseable {
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
                 config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail)), json);
+        bus.plug(requests, web, owners);
 
         // Nothing one client does may stall the others: bounded threads, connections, requests, time.
         // A trusted proxy carries every client behind it on its own address, so its connections are
@@ -319,7 +333,7 @@ public final class TandemServer implements AutoCloseable {
         timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
         long retry = config.mailRetry().toMillis();
         timers.scheduleAtFixedRate(guard(mail::retryQueued), Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
-        timers.scheduleAtFixedRate(guard(consoles::ping), 20, 20, TimeUnit.SECONDS);
+        timers.scheduleAtFixedRate(guard(localConsoles::ping), 20, 20, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(requests::expireDue), 1, 1, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(requests::pingWatchers), 20, 20, TimeUnit.SECONDS);
         timers.scheduleAtFixedRate(guard(screens::pingViewers), 15, 15, TimeUnit.SECONDS);
@@ -327,13 +341,15 @@ public final class TandemServer implements AutoCloseable {
         timers.scheduleAtFixedRate(guard(() -> {
             flows.deleteExpired(clock.instant());
             tokenStore.deleteExpired(clock.instant());
+            // A retried message comes within seconds; a day covers any client's retries.
+            messageStore.keys().forgetBefore(clock.instant().minus(Duration.ofDays(1)));
         }), 1, 10, TimeUnit.MINUTES);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
         return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir(), node,
-                owners);
+                owners, bus);
     }
 
     public int port() { return app.port(); }
@@ -358,6 +374,8 @@ public final class TandemServer implements AutoCloseable {
         timers.shutdownNow();
         app.stop();
         edge.close();
+        // After the routes: a command forwarded here meanwhile still gets its answer.
+        bus.close();
         mail.close();
         database.close();
         // H2 may have written its trace file since the start; the 0700 directory kept it private meanwhile.

@@ -7,6 +7,7 @@ import dev.tandem.server.events.LocalEvents;
 import io.nats.client.Message;
 import io.nats.client.impl.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,16 @@ public final class ClusterEvents implements Events {
     static final String CLOSE = "Tandem-Close";
     private final LocalEvents local;
     private final Bus bus;
+    private final LongConsumer forgetUser;
 
-    public ClusterEvents(LocalEvents local, Bus bus) {
+    /**
+     * {@code forgetUser}: what this node remembers of a user's sign-ins, dropped when another node
+     * closes their consoles (disabled, signed out), so this node refuses their token at once too.
+     */
+    public ClusterEvents(LocalEvents local, Bus bus, LongConsumer forgetUser) {
         this.local = local;
         this.bus = bus;
+        this.forgetUser = forgetUser;
         bus.listen(Subjects.EVENTS, this::fromOtherNode);
         bus.listen(Subjects.DISCONNECT, this::disconnectFromOtherNode);
     }
@@ -60,6 +67,7 @@ public final class ClusterEvents implements Events {
         try {
             long userId = Long.parseLong(message.getHeaders().getFirst(USER));
             int code = Integer.parseInt(message.getHeaders().getFirst(CLOSE));
+            forgetUser.accept(userId);
             local.disconnect(userId, code, new String(message.getData(), StandardCharsets.UTF_8));
         } catch (RuntimeException e) {
             LOG.warn("A disconnect from another node without a readable user is dropped");

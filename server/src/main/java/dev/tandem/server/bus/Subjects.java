@@ -14,7 +14,8 @@ public final class Subjects {
     public static final String DISCONNECT = "tandem.users.disconnect";
     /** A chat request changed: its waiting customer's page may be watched from any node. */
     public static final String REQUEST_UPDATES = "tandem.requests.updates";
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** What a node id may be ({@code --node-id}); '.' is turned into '~' so an id stays one subject token. */
+    private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
 
     private Subjects() {
     }
@@ -24,11 +25,14 @@ public final class Subjects {
         return "tandem.nodes." + token(nodeId) + ".commands";
     }
 
-    /** A node id becomes one subject token: no dots, wildcards or spaces may slip into a subject. */
+    /**
+     * A node id as one subject token: '.' separates tokens in NATS, so it becomes '~' (which no node
+     * id contains, so two ids never share a subject); ids with wildcards or spaces are refused.
+     */
     static String token(String nodeId) {
-        if (nodeId == null || !TOKEN.matcher(nodeId).matches()) {
-            throw new IllegalArgumentException("A node id is 1 to 64 letters, digits, '-' or '_'.");
+        if (nodeId == null || !NODE_ID.matcher(nodeId).matches()) {
+            throw new IllegalArgumentException("A node id is 1 to 40 letters, digits, '.', '_' or '-'.");
         }
-        return nodeId;
+        return nodeId.replace('.', '~');
     }
 }

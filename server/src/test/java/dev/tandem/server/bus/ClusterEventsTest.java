@@ -37,8 +37,8 @@ class ClusterEventsTest {
         try (Bus busA = Bus.connect(nats.url(), "a"); Bus busB = Bus.connect(nats.url(), "b")) {
             LocalEvents localA = new LocalEvents(new ObjectMapper());
             LocalEvents localB = new LocalEvents(new ObjectMapper());
-            ClusterEvents a = new ClusterEvents(localA, busA);
-            new ClusterEvents(localB, busB);
+            ClusterEvents a = new ClusterEvents(localA, busA, id -> { });
+            new ClusterEvents(localB, busB, id -> { });
             Frames ownerOnA = attach(localA, technician(7));
             Frames ownerOnB = attach(localB, technician(7));
             Frames adminOnB = attach(localB, new User(1, "admin", "Admin", Role.ADMIN, true));
@@ -68,8 +68,8 @@ class ClusterEventsTest {
         try (Bus busA = Bus.connect(nats.url(), "a"); Bus busB = Bus.connect(nats.url(), "b")) {
             LocalEvents localA = new LocalEvents(new ObjectMapper());
             LocalEvents localB = new LocalEvents(new ObjectMapper());
-            ClusterEvents a = new ClusterEvents(localA, busA);
-            new ClusterEvents(localB, busB);
+            ClusterEvents a = new ClusterEvents(localA, busA, id -> { });
+            new ClusterEvents(localB, busB, id -> { });
             Frames onB = attach(localB, technician(7));
             Frames otherOnB = attach(localB, technician(8));
 
@@ -85,7 +85,7 @@ class ClusterEventsTest {
         assertThatThrownBy(() -> Bus.connect("nats://127.0.0.1:1", "a"))
                 .isInstanceOf(Bus.BusUnavailableException.class)
                 .hasMessage("Cannot reach NATS at nats://127.0.0.1:1: check --nats-url and that nats-server runs there.");
-        assertThatThrownBy(() -> Bus.connect(nats.url(), "a.b"))
+        assertThatThrownBy(() -> Bus.connect(nats.url(), "a b"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("node id");
     }
 
