@@ -76,6 +76,8 @@ public final class LoadBenchmark implements Callable<Integer> {
      * threads are read from {@code server} (with several nodes: n1, which is never killed).
      */
     private int run(String baseUrl, ServerProcess server, NodeKill kill) throws Exception {
+        int idlePhones = Math.max(0, phones - chatSessions - screens);
+        Duration length = Duration.ofMillis((long) (minutes * 60_000));
         List<AutoCloseable> open = new ArrayList<>();
         try {
             BenchApi admin = new BenchApi(baseUrl).signIn("admin", BenchServer.ADMIN_PASSWORD);
