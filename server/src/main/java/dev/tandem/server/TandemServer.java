@@ -23,6 +23,7 @@ import dev.tandem.server.store.SignInFlowStore;
 import java.net.URI;
 import dev.tandem.server.cluster.Node;
 import dev.tandem.server.cluster.NodeAddress;
+import dev.tandem.server.cluster.Nodes;
 import dev.tandem.server.cluster.SessionOwners;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.edge.EdgeListeners;
@@ -183,7 +184,7 @@ public final class TandemServer implements AutoCloseable {
         PortalStore portals = new PortalStore(database);
         CodeStore codeStore = new CodeStore(database);
         SessionStore sessionStore = new SessionStore(database);
-        SessionOwners owners = new SessionOwners(database, config.nodeId());
+        SessionOwners owners = new SessionOwners(database, config.nodeId(), config.cluster().clustered());
         TokenStore tokenStore = new TokenStore(database);
         Accounts accounts = new Accounts(users, tokenStore, hasher, clock);
         Optional<String> generated = accounts.ensureAdministrator(config.adminPassword());
@@ -205,7 +206,7 @@ public final class TandemServer implements AutoCloseable {
         DiagnosticsStore diagnosticsStore = new DiagnosticsStore(database);
         LogVault vault = new LogVault(config.dataDir());
         LiveSessions sessions = new LiveSessions(sessionStore, messageStore, codeStore, codes, consoles,
-                clock, timers, config.reconnectGrace(), config.heartbeat(), audit);
+                clock, timers, config.reconnectGrace(), config.heartbeat(), audit, owners);
         // The session features, plugged in here and nowhere else; each is a peer of the others.
         SessionAccess access = new SessionAccess(sessionStore);
         LogFiles logFiles = new LogFiles(diagnosticsStore, vault, access);
@@ -288,7 +289,7 @@ public final class TandemServer implements AutoCloseable {
         });
         // Active sessions are back in memory before the first request: a technician's message right
         // after a restart finds its session live (not a 410) and waits on its loop like any other.
-        sessions.restore();
+        sessions.restore(clock.instant().minus(Nodes.stale(config.heartbeat())));
         try {
             app.start();
             edge.started(timers, settings::publicUrl);
