@@ -99,13 +99,13 @@ public final class TandemServer implements AutoCloseable {
     private final Optional<String> generatedAdminPassword;
     private final EdgeListeners edge;
     private final java.nio.file.Path dataDir;
-    private final Node node;
+    private final NodeHeartbeat heartbeat;
     private final SessionOwners owners;
 
     private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
                          ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword,
-                         EdgeListeners edge, java.nio.file.Path dataDir, Node node, SessionOwners owners) {
-        this.node = node;
+                         EdgeListeners edge, java.nio.file.Path dataDir, NodeHeartbeat heartbeat, SessionOwners owners) {
+        this.heartbeat = heartbeat;
         this.owners = owners;
         this.edge = edge;
         this.dataDir = dataDir;
@@ -247,9 +247,12 @@ public final class TandemServer implements AutoCloseable {
                 json, clock, trust);
         WebApp.Identity identity = new WebApp.Identity(new SignIns(accounts, factors, signInSettings), factors, passkeys,
                 sso, new SsoAccounts(users, accounts), signInSettings);
+        NodeHeartbeat heartbeat = new NodeHeartbeat(new Nodes(database), clock, sessions, agents::connections,
+                consoles::size, viewerEndpoint::connections);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
-                config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail)), json);
+                config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail),
+                new WebApp.Nodes(heartbeat::views, heartbeat::isStopping)), json);
 
         // Nothing one client does may stall the others: bounded threads, connections, requests, time.
         // A trusted proxy carries every client behind it on its own address, so its connections are
@@ -315,8 +318,11 @@ public final class TandemServer implements AutoCloseable {
         }
         links.bound(app.port(), edge.isTls());
         Node node = new Node(config.nodeId(), NodeAddress.of(config.edge().bind(), app.port()), config.cluster().clustered());
+        heartbeat.bound(node);
         long beat = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
+        long nodeBeat = Nodes.every(config.heartbeat()).toMillis();
+        timers.scheduleAtFixedRate(guard(heartbeat::beat), nodeBeat, nodeBeat, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
         long retry = config.mailRetry().toMillis();
         timers.scheduleAtFixedRate(guard(mail::retryQueued), Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
@@ -333,14 +339,14 @@ public final class TandemServer implements AutoCloseable {
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
-        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir(), node,
+        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir(), heartbeat,
                 owners);
     }
 
     public int port() { return app.port(); }
 
     /** This server as a node of the cluster (the node {@code local} when it runs alone). */
-    public Node node() { return node; }
+    public Node node() { return heartbeat.node(); }
 
     /** Which node owns each live session. */
     public SessionOwners owners() { return owners; }
@@ -360,6 +366,11 @@ public final class TandemServer implements AutoCloseable {
         app.stop();
         edge.close();
         mail.close();
+        try {
+            heartbeat.stopped();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove this node's row from the nodes table: {}", e.getMessage());
+        }
         database.close();
         // H2 may have written its trace file since the start; the 0700 directory kept it private meanwhile.
         PrivateFiles.tighten(dataDir);

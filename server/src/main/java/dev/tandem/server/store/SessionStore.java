@@ -117,7 +117,7 @@ public final class SessionStore {
                 "active".equals(rs.getString("status")) ? SessionStatus.ACTIVE : SessionStatus.ENDED,
                 rs.getTimestamp("started_at").toInstant(), Optional.ofNullable(ended).map(Timestamp::toInstant),
                 Optional.ofNullable(rs.getString("ended_by")), Optional.ofNullable(rs.getString("end_reason")),
-                Optional.ofNullable(rs.getString("ended_by_name")));
+                Optional.ofNullable(rs.getString("ended_by_name")), Optional.ofNullable(rs.getString("owner_node")));
     }
 
     private static String toJson(Capabilities capabilities) {
