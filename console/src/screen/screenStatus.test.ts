@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ScreenState } from '../api/types';
 import { sampleSession } from '../testing/fakes';
-import { closeOutcome, controlStatus, viewerStatus, wantsStream } from './screenStatus';
+import { closeOutcome, controlStatus, viewerSocketPath, viewerStatus, wantsStream } from './screenStatus';
 
 const session = sampleSession;
 
@@ -12,6 +12,18 @@ const screen = (status: ScreenState['status'], extra: Partial<ScreenState> = {})
   stoppedByCustomer: false,
   viewers: 0,
   ...extra,
+});
+
+describe('viewerSocketPath', () => {
+  it('names the node holding the phone, so the load balancer sends the socket there', () => {
+    expect(viewerSocketPath('s 1', 'node-a')).toBe('/ws/screen/s%201?node=node-a');
+    expect(viewerSocketPath('s1', null)).toBe('/ws/screen/s1');
+    expect(viewerSocketPath('s1', undefined)).toBe('/ws/screen/s1');
+  });
+
+  it('reconnects after a viewer reached a node without the phone', () => {
+    expect(closeOutcome(4409)).toEqual({ status: 'reconnecting', retry: 'backoff' });
+  });
 });
 
 describe('closeOutcome', () => {

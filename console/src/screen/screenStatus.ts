@@ -9,6 +9,17 @@ import type { ScreenState, Session } from '../api/types';
  */
 export type ViewerStatus = 'pending' | 'sharing' | 'declined' | 'stopped' | 'off' | 'reconnecting' | 'unavailable';
 
+/**
+ * The viewer socket's path. In a cluster `?node=` names the node holding the phone, so the load
+ * balancer sends the socket there (docs/deployment.md): screen bytes never cross between nodes. A
+ * socket that lands elsewhere anyway is closed with 4409 and comes back here with the session's
+ * current owner.
+ */
+export function viewerSocketPath(sessionId: string, ownerNode: string | null | undefined): string {
+  const path = `/ws/screen/${encodeURIComponent(sessionId)}`;
+  return ownerNode ? `${path}?node=${encodeURIComponent(ownerNode)}` : path;
+}
+
 /** What to do after the viewer socket closed. */
 export type Retry = 'none' | 'backoff' | 'whenPhoneBack';
 
@@ -35,7 +46,7 @@ export function closeOutcome(code: number): CloseOutcome {
     case ERROR_CODES.MALFORMED.closeCode: // protocol error: retrying would fail the same way
     case POLICY_CLOSE_CODE: // not signed in, not ours, or too far behind; the technician can resume by hand
       return { status: 'off', retry: 'none' };
-    default: // 1001, 1005, 1006, 1011, 4408, network trouble: come back with back-off
+    default: // 1001, 1005, 1006, 1011, 4408, 4409 (another node holds the phone), network trouble: come back with back-off
       return { status: 'reconnecting', retry: 'backoff' };
   }
 }

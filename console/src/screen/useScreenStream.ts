@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { backoffDelay } from '../api/backoff';
 import { sameOriginSocketUrl } from '../api/socketLike';
 import type { ScreenState, Session } from '../api/types';
-import { closeOutcome, viewerStatus, wantsStream, type CloseOutcome, type ViewerStatus } from './screenStatus';
+import { closeOutcome, viewerSocketPath, viewerStatus, wantsStream, type CloseOutcome, type ViewerStatus } from './screenStatus';
 import { StreamStats, type StreamRate } from './streamStats';
 import { ViewerStream } from './viewerStream';
 import { loadQuality, saveQuality, type ViewerQuality } from './quality';
@@ -71,6 +71,9 @@ export function useScreenStream(
   controlRef.current = controlGranted;
   const screenRef = useRef(screen);
   screenRef.current = screen;
+  // Read when the socket opens, so a reconnect after a 4409 goes to the node that holds the phone now.
+  const ownerRef = useRef(session?.ownerNode);
+  ownerRef.current = session?.ownerNode;
 
   const activeClose = closed && closed.screen === screen ? closed.outcome : null;
   const status = viewerStatus({ session, screen, closed: activeClose });
@@ -80,7 +83,7 @@ export function useScreenStream(
     if (!shouldConnect || !target.current) return;
     let stream: ViewerStream | null = null;
     let cancelled = false;
-    const url = sameOriginSocketUrl(`/ws/screen/${encodeURIComponent(id)}`, window.location);
+    const url = sameOriginSocketUrl(viewerSocketPath(id, ownerRef.current), window.location);
     ViewerStream.open(target.current, url, !controlRef.current, qualityRef.current, {
       onConnect: () => {
         if (cancelled) return;

@@ -117,6 +117,7 @@ export function sampleSession(extra: Partial<Session> = {}): Session {
     endedByName: null,
     durationSeconds: null,
     origin: 'code',
+    ownerNode: null,
     ...extra,
   };
 }

@@ -23,6 +23,7 @@ import dev.tandem.server.store.SignInFlowStore;
 import java.net.URI;
 import dev.tandem.server.cluster.Node;
 import dev.tandem.server.cluster.NodeAddress;
+import dev.tandem.server.cluster.Nodes;
 import dev.tandem.server.cluster.SessionOwners;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.edge.EdgeListeners;
@@ -99,15 +100,16 @@ public final class TandemServer implements AutoCloseable {
     private final Optional<String> generatedAdminPassword;
     private final EdgeListeners edge;
     private final java.nio.file.Path dataDir;
-    private final Node node;
+    private final NodeHeartbeat heartbeat;
     private final SessionOwners owners;
     private final NodeBus bus;
 
     private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
                          ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword,
-                         EdgeListeners edge, java.nio.file.Path dataDir, Node node, SessionOwners owners, NodeBus bus) {
+                         EdgeListeners edge, java.nio.file.Path dataDir, NodeHeartbeat heartbeat, SessionOwners owners,
+                         NodeBus bus) {
         this.bus = bus;
-        this.node = node;
+        this.heartbeat = heartbeat;
         this.owners = owners;
         this.edge = edge;
         this.dataDir = dataDir;
@@ -194,7 +196,7 @@ public final class TandemServer implements AutoCloseable {
         PortalStore portals = new PortalStore(database);
         CodeStore codeStore = new CodeStore(database);
         SessionStore sessionStore = new SessionStore(database);
-        SessionOwners owners = new SessionOwners(database, config.nodeId());
+        SessionOwners owners = new SessionOwners(database, config.nodeId(), config.cluster().clustered());
         TokenStore tokenStore = new TokenStore(database);
         Accounts accounts = new Accounts(users, tokenStore, hasher, clock);
         Optional<String> generated = accounts.ensureAdministrator(config.adminPassword());
@@ -218,7 +220,7 @@ public final class TandemServer implements AutoCloseable {
         DiagnosticsStore diagnosticsStore = new DiagnosticsStore(database);
         LogVault vault = new LogVault(config.dataDir());
         LiveSessions sessions = new LiveSessions(sessionStore, messageStore, codeStore, codes, consoles,
-                clock, timers, config.reconnectGrace(), config.heartbeat(), audit);
+                clock, timers, config.reconnectGrace(), config.heartbeat(), audit, owners);
         // The session features, plugged in here and nowhere else; each is a peer of the others.
         SessionAccess access = new SessionAccess(sessionStore);
         LogFiles logFiles = new LogFiles(diagnosticsStore, vault, access);
@@ -259,9 +261,12 @@ public final class TandemServer implements AutoCloseable {
                 json, clock, trust);
         WebApp.Identity identity = new WebApp.Identity(new SignIns(accounts, factors, signInSettings), factors, passkeys,
                 sso, new SsoAccounts(users, accounts), signInSettings);
+        NodeHeartbeat heartbeat = new NodeHeartbeat(new Nodes(database), clock, sessions, agents::connections,
+                localConsoles::size, viewerEndpoint::connections);
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
-                config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail)), json);
+                config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail),
+                new WebApp.Nodes(heartbeat::views, heartbeat::isStopping)), json);
         bus.plug(requests, web, owners);
 
         // Nothing one client does may stall the others: bounded threads, connections, requests, time.
@@ -302,7 +307,7 @@ public final class TandemServer implements AutoCloseable {
         });
         // Active sessions are back in memory before the first request: a technician's message right
         // after a restart finds its session live (not a 410) and waits on its loop like any other.
-        sessions.restore();
+        sessions.restore(clock.instant().minus(Nodes.stale(config.heartbeat())));
         try {
             app.start();
             edge.started(timers, settings::publicUrl);
@@ -328,8 +333,11 @@ public final class TandemServer implements AutoCloseable {
         }
         links.bound(app.port(), edge.isTls());
         Node node = new Node(config.nodeId(), NodeAddress.of(config.edge().bind(), app.port()), config.cluster().clustered());
+        heartbeat.bound(node);
         long beat = config.heartbeat().toMillis();
         timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
+        long nodeBeat = Nodes.every(config.heartbeat()).toMillis();
+        timers.scheduleAtFixedRate(guard(heartbeat::beat), nodeBeat, nodeBeat, TimeUnit.MILLISECONDS);
         timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
         long retry = config.mailRetry().toMillis();
         timers.scheduleAtFixedRate(guard(mail::retryQueued), Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
@@ -348,14 +356,14 @@ public final class TandemServer implements AutoCloseable {
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
-        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir(), node,
+        return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir(), heartbeat,
                 owners, bus);
     }
 
     public int port() { return app.port(); }
 
     /** This server as a node of the cluster (the node {@code local} when it runs alone). */
-    public Node node() { return node; }
+    public Node node() { return heartbeat.node(); }
 
     /** Which node owns each live session. */
     public SessionOwners owners() { return owners; }
@@ -377,6 +385,11 @@ public final class TandemServer implements AutoCloseable {
         // After the routes: a command forwarded here meanwhile still gets its answer.
         bus.close();
         mail.close();
+        try {
+            heartbeat.stopped();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove this node's row from the nodes table: {}", e.getMessage());
+        }
         database.close();
         // H2 may have written its trace file since the start; the 0700 directory kept it private meanwhile.
         PrivateFiles.tighten(dataDir);

@@ -229,6 +229,8 @@ class AuthorizationMatrixTest {
         row("GET", session + "/history", null, 401, 401, 200, 404, 200);
         // Management Center: administrators only; the audit log can only be read.
         row("GET", "/api/v1/audit", null, 401, 401, 403, 403, 200);
+        // The server's nodes (issue 16): administrators only.
+        row("GET", "/api/v1/nodes", null, 401, 401, 403, 403, 200);
         row("GET", "/api/v1/settings", null, 401, 401, 403, 403, 200);
         row("PUT", "/api/v1/settings", "{\"retention\":{\"transcriptDays\":null,\"logFileDays\":null}}",
                 401, 401, 403, 403, 200);

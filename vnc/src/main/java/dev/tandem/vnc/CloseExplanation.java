@@ -11,6 +11,8 @@ final class CloseExplanation {
     static final int NORMAL = 1000;
     static final int GOING_AWAY = 1001;
     static final int POLICY = 1008;
+    /** The server's {@code session_elsewhere}: the socket reached a node of a cluster that does not hold the phone. */
+    static final int ELSEWHERE = 4409;
 
     private CloseExplanation() {
     }
@@ -41,6 +43,8 @@ final class CloseExplanation {
             case GOING_AWAY -> "the server is shutting down" + said + " [1001]: reconnect when it is back";
             case POLICY -> "the server refused the viewer" + said + " [1008]: check the token and that the"
                     + " session is yours";
+            case ELSEWHERE -> "the phone is connected to another node of the server" + said + " [4409]: reconnect"
+                    + " the viewer; the bridge asks for the node that holds it now";
             default -> "the connection to the server was lost" + said + " [" + code + "]: check that the server"
                     + " is reachable, then reconnect the viewer";
         };

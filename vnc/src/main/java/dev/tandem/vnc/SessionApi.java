@@ -40,6 +40,21 @@ final class SessionApi {
         }
     }
 
+    /**
+     * The node that holds the session's phone when the server runs as several nodes; empty alone,
+     * and whenever it cannot be read (the hint is only for routing: the node the viewer reaches
+     * then says where to go).
+     */
+    java.util.Optional<String> ownerNode(String id) {
+        try {
+            JsonNode owner = call(id, request("/api/v1/sessions/" + TandemServerUrl.encode(id)).GET()).path("ownerNode");
+            return owner.isTextual() && !owner.asText().isBlank() ? java.util.Optional.of(owner.asText())
+                    : java.util.Optional.empty();
+        } catch (VncRefusal | RuntimeException unreadable) {
+            return java.util.Optional.empty();
+        }
+    }
+
     Session session(String id) throws VncRefusal {
         JsonNode body = call(id, request("/api/v1/sessions/" + TandemServerUrl.encode(id)).GET());
         JsonNode capabilities = body.path("capabilities");

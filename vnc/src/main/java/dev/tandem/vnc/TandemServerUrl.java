@@ -49,9 +49,18 @@ public record TandemServerUrl(URI base, TrustedCertificates trust) {
 
     /** {@code ws(s)://…/ws/screen/<session>?token=<token>}: one viewer's socket. */
     URI screenSocket(String session, String token) {
+        return screenSocket(session, token, java.util.Optional.empty());
+    }
+
+    /**
+     * The viewer's socket with {@code &node=<node>} when the session names the node that holds the
+     * phone: a load balancer in front of several nodes routes on it (docs/deployment.md).
+     */
+    URI screenSocket(String session, String token, java.util.Optional<String> node) {
         String scheme = base.getScheme().equalsIgnoreCase("https") ? "wss" : "ws";
         String rest = base.toString().substring(base.getScheme().length());
-        return URI.create(scheme + rest + "/ws/screen/" + encode(session) + "?token=" + encode(token));
+        return URI.create(scheme + rest + "/ws/screen/" + encode(session) + "?token=" + encode(token)
+                + node.map(n -> "&node=" + encode(n)).orElse(""));
     }
 
     static String encode(String part) {

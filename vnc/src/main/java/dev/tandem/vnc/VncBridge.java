@@ -21,13 +21,14 @@ import org.slf4j.LoggerFactory;
 public final class VncBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VncBridge.class);
     private final ServerSocket listener;
-    private final URI screenSocket;
+    /** Each viewer's socket, read when it connects: the node that holds the phone may change meanwhile. */
+    private final java.util.function.Supplier<URI> screenSocket;
     private final Consumer<String> notices;
     private final javax.net.ssl.SSLContext tls;
     private final Set<ViewerTunnel> tunnels = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private VncBridge(ServerSocket listener, URI screenSocket, Consumer<String> notices, javax.net.ssl.SSLContext tls) {
+    private VncBridge(ServerSocket listener, java.util.function.Supplier<URI> screenSocket, Consumer<String> notices, javax.net.ssl.SSLContext tls) {
         this.tls = tls;
         this.listener = listener;
         this.screenSocket = screenSocket;
@@ -50,7 +51,9 @@ public final class VncBridge implements AutoCloseable {
             listener.close();
             throw e;
         }
-        VncBridge bridge = new VncBridge(listener, server.screenSocket(session, token), notices, server.tls());
+        SessionApi api = new SessionApi(server, token);
+        VncBridge bridge = new VncBridge(listener, () -> server.screenSocket(session, token, api.ownerNode(session)),
+                notices, server.tls());
         Thread acceptor = new Thread(bridge::acceptViewers, "tandem-vnc-accept");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -74,7 +77,7 @@ public final class VncBridge implements AutoCloseable {
                 continue;
             }
             try {
-                ViewerTunnel tunnel = ViewerTunnel.create(viewer, screenSocket, notices, tls);
+                ViewerTunnel tunnel = ViewerTunnel.create(viewer, screenSocket.get(), notices, tls);
                 tunnels.add(tunnel);
                 Thread thread = new Thread(() -> {
                     try {

@@ -145,6 +145,18 @@ class VncBridgeTest {
     }
 
     @Test
+    void aViewerAtANodeWithoutThePhoneIsToldToReconnect() throws Exception {
+        ViewerSocketStandIn standIn = new ViewerSocketStandIn();
+        standIn.onOpen = socket -> socket.close(4409, "The session is on another node; reconnect with ?node=a");
+        start(standIn);
+        try (Socket viewer = viewer()) {
+            assertThat(readToEnd(viewer.getInputStream())).isEmpty();
+        }
+        assertThat(notices.poll(5, TimeUnit.SECONDS)).contains("the phone is connected to another node of the server")
+                .contains("[4409]: reconnect the viewer");
+    }
+
+    @Test
     void theCustomerStoppingMidStreamEndsTheViewerWithTheReason() throws Exception {
         ViewerSocketStandIn standIn = new ViewerSocketStandIn();
         CountDownLatch opened = new CountDownLatch(1);

@@ -30,10 +30,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import dev.tandem.server.view.NodeView;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import dev.tandem.server.bus.Bus;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** Registers every HTTP route of the server in one place. */
 public final class WebApp {
@@ -59,6 +63,8 @@ public final class WebApp {
     private final SessionCommands commands;
     private final UserStore users;
     private final ObjectMapper json;
+    private final Nodes nodes;
+    private final Authenticator authenticator;
 
     /** The services the routes call. */
     public record Services(Accounts accounts, PasswordHasher hasher, UserStore users, PortalStore portals,
@@ -66,7 +72,14 @@ public final class WebApp {
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
                            ClientAddresses clients, Optional<String> metricsToken, Identity identity,
-                           Records records) {
+                           Records records, Nodes nodes) {
+    }
+
+    /**
+     * This server as one node of several (issue 16): every node's status for administrators, and
+     * whether this one is stopping (then {@code /healthz} answers 503, so the load balancer drains it).
+     */
+    public record Nodes(Supplier<List<NodeView>> list, BooleanSupplier stopping) {
     }
 
     /** What stays of the sessions: their stored log files and the email that sends them. */
@@ -80,6 +93,8 @@ public final class WebApp {
 
     public WebApp(Services s, ObjectMapper json) {
         Authenticator authenticator = new Authenticator(s.accounts());
+        this.authenticator = authenticator;
+        this.nodes = s.nodes();
         Bodies bodies = new Bodies(json);
         Identity id = s.identity();
         this.auth = new AuthRoutes(s.accounts(), id.signIns(), id.factors(), authenticator, bodies, s.secureCookies(),
@@ -126,7 +141,18 @@ public final class WebApp {
     public void register(RoutesConfig routes) {
         ErrorResponses.register(routes);
         ErrorResponses.registerSockets(routes);
-        routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+        routes.get("/healthz", ctx -> {
+            if (nodes.stopping().getAsBoolean()) {
+                // The load balancer stops sending new connections here; what is open is handed over.
+                ctx.status(503).json(Map.of("status", "stopping"));
+            } else {
+                ctx.json(Map.of("status", "ok"));
+            }
+        });
+        routes.get("/api/v1/nodes", ctx -> {
+            authenticator.requireAdmin(ctx);
+            ctx.json(nodes.list().get());
+        });
         routes.get("/metrics", ctx -> {
             metricsAccess.require(ctx);
             ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape());

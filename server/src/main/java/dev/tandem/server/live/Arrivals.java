@@ -10,6 +10,7 @@ import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.auth.Secrets;
+import dev.tandem.server.cluster.SessionOwners;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.domain.CodeStatus;
 import dev.tandem.server.domain.IssuedCode;
@@ -44,9 +45,13 @@ final class Arrivals {
     private final AuditLog audit;
     private final Clock clock;
     private final Duration heartbeat;
+    private final SessionOwners owners;
+    private final Ownership ownership;
 
     Arrivals(LiveSessions core, SessionStore sessions, CodeStore codeStore, SessionCodes codes, Transcript transcript,
-             AuditLog audit, Clock clock, Duration heartbeat) {
+             AuditLog audit, Clock clock, Duration heartbeat, SessionOwners owners, Ownership ownership) {
+        this.owners = owners;
+        this.ownership = ownership;
         this.core = core;
         this.sessions = sessions;
         this.codeStore = codeStore;
@@ -85,21 +90,23 @@ final class Arrivals {
         String id = Secrets.id("s");
         String resumeToken = Secrets.token(32);
         Instant now = clock.instant();
-        boolean won = sessions.jdbi().inTransaction(h -> {
+        // As a node of a cluster, the session is this node's from its first row (owner and epoch).
+        Long epoch = sessions.jdbi().inTransaction(h -> {
             if (!codeStore.finish(h, code.id(), CodeStatus.JOINED, id)) {
-                return false;
+                return null;
             }
             sessions.insert(h, id, code.id(), code.technicianId(), code.portal().id(), name, hello.device,
                     hello.capabilities, Secrets.sha256(resumeToken), now);
-            return true;
+            return owners.take(h, id);
         });
-        if (!won) {
+        if (epoch == null) {
             throw new ProtocolException(TandemStatus.CODE_USED);
         }
         // The welcome hands out a resume token: the session behind it must survive any crash. It
         // does: a store write returns once it is on disk (store.Database).
         LiveSession session = core.newSession(id, code.technicianId(), code.technicianName(), code.portal().language(),
                 code.portal().slug(), name, hello.device, hello.capabilities, 0, 0);
+        session.ownerEpoch = epoch;
         core.register(session);
         session.loop.run(() -> {
             session.customerSpeaks(hello.language);
@@ -128,19 +135,20 @@ final class Arrivals {
                                            Phrase firstLine) {
         String id = Secrets.id("s");
         Instant now = clock.instant();
-        boolean won = sessions.jdbi().inTransaction(h -> {
+        Long epoch = sessions.jdbi().inTransaction(h -> {
             if (!claim.test(h, id)) {
-                return false;
+                return null;
             }
             sessions.insert(h, id, null, technician.id(), portal.id(), customerName, device, capabilities,
                     resumeTokenHash, now);
-            return true;
+            return owners.take(h, id);
         });
-        if (!won) {
+        if (epoch == null) {
             return Optional.empty();
         }
         LiveSession session = core.newSession(id, technician.id(), technician.displayName(), portal.language(),
                 portal.slug(), customerName, device, capabilities, 0, 0);
+        session.ownerEpoch = epoch;
         core.register(session);
         session.loop.run(() -> {
             transcript.systemLine(session, firstLine);
@@ -152,7 +160,7 @@ final class Arrivals {
     }
 
     private void resume(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
-        LiveSession session = hello.resume.session == null ? null : core.live(hello.resume.session);
+        LiveSession known = hello.resume.session == null ? null : core.live(hello.resume.session);
         String storedHash = hello.resume.session == null ? null
                 : sessions.resumeTokenHash(hello.resume.session).orElse(null);
         boolean tokenMatches = storedHash != null && hello.resume.token != null && MessageDigest.isEqual(
@@ -161,11 +169,17 @@ final class Arrivals {
         if (!tokenMatches) {
             throw new ProtocolException(TandemStatus.RESUME_REJECTED);
         }
+        // As a node: a session another node held (it died, stalled or is stopping) resumes here.
+        LiveSession session = known != null ? known : ownership.forResume(hello.resume.session);
         if (session == null) {
             throw new ProtocolException(TandemStatus.SESSION_ENDED);
         }
         session.loop.callRefusing(() -> {
             if (session.ended) {
+                throw new ProtocolException(TandemStatus.SESSION_ENDED);
+            }
+            if (!ownership.take(session)) {
+                core.moved(session); // ended on another node meanwhile: nothing of it stays here
                 throw new ProtocolException(TandemStatus.SESSION_ENDED);
             }
             if (session.link != null && session.link != link) {

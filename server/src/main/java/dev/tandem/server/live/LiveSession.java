@@ -36,6 +36,14 @@ public final class LiveSession {
     volatile DeviceLink link;
     ScheduledFuture<?> graceTimer;
     volatile boolean ended;
+    /**
+     * The owner epoch this node's writes carry (issue 16): raised when this node took the session,
+     * checked by every transcript write; 0 when the server runs alone (writes are not fenced).
+     * Written on the loop.
+     */
+    volatile long ownerEpoch;
+    /** Another node took the session: this node forgot it (set with {@link #ended}). */
+    volatile boolean moved;
     final ScreenState screen = new ScreenState();
     final DiagnosticsState diagnostics = new DiagnosticsState();
     final Prompts prompts = new Prompts();

@@ -14,6 +14,7 @@ import dev.tandem.server.records.SessionAccess;
 import dev.tandem.server.records.SystemNotices;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
+import dev.tandem.server.cluster.SessionOwners;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.Sender;
@@ -61,6 +62,7 @@ public final class LiveSessions {
     private final MessageStore messages;
     private final Events events;
     private final Arrivals arrivals;
+    private final Ownership ownership;
     private final Transcript transcript;
     private final Clock clock;
     private final ScheduledExecutorService timers;
@@ -73,15 +75,19 @@ public final class LiveSessions {
     /** The threads the sessions' loops borrow; a loop holds one only while it has tasks. */
     private final ExecutorService loops = SessionLoop.threads();
     private volatile boolean stopping;
+    /** WebSocket close code 1012 (service restart): the agent reconnects and resumes (docs/protocol.md). */
+    static final int SERVICE_RESTART = 1012;
 
     public LiveSessions(SessionStore sessions, MessageStore messages, CodeStore codeStore, SessionCodes codes,
                         Events events, Clock clock, ScheduledExecutorService timers, Duration grace,
-                        Duration heartbeat, AuditLog audit) {
+                        Duration heartbeat, AuditLog audit, SessionOwners owners) {
         this.sessions = sessions;
         this.messages = messages;
         this.events = events;
-        this.transcript = new Transcript(messages, events, clock);
-        this.arrivals = new Arrivals(this, sessions, codeStore, codes, transcript, audit, clock, heartbeat);
+        this.transcript = new Transcript(messages, events, clock, this::moved);
+        this.ownership = new Ownership(this, owners, sessions, messages);
+        this.arrivals = new Arrivals(this, sessions, codeStore, codes, transcript, audit, clock, heartbeat, owners,
+                ownership);
         this.clock = clock;
         this.timers = timers;
         this.grace = grace;
@@ -101,18 +107,26 @@ public final class LiveSessions {
                 .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " is not plugged in."));
     }
 
-    /** After a restart: every session still active waits for its device to resume. */
-    public void restore() {
-        for (SupportSession s : sessions.listActive()) {
-            LiveSession session = newSession(s.id(), s.technicianId(), s.technicianName(), s.portal().language(),
-                    s.portal().slug(), s.customerName(), s.device(), s.capabilities(), messages.maxSeq(s.id()),
-                    messages.maxCseq(s.id()));
-            live.put(s.id(), session);
-            session.loop.run(() -> startGrace(session));
+    /**
+     * After a restart: every session still active waits for its device to resume. As a node of a
+     * cluster, only the sessions no live node holds: its own, those of no node, and those of nodes
+     * whose heartbeat is older than {@code staleBefore} (docs/deployment.md).
+     */
+    public void restore(Instant staleBefore) {
+        int restored = ownership.restore(staleBefore);
+        if (restored > 0) {
+            LOG.info("Restored {} active sessions; waiting for their devices to reconnect", restored);
         }
-        if (!live.isEmpty()) {
-            LOG.info("Restored {} active sessions; waiting for their devices to reconnect", live.size());
-        }
+    }
+
+    /** As a node: sessions of dead nodes wait for their phones here (their grace runs here). */
+    public int adoptOrphans(Instant staleBefore) {
+        return ownership.adoptOrphans(staleBefore);
+    }
+
+    /** As a node: forgets the sessions another node has taken since (checked with each node heartbeat). */
+    public void forgetTakenOver() {
+        ownership.forgetTakenOver();
     }
 
     // ---- device side -------------------------------------------------------------------------
@@ -143,7 +157,14 @@ public final class LiveSessions {
         if (message instanceof AgentMessage.Pong || message instanceof AgentMessage.Ack) {
             return;
         }
-        session.loop.run(() -> handle(session, link, message));
+        try {
+            session.loop.run(() -> handle(session, link, message));
+        } catch (RuntimeException e) {
+            if (!session.moved) {
+                throw e;
+            }
+            // Another node took the session: this connection was closed to reconnect there.
+        }
     }
 
     private void handle(LiveSession session, DeviceLink link, AgentMessage message) {
@@ -216,6 +237,34 @@ public final class LiveSessions {
 
     void register(LiveSession session) {
         live.put(session.id, session);
+    }
+
+    /** Registers {@code session} unless one with its id is live already; returns the live one. */
+    LiveSession registerIfAbsent(LiveSession session) {
+        LiveSession earlier = live.putIfAbsent(session.id, session);
+        return earlier == null ? session : earlier;
+    }
+
+    /**
+     * Another node took the session (this node's write was fenced, or the heartbeat check saw a
+     * higher epoch): its phone and viewers are closed with 1012 so they reconnect — through the load
+     * balancer, to the owner — and this node forgets it. Nothing is written. On the session's loop.
+     */
+    void moved(LiveSession session) {
+        if (session.ended) {
+            return;
+        }
+        session.ended = true;
+        session.moved = true;
+        session.cancelGrace();
+        DeviceLink link = session.link;
+        session.link = null;
+        live.remove(session.id, session);
+        features.forEach(f -> f.sessionMoved(session, link));
+        if (link != null) {
+            link.close(SERVICE_RESTART, "The session moved to another server; the app reconnects by itself.");
+        }
+        LOG.warn("Session {}: another node owns it now; its sockets here were closed", session.id);
     }
 
     /** The phone's connection is the session's again: open prompts go out, then each feature hears of it. */
@@ -386,7 +435,7 @@ public final class LiveSessions {
         transcript.systemLine(session, notice);
         session.ended = true;
         session.cancelGrace();
-        sessions.end(session.id, by, byName, reason, clock.instant());
+        sessions.end(session.id, by, byName, reason, clock.instant(), session.ownerEpoch);
         DeviceLink link = session.link;
         session.link = null;
         live.remove(session.id);

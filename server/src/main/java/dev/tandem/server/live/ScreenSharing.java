@@ -329,6 +329,13 @@ public final class ScreenSharing implements SessionFeature {
         closeViewers(session, TandemStatus.SESSION_ENDED.closeCode(), TandemStatus.SESSION_ENDED.message());
     }
 
+    /** Another node took the session: viewers reconnect (1012) and find it there. */
+    @Override
+    public void sessionMoved(LiveSession session, DeviceLink link) {
+        session.prompts.forget(this);
+        closeViewers(session, LiveSessions.SERVICE_RESTART, "The session moved to another server; open the screen again.");
+    }
+
     // ---- shared ------------------------------------------------------------------------------
 
     private void prompt(LiveSession session, String kind, Phrase question, boolean ask) {

@@ -37,4 +37,12 @@ public interface SessionFeature {
     /** The session ended; {@code link} is the connection it had, or null. */
     default void sessionEnded(LiveSession session, DeviceLink link) {
     }
+
+    /**
+     * Another node took the session (issue 16); this node forgets it. {@code link}: the connection it
+     * had here, or null. By default as if it ended here, without writing anything.
+     */
+    default void sessionMoved(LiveSession session, DeviceLink link) {
+        sessionEnded(session, link);
+    }
 }

@@ -10,7 +10,10 @@ import dev.tandem.server.i18n.Catalogue;
 import dev.tandem.server.i18n.Language;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.store.MessageKeyStore;
+import dev.tandem.server.ErrorCode;
+import dev.tandem.server.Rejection;
 import dev.tandem.server.store.MessageStore;
+import dev.tandem.server.store.SessionTakenOverException;
 import dev.tandem.server.view.MessageView;
 import dev.tandem.server.view.Views;
 import java.time.Clock;
@@ -27,11 +30,14 @@ final class Transcript {
     private final MessageStore messages;
     private final Events events;
     private final Clock clock;
+    /** Forgets a session another node took (its write was fenced); on the session's loop. */
+    private final java.util.function.Consumer<LiveSession> moved;
 
-    Transcript(MessageStore messages, Events events, Clock clock) {
+    Transcript(MessageStore messages, Events events, Clock clock, java.util.function.Consumer<LiveSession> moved) {
         this.messages = messages;
         this.events = events;
         this.clock = clock;
+        this.moved = moved;
     }
 
     /** A system line, stored as its phrase and worded for each reader. */
@@ -43,7 +49,11 @@ final class Transcript {
         trustCounters(session);
         TranscriptEntry entry = session.nextEntry(sender, name, text, clock.instant(), event);
         try {
-            messages.appendDurably(entry, cseq);
+            messages.appendDurably(entry, cseq, session.ownerEpoch);
+        } catch (SessionTakenOverException e) {
+            session.countersInDoubt = true;
+            moved.accept(session);
+            throw Rejection.of(ErrorCode.SERVER_UNAVAILABLE, "This session moved to another server; try again in a moment.");
         } catch (RuntimeException e) {
             session.countersInDoubt = true;
             throw e;

@@ -39,7 +39,16 @@ public final class MessageStore {
      * without reading the store.
      */
     public void appendDurably(TranscriptEntry entry, Long cseq) {
-        writer.append(entry, cseq);
+        writer.append(entry, cseq, 0);
+    }
+
+    /**
+     * As {@link #appendDurably(TranscriptEntry, Long)} for a node of a cluster: written only while the
+     * session still has the owner epoch {@code epoch} (0: not fenced), else
+     * {@link SessionTakenOverException} and nothing is written.
+     */
+    public void appendDurably(TranscriptEntry entry, Long cseq, long epoch) {
+        writer.append(entry, cseq, epoch);
     }
 
     public void append(Handle h, TranscriptEntry entry, Long cseq) {

@@ -86,11 +86,19 @@ public final class SessionStore {
 
     /** Ends an active session; false when it had already ended. {@code byName}: the user who ended it, if one did. */
     public boolean end(String id, String by, String byName, String reason, Instant at) {
+        return end(id, by, byName, reason, at, 0);
+    }
+
+    /**
+     * As {@link #end(String, String, String, String, Instant)}, by the node that owns the session at
+     * {@code epoch} (0: not fenced); false as well when another node has taken the session since.
+     */
+    public boolean end(String id, String by, String byName, String reason, Instant at, long epoch) {
         return jdbi.withHandle(h -> h.createUpdate("UPDATE support_sessions SET status = 'ended', ended_at = :at,"
                         + " ended_by = :by, ended_by_name = :byName, end_reason = :reason"
-                        + " WHERE id = :id AND status = 'active'")
+                        + " WHERE id = :id AND status = 'active'" + (epoch > 0 ? " AND owner_epoch = :epoch" : ""))
                 .bind("at", at).bind("by", by).bind("byName", byName).bind("reason", reason).bind("id", id)
-                .execute() == 1);
+                .bind("epoch", epoch).execute() == 1);
     }
 
     public void updateCapabilities(String id, Capabilities capabilities) {
@@ -109,7 +117,7 @@ public final class SessionStore {
                 "active".equals(rs.getString("status")) ? SessionStatus.ACTIVE : SessionStatus.ENDED,
                 rs.getTimestamp("started_at").toInstant(), Optional.ofNullable(ended).map(Timestamp::toInstant),
                 Optional.ofNullable(rs.getString("ended_by")), Optional.ofNullable(rs.getString("end_reason")),
-                Optional.ofNullable(rs.getString("ended_by_name")));
+                Optional.ofNullable(rs.getString("ended_by_name")), Optional.ofNullable(rs.getString("owner_node")));
     }
 
     private static String toJson(Capabilities capabilities) {

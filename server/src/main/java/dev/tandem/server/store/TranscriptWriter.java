@@ -57,13 +57,29 @@ final class TranscriptWriter implements AutoCloseable {
         }
     }
 
-    /** Stores {@code entry} and returns once it is durable; see {@link MessageStore#appendDurably}. */
-    void append(TranscriptEntry entry, Long cseq) {
+    /**
+     * Stores {@code entry} and returns once it is durable; see {@link MessageStore#appendDurably}.
+     * With an {@code epoch} (above 0: a node of a cluster) the session's row is locked and its epoch
+     * checked in the same transaction, so a node that another one replaced as the session's owner
+     * writes nothing ({@link SessionTakenOverException}); the node taking over waits for the lock.
+     */
+    void append(TranscriptEntry entry, Long cseq, long epoch) {
         if (closed) {
             throw new Database.DatabaseUnavailableException("The server is stopping.", null);
         }
         StoredLine row = StoredLine.of(entry, cseq);
-        jdbi.useHandle(h -> row.bindTo(h.createUpdate(StoredLine.INSERT)).execute());
+        if (epoch > 0) {
+            jdbi.useTransaction(h -> {
+                long current = h.createQuery("SELECT owner_epoch FROM support_sessions WHERE id = :s FOR UPDATE")
+                        .bind("s", entry.sessionId()).mapTo(Long.class).findOne().orElse(-1L);
+                if (current != epoch) {
+                    throw new SessionTakenOverException(entry.sessionId());
+                }
+                row.bindTo(h.createUpdate(StoredLine.INSERT)).execute();
+            });
+        } else {
+            jdbi.useHandle(h -> row.bindTo(h.createUpdate(StoredLine.INSERT)).execute());
+        }
         if (journal == null) {
             database.awaitDurable();
             return;

@@ -10,13 +10,14 @@ import java.util.Map;
 /**
  * A support session as {@code /api/v1/sessions} and the console's {@code session} event show it. The
  * capability maps are keyed by capability name ({@code chat}, {@code diagnostics}, {@code screen},
- * {@code control}); reasons and codes are there only for what the phone cannot do.
+ * {@code control}); reasons and codes are there only for what the phone cannot do. {@code ownerNode}:
+ * the node that holds an active session when the server runs as several nodes (issue 16), else null.
  */
 public record SessionView(String id, String code, String identifier, String status, String customerName, String portal,
                           Technician technician, boolean customerConnected, Device device,
                           Map<String, Boolean> capabilities, Map<String, String> capabilityReasons,
                           Map<String, String> capabilityCodes, String startedAt, String endedAt, String endedBy,
-                          String endReason, String endedByName, Long durationSeconds, String origin) {
+                          String endReason, String endedByName, Long durationSeconds, String origin, String ownerNode) {
 
     /** Who the session is with. */
     public record Technician(String username, String displayName) {
@@ -46,7 +47,9 @@ public record SessionView(String id, String code, String identifier, String stat
                 s.endedBy().orElse(null), s.endReason().orElse(null), s.endedByName().orElse(null),
                 s.endedAt().map(end -> Duration.between(s.startedAt(), end).toSeconds()).orElse(null),
                 // A session without a code was opened from a customer's chat request.
-                s.code().isPresent() ? "code" : "request");
+                s.code().isPresent() ? "code" : "request",
+                // The node that holds the live session (several nodes); null alone or once it ended.
+                s.isActive() ? s.ownerNode().orElse(null) : null);
     }
 
     private static void put(Map<String, Boolean> available, Map<String, String> reasons, Map<String, String> codes,

@@ -68,7 +68,8 @@ final class OneSession implements AutoCloseable {
         CodeStore codeStore = new CodeStore(database);
         sessions = new LiveSessions(new SessionStore(database), new MessageStore(database), codeStore,
                 new SessionCodes(codeStore, portals, events, new Links(Optional.empty()), clock), events, clock,
-                timers, Duration.ofMinutes(5), Duration.ofSeconds(15), audit);
+                timers, Duration.ofMinutes(5), Duration.ofSeconds(15), audit,
+                dev.tandem.server.cluster.SessionOwners.alone(database));
         events.attach(technician, console);
     }
 

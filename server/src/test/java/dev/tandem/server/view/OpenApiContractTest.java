@@ -49,6 +49,7 @@ class OpenApiContractTest {
         VIEWS.put(AuditEntryView.class, "AuditEntry");
         VIEWS.put(PasskeyView.class, "Passkey");
         VIEWS.put(MailView.class, "Mail");
+        VIEWS.put(NodeView.class, "Node");
     }
 
     @Test

@@ -1,0 +1,140 @@
+package dev.tandem.server.live;
+
+import dev.tandem.server.cluster.SessionOwners;
+import dev.tandem.server.cluster.SessionOwners.Claim;
+import dev.tandem.server.domain.SupportSession;
+import dev.tandem.server.store.MessageStore;
+import dev.tandem.server.store.SessionStore;
+import java.time.Instant;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which live sessions this node holds, when it is one node of several on one PostgreSQL (issue 16):
+ * what it takes at start, a session whose phone resumes here although another node (dead, stalled or
+ * stopping) held it, the orphans of dead nodes that the timer leader adopts to run their grace, and
+ * the sessions another node took away without this node noticing through a fenced write. Alone, the
+ * node takes every active session at start, as before. Part of {@link LiveSessions}. Thread-safe.
+ */
+final class Ownership {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
+    private final LiveSessions core;
+    private final SessionOwners owners;
+    private final SessionStore sessions;
+    private final MessageStore messages;
+
+    Ownership(LiveSessions core, SessionOwners owners, SessionStore sessions, MessageStore messages) {
+        this.core = core;
+        this.owners = owners;
+        this.sessions = sessions;
+        this.messages = messages;
+    }
+
+    boolean clustered() {
+        return owners.clustered();
+    }
+
+    /**
+     * At start: alone, every active session waits for its phone; as a node, only this node's own
+     * sessions and those of no node or of a node whose heartbeat is older than {@code staleBefore},
+     * so a restarted node takes nothing another live node holds.
+     */
+    int restore(Instant staleBefore) {
+        if (!owners.clustered()) {
+            int restored = 0;
+            for (SupportSession s : sessions.listActive()) {
+                adopted(s, 0);
+                restored++;
+            }
+            return restored;
+        }
+        return adoptOrphans(staleBefore);
+    }
+
+    /** Takes the sessions of dead nodes (and this node's own, forgotten ones); each waits for its phone here. */
+    int adoptOrphans(Instant staleBefore) {
+        int adopted = 0;
+        for (Claim claim : owners.orphansAndOwn(staleBefore)) {
+            if (core.live(claim.sessionId()) != null) {
+                continue;
+            }
+            OptionalLong epoch = owners.adopt(claim);
+            if (epoch.isEmpty()) {
+                continue; // another node adopted it first, or it ended
+            }
+            sessions.find(claim.sessionId()).ifPresent(s -> adopted(s, epoch.getAsLong()));
+            adopted++;
+        }
+        return adopted;
+    }
+
+    private void adopted(SupportSession s, long epoch) {
+        LiveSession session = fromStore(s);
+        session.ownerEpoch = epoch;
+        if (core.registerIfAbsent(session) == session) {
+            session.loop.run(() -> core.startGrace(session));
+        }
+    }
+
+    /**
+     * A phone resumes a session this node does not hold in memory: as a node, it is loaded from the
+     * database (still active) and registered; alone, there is nothing to resume. The caller takes
+     * ownership on the session's loop ({@link #take}).
+     */
+    LiveSession forResume(String sessionId) {
+        if (!owners.clustered()) {
+            return null;
+        }
+        return sessions.find(sessionId).filter(s -> s.status() == dev.tandem.server.domain.SessionStatus.ACTIVE)
+                .map(s -> core.registerIfAbsent(fromStore(s))).orElse(null);
+    }
+
+    /**
+     * On the session's loop, as its phone resumes here: this node owns it now, with a raised epoch,
+     * and reads its transcript counters again (another node may have written since). False when the
+     * session has ended meanwhile.
+     */
+    boolean take(LiveSession session) {
+        if (!owners.clustered()) {
+            return true;
+        }
+        OptionalLong epoch = owners.take(session.id);
+        if (epoch.isEmpty()) {
+            return false;
+        }
+        session.ownerEpoch = epoch.getAsLong();
+        session.reload(messages.maxSeq(session.id), messages.maxCseq(session.id));
+        return true;
+    }
+
+    /**
+     * Sessions this node holds that another node has taken (a higher epoch, another owner, or
+     * ended there), noticed without waiting for a fenced write: each is forgotten here.
+     */
+    void forgetTakenOver() {
+        if (!owners.clustered()) {
+            return;
+        }
+        Map<String, Long> owned = owners.owned();
+        for (LiveSession session : core.all()) {
+            Long epoch = owned.get(session.id);
+            if (session.ownerEpoch > 0 && (epoch == null || epoch != session.ownerEpoch)) {
+                // Checked again on the loop: a join or resume may have raised the epoch since the query.
+                session.loop.execute(() -> {
+                    if (session.ownerEpoch > 0 && !session.ended && !owners.stillOwns(session.id, session.ownerEpoch)) {
+                        LOG.info("Session {}: another node owns it now; forgetting it here", session.id);
+                        core.moved(session);
+                    }
+                });
+            }
+        }
+    }
+
+    private LiveSession fromStore(SupportSession s) {
+        return core.newSession(s.id(), s.technicianId(), s.technicianName(), s.portal().language(),
+                s.portal().slug(), s.customerName(), s.device(), s.capabilities(), messages.maxSeq(s.id()),
+                messages.maxCseq(s.id()));
+    }
+}
