@@ -73,7 +73,7 @@ class SeveralNodesTest {
             chat.consoleAt(nodes.node(staying.get(1)).baseUrl());
             AtomicInteger exit = new AtomicInteger(-1);
             chat.chatWhile(() -> exit.set(nodes.node(third).terminate(30)));
-            assertThat(exit.get()).as("exit code after SIGTERM").isZero();
+            assertThat(exit.get()).as("exit code after SIGTERM (143: the JVM ends on the signal after its shutdown)").isIn(0, 143);
             chat.awaitResumes(3, BACK_WITHIN);
             chat.chatFor(Duration.ofSeconds(2));
             assertThat(ownerOf(nodes, chat)).as("the stopped node handed the session over").isIn(staying);
