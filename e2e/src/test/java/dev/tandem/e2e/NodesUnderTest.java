@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * down cut so that its phones come back elsewhere). Customers come through HAProxy;
  * a test may also talk to one node directly, as a technician whose browser the proxy sent there.
  */
-final class NodesUnderTest implements AutoCloseable {
+public final class NodesUnderTest implements AutoCloseable {
+    /** The first administrator's password on every node. */
+    public static final String ADMIN_PASSWORD = ServerUnderTest.ADMIN_PASSWORD;
     private final PostgresServer postgres;
     private final NatsServer nats;
     private final Map<String, ServerUnderTest> nodes;
@@ -46,7 +48,7 @@ final class NodesUnderTest implements AutoCloseable {
     }
 
     /** Starts the database, the bus, the nodes {@code ids} (side by side) and the proxy. */
-    static NodesUnderTest start(String... ids) {
+    public static NodesUnderTest start(String... ids) {
         return start(List.of(), ids);
     }
 
@@ -99,7 +101,7 @@ final class NodesUnderTest implements AutoCloseable {
     }
 
     /** Where customers and their phones come in. */
-    String proxyUrl() {
+    public String proxyUrl() {
         return "http://127.0.0.1:" + haproxyPort;
     }
 
@@ -111,7 +113,17 @@ final class NodesUnderTest implements AutoCloseable {
         return node;
     }
 
-    List<String> ids() {
+    /** A node's own address, bypassing the proxy. */
+    public String baseUrl(String id) {
+        return node(id).baseUrl();
+    }
+
+    /** SIGKILL on node {@code id}. */
+    public void kill(String id) {
+        node(id).kill();
+    }
+
+    public List<String> ids() {
         return new ArrayList<>(nodes.keySet());
     }
 
