@@ -41,19 +41,20 @@ final class NodesDeployment implements AutoCloseable {
         try {
             String database = postgres.createDatabase("tandem_bench");
             int natsPort = freePort();
+            Path logs = Files.createTempDirectory("tandem-bench-nodes");
             nats = new ProcessBuilder("nats-server", "-a", "127.0.0.1", "-p", String.valueOf(natsPort))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            awaitListening(natsPort, nats, "nats-server");
+                    .redirectErrorStream(true).redirectOutput(logs.resolve("nats.log").toFile()).start();
+            awaitListening(natsPort, nats, "nats-server", logs.resolve("nats.log"));
             for (int i = 1; i <= count; i++) {
                 nodes.add(ServerProcess.start(heap, new BenchTls(), List.of("--db-url", database, "--db-user", "postgres",
                         "--node-id", "n" + i, "--nats-url", "nats://127.0.0.1:" + natsPort)));
             }
             int proxyPort = freePort();
-            Path config = Files.createTempDirectory("tandem-bench-haproxy").resolve("haproxy.cfg");
+            Path config = logs.resolve("haproxy.cfg");
             Files.writeString(config, haproxyConfig(proxyPort, nodes), StandardCharsets.UTF_8);
             Process haproxy = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            awaitListening(proxyPort, haproxy, "haproxy");
+                    .redirectErrorStream(true).redirectOutput(logs.resolve("haproxy.log").toFile()).start();
+            awaitListening(proxyPort, haproxy, "haproxy", logs.resolve("haproxy.log"));
             return new NodesDeployment(postgres, nats, nodes, haproxy, proxyPort);
         } catch (Exception | Error e) {
             for (ServerProcess node : nodes) {
@@ -67,20 +68,24 @@ final class NodesDeployment implements AutoCloseable {
         }
     }
 
-    /** Least connections over the nodes; a viewer's {@code ?node=} hint goes to that node. */
+    /**
+     * Least connections over the nodes; a viewer's {@code ?node=} hint goes to that node; a node marked
+     * down has its connections cut, so its phones come back elsewhere at once. 9,000 connections keep
+     * HAProxy within a 20,000 open-file limit.
+     */
     private static String haproxyConfig(int port, List<ServerProcess> nodes) {
-        StringBuilder config = new StringBuilder("global\n  maxconn 20000\n")
+        StringBuilder config = new StringBuilder("global\n  maxconn 9000\n")
                 .append("defaults\n  mode http\n  option http-server-close\n  option redispatch\n  retries 3\n")
                 .append("  timeout connect 2s\n  timeout client 120s\n  timeout server 120s\n  timeout tunnel 1h\n")
                 .append("frontend tandem\n  bind 127.0.0.1:").append(port).append('\n')
-                .append("  maxconn 20000\n  option forwardfor\n  default_backend nodes\n")
+                .append("  maxconn 9000\n  option forwardfor\n  default_backend nodes\n")
                 .append("backend nodes\n  balance leastconn\n  option httpchk GET /healthz\n");
         for (int i = 1; i <= nodes.size(); i++) {
             config.append("  use-server n").append(i).append(" if { urlp(node) -m str n").append(i).append(" }\n");
         }
         for (int i = 1; i <= nodes.size(); i++) {
             config.append("  server n").append(i).append(" 127.0.0.1:").append(nodes.get(i - 1).port())
-                    .append(" check inter 1s fall 2 rise 2 maxconn 10000\n");
+                    .append(" check inter 1s fall 2 rise 2 on-marked-down shutdown-sessions\n");
         }
         return config.toString();
     }
@@ -93,11 +98,12 @@ final class NodesDeployment implements AutoCloseable {
         return nodes;
     }
 
-    private static void awaitListening(int port, Process process, String name) throws IOException, InterruptedException {
+    private static void awaitListening(int port, Process process, String name, Path log)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException(name + " stopped at start (is the Debian package " + name + " installed?)");
+                throw new IOException(name + " stopped at start: " + Files.readString(log).strip());
             }
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
