@@ -224,7 +224,7 @@ public final class TandemServer implements AutoCloseable {
         // The session features, plugged in here and nowhere else; each is a peer of the others.
         SessionAccess access = new SessionAccess(sessionStore);
         LogFiles logFiles = new LogFiles(diagnosticsStore, vault, access);
-        ScreenSharing screens = new ScreenSharing(sessions, portals, consoles, audit);
+        ScreenSharing screens = new ScreenSharing(sessions, portals, consoles, audit, sessionStore);
         SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
                 consoles, clock, audit);
         sessions.plug(screens, diagnostics);

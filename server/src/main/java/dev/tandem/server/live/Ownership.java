@@ -132,9 +132,12 @@ final class Ownership {
         }
     }
 
+    /** A live session for a stored one, with what its customer allowed on the screen (stored when it changed). */
     private LiveSession fromStore(SupportSession s) {
-        return core.newSession(s.id(), s.technicianId(), s.technicianName(), s.portal().language(),
+        LiveSession session = core.newSession(s.id(), s.technicianId(), s.technicianName(), s.portal().language(),
                 s.portal().slug(), s.customerName(), s.device(), s.capabilities(), messages.maxSeq(s.id()),
                 messages.maxCseq(s.id()));
+        session.screen.recall(sessions.screenGrant(s.id()));
+        return session;
     }
 }

@@ -20,6 +20,7 @@ import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.live.ScreenState.Control;
 import dev.tandem.server.live.ScreenState.Status;
 import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.store.SessionStore;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +45,10 @@ public final class ScreenSharing implements SessionFeature {
     private final PortalStore portals;
     private final Events consoles;
     private final AuditLog audit;
+    private final SessionStore store;
 
-    public ScreenSharing(LiveSessions sessions, PortalStore portals, Events consoles, AuditLog audit) {
+    public ScreenSharing(LiveSessions sessions, PortalStore portals, Events consoles, AuditLog audit, SessionStore store) {
+        this.store = store;
         this.sessions = sessions;
         this.portals = portals;
         this.consoles = consoles;
@@ -372,7 +375,20 @@ public final class ScreenSharing implements SessionFeature {
 
     /** Console events only queue frames, so they may be sent from the session's loop. */
     private void publishCurrent(LiveSession session) {
+        remember(session);
         publish(session, session.screen.view());
+    }
+
+    /**
+     * Every change of the screen's state is published; what the customer allows (shared, control)
+     * is also stored when it changed, so that a node taking the session over knows it.
+     */
+    private void remember(LiveSession session) {
+        SessionStore.ScreenGrant now = session.screen.grant();
+        if (!now.equals(session.screen.stored)) {
+            store.rememberScreen(session.id, now);
+            session.screen.stored = now;
+        }
     }
 
     private void publish(LiveSession session, Map<String, Object> view) {

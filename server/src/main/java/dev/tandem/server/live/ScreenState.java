@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.store.SessionStore;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,8 @@ final class ScreenState {
     boolean stoppedByCustomer;
     final Map<Long, ViewerLink> viewers = new ConcurrentHashMap<>();
     private long nextStream = 1;
+    /** What was last stored of this state (see {@link #grant}); written again only when it changes. */
+    SessionStore.ScreenGrant stored = SessionStore.ScreenGrant.NONE;
 
     Control control() {
         return control;
@@ -37,6 +40,21 @@ final class ScreenState {
 
     boolean viewable() {
         return status == Status.PENDING || status == Status.SHARING;
+    }
+
+    /** What the customer allows now, as the session's row keeps it for a node that takes the session over. */
+    SessionStore.ScreenGrant grant() {
+        return new SessionStore.ScreenGrant(status == Status.SHARING, controlGranted());
+    }
+
+    /**
+     * The state a node takes a session over with: what the customer allowed, as stored. The phone
+     * confirms it after resuming ({@code sharing}), and the server only ever lowers it from there.
+     */
+    void recall(SessionStore.ScreenGrant grant) {
+        status = grant.shared() ? Status.SHARING : Status.OFF;
+        control = grant.shared() && grant.control() ? Control.GRANTED : Control.OFF;
+        stored = grant;
     }
 
     long nextStreamId() {

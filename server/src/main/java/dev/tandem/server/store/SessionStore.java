@@ -54,6 +54,25 @@ public final class SessionStore {
                 .bind("id", id).mapTo(String.class).findOne());
     }
 
+    /** What the customer allows on the screen of a session, as last stored. */
+    public record ScreenGrant(boolean shared, boolean control) {
+        public static final ScreenGrant NONE = new ScreenGrant(false, false);
+    }
+
+    /** Stores what the customer allows on the session's screen now (sharing, control). */
+    public void rememberScreen(String id, ScreenGrant grant) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE support_sessions SET screen_shared = :shared, screen_control = :control"
+                        + " WHERE id = :id").bind("shared", grant.shared()).bind("control", grant.control())
+                .bind("id", id).execute());
+    }
+
+    /** What the customer allowed on the session's screen when it was last stored; none for an unknown session. */
+    public ScreenGrant screenGrant(String id) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT screen_shared, screen_control FROM support_sessions WHERE id = :id")
+                .bind("id", id).map((rs, ctx) -> new ScreenGrant(rs.getBoolean(1), rs.getBoolean(2))).findOne())
+                .orElse(ScreenGrant.NONE);
+    }
+
     /** Sessions newest first, filtered by owner (empty = all) and status (empty = any). */
     public List<SupportSession> list(Optional<Long> technicianId, Optional<SessionStatus> status, int limit) {
         StringBuilder where = new StringBuilder("WHERE 1 = 1 ");

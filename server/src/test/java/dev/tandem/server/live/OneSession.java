@@ -50,6 +50,7 @@ final class OneSession implements AutoCloseable {
     final LocalEvents events = new LocalEvents(new ObjectMapper());
     final AuditLog audit;
     final LiveSessions sessions;
+    final SessionStore sessionStore;
     final RecordingOutlet console = new RecordingOutlet();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
     private final Clock clock = Clock.systemUTC();
@@ -66,7 +67,8 @@ final class OneSession implements AutoCloseable {
         vault = new LogVault(data);
         audit = new AuditLog(new AuditStore(database), clock);
         CodeStore codeStore = new CodeStore(database);
-        sessions = new LiveSessions(new SessionStore(database), new MessageStore(database), codeStore,
+        sessionStore = new SessionStore(database);
+        sessions = new LiveSessions(sessionStore, new MessageStore(database), codeStore,
                 new SessionCodes(codeStore, portals, events, new Links(Optional.empty()), clock), events, clock,
                 timers, Duration.ofMinutes(5), Duration.ofSeconds(15), audit,
                 dev.tandem.server.cluster.SessionOwners.alone(database));

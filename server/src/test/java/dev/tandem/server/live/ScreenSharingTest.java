@@ -7,6 +7,7 @@ import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
 import java.nio.file.Path;
 import java.util.Map;
+import dev.tandem.server.store.SessionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class ScreenSharingTest {
     @BeforeEach
     void open() throws Exception {
         one = new OneSession(data);
-        screens = new ScreenSharing(one.sessions, one.portals, one.events, one.audit);
+        screens = new ScreenSharing(one.sessions, one.portals, one.events, one.audit, one.sessionStore);
         one.open(screens, true);
     }
 
@@ -82,5 +83,21 @@ class ScreenSharingTest {
         Map<String, Object> view = screens.status(one.technician, one.id);
         assertThat(view.get("status")).isEqualTo("off");
         assertThat(view.get("stoppedByCustomer")).isEqualTo(true);
+    }
+
+    @Test
+    void whatTheCustomerAllowsIsStoredWithTheSessionForANodeThatTakesItOver() throws Exception {
+        screens.request(one.technician, one.id, true);
+        String screenPrompt = one.phone.of("prompt").get(0).path("id").asText();
+        String controlPrompt = one.phone.of("prompt").get(1).path("id").asText();
+        assertThat(one.sessionStore.screenGrant(one.id)).as("nothing allowed yet").isEqualTo(SessionStore.ScreenGrant.NONE);
+
+        one.phoneSays(new AgentMessage.Answer(screenPrompt, true));
+        assertThat(one.sessionStore.screenGrant(one.id)).isEqualTo(new SessionStore.ScreenGrant(true, false));
+        one.phoneSays(new AgentMessage.Answer(controlPrompt, true));
+        assertThat(one.sessionStore.screenGrant(one.id)).isEqualTo(new SessionStore.ScreenGrant(true, true));
+
+        one.phoneSays(new AgentMessage.Sharing(false, false));
+        assertThat(one.sessionStore.screenGrant(one.id)).as("the customer's stop").isEqualTo(SessionStore.ScreenGrant.NONE);
     }
 }
