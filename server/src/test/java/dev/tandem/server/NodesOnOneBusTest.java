@@ -1,6 +1,7 @@
 package dev.tandem.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.ServerConfig.DatabaseSettings;
@@ -178,6 +179,19 @@ class NodesOnOneBusTest {
                     + onB.token()), Map.of(), null, 5000);
             assertThat(outcome.closeCode()).isEqualTo(4409);
         }
+    }
+
+    @Test
+    void aNodeThatCannotReachNatsDoesNotStartAndSaysSoInOneLine() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "nats://127.0.0.1:" + closedPort;
+        assertThatThrownBy(() -> RunningServer.start(c -> c.withDatabase(database)
+                .withCluster(ClusterSettings.of(Optional.of("c"), Optional.of(url), 0))))
+                .isInstanceOf(TandemServer.StartupException.class)
+                .hasMessage("Cannot reach NATS at " + url + ": check --nats-url and that nats-server runs there.");
     }
 
     /** The phone joins node A with {@code code}; node A owns its session. */
