@@ -133,6 +133,10 @@ public final class LiveSessions {
 
     /** A device's hello: join with a code or resume with a token. */
     public void hello(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
+        if (stopping) {
+            throw new ProtocolException(TandemStatus.SERVER_UNAVAILABLE,
+                    "This server is stopping; the app reconnects to another one by itself.");
+        }
         arrivals.hello(link, hello);
     }
 
@@ -401,6 +405,20 @@ public final class LiveSessions {
 
     public int activeCount() {
         return live.size();
+    }
+
+    /**
+     * As a node that stops (SIGTERM): new phones are refused (4503, they try again and land on another
+     * node), connected ones are told to reconnect (1012) and resume on another node, which takes
+     * their sessions; returns once they are taken or after {@code wait} (docs/deployment.md).
+     */
+    public void handOver(Duration wait) {
+        stopping = true;
+        int left = ownership.handOver(wait);
+        if (left > 0) {
+            LOG.warn("{} sessions were not taken over by another node in {} s; they resume there later", left,
+                    wait.toSeconds());
+        }
     }
 
     /** The server is stopping: devices are told to come back (1001) and will resume after a restart. */

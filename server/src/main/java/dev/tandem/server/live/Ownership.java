@@ -132,6 +132,38 @@ final class Ownership {
         }
     }
 
+    /**
+     * A node stopping (SIGTERM): every phone here is told to reconnect (1012), which through the load
+     * balancer brings it to another node that takes the session over; this node waits, at most
+     * {@code wait}, until each of those sessions has been taken (and forgotten here). Sessions without
+     * a phone stay this node's; once its row is gone they are orphans that the timer leader adopts.
+     * Returns how many handed-over sessions were not taken in time.
+     */
+    int handOver(java.time.Duration wait) {
+        java.util.List<LiveSession> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (LiveSession session : core.all()) {
+            session.loop.run(() -> {
+                session.cancelGrace();
+                DeviceLink link = session.link;
+                if (link != null && !session.ended) {
+                    handed.add(session);
+                    link.close(LiveSessions.SERVICE_RESTART, "This server is stopping; the app reconnects by itself.");
+                }
+            });
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (handed.stream().anyMatch(s -> !s.ended) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            forgetTakenOver();
+        }
+        return (int) handed.stream().filter(s -> !s.ended).count();
+    }
+
     private LiveSession fromStore(SupportSession s) {
         return core.newSession(s.id(), s.technicianId(), s.technicianName(), s.portal().language(),
                 s.portal().slug(), s.customerName(), s.device(), s.capabilities(), messages.maxSeq(s.id()),
