@@ -257,9 +257,10 @@ public final class TandemServer implements AutoCloseable {
         WebApp.Identity identity = new WebApp.Identity(new SignIns(accounts, factors, signInSettings), factors, passkeys,
                 sso, new SsoAccounts(users, accounts), signInSettings);
         TimerLeader leader = config.cluster().clustered() ? TimerLeader.onPostgres(config.database()) : TimerLeader.alone();
+        PeriodicJobs jobs = new PeriodicJobs(timers, leader);
         NodeHeartbeat heartbeat = new NodeHeartbeat(new Nodes(database), clock, sessions, agents::connections,
                 consoles::size, viewerEndpoint::connections, leader, Nodes.stale(config.heartbeat()),
-                () -> timers.execute(guard(retention::sweep)));
+                () -> jobs.now(retention::sweep));
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
                 config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail),
@@ -331,24 +332,22 @@ public final class TandemServer implements AutoCloseable {
         Node node = new Node(config.nodeId(), NodeAddress.of(config.edge().bind(), app.port()), config.cluster().clustered());
         heartbeat.bound(node);
         long beat = config.heartbeat().toMillis();
-        timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
+        jobs.onEveryNode(sessions::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         long nodeBeat = Nodes.every(config.heartbeat()).toMillis();
-        timers.scheduleAtFixedRate(guard(heartbeat::beat), nodeBeat, nodeBeat, TimeUnit.MILLISECONDS);
-        // The cluster's timers run on the node that holds the timer lock (always, when alone); the
-        // others (pings, heartbeats) run on every node for what is connected to it.
-        timers.scheduleAtFixedRate(guard(led(leader, codes::expireDue)), 1, 1, TimeUnit.SECONDS);
+        jobs.onEveryNode(heartbeat::beat, nodeBeat, nodeBeat, TimeUnit.MILLISECONDS);
+        jobs.onLeader(codes::expireDue, 1, 1, TimeUnit.SECONDS);
         long retry = config.mailRetry().toMillis();
-        timers.scheduleAtFixedRate(guard(led(leader, mail::retryQueued)), Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
-        timers.scheduleAtFixedRate(guard(consoles::ping), 20, 20, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(led(leader, requests::expireDue)), 1, 1, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(requests::pingWatchers), 20, 20, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(screens::pingViewers), 15, 15, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(led(leader, retention::sweep)), 0, 24, TimeUnit.HOURS);
-        timers.scheduleAtFixedRate(guard(led(leader, () -> {
+        jobs.onLeader(mail::retryQueued, Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
+        jobs.onEveryNode(consoles::ping, 20, 20, TimeUnit.SECONDS);
+        jobs.onLeader(requests::expireDue, 1, 1, TimeUnit.SECONDS);
+        jobs.onEveryNode(requests::pingWatchers, 20, 20, TimeUnit.SECONDS);
+        jobs.onEveryNode(screens::pingViewers, 15, 15, TimeUnit.SECONDS);
+        jobs.onLeader(retention::sweep, 0, 24, TimeUnit.HOURS);
+        jobs.onLeader(() -> {
             flows.deleteExpired(clock.instant());
             tokenStore.deleteExpired(clock.instant());
             codes.forgetOldGuesses();
-        })), 1, 10, TimeUnit.MINUTES);
+        }, 1, 10, TimeUnit.MINUTES);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
@@ -405,25 +404,6 @@ public final class TandemServer implements AutoCloseable {
         database.close();
         // H2 may have written its trace file since the start; the 0700 directory kept it private meanwhile.
         PrivateFiles.tighten(dataDir);
-    }
-
-    /** {@code job} on the node that leads the cluster's timers only. */
-    private static Runnable led(TimerLeader leader, Runnable job) {
-        return () -> {
-            if (leader.leads()) {
-                job.run();
-            }
-        };
-    }
-
-    private static Runnable guard(Runnable job) {
-        return () -> {
-            try {
-                job.run();
-            } catch (RuntimeException e) {
-                LOG.error("Periodic job failed; it runs again at its next turn", e);
-            }
-        };
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -249,26 +249,18 @@ public final class LiveSessions {
         return earlier == null ? session : earlier;
     }
 
-    /**
-     * Another node took the session (this node's write was fenced, or the heartbeat check saw a
-     * higher epoch): its phone and viewers are closed with 1012 so they reconnect — through the load
-     * balancer, to the owner — and this node forgets it. Nothing is written. On the session's loop.
-     */
+    /** See {@link Ownership#moved}. On the session's loop. */
     void moved(LiveSession session) {
-        if (session.ended) {
-            return;
-        }
-        session.ended = true;
-        session.moved = true;
-        session.cancelGrace();
-        DeviceLink link = session.link;
-        session.link = null;
+        ownership.moved(session);
+    }
+
+    /** Drops a session this node no longer holds (it moved to another node). */
+    void unregister(LiveSession session) {
         live.remove(session.id, session);
-        features.forEach(f -> f.sessionMoved(session, link));
-        if (link != null) {
-            link.close(SERVICE_RESTART, "The session moved to another server; the app reconnects by itself.");
-        }
-        LOG.warn("Session {}: another node owns it now; its sockets here were closed", session.id);
+    }
+
+    List<SessionFeature> features() {
+        return features;
     }
 
     /** The phone's connection is the session's again: open prompts go out, then each feature hears of it. */

@@ -125,11 +125,33 @@ final class Ownership {
                 session.loop.execute(() -> {
                     if (session.ownerEpoch > 0 && !session.ended && !owners.stillOwns(session.id, session.ownerEpoch)) {
                         LOG.info("Session {}: another node owns it now; forgetting it here", session.id);
-                        core.moved(session);
+                        moved(session);
                     }
                 });
             }
         }
+    }
+
+    /**
+     * Another node took the session (this node's write was fenced, or the heartbeat check saw a
+     * higher epoch): its phone and viewers are closed with 1012 so they reconnect — through the load
+     * balancer, to the owner — and this node forgets it. Nothing is written. On the session's loop.
+     */
+    void moved(LiveSession session) {
+        if (session.ended) {
+            return;
+        }
+        session.ended = true;
+        session.moved = true;
+        session.cancelGrace();
+        DeviceLink link = session.link;
+        session.link = null;
+        core.unregister(session);
+        core.features().forEach(f -> f.sessionMoved(session, link));
+        if (link != null) {
+            link.close(LiveSessions.SERVICE_RESTART, "The session moved to another server; the app reconnects by itself.");
+        }
+        LOG.warn("Session {}: another node owns it now; its sockets here were closed", session.id);
     }
 
     /**
