@@ -53,6 +53,19 @@ public final class Haproxy implements AutoCloseable {
         return start(dir, "mode http", backend.toString());
     }
 
+    /**
+     * HTTP mode in front of several nodes (issue 16): every connection goes to the first node whose
+     * {@code /healthz} answers 200 (checked every 300 ms), so a stopping node (503) is drained at once.
+     */
+    public static Haproxy nodes(Path dir, int... backendPorts) {
+        StringBuilder servers = new StringBuilder("mode http\n  balance first\n  option httpchk GET /healthz\n"
+                + "  default-server check inter 300ms fall 1 rise 2");
+        for (int i = 0; i < backendPorts.length; i++) {
+            servers.append("\n  server node").append(i).append(" 127.0.0.1:").append(backendPorts[i]);
+        }
+        return start(dir, "mode http", servers.toString());
+    }
+
     private static Haproxy start(Path dir, String mode, String backend) {
         try {
             int port = freePort();
