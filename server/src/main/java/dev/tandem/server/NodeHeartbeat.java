@@ -2,10 +2,12 @@ package dev.tandem.server;
 
 import dev.tandem.server.cluster.Node;
 import dev.tandem.server.cluster.Nodes;
+import dev.tandem.server.cluster.TimerLeader;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.view.NodeView;
 import dev.tandem.server.view.Views;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -26,11 +28,18 @@ final class NodeHeartbeat {
     private final IntSupplier phones;
     private final IntSupplier consoles;
     private final IntSupplier viewers;
+    private final TimerLeader leader;
+    private final Duration stale;
+    /** What the new leader runs at once (the daily retention sweep, which would otherwise wait a day). */
+    private final Runnable onLead;
     private volatile boolean stopping;
     private volatile Instant lastBeat;
 
     NodeHeartbeat(Nodes nodes, Clock clock, LiveSessions sessions, IntSupplier phones, IntSupplier consoles,
-                  IntSupplier viewers) {
+                  IntSupplier viewers, TimerLeader leader, Duration stale, Runnable onLead) {
+        this.leader = leader;
+        this.stale = stale;
+        this.onLead = onLead;
         this.nodes = nodes;
         this.clock = clock;
         this.startedAt = clock.instant();
@@ -49,7 +58,10 @@ final class NodeHeartbeat {
         beat();
     }
 
-    /** One heartbeat: this node's row, then the sessions other nodes took away. */
+    /**
+     * One heartbeat: this node's row; the timer lock (taken if free); as the leader, the sessions of
+     * dead nodes, whose grace deadlines then run here; then the sessions other nodes took away.
+     */
     void beat() {
         lastBeat = clock.instant();
         Node node = this.node;
@@ -57,6 +69,12 @@ final class NodeHeartbeat {
             return;
         }
         nodes.beat(node, startedAt, lastBeat, stopping, phones.getAsInt(), consoles.getAsInt(), viewers.getAsInt());
+        if (leader.refresh()) {
+            onLead.run();
+        }
+        if (leader.leads() && !stopping) {
+            sessions.adoptOrphans(lastBeat.minus(stale));
+        }
         sessions.forgetTakenOver();
     }
 

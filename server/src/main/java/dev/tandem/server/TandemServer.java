@@ -25,6 +25,7 @@ import dev.tandem.server.cluster.Node;
 import dev.tandem.server.cluster.NodeAddress;
 import dev.tandem.server.cluster.Nodes;
 import dev.tandem.server.cluster.SessionOwners;
+import dev.tandem.server.cluster.TimerLeader;
 import dev.tandem.server.codes.SessionCodes;
 import dev.tandem.server.edge.EdgeListeners;
 import dev.tandem.server.edge.ForwardedClient;
@@ -60,6 +61,7 @@ import dev.tandem.server.store.LogVault;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.mail.SmtpPorts;
 import dev.tandem.protocol.tls.TrustedCertificates;
+import dev.tandem.server.store.AttemptCounts;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.Database;
 import dev.tandem.server.store.EmailStore;
@@ -91,6 +93,8 @@ public final class TandemServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TandemServer.class);
     /** The largest request body the API takes. */
     static final int MAX_REQUEST_BYTES = 1_000_000;
+    /** The longest a stopping node waits for other nodes to take its phones' sessions. */
+    static final Duration HANDOVER_WAIT = Duration.ofSeconds(15);
     private final Database database;
     private final Javalin app;
     private final LiveSessions sessions;
@@ -101,14 +105,16 @@ public final class TandemServer implements AutoCloseable {
     private final EdgeListeners edge;
     private final java.nio.file.Path dataDir;
     private final NodeHeartbeat heartbeat;
+    private final TimerLeader leader;
     private final SessionOwners owners;
     private final NodeBus bus;
 
     private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
                          ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword,
                          EdgeListeners edge, java.nio.file.Path dataDir, NodeHeartbeat heartbeat, SessionOwners owners,
-                         NodeBus bus) {
+                         TimerLeader leader, NodeBus bus) {
         this.bus = bus;
+        this.leader = leader;
         this.heartbeat = heartbeat;
         this.owners = owners;
         this.edge = edge;
@@ -209,7 +215,9 @@ public final class TandemServer implements AutoCloseable {
         LocalEvents localConsoles = new LocalEvents(json);
         // Every publisher gets the events of the cluster when there is one; sockets attach to this node's.
         Events consoles = bus.events(localConsoles, accounts);
-        SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock);
+        // As a node of several, wrong-code guesses are counted in the database by all nodes together.
+        SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock,
+                config.cluster().clustered() ? new AttemptCounts(database) : null);
         TrustedCertificates trust = config.edge().caFile().map(f -> TrustedCertificates.fromFile(f.toString()))
                 .orElse(TrustedCertificates.system());
         MailOutbox mail = new MailOutbox(new EmailStore(database), settings::smtp, config.dataDir().resolve("outbox"),
@@ -261,8 +269,11 @@ public final class TandemServer implements AutoCloseable {
                 json, clock, trust);
         WebApp.Identity identity = new WebApp.Identity(new SignIns(accounts, factors, signInSettings), factors, passkeys,
                 sso, new SsoAccounts(users, accounts), signInSettings);
+        TimerLeader leader = config.cluster().clustered() ? TimerLeader.onPostgres(config.database()) : TimerLeader.alone();
+        PeriodicJobs jobs = new PeriodicJobs(timers, leader);
         NodeHeartbeat heartbeat = new NodeHeartbeat(new Nodes(database), clock, sessions, agents::connections,
-                localConsoles::size, viewerEndpoint::connections);
+                localConsoles::size, viewerEndpoint::connections, leader, Nodes.stale(config.heartbeat()),
+                () -> jobs.now(retention::sweep));
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
                 config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail),
@@ -335,35 +346,39 @@ public final class TandemServer implements AutoCloseable {
         Node node = new Node(config.nodeId(), NodeAddress.of(config.edge().bind(), app.port()), config.cluster().clustered());
         heartbeat.bound(node);
         long beat = config.heartbeat().toMillis();
-        timers.scheduleAtFixedRate(guard(sessions::heartbeat), beat, beat, TimeUnit.MILLISECONDS);
+        jobs.onEveryNode(sessions::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         long nodeBeat = Nodes.every(config.heartbeat()).toMillis();
-        timers.scheduleAtFixedRate(guard(heartbeat::beat), nodeBeat, nodeBeat, TimeUnit.MILLISECONDS);
-        timers.scheduleAtFixedRate(guard(codes::expireDue), 1, 1, TimeUnit.SECONDS);
+        jobs.onEveryNode(heartbeat::beat, nodeBeat, nodeBeat, TimeUnit.MILLISECONDS);
+        jobs.onLeader(codes::expireDue, 1, 1, TimeUnit.SECONDS);
         long retry = config.mailRetry().toMillis();
-        timers.scheduleAtFixedRate(guard(mail::retryQueued), Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
-        timers.scheduleAtFixedRate(guard(localConsoles::ping), 20, 20, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(requests::expireDue), 1, 1, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(requests::pingWatchers), 20, 20, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(screens::pingViewers), 15, 15, TimeUnit.SECONDS);
-        timers.scheduleAtFixedRate(guard(retention::sweep), 0, 24, TimeUnit.HOURS);
-        timers.scheduleAtFixedRate(guard(() -> {
+        jobs.onLeader(mail::retryQueued, Math.min(5000, retry), retry, TimeUnit.MILLISECONDS);
+        jobs.onEveryNode(localConsoles::ping, 20, 20, TimeUnit.SECONDS);
+        jobs.onLeader(requests::expireDue, 1, 1, TimeUnit.SECONDS);
+        jobs.onEveryNode(requests::pingWatchers, 20, 20, TimeUnit.SECONDS);
+        jobs.onEveryNode(screens::pingViewers, 15, 15, TimeUnit.SECONDS);
+        jobs.onLeader(retention::sweep, 0, 24, TimeUnit.HOURS);
+        jobs.onLeader(() -> {
             flows.deleteExpired(clock.instant());
             tokenStore.deleteExpired(clock.instant());
+            codes.forgetOldGuesses();
             // A retried message comes within seconds; a day covers any client's retries.
             messageStore.keys().forgetBefore(clock.instant().minus(Duration.ofDays(1)));
-        }), 1, 10, TimeUnit.MINUTES);
+        }, 1, 10, TimeUnit.MINUTES);
         generated.ifPresent(password -> LOG.warn("Created the administrator 'admin' with the password {} "
                 + "(shown only this once; set TANDEM_ADMIN_PASSWORD to choose it)", password));
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
         return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir(), heartbeat,
-                owners, bus);
+                owners, leader, bus);
     }
 
     public int port() { return app.port(); }
 
     /** This server as a node of the cluster (the node {@code local} when it runs alone). */
     public Node node() { return heartbeat.node(); }
+
+    /** Whether this node runs the cluster's timers (always, when it runs alone). */
+    public boolean leadsTimers() { return leader.leads(); }
 
     /** Which node owns each live session. */
     public SessionOwners owners() { return owners; }
@@ -376,10 +391,24 @@ public final class TandemServer implements AutoCloseable {
     /** The administrator password generated on first start, if this start generated one. */
     public Optional<String> generatedAdminPassword() { return generatedAdminPassword; }
 
+    /**
+     * Stops the server. As a node of several it first hands its sessions over: its row says it is
+     * stopping and {@code /healthz} answers 503 (the load balancer drains it), its phones are told to
+     * reconnect (1012) and resume on another node; it waits for that at most {@link #HANDOVER_WAIT}.
+     */
     @Override
     public void close() {
+        if (heartbeat.node() != null && heartbeat.node().clustered()) {
+            try {
+                heartbeat.stopping();
+            } catch (RuntimeException e) {
+                LOG.warn("Could not mark this node as stopping: {}", e.getMessage());
+            }
+            sessions.handOver(HANDOVER_WAIT);
+        }
         sessions.shutdown();
         timers.shutdownNow();
+        leader.close();
         app.stop();
         edge.close();
         // After the routes: a command forwarded here meanwhile still gets its answer.
@@ -393,16 +422,6 @@ public final class TandemServer implements AutoCloseable {
         database.close();
         // H2 may have written its trace file since the start; the 0700 directory kept it private meanwhile.
         PrivateFiles.tighten(dataDir);
-    }
-
-    private static Runnable guard(Runnable job) {
-        return () -> {
-            try {
-                job.run();
-            } catch (RuntimeException e) {
-                LOG.error("Periodic job failed; it runs again at its next turn", e);
-            }
-        };
     }
 
     private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.server.testing.Api;
 import dev.tandem.server.testing.RawDevice;
+import dev.tandem.server.testing.NatsServer;
+import dev.tandem.server.testing.PostgresServer;
 import dev.tandem.server.testing.RunningServer;
 import dev.tandem.server.testing.SocketProbe;
 import java.io.InputStream;
@@ -320,6 +322,47 @@ class AuthorizationMatrixTest {
             }
             softly.assertAll();
         }
+    }
+
+    /**
+     * Several nodes (issue 16): the phone is on node A, every caller calls node B, which carries the
+     * calls that act on the live session to A. Each caller gets what the matrix says, so the owner
+     * checks who may act as a single server does. Not here: a log file's bytes, which stay on the
+     * disk of the node that received them (docs/deployment.md).
+     */
+    @Test
+    void theSessionRowsAnswerTheSameFromANodeThatDoesNotHoldThePhone() throws Exception {
+        declareRows();
+        ServerConfig.DatabaseSettings database = PostgresServer.shared().newDatabase();
+        try (NatsServer nats = NatsServer.start(); RunningServer a = node(database, nats, "a");
+             RunningServer b = node(database, nats, "b"); Fixture fixture = new Fixture(a)) {
+            Map<Caller, Api> callers = new EnumMap<>(Caller.class);
+            callers.put(Caller.ANONYMOUS, b.api());
+            callers.put(Caller.CUSTOMER, b.api().withToken(fixture.resumeToken));
+            callers.put(Caller.OWNER, b.api().signIn("lucia", RunningServer.password("lucia")));
+            callers.put(Caller.OTHER, b.api().signIn("marco", RunningServer.password("marco")));
+            callers.put(Caller.ADMIN, b.admin());
+            Map<String, Supplier<String>> values = fixture.placeholders();
+            SoftAssertions softly = new SoftAssertions();
+            List<Row> sessionRows = rows.stream().filter(r -> r.path().startsWith("/api/v1/sessions/{")
+                    && !r.path().endsWith("/logs/{file}")).toList();
+            assertThat(sessionRows).hasSizeGreaterThan(10);
+            for (Row row : sessionRows) {
+                for (Caller caller : Caller.values()) {
+                    String path = fill(row.path(), values);
+                    String body = row.body() == null ? null : fill(row.body(), values);
+                    Api.Response response = callers.get(caller).send(request(callers.get(caller), row.method(), path, body));
+                    softly.assertThat(response.status()).as("%s as %s on node B: %s", row.key(), caller, response.body())
+                            .isEqualTo(row.expected().get(caller));
+                }
+            }
+            softly.assertAll();
+        }
+    }
+
+    private static RunningServer node(ServerConfig.DatabaseSettings database, NatsServer nats, String id) {
+        return RunningServer.start(c -> c.withRequestsPerAddress(1000).withDatabase(database)
+                .withCluster(ClusterSettings.of(java.util.Optional.of(id), java.util.Optional.of(nats.url()), 0)));
     }
 
     @Test

@@ -1,11 +1,12 @@
 package dev.tandem.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.ServerConfig.DatabaseSettings;
 import dev.tandem.server.testing.Api;
-import dev.tandem.server.testing.ConsoleSocket;
+import dev.tandem.server.testing.EventSocket;
 import dev.tandem.server.testing.NatsServer;
 import dev.tandem.server.testing.PostgresServer;
 import dev.tandem.server.testing.RawDevice;
@@ -57,7 +58,7 @@ class NodesOnOneBusTest {
     void aConsoleOnNodeBSeesTheSessionNodeAOwnsAndChatsWithItsPhone() {
         Api onA = a.technician("tina");
         Api onB = b.api().signIn("tina", RunningServer.password("tina"));
-        try (RawDevice phone = RawDevice.connect(a); ConsoleSocket console = ConsoleSocket.open(b.wsUrl(""), onB.token())) {
+        try (RawDevice phone = RawDevice.connect(a); EventSocket console = EventSocket.console(b.wsUrl(""), onB.token())) {
             String session = joinOwnedByA(phone, onA.createCode("bus-1"));
             phone.chat(1, "hola desde el nodo A");
             phone.next("ack");
@@ -144,11 +145,27 @@ class NodesOnOneBusTest {
     @Test
     void aUserDisabledOnOneNodeLosesTheirConsolesAndTokenOnTheOther() {
         Api onB = b.technician("dora");
-        try (ConsoleSocket console = ConsoleSocket.open(b.wsUrl(""), onB.token())) {
+        try (EventSocket console = EventSocket.console(b.wsUrl(""), onB.token())) {
             onB.get("/api/v1/sessions").expect(200);
             a.admin().put("/api/v1/users/dora", "{\"enabled\":false}").expect(200);
             assertThat(console.awaitClose()).isEqualTo(1008);
             assertThat(onB.get("/api/v1/sessions").status()).as("node B forgot the sign-in at once").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void aCustomerWaitingOnNodeASeesTheRequestTakenOnNodeB() {
+        JsonNode created = a.api().post("/api/v1/portals/default/requests",
+                "{\"name\":\"Carla\",\"description\":\"The printer is offline\"}").expect(201).json();
+        String id = created.path("id").asText();
+        Api onB = b.technician("tomas");
+        try (EventSocket page = EventSocket.requestPage(a.wsUrl(""), id, created.path("token").asText());
+             EventSocket console = EventSocket.console(b.wsUrl(""), onB.token())) {
+            onB.post("/api/v1/requests/" + id + "/accept", "").expect(200);
+            JsonNode taken = page.next(f -> "request".equals(f.path("type").asText())
+                    && "accepted".equals(f.path("request").path("status").asText()), "the request taken");
+            assertThat(taken.path("request").path("status").asText()).isEqualTo("accepted");
+            console.next(f -> "session".equals(f.path("type").asText()), "the new session");
         }
     }
 
@@ -162,6 +179,19 @@ class NodesOnOneBusTest {
                     + onB.token()), Map.of(), null, 5000);
             assertThat(outcome.closeCode()).isEqualTo(4409);
         }
+    }
+
+    @Test
+    void aNodeThatCannotReachNatsDoesNotStartAndSaysSoInOneLine() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "nats://127.0.0.1:" + closedPort;
+        assertThatThrownBy(() -> RunningServer.start(c -> c.withDatabase(database)
+                .withCluster(ClusterSettings.of(Optional.of("c"), Optional.of(url), 0))))
+                .isInstanceOf(TandemServer.StartupException.class)
+                .hasMessage("Cannot reach NATS at " + url + ": check --nats-url and that nats-server runs there.");
     }
 
     /** The phone joins node A with {@code code}; node A owns its session. */

@@ -15,6 +15,7 @@ import dev.tandem.server.domain.Portal;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.events.Events;
 import dev.tandem.server.net.ClientAddress;
+import dev.tandem.server.store.AttemptCounts;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.view.CodeView;
@@ -42,7 +43,20 @@ public final class SessionCodes {
     private final AttemptLimiter guesses;
     private final Map<Long, Object> issueLocks = new ConcurrentHashMap<>();
 
+    /** Wrong guesses counted in the database by every node together; null when the server runs alone. */
+    private final AttemptCounts sharedGuesses;
+
     public SessionCodes(CodeStore codes, PortalStore portals, Events consoles, Links links, Clock clock) {
+        this(codes, portals, consoles, links, clock, null);
+    }
+
+    /**
+     * {@code sharedGuesses}: as one node of several, wrong guesses are counted in the database, so
+     * guesses spread over the nodes add up; null counts them in memory (a server alone).
+     */
+    public SessionCodes(CodeStore codes, PortalStore portals, Events consoles, Links links, Clock clock,
+                        AttemptCounts sharedGuesses) {
+        this.sharedGuesses = sharedGuesses;
         this.codes = codes;
         this.portals = portals;
         this.consoles = consoles;
@@ -58,25 +72,21 @@ public final class SessionCodes {
         }
         String slug = portalSlug.filter(s -> !s.isBlank()).orElse("default");
         Portal portal = portals.findBySlug(slug).orElseThrow(() -> Rejection.of(ErrorCode.UNKNOWN_PORTAL, "There is no portal '" + slug + "'. Pick one of the portals listed in the console."));
-        // One technician's codes are issued one at a time so the live-code limit holds.
+        // One technician's codes are issued one at a time so the live-code limit holds: in this JVM,
+        // and across the nodes of a cluster by the transaction that locks the technician's row.
         synchronized (issueLocks.computeIfAbsent(technician.id(), id -> new Object())) {
             Instant now = clock.instant();
-            if (codes.countLive(technician.id(), now) >= portal.maxLiveCodes()) {
+            Instant expires = now.plus(Duration.ofMinutes(portal.codeLifetimeMinutes()));
+            Optional<Long> id = codes.insertUnderLimit(Secrets::nineDigits, technician.id(), portal.id(),
+                    cleanIdentifier.orElse(null), now, expires, portal.maxLiveCodes());
+            if (id.isEmpty()) {
                 throw Rejection.of(ErrorCode.TOO_MANY_LIVE_CODES, "You already have "
                         + portal.maxLiveCodes() + " live codes. Cancel one or wait until one is used or expires.");
             }
-            Instant expires = now.plus(Duration.ofMinutes(portal.codeLifetimeMinutes()));
-            for (int attempt = 0; attempt < 20; attempt++) {
-                Optional<Long> id = codes.insertIfUnique(Secrets.nineDigits(), technician.id(), portal.id(),
-                        cleanIdentifier.orElse(null), now, expires);
-                if (id.isPresent()) {
-                    IssuedCode issued = codes.findById(id.get()).orElseThrow();
-                    publish(issued);
-                    return issued;
-                }
-            }
+            IssuedCode issued = codes.findById(id.get()).orElseThrow();
+            publish(issued);
+            return issued;
         }
-        throw new IllegalStateException("Could not draw a free session code in 20 attempts");
     }
 
     public List<IssuedCode> list(User user) {
@@ -106,7 +116,10 @@ public final class SessionCodes {
      * refused with {@link TandemStatus#RATE_LIMITED}.
      */
     public IssuedCode redeemable(String presented, ClientAddress client) throws ProtocolException {
-        if (guesses.isBlocked(client.limitKey())) {
+        String guesser = "code-guess:" + client.limitKey();
+        boolean blocked = sharedGuesses == null ? guesses.isBlocked(client.limitKey())
+                : sharedGuesses.attempts(guesser, guesses.window(), clock.instant()) >= GUESSES_ALLOWED;
+        if (blocked) {
             throw new ProtocolException(TandemStatus.RATE_LIMITED);
         }
         Optional<SessionCode> code = SessionCode.parse(presented);
@@ -119,11 +132,22 @@ public final class SessionCodes {
                     case CANCELLED -> TandemStatus.CODE_CANCELLED;
                 };
         if (refusal != null) {
-            guesses.recordFailure(client.limitKey());
+            if (sharedGuesses == null) {
+                guesses.recordFailure(client.limitKey());
+            } else {
+                sharedGuesses.add(guesser, guesses.window(), clock.instant());
+            }
             LOG.info("Code refused ({}) for {}", refusal.code(), client);
             throw new ProtocolException(refusal);
         }
         return issued.get();
+    }
+
+    /** Forgets shared guess windows that have ended (the timer leader, now and then). */
+    public void forgetOldGuesses() {
+        if (sharedGuesses != null) {
+            sharedGuesses.deleteEnded(clock.instant().minus(guesses.window()));
+        }
     }
 
     /** Expires waiting codes past their lifetime and tells the consoles. */

@@ -35,10 +35,9 @@ final class DiagnosticsRoutes {
         this.diagnostics = diagnostics;
         this.records = records;
         this.auth = auth;
-        String session = "/api/v1/sessions/{id}";
-        commands.add("diagnostics.request", HandlerType.POST, session + "/diagnostics", Input.NOTHING, call ->
+        commands.add("diagnostics.request", HandlerType.POST, "/api/v1/sessions/{id}/diagnostics", Input.NOTHING, call ->
                 new Answer(202, diagnostics.requestDiagnostics(call.user(), call.sessionId())));
-        commands.add("diagnostics.read", HandlerType.GET, session + "/diagnostics", Input.NOTHING, call -> {
+        commands.add("diagnostics.read", HandlerType.GET, "/api/v1/sessions/{id}/diagnostics", Input.NOTHING, call -> {
             Map<String, Object> view = diagnostics.diagnostics(call.user(), call.sessionId());
             if (view.containsKey("report")) {
                 audit.record(call.user().username(), AuditAction.DIAGNOSTICS_VIEWED, call.sessionId(),
@@ -46,12 +45,12 @@ final class DiagnosticsRoutes {
             }
             return new Answer(200, view);
         });
-        commands.add("logs.request", HandlerType.POST, session + "/logs", Input.NOTHING, call ->
+        commands.add("logs.request", HandlerType.POST, "/api/v1/sessions/{id}/logs", Input.NOTHING, call ->
                 new Answer(202, diagnostics.requestLogs(call.user(), call.sessionId())));
-        commands.add("logs.read", HandlerType.GET, session + "/logs", Input.NOTHING, call ->
+        commands.add("logs.read", HandlerType.GET, "/api/v1/sessions/{id}/logs", Input.NOTHING, call ->
                 new Answer(200, diagnostics.logs(call.user(), call.sessionId())));
         // On the owner, so that a live session's transcript notes the mail.
-        commands.add("logs.email", HandlerType.POST, session + "/logs/email", Input.BODY, call -> {
+        commands.add("logs.email", HandlerType.POST, "/api/v1/sessions/{id}/logs/email", Input.BODY, call -> {
             var to = Addresses.parse(Bodies.text(call.body(), "to").orElse(null));
             Email email = records.logMail().send(call.user(), call.sessionId(), to, Bodies.text(call.body(), "subject"),
                     Bodies.text(call.body(), "message"), fileIds(call.body()), call.language());

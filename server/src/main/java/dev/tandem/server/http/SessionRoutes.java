@@ -22,21 +22,20 @@ final class SessionRoutes {
         this.sessions = sessions;
         this.auth = auth;
         ScreenSharing screens = sessions.feature(ScreenSharing.class);
-        String session = "/api/v1/sessions/{id}";
-        commands.add("message", HandlerType.POST, session + "/messages", Input.BODY_AND_KEY, call -> {
+        commands.add("message", HandlerType.POST, "/api/v1/sessions/{id}/messages", Input.BODY_AND_KEY, call -> {
             TranscriptEntry entry = sessions.postTechnicianMessage(call.user(), call.sessionId(),
                     Bodies.text(call.body(), "text").orElse(null), call.key());
             return new Answer(201, MessageView.of(entry, call.language()));
         });
-        commands.add("screen.status", HandlerType.GET, session + "/screen", Input.NOTHING, call ->
+        commands.add("screen.status", HandlerType.GET, "/api/v1/sessions/{id}/screen", Input.NOTHING, call ->
                 new Answer(200, screens.status(call.user(), call.sessionId())));
-        commands.add("screen.request", HandlerType.POST, session + "/screen", Input.BODY, call -> {
+        commands.add("screen.request", HandlerType.POST, "/api/v1/sessions/{id}/screen", Input.BODY, call -> {
             boolean control = Bodies.bool(call.body(), "control").orElse(false);
             return new Answer(202, screens.request(call.user(), call.sessionId(), control));
         });
-        commands.add("screen.stop", HandlerType.DELETE, session + "/screen", Input.NOTHING, call ->
+        commands.add("screen.stop", HandlerType.DELETE, "/api/v1/sessions/{id}/screen", Input.NOTHING, call ->
                 new Answer(200, screens.stop(call.user(), call.sessionId())));
-        commands.add("end", HandlerType.POST, session + "/end", Input.NOTHING, call -> {
+        commands.add("end", HandlerType.POST, "/api/v1/sessions/{id}/end", Input.NOTHING, call -> {
             sessions.endByTechnician(call.user(), call.sessionId());
             return new Answer(200, sessions.view(sessions.visible(call.user(), call.sessionId())));
         });

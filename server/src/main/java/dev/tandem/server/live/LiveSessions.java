@@ -133,6 +133,10 @@ public final class LiveSessions {
 
     /** A device's hello: join with a code or resume with a token. */
     public void hello(DeviceLink link, AgentMessage.Hello hello) throws ProtocolException {
+        if (stopping) {
+            throw new ProtocolException(TandemStatus.SERVER_UNAVAILABLE,
+                    "This server is stopping; the app reconnects to another one by itself.");
+        }
         arrivals.hello(link, hello);
     }
 
@@ -245,26 +249,18 @@ public final class LiveSessions {
         return earlier == null ? session : earlier;
     }
 
-    /**
-     * Another node took the session (this node's write was fenced, or the heartbeat check saw a
-     * higher epoch): its phone and viewers are closed with 1012 so they reconnect — through the load
-     * balancer, to the owner — and this node forgets it. Nothing is written. On the session's loop.
-     */
+    /** See {@link Ownership#moved}. On the session's loop. */
     void moved(LiveSession session) {
-        if (session.ended) {
-            return;
-        }
-        session.ended = true;
-        session.moved = true;
-        session.cancelGrace();
-        DeviceLink link = session.link;
-        session.link = null;
+        ownership.moved(session);
+    }
+
+    /** Drops a session this node no longer holds (it moved to another node). */
+    void unregister(LiveSession session) {
         live.remove(session.id, session);
-        features.forEach(f -> f.sessionMoved(session, link));
-        if (link != null) {
-            link.close(SERVICE_RESTART, "The session moved to another server; the app reconnects by itself.");
-        }
-        LOG.warn("Session {}: another node owns it now; its sockets here were closed", session.id);
+    }
+
+    List<SessionFeature> features() {
+        return features;
     }
 
     /** The phone's connection is the session's again: open prompts go out, then each feature hears of it. */
@@ -410,6 +406,20 @@ public final class LiveSessions {
 
     public int activeCount() {
         return live.size();
+    }
+
+    /**
+     * As a node that stops (SIGTERM): new phones are refused (4503, they try again and land on another
+     * node), connected ones are told to reconnect (1012) and resume on another node, which takes
+     * their sessions; returns once they are taken or after {@code wait} (docs/deployment.md).
+     */
+    public void handOver(Duration wait) {
+        stopping = true;
+        int left = ownership.handOver(wait);
+        if (left > 0) {
+            LOG.warn("{} sessions were not taken over by another node in {} s; they resume there later", left,
+                    wait.toSeconds());
+        }
     }
 
     /** The server is stopping: devices are told to come back (1001) and will resume after a restart. */

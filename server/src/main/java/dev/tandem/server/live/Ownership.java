@@ -125,11 +125,65 @@ final class Ownership {
                 session.loop.execute(() -> {
                     if (session.ownerEpoch > 0 && !session.ended && !owners.stillOwns(session.id, session.ownerEpoch)) {
                         LOG.info("Session {}: another node owns it now; forgetting it here", session.id);
-                        core.moved(session);
+                        moved(session);
                     }
                 });
             }
         }
+    }
+
+    /**
+     * Another node took the session (this node's write was fenced, or the heartbeat check saw a
+     * higher epoch): its phone and viewers are closed with 1012 so they reconnect — through the load
+     * balancer, to the owner — and this node forgets it. Nothing is written. On the session's loop.
+     */
+    void moved(LiveSession session) {
+        if (session.ended) {
+            return;
+        }
+        session.ended = true;
+        session.moved = true;
+        session.cancelGrace();
+        DeviceLink link = session.link;
+        session.link = null;
+        core.unregister(session);
+        core.features().forEach(f -> f.sessionMoved(session, link));
+        if (link != null) {
+            link.close(LiveSessions.SERVICE_RESTART, "The session moved to another server; the app reconnects by itself.");
+        }
+        LOG.warn("Session {}: another node owns it now; its sockets here were closed", session.id);
+    }
+
+    /**
+     * A node stopping (SIGTERM): every phone here is told to reconnect (1012), which through the load
+     * balancer brings it to another node that takes the session over; this node waits, at most
+     * {@code wait}, until each of those sessions has been taken (and forgotten here). Sessions without
+     * a phone stay this node's; once its row is gone they are orphans that the timer leader adopts.
+     * Returns how many handed-over sessions were not taken in time.
+     */
+    int handOver(java.time.Duration wait) {
+        java.util.List<LiveSession> handed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        for (LiveSession session : core.all()) {
+            session.loop.run(() -> {
+                session.cancelGrace();
+                DeviceLink link = session.link;
+                if (link != null && !session.ended) {
+                    handed.add(session);
+                    link.close(LiveSessions.SERVICE_RESTART, "This server is stopping; the app reconnects by itself.");
+                }
+            });
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (handed.stream().anyMatch(s -> !s.ended) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            forgetTakenOver();
+        }
+        return (int) handed.stream().filter(s -> !s.ended).count();
     }
 
     /** A live session for a stored one, with what its customer allowed on the screen (stored when it changed). */

@@ -207,25 +207,36 @@ public final class MailOutbox implements AutoCloseable {
             LOG.info("Mail {} written to the outbox (no SMTP server configured)", id);
             return;
         }
-        try {
-            server.get().deliver(eml);
-            emails.recordAttempt(id, EmailStatus.SENT, null, clock.instant());
+        // Claimed: of several nodes retrying the same message at once, one sends it.
+        SmtpDelivery delivery = server.get();
+        emails.sendClaimed(id, claimed -> attempt(claimed, eml, delivery)).ifPresent(attempt -> {
             emails.find(id).ifPresent(changed);
-            audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_SENT, email.sessionId().orElse(null),
-                    Phrase.of("audit.mailSent", "kind", email.kind(), "email", id, "to", email.recipient(),
-                            "server", String.valueOf(server.get())));
-            LOG.info("Mail {} ({}) sent over SMTP", id, LogText.escape(email.kind()));
+            if (attempt.status() == EmailStatus.SENT) {
+                audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_SENT, email.sessionId().orElse(null),
+                        Phrase.of("audit.mailSent", "kind", email.kind(), "email", id, "to", email.recipient(),
+                                "server", String.valueOf(delivery)));
+                LOG.info("Mail {} ({}) sent over SMTP", id, LogText.escape(email.kind()));
+            } else {
+                audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_FAILED, email.sessionId().orElse(null),
+                        Phrase.of(attempt.status() == EmailStatus.FAILED ? "audit.mailGivenUp" : "audit.mailRetry",
+                                "kind", email.kind(), "email", id, "to", email.recipient(),
+                                "attempt", String.valueOf(email.attempts() + 1), "error", attempt.error()));
+            }
+        });
+    }
+
+    /** One SMTP attempt: sent, or queued again (given up on after {@link #GIVE_UP_AFTER}) with why. */
+    private EmailStore.Attempt attempt(Email email, byte[] eml, SmtpDelivery server) {
+        try {
+            server.deliver(eml);
+            return new EmailStore.Attempt(EmailStatus.SENT, null, clock.instant());
         } catch (MessagingException | RuntimeException e) {
             boolean giveUp = TEST_KIND.equals(email.kind())
                     || email.createdAt().plus(GIVE_UP_AFTER).isBefore(clock.instant());
             // The Outbox and the test email say what kind of failure it was; the raw answer goes to the log only.
-            String error = SmtpFailure.describe(e, server.get().settings());
-            emails.recordAttempt(id, giveUp ? EmailStatus.FAILED : EmailStatus.QUEUED, truncate(error), null);
-            emails.find(id).ifPresent(changed);
-            audit.record(AuditLog.SYSTEM, AuditAction.EMAIL_FAILED, email.sessionId().orElse(null),
-                    Phrase.of(giveUp ? "audit.mailGivenUp" : "audit.mailRetry", "kind", email.kind(), "email", id,
-                            "to", email.recipient(), "attempt", String.valueOf(email.attempts() + 1), "error", error));
-            LOG.warn("Mail {} not delivered (attempt {}): {}", id, email.attempts() + 1, LogText.escape(describe(e)));
+            String error = SmtpFailure.describe(e, server.settings());
+            LOG.warn("Mail {} not delivered (attempt {}): {}", email.id(), email.attempts() + 1, LogText.escape(describe(e)));
+            return new EmailStore.Attempt(giveUp ? EmailStatus.FAILED : EmailStatus.QUEUED, truncate(error), null);
         }
     }
 

@@ -23,30 +23,40 @@ public final class CodeStore {
     }
 
     /**
-     * Stores a new waiting code, or returns empty when {@code code} is already live (the caller
-     * draws another).
+     * Issues a waiting code to the technician unless they hold {@code maxLive} live codes already
+     * (then empty): one transaction locks the technician's row, counts and inserts, so nodes issuing
+     * at once cannot pass the limit together. A drawn code that is live already is drawn again.
      */
-    public Optional<Long> insertIfUnique(String code, long technicianId, long portalId, String identifier,
-                                         Instant createdAt, Instant expiresAt) {
-        try {
-            return Optional.of(jdbi.withHandle(h -> h.createUpdate("INSERT INTO session_codes (code, live_code,"
-                            + " technician_id, portal_id, identifier, status, created_at, expires_at) VALUES (:code, :code,"
-                            + " :tech, :portal, :identifier, 'waiting', :created, :expires)")
-                    .bind("code", code).bind("tech", technicianId).bind("portal", portalId)
-                    .bind("identifier", identifier).bind("created", createdAt).bind("expires", expiresAt)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()));
-        } catch (UnableToExecuteStatementException e) {
-            if (isUniqueViolation(e)) {
-                return Optional.empty();
+    public Optional<Long> insertUnderLimit(java.util.function.Supplier<String> draw, long technicianId, long portalId,
+                                           String identifier, Instant createdAt, Instant expiresAt, int maxLive) {
+        return jdbi.inTransaction(h -> {
+            h.createQuery("SELECT id FROM users WHERE id = :tech FOR UPDATE").bind("tech", technicianId)
+                    .mapTo(Long.class).findOne();
+            int live = h.createQuery("SELECT COUNT(*) FROM session_codes WHERE technician_id = :tech"
+                            + " AND status = 'waiting' AND expires_at > :now")
+                    .bind("tech", technicianId).bind("now", createdAt).mapTo(Integer.class).one();
+            if (live >= maxLive) {
+                return Optional.<Long>empty();
             }
-            throw e;
-        }
-    }
-
-    public int countLive(long technicianId, Instant now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM session_codes WHERE technician_id = :tech"
-                        + " AND status = 'waiting' AND expires_at > :now")
-                .bind("tech", technicianId).bind("now", now).mapTo(Integer.class).one());
+            for (int attempt = 0; attempt < 20; attempt++) {
+                // A unique violation spoils a PostgreSQL transaction: each draw gets a savepoint.
+                h.savepoint("draw");
+                try {
+                    return Optional.of(h.createUpdate("INSERT INTO session_codes (code, live_code, technician_id,"
+                                    + " portal_id, identifier, status, created_at, expires_at) VALUES (:code, :code,"
+                                    + " :tech, :portal, :identifier, 'waiting', :created, :expires)")
+                            .bind("code", draw.get()).bind("tech", technicianId).bind("portal", portalId)
+                            .bind("identifier", identifier).bind("created", createdAt).bind("expires", expiresAt)
+                            .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                } catch (UnableToExecuteStatementException e) {
+                    if (!isUniqueViolation(e)) {
+                        throw e;
+                    }
+                    h.rollbackToSavepoint("draw");
+                }
+            }
+            throw new IllegalStateException("Could not draw a free session code in 20 attempts");
+        });
     }
 
     public Optional<IssuedCode> findById(long id) {

@@ -16,9 +16,44 @@ public final class EmailStore {
     private static final String COLUMNS = "id, created_by, session_id, kind, recipient, subject, status, attempts,"
             + " last_error, created_at, sent_at";
     private final Jdbi jdbi;
+    /** On PostgreSQL several nodes may send: a delivery claims its row first (see {@link #sendClaimed}). */
+    private final boolean claims;
+
+    /** What one delivery attempt came to. */
+    public record Attempt(EmailStatus status, String error, Instant sentAt) {
+    }
 
     public EmailStore(Database database) {
         this.jdbi = database.jdbi();
+        this.claims = !database.isEmbedded();
+    }
+
+    /**
+     * Delivers the queued message {@code id} with {@code send} and records the attempt, once for the
+     * whole cluster: on PostgreSQL the row is claimed with {@code FOR UPDATE SKIP LOCKED} and held
+     * while {@code send} runs, and the attempt is written in that transaction, so of several nodes
+     * retrying at once one sends it and the others skip it. Empty when the message is not queued (any
+     * more) or another node is sending it. The embedded database has one server: no claim there.
+     */
+    public Optional<Attempt> sendClaimed(String id, java.util.function.Function<Email, Attempt> send) {
+        if (!claims) {
+            Optional<Attempt> attempt = find(id).filter(e -> e.status() == EmailStatus.QUEUED).map(send);
+            attempt.ifPresent(a -> recordAttempt(id, a.status(), a.error(), a.sentAt()));
+            return attempt;
+        }
+        return jdbi.inTransaction(h -> {
+            Optional<Email> claimed = h.createQuery("SELECT " + COLUMNS + " FROM emails WHERE id = :id AND status = 'queued'"
+                            + " FOR UPDATE SKIP LOCKED").bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+            if (claimed.isEmpty()) {
+                return Optional.<Attempt>empty();
+            }
+            Attempt attempt = send.apply(claimed.get());
+            h.createUpdate("UPDATE emails SET status = :status, attempts = attempts + 1, last_error = :error,"
+                            + " sent_at = :sent WHERE id = :id")
+                    .bind("status", attempt.status().wireName()).bind("error", attempt.error())
+                    .bind("sent", attempt.sentAt()).bind("id", id).execute();
+            return Optional.of(attempt);
+        });
     }
 
     /** Stores a queued message; returns once it is on disk (its 202 promises it will be sent). */

@@ -21,6 +21,7 @@ import dev.tandem.server.domain.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,12 +68,20 @@ abstract class StoreContract {
         User bob = users.create("bob", "Bob", Role.TECHNICIAN, "h");
         Portal portal = portals.create(new Portal(0, "p1", "P1", "en", false, true, true, 20, 8));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        long first = codes.insertIfUnique("123456789", bob.id(), portal.id(), "Ana", now, now.plusSeconds(60)).orElseThrow();
-        assertThat(codes.insertIfUnique("123456789", bob.id(), portal.id(), null, now, now.plusSeconds(60))).isEmpty();
-        assertThat(codes.countLive(bob.id(), now)).isEqualTo(1);
+        long first = codes.insertUnderLimit(() -> "123456789", bob.id(), portal.id(), "Ana", now, now.plusSeconds(60), 2)
+                .orElseThrow();
+        // A drawn code that is live already is drawn again (in the same transaction, on both databases).
+        java.util.Iterator<String> draws = List.of("123456789", "987654321").iterator();
+        long other = codes.insertUnderLimit(draws::next, bob.id(), portal.id(), null, now, now.plusSeconds(60), 2)
+                .orElseThrow();
+        assertThat(codes.findById(other).orElseThrow().code()).isEqualTo("987654321");
+        assertThat(codes.insertUnderLimit(() -> "555555555", bob.id(), portal.id(), null, now, now.plusSeconds(60), 2))
+                .as("the technician holds the most live codes").isEmpty();
+        assertThat(codes.finish(other, CodeStatus.CANCELLED, null)).isTrue();
         assertThat(codes.finish(first, CodeStatus.JOINED, "s_1")).isTrue();
         assertThat(codes.finish(first, CodeStatus.CANCELLED, null)).as("a finished code stays finished").isFalse();
-        long second = codes.insertIfUnique("123456789", bob.id(), portal.id(), null, now, now.plusSeconds(60)).orElseThrow();
+        long second = codes.insertUnderLimit(() -> "123456789", bob.id(), portal.id(), null, now, now.plusSeconds(60), 2)
+                .orElseThrow();
         IssuedCode newest = codes.findNewest("123456789").orElseThrow();
         assertThat(newest.id()).isEqualTo(second);
         assertThat(newest.portal().slug()).isEqualTo("p1");

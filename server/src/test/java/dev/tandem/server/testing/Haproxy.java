@@ -15,7 +15,8 @@ import java.time.Instant;
 /**
  * A real HAProxy (Debian's {@code haproxy}) in front of a test server, in the foreground with a
  * configuration the test writes: {@link #proxyProtocol} passes TCP through with
- * {@code send-proxy-v2}; {@link #forwardedFor} speaks HTTP and adds {@code X-Forwarded-For} ({@code option forwardfor}).
+ * {@code send-proxy-v2}; {@link #forwardedFor} speaks HTTP and adds {@code X-Forwarded-For} ({@code option forwardfor});
+ * {@link #cluster} balances over several nodes as docs/deployment.md says.
  */
 public final class Haproxy implements AutoCloseable {
     private final Process process;
@@ -28,23 +29,51 @@ public final class Haproxy implements AutoCloseable {
 
     /** TCP mode: every connection to {@link #port()} reaches {@code backendPort} with a PROXY v2 header. */
     public static Haproxy proxyProtocol(Path dir, int backendPort) {
-        return start(dir, "mode tcp", "server tandem 127.0.0.1:" + backendPort + " send-proxy-v2");
+        return start(dir, "mode tcp", "mode tcp\n  server tandem 127.0.0.1:" + backendPort + " send-proxy-v2");
     }
 
     /** HTTP mode: requests reach {@code backendPort} with the client appended to X-Forwarded-For. */
     public static Haproxy forwardedFor(Path dir, int backendPort) {
         return start(dir, "mode http\n  option forwardfor\n  http-request set-header X-Forwarded-Proto https",
-                "server tandem 127.0.0.1:" + backendPort);
+                "mode http\n  server tandem 127.0.0.1:" + backendPort);
     }
 
-    private static Haproxy start(Path dir, String mode, String server) {
+    /**
+     * In front of several nodes, as docs/deployment.md configures it (without TLS): least
+     * connections, {@code /healthz} checks, PROXY v2, and viewer sockets routed on {@code ?node=}.
+     * {@code nodes}: each node's id and port on 127.0.0.1.
+     */
+    public static Haproxy cluster(Path dir, java.util.Map<String, Integer> nodes) {
+        StringBuilder backend = new StringBuilder("mode http\n  balance leastconn\n  option httpchk GET /healthz\n"
+                + "  http-check expect status 200\n"
+                + "  default-server check inter 1s fall 2 rise 1 send-proxy-v2 check-send-proxy\n");
+        nodes.keySet().forEach(id -> backend.append("  use-server ").append(id)
+                .append(" if { path_beg /ws/screen/ } { url_param(node) -m str ").append(id).append(" }\n"));
+        nodes.forEach((id, port) -> backend.append("  server ").append(id).append(" 127.0.0.1:").append(port).append("\n"));
+        return start(dir, "mode http", backend.toString());
+    }
+
+    /**
+     * HTTP mode in front of several nodes (issue 16): every connection goes to the first node whose
+     * {@code /healthz} answers 200 (checked every 300 ms), so a stopping node (503) is drained at once.
+     */
+    public static Haproxy nodes(Path dir, int... backendPorts) {
+        StringBuilder servers = new StringBuilder("mode http\n  balance first\n  option httpchk GET /healthz\n"
+                + "  default-server check inter 300ms fall 1 rise 2");
+        for (int i = 0; i < backendPorts.length; i++) {
+            servers.append("\n  server node").append(i).append(" 127.0.0.1:").append(backendPorts[i]);
+        }
+        return start(dir, "mode http", servers.toString());
+    }
+
+    private static Haproxy start(Path dir, String mode, String backend) {
         try {
             int port = freePort();
             Path config = dir.resolve("haproxy-" + port + ".cfg");
             Files.writeString(config, "global\n  maxconn 200\n"
                     + "defaults\n  timeout connect 5s\n  timeout client 60s\n  timeout server 60s\n  timeout tunnel 60s\n"
                     + "frontend edge\n  bind 127.0.0.1:" + port + "\n  " + mode + "\n  default_backend tandem\n"
-                    + "backend tandem\n  " + mode.lines().findFirst().orElseThrow() + "\n  " + server + "\n",
+                    + "backend tandem\n  " + backend + "\n",
                     StandardCharsets.UTF_8);
             Process process = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy-" + port + ".log").toFile()).start();

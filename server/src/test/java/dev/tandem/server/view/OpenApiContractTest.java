@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 class OpenApiContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ROUTE = Pattern.compile("\\.(get|post|put|delete|patch)\\((\"/api/v1/[^\"]*\"|[A-Z_]+),");
+    /** A session command (http.SessionCommands): a route declared with its method as a HandlerType. */
+    private static final Pattern COMMAND = Pattern.compile("HandlerType\\.(GET|POST|PUT|DELETE|PATCH), (\"/api/v1/[^\"]*\"),");
     private static final Pattern CONSTANT = Pattern.compile("\\b([A-Z_]+) = (\"/api/v1/[^\"]*\");");
 
     /** Each view record and the schema of the document that describes it. */
@@ -61,6 +63,10 @@ class OpenApiContractTest {
                 Map<String, String> constants = new LinkedHashMap<>();
                 for (Matcher constant = CONSTANT.matcher(source); constant.find(); ) {
                     constants.put(constant.group(1), constant.group(2));
+                }
+                for (Matcher command = COMMAND.matcher(source); command.find(); ) {
+                    String literal = command.group(2);
+                    routes.add(command.group(1) + " " + shape(literal.substring("\"/api/v1".length(), literal.length() - 1)));
                 }
                 for (Matcher route = ROUTE.matcher(source); route.find(); ) {
                     String literal = constants.getOrDefault(route.group(2), route.group(2));

@@ -14,14 +14,17 @@ import java.util.function.Predicate;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 
-/** A technician's console socket ({@code /ws/console?token=}) that keeps every event it gets, for tests. */
-public final class ConsoleSocket implements AutoCloseable {
+/**
+ * A socket of JSON events that keeps every frame it gets, for tests: a technician's console
+ * ({@code /ws/console?token=}) or a waiting customer's request page ({@code /ws/request/{id}?token=}).
+ */
+public final class EventSocket implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocketClient client;
 
-    private ConsoleSocket(String url) {
+    private EventSocket(String url) {
         this.client = new WebSocketClient(URI.create(url)) {
             @Override
             public void onOpen(ServerHandshake handshake) {
@@ -48,8 +51,21 @@ public final class ConsoleSocket implements AutoCloseable {
     }
 
     /** Opens the console socket of {@code server} with {@code token} and waits for its hello. */
-    public static ConsoleSocket open(String wsBase, String token) {
-        ConsoleSocket socket = new ConsoleSocket(wsBase + "/ws/console?token=" + token);
+    public static EventSocket console(String wsBase, String token) {
+        EventSocket socket = connect(wsBase + "/ws/console?token=" + token);
+        socket.next(f -> "hello".equals(f.path("type").asText()), "hello");
+        return socket;
+    }
+
+    /** Opens a waiting customer's page of request {@code id} and waits for its first view. */
+    public static EventSocket requestPage(String wsBase, String id, String token) {
+        EventSocket socket = connect(wsBase + "/ws/request/" + id + "?token=" + token);
+        socket.next("request");
+        return socket;
+    }
+
+    private static EventSocket connect(String url) {
+        EventSocket socket = new EventSocket(url);
         try {
             if (!socket.client.connectBlocking(5, TimeUnit.SECONDS)) {
                 throw new AssertionError("The console socket did not open");
@@ -58,7 +74,6 @@ public final class ConsoleSocket implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-        socket.next(f -> "hello".equals(f.path("type").asText()), "hello");
         return socket;
     }
 
