@@ -76,7 +76,7 @@ final class NodesDeployment implements AutoCloseable {
     private static String haproxyConfig(int port, List<ServerProcess> nodes) {
         StringBuilder config = new StringBuilder("global\n  maxconn 9000\n")
                 .append("defaults\n  mode http\n  option http-server-close\n  option redispatch\n  retries 3\n")
-                .append("  timeout connect 2s\n  timeout client 120s\n  timeout server 120s\n  timeout tunnel 1h\n")
+                .append("  timeout connect 2s\n  timeout client 120s\n  timeout server 120s\n  timeout tunnel 1h\n  timeout check 2s\n")
                 .append("frontend tandem\n  bind 127.0.0.1:").append(port).append('\n')
                 .append("  maxconn 9000\n  option forwardfor\n  default_backend nodes\n")
                 .append("backend nodes\n  balance leastconn\n  option httpchk GET /healthz\n");
@@ -85,7 +85,7 @@ final class NodesDeployment implements AutoCloseable {
         }
         for (int i = 1; i <= nodes.size(); i++) {
             config.append("  server n").append(i).append(" 127.0.0.1:").append(nodes.get(i - 1).port())
-                    .append(" check inter 1s fall 2 rise 2 on-marked-down shutdown-sessions\n");
+                    .append(" check inter 1s fall 3 rise 2 on-marked-down shutdown-sessions\n");
         }
         return config.toString();
     }

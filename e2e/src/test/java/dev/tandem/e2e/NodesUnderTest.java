@@ -37,9 +37,12 @@ public final class NodesUnderTest implements AutoCloseable {
     private final Map<String, ServerUnderTest> nodes;
     private final Process haproxy;
     private final int haproxyPort;
+    /** Per node, a proxy port that reaches only that node (the nodes speak only the PROXY protocol). */
+    private final Map<String, Integer> directPorts;
 
     private NodesUnderTest(PostgresServer postgres, NatsServer nats, Map<String, ServerUnderTest> nodes, Process haproxy,
-                           int haproxyPort) {
+                           int haproxyPort, Map<String, Integer> directPorts) {
+        this.directPorts = directPorts;
         this.postgres = postgres;
         this.nats = nats;
         this.nodes = nodes;
@@ -73,7 +76,7 @@ public final class NodesUnderTest implements AutoCloseable {
             for (int i = 0; i < ids.length; i++) {
                 List<String> command = new ArrayList<>(List.of("--node-id", ids[i], "--nats-url", nats.url(),
                         "--db-url", database.jdbcUrl(), "--db-user", database.user(),
-                        "--public-url", "http://127.0.0.1:" + haproxyPort, "--trusted-proxies", "127.0.0.1/32"));
+                        "--public-url", "http://127.0.0.1:" + haproxyPort, "--proxy-protocol", "--trusted-proxies", "127.0.0.1/32"));
                 command.addAll(options);
                 String[] args = command.toArray(String[]::new);
                 if (i == 0) {
@@ -86,9 +89,13 @@ public final class NodesUnderTest implements AutoCloseable {
             for (int i = 1; i < ids.length; i++) {
                 nodes.put(ids[i], starting.get(i - 1).join());
             }
-            Process haproxy = startHaproxy(Files.createTempDirectory("tandem-haproxy"), haproxyPort, nodes);
+            Map<String, Integer> directPorts = new LinkedHashMap<>();
+            for (String id : ids) {
+                directPorts.put(id, freePort());
+            }
+            Process haproxy = startHaproxy(Files.createTempDirectory("tandem-haproxy"), haproxyPort, nodes, directPorts);
             started = true;
-            return new NodesUnderTest(postgres, nats, nodes, haproxy, haproxyPort);
+            return new NodesUnderTest(postgres, nats, nodes, haproxy, haproxyPort, directPorts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -113,9 +120,10 @@ public final class NodesUnderTest implements AutoCloseable {
         return node;
     }
 
-    /** A node's own address, bypassing the proxy. */
+    /** An address that reaches only node {@code id} (through the proxy, as the nodes accept nothing else). */
     public String baseUrl(String id) {
-        return node(id).baseUrl();
+        node(id);
+        return "http://127.0.0.1:" + directPorts.get(id);
     }
 
     /** SIGKILL on node {@code id}. */
@@ -127,28 +135,42 @@ public final class NodesUnderTest implements AutoCloseable {
         return new ArrayList<>(nodes.keySet());
     }
 
-    /** The HAProxy configuration the nodes run behind (docs/deployment.md shows the same). */
-    static String haproxyConfig(int port, Map<String, ServerUnderTest> nodes) {
+    /**
+     * The HAProxy configuration the nodes run behind (docs/deployment.md shows the same, with TLS):
+     * PROXY protocol to the nodes and in the health checks, least connections, the viewer's hint.
+     * Besides it, per node a frontend that reaches that node only, where a test plays a browser the
+     * proxy sent there.
+     */
+    static String haproxyConfig(int port, Map<String, ServerUnderTest> nodes, Map<String, Integer> directPorts) {
         StringBuilder config = new StringBuilder();
         config.append("global\n  maxconn 4000\n")
                 .append("defaults\n  mode http\n  option http-server-close\n  option redispatch\n  retries 3\n")
-                .append("  timeout connect 2s\n  timeout client 60s\n  timeout server 60s\n  timeout tunnel 1h\n")
+                .append("  timeout connect 2s\n  timeout client 60s\n  timeout server 60s\n  timeout tunnel 1h\n  timeout check 2s\n")
                 .append("frontend tandem\n  bind 127.0.0.1:").append(port).append('\n')
-                .append("  option forwardfor\n  default_backend nodes\n")
-                .append("backend nodes\n  balance leastconn\n  option httpchk GET /healthz\n");
+                .append("  default_backend nodes\n")
+                .append("backend nodes\n  balance leastconn\n  option httpchk GET /healthz\n  http-check expect status 200\n")
+                .append("  default-server check inter 1s fall 3 rise 2 send-proxy-v2 check-send-proxy")
+                .append(" on-marked-down shutdown-sessions\n");
         for (String id : nodes.keySet()) {
-            config.append("  use-server ").append(id).append(" if { urlp(node) -m str ").append(id).append(" }\n");
+            config.append("  use-server ").append(id).append(" if { path_beg /ws/screen/ } { url_param(node) -m str ")
+                    .append(id).append(" }\n");
         }
         for (Map.Entry<String, ServerUnderTest> node : nodes.entrySet()) {
-            config.append("  server ").append(node.getKey()).append(" 127.0.0.1:").append(node.getValue().port())
-                    .append(" check inter 1s fall 2 rise 2 on-marked-down shutdown-sessions\n");
+            config.append("  server ").append(node.getKey()).append(" 127.0.0.1:").append(node.getValue().port()).append('\n');
+        }
+        for (Map.Entry<String, ServerUnderTest> node : nodes.entrySet()) {
+            config.append("frontend direct_").append(node.getKey()).append("\n  bind 127.0.0.1:")
+                    .append(directPorts.get(node.getKey())).append("\n  default_backend only_").append(node.getKey())
+                    .append("\nbackend only_").append(node.getKey()).append("\n  server ").append(node.getKey())
+                    .append(" 127.0.0.1:").append(node.getValue().port()).append(" send-proxy-v2\n");
         }
         return config.toString();
     }
 
-    private static Process startHaproxy(Path dir, int port, Map<String, ServerUnderTest> nodes) throws IOException {
+    private static Process startHaproxy(Path dir, int port, Map<String, ServerUnderTest> nodes,
+                                        Map<String, Integer> directPorts) throws IOException {
         Path config = dir.resolve("haproxy.cfg");
-        Files.writeString(config, haproxyConfig(port, nodes), StandardCharsets.UTF_8);
+        Files.writeString(config, haproxyConfig(port, nodes, directPorts), StandardCharsets.UTF_8);
         Path log = dir.resolve("haproxy.log");
         Process process = new ProcessBuilder("haproxy", "-db", "-f", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -34,8 +34,8 @@ class SeveralNodesTest {
              ChatUnderFire chat = ChatUnderFire.begin(nodes.proxyUrl(), nodes.proxyUrl(), nodes.proxyUrl())) {
             String first = ownerOf(nodes, chat);
             List<String> others = othersThan(nodes, first);
-            chat.technicianAt(nodes.node(others.get(0)).baseUrl());
-            chat.consoleAt(nodes.node(others.get(1)).baseUrl());
+            chat.technicianAt(nodes.baseUrl(others.get(0)));
+            chat.consoleAt(nodes.baseUrl(others.get(1)));
             chat.chatFor(Duration.ofSeconds(3));
             awaitConsoleSaw(chat, chat.lastAcknowledged());
 
@@ -54,8 +54,8 @@ class SeveralNodesTest {
             // The owner stalls (SIGSTOP): the proxy marks it down and cuts its connections, the phone
             // resumes elsewhere; woken up (SIGCONT), the stalled node finds its writes fenced.
             List<String> awake = othersThan(nodes, second);
-            chat.technicianAt(nodes.node(awake.get(0)).baseUrl());
-            chat.consoleAt(nodes.node(awake.get(1)).baseUrl());
+            chat.technicianAt(nodes.baseUrl(awake.get(0)));
+            chat.consoleAt(nodes.baseUrl(awake.get(1)));
             nodes.node(second).freeze();
             try {
                 chat.awaitResumes(2, BACK_WITHIN);
@@ -69,8 +69,8 @@ class SeveralNodesTest {
 
             // A deploy: the owner is stopped with SIGTERM and hands the phone to another node.
             List<String> staying = othersThan(nodes, third);
-            chat.technicianAt(nodes.node(staying.get(0)).baseUrl());
-            chat.consoleAt(nodes.node(staying.get(1)).baseUrl());
+            chat.technicianAt(nodes.baseUrl(staying.get(0)));
+            chat.consoleAt(nodes.baseUrl(staying.get(1)));
             AtomicInteger exit = new AtomicInteger(-1);
             chat.chatWhile(() -> exit.set(nodes.node(third).terminate(30)));
             assertThat(exit.get()).as("exit code after SIGTERM (143: the JVM ends on the signal after its shutdown)").isIn(0, 143);
@@ -94,11 +94,11 @@ class SeveralNodesTest {
                 List.of("--smtp-url", "smtp://127.0.0.1:" + smtpPort, "--mail-retry", "1"), "a", "b", "c")) {
             List<String> ids = nodes.ids();
             for (int i = 0; i < 20; i++) {
-                Api node = new Api(nodes.node(ids.get(i % ids.size())).baseUrl());
+                Api node = new Api(nodes.baseUrl(ids.get(i % ids.size())));
                 assertThat(node.get("/api/v1/join/" + (100000000 + i)).status()).as("wrong code %d", i + 1).isEqualTo(404);
             }
             for (String id : ids) {
-                Api.Response refused = new Api(nodes.node(id).baseUrl()).get("/api/v1/join/123456789");
+                Api.Response refused = new Api(nodes.baseUrl(id)).get("/api/v1/join/123456789");
                 assertThat(refused.status()).as("the 21st wrong code, on node %s", id).isEqualTo(429);
                 assertThat(refused.errorMessage()).contains("Too many wrong codes");
             }
