@@ -121,6 +121,7 @@ public final class LoadBenchmark implements Callable<Integer> {
                         openFiles, threads, idle.size());
                 if (kill != null) {
                     kill.report(admin);
+                    printScreensPerNode(screenLoads, seconds);
                 }
             } finally {
                 idle.forEach(IdleDevice::close);
@@ -189,6 +190,15 @@ public final class LoadBenchmark implements Callable<Integer> {
                 screens == 0 ? 0 : updates / seconds / screens, heapStart / 1e6, heapEnd / 1e6, met ? "met" : "NOT met");
     }
 
+    /** With several nodes: screen updates per second per viewer, by the node that held the phone at the start. */
+    private static void printScreensPerNode(List<ScreenLoad> screens, double seconds) {
+        java.util.Map<String, List<ScreenLoad>> byNode = new java.util.TreeMap<>();
+        screens.forEach(s -> byNode.computeIfAbsent(String.valueOf(s.owner), n -> new ArrayList<>()).add(s));
+        byNode.forEach((node, loads) -> System.out.printf("%-46s %9.1f /s %10s%n", "screen updates per viewer, phones on "
+                + node + " (" + loads.size() + ")", loads.stream().mapToLong(ScreenLoad::updates).sum() / seconds
+                / loads.size(), ""));
+    }
+
     /** One live screen: a virtual phone sharing, a viewer on /ws/screen, and a script scrolling Settings. */
     static final class ScreenLoad implements AutoCloseable {
         private final SharingPhone phone;
@@ -199,6 +209,8 @@ public final class LoadBenchmark implements Callable<Integer> {
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final AtomicLong updates = new AtomicLong();
         private final AtomicLong bytes = new AtomicLong();
+        /** The node that held the phone when the viewer opened (several nodes), or null. */
+        String owner;
 
         private ScreenLoad(SharingPhone phone, ViewerWebSocket socket, UpdateFeed feed, RfbViewer viewer, double rate) {
             this.phone = phone;
@@ -250,6 +262,7 @@ public final class LoadBenchmark implements Callable<Integer> {
             }
             viewer.tap(PhoneSpots.SETTINGS_ICON_X, PhoneSpots.SETTINGS_ICON_Y);
             ScreenLoad load = new ScreenLoad(phone, socket, feed, viewer, rate);
+            load.owner = owner;
             load.driver.setDaemon(true);
             load.counter.setDaemon(true);
             load.driver.start();
