@@ -51,6 +51,8 @@ final class ServerUnderTest implements AutoCloseable {
 
     Path data() { return data; }
 
+    int port() { return port; }
+
     /** Kills the process with SIGKILL: no shutdown hook, no close, whatever it was doing. */
     void kill() {
         process.destroyForcibly();
