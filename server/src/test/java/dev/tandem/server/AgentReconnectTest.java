@@ -4,63 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.agent.AgentSession;
 import dev.tandem.agent.ServerAddress;
-import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.SessionRequest;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.Capability;
 import dev.tandem.protocol.message.DeviceInfo;
-import dev.tandem.protocol.message.ServerMessage;
+import dev.tandem.server.testing.AgentPhone;
 import dev.tandem.server.testing.Api;
 import dev.tandem.server.testing.RawDevice;
 import dev.tandem.server.testing.RunningServer;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The real customer agent against the real server: connections drop, nothing is lost or doubled. */
 class AgentReconnectTest {
 
-    private static final class Phone implements SessionListener {
-        final List<ServerMessage.Chat> seen = new CopyOnWriteArrayList<>();
-        final CompletableFuture<String> joined = new CompletableFuture<>();
-        final CompletableFuture<Void> resumed = new CompletableFuture<>();
-        final CompletableFuture<String> ended = new CompletableFuture<>();
-
-        @Override
-        public void joined(ServerMessage.Welcome welcome) {
-            joined.complete(welcome.session);
-        }
-
-        @Override
-        public void resumed(ServerMessage.Welcome welcome) {
-            resumed.complete(null);
-        }
-
-        @Override
-        public void chat(ServerMessage.Chat entry) {
-            seen.add(entry);
-        }
-
-        @Override
-        public void ended(String by, String reason) {
-            ended.complete(by);
-        }
-
-        boolean saw(String text) {
-            return seen.stream().anyMatch(c -> c.text.equals(text));
-        }
-    }
-
     @Test
     void theAgentRidesOutAServerRestartWithoutLosingOrDoublingMessages() throws Exception {
         try (RunningServer server = RunningServer.start()) {
             Api tech = server.technician("rita");
             String code = tech.createCode("restart");
-            Phone phone = new Phone();
+            AgentPhone phone = new AgentPhone();
             SessionRequest request = SessionRequest.join(ServerAddress.parse(server.baseUrl()),
                     SessionCode.parse(code).orElseThrow(), "Ana", new DeviceInfo("samsung", "SM-S918B", "14", 34, "samsung"),
                     new Capabilities(Capability.available(), Capability.available(), Capability.available(),
@@ -111,12 +77,6 @@ class AgentReconnectTest {
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 10 s");
-            }
-            Thread.sleep(20);
-        }
+        AgentPhone.await(condition, 10);
     }
 }

@@ -111,9 +111,22 @@ public final class SessionOwners {
      * {@code staleBefore} or that has no row (it died or stopped).
      */
     public List<Claim> orphansAndOwn(Instant staleBefore) {
+        return claims(staleBefore, true);
+    }
+
+    /**
+     * The active sessions of no node or of dead nodes (the timer leader's periodic look), without
+     * this node's own: those are live here, or joining here right now.
+     */
+    public List<Claim> orphans(Instant staleBefore) {
+        return claims(staleBefore, false);
+    }
+
+    private List<Claim> claims(Instant staleBefore, boolean own) {
         return jdbi.withHandle(h -> h.createQuery("SELECT s.id, s.owner_epoch FROM support_sessions s"
                         + " LEFT JOIN nodes n ON n.id = s.owner_node WHERE s.status = 'active' AND (s.owner_node IS NULL"
-                        + " OR s.owner_node = :node OR n.id IS NULL OR n.heartbeat_at < :stale) ORDER BY s.started_at")
+                        + (own ? " OR s.owner_node = :node" : "") + " OR (s.owner_node <> :node AND (n.id IS NULL"
+                        + " OR n.heartbeat_at < :stale))) ORDER BY s.started_at")
                 .bind("node", nodeId).bind("stale", staleBefore)
                 .map((rs, ctx) -> new Claim(rs.getString("id"), rs.getLong("owner_epoch"))).list());
     }

@@ -284,6 +284,9 @@ public final class LiveSessions {
             end(session, "server", null, AuditLog.SYSTEM, SystemNotices.endedConnectionLost(),
                     "The customer's phone did not reconnect in time.");
         } catch (RuntimeException e) {
+            if (session.moved) {
+                return; // another node took the session meanwhile: its grace is that node's
+            }
             if (!Database.isUnavailable(e)) {
                 LOG.error("Session {}: ending it after the grace period failed", session.id, e);
                 return;

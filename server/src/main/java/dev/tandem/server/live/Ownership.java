@@ -50,13 +50,20 @@ final class Ownership {
             }
             return restored;
         }
-        return adoptOrphans(staleBefore);
+        return adopt(owners.orphansAndOwn(staleBefore));
     }
 
-    /** Takes the sessions of dead nodes (and this node's own, forgotten ones); each waits for its phone here. */
+    /**
+     * The timer leader's look: the sessions of dead nodes (and of none) wait for their phones here,
+     * and end here at their grace deadline. Never this node's own, which may be joining right now.
+     */
     int adoptOrphans(Instant staleBefore) {
+        return adopt(owners.orphans(staleBefore));
+    }
+
+    private int adopt(java.util.List<Claim> claims) {
         int adopted = 0;
-        for (Claim claim : owners.orphansAndOwn(staleBefore)) {
+        for (Claim claim : claims) {
             if (core.live(claim.sessionId()) != null) {
                 continue;
             }

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.agent.AgentSession;
 import dev.tandem.agent.ServerAddress;
-import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.SessionRequest;
 import dev.tandem.protocol.SessionCode;
 import dev.tandem.protocol.message.Capabilities;
 import dev.tandem.protocol.message.Capability;
 import dev.tandem.protocol.message.DeviceInfo;
-import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.server.ServerConfig.DatabaseSettings;
+import dev.tandem.server.testing.AgentPhone;
 import dev.tandem.server.testing.Api;
 import dev.tandem.server.testing.Haproxy;
 import dev.tandem.server.testing.PostgresServer;
@@ -19,7 +18,6 @@ import dev.tandem.server.testing.RunningServer;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
@@ -31,31 +29,6 @@ import org.junit.jupiter.api.Test;
  */
 class NodeHandoverTest {
 
-    private static final class Phone implements SessionListener {
-        final List<ServerMessage.Chat> seen = new CopyOnWriteArrayList<>();
-        final CompletableFuture<String> joined = new CompletableFuture<>();
-        final CompletableFuture<Void> resumed = new CompletableFuture<>();
-
-        @Override
-        public void joined(ServerMessage.Welcome welcome) {
-            joined.complete(welcome.session);
-        }
-
-        @Override
-        public void resumed(ServerMessage.Welcome welcome) {
-            resumed.complete(null);
-        }
-
-        @Override
-        public void chat(ServerMessage.Chat entry) {
-            seen.add(entry);
-        }
-
-        boolean saw(String text) {
-            return seen.stream().anyMatch(c -> c.text.equals(text));
-        }
-    }
-
     @Test
     void aStoppingNodeHandsItsPhonesToAnotherWithoutLosingAMessage() throws Exception {
         DatabaseSettings database = PostgresServer.shared().newDatabase();
@@ -66,7 +39,7 @@ class NodeHandoverTest {
             Api techOnA = a.technician("hanna");
             Api techOnB = b.api().withToken(techOnA.token());
             String code = techOnA.createCode("handover");
-            Phone phone = new Phone();
+            AgentPhone phone = new AgentPhone();
             SessionRequest request = SessionRequest.join(ServerAddress.parse("http://127.0.0.1:" + edge.port()),
                     SessionCode.parse(code).orElseThrow(), "Ana", new DeviceInfo("samsung", "SM-S918B", "14", 34, "samsung"),
                     new Capabilities(Capability.available(), Capability.available(), Capability.available(),
@@ -107,12 +80,6 @@ class NodeHandoverTest {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 20 s");
-            }
-            Thread.sleep(50);
-        }
+        AgentPhone.await(condition, 20);
     }
 }
