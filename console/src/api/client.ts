@@ -33,7 +33,9 @@ export const api = {
   sessions: (status: 'active' | 'ended') => request<Session[]>('GET', `/sessions?status=${status}`),
   session: (id: string) => request<Session>('GET', `/sessions/${enc(id)}`),
   messages: (id: string) => request<ChatMessage[]>('GET', `/sessions/${enc(id)}/messages`),
-  sendMessage: (id: string, text: string) => request<ChatMessage>('POST', `/sessions/${enc(id)}/messages`, { text }),
+  /** With `key` (Idempotency-Key) a retry of the same message is stored once, whichever node it reaches. */
+  sendMessage: (id: string, text: string, key?: string) =>
+    request<ChatMessage>('POST', `/sessions/${enc(id)}/messages`, { text }, key ? { 'Idempotency-Key': key } : undefined),
   endSession: (id: string) => request<unknown>('POST', `/sessions/${enc(id)}/end`),
 
   screen: (id: string) => request<ScreenState>('GET', `/sessions/${enc(id)}/screen`),

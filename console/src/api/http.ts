@@ -53,19 +53,19 @@ export function onReauthenticationNeeded(handler: (() => Promise<boolean>) | nul
 
 export const API_BASE = '/api/v1';
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function request<T>(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
   try {
-    return await send<T>(method, path, body);
+    return await send<T>(method, path, body, extraHeaders);
   } catch (e) {
     if (e instanceof ApiError && e.code === ERROR_CODES.REAUTHENTICATION_REQUIRED.code && reauthenticationHandler && (await reauthenticationHandler())) {
-      return send<T>(method, path, body);
+      return send<T>(method, path, body, extraHeaders);
     }
     throw e;
   }
 }
 
-async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function send<T>(method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (language) headers['Accept-Language'] = language;
   if (method !== 'GET' && method !== 'HEAD') {
     headers['Content-Type'] = 'application/json';

@@ -7,6 +7,7 @@ import { browserSocketFactory, sameOriginSocketUrl } from '../api/socketLike';
 import type { ChatMessage, ConsoleEvent, EmailReceipt, LogsEmail, Session, User } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { wordPhrase } from '../i18n/phrase';
+import { MessageKeys } from '../chat/messageKeys';
 import { popOutChannel, type PopOutChannel } from '../screen/popOut';
 import { isAway, notifyWhileAway } from '../shell/attention';
 import { useToast } from '../ui/Toast';
@@ -93,6 +94,7 @@ export function ConsoleProvider({ children, workspaceKey, me = null }: Props) {
 
   const listeners = useRef(new Set<(event: { type: string }) => void>());
   const channel = useRef<PopOutChannel | null>(null);
+  const messageKeysRef = useRef(new MessageKeys());
   const actions = useMemo<ConsoleActions>(() => {
     const ignore = () => {};
 
@@ -119,7 +121,9 @@ export function ConsoleProvider({ children, workspaceKey, me = null }: Props) {
         dispatch({ type: 'chatClosed', session: id });
       },
       async sendMessage(id, text) {
-        const message = await api.sendMessage(id, text);
+        const keys = messageKeysRef.current;
+        const message = await api.sendMessage(id, text, keys.keyFor(id, text));
+        keys.sent(id);
         dispatch({ type: 'messageReceived', session: id, message });
         return message;
       },

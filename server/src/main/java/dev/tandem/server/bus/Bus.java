@@ -39,9 +39,11 @@ public final class Bus implements AutoCloseable {
     /** Commands: received in order, run on {@link #commandPool} so a slow one never holds the events. */
     private final Dispatcher commands;
     private final ThreadPoolExecutor commandPool;
+    private final Logged log;
 
-    private Bus(Connection connection, String nodeId) {
+    private Bus(Connection connection, String nodeId, Logged log) {
         this.connection = connection;
+        this.log = log;
         this.nodeId = nodeId;
         this.broadcasts = connection.createDispatcher();
         this.commands = connection.createDispatcher();
@@ -62,6 +64,7 @@ public final class Bus implements AutoCloseable {
      */
     public static Bus connect(String url, String nodeId) {
         Subjects.token(nodeId);
+        Logged log = new Logged();
         Options options = new Options.Builder()
                 .servers(url.split(","))
                 .connectionName("tandem-" + nodeId)
@@ -70,14 +73,14 @@ public final class Bus implements AutoCloseable {
                 .reconnectWait(Duration.ofSeconds(1))
                 .pingInterval(Duration.ofSeconds(10))
                 .noEcho()
-                .connectionListener(new Logged())
+                .connectionListener(log)
                 .errorListener(new ErrorListener() {
                 })
                 .build();
         try {
             Connection connection = Nats.connect(options);
             LOG.info("Node {} is on the bus at {}", nodeId, connection.getConnectedUrl());
-            return new Bus(connection, nodeId);
+            return new Bus(connection, nodeId, log);
         } catch (IOException | RuntimeException e) {
             throw new BusUnavailableException("Cannot reach NATS at " + url + ": check --nats-url and that "
                     + "nats-server runs there.", e);
@@ -104,7 +107,10 @@ public final class Bus implements AutoCloseable {
         }
     }
 
-    /** Hears every message on {@code subject} from the other nodes, in order, on the bus's thread. */
+    /**
+     * Hears every message on {@code subject} from the other nodes, in order, on the bus's thread,
+     * from when this returns (the server has the subscription by then).
+     */
     public void listen(String subject, Consumer<Message> handler) {
         broadcasts.subscribe(subject, message -> {
             try {
@@ -113,6 +119,7 @@ public final class Bus implements AutoCloseable {
                 LOG.error("A message on {} could not be handled", subject, e);
             }
         });
+        subscribed(subject);
     }
 
     /**
@@ -127,6 +134,21 @@ public final class Bus implements AutoCloseable {
                 answer(request, busy);
             }
         });
+        subscribed(subject);
+    }
+
+    /**
+     * Waits until the NATS server has the subscription: a subscription travels asynchronously, and a
+     * node must not take calls or publish before the others hear it.
+     */
+    private void subscribed(String subject) {
+        try {
+            connection.flush(Duration.ofSeconds(3));
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("The bus did not confirm the subscription to {} within 3 s; it is in place once the bus answers", subject);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -165,6 +187,7 @@ public final class Bus implements AutoCloseable {
 
     @Override
     public void close() {
+        log.closing = true;
         commandPool.shutdown();
         try {
             // Commands under way still answer: their askers would otherwise wait for their patience to end.
@@ -186,8 +209,14 @@ public final class Bus implements AutoCloseable {
 
     /** Says in the log when the bus goes away and comes back. */
     private static final class Logged implements ConnectionListener {
+        /** Set before the node closes its connection: closing is not the bus going away. */
+        volatile boolean closing;
+
         @Override
         public void connectionEvent(Connection connection, Events type) {
+            if (closing) {
+                return;
+            }
             switch (type) {
                 case DISCONNECTED -> LOG.warn("The bus is away; reconnecting (commands for other nodes answer 503 meanwhile)");
                 case RECONNECTED -> LOG.info("The bus is back at {}", connection.getConnectedUrl());
