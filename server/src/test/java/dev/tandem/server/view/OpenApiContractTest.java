@@ -121,8 +121,7 @@ class OpenApiContractTest {
         for (Map.Entry<Class<? extends Record>, String> view : VIEWS.entrySet()) {
             JsonNode schema = schemas.get(view.getValue());
             assertThat(schema).as("schema %s", view.getValue()).isNotNull();
-            // Portal is also the body of POST/PUT /portals, where every field may be left out.
-            compare(view.getKey(), schema, schemas, !view.getKey().equals(PortalView.class), view.getValue());
+            compare(view.getKey(), schema, schemas, view.getValue());
         }
     }
 
@@ -159,7 +158,7 @@ class OpenApiContractTest {
         assertThat(unchecked).as("JSON answers whose schema no view record is checked against").isEmpty();
     }
 
-    private static void compare(Class<?> record, JsonNode schema, JsonNode schemas, boolean requiredListed, String where) {
+    private static void compare(Class<?> record, JsonNode schema, JsonNode schemas, String where) {
         ObjectNode resolved = flatten(schema, schemas);
         List<RecordComponent> components = written(record);
         Set<String> fields = new TreeSet<>();
@@ -175,11 +174,9 @@ class OpenApiContractTest {
         Set<String> properties = new TreeSet<>();
         resolved.path("properties").fieldNames().forEachRemaining(properties::add);
         assertThat(properties).as("the properties of %s", where).containsExactlyInAnyOrderElementsOf(fields);
-        if (requiredListed) {
-            Set<String> listed = new TreeSet<>();
-            resolved.path("required").forEach(name -> listed.add(name.asText()));
-            assertThat(listed).as("the required properties of %s", where).containsExactlyInAnyOrderElementsOf(required);
-        }
+        Set<String> listed = new TreeSet<>();
+        resolved.path("required").forEach(name -> listed.add(name.asText()));
+        assertThat(listed).as("the required properties of %s", where).containsExactlyInAnyOrderElementsOf(required);
         for (RecordComponent component : components) {
             JsonNode property = resolve(resolved.path("properties").path(component.getName()), schemas);
             String at = where + "." + component.getName();
@@ -188,11 +185,11 @@ class OpenApiContractTest {
                 assertThat(types(property)).as("%s is never null", at).doesNotContain("null");
             }
             if (component.getType().isRecord()) {
-                compare(component.getType(), property, schemas, requiredListed, at);
+                compare(component.getType(), property, schemas, at);
             }
             if (component.getGenericType() instanceof ParameterizedType list && List.class.equals(list.getRawType())
                     && list.getActualTypeArguments()[0] instanceof Class<?> item && item.isRecord()) {
-                compare(item, property.path("items"), schemas, requiredListed, at + "[]");
+                compare(item, property.path("items"), schemas, at + "[]");
             }
         }
     }
