@@ -11,10 +11,11 @@ import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.records.StoredFile;
 import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.MailOutbox;
+import dev.tandem.server.view.DiagnosticsView;
+import dev.tandem.server.view.MailReceiptView;
 import io.javalin.config.RoutesConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Remote Diagnostics and Send Logfiles: requests, reports, files, and the log-files email. */
@@ -40,10 +41,10 @@ final class DiagnosticsRoutes {
                 ctx.status(202).json(diagnostics.requestDiagnostics(auth.require(ctx), ctx.pathParam("id"))));
         routes.get("/api/v1/sessions/{id}/diagnostics", ctx -> {
             User user = auth.require(ctx);
-            Map<String, Object> view = diagnostics.diagnostics(user, ctx.pathParam("id"));
-            if (view.containsKey("report")) {
+            DiagnosticsView view = diagnostics.diagnostics(user, ctx.pathParam("id"));
+            if (view.report() != null) {
                 audit.record(user.username(), AuditAction.DIAGNOSTICS_VIEWED, ctx.pathParam("id"),
-                        Phrase.of("audit.diagnosticsRead", "collectedAt", String.valueOf(view.get("collectedAt"))));
+                        Phrase.of("audit.diagnosticsRead", "collectedAt", view.collectedAt()));
             }
             ctx.json(view);
         });
@@ -67,7 +68,7 @@ final class DiagnosticsRoutes {
             var to = Addresses.parse(Bodies.text(body, "to").orElse(null));
             Email email = records.logMail().send(user, ctx.pathParam("id"), to, Bodies.text(body, "subject"),
                     Bodies.text(body, "message"), fileIds(body), CallerLanguage.of(ctx));
-            ctx.status(202).json(Map.of("id", email.id(), "status", mail.expectedStatus(email).wireName()));
+            ctx.status(202).json(new MailReceiptView(email.id(), mail.expectedStatus(email).wireName()));
         });
     }
 

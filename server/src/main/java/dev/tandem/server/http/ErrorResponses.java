@@ -7,9 +7,9 @@ import dev.tandem.protocol.TandemStatus;
 import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.store.Database;
+import dev.tandem.server.view.ErrorView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +82,6 @@ public final class ErrorResponses {
 
     public static void write(Context ctx, ErrorCode refusal, String message) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
-        ctx.status(refusal.httpStatus()).json(Map.of("error", Map.of("code", refusal.code(), "message", message)));
+        ctx.status(refusal.httpStatus()).json(new ErrorView(new ErrorView.Body(refusal.code(), message)));
     }
 }
