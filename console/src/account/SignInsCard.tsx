@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { authApi, type ApiToken } from '../auth/authApi';
+import { authApi, type ConsoleSignIn } from '../auth/authApi';
 import { identityError } from '../auth/identityErrors';
 import { useI18n } from '../i18n/I18nProvider';
 
 /** Where the user is signed in to the console; each can be ended, or all at once ("sign out everywhere"). */
 export function SignInsCard({ signIns, showOwner, onChanged, onSignedOut }: {
-  signIns: ApiToken[];
+  signIns: ConsoleSignIn[];
   showOwner: boolean;
   onChanged: () => void;
   onSignedOut: () => void;

@@ -12,7 +12,8 @@ import { adminApi } from './adminApi';
 import { actorText, durationOf, formatDuration, technicianName } from './format';
 import { LoadState } from './parts';
 import { adminHref } from './route';
-import type { HistoryLogFile, HistoryReport, PermissionEvent, SessionHistory } from './types';
+import type { DiagnosticsReport } from '../api/types';
+import type { HistoryLogFile, PermissionEvent, SessionHistory } from './types';
 import { useLoad } from './useLoad';
 
 /** One session looked back at: who, when, how long, the transcript, permissions, reports and log files. */
@@ -138,7 +139,13 @@ function SessionDetails({ history }: { history: SessionHistory }) {
           ) : history.diagnostics.length === 0 ? (
             <p class="empty">{t('admin.session.noReports')}</p>
           ) : (
-            history.diagnostics.map((report, i) => <ReportItem key={report.id} report={report} open={i === history.diagnostics.length - 1} />)
+            history.diagnostics.map(
+              (stored, i) =>
+                // A stored report the server cannot read comes as null: there is nothing to draw.
+                stored.report && (
+                  <ReportItem key={stored.id} report={stored.report} collectedAt={stored.collectedAt} open={i === history.diagnostics.length - 1} />
+                ),
+            )
           )}
         </div>
       </section>
@@ -195,19 +202,20 @@ function PermissionItem({ event }: { event: PermissionEvent }) {
 }
 
 /** One diagnostics report, drawn by the Remote Diagnostics window's own components. */
-function ReportItem({ report, open }: { report: HistoryReport; open: boolean }) {
+function ReportItem({ report, collectedAt, open }: { report: DiagnosticsReport; collectedAt: string; open: boolean }) {
   const { t, lang, dateTime } = useI18n();
   const u = useMemo(() => units(lang), [lang]);
-  const warnings = useMemo(() => warningViews(report.warnings, report.report, t, u), [report, t, u]);
-  const sections = useMemo(() => sectionViews(report.report, warnings, t, u), [report, warnings, t, u]);
-  const at = report.collectedAt ?? report.report.collectedAt ?? null;
+  // The history's reports carry no warnings of the server's (only the live view does).
+  const warnings = useMemo(() => warningViews([], report, t, u), [report, t, u]);
+  const sections = useMemo(() => sectionViews(report, warnings, t, u), [report, warnings, t, u]);
+  const at = collectedAt ?? report.collectedAt ?? null;
   return (
     <details class="mc-report diag" open={open} data-testid="history-report">
       <summary>{at ? t('diag.collectedAt', { time: dateTime(at) }) : t('diag.title')}</summary>
       <div class="mc-report__body">
         <WarningList warnings={warnings} />
         <ReportSections sections={sections} />
-        <InstalledAppsList report={report.report} />
+        <InstalledAppsList report={report} />
       </div>
     </details>
   );

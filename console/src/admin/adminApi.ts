@@ -5,6 +5,7 @@ import type {
   AdminUser,
   AuditEntry,
   HistorySession,
+  PortalChange,
   SessionHistory,
   Settings,
   SettingsChange,
@@ -23,8 +24,8 @@ export const adminApi = {
     request<AdminUser>('PUT', `/users/${enc(username)}`, body),
 
   portals: () => request<AdminPortal[]>('GET', '/portals'),
-  createPortal: (body: Partial<AdminPortal> & { slug: string }) => request<AdminPortal>('POST', '/portals', body),
-  updatePortal: (slug: string, body: Partial<AdminPortal>) => request<AdminPortal>('PUT', `/portals/${enc(slug)}`, body),
+  createPortal: (body: PortalChange & { slug: string }) => request<AdminPortal>('POST', '/portals', body),
+  updatePortal: (slug: string, body: PortalChange) => request<AdminPortal>('PUT', `/portals/${enc(slug)}`, body),
   /** The customer's page of a portal (served by the server, outside /api). */
   portalPageUrl: (slug: string) => `/portal/${enc(slug)}`,
 

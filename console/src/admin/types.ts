@@ -1,121 +1,58 @@
 import type { components } from '../api/openapi.gen';
-import type { ChatMessage, DiagnosticsReport, DiagnosticsWarning, Portal, Role, Session } from '../api/types';
+import type { DiagnosticsReport, Session } from '../api/types';
 
-/** Shapes of the Management Center's endpoints (issue 5 plan), as the console reads them. */
+type Schemas = components['schemas'];
 
-/** GET/POST/PUT /api/v1/users. */
-export interface AdminUser {
-  username: string;
-  displayName: string | null;
-  role: Role;
-  enabled: boolean;
-  email?: string | null;
-  secondFactor?: { totp: boolean; passkeys: number };
-}
+/**
+ * Shapes of the Management Center's endpoints, each a type generated from the OpenAPI document
+ * (src/api/openapi.gen.ts); the diagnostics reports of the history are typed as the phone's format.
+ */
 
-/** GET/POST/PUT /api/v1/portals, with the fields the REQUESTS part adds (absent from older servers). */
-export interface AdminPortal extends Portal {
-  maxLiveCodes?: number;
-  welcomeText?: string | null;
-  brandColor?: string | null;
-  requestTimeoutMinutes?: number | null;
-}
+/** GET/POST/PUT /api/v1/users (`ManagedUser`). */
+export type AdminUser = Schemas['ManagedUser'];
 
-export type SmtpSource = 'settings' | 'command-line' | 'outbox';
+/** GET/POST/PUT /api/v1/portals (`Portal`). */
+export type AdminPortal = Schemas['Portal'];
 
-/** GET/PUT /api/v1/settings. */
-export interface Settings {
-  publicUrl: string | null;
-  effectivePublicUrl: string;
-  smtp: { url: string | null; passwordSet: boolean; from: string | null; source: SmtpSource | string };
-  retention: { transcriptDays: number | null; logFileDays: number | null };
-  twoFactor?: TwoFactorPolicy;
-  sso?: SsoSettings;
-}
+/** The body of POST/PUT /api/v1/portals (`PortalChange`): any subset of a portal's settings. */
+export type PortalChange = Schemas['PortalChange'];
 
-export type TwoFactorPolicy = 'nobody' | 'administrators' | 'everyone';
+/** GET/PUT /api/v1/settings (`Settings`). */
+export type Settings = Schemas['Settings'];
+
+export type SmtpSource = Settings['smtp']['source'];
+
+export type TwoFactorPolicy = Settings['twoFactor'];
 
 /** The single sign-on part of the settings; the client secret is write-only. */
-export interface SsoSettings {
-  issuer: string | null;
-  clientId: string | null;
-  clientSecretSet: boolean;
-  label: string | null;
-  newAccounts: 'match' | 'create';
-  groupClaim: string | null;
-  adminGroup: string | null;
-  enabled: boolean;
-  redirectUri: string;
-}
+export type SsoSettings = Settings['sso'];
+
+/** PUT /api/v1/settings (`SettingsChange`): any subset, the sign-in part too. */
+export type SettingsChange = Schemas['SettingsChange'];
 
 /** PUT /api/v1/settings for the sign-in part. */
-export interface SignInSettingsChange {
-  twoFactor?: TwoFactorPolicy;
-  sso?: {
-    issuer: string | null;
-    clientId: string | null;
-    clientSecret?: string;
-    label: string | null;
-    newAccounts: 'match' | 'create';
-    groupClaim: string | null;
-    adminGroup: string | null;
-  } | null;
-}
+export type SignInSettingsChange = Pick<SettingsChange, 'twoFactor' | 'sso'>;
 
-/** PUT /api/v1/settings: any subset. */
-export interface SettingsChange {
-  publicUrl?: string | null;
-  smtp?: { url?: string | null; password?: string; from?: string | null };
-  retention?: { transcriptDays: number | null; logFileDays: number | null };
-}
+/** POST /api/v1/settings/test-email (`TestEmailResult`). */
+export type TestEmailResult = Schemas['TestEmailResult'];
 
-/** POST /api/v1/settings/test-email. */
-export interface TestEmailResult {
-  status: 'sent' | 'outbox' | string;
-  message: string;
-}
-
-/** GET /api/v1/audit. */
 /** An audit entry (`AuditEntry` in the OpenAPI document); `detailKey` and `detailParams` let the console word it. */
-export type AuditEntry = components['schemas']['AuditEntry'];
+export type AuditEntry = Schemas['AuditEntry'];
 
-/** GET /api/v1/sessions with the history fields of issue 5. */
-export interface HistorySession extends Omit<Session, 'technician' | 'durationSeconds'> {
-  technician?: { username: string; displayName: string | null } | string;
-  durationSeconds?: number | null;
-}
+/** GET /api/v1/sessions: the history lists sessions as they are shown everywhere. */
+export type HistorySession = Session;
 
-export type PermissionKind = 'screen' | 'control' | 'diagnostics' | 'logs' | string;
-export type PermissionEventName = 'asked' | 'granted' | 'refused' | 'stopped' | 'released' | string;
+export type PermissionKind = PermissionEvent['kind'];
+export type PermissionEventName = PermissionEvent['event'];
 
-export interface PermissionEvent {
-  at: string;
-  kind: PermissionKind;
-  event: PermissionEventName;
-  actor: string | null;
-}
+/** A permission event of a session's history (`PermissionEvent`). */
+export type PermissionEvent = Schemas['PermissionEvent'];
 
-export interface HistoryReport {
-  id: string;
-  collectedAt: string | null;
-  report: DiagnosticsReport;
-  warnings?: DiagnosticsWarning[];
-}
+/** A stored diagnostics report of the history (`HistoryReport`), typed as the phone's format; null when unreadable. */
+export type HistoryReport = Omit<Schemas['HistoryReport'], 'report'> & { report: DiagnosticsReport | null };
 
-export interface HistoryLogFile {
-  id: string;
-  name: string;
-  size: number;
-  url?: string | null;
-  storedAt?: string | null;
-}
+/** A stored log file of the history (`LogFile`, the same shape as live). */
+export type HistoryLogFile = Schemas['LogFile'];
 
-/** GET /api/v1/sessions/{id}/history. */
-export interface SessionHistory {
-  session: HistorySession;
-  transcript: ChatMessage[];
-  permissions: PermissionEvent[];
-  diagnostics: HistoryReport[];
-  logFiles: HistoryLogFile[];
-  retention: { transcriptRemoved: boolean; logFilesRemoved: boolean };
-}
+/** GET /api/v1/sessions/{id}/history (`SessionHistory`). */
+export type SessionHistory = Omit<Schemas['SessionHistory'], 'diagnostics'> & { diagnostics: HistoryReport[] };

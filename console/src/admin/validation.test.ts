@@ -15,13 +15,25 @@ import {
   validateSettings,
   validateUser,
 } from './validation';
-import type { Settings } from './types';
+import type { AdminPortal, Settings } from './types';
 
 const settings: Settings = {
   publicUrl: null,
   effectivePublicUrl: 'http://localhost:8080',
   smtp: { url: 'smtp://mail.example.com:587', passwordSet: true, from: 'support@example.com', source: 'settings' },
   retention: { transcriptDays: 90, logFileDays: null },
+  twoFactor: 'nobody',
+  sso: {
+    issuer: null,
+    clientId: null,
+    clientSecretSet: false,
+    label: null,
+    newAccounts: 'match',
+    groupClaim: 'groups',
+    adminGroup: null,
+    enabled: false,
+    redirectUri: 'http://localhost:8080/api/v1/auth/sso/callback',
+  },
 };
 
 describe('technician form', () => {
@@ -89,7 +101,9 @@ describe('portal form', () => {
   });
 
   it('fills the fields an older server does not send with their defaults', () => {
-    const draft = portalDraftOf({ slug: 'default', name: 'Default', language: 'es', askBeforeScreenSharing: false, askBeforeDiagnostics: true, allowChatRequests: true, codeLifetimeMinutes: 20 });
+    // An older server's portal, without the fields added since.
+    const older = { slug: 'default', name: 'Default', language: 'es', askBeforeScreenSharing: false, askBeforeDiagnostics: true, allowChatRequests: true, codeLifetimeMinutes: 20 };
+    const draft = portalDraftOf(older as AdminPortal);
     expect(draft).toMatchObject({ brandColor: '#1f6feb', requestTimeoutMinutes: '10', welcomeText: '', language: 'es' });
   });
 

@@ -36,19 +36,19 @@ export const api = {
   /** With `key` (Idempotency-Key) a retry of the same message is stored once, whichever node it reaches. */
   sendMessage: (id: string, text: string, key?: string) =>
     request<ChatMessage>('POST', `/sessions/${enc(id)}/messages`, { text }, key ? { 'Idempotency-Key': key } : undefined),
-  endSession: (id: string) => request<unknown>('POST', `/sessions/${enc(id)}/end`),
+  endSession: (id: string) => request<Session>('POST', `/sessions/${enc(id)}/end`),
 
   screen: (id: string) => request<ScreenState>('GET', `/sessions/${enc(id)}/screen`),
   /** Asks for the screen; with control, for control too. `false` while control is granted releases it. */
-  requestScreen: (id: string, control: boolean) => request<unknown>('POST', `/sessions/${enc(id)}/screen`, { control }),
-  stopViewing: (id: string) => request<void>('DELETE', `/sessions/${enc(id)}/screen`),
+  requestScreen: (id: string, control: boolean) => request<ScreenState>('POST', `/sessions/${enc(id)}/screen`, { control }),
+  stopViewing: (id: string) => request<ScreenState>('DELETE', `/sessions/${enc(id)}/screen`),
 
   diagnostics: (id: string) => request<DiagnosticsState>('GET', `/sessions/${enc(id)}/diagnostics`),
   /** Asks the customer to share device information (the portal decides whether they are asked). */
-  requestDiagnostics: (id: string) => request<unknown>('POST', `/sessions/${enc(id)}/diagnostics`),
+  requestDiagnostics: (id: string) => request<DiagnosticsState>('POST', `/sessions/${enc(id)}/diagnostics`),
   logs: (id: string) => request<LogsState>('GET', `/sessions/${enc(id)}/logs`),
   /** Asks the customer's phone for its log files; the customer is always asked. */
-  requestLogs: (id: string) => request<unknown>('POST', `/sessions/${enc(id)}/logs`),
+  requestLogs: (id: string) => request<LogsState>('POST', `/sessions/${enc(id)}/logs`),
   emailLogs: (id: string, mail: LogsEmail) => request<EmailReceipt>('POST', `/sessions/${enc(id)}/logs/email`, mail),
   logFileUrl: (id: string, fileId: string) => `/api/v1/sessions/${enc(id)}/logs/${enc(fileId)}`,
 

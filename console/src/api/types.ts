@@ -1,55 +1,42 @@
 /**
  * Shapes of the REST API (/api/v1) and the console socket (/ws/console), as the console reads them.
- * The ones the OpenAPI document describes are taken from the types `npm run api-types` generates from it
- * (src/api/openapi.gen.ts, before every typecheck and build); the rest are still written here.
+ * Every view is taken from the types `npm run api-types` generates from the OpenAPI document
+ * (src/api/openapi.gen.ts, before every typecheck and build), which OpenApiContractTest checks against
+ * the server's view records. Written here: the diagnostics report (the phone's own format, see below),
+ * the socket's frame envelopes (not REST, so not in the document) and names for the enums the views use.
  */
 import type { components } from './openapi.gen';
 
 type Schemas = components['schemas'];
 
-export type Role = 'technician' | 'admin' | string;
+export type Role = Schemas['User']['role'];
 
 /** A user as the console sees them (`User` in the OpenAPI document). */
 export type User = Schemas['User'];
 
-export interface AuthInfo {
-  user: User;
-  csrfToken: string;
-  /** The two-factor setting covers this user and they have none yet: they may only enrol one. */
-  enrolmentRequired?: boolean;
-  secondFactor?: { totp: boolean; recoveryCodesLeft: number; passkeys: number };
-}
+/**
+ * Who is signed in (`AuthInfo`): `enrolmentRequired` when the two-factor setting covers this user and
+ * they have none yet (they may only enrol one); `csrfToken` is null with a bearer token.
+ */
+export type AuthInfo = Schemas['AuthInfo'];
 
-export interface Portal {
-  slug: string;
-  name: string;
-  language: string;
-  askBeforeScreenSharing: boolean;
-  askBeforeDiagnostics: boolean;
-  allowChatRequests: boolean;
-  codeLifetimeMinutes: number;
-}
+/** A portal's settings (`Portal` in the OpenAPI document). */
+export type Portal = Schemas['Portal'];
 
-export type CodeStatus = 'waiting' | 'joined' | 'expired' | 'cancelled';
+export type CodeStatus = Schemas['Code']['status'];
 
 /** A session code (`Code` in the OpenAPI document). */
 export type SessionCode = Schemas['Code'];
 
-export type CapabilityName = 'chat' | 'diagnostics' | 'screen' | 'control';
+export type CapabilityName = keyof Schemas['SessionSummary']['capabilities'];
 
-export interface Device {
-  manufacturer: string | null;
-  model: string | null;
-  androidVersion: string | null;
-  apiLevel: number | null;
-  /** `web` for a customer chatting from a web page (then `model` names the browser). */
-  profile?: string | null;
-}
+/** The customer's phone; `profile` is `web` for a customer chatting from a web page (then `model` names the browser). */
+export type Device = Schemas['SessionSummary']['device'];
 
 /** A session (`SessionSummary` in the OpenAPI document); `code` is null for one opened from a chat request. */
 export type Session = Schemas['SessionSummary'];
 
-export type Sender = 'technician' | 'customer' | 'system';
+export type Sender = Schemas['TranscriptEntry']['sender'];
 
 /**
  * A transcript line (`TranscriptEntry` in the OpenAPI document): `text` is the server's wording, and a
@@ -57,27 +44,26 @@ export type Sender = 'technician' | 'customer' | 'system';
  */
 export type ChatMessage = Schemas['TranscriptEntry'];
 
-export type MailStatus = 'queued' | 'sent' | 'failed' | 'outbox';
+export type MailStatus = Schemas['Mail']['status'];
 
 /** A message of the caller's outbox (`Mail` in the OpenAPI document). */
 export type OutboxMail = Schemas['Mail'];
 
-export interface EmailReceipt {
-  id: string;
-  status: MailStatus;
-}
+/** A mail that was queued or changed status (`MailReceipt`): the answer of the routes that send mail, and the `outbox` event. */
+export type EmailReceipt = Schemas['MailReceipt'];
 
-/** The customer's screen and control, as GET /api/v1/sessions/{id}/screen and the `screen` event show them (docs/protocol.md 2b). */
-export interface ScreenState {
-  /** The server numbers these views in the order it took them; an older one is dropped. */
-  revision?: number;
-  status: 'off' | 'pending' | 'declined' | 'sharing';
-  control: boolean;
-  /** Absent from older servers; then `control` alone says whether it is granted. */
-  controlStatus?: 'off' | 'pending' | 'declined' | 'granted';
-  stoppedByCustomer?: boolean;
-  viewers?: number;
-}
+/**
+ * The customer's screen and control, as GET /api/v1/sessions/{id}/screen and the `screen` event show
+ * them (`Screen`, docs/protocol.md 2b). The server numbers these views (`revision`) in the order it took
+ * them; an older one is dropped.
+ */
+export type ScreenState = Schemas['Screen'];
+
+/*
+ * The diagnostics report is the phone's own format (DiagnosticsReport v1, module `protocol`,
+ * docs/protocol.md 1.10), which the server passes through as the phone sent it; the OpenAPI document
+ * only says `object` for it. Its types are written here after the Java classes of `protocol`.
+ */
 
 /**
  * One value of a diagnostics report, or why the phone could not give it (docs/protocol.md 1.10; the
@@ -186,60 +172,41 @@ export interface DiagnosticsReport {
   permissions?: Reading<PermissionsSection>;
 }
 
-/** A finding the server made in a report (`DiagnosticsWarnings`): stable code, report section, English sentence. */
-export interface DiagnosticsWarning {
-  code: string;
-  section: string;
-  message: string;
-}
+/** A finding the server made in a report (`DiagnosticsWarning`): stable code, report section, English sentence. */
+export type DiagnosticsWarning = Schemas['DiagnosticsWarning'];
 
-export type DiagnosticsStatus = 'none' | 'pending' | 'declined' | 'ready' | 'failed';
+export type DiagnosticsStatus = Schemas['Diagnostics']['status'];
 
-/** GET /api/v1/sessions/{id}/diagnostics and the `diagnostics` event (docs/protocol.md 2c). */
-export interface DiagnosticsState {
-  revision?: number;
-  status: DiagnosticsStatus;
-  report?: DiagnosticsReport | null;
-  collectedAt?: string | null;
-  warnings?: DiagnosticsWarning[];
-  /** Why collecting failed, when the phone said so (status `failed`). */
-  error?: string | null;
-}
+/**
+ * GET /api/v1/sessions/{id}/diagnostics and the `diagnostics` event (`Diagnostics`, docs/protocol.md 2c),
+ * with the report typed as the phone's format; `error` says why collecting failed (status `failed`).
+ */
+export type DiagnosticsState = Omit<Schemas['Diagnostics'], 'report'> & { report?: DiagnosticsReport };
 
 /** A stored log file, the same shape live and in the history (`LogFile` in the OpenAPI document). */
 export type LogFile = Schemas['LogFile'];
 
-export interface RefusedLogFile {
-  name: string;
-  reason: string;
-}
+export type RefusedLogFile = Schemas['RefusedLogFile'];
 
-export type LogsStatus = 'none' | 'pending' | 'declined' | 'ready';
+export type LogsStatus = Schemas['LogsState']['status'];
 
-/** GET /api/v1/sessions/{id}/logs and the `logs` event (docs/protocol.md 2c). */
-export interface LogsState {
-  revision?: number;
-  status: LogsStatus;
-  files: LogFile[];
-  refused: RefusedLogFile[];
-}
+/** GET /api/v1/sessions/{id}/logs and the `logs` event (`LogsState`, docs/protocol.md 2c). */
+export type LogsState = Schemas['LogsState'];
 
 /** POST /api/v1/sessions/{id}/logs/email. */
-export interface LogsEmail {
-  to: string;
-  subject?: string;
-  message?: string;
-  files?: string[];
-}
+export type LogsEmail = Schemas['LogsEmail'];
 
-/** Frames pushed by /ws/console (docs/protocol.md, section 2). */
+/**
+ * Frames pushed by /ws/console (docs/protocol.md, section 2). The envelopes are the socket's, not REST,
+ * so they are written here; what they carry is each a view of the OpenAPI document.
+ */
 export type ConsoleEvent =
-  | { type: 'hello'; user: User }
+  | { type: 'hello'; user: Schemas['ConsoleUser'] }
   | { type: 'session'; session: Session }
   | { type: 'message'; session: string; message: ChatMessage }
   | { type: 'code'; code: SessionCode }
   | { type: 'screen'; session: string; screen: ScreenState }
   | { type: 'diagnostics'; session: string; diagnostics: DiagnosticsState }
   | { type: 'logs'; session: string; logs: LogsState }
-  | { type: 'outbox'; mail: { id: string; status: MailStatus } }
+  | { type: 'outbox'; mail: EmailReceipt }
   | { type: 'ping' };

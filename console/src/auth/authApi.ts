@@ -5,39 +5,25 @@ import type { CreationOptionsJson, PasskeyFlow, RequestOptionsJson } from './web
 
 const enc = encodeURIComponent;
 
-export interface SsoInfo {
-  enabled: boolean;
-  label: string | null;
-}
+type Schemas = components['schemas'];
 
-export interface TotpEnrolment {
-  secret: string;
-  otpauthUri: string;
-}
+/** Whether single sign-on is offered, and its button's label (`SsoStatus`). */
+export type SsoInfo = Schemas['SsoStatus'];
+
+/** An authenticator app being enrolled (`TotpEnrolment`). */
+export type TotpEnrolment = Schemas['TotpEnrolment'];
 
 /** One of the caller's passkeys (`Passkey` in the OpenAPI document). */
-export type Passkey = components['schemas']['Passkey'];
+export type Passkey = Schemas['Passkey'];
 
-export interface ApiToken {
-  id: string;
-  name?: string;
-  scope?: 'read' | 'full';
-  username: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  address: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
+/** An API token (`Token`), never its secret. */
+export type ApiToken = Schemas['Token'];
 
-export interface NewApiToken {
-  id: string;
-  name: string;
-  scope: 'read' | 'full';
-  expiresAt: string;
-  token: string;
-}
+/** A console sign-in (`ConsoleSignIn`): a token's fields without name and scope. */
+export type ConsoleSignIn = Schemas['ConsoleSignIn'];
+
+/** A new API token (`IssuedToken`): the only time its secret is shown. */
+export type NewApiToken = Schemas['IssuedToken'];
 
 /** Sign-in, second factors, passkeys, tokens and sign-ins: the identity calls of the console. */
 export const authApi = {
@@ -54,7 +40,7 @@ export const authApi = {
   reauthenticationOptions: () => request<PasskeyFlow<RequestOptionsJson>>('POST', '/auth/reauth/options'),
 
   beginTotp: () => request<TotpEnrolment>('POST', '/auth/totp'),
-  confirmTotp: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/auth/totp/confirm', { code }),
+  confirmTotp: (code: string) => request<Schemas['RecoveryCodes']>('POST', '/auth/totp/confirm', { code }),
   removeTotp: (code: string) => request<void>('DELETE', '/auth/totp', { code }),
 
   passkeys: () => request<Passkey[]>('GET', '/auth/passkeys'),
@@ -66,7 +52,7 @@ export const authApi = {
   createToken: (name: string, scope: 'read' | 'full', expiresInDays: number) =>
     request<NewApiToken>('POST', '/tokens', { name, scope, expiresInDays }),
   revokeToken: (id: string) => request<void>('DELETE', `/tokens/${enc(id)}`),
-  signIns: () => request<ApiToken[]>('GET', '/auth/sessions'),
+  signIns: () => request<ConsoleSignIn[]>('GET', '/auth/sessions'),
   revokeSignIn: (id: string) => request<void>('DELETE', `/auth/sessions/${enc(id)}`),
   signOutEverywhere: () => request<void>('DELETE', '/auth/sessions'),
 };

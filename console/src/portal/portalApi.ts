@@ -1,14 +1,10 @@
 import { request } from '../api/http';
+import type { components } from '../api/openapi.gen';
 import type { RequestView } from './requestView';
 
 const enc = encodeURIComponent;
 
-interface NewRequest {
-  name: string;
-  description: string;
-  email?: string;
-  device?: { manufacturer: string; model: string; profile: string };
-}
+type NewRequest = components['schemas']['NewChatRequest'];
 
 /**
  * The customer's request calls (docs/requests.md). Not signed in: the request's token goes in the
@@ -16,7 +12,7 @@ interface NewRequest {
  */
 export const portalApi = {
   create: (slug: string, body: NewRequest) =>
-    request<RequestView & { token: string }>('POST', `/portals/${enc(slug)}/requests`, body),
+    request<components['schemas']['NewChatRequestCreated']>('POST', `/portals/${enc(slug)}/requests`, body),
   get: (id: string, token: string) => request<RequestView>('GET', `/requests/${enc(id)}?token=${enc(token)}`),
   cancel: (id: string, token: string) => request<RequestView>('POST', `/requests/${enc(id)}/cancel?token=${enc(token)}`),
   followUp: (id: string, token: string, email: string) =>

@@ -1,21 +1,9 @@
-/** The customer's view of their request (GET /api/v1/requests/{id}, frames of /ws/request/{id}). */
-export interface RequestView {
-  id: string;
-  status: 'waiting' | 'accepted' | 'cancelled' | 'expired';
-  position: number | null;
-  portal: string;
-  portalName: string;
-  name: string;
-  description: string;
-  email: string | null;
-  followUpEmail: string | null;
-  createdAt: string;
-  expiresAt: string;
-  session: string | null;
-  technician: string | null;
-}
+import type { components } from '../api/openapi.gen';
 
-/** What the page keeps in sessionStorage to find its request again after a reload. */
+/** The customer's view of their request (GET /api/v1/requests/{id}, frames of /ws/request/{id}; `ChatRequestCustomer`). */
+export type RequestView = components['schemas']['ChatRequestCustomer'];
+
+/** What the page keeps in sessionStorage to find its request again after a reload (the page's own, not the server's). */
 export interface StoredRequest {
   id: string;
   token: string;

@@ -1,4 +1,5 @@
 import { request } from '../api/http';
+import type { components } from '../api/openapi.gen';
 import type { ChatRequest } from './types';
 
 const enc = encodeURIComponent;
@@ -7,5 +8,5 @@ const enc = encodeURIComponent;
 export const requestsApi = {
   waiting: () => request<ChatRequest[]>('GET', '/requests'),
   followUps: () => request<ChatRequest[]>('GET', '/requests?status=expired'),
-  accept: (id: string) => request<{ session: string }>('POST', `/requests/${enc(id)}/accept`),
+  accept: (id: string) => request<components['schemas']['AcceptedRequest']>('POST', `/requests/${enc(id)}/accept`),
 };

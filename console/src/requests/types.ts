@@ -1,21 +1,9 @@
-/** A chat-only request as technicians see it (GET /api/v1/requests, `request` console events). */
-export interface ChatRequest {
-  id: string;
-  portal: string;
-  portalName: string;
-  name: string;
-  description: string;
-  email: string | null;
-  followUpEmail: string | null;
-  status: 'waiting' | 'accepted' | 'cancelled' | 'expired';
-  createdAt: string;
-  expiresAt: string;
-  position: number | null;
-  session: string | null;
-  acceptedBy: string | null;
-}
+import type { components } from '../api/openapi.gen';
 
-/** `{"type":"request","action","request"}` on /ws/console. */
+/** A chat-only request as technicians see it (GET /api/v1/requests, `request` console events; `ChatRequest`). */
+export type ChatRequest = components['schemas']['ChatRequest'];
+
+/** `{"type":"request","action","request"}` on /ws/console: the socket's envelope, not REST, so written here. */
 export interface RequestEvent {
   type: 'request';
   action: 'created' | 'updated' | 'removed';

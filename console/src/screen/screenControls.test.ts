@@ -8,6 +8,9 @@ const screen = (status: ScreenState['status'], controlStatus: ScreenState['contr
   status,
   control: controlStatus === 'granted',
   controlStatus,
+  stoppedByCustomer: false,
+  viewers: 0,
+  revision: 1,
 });
 
 describe('the screen and control buttons, in the chat header and the Viewer alike', () => {

@@ -11,6 +11,7 @@ const screen = (status: ScreenState['status'], extra: Partial<ScreenState> = {})
   controlStatus: 'off',
   stoppedByCustomer: false,
   viewers: 0,
+  revision: 1,
   ...extra,
 });
 
@@ -100,8 +101,9 @@ describe('controlStatus', () => {
   it('reads controlStatus, else falls back to the control flag of a shorter answer', () => {
     expect(controlStatus(screen('sharing', { control: true, controlStatus: 'granted' }))).toBe('granted');
     expect(controlStatus(screen('sharing', { controlStatus: 'pending' }))).toBe('pending');
-    expect(controlStatus({ status: 'sharing', control: true })).toBe('granted');
-    expect(controlStatus({ status: 'sharing', control: false })).toBe('off');
+    // An older server's answer, without controlStatus (and the fields added with it).
+    expect(controlStatus({ status: 'sharing', control: true } as ScreenState)).toBe('granted');
+    expect(controlStatus({ status: 'sharing', control: false } as ScreenState)).toBe('off');
     expect(controlStatus(undefined)).toBe('off');
   });
 });

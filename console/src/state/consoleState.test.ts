@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatMessage, Session, SessionCode } from '../api/types';
+import type { ChatMessage, DiagnosticsState, ScreenState, Session, SessionCode } from '../api/types';
 import { logFile, sampleSession } from '../testing/fakes';
 import { consoleReducer, initialConsoleState, liveStatus, parseWorkspace, unreadTotal, workspaceOf, type ConsoleAction, type ConsoleState } from './consoleState';
 
@@ -33,6 +33,9 @@ const code = (digits: string, createdAt: string, status: SessionCode['status'] =
 
 const run = (actions: ConsoleAction[], state: ConsoleState = initialConsoleState) => actions.reduce(consoleReducer, state);
 const at = '2026-11-24T20:10:00Z';
+
+/** A screen view as the server sends it, nothing shared. */
+const screenOff: ScreenState = { status: 'off', control: false, controlStatus: 'off', stoppedByCustomer: false, viewers: 0, revision: 1 };
 
 describe('consoleReducer: codes', () => {
   it('keeps codes newest first and replaces a code by its digits', () => {
@@ -95,8 +98,8 @@ describe('consoleReducer: views taken earlier', () => {
       { type: 'diagnosticsUpdated', session: 's1', diagnostics: { status: 'pending', warnings: [], revision: 5 } },
       { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files: [], refused: [], revision: 9 } },
       { type: 'logsUpdated', session: 's1', logs: { status: 'pending', files: [], refused: [], revision: 8 } },
-      { type: 'screenUpdated', session: 's1', screen: { status: 'sharing', control: false, revision: 4 } },
-      { type: 'screenUpdated', session: 's1', screen: { status: 'pending', control: false, revision: 3 } },
+      { type: 'screenUpdated', session: 's1', screen: { ...screenOff, status: 'sharing', revision: 4 } },
+      { type: 'screenUpdated', session: 's1', screen: { ...screenOff, status: 'pending', revision: 3 } },
     ]);
     expect(state.diagnostics.s1.status).toBe('ready');
     expect(state.logs.s1.status).toBe('ready');
@@ -182,7 +185,7 @@ describe('consoleReducer: sessions', () => {
 });
 
 describe('consoleReducer: screen and Viewer windows', () => {
-  const sharing = { status: 'sharing' as const, control: false, controlStatus: 'off' as const, stoppedByCustomer: false, viewers: 1 };
+  const sharing = { ...screenOff, status: 'sharing' as const, viewers: 1 };
 
   it('keeps the latest screen state per session, from REST or the console socket', () => {
     const state = run([
@@ -227,12 +230,13 @@ describe('diagnostics and log files', () => {
 
   it('keeps the latest diagnostics per session, with an empty warning list when the server sends none', () => {
     const state = run([
-      { type: 'diagnosticsUpdated', session: 's1', diagnostics: { status: 'pending' } },
-      { type: 'diagnosticsUpdated', session: 's2', diagnostics: { status: 'declined' } },
+      // Without warnings (and revision), as an older server sent them: the list is filled in.
+      { type: 'diagnosticsUpdated', session: 's1', diagnostics: { status: 'pending' } as DiagnosticsState },
+      { type: 'diagnosticsUpdated', session: 's2', diagnostics: { status: 'declined' } as DiagnosticsState },
       {
         type: 'diagnosticsUpdated',
         session: 's1',
-        diagnostics: { status: 'ready', report: { version: 1 }, collectedAt: at, warnings: [{ code: 'storage.low', section: 'storage', message: 'm' }] },
+        diagnostics: { status: 'ready', revision: 1, report: { version: 1 }, collectedAt: at, warnings: [{ code: 'storage.low', section: 'storage', message: 'm' }] },
       },
     ]);
     expect(state.diagnostics.s1.status).toBe('ready');
@@ -263,9 +267,9 @@ describe('diagnostics and log files', () => {
     const asked = run([{ type: 'logsRequested', session: 's1' }]);
     expect(asked.openLogs).toEqual(['s1']);
     expect(asked.activeChat).toBe('s1');
-    const pending = consoleReducer(asked, { type: 'logsUpdated', session: 's1', logs: { status: 'pending', files: [], refused: [] } });
+    const pending = consoleReducer(asked, { type: 'logsUpdated', session: 's1', logs: { status: 'pending', revision: 1, files: [], refused: [] } });
     expect(pending.logsArrived).toEqual([]);
-    const ready = consoleReducer(pending, { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files, refused: [] } });
+    const ready = consoleReducer(pending, { type: 'logsUpdated', session: 's1', logs: { status: 'ready', revision: 1, files, refused: [] } });
     expect(ready.composingLogs).toEqual([]);
     expect(ready.logsArrived).toEqual(['s1']);
     expect(ready.logsAwaited).toEqual([]);
@@ -276,7 +280,7 @@ describe('diagnostics and log files', () => {
     const again = consoleReducer(consoleReducer(composing, { type: 'composeLogsClosed', session: 's1' }), {
       type: 'logsUpdated',
       session: 's1',
-      logs: { status: 'ready', files, refused: [] },
+      logs: { status: 'ready', revision: 1, files, refused: [] },
     });
     expect(again.logsArrived).toEqual([]);
     expect(again.composingLogs).toEqual([]);
@@ -285,13 +289,13 @@ describe('diagnostics and log files', () => {
   it('prepares no email when the customer declined or no file arrived', () => {
     const declined = run([
       { type: 'logsRequested', session: 's1' },
-      { type: 'logsUpdated', session: 's1', logs: { status: 'declined', files: [], refused: [] } },
+      { type: 'logsUpdated', session: 's1', logs: { status: 'declined', revision: 1, files: [], refused: [] } },
     ]);
     expect(declined.logsArrived).toEqual([]);
     expect(declined.logsAwaited).toEqual([]);
     const empty = run([
       { type: 'logsRequested', session: 's1' },
-      { type: 'logsUpdated', session: 's1', logs: { status: 'ready', files: [], refused: [{ name: 'big.log', reason: 'over 20 MB' }] } },
+      { type: 'logsUpdated', session: 's1', logs: { status: 'ready', revision: 1, files: [], refused: [{ name: 'big.log', reason: 'over 20 MB' }] } },
     ]);
     expect(empty.logsArrived).toEqual([]);
   });

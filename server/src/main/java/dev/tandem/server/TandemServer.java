@@ -223,7 +223,7 @@ public final class TandemServer implements AutoCloseable {
         MailOutbox mail = new MailOutbox(new EmailStore(database), settings::smtp, config.dataDir().resolve("outbox"),
                 settings::sender, clock, audit, trust, SmtpPorts.of(config.smtp()));
         mail.onChange(email -> email.createdBy().ifPresent(owner -> consoles.outboxChanged(owner,
-                java.util.Map.of("id", email.id(), "status", email.status().wireName()))));
+                new dev.tandem.server.view.MailReceiptView(email.id(), email.status().wireName()))));
         MessageStore messageStore = new MessageStore(database);
         DiagnosticsStore diagnosticsStore = new DiagnosticsStore(database);
         LogVault vault = new LogVault(config.dataDir());

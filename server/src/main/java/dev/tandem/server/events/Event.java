@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * One live event for the consoles: its {@code type}, who gets it, and its fields as they appear in
- * the frame {@code {"type": type, …fields}} (docs/protocol.md section 2). A plain value of JSON-ready
- * maps, lists, strings, numbers and {@code view} records, so it can be encoded once and sent to any node.
+ * the frame {@code {"type": type, …fields}} (docs/protocol.md section 2). A plain value of strings and
+ * {@code view} records, so it can be encoded once and sent to any node.
  */
 public record Event(String type, Audience audience, Map<String, Object> fields) {
     public Event {

@@ -1,7 +1,12 @@
 package dev.tandem.server.events;
 
+import dev.tandem.server.view.ChatRequestView;
 import dev.tandem.server.view.CodeView;
+import dev.tandem.server.view.DiagnosticsView;
+import dev.tandem.server.view.LogsView;
+import dev.tandem.server.view.MailReceiptView;
 import dev.tandem.server.view.MessageView;
+import dev.tandem.server.view.ScreenView;
 import dev.tandem.server.view.SessionView;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,12 +32,20 @@ public interface Events {
         sessionEvent(ownerId, "message", sessionId, messageView);
     }
 
-    default void screenChanged(long ownerId, String sessionId, Map<String, Object> screenView) {
+    default void screenChanged(long ownerId, String sessionId, ScreenView screenView) {
         sessionEvent(ownerId, "screen", sessionId, screenView);
     }
 
-    /** A per-session event such as {@code diagnostics} or {@code logs}: {@code {"type","session",type: view}}. */
-    default void sessionEvent(long ownerId, String type, String sessionId, Object view) {
+    default void diagnosticsChanged(long ownerId, String sessionId, DiagnosticsView diagnosticsView) {
+        sessionEvent(ownerId, "diagnostics", sessionId, diagnosticsView);
+    }
+
+    default void logsChanged(long ownerId, String sessionId, LogsView logsView) {
+        sessionEvent(ownerId, "logs", sessionId, logsView);
+    }
+
+    /** A per-session event: {@code {"type","session",type: view}}, the view a {@code view} record. */
+    private void sessionEvent(long ownerId, String type, String sessionId, Record view) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put(type, view);
         fields.put("session", sessionId);
@@ -40,7 +53,7 @@ public interface Events {
     }
 
     /** A mail of {@code ownerId} changed status; the console's Outbox reloads. */
-    default void outboxChanged(long ownerId, Map<String, Object> mail) {
+    default void outboxChanged(long ownerId, MailReceiptView mail) {
         publish(new Event("outbox", new Audience.Owner(ownerId), Map.of("mail", mail)));
     }
 
@@ -52,7 +65,7 @@ public interface Events {
      * A chat-only request was created, changed or left the line: {@code {"type":"request","action",
      * "request"}} to every signed-in console, since every enabled technician may take a request.
      */
-    default void requestChanged(String action, Map<String, Object> requestView) {
+    default void requestChanged(String action, ChatRequestView requestView) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("action", action);
         fields.put("request", requestView);

@@ -3,6 +3,7 @@ package dev.tandem.server.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.server.domain.User;
+import dev.tandem.server.view.ConsoleUserView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,8 +31,7 @@ public final class LocalEvents implements Events {
         consoles.add(console);
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("type", "hello");
-        hello.put("user", Map.of("username", user.username(), "displayName", user.displayName(),
-                "role", user.role().wireName()));
+        hello.put("user", new ConsoleUserView(user.username(), user.displayName(), user.role().wireName()));
         outlet.send(encode(hello));
         return console;
     }

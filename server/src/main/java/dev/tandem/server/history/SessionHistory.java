@@ -1,6 +1,7 @@
 package dev.tandem.server.history;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditEntry;
@@ -18,11 +19,11 @@ import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.i18n.Language;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.view.MessageView;
-import dev.tandem.server.view.SessionView;
 import dev.tandem.server.view.LogFileView;
+import dev.tandem.server.view.SessionHistoryView;
+import dev.tandem.server.view.SessionView;
 import dev.tandem.server.view.Views;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,33 +84,26 @@ public final class SessionHistory {
     }
 
     /** One session's whole record; 404 when {@code user} may not see it. */
-    public Map<String, Object> session(User user, String sessionId, Language language) {
+    public SessionHistoryView session(User user, String sessionId, Language language) {
         SupportSession session = live.visible(user, sessionId);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("session", live.view(session));
-        view.put("transcript", messages.listAfter(sessionId, 0).stream()
-                .map(entry -> MessageView.of(entry, language)).toList());
-        view.put("permissions", permissions(sessionId));
+        List<MessageView> transcript = messages.listAfter(sessionId, 0).stream()
+                .map(entry -> MessageView.of(entry, language)).toList();
         List<StoredReport> reports = diagnostics.reports(sessionId);
-        List<Map<String, Object>> reportViews = new ArrayList<>();
+        List<SessionHistoryView.Report> reportViews = new ArrayList<>();
         for (StoredReport report : reports) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", report.id());
-            r.put("collectedAt", Views.iso(report.collectedAt()));
+            JsonNode stored;
             try {
-                r.put("report", json.readTree(report.reportJson()));
+                stored = json.readTree(report.reportJson());
             } catch (JsonProcessingException e) {
-                r.put("report", null);
+                stored = null;
             }
-            reportViews.add(r);
+            reportViews.add(new SessionHistoryView.Report(report.id(), Views.iso(report.collectedAt()), stored));
         }
-        view.put("diagnostics", reportViews);
-        view.put("logFiles", diagnostics.logFiles(sessionId).stream().map(f -> LogFileView.of(sessionId, f)).toList());
+        List<LogFileView> logFiles = diagnostics.logFiles(sessionId).stream()
+                .map(f -> LogFileView.of(sessionId, f)).toList();
         HistoryStore.Removed removed = history.removed(sessionId);
-        Map<String, Object> retention = new LinkedHashMap<>();
-        retention.put("transcriptRemoved", removed.transcript());
-        retention.put("logFilesRemoved", removed.logFiles());
-        view.put("retention", retention);
+        SessionHistoryView view = new SessionHistoryView(live.view(session), transcript, permissions(sessionId),
+                reportViews, logFiles, new SessionHistoryView.Retention(removed.transcript(), removed.logFiles()));
         if (!reports.isEmpty()) {
             audit.record(user.username(), AuditAction.DIAGNOSTICS_VIEWED, sessionId, Phrase.of("audit.historyRead",
                     "count", String.valueOf(reports.size())));
@@ -117,20 +111,16 @@ public final class SessionHistory {
         return view;
     }
 
-    private List<Map<String, Object>> permissions(String sessionId) {
-        List<Map<String, Object>> events = new ArrayList<>();
+    private List<SessionHistoryView.PermissionEvent> permissions(String sessionId) {
+        List<SessionHistoryView.PermissionEvent> events = new ArrayList<>();
         for (AuditEntry entry : audit.store().find(AuditFilter.ofSession(sessionId))) {
             Optional<String> event = event(entry.action());
             int colon = entry.detail().indexOf(':');
             if (event.isEmpty() || colon <= 0) {
                 continue;
             }
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("at", Views.iso(entry.at()));
-            e.put("kind", entry.detail().substring(0, colon));
-            e.put("event", event.get());
-            e.put("actor", entry.actor());
-            events.add(e);
+            events.add(new SessionHistoryView.PermissionEvent(Views.iso(entry.at()), entry.detail().substring(0, colon),
+                    event.get(), entry.actor()));
         }
         return events;
     }

@@ -12,6 +12,8 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.ws.ConsoleEndpoint;
 import dev.tandem.server.store.TokenStore.TokenGrant;
+import dev.tandem.server.view.AuthInfoView;
+import dev.tandem.server.view.SignInTokenView;
 import dev.tandem.server.view.UserView;
 import dev.tandem.server.view.Views;
 import dev.tandem.server.net.ClientAddresses;
@@ -21,8 +23,6 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Sign-in for the console (cookie) and for scripts (bearer token), sign-out, who am I, and the
@@ -56,12 +56,7 @@ final class AuthRoutes {
             Accounts.IssuedToken token = accounts.issueSignInToken(outcome.user(), origin(ctx), outcome.enrolmentOnly());
             audit.record(outcome.user().username(), AuditAction.TOKEN_ISSUED, Phrase.of("audit.tokenIssued",
                     "token", token.id(), "address", clients.of(ctx).text()));
-            Map<String, Object> answer = new LinkedHashMap<>();
-            answer.put("token", token.token());
-            answer.put("id", token.id());
-            answer.put("expiresAt", Views.iso(token.expiresAt()));
-            answer.put("enrolmentRequired", outcome.enrolmentOnly());
-            ctx.json(answer);
+            ctx.json(new SignInTokenView(token.token(), token.id(), Views.iso(token.expiresAt()), outcome.enrolmentOnly()));
         });
         routes.post("/api/v1/auth/login", ctx -> {
             SignIns.Outcome outcome = signIn(ctx, true);
@@ -138,17 +133,9 @@ final class AuthRoutes {
     }
 
     /** The answer of {@code /auth/me} and of every console sign-in. */
-    Map<String, Object> me(User user, String csrfToken, boolean enrolmentOnly) {
-        Map<String, Object> me = new LinkedHashMap<>();
-        me.put("user", UserView.of(user));
-        me.put("csrfToken", csrfToken);
-        me.put("enrolmentRequired", enrolmentOnly);
+    AuthInfoView me(User user, String csrfToken, boolean enrolmentOnly) {
         SecondFactors.Status status = factors.status(user.id());
-        Map<String, Object> second = new LinkedHashMap<>();
-        second.put("totp", status.totp());
-        second.put("recoveryCodesLeft", status.recoveryCodesLeft());
-        second.put("passkeys", status.passkeys());
-        me.put("secondFactor", second);
-        return me;
+        return new AuthInfoView(UserView.of(user), csrfToken, enrolmentOnly,
+                new AuthInfoView.SecondFactor(status.totp(), status.recoveryCodesLeft(), status.passkeys()));
     }
 }

@@ -17,10 +17,11 @@ import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.InvitationEmail;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.net.ClientAddresses;
+import dev.tandem.server.view.JoinView;
+import dev.tandem.server.view.MailReceiptView;
+import dev.tandem.server.view.Views;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** Code Management: create, list, cancel, send by email; and the public check of a code. */
@@ -87,21 +88,13 @@ final class CodeRoutes {
                     Optional.empty());
             audit.record(user.username(), AuditAction.CODE_EMAILED, Phrase.of("audit.codeEmailed", "code", code.code(),
                     "to", to.getAddress(), "email", email.id()));
-            ctx.status(202).json(Map.of("id", email.id(), "status", mail.expectedStatus(email).wireName()));
+            ctx.status(202).json(new MailReceiptView(email.id(), mail.expectedStatus(email).wireName()));
         });
         routes.get("/api/v1/join/{code}", ctx -> {
             try {
                 IssuedCode code = codes.redeemable(ctx.pathParam("code"), clients.of(ctx));
-                Map<String, Object> view = new LinkedHashMap<>();
-                view.put("code", code.code());
-                view.put("status", "waiting");
-                view.put("portal", code.portal().name());
-                view.put("language", code.portal().language());
-                view.put("technician", code.technicianName());
-                view.put("appLink", Links.appLink(code.code()));
-                view.put("storeLink", storeUrl);
-                view.put("expiresAt", code.expiresAt().toString());
-                ctx.json(view);
+                ctx.json(new JoinView(code.code(), "waiting", code.portal().name(), code.portal().language(),
+                        code.technicianName(), Links.appLink(code.code()), storeUrl, Views.iso(code.expiresAt())));
             } catch (ProtocolException refused) {
                 throw Rejection.of(refused.status());
             }

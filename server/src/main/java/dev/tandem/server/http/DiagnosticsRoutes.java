@@ -13,11 +13,12 @@ import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.http.SessionCommands.Answer;
 import dev.tandem.server.http.SessionCommands.Input;
+import dev.tandem.server.view.DiagnosticsView;
+import dev.tandem.server.view.MailReceiptView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.HandlerType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Remote Diagnostics and Send Logfiles: requests, reports, files, and the log-files email. */
@@ -38,10 +39,10 @@ final class DiagnosticsRoutes {
         commands.add("diagnostics.request", HandlerType.POST, "/api/v1/sessions/{id}/diagnostics", Input.NOTHING, call ->
                 new Answer(202, diagnostics.requestDiagnostics(call.user(), call.sessionId())));
         commands.add("diagnostics.read", HandlerType.GET, "/api/v1/sessions/{id}/diagnostics", Input.NOTHING, call -> {
-            Map<String, Object> view = diagnostics.diagnostics(call.user(), call.sessionId());
-            if (view.containsKey("report")) {
+            DiagnosticsView view = diagnostics.diagnostics(call.user(), call.sessionId());
+            if (view.report() != null) {
                 audit.record(call.user().username(), AuditAction.DIAGNOSTICS_VIEWED, call.sessionId(),
-                        Phrase.of("audit.diagnosticsRead", "collectedAt", String.valueOf(view.get("collectedAt"))));
+                        Phrase.of("audit.diagnosticsRead", "collectedAt", view.collectedAt()));
             }
             return new Answer(200, view);
         });
@@ -54,7 +55,7 @@ final class DiagnosticsRoutes {
             var to = Addresses.parse(Bodies.text(call.body(), "to").orElse(null));
             Email email = records.logMail().send(call.user(), call.sessionId(), to, Bodies.text(call.body(), "subject"),
                     Bodies.text(call.body(), "message"), fileIds(call.body()), call.language());
-            return new Answer(202, Map.of("id", email.id(), "status", mail.expectedStatus(email).wireName()));
+            return new Answer(202, new MailReceiptView(email.id(), mail.expectedStatus(email).wireName()));
         });
     }
 

@@ -7,9 +7,9 @@ import dev.tandem.protocol.TandemStatus;
 import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.store.Database;
+import dev.tandem.server.view.ErrorView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,8 +71,8 @@ public final class ErrorResponses {
     }
 
     /** The JSON body of an error answer. */
-    static Map<String, Object> body(ErrorCode refusal, String message) {
-        return Map.of("error", Map.of("code", refusal.code(), "message", message));
+    static ErrorView body(ErrorCode refusal, String message) {
+        return new ErrorView(new ErrorView.Body(refusal.code(), message));
     }
 
     /** An answer written by hand (a forwarded one): the 404/405/413 handlers above must leave it alone. */

@@ -12,11 +12,12 @@ import dev.tandem.server.domain.Portal;
 
 
 import dev.tandem.server.net.ClientAddresses;
+import dev.tandem.server.view.AcceptedRequestView;
+import dev.tandem.server.view.NewRequestView;
+import dev.tandem.server.view.PortalPublicView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,7 +45,7 @@ public final class RequestRoutes {
         routes.get("/api/v1/portals/{slug}/public", ctx -> {
             Portal portal = requests.portalOrNotFound(ctx.pathParam("slug"));
             ctx.header("Cache-Control", "no-store");
-            ctx.json(ChatRequests.publicView(portal));
+            ctx.json(PortalPublicView.of(portal));
         });
         routes.post("/api/v1/portals/{slug}/requests", ctx -> {
             JsonNode body = bodies.object(ctx);
@@ -61,10 +62,8 @@ public final class RequestRoutes {
             ChatRequests.Created created = requests.create(ctx.pathParam("slug"), new ChatRequests.NewRequest(
                     Bodies.text(body, "name").orElse(null), Bodies.text(body, "description").orElse(null),
                     Bodies.text(body, "email").orElse(null), device), clients.of(ctx));
-            Map<String, Object> view = new LinkedHashMap<>(requests.customerView(created.request()));
-            view.put("token", created.token());
             ctx.header("Cache-Control", "no-store");
-            ctx.status(201).json(view);
+            ctx.status(201).json(new NewRequestView(requests.customerView(created.request()), created.token()));
         });
         routes.get("/api/v1/requests/{id}", ctx -> {
             ctx.header("Cache-Control", "no-store");
@@ -93,7 +92,7 @@ public final class RequestRoutes {
         });
         routes.post("/api/v1/requests/{id}/accept", ctx -> {
             String session = requests.accept(auth.require(ctx), ctx.pathParam("id"));
-            ctx.json(Map.of("session", session));
+            ctx.json(new AcceptedRequestView(session));
         });
     }
 

@@ -15,9 +15,10 @@ import dev.tandem.server.events.Events;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.store.UserStore;
 import dev.tandem.server.net.ClientAddresses;
+import dev.tandem.server.view.RecoveryCodesView;
+import dev.tandem.server.view.TotpEnrolmentView;
 import io.javalin.config.RoutesConfig;
 import java.util.List;
-import java.util.Map;
 
 /**
  * TOTP enrolment and removal, re-authentication before dangerous actions, and an administrator's
@@ -53,7 +54,7 @@ final class SecondFactorRoutes {
         routes.post("/api/v1/auth/totp", ctx -> {
             User user = auth.requireForEnrolment(ctx);
             SecondFactors.Enrolment enrolment = factors.beginTotp(user);
-            ctx.json(Map.of("secret", enrolment.secret(), "otpauthUri", enrolment.otpauthUri()));
+            ctx.json(new TotpEnrolmentView(enrolment.secret(), enrolment.otpauthUri()));
         });
         routes.post("/api/v1/auth/totp/confirm", ctx -> {
             User user = auth.requireForEnrolment(ctx);
@@ -68,7 +69,7 @@ final class SecondFactorRoutes {
             accounts.verifiedAgain(auth.grant(ctx));
             audit.record(user.username(), AuditAction.TOTP_ENABLED, Phrase.of("audit.totpEnabled",
                     "count", String.valueOf(recovery.size())));
-            ctx.json(Map.of("recoveryCodes", recovery));
+            ctx.json(new RecoveryCodesView(recovery));
         });
         routes.delete("/api/v1/auth/totp", ctx -> {
             User user = auth.require(ctx);

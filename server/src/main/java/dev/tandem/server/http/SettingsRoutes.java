@@ -17,11 +17,11 @@ import dev.tandem.server.mail.SmtpPorts;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsChange;
 import dev.tandem.server.settings.SignInSettings;
+import dev.tandem.server.view.SettingsView;
+import dev.tandem.server.view.TestEmailView;
 import java.util.List;
 import io.javalin.config.RoutesConfig;
 import jakarta.mail.internet.InternetAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** Public URL, SMTP and retention settings, and the test email; administrators only. */
@@ -89,17 +89,12 @@ final class SettingsRoutes {
                     + " was written to the outbox folder on the server.";
             audit.record(admin.username(), AuditAction.TEST_EMAIL_SENT,
                     Phrase.of(sent ? "audit.testEmailSent" : "audit.testEmailOutbox", "to", to.getAddress()));
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("status", sent ? "sent" : "outbox");
-            view.put("message", message);
-            ctx.json(view);
+            ctx.json(new TestEmailView(sent ? "sent" : "outbox", message));
         });
     }
 
-    private Map<String, Object> view() {
-        Map<String, Object> view = settings.view(links.base());
-        view.putAll(signIn.view(() -> links.base() + SsoRoutes.CALLBACK));
-        return view;
+    private SettingsView view() {
+        return settings.view(links.base(), signIn.view(() -> links.base() + SsoRoutes.CALLBACK));
     }
 
     private static SettingsChange read(JsonNode body, Optional<ServerConfig.SmtpSettings> current, SmtpPorts ports) {

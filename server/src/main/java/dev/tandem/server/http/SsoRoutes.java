@@ -8,12 +8,11 @@ import dev.tandem.server.auth.SingleSignOn;
 import dev.tandem.server.auth.SsoAccounts;
 import dev.tandem.server.settings.SignInSettings.Sso;
 import dev.tandem.server.net.ClientAddresses;
+import dev.tandem.server.view.SsoStatusView;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,10 +45,7 @@ final class SsoRoutes {
     void register(RoutesConfig routes) {
         routes.get("/api/v1/auth/sso", ctx -> {
             Optional<Sso> configured = sso.configured();
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("enabled", configured.isPresent());
-            view.put("label", configured.map(Sso::label).orElse(null));
-            ctx.json(view);
+            ctx.json(new SsoStatusView(configured.isPresent(), configured.map(Sso::label).orElse(null)));
         });
         routes.get("/api/v1/auth/sso/start", ctx -> {
             try {

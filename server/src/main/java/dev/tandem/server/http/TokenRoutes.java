@@ -11,14 +11,16 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.events.Events;
 import dev.tandem.server.store.TokenStore.TokenGrant;
 import dev.tandem.server.store.TokenStore.TokenRow;
+import dev.tandem.server.view.ConsoleSignInView;
+import dev.tandem.server.view.IssuedTokenView;
+import dev.tandem.server.view.TokenView;
 import dev.tandem.server.view.Views;
 import dev.tandem.server.net.ClientAddresses;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Named API tokens ({@code /api/v1/tokens}) and console sign-ins ({@code /api/v1/auth/sessions}):
@@ -64,21 +66,16 @@ final class TokenRoutes {
                     new Accounts.Origin(clients.of(ctx).text(), ctx.header("User-Agent")), false);
             audit.record(user.username(), AuditAction.TOKEN_CREATED, Phrase.of("audit.tokenCreated", "token", token.id(),
                     "name", name, "scope", scope, "days", String.valueOf(days)));
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("id", token.id());
-            view.put("name", token.name());
-            view.put("scope", token.scope());
-            view.put("expiresAt", Views.iso(token.expiresAt()));
-            view.put("token", token.token());
-            ctx.status(201).json(view);
+            ctx.status(201).json(new IssuedTokenView(token.id(), token.name(), token.scope(),
+                    Views.iso(token.expiresAt()), token.token()));
         });
-        routes.get("/api/v1/tokens", ctx -> list(ctx, Accounts.API));
+        routes.get("/api/v1/tokens", ctx -> list(ctx, Accounts.API, TokenRoutes::tokenView));
         routes.delete("/api/v1/tokens/{id}", ctx -> {
             User user = auth.require(ctx);
             TokenRow row = visible(user, ctx.pathParam("id"), Accounts.API, "API token");
             revoke(ctx, user, row, AuditAction.TOKEN_REVOKED, "audit.tokenRevoked");
         });
-        routes.get("/api/v1/auth/sessions", ctx -> list(ctx, Accounts.WEB));
+        routes.get("/api/v1/auth/sessions", ctx -> list(ctx, Accounts.WEB, TokenRoutes::signInView));
         routes.delete("/api/v1/auth/sessions/{id}", ctx -> {
             User user = auth.require(ctx);
             TokenRow row = visible(user, ctx.pathParam("id"), Accounts.WEB, "console sign-in");
@@ -99,10 +96,10 @@ final class TokenRoutes {
     }
 
     /** The caller's tokens or sign-ins of {@code kind} (an administrator: everyone's), the caller's own marked. */
-    private void list(Context ctx, String kind) {
+    private void list(Context ctx, String kind, BiFunction<TokenRow, String, ? extends Record> view) {
         User user = auth.require(ctx);
         String current = auth.grant(ctx).id();
-        ctx.json(accounts.list(kind, scopeOf(user)).stream().map(row -> view(row, current)).toList());
+        ctx.json(accounts.list(kind, scopeOf(user)).stream().map(row -> view.apply(row, current)).toList());
     }
 
     /** Revokes {@code row}; {@code key} is the audit phrase, with "OfUser" when it was someone else's. */
@@ -129,20 +126,16 @@ final class TokenRoutes {
                 .orElseThrow(() -> Rejection.notFound("There is no " + what + " '" + id + "'."));
     }
 
-    private static Map<String, Object> view(TokenRow row, String current) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", row.id());
-        if (Accounts.API.equals(row.kind())) {
-            view.put("name", row.name());
-            view.put("scope", row.scope());
-        }
-        view.put("username", row.username());
-        view.put("createdAt", Views.iso(row.createdAt()));
-        view.put("expiresAt", Views.iso(row.expiresAt()));
-        view.put("lastUsedAt", row.lastUsedAt().map(Views::iso).orElse(null));
-        view.put("address", row.address());
-        view.put("userAgent", row.userAgent());
-        view.put("current", row.id().equals(current));
-        return view;
+    private static TokenView tokenView(TokenRow row, String current) {
+        return new TokenView(row.id(), row.name(), row.scope(), row.username(), Views.iso(row.createdAt()),
+                Views.iso(row.expiresAt()), row.lastUsedAt().map(Views::iso).orElse(null), row.address(),
+                row.userAgent(), row.id().equals(current));
+    }
+
+    /** A console sign-in: an API token's fields without name and scope, which a sign-in has not. */
+    private static ConsoleSignInView signInView(TokenRow row, String current) {
+        return new ConsoleSignInView(row.id(), row.username(), Views.iso(row.createdAt()), Views.iso(row.expiresAt()),
+                row.lastUsedAt().map(Views::iso).orElse(null), row.address(), row.userAgent(),
+                row.id().equals(current));
     }
 }

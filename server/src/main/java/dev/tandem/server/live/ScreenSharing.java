@@ -21,10 +21,10 @@ import dev.tandem.server.live.ScreenState.Control;
 import dev.tandem.server.live.ScreenState.Status;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.view.ScreenView;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +58,7 @@ public final class ScreenSharing implements SessionFeature {
     // ---- the technician ----------------------------------------------------------------------
 
     /** Where the screen stands; an ended session shares nothing. */
-    public Map<String, Object> status(User user, String sessionId) {
+    public ScreenView status(User user, String sessionId) {
         sessions.visible(user, sessionId);
         LiveSession session = sessions.live(sessionId);
         if (session == null) {
@@ -71,11 +71,11 @@ public final class ScreenSharing implements SessionFeature {
      * The technician asks to see the screen and, with {@code control}, to control the phone;
      * {@code control == false} while control is granted gives control back.
      */
-    public Map<String, Object> request(User user, String sessionId, boolean control) {
+    public ScreenView request(User user, String sessionId, boolean control) {
         LiveSession session = sessions.liveFor(user, sessionId);
         Portal portal = portals.findBySlug(session.portalSlug).orElse(null);
         boolean ask = portal == null || portal.askBeforeScreenSharing();
-        Map<String, Object> view = session.loop.call(() -> {
+        ScreenView view = session.loop.call(() -> {
             if (session.ended) {
                 throw Rejection.of(TandemStatus.SESSION_ENDED);
             }
@@ -116,9 +116,9 @@ public final class ScreenSharing implements SessionFeature {
     }
 
     /** The technician stops viewing: the phone is told, prompts are withdrawn, viewers are closed. */
-    public Map<String, Object> stop(User user, String sessionId) {
+    public ScreenView stop(User user, String sessionId) {
         LiveSession session = sessions.liveFor(user, sessionId);
-        Map<String, Object> view = session.loop.call(() -> {
+        ScreenView view = session.loop.call(() -> {
             ScreenState screen = session.screen;
             boolean wasOn = screen.viewable() || screen.control() == Control.GRANTED
                     || screen.control() == Control.PENDING;
@@ -391,7 +391,7 @@ public final class ScreenSharing implements SessionFeature {
         }
     }
 
-    private void publish(LiveSession session, Map<String, Object> view) {
+    private void publish(LiveSession session, ScreenView view) {
         consoles.screenChanged(session.technicianId, session.id, view);
     }
 }

@@ -1,7 +1,7 @@
 package dev.tandem.server.live;
 
 import dev.tandem.server.store.SessionStore;
-import java.util.LinkedHashMap;
+import dev.tandem.server.view.ScreenView;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,19 +62,13 @@ final class ScreenState {
     }
 
     /** As {@code GET /api/v1/sessions/{id}/screen} shows it. */
-    Map<String, Object> view() {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", status.name().toLowerCase(Locale.ROOT));
-        view.put("control", controlGranted());
-        view.put("controlStatus", control.name().toLowerCase(Locale.ROOT));
-        view.put("stoppedByCustomer", stoppedByCustomer);
-        view.put("viewers", viewers.size());
-        view.put("revision", ViewRevisions.next());
-        return view;
+    ScreenView view() {
+        return new ScreenView(status.name().toLowerCase(Locale.ROOT), controlGranted(),
+                control.name().toLowerCase(Locale.ROOT), stoppedByCustomer, viewers.size(), ViewRevisions.next());
     }
 
     /** The view of a session that is not live (ended): nothing is shared. */
-    static Map<String, Object> offView() {
+    static ScreenView offView() {
         return new ScreenState().view();
     }
 }

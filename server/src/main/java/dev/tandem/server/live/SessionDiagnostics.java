@@ -30,13 +30,13 @@ import dev.tandem.server.events.Events;
 import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.LogVault;
 import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.view.DiagnosticsView;
+import dev.tandem.server.view.LogsView;
 import dev.tandem.server.view.Views;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -81,7 +81,7 @@ public final class SessionDiagnostics implements SessionFeature {
     // ---- the technician ----------------------------------------------------------------------
 
     /** Asks the phone for its diagnostics (the portal decides whether the customer is asked). */
-    public Map<String, Object> requestDiagnostics(User user, String sessionId) {
+    public DiagnosticsView requestDiagnostics(User user, String sessionId) {
         LiveSession session = sessions.liveFor(user, sessionId);
         Portal portal = portals.findBySlug(session.portalSlug).orElse(null);
         boolean ask = portal == null || portal.askBeforeDiagnostics();
@@ -102,13 +102,13 @@ public final class SessionDiagnostics implements SessionFeature {
     }
 
     /** The latest report of a session (also after it ended), with its warnings. */
-    public Map<String, Object> diagnostics(User user, String sessionId) {
+    public DiagnosticsView diagnostics(User user, String sessionId) {
         sessions.visible(user, sessionId);
         return diagnosticsView(sessionId, sessions.live(sessionId));
     }
 
     /** Asks the phone for its log files; the customer is always asked. */
-    public Map<String, Object> requestLogs(User user, String sessionId) {
+    public LogsView requestLogs(User user, String sessionId) {
         LiveSession session = sessions.liveFor(user, sessionId);
         session.loop.run(() -> {
             refuseUnlessAvailable(session);
@@ -126,7 +126,7 @@ public final class SessionDiagnostics implements SessionFeature {
     }
 
     /** The log files stored with a session, and the state of the latest request. */
-    public Map<String, Object> logs(User user, String sessionId) {
+    public LogsView logs(User user, String sessionId) {
         sessions.visible(user, sessionId);
         return logsView(sessionId, sessions.live(sessionId));
     }
@@ -315,7 +315,7 @@ public final class SessionDiagnostics implements SessionFeature {
         }
     }
 
-    private Map<String, Object> diagnosticsView(String sessionId, LiveSession live) {
+    private DiagnosticsView diagnosticsView(String sessionId, LiveSession live) {
         // The live status first: a report is stored before the status says ready, so reading the
         // store afterwards always finds the report the status speaks of.
         Status liveStatus = Status.NONE;
@@ -332,45 +332,36 @@ public final class SessionDiagnostics implements SessionFeature {
         }
         Optional<StoredReport> latest = store.latestReport(sessionId);
         Status status = liveStatus != Status.NONE ? liveStatus : latest.isPresent() ? Status.READY : Status.NONE;
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", DiagnosticsState.wire(status));
-        view.put("revision", revision);
-        if (error != null) {
-            view.put("error", error);
+        if (latest.isEmpty()) {
+            return new DiagnosticsView(DiagnosticsState.wire(status), revision, error, null, null, List.of());
         }
-        latest.ifPresent(stored -> {
-            try {
-                DiagnosticsReport report = reports.read(stored.reportJson());
-                view.put("report", json.readTree(stored.reportJson()));
-                view.put("collectedAt", Views.iso(stored.collectedAt()));
-                List<Map<String, Object>> warnings = new ArrayList<>();
-                for (Warning warning : DiagnosticsWarnings.of(report)) {
-                    Map<String, Object> w = new LinkedHashMap<>();
-                    w.put("code", json.valueToTree(warning.code).asText());
-                    w.put("section", warning.section);
-                    w.put("message", warning.message);
-                    warnings.add(w);
-                }
-                view.put("warnings", warnings);
-            } catch (ProtocolException | IOException e) {
-                view.put("error", "The stored report cannot be read: " + e.getMessage());
+        StoredReport stored = latest.get();
+        try {
+            DiagnosticsReport report = reports.read(stored.reportJson());
+            List<DiagnosticsView.Warning> warnings = new ArrayList<>();
+            for (Warning warning : DiagnosticsWarnings.of(report)) {
+                warnings.add(new DiagnosticsView.Warning(json.valueToTree(warning.code).asText(), warning.section,
+                        warning.message));
             }
-        });
-        view.putIfAbsent("warnings", List.of());
-        return view;
+            return new DiagnosticsView(DiagnosticsState.wire(status), revision, error,
+                    json.readTree(stored.reportJson()), Views.iso(stored.collectedAt()), warnings);
+        } catch (ProtocolException | IOException e) {
+            return new DiagnosticsView(DiagnosticsState.wire(status), revision,
+                    "The stored report cannot be read: " + e.getMessage(), null, null, List.of());
+        }
     }
 
-    private Map<String, Object> logsView(String sessionId, LiveSession live) {
+    private LogsView logsView(String sessionId, LiveSession live) {
         // The live status first, then the store (files are stored before the status says ready).
         Status liveStatus = Status.NONE;
-        List<Map<String, Object>> refused = new ArrayList<>();
+        List<LogsView.Refused> refused = new ArrayList<>();
         long revision;
         if (live != null) {
             LiveState state = live.loop.call(() -> new LiveState(live.diagnostics.logs, null,
                     List.copyOf(live.diagnostics.refused), ViewRevisions.next()));
             liveStatus = state.status();
             for (Refusal r : state.refused()) {
-                refused.add(Map.of("name", r.name(), "reason", r.reason()));
+                refused.add(new LogsView.Refused(r.name(), r.reason()));
             }
             revision = state.revision();
         } else {
@@ -378,12 +369,7 @@ public final class SessionDiagnostics implements SessionFeature {
         }
         List<LogFileRecord> stored = files.of(sessionId);
         Status status = liveStatus != Status.NONE ? liveStatus : stored.isEmpty() ? Status.NONE : Status.READY;
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("status", DiagnosticsState.wire(status));
-        view.put("revision", revision);
-        view.put("files", files.views(sessionId, stored));
-        view.put("refused", refused);
-        return view;
+        return new LogsView(DiagnosticsState.wire(status), revision, files.views(sessionId, stored), refused);
     }
 
     /** A live status as read on the session's loop, with the view's revision taken there. */
@@ -391,10 +377,10 @@ public final class SessionDiagnostics implements SessionFeature {
     }
 
     private void publishDiagnostics(LiveSession session) {
-        consoles.sessionEvent(session.technicianId, "diagnostics", session.id, diagnosticsView(session.id, session));
+        consoles.diagnosticsChanged(session.technicianId, session.id, diagnosticsView(session.id, session));
     }
 
     private void publishLogs(LiveSession session) {
-        consoles.sessionEvent(session.technicianId, "logs", session.id, logsView(session.id, session));
+        consoles.logsChanged(session.technicianId, session.id, logsView(session.id, session));
     }
 }

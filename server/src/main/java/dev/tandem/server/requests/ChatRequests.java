@@ -24,13 +24,14 @@ import dev.tandem.server.events.Outlet;
 import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.store.Database;
 import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.view.ChatRequestView;
+import dev.tandem.server.view.CustomerRequestView;
 import dev.tandem.server.view.Views;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,7 +201,7 @@ public final class ChatRequests {
     // ---- technician side --------------------------------------------------------------------
 
     /** Requests for technicians: waiting ones (default), expired ones (follow-ups), or all of them. */
-    public List<Map<String, Object>> list(Optional<ChatRequest.Status> status) {
+    public List<ChatRequestView> list(Optional<ChatRequest.Status> status) {
         List<ChatRequest> requests = store.list(status, 500);
         Map<Long, Integer> counters = new java.util.HashMap<>();
         return requests.stream().map(r -> technicianView(r, r.status() == ChatRequest.Status.WAITING
@@ -288,7 +289,7 @@ public final class ChatRequests {
     }
 
     private void push(ChatRequest request, int position) {
-        String frame = encode(Map.of("type", "request", "request", customerView(request, position)));
+        String frame = encode(customerView(request, position));
         deliver(request.id(), frame);
         otherNodes.accept(request.id(), frame);
     }
@@ -310,62 +311,31 @@ public final class ChatRequests {
     }
 
     private String frame(ChatRequest request) {
-        return encode(Map.of("type", "request", "request", customerView(request, store.position(request))));
+        return encode(customerView(request, store.position(request)));
     }
 
     // ---- views -----------------------------------------------------------------------------
 
-    public Map<String, Object> customerView(ChatRequest r) {
+    public CustomerRequestView customerView(ChatRequest r) {
         return customerView(r, store.position(r));
     }
 
-    private static Map<String, Object> customerView(ChatRequest r, int position) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", r.id());
-        view.put("status", r.status().wireName());
-        view.put("position", r.status() == ChatRequest.Status.WAITING ? position : null);
-        view.put("portal", r.portal().slug());
-        view.put("portalName", r.portal().name());
-        view.put("name", r.customerName());
-        view.put("description", r.description());
-        view.put("email", r.email().orElse(null));
-        view.put("followUpEmail", r.followUpEmail().orElse(null));
-        view.put("createdAt", Views.iso(r.createdAt()));
-        view.put("expiresAt", Views.iso(r.expiresAt()));
-        view.put("session", r.sessionId().orElse(null));
-        view.put("technician", r.acceptedBy().orElse(null));
-        return view;
+    private static CustomerRequestView customerView(ChatRequest r, int position) {
+        return new CustomerRequestView(r.id(), r.status().wireName(), positionIfWaiting(r, position), r.portal().slug(),
+                r.portal().name(), r.customerName(), r.description(), r.email().orElse(null),
+                r.followUpEmail().orElse(null), Views.iso(r.createdAt()), Views.iso(r.expiresAt()),
+                r.sessionId().orElse(null), r.acceptedBy().orElse(null));
     }
 
-    private static Map<String, Object> technicianView(ChatRequest r, int position) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", r.id());
-        view.put("portal", r.portal().slug());
-        view.put("portalName", r.portal().name());
-        view.put("name", r.customerName());
-        view.put("description", r.description());
-        view.put("email", r.email().orElse(null));
-        view.put("followUpEmail", r.followUpEmail().orElse(null));
-        view.put("status", r.status().wireName());
-        view.put("createdAt", Views.iso(r.createdAt()));
-        view.put("expiresAt", Views.iso(r.expiresAt()));
-        view.put("position", r.status() == ChatRequest.Status.WAITING ? position : null);
-        view.put("session", r.sessionId().orElse(null));
-        view.put("acceptedBy", r.acceptedBy().orElse(null));
-        return view;
+    private static ChatRequestView technicianView(ChatRequest r, int position) {
+        return new ChatRequestView(r.id(), r.portal().slug(), r.portal().name(), r.customerName(), r.description(),
+                r.email().orElse(null), r.followUpEmail().orElse(null), r.status().wireName(), Views.iso(r.createdAt()),
+                Views.iso(r.expiresAt()), positionIfWaiting(r, position), r.sessionId().orElse(null),
+                r.acceptedBy().orElse(null));
     }
 
-    /** Public facts of a portal for its customer page and the app. */
-    public static Map<String, Object> publicView(Portal p) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("slug", p.slug());
-        view.put("name", p.name());
-        view.put("language", p.language());
-        view.put("welcomeText", p.welcomeText());
-        view.put("brandColor", p.brandColor());
-        view.put("allowChatRequests", p.allowChatRequests());
-        view.put("requestTimeoutMinutes", p.requestTimeoutMinutes());
-        return view;
+    private static Integer positionIfWaiting(ChatRequest r, int position) {
+        return r.status() == ChatRequest.Status.WAITING ? position : null;
     }
 
     private static String email(String text) {
@@ -387,11 +357,15 @@ public final class ChatRequests {
         return stripped.length() <= max ? stripped : stripped.substring(0, max);
     }
 
-    private String encode(Map<String, Object> event) {
+    /** The customer's frame {@code {"type":"request","request":…}}. */
+    private String encode(CustomerRequestView view) {
         try {
-            return json.writeValueAsString(event);
+            return json.writeValueAsString(new CustomerFrame("request", view));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private record CustomerFrame(String type, CustomerRequestView request) {
     }
 }

@@ -3,6 +3,7 @@ package dev.tandem.server.settings;
 import dev.tandem.server.ServerConfig;
 import dev.tandem.server.ServerConfig.SmtpSettings;
 import dev.tandem.server.secrets.SecretBox;
+import dev.tandem.server.view.SettingsView;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import java.io.UnsupportedEncodingException;
@@ -138,23 +139,17 @@ public final class Settings {
         stored = Map.copyOf(store.load());
     }
 
-    /** The JSON of {@code GET /api/v1/settings}; {@code effectivePublicUrl} is the base links use now. */
-    public Map<String, Object> view(String effectivePublicUrl) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("publicUrl", value(PUBLIC_URL).orElse(null));
-        view.put("effectivePublicUrl", effectivePublicUrl);
-        Map<String, Object> smtp = new LinkedHashMap<>();
+    /**
+     * The JSON of {@code GET /api/v1/settings}; {@code effectivePublicUrl} is the base links use now,
+     * {@code signIn} the sign-in part ({@link SignInSettings#view}).
+     */
+    public SettingsView view(String effectivePublicUrl, SignInSettings.View signIn) {
         Optional<SmtpSettings> current = smtp();
-        smtp.put("url", current.map(SmtpSettings::urlWithoutPassword).orElse(null));
-        smtp.put("passwordSet", current.flatMap(SmtpSettings::password).isPresent());
-        smtp.put("from", value(SMTP_FROM).orElse(null));
-        smtp.put("source", smtpSource());
-        view.put("smtp", smtp);
-        Map<String, Object> retention = new LinkedHashMap<>();
-        retention.put("transcriptDays", transcriptDays().orElse(null));
-        retention.put("logFileDays", logFileDays().orElse(null));
-        view.put("retention", retention);
-        return view;
+        return new SettingsView(value(PUBLIC_URL).orElse(null), effectivePublicUrl,
+                new SettingsView.Smtp(current.map(SmtpSettings::urlWithoutPassword).orElse(null),
+                        current.flatMap(SmtpSettings::password).isPresent(), value(SMTP_FROM).orElse(null), smtpSource()),
+                new SettingsView.Retention(transcriptDays().orElse(null), logFileDays().orElse(null)),
+                signIn.twoFactor(), signIn.sso());
     }
 
     private Optional<String> value(String name) {

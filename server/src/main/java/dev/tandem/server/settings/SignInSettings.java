@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.auth.TwoFactorPolicy;
 import dev.tandem.server.secrets.SecretBox;
+import dev.tandem.server.view.SettingsView;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
@@ -73,22 +74,16 @@ public final class SignInSettings {
                 value(SSO_GROUP_CLAIM).orElse("groups"), value(SSO_ADMIN_GROUP)));
     }
 
-    /** The settings' JSON: {@code twoFactor} and {@code sso} (the secret only as {@code clientSecretSet}). */
-    public Map<String, Object> view(Supplier<String> redirectUri) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("twoFactor", twoFactorPolicy().wireName());
-        Map<String, Object> sso = new LinkedHashMap<>();
-        sso.put("issuer", value(SSO_ISSUER).orElse(null));
-        sso.put("clientId", value(SSO_CLIENT_ID).orElse(null));
-        sso.put("clientSecretSet", value(SSO_CLIENT_SECRET).isPresent());
-        sso.put("label", value(SSO_LABEL).orElse(null));
-        sso.put("newAccounts", value(SSO_NEW_ACCOUNTS).orElse("match"));
-        sso.put("groupClaim", value(SSO_GROUP_CLAIM).orElse("groups"));
-        sso.put("adminGroup", value(SSO_ADMIN_GROUP).orElse(null));
-        sso.put("enabled", sso().isPresent());
-        sso.put("redirectUri", redirectUri.get());
-        view.put("sso", sso);
-        return view;
+    /** The sign-in part of the settings' JSON: {@code twoFactor} and {@code sso}. */
+    public record View(String twoFactor, SettingsView.Sso sso) {
+    }
+
+    /** The sign-in part of the settings' JSON (the secret only as {@code clientSecretSet}). */
+    public View view(Supplier<String> redirectUri) {
+        return new View(twoFactorPolicy().wireName(), new SettingsView.Sso(value(SSO_ISSUER).orElse(null),
+                value(SSO_CLIENT_ID).orElse(null), value(SSO_CLIENT_SECRET).isPresent(), value(SSO_LABEL).orElse(null),
+                value(SSO_NEW_ACCOUNTS).orElse("match"), value(SSO_GROUP_CLAIM).orElse("groups"),
+                value(SSO_ADMIN_GROUP).orElse(null), sso().isPresent(), redirectUri.get()));
     }
 
     /**

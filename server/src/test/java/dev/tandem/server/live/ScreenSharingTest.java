@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
+import dev.tandem.server.view.ScreenView;
 import java.nio.file.Path;
-import java.util.Map;
 import dev.tandem.server.store.SessionStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,16 +38,16 @@ class ScreenSharingTest {
 
     @Test
     void theCustomersYesSharesTheScreenAndTheConsoleSeesIt() throws Exception {
-        Map<String, Object> asked = screens.request(one.technician, one.id, false);
+        ScreenView asked = screens.request(one.technician, one.id, false);
 
-        assertThat(asked.get("status")).isEqualTo("pending");
+        assertThat(asked.status()).isEqualTo("pending");
         JsonNode prompt = one.phone.last("prompt");
         assertThat(prompt.path("kind").asText()).isEqualTo("screen");
         assertThat(prompt.path("ask").asBoolean()).isTrue();
 
         one.phoneSays(new AgentMessage.Answer(prompt.path("id").asText(), true));
 
-        assertThat(screens.status(one.technician, one.id).get("status")).isEqualTo("sharing");
+        assertThat(screens.status(one.technician, one.id).status()).isEqualTo("sharing");
         assertThat(one.console.last("screen").path("screen").path("status").asText()).isEqualTo("sharing");
         assertThat(one.console.of("message")).extracting(m -> m.path("message").path("key").asText())
                 .contains("event.screenRequested", "event.screenAllowed");
@@ -80,9 +80,9 @@ class ScreenSharingTest {
 
         assertThat(viewer.closeCode()).isEqualTo(TandemStatus.SCREEN_STOPPED.closeCode());
         assertThat(one.phone.of("promptClosed")).extracting(p -> p.path("id").asText()).containsExactly(controlPrompt);
-        Map<String, Object> view = screens.status(one.technician, one.id);
-        assertThat(view.get("status")).isEqualTo("off");
-        assertThat(view.get("stoppedByCustomer")).isEqualTo(true);
+        ScreenView view = screens.status(one.technician, one.id);
+        assertThat(view.status()).isEqualTo("off");
+        assertThat(view.stoppedByCustomer()).isEqualTo(true);
     }
 
     @Test

@@ -7,15 +7,14 @@ import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.server.records.LogFiles;
 import dev.tandem.server.records.SessionAccess;
 import dev.tandem.server.store.SessionStore;
-import dev.tandem.server.view.LogFileView;
+import dev.tandem.server.view.DiagnosticsView;
+import dev.tandem.server.view.LogsView;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.zip.CRC32;
-import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,9 +54,9 @@ class SessionDiagnosticsTest {
         one.phoneSays(new AgentMessage.Answer(prompt.path("id").asText(), true));
         one.phoneSays(new AgentMessage.Diagnostics(prompt.path("id").asText(), null, "Usage access is off."));
 
-        Map<String, Object> view = diagnostics.diagnostics(one.technician, one.id);
-        assertThat(view.get("status")).isEqualTo("failed");
-        assertThat(view.get("error")).isEqualTo("Usage access is off.");
+        DiagnosticsView view = diagnostics.diagnostics(one.technician, one.id);
+        assertThat(view.status()).isEqualTo("failed");
+        assertThat(view.error()).isEqualTo("Usage access is off.");
         assertThat(one.console.last("diagnostics").path("diagnostics").path("status").asText()).isEqualTo("failed");
     }
 
@@ -78,10 +77,9 @@ class SessionDiagnosticsTest {
         one.phoneSays(new AgentMessage.LogsDone(promptId, 1));
 
         assertThat(one.phone.of("logStored")).extracting(f -> f.path("upload").asText()).containsExactly("u1");
-        Map<String, Object> view = diagnostics.logs(one.technician, one.id);
-        assertThat(view.get("status")).isEqualTo("ready");
-        assertThat(view.get("files")).asInstanceOf(InstanceOfAssertFactories.list(LogFileView.class))
-                .singleElement().satisfies(f -> {
+        LogsView view = diagnostics.logs(one.technician, one.id);
+        assertThat(view.status()).isEqualTo("ready");
+        assertThat(view.files()).singleElement().satisfies(f -> {
                     assertThat(f.name()).isEqualTo("app.log");
                     assertThat(f.sha256()).isEqualTo(sha256);
                 });
@@ -94,6 +92,6 @@ class SessionDiagnosticsTest {
 
         assertThat(one.phone.last("logRefused").path("upload").asText()).isEqualTo("u9");
         assertThat(one.phone.closeCode()).isNull();
-        assertThat(diagnostics.logs(one.technician, one.id).get("status")).isEqualTo("none");
+        assertThat(diagnostics.logs(one.technician, one.id).status()).isEqualTo("none");
     }
 }
