@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import dev.tandem.server.view.ChatRequestView;
+import dev.tandem.server.view.MailReceiptView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,8 +46,9 @@ class ClusterEventsTest {
             Frames adminOnB = attach(localB, new User(1, "admin", "Admin", Role.ADMIN, true));
             Frames otherOnB = attach(localB, technician(8));
 
-            a.outboxChanged(7, Map.of("id", "m1", "status", "sent"));
-            a.requestChanged("created", Map.of("id", "r1"));
+            a.outboxChanged(7, new MailReceiptView("m1", "sent"));
+            a.requestChanged("created", new ChatRequestView("r1", "help", "Help", "Ana", "No sound", null, null,
+                    "waiting", "2026-12-06T08:00:00Z", "2026-12-06T09:00:00Z", 1, null, null));
 
             assertThat(ownerOnA.next()).contains("\"type\":\"outbox\"");
             assertThat(ownerOnA.next()).contains("\"type\":\"request\"");
