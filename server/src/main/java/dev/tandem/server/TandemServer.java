@@ -71,14 +71,11 @@ import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.store.TokenStore;
 import dev.tandem.server.store.UserStore;
 import io.javalin.Javalin;
-import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.BindException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -288,59 +285,15 @@ public final class TandemServer implements AutoCloseable {
         Gauge.builder("tandem_http_requests_in_progress", guards, ClientGuards::requestsInProgress).register(metrics);
         Gauge.builder("tandem_connections_refused_per_address", guards, ClientGuards::refusedConnections).register(metrics);
         Gauge.builder("tandem_connections_open", guards, ClientGuards::openConnections).register(metrics);
-        Javalin app = Javalin.create(c -> {
-            c.jetty.threadPool = guards.threadPool();
-            c.jetty.modifyServer(guards::install);
-            c.jetty.modifyHttpConfiguration(guards::configure);
-            c.startup.showJavalinBanner = false;
-            c.startup.showOldJavalinVersionWarning = false;
-            c.concurrency.useVirtualThreads = false;
-            c.jsonMapper(new JavalinJackson(json, false));
-            c.http.maxRequestSize = MAX_REQUEST_BYTES;
-            c.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/tandem/console";
-                files.location = Location.CLASSPATH;
-                // join.js and join.css keep their names across releases: always revalidate.
-                files.headers = java.util.Map.of("Cache-Control", "no-cache");
-            });
-            edge.configure(c.jetty);
-            c.jetty.modifyWebSocketServletFactory(factory -> {
-                factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
-                factory.setMaxBinaryMessageSize(Limits.MAX_FRAME_BYTES);
-                // Jetty reads 4 KiB at a time by default: a phone's 64 KiB screen frame took 16 reads.
-                // The buffer is pooled and returned whenever a connection has nothing left to parse.
-                factory.setInputBufferSize(Limits.MAX_FRAME_BYTES);
-                factory.setIdleTimeout(config.heartbeat().multipliedBy(4));
-            });
-            web.register(c.routes);
-            sockets.register(c.routes);
-        });
+        Javalin app = HttpFront.create(guards, json, edge, web, sockets, config.heartbeat());
         // Active sessions are back in memory before the first request: a technician's message right
         // after a restart finds its session live (not a 410) and waits on its loop like any other.
         sessions.restore(clock.instant().minus(Nodes.stale(config.heartbeat())));
         try {
-            app.start();
-            edge.started(timers, settings::publicUrl);
-        } catch (Exception e) {
-            app.stop();
-            edge.close();
+            HttpFront.start(app, edge, config, timers, settings::publicUrl);
+        } catch (RuntimeException e) {
             sessions.shutdown();
-            if (causedBy(e, BindException.class)) {
-                boolean redirectPort = edge.isTls() && config.edge().httpPort().isPresent() && app.port() > 0;
-                throw new StartupException(redirectPort
-                        ? "Port " + config.edge().httpPort().getAsInt() + " (--http-port) is already in use: stop the "
-                        + "other program or pick another with --http-port."
-                        : "Port " + config.port() + " is already in use: stop the other program or pick another with --port.", e);
-            }
-            if (causedBy(e, java.net.SocketException.class) || causedBy(e, java.nio.channels.UnresolvedAddressException.class)) {
-                throw new StartupException("Cannot listen on " + config.edge().bind().orElse("every interface") + " port "
-                        + config.port() + ": check --bind (an address of this machine).", e);
-            }
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e);
+            throw e;
         }
         links.bound(app.port(), edge.isTls());
         Node node = new Node(config.nodeId(), NodeAddress.of(config.edge().bind(), app.port()), config.cluster().clustered());
@@ -422,15 +375,6 @@ public final class TandemServer implements AutoCloseable {
         database.close();
         // H2 may have written its trace file since the start; the 0700 directory kept it private meanwhile.
         PrivateFiles.tighten(dataDir);
-    }
-
-    private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The server cannot start; the message is one line for the operator. */

@@ -25,7 +25,6 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.events.Events;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.store.CodeStore;
-import dev.tandem.server.store.Database;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.view.SessionView;
@@ -40,7 +39,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -64,10 +62,8 @@ public final class LiveSessions {
     private final Arrivals arrivals;
     private final Ownership ownership;
     private final Transcript transcript;
-    private final Clock clock;
-    private final ScheduledExecutorService timers;
+    private final Endings endings;
     private final Duration grace;
-    private final Duration heartbeat;
     private final Map<String, LiveSession> live = new ConcurrentHashMap<>();
     private final List<SessionFeature> features = new CopyOnWriteArrayList<>();
     private final AuditLog audit;
@@ -88,12 +84,10 @@ public final class LiveSessions {
         this.ownership = new Ownership(this, owners, sessions, messages);
         this.arrivals = new Arrivals(this, sessions, codeStore, codes, transcript, audit, clock, heartbeat, owners,
                 ownership);
-        this.clock = clock;
-        this.timers = timers;
         this.grace = grace;
-        this.heartbeat = heartbeat;
         this.audit = audit;
         this.access = new SessionAccess(sessions);
+        this.endings = new Endings(this, sessions, transcript, audit, clock, timers, grace, heartbeat);
     }
 
     /** Plugs the session features in (once, at start-up, before any device connects). */
@@ -177,7 +171,7 @@ public final class LiveSessions {
         } else if (message instanceof AgentMessage.Leave) {
             audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_LEFT, session.id,
                     Phrase.of("audit.customerLeft"));
-            end(session, "customer", null, AuditLog.customer(session.customerName),
+            endings.end(session, "customer", null, AuditLog.customer(session.customerName),
                     SystemNotices.left(session.customerName), null);
         } else if (message instanceof AgentMessage.CapabilitiesUpdate update) {
             if (update.capabilities != null) {
@@ -255,6 +249,11 @@ public final class LiveSessions {
     }
 
     /** Drops a session this node no longer holds (it moved to another node). */
+    /** True once the server or node is stopping: no grace ends a session any more. */
+    boolean stopping() {
+        return stopping;
+    }
+
     void unregister(LiveSession session) {
         live.remove(session.id, session);
     }
@@ -269,50 +268,14 @@ public final class LiveSessions {
         features.forEach(f -> f.deviceAttached(session));
     }
 
+    /** The phone is gone: the session ends unless it comes back within the grace period. On its loop. */
     void startGrace(LiveSession session) {
-        session.cancelGrace();
-        session.graceTimer = timers.schedule(() -> session.loop.execute(() -> endAfterGrace(session)),
-                grace.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    /** The grace is over: the session ends, or, while the database is away, tries again in a few seconds. */
-    private void endAfterGrace(LiveSession session) {
-        if (session.ended || session.link != null) {
-            return; // the phone came back while this task waited
-        }
-        try {
-            end(session, "server", null, AuditLog.SYSTEM, SystemNotices.endedConnectionLost(),
-                    "The customer's phone did not reconnect in time.");
-        } catch (RuntimeException e) {
-            if (session.moved) {
-                return; // another node took the session meanwhile: its grace is that node's
-            }
-            if (!Database.isUnavailable(e)) {
-                LOG.error("Session {}: ending it after the grace period failed", session.id, e);
-                return;
-            }
-            LOG.warn("Session {}: cannot end it while the database is away; trying again in 5 s", session.id);
-            if (!session.ended && session.link == null && !stopping) {
-                session.graceTimer = timers.schedule(() -> session.loop.execute(() -> endAfterGrace(session)),
-                        5, TimeUnit.SECONDS);
-            }
-        }
+        endings.startGrace(session);
     }
 
     /** Pings every device and closes the ones that have been silent for three heartbeats. */
     public void heartbeat() {
-        Instant deadline = clock.instant().minus(heartbeat.multipliedBy(3));
-        for (LiveSession session : live.values()) {
-            DeviceLink link = session.link;
-            if (link == null) {
-                continue;
-            }
-            if (link.lastHeard().isBefore(deadline)) {
-                link.close(TandemStatus.HEARTBEAT_TIMEOUT, TandemStatus.HEARTBEAT_TIMEOUT.message());
-            } else {
-                link.send(new ServerMessage.Ping());
-            }
-        }
+        endings.heartbeat(live.values());
     }
 
     // ---- technician side ---------------------------------------------------------------------
@@ -394,7 +357,7 @@ public final class LiveSessions {
 
     public void endByTechnician(User user, String sessionId) {
         LiveSession session = liveFor(user, sessionId);
-        session.loop.run(() -> end(session, "technician", user.displayName(), user.username(),
+        session.loop.run(() -> endings.end(session, "technician", user.displayName(), user.username(),
                 SystemNotices.endedByTechnician(user.displayName()), null));
     }
 
@@ -439,32 +402,6 @@ public final class LiveSessions {
     }
 
     // ---- shared ------------------------------------------------------------------------------
-
-    /** Ends the session, on its loop. {@code byName}: the user who ended it, when one did. */
-    private void end(LiveSession session, String by, String byName, String actor, Phrase notice, String reason) {
-        if (session.ended) {
-            return;
-        }
-        transcript.systemLine(session, notice);
-        session.ended = true;
-        session.cancelGrace();
-        sessions.end(session.id, by, byName, reason, clock.instant(), session.ownerEpoch);
-        DeviceLink link = session.link;
-        session.link = null;
-        live.remove(session.id);
-        features.forEach(f -> f.sessionEnded(session, link));
-        if (link != null) {
-            link.send(new ServerMessage.End(by, reason));
-            link.close(1000, "The session has ended.");
-        }
-        audit.record(actor, AuditAction.SESSION_ENDED, session.id, Phrase.of(switch (by) {
-            case "technician" -> "audit.endedByTechnician";
-            case "customer" -> "audit.endedByCustomer";
-            default -> "audit.endedConnectionLost";
-        }));
-        publishSession(session.id);
-        LOG.info("Session {} ended by {}", session.id, by);
-    }
 
     LiveSession newSession(String id, long technicianId, String technicianName, String language,
                                    String portalSlug, String customerName, DeviceInfo device,
