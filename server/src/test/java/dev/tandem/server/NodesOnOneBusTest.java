@@ -194,6 +194,33 @@ class NodesOnOneBusTest {
                 .hasMessage("Cannot reach NATS at " + url + ": check --nats-url and that nats-server runs there.");
     }
 
+    @Test
+    void nodeBSaysTheCustomerIsConnectedWhileThePhoneIsOnNodeAAndNotOnceItDropped() throws Exception {
+        Api onA = a.technician("carla");
+        Api onB = b.api().signIn("carla", RunningServer.password("carla"));
+        String session;
+        try (RawDevice phone = RawDevice.connect(a)) {
+            session = joinOwnedByA(phone, onA.createCode("bus-connected"));
+            awaitCustomerConnected(onB, session, true);
+        }
+        awaitCustomerConnected(onB, session, false);
+        assertThat(onB.get("/api/v1/sessions?status=active").expect(200).json().findValues("customerConnected"))
+                .as("the list on node B agrees").allMatch(v -> !v.asBoolean());
+    }
+
+    private static void awaitCustomerConnected(Api api, String session, boolean connected) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        boolean now = !connected;
+        while (System.nanoTime() < deadline) {
+            now = api.get("/api/v1/sessions/" + session).expect(200).json().path("customerConnected").asBoolean();
+            if (now == connected) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(now).as("customerConnected of %s on the node without the phone", session).isEqualTo(connected);
+    }
+
     /** The phone joins node A with {@code code}; node A owns its session. */
     private static String joinOwnedByA(RawDevice phone, String code) {
         String session = phone.join(code, "Ana").get("session").asText();

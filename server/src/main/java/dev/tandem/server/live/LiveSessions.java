@@ -211,6 +211,7 @@ public final class LiveSessions {
             session.link = null;
             features.forEach(f -> f.deviceLost(session, link));
             startGrace(session);
+            ownership.phoneConnected(session, false);
             return true;
         });
         if (dropped) {
@@ -266,6 +267,7 @@ public final class LiveSessions {
     void attached(LiveSession session) {
         session.prompts.resend(session);
         features.forEach(f -> f.deviceAttached(session));
+        ownership.phoneConnected(session, true);
     }
 
     /** The phone is gone: the session ends unless it comes back within the grace period. On its loop. */
@@ -366,8 +368,9 @@ public final class LiveSessions {
         return session != null && session.connected();
     }
 
+    /** The session as the API shows it; as a node of several, a phone on another node counts as connected. */
     public SessionView view(SupportSession session) {
-        return SessionView.of(session, isConnected(session.id()));
+        return SessionView.of(session, ownership.phoneConnected(session));
     }
 
     public int activeCount() {

@@ -193,6 +193,31 @@ final class Ownership {
         return (int) handed.stream().filter(s -> !s.ended).count();
     }
 
+    /**
+     * As a node of several: notes in the session's row whether its phone is connected here now, so
+     * that the other nodes answer the session's {@code customerConnected} truly. On the session's loop.
+     */
+    void phoneConnected(LiveSession session, boolean connected) {
+        if (owners.clustered() && session.ownerEpoch > 0) {
+            try {
+                sessions.phoneConnected(session.id, connected, session.ownerEpoch);
+            } catch (RuntimeException e) {
+                // Only what other nodes show is late; the phone's connection itself is not refused for it.
+                LOG.warn("Session {}: could not note that its phone {}: {}", session.id,
+                        connected ? "connected" : "dropped", e.getMessage());
+            }
+        }
+    }
+
+    /** Whether the phone of {@code stored} is connected to its owner, as seen from this node. */
+    boolean phoneConnected(SupportSession stored) {
+        LiveSession session = core.live(stored.id());
+        if (session != null) {
+            return session.connected();
+        }
+        return owners.clustered() && stored.isActive() && stored.phoneConnected();
+    }
+
     /** A live session for a stored one, with what its customer allowed on the screen (stored when it changed). */
     private LiveSession fromStore(SupportSession s) {
         LiveSession session = core.newSession(s.id(), s.technicianId(), s.technicianName(), s.portal().language(),

@@ -120,6 +120,16 @@ public final class SessionStore {
                 .bind("epoch", epoch).execute() == 1);
     }
 
+    /**
+     * As the session's owner at {@code epoch}: whether its phone is connected now. Nothing changes
+     * when another node has taken the session since (its epoch is higher).
+     */
+    public void phoneConnected(String id, boolean connected, long epoch) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE support_sessions SET phone_connected = :connected"
+                        + " WHERE id = :id AND owner_epoch = :epoch").bind("connected", connected).bind("id", id)
+                .bind("epoch", epoch).execute());
+    }
+
     public void updateCapabilities(String id, Capabilities capabilities) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE support_sessions SET capabilities = :caps WHERE id = :id")
                 .bind("caps", toJson(capabilities)).bind("id", id).execute());
@@ -136,7 +146,8 @@ public final class SessionStore {
                 "active".equals(rs.getString("status")) ? SessionStatus.ACTIVE : SessionStatus.ENDED,
                 rs.getTimestamp("started_at").toInstant(), Optional.ofNullable(ended).map(Timestamp::toInstant),
                 Optional.ofNullable(rs.getString("ended_by")), Optional.ofNullable(rs.getString("end_reason")),
-                Optional.ofNullable(rs.getString("ended_by_name")), Optional.ofNullable(rs.getString("owner_node")));
+                Optional.ofNullable(rs.getString("ended_by_name")), Optional.ofNullable(rs.getString("owner_node")),
+                rs.getBoolean("phone_connected"));
     }
 
     private static String toJson(Capabilities capabilities) {
