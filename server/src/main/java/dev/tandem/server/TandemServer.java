@@ -223,7 +223,8 @@ public final class TandemServer implements AutoCloseable {
                 new dev.tandem.server.view.MailReceiptView(email.id(), email.status().wireName()))));
         MessageStore messageStore = new MessageStore(database);
         DiagnosticsStore diagnosticsStore = new DiagnosticsStore(database);
-        LogVault vault = new LogVault(config.dataDir());
+        LogVault vault = config.cluster().clustered() ? LogVault.sharedThrough(config.dataDir(), database)
+                : new LogVault(config.dataDir());
         LiveSessions sessions = new LiveSessions(sessionStore, messageStore, codeStore, codes, consoles,
                 clock, timers, config.reconnectGrace(), config.heartbeat(), audit, owners);
         // The session features, plugged in here and nowhere else; each is a peer of the others.
