@@ -94,7 +94,10 @@ public final class SessionOwners {
             return OptionalLong.of(0);
         }
         return jdbi.inTransaction(h -> {
-            int changed = h.createUpdate("UPDATE support_sessions SET owner_node = :node, owner_epoch = owner_epoch + 1"
+            // The new owner holds no phone yet: it says so until the phone attaches here (a dead node's
+            // phone stops counting as connected once its session is adopted).
+            int changed = h.createUpdate("UPDATE support_sessions SET owner_node = :node, owner_epoch = owner_epoch + 1,"
+                            + " phone_connected = FALSE"
                             + " WHERE id = :id AND status = 'active'" + (seen == null ? "" : " AND owner_epoch = :seen"))
                     .bind("node", nodeId).bind("id", sessionId).bind("seen", seen == null ? 0L : seen).execute();
             if (changed != 1) {

@@ -90,6 +90,8 @@ class SessionOwnershipTest {
                 a.close();
                 b.restart();
                 assertThat(b.server().owners().ownerOf(id)).contains("node-b");
+                assertThat(phoneConnected(database, id)).as("adopted without its phone: no node says it is connected")
+                        .isFalse();
                 try (RawDevice back = RawDevice.connect(b)) {
                     back.send(RawDevice.resume(id, welcome.get("resumeToken").asText(), 0));
                     back.next("welcome");
@@ -157,5 +159,20 @@ class SessionOwnershipTest {
             }
         } while (System.nanoTime() < deadline);
         throw new AssertionError("node " + node + " never reported " + phones + " phones: " + nodes);
+    }
+
+    /** What the session's row says about its phone, as every node that does not hold it reads it. */
+    private static boolean phoneConnected(DatabaseSettings database, String session) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                database.password());
+             java.sql.PreparedStatement q = c.prepareStatement("SELECT phone_connected FROM support_sessions WHERE id = ?")) {
+            q.setString(1, session);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
     }
 }
