@@ -46,7 +46,8 @@ public final class Haproxy implements AutoCloseable {
     public static Haproxy cluster(Path dir, java.util.Map<String, Integer> nodes) {
         StringBuilder backend = new StringBuilder("mode http\n  balance leastconn\n  option httpchk GET /healthz\n"
                 + "  http-check expect status 200\n"
-                + "  default-server check inter 1s fall 2 rise 1 send-proxy-v2 check-send-proxy\n");
+                + "  default-server check inter 1s fall 3 rise 2 send-proxy-v2 check-send-proxy"
+                + " on-marked-down shutdown-sessions\n");
         nodes.keySet().forEach(id -> backend.append("  use-server ").append(id)
                 .append(" if { path_beg /ws/screen/ } { url_param(node) -m str ").append(id).append(" }\n"));
         nodes.forEach((id, port) -> backend.append("  server ").append(id).append(" 127.0.0.1:").append(port).append("\n"));
@@ -71,7 +72,7 @@ public final class Haproxy implements AutoCloseable {
             int port = freePort();
             Path config = dir.resolve("haproxy-" + port + ".cfg");
             Files.writeString(config, "global\n  maxconn 200\n"
-                    + "defaults\n  timeout connect 5s\n  timeout client 60s\n  timeout server 60s\n  timeout tunnel 60s\n"
+                    + "defaults\n  timeout connect 5s\n  timeout client 60s\n  timeout server 60s\n  timeout tunnel 60s\n  timeout check 2s\n"
                     + "frontend edge\n  bind 127.0.0.1:" + port + "\n  " + mode + "\n  default_backend tandem\n"
                     + "backend tandem\n  " + backend + "\n",
                     StandardCharsets.UTF_8);
