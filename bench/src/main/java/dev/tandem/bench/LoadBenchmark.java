@@ -55,8 +55,8 @@ public final class LoadBenchmark implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        int idlePhones = Math.max(0, phones - chatSessions - screens);
-        Duration length = Duration.ofMillis((long) (minutes * 60_000));
+        int idlePhones = idlePhones();
+        Duration length = length();
         System.out.printf("Tandem load benchmark on %d cores for %.1f min: %d phones connected (%d idle), %d sessions "
                         + "chatting at %.1f round trips/s each (%.0f/s in all), %d live screens at %.1f changes/s%n",
                 Runtime.getRuntime().availableProcessors(), minutes, phones, idlePhones, chatSessions, rate,
@@ -76,8 +76,8 @@ public final class LoadBenchmark implements Callable<Integer> {
      * threads are read from {@code server} (with several nodes: n1, which is never killed).
      */
     private int run(String baseUrl, ServerProcess server, NodeKill kill) throws Exception {
-        int idlePhones = Math.max(0, phones - chatSessions - screens);
-        Duration length = Duration.ofMillis((long) (minutes * 60_000));
+        int idlePhones = idlePhones();
+        Duration length = length();
         List<AutoCloseable> open = new ArrayList<>();
         try {
             BenchApi admin = new BenchApi(baseUrl).signIn("admin", BenchServer.ADMIN_PASSWORD);
@@ -136,6 +136,14 @@ public final class LoadBenchmark implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private int idlePhones() {
+        return Math.max(0, phones - chatSessions - screens);
+    }
+
+    private Duration length() {
+        return Duration.ofMillis((long) (minutes * 60_000));
     }
 
     private static List<IdleDevice> joinIdle(String baseUrl, BenchApi tech, int count) throws Exception {
