@@ -2,6 +2,7 @@ package dev.tandem.vnc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.agent.testing.WriteDemandWatch;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -41,6 +42,7 @@ class VncBridgeTest {
         final CountDownLatch started = new CountDownLatch(1);
         volatile Consumer<WebSocket> onOpen = socket -> { };
         volatile boolean echo;
+        final WriteDemandWatch writes = WriteDemandWatch.on(this);
 
         ViewerSocketStandIn() {
             super(new InetSocketAddress("127.0.0.1", 0));
@@ -105,6 +107,7 @@ class VncBridgeTest {
             bridge.close();
         }
         if (server != null) {
+            server.writes.close();
             server.stop(1000);
         }
     }

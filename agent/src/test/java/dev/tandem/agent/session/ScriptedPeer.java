@@ -3,6 +3,7 @@ package dev.tandem.agent.session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.tandem.agent.testing.WriteDemandWatch;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -24,6 +25,7 @@ final class ScriptedPeer extends WebSocketServer implements AutoCloseable {
     private final BlockingQueue<PeerConnection> connections = new LinkedBlockingQueue<>();
     private final BlockingQueue<String> paths = new LinkedBlockingQueue<>();
     private final CountDownLatch started = new CountDownLatch(1);
+    private final WriteDemandWatch writes = WriteDemandWatch.on(this);
 
     private ScriptedPeer() {
         super(new InetSocketAddress("127.0.0.1", 0), 1);
@@ -97,6 +99,7 @@ final class ScriptedPeer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        writes.close();
         stop(1000);
     }
 }

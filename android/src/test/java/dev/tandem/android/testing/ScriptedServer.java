@@ -1,5 +1,6 @@
 package dev.tandem.android.testing;
 
+import dev.tandem.agent.testing.WriteDemandWatch;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.ServerMessage;
 import dev.tandem.protocol.message.WireCodec;
@@ -20,6 +21,7 @@ public final class ScriptedServer extends WebSocketServer implements AutoCloseab
     private final WireCodec codec = WireCodec.create();
     private final BlockingQueue<AgentMessage> received = new LinkedBlockingQueue<>();
     private final CountDownLatch started = new CountDownLatch(1);
+    private final WriteDemandWatch writes = WriteDemandWatch.on(this);
     private final int refuseWith;
     private final boolean holdWelcome;
     private volatile WebSocket phone;
@@ -124,6 +126,7 @@ public final class ScriptedServer extends WebSocketServer implements AutoCloseab
 
     @Override
     public void close() throws InterruptedException {
+        writes.close();
         stop(1000);
     }
 }

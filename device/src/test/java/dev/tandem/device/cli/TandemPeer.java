@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.agent.testing.WriteDemandWatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -25,6 +26,7 @@ final class TandemPeer extends WebSocketServer implements AutoCloseable {
     private static final long WAIT_MILLIS = 5_000;
 
     private final CountDownLatch started = new CountDownLatch(1);
+    private final WriteDemandWatch writes = WriteDemandWatch.on(this);
     private final BlockingQueue<WebSocket> sockets = new LinkedBlockingQueue<>();
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private volatile WebSocket socket;
@@ -134,6 +136,7 @@ final class TandemPeer extends WebSocketServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        writes.close();
         stop(1000);
     }
 }
