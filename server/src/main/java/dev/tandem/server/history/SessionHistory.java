@@ -7,10 +7,12 @@ import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditEntry;
 import dev.tandem.server.audit.AuditFilter;
 import dev.tandem.server.audit.AuditLog;
+import dev.tandem.server.domain.SessionNote;
 import dev.tandem.server.domain.StoredReport;
 import dev.tandem.server.domain.SupportSession;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.records.SessionNotes;
 import dev.tandem.server.store.DiagnosticsStore;
 import dev.tandem.server.store.HistoryStore;
 import dev.tandem.server.store.MessageStore;
@@ -35,23 +37,25 @@ import java.util.Optional;
  */
 public final class SessionHistory {
     private static final List<String> CSV_HEADER = List.of("id", "code", "portal", "technician", "customer", "device",
-            "started", "ended", "duration_s", "status", "ended_by", "messages");
+            "started", "ended", "duration_s", "status", "ended_by", "messages", "notes");
     private final SessionStore sessions;
     private final LiveSessions live;
     private final MessageStore messages;
     private final DiagnosticsStore diagnostics;
     private final HistoryStore history;
     private final AuditLog audit;
+    private final SessionNotes notes;
     private final ObjectMapper json = new ObjectMapper();
 
     public SessionHistory(SessionStore sessions, LiveSessions live, MessageStore messages, DiagnosticsStore diagnostics,
-                          HistoryStore history, AuditLog audit) {
+                          HistoryStore history, AuditLog audit, SessionNotes notes) {
         this.sessions = sessions;
         this.live = live;
         this.messages = messages;
         this.diagnostics = diagnostics;
         this.history = history;
         this.audit = audit;
+        this.notes = notes;
     }
 
     /** The sessions {@code user} may see that match {@code query} (its owner is set here), newest first. */
@@ -66,10 +70,15 @@ public final class SessionHistory {
         return list(user, query).stream().map(live::view).toList();
     }
 
-    /** The list as CSV with a header row. */
+    /**
+     * The list as CSV with a header row. The private notes are the last column (issue 18: the columns
+     * before it never move), one line per note, {@code time author: text}.
+     */
     public String csv(User user, SessionQuery query) {
         List<SupportSession> found = list(user, query);
-        Map<String, Long> counts = history.messageCounts(found.stream().map(SupportSession::id).toList());
+        List<String> ids = found.stream().map(SupportSession::id).toList();
+        Map<String, Long> counts = history.messageCounts(ids);
+        Map<String, List<SessionNote>> written = notes.ofSessions(ids);
         StringBuilder out = new StringBuilder(CsvCells.row(CSV_HEADER));
         for (SupportSession s : found) {
             String device = String.join(" ", nonNull(s.device().manufacturer), nonNull(s.device().model)).strip()
@@ -78,7 +87,8 @@ public final class SessionHistory {
                     s.customerName(), device, Views.iso(s.startedAt()), s.endedAt().map(Views::iso).orElse(""),
                     s.endedAt().map(e -> String.valueOf(java.time.Duration.between(s.startedAt(), e).toSeconds()))
                             .orElse(""),
-                    s.status().wireName(), s.endedBy().orElse(""), counts.getOrDefault(s.id(), 0L))));
+                    s.status().wireName(), s.endedBy().orElse(""), counts.getOrDefault(s.id(), 0L),
+                    noteLines(written.getOrDefault(s.id(), List.of())))));
         }
         return out.toString();
     }
@@ -103,7 +113,8 @@ public final class SessionHistory {
                 .map(f -> LogFileView.of(sessionId, f)).toList();
         HistoryStore.Removed removed = history.removed(sessionId);
         SessionHistoryView view = new SessionHistoryView(live.view(session), transcript, permissions(sessionId),
-                reportViews, logFiles, new SessionHistoryView.Retention(removed.transcript(), removed.logFiles()));
+                reportViews, logFiles, new SessionHistoryView.Retention(removed.transcript(), removed.logFiles()),
+                notes.of(user, sessionId));
         if (!reports.isEmpty()) {
             audit.record(user.username(), AuditAction.DIAGNOSTICS_VIEWED, sessionId, Phrase.of("audit.historyRead",
                     "count", String.valueOf(reports.size())));
@@ -136,6 +147,15 @@ public final class SessionHistory {
             return Optional.of(action.substring("permission.".length()));
         }
         return Optional.empty();
+    }
+
+    private static String noteLines(List<SessionNote> sessionNotes) {
+        StringBuilder lines = new StringBuilder();
+        for (SessionNote note : sessionNotes) {
+            lines.append(lines.isEmpty() ? "" : "\n").append(Views.iso(note.at())).append(' ').append(note.author())
+                    .append(": ").append(note.text());
+        }
+        return lines.toString();
     }
 
     private static String nonNull(String text) {
