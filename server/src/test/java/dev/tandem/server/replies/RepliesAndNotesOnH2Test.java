@@ -2,8 +2,8 @@ package dev.tandem.server.replies;
 
 import dev.tandem.server.testing.RunningServer;
 
-/** Canned replies on the embedded H2 database. */
-class CannedRepliesOnH2Test extends CannedRepliesContract {
+/** Canned replies and private session notes on the embedded H2 database. */
+class RepliesAndNotesOnH2Test extends RepliesAndNotesContract {
     @Override
     RunningServer start() {
         return RunningServer.start();
