@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CannedReply } from '../api/types';
 import { insertReply, matchReplies, slashQuery } from './replyMatch';
 
@@ -37,6 +37,11 @@ export function useReplyPicker(
   const [index, setIndex] = useState(0);
   const slash = slashQuery(text, caret);
   const open = slash !== null && dismissed !== slash.start;
+  // Esc closes the list for that one `/word`; once the caret leaves it, the next `/` opens it again.
+  const inSlash = slash !== null;
+  useEffect(() => {
+    if (!inSlash) setDismissed(null);
+  }, [inSlash]);
   const matches = open ? matchReplies(replies, slash.query, portal) : [];
   const highlighted = Math.min(index, Math.max(matches.length - 1, 0));
 
