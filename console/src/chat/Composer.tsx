@@ -40,6 +40,7 @@ export function Composer({ id, draftKey, disabled, disabledText, onSend, replies
   const field = useRef<HTMLTextAreaElement>(null);
   const picker = useReplyPicker(text, setText, field, replies ?? NO_REPLIES, portal);
   const offerReplies = !!replies && !disabled;
+  const listId = `${id ?? 'composer'}-replies`;
 
   const length = text.length;
   const tooLong = length > MAX_CHAT_LENGTH;
@@ -85,8 +86,8 @@ export function Composer({ id, draftKey, disabled, disabledText, onSend, replies
             readOnly={busy}
             placeholder={disabled ? disabledText : t('chat.placeholder')}
             aria-invalid={tooLong}
-            aria-expanded={offerReplies ? picker.open : undefined}
-            aria-controls={offerReplies && picker.open ? `${id ?? 'composer'}-replies` : undefined}
+            aria-controls={offerReplies && picker.open ? listId : undefined}
+            aria-activedescendant={offerReplies && picker.matches.length > 0 ? `${listId}-${picker.matches[picker.index].id}` : undefined}
             onInput={(e) => {
               setText((e.currentTarget as HTMLTextAreaElement).value);
               picker.track();
@@ -109,7 +110,7 @@ export function Composer({ id, draftKey, disabled, disabledText, onSend, replies
             }}
           />
         </label>
-        {offerReplies && <ReplyPicker picker={picker} listId={`${id ?? 'composer'}-replies`} />}
+        {offerReplies && <ReplyPicker picker={picker} listId={listId} />}
         {offerReplies && (
           <button
             type="button"
