@@ -1,5 +1,6 @@
 import { request } from './http';
 import type {
+  AppInvite,
   AuthInfo,
   ChatMessage,
   DiagnosticsState,
@@ -45,6 +46,8 @@ export const api = {
 
   diagnostics: (id: string) => request<DiagnosticsState>('GET', `/sessions/${enc(id)}/diagnostics`),
   /** Asks the customer to share device information (the portal decides whether they are asked). */
+  /** Sends a chat-only customer a link that continues this session in the app (issue 18.1). */
+  inviteToApp: (id: string) => request<AppInvite>('POST', `/sessions/${enc(id)}/app-invite`),
   requestDiagnostics: (id: string) => request<DiagnosticsState>('POST', `/sessions/${enc(id)}/diagnostics`),
   logs: (id: string) => request<LogsState>('GET', `/sessions/${enc(id)}/logs`),
   /** Asks the customer's phone for its log files; the customer is always asked. */

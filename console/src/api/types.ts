@@ -14,6 +14,9 @@ export type Role = Schemas['User']['role'];
 /** A user as the console sees them (`User` in the OpenAPI document). */
 export type User = Schemas['User'];
 
+/** "Invite to the app" was sent (issue 18.1): the customer's link and when it stops working. */
+export type AppInvite = Schemas['AppInvite'];
+
 /**
  * Who is signed in (`AuthInfo`): `enrolmentRequired` when the two-factor setting covers this user and
  * they have none yet (they may only enrol one); `csrfToken` is null with a bearer token.

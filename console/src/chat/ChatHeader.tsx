@@ -6,6 +6,7 @@ import { liveStatus } from '../state/consoleState';
 import { DiagnosticsActions } from '../diagnostics/DiagnosticsActions';
 import { ScreenActions } from '../screen/ScreenActions';
 import { Icon } from '../ui/Icon';
+import { AppInviteAction } from './AppInviteAction';
 import { Capabilities } from './Capabilities';
 import { DeviceInfo } from './DeviceInfo';
 import { SessionTimer } from './SessionTimer';
@@ -85,6 +86,7 @@ export function ChatHeader({ session, onEnd, onClose }: Props) {
       <div class="chat-header__tools">
         <ScreenActions session={session} />
         <DiagnosticsActions session={session} />
+        <AppInviteAction session={session} />
       </div>
     </header>
   );

@@ -44,7 +44,9 @@ export function CustomerChat({ session, technician, onBack }: Props) {
           <h1 class="customer-chat__title">{t('join.chatWith', { technician: who })}</h1>
           <span class={`connection connection--${state.status}`} data-testid="agent-status" role="status">
             <span class="connection__dot" aria-hidden="true" />
-            {t(`join.status.${state.status === 'idle' ? 'connecting' : state.status}`)}
+            {state.movedToApp
+              ? t('join.movedToApp')
+              : t(`join.status.${state.status === 'idle' ? 'connecting' : state.status}`)}
           </span>
         </div>
         {!over && (
@@ -61,7 +63,21 @@ export function CustomerChat({ session, technician, onBack }: Props) {
         )}
       </header>
 
-      {state.status === 'ended' && (
+      {state.movedToApp && (
+        <div class="banner banner--ended" role="status" data-testid="moved-to-app">
+          <strong>{t('join.movedToApp')}</strong>
+          <span> {t('join.movedToAppHint')}</span>
+        </div>
+      )}
+      {state.appInvite && !over && (
+        <div class="banner banner--invite" role="status" data-testid="app-invite">
+          <span>{t('join.appInvite')} </span>
+          <a class="btn btn--small btn--primary" href={state.appInvite.link} data-testid="app-invite-link">
+            {t('join.appInviteOpen')}
+          </a>
+        </div>
+      )}
+      {state.status === 'ended' && !state.movedToApp && (
         <div class="banner banner--ended" role="status" data-testid="session-ended">
           <strong>{t('join.ended')}</strong>
           <span> {endedText}</span>

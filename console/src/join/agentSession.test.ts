@@ -387,3 +387,31 @@ describe('AgentSession ending', () => {
     expect(sockets.last().ofType('leave')).toHaveLength(1);
   });
 });
+
+describe('AgentSession and "Invite to the app" (issue 18.1)', () => {
+  it('shows the link the technician sent, and only an http(s) one', () => {
+    const { session, sockets } = setup();
+    session.start();
+    sockets.last().open();
+    sockets.last().push(welcome());
+    sockets.last().push({ type: 'appInvite', link: 'javascript:alert(1)', expiresAt: '2026-12-06T12:00:00Z' });
+    expect(session.state.appInvite).toBeNull();
+    sockets.last().push({ type: 'appInvite', link: 'https://help.example/join/app/s_1/tok', expiresAt: '2026-12-06T12:00:00Z' });
+    expect(session.state.appInvite).toEqual({ link: 'https://help.example/join/app/s_1/tok', expiresAt: '2026-12-06T12:00:00Z' });
+  });
+
+  it('when the app takes the session over, the page says the chat continues there instead of an error', () => {
+    const { session, sockets, clock, store } = setup();
+    session.start();
+    sockets.last().open();
+    sockets.last().push(welcome());
+    sockets.last().push({ type: 'movedToApp' });
+    sockets.last().drop(4020, 'The chat continues in the Tandem app.');
+    expect(session.state.movedToApp).toBe(true);
+    expect(session.state.status).toBe('ended');
+    expect(session.state.closed).toBeNull();
+    expect(store.record()).toBeNull();
+    clock.advance(60_000);
+    expect(sockets.sockets).toHaveLength(1); // no reconnect: the app holds the session now
+  });
+});

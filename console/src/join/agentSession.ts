@@ -61,6 +61,10 @@ export interface AgentState {
   /** Set when the server closed the socket for good (final close code). */
   closed: { code: number; reason: string } | null;
   leaving: boolean;
+  /** The technician's "Invite to the app" (issue 18.1): the link that continues this chat in the app. */
+  appInvite: { link: string; expiresAt: string } | null;
+  /** The app took this session over: the chat goes on there (not an error). */
+  movedToApp: boolean;
 }
 
 /** What survives a page reload (kept in sessionStorage by the page). */
@@ -128,6 +132,8 @@ export class AgentSession {
   private ended: AgentState['ended'] = null;
   private closed: AgentState['closed'] = null;
   private leaving = false;
+  private appInvite: AgentState['appInvite'] = null;
+  private movedToApp = false;
 
   constructor(private readonly options: AgentSessionOptions) {
     this.clock = options.clock ?? realClock;
@@ -150,6 +156,8 @@ export class AgentSession {
       ended: this.ended,
       closed: this.closed,
       leaving: this.leaving,
+      appInvite: this.appInvite,
+      movedToApp: this.movedToApp,
     };
   }
 
@@ -266,6 +274,16 @@ export class AgentSession {
       case 'end':
         this.finish('ended', { by: String(frame.by ?? 'server'), reason: String(frame.reason ?? '') });
         break;
+      case 'appInvite':
+        if (typeof frame.link === 'string' && /^https?:\/\//.test(frame.link)) {
+          this.appInvite = { link: frame.link, expiresAt: String(frame.expiresAt ?? '') };
+          this.emit();
+        }
+        break;
+      case 'movedToApp':
+        // The replacing close (4020) follows; it ends this page's part, not the session.
+        this.movedToApp = true;
+        break;
       case 'prompt':
         // The browser chat can share nothing: refuse at once rather than leave the technician waiting.
         if (typeof frame.id === 'string') this.sendFrame({ type: 'answer', id: frame.id, granted: false });
@@ -354,6 +372,10 @@ export class AgentSession {
     }
     if (this.leaving) {
       this.finish('ended', { by: 'customer', reason });
+      return;
+    }
+    if (this.movedToApp) {
+      this.finish('ended', { by: 'app', reason: '' });
       return;
     }
     if (isFinalClose(code)) {

@@ -112,6 +112,8 @@ public enum ErrorCode {
     EMPTY_MESSAGE("empty_message", 400),
     MESSAGE_TOO_LONG("message_too_long", 413),
     CONTROL_UNAVAILABLE("control_unavailable", 409),
+    /** "Invite to the app" on a session whose customer is already on a phone that shares its screen (issue 18.1). */
+    NOT_CHAT_ONLY("not_chat_only", 409),
     DIAGNOSTICS_UNAVAILABLE("diagnostics_unavailable", 409),
     NO_FILES("no_files", 400),
     FILE_MISSING("file_missing", 410),

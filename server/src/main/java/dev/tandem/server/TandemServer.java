@@ -41,6 +41,7 @@ import dev.tandem.server.ws.AgentEndpoint;
 import dev.tandem.server.ws.ConsoleEndpoint;
 import dev.tandem.server.events.Events;
 import dev.tandem.server.events.LocalEvents;
+import dev.tandem.server.live.AppInvites;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ScreenSharing;
 import dev.tandem.server.live.SessionDiagnostics;
@@ -66,6 +67,7 @@ import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.mail.SmtpPorts;
 import dev.tandem.protocol.tls.TrustedCertificates;
 import dev.tandem.server.store.AttemptCounts;
+import dev.tandem.server.store.AppInviteStore;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.Database;
 import dev.tandem.server.store.EmailStore;
@@ -237,7 +239,8 @@ public final class TandemServer implements AutoCloseable {
         ScreenSharing screens = new ScreenSharing(sessions, portals, consoles, audit, sessionStore);
         SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
                 consoles, clock, audit);
-        sessions.plug(screens, diagnostics);
+        AppInvites appInvites = new AppInvites(sessions, new AppInviteStore(database), links, audit, clock);
+        sessions.plug(screens, diagnostics, appInvites);
         LogMail logMail = new LogMail(logFiles, access, mail, sessions::noteIfLive);
         SessionNotes notes = new SessionNotes(new SessionNoteStore(database), access, consoles, audit, clock);
         SessionHistory history = new SessionHistory(sessionStore, sessions, messageStore, diagnosticsStore,

@@ -141,6 +141,14 @@ class AuthorizationMatrixTest {
             return device.join(waitingCode(), "Ana " + serial.incrementAndGet()).get("session").asText();
         }
 
+        /** A new live chat-only session of the owner (the customer's device cannot share its screen). */
+        String freshChatSession() {
+            RawDevice device = RawDevice.connect(server);
+            devices.add(device);
+            device.send(RawDevice.hello(waitingCode(), "Ana " + serial.incrementAndGet(), "generic"));
+            return device.next("welcome").get("session").asText();
+        }
+
         /** A new waiting request on the default portal. */
         String freshRequest() {
             int n = serial.incrementAndGet();
@@ -179,6 +187,7 @@ class AuthorizationMatrixTest {
             Map<String, Supplier<String>> values = new LinkedHashMap<>();
             values.put("session", () -> session);
             values.put("freshSession", this::freshSession);
+            values.put("freshChatSession", this::freshChatSession);
             values.put("waitingCode", this::waitingCode);
             values.put("usedCode", () -> usedCode);
             values.put("file", () -> logFile);
@@ -235,6 +244,8 @@ class AuthorizationMatrixTest {
         row("GET", session + "/logs", null, 401, 401, 200, 404, 200);
         row("GET", session + "/logs/{file}", null, 401, 401, 200, 404, 200);
         row("POST", session + "/logs/email", "{\"to\":\"ana@example.com\"}", 401, 401, 202, 404, 202);
+        // From chat to the app (issue 18.1): whoever may act on the session; a fresh chat-only one each call.
+        row("POST", "/api/v1/sessions/{freshChatSession}/app-invite", "", 401, 401, 201, 404, 201);
         // Portals: read by every technician (to pick one for a code), changed by administrators.
         row("GET", "/api/v1/portals", null, 401, 401, 200, 200, 200);
         row("POST", "/api/v1/portals", "{\"name\":\"Printers\",\"slug\":\"{newSlug}\"}", 401, 401, 403, 403, 201);

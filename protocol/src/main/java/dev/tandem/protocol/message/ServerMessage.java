@@ -22,6 +22,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ServerMessage.ScreenClose.class, name = "screenClose"),
         @JsonSubTypes.Type(value = ServerMessage.LogStored.class, name = "logStored"),
         @JsonSubTypes.Type(value = ServerMessage.LogRefused.class, name = "logRefused"),
+        @JsonSubTypes.Type(value = ServerMessage.AppInvite.class, name = "appInvite"),
+        @JsonSubTypes.Type(value = ServerMessage.MovedToApp.class, name = "movedToApp"),
         @JsonSubTypes.Type(value = ServerMessage.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
 })
@@ -222,5 +224,25 @@ public abstract class ServerMessage {
             this.upload = upload;
             this.reason = reason;
         }
+    }
+
+    /**
+     * To a chat-only customer (issue 18): the technician invites them to continue this session in the
+     * app. {@code link} opens the app (or a page offering it) with a one-time token; it is not part
+     * of the transcript, so the token is never stored in clear.
+     */
+    public static final class AppInvite extends ServerMessage {
+        public final String link;
+        public final String expiresAt;
+
+        @JsonCreator
+        public AppInvite(@JsonProperty("link") String link, @JsonProperty("expiresAt") String expiresAt) {
+            this.link = link;
+            this.expiresAt = expiresAt;
+        }
+    }
+
+    /** Sent to the browser chat just before its socket is replaced: the app took the session over (not an error). */
+    public static final class MovedToApp extends ServerMessage {
     }
 }

@@ -26,6 +26,8 @@ public enum AuditAction {
     CUSTOMER_LEFT("session.left"),
     CUSTOMER_DROPPED("session.dropped"),
     CUSTOMER_RECONNECTED("session.reconnected"),
+    APP_INVITED("session.app-invited"),
+    CONTINUED_IN_APP("session.continued-in-app"),
     SESSION_ENDED("session.ended"),
     PERMISSION_ASKED("permission.asked"),
     PERMISSION_GRANTED("permission.granted"),

@@ -33,15 +33,44 @@ final class JoinPage {
     private final SessionCodes codes;
     private final String storeUrl;
     private final ClientAddresses clients;
+    private final Links links;
 
-    JoinPage(SessionCodes codes, String storeUrl, ClientAddresses clients) {
+    JoinPage(SessionCodes codes, String storeUrl, ClientAddresses clients, Links links) {
         this.clients = clients;
+        this.links = links;
         this.codes = codes;
         this.storeUrl = storeUrl;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/join/{code}", this::render);
+        routes.get("/join/app/{session}/{token}", this::continueInApp);
+    }
+
+    /**
+     * Where an "Invite to the app" link lands when Android did not open the app with it (issue 18.1):
+     * the app is not installed, or the link was opened on a computer. The page offers to open the app
+     * and the download; it does not look the token up (only the app's hello spends it), so it tells
+     * nobody whether a token is good.
+     */
+    private void continueInApp(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+        ctx.header("Content-Security-Policy", ContentSecurityPolicy.CUSTOMER_PAGE);
+        String appLink = "tandem://join/app/" + ctx.pathParam("session") + "/" + ctx.pathParam("token")
+                + "?server=" + links.base();
+        boolean es = prefersSpanish(ctx);
+        String title = es ? "Continúe en la aplicación Tandem" : "Continue in the Tandem app";
+        String text = es ? "Abra este enlace en su teléfono Android. Si la aplicación no está instalada, instálela y"
+                + " vuelva a tocar el enlace del chat (sirve una sola vez, durante 10 minutos)."
+                : "Open this link on your Android phone. If the app is not installed, install it, then tap the link"
+                + " in the chat again (it works once, for 10 minutes).";
+        ctx.html(page(es ? "es" : "en", title, "<main class=\"refusal\" data-testid=\"continue-in-app\">"
+                + "<p class=\"refusal__brand\">Tandem</p><h1>" + Html.escape(title) + "</h1><p>" + Html.escape(text)
+                + "</p><p><a class=\"btn btn--primary\" href=\"" + Html.escape(appLink) + "\">"
+                + (es ? "Abrir la aplicación" : "Open the app") + "</a> <a class=\"btn btn--secondary\" href=\""
+                + Html.escape(storeUrl) + "\">" + (es ? "Descargar la aplicación" : "Download the app")
+                + "</a></p></main>", false));
     }
 
     private void render(Context ctx) {

@@ -3,6 +3,7 @@ package dev.tandem.server.http;
 import dev.tandem.server.domain.TranscriptEntry;
 import dev.tandem.server.http.SessionCommands.Answer;
 import dev.tandem.server.http.SessionCommands.Input;
+import dev.tandem.server.live.AppInvites;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ScreenSharing;
 import dev.tandem.server.view.MessageView;
@@ -35,6 +36,10 @@ final class SessionRoutes {
         });
         commands.add("screen.stop", HandlerType.DELETE, "/api/v1/sessions/{id}/screen", Input.NOTHING, call ->
                 new Answer(200, screens.stop(call.user(), call.sessionId())));
+        // Issue 18.1: a live call (the link goes to the customer's open chat), so it runs on the owner node.
+        AppInvites invites = sessions.feature(AppInvites.class);
+        commands.add("app.invite", HandlerType.POST, "/api/v1/sessions/{id}/app-invite", Input.NOTHING, call ->
+                new Answer(201, invites.invite(call.user(), call.sessionId())));
         commands.add("end", HandlerType.POST, "/api/v1/sessions/{id}/end", Input.NOTHING, call -> {
             sessions.endByTechnician(call.user(), call.sessionId());
             return new Answer(200, sessions.view(sessions.visible(call.user(), call.sessionId())));

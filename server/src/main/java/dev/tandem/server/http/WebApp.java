@@ -129,7 +129,7 @@ public final class WebApp {
         this.replies = new CannedReplyRoutes(s.replies(), authenticator, bodies);
         this.notes = new NoteRoutes(s.records().notes(), authenticator, bodies);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
-        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients());
+        this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients(), s.links());
         this.metrics = s.metrics();
         this.metricsAccess = new MetricsAccess(s.metricsToken(), authenticator);
         this.openApi = resource("/tandem/openapi.json");

@@ -37,6 +37,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Arrivals {
     private static final Logger LOG = LoggerFactory.getLogger(LiveSessions.class);
+    /** Neither the session's token nor a live invite's matched: a stale resume, or a used or expired app link. */
+    static final String RESUME_OR_INVITE_REJECTED = "This device can no longer rejoin the session, or the link to"
+            + " continue in the app was already used or has expired. Ask your technician for a new code or invitation.";
     private final LiveSessions core;
     private final SessionStore sessions;
     private final CodeStore codeStore;
@@ -166,8 +169,12 @@ final class Arrivals {
         boolean tokenMatches = storedHash != null && hello.resume.token != null && MessageDigest.isEqual(
                 storedHash.getBytes(StandardCharsets.US_ASCII),
                 Secrets.sha256(hello.resume.token).getBytes(StandardCharsets.US_ASCII));
-        if (!tokenMatches) {
-            throw new ProtocolException(TandemStatus.RESUME_REJECTED);
+        // Not the session's token: perhaps an "Invite to the app" link's, spent here once (issue 18.1).
+        Optional<AppInvites> invites = tokenMatches ? Optional.empty() : appInvites();
+        Optional<String> appToken = invites.isPresent() ? invites.get().spend(hello) : Optional.empty();
+        if (!tokenMatches && appToken.isEmpty()) {
+            throw new ProtocolException(TandemStatus.RESUME_REJECTED,
+                    invites.isPresent() ? RESUME_OR_INVITE_REJECTED : TandemStatus.RESUME_REJECTED.message());
         }
         // As a node: a session another node held (it died, stalled or is stopping) resumes here.
         LiveSession session = known != null ? known : ownership.forResume(hello.resume.session);
@@ -182,19 +189,29 @@ final class Arrivals {
                 core.moved(session); // ended on another node meanwhile: nothing of it stays here
                 throw new ProtocolException(TandemStatus.SESSION_ENDED);
             }
+            if (appToken.isPresent()) {
+                invites.get().tookOver(session, hello, link);
+            }
             if (session.link != null && session.link != link) {
                 session.link.close(TandemStatus.REPLACED, TandemStatus.REPLACED.message());
             }
             session.cancelGrace();
             session.customerSpeaks(hello.language);
-            attach(session, link, null);
+            attach(session, link, appToken.orElse(null));
             transcript.replay(session, link, hello.lastSeq);
+            if (appToken.isPresent()) {
+                invites.get().continued(session, link);
+            }
             return null;
         });
         audit.record(AuditLog.customer(session.customerName), AuditAction.CUSTOMER_RECONNECTED, session.id,
                 Phrase.of("audit.customerReconnected", "address", link.address().text()));
         core.publishSession(session.id);
         LOG.info("Session {}: device resumed", session.id);
+    }
+
+    private Optional<AppInvites> appInvites() {
+        return core.features().stream().filter(AppInvites.class::isInstance).map(AppInvites.class::cast).findFirst();
     }
 
     private void attach(LiveSession session, DeviceLink link, String resumeToken) {

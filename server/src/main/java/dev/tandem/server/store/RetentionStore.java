@@ -31,6 +31,7 @@ public final class RetentionStore {
             int messages = h.createUpdate("DELETE FROM messages WHERE session_id = :s").bind("s", sessionId).execute();
             int reports = h.createUpdate("DELETE FROM diagnostics_reports WHERE session_id = :s").bind("s", sessionId)
                     .execute();
+            h.createUpdate("DELETE FROM app_invites WHERE session_id = :s").bind("s", sessionId).execute();
             h.createUpdate("UPDATE support_sessions SET transcript_removed_at = :at WHERE id = :s")
                     .bind("at", at).bind("s", sessionId).execute();
             return messages + reports;

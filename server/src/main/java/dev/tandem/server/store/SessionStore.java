@@ -150,7 +150,7 @@ public final class SessionStore {
                 rs.getBoolean("phone_connected"));
     }
 
-    private static String toJson(Capabilities capabilities) {
+    static String toJson(Capabilities capabilities) {
         try {
             return JSON.writeValueAsString(capabilities);
         } catch (JsonProcessingException e) {

@@ -64,6 +64,7 @@ class OpenApiContractTest {
         VIEWS.put(NewRequestView.class, "NewChatRequestCreated");
         VIEWS.put(PortalPublicView.class, "PortalPublic");
         VIEWS.put(AcceptedRequestView.class, "AcceptedRequest");
+        VIEWS.put(AppInviteView.class, "AppInvite");
         VIEWS.put(SettingsView.class, "Settings");
         VIEWS.put(TestEmailView.class, "TestEmailResult");
         VIEWS.put(TokenView.class, "Token");
