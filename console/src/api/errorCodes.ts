@@ -93,6 +93,7 @@ export const ERROR_CODES = {
   EMPTY_MESSAGE: { code: 'empty_message', httpStatus: 400 },
   MESSAGE_TOO_LONG: { code: 'message_too_long', httpStatus: 413 },
   CONTROL_UNAVAILABLE: { code: 'control_unavailable', httpStatus: 409 },
+  NOT_CHAT_ONLY: { code: 'not_chat_only', httpStatus: 409 },
   DIAGNOSTICS_UNAVAILABLE: { code: 'diagnostics_unavailable', httpStatus: 409 },
   NO_FILES: { code: 'no_files', httpStatus: 400 },
   FILE_MISSING: { code: 'file_missing', httpStatus: 410 },

@@ -68,7 +68,8 @@ public final class JoinLink {
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
     }
 
-    private static String queryParameter(URI uri, String name) {
+    /** A query parameter of {@code uri} as written (also read by {@link AppInviteLink}). */
+    static String queryParameter(URI uri, String name) {
         String query = uri.getQuery();
         if (query == null) {
             return null;

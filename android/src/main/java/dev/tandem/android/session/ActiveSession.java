@@ -133,6 +133,22 @@ public final class ActiveSession {
     }
 
     /**
+     * Continues a session the customer began in the browser chat, from the technician's "Invite to the
+     * app" link (issue 18.1): a resume with the link's one-time token and the phone's real
+     * capabilities, so the screen and diagnostics become possible. The server's welcome answers the
+     * session's own resume token, which is kept as for any session.
+     */
+    public void continueInApp(ServerAddress server, String sessionId, String inviteToken, String customerName) {
+        runOnMain(() -> {
+            if (running()) {
+                return;
+            }
+            start(server, customerName, false, SessionRequest.resume(server, new ResumeTicket(sessionId, inviteToken), 0,
+                    customerName, phone.device(), capabilities.current()));
+        });
+    }
+
+    /**
      * After Android killed the app's process: back into the saved session, if there is one and none
      * runs (the server sends the transcript again). Safe to call from every screen's start.
      */

@@ -12,6 +12,7 @@ import android.widget.TextView;
 import dev.tandem.agent.ServerAddress;
 import dev.tandem.android.R;
 import dev.tandem.android.TandemApplication;
+import dev.tandem.android.link.AppInviteLink;
 import dev.tandem.android.link.JoinLink;
 import dev.tandem.android.link.PortalLink;
 import dev.tandem.android.session.ActiveSession;
@@ -107,6 +108,11 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
             startActivity(new Intent(this, RequestActivity.class).putExtra(RequestActivity.EXTRA_LINK, data.toString()));
             return;
         }
+        Optional<AppInviteLink> invite = AppInviteLink.parse(data.toString());
+        if (invite.isPresent()) {
+            continueInApp(invite.get());
+            return;
+        }
         Optional<JoinLink> link = JoinLink.parse(data.toString());
         if (link.isPresent()) {
             code.setText(link.get().code().grouped());
@@ -142,6 +148,24 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
         join.setEnabled(false);
         join.setText(R.string.join_connecting);
         TandemApplication.session(this).join(address, sessionCode.get(), customer);
+    }
+
+    /** The technician's "Invite to the app" link: straight into the same session, no code or name to type. */
+    private void continueInApp(AppInviteLink invite) {
+        invite.server().ifPresent(server::setText);
+        ServerAddress address;
+        try {
+            address = ServerAddress.parse(server.getText().toString());
+        } catch (IllegalArgumentException e) {
+            showError(getString(R.string.join_error_server));
+            return;
+        }
+        error.setVisibility(View.GONE);
+        joining = true;
+        join.setEnabled(false);
+        join.setText(R.string.join_continuing);
+        TandemApplication.session(this).continueInApp(address, invite.session(), invite.token(),
+                name.getText().toString().trim());
     }
 
     @Override

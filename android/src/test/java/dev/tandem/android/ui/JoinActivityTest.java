@@ -100,4 +100,34 @@ public class JoinActivityTest {
         join.findViewById(R.id.join).performClick();
         assertThat(text(join, R.id.error)).isEqualTo("Escriba el código de nueve dígitos que le dio su técnico.");
     }
+
+    @Test
+    public void anInviteToTheAppLinkResumesThatSessionWithTheLinksTokenAndThePhonesCapabilities() throws Exception {
+        try (ScriptedServer server = ScriptedServer.welcoming()) {
+            JoinActivity join = open(server.url() + "/join/app/s_Hk3mZ9pQ2xR7tW4v/Zm9yLXRoZS1hcHAtb25jZS1vbmx5");
+            assertThat(text(join, R.id.server)).isEqualTo(server.url());
+            assertThat(text(join, R.id.join)).isEqualTo("Continuing your chat in the app…");
+
+            AgentMessage.Hello hello = server.next(AgentMessage.Hello.class);
+            assertThat(hello.code).isNull();
+            assertThat(hello.resume.session).isEqualTo("s_Hk3mZ9pQ2xR7tW4v");
+            assertThat(hello.resume.token).isEqualTo("Zm9yLXRoZS1hcHAtb25jZS1vbmx5");
+            assertThat(hello.device.profile).isEqualTo("android");
+            assertThat(hello.capabilities.screen.available).as("the app offers what the browser could not").isTrue();
+            MainLooper.runUntil("the chat to open", () -> {
+                Intent next = shadowOf(join).peekNextStartedActivity();
+                return next != null && next.getComponent().getClassName().equals(ChatActivity.class.getName());
+            });
+        }
+    }
+
+    @Test
+    public void aUsedInviteLinkSaysWhatTheServerSaid() throws Exception {
+        try (ScriptedServer server = ScriptedServer.refusing(4014)) {
+            JoinActivity join = open(server.url() + "/join/app/s_Hk3mZ9pQ2xR7tW4v/Zm9yLXRoZS1hcHAtb25jZS1vbmx5");
+            server.next(AgentMessage.Hello.class);
+            MainLooper.runUntil("the refusal to show", () -> join.findViewById(R.id.error).getVisibility() == View.VISIBLE);
+            assertThat(((Button) join.findViewById(R.id.join)).isEnabled()).isTrue();
+        }
+    }
 }
