@@ -50,10 +50,11 @@ class ChatToAppTest {
             String link = invite.get("link").asText();
             assertThat(invite.get("session").asText()).isEqualTo(session);
             assertThat(link).startsWith(server.server().baseUrl() + "/join/app/" + session + "/");
-            assertThat(browser.next("appInvite").get("link").asText()).isEqualTo(link);
-            assertThat(browser.next(f -> "event.appInvited".equals(f.path("key").asText()), "invite line")
+            // The line first, then the link (RawDevice.next skips what it is not waiting for).
+            assertThat(browser.next(f -> "event.appInvited.customer".equals(f.path("key").asText()), "invite line")
                     .get("text").asText()).isEqualTo("rosa invited you to continue in the Tandem app: tap the link"
                     + " below on your Android phone.");
+            assertThat(browser.next("appInvite").get("link").asText()).isEqualTo(link);
             String token = link.substring(link.lastIndexOf('/') + 1);
             assertThat(tech.get("/api/v1/sessions/" + session + "/messages").body()).doesNotContain(token);
 
@@ -133,12 +134,29 @@ class ChatToAppTest {
             chat.send(RawDevice.hello(tech.createCode("away"), "Luis", "generic"));
             String chatOnly = chat.next("welcome").get("session").asText();
             chat.drop();
+            waitUntilAway(tech, chatOnly);
             Api.Response away = tech.post("/api/v1/sessions/" + chatOnly + "/app-invite", "");
             assertThat(away.status()).isEqualTo(409);
             assertThat(away.errorCode()).isEqualTo("device_offline");
             assertThat(server.technician("marco").post("/api/v1/sessions/" + session + "/app-invite", "").status())
                     .as("only who may act on the session").isEqualTo(404);
         }
+    }
+
+    /** The server noticed the dropped connection (the session waits for the device to come back). */
+    private static void waitUntilAway(Api tech, String session) {
+        for (int i = 0; i < 250; i++) {
+            if (!tech.get("/api/v1/sessions/" + session).expect(200).json().path("customerConnected").asBoolean()) {
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("The server never noticed the dropped connection");
     }
 
     /** The browser chat's resume hello (docs/requests.md step 5): a web device that can only chat. */

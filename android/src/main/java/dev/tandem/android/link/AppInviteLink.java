@@ -1,7 +1,6 @@
 package dev.tandem.android.link;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -30,15 +29,11 @@ public final class AppInviteLink {
 
     /** The link's session, token and server, or empty when {@code link} is not an app invitation. */
     public static Optional<AppInviteLink> parse(String link) {
-        if (link == null) {
+        Optional<URI> parsed = JoinLink.uriOf(link);
+        if (!parsed.isPresent()) {
             return Optional.empty();
         }
-        URI uri;
-        try {
-            uri = new URI(link.trim());
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        URI uri = parsed.get();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (scheme.equals("tandem")) {

@@ -23,15 +23,11 @@ public final class JoinLink {
 
     /** The link's code and server, or empty when {@code link} is not a Tandem join link with a valid code. */
     public static Optional<JoinLink> parse(String link) {
-        if (link == null) {
+        Optional<URI> parsed = uriOf(link);
+        if (!parsed.isPresent()) {
             return Optional.empty();
         }
-        URI uri;
-        try {
-            uri = new URI(link.trim());
-        } catch (URISyntaxException e) {
-            return Optional.empty();
-        }
+        URI uri = parsed.get();
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         if (scheme.equals("tandem")) {
@@ -66,6 +62,18 @@ public final class JoinLink {
     private static String strip(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
         return p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
+    /** {@code link} as a URI, or empty when there is none or it is not one (also used by {@link AppInviteLink}). */
+    static Optional<URI> uriOf(String link) {
+        if (link == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new URI(link.trim()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
     }
 
     /** A query parameter of {@code uri} as written (also read by {@link AppInviteLink}). */

@@ -1,6 +1,5 @@
 package dev.tandem.server.live;
 
-import dev.tandem.protocol.ProtocolException;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.ServerMessage;
@@ -79,13 +78,11 @@ public final class AppInvites implements SessionFeature {
      * answers the session's new resume token (the app's from now on; the browser's stops working), or
      * empty when the token is unknown, used, expired or names another session.
      */
-    Optional<String> spend(AgentMessage.Hello hello) throws ProtocolException {
-        if (hello.resume.session == null || hello.resume.token == null) {
+    Optional<String> spend(AgentMessage.Hello hello) {
+        // The app always describes itself; a hello that does not cannot take a session over.
+        if (hello.resume.session == null || hello.resume.token == null || hello.device == null
+                || hello.capabilities == null) {
             return Optional.empty();
-        }
-        if (hello.device == null || hello.capabilities == null) {
-            throw new ProtocolException(TandemStatus.MALFORMED,
-                    "The hello must describe the device and its capabilities.");
         }
         String resumeToken = Secrets.token(32);
         boolean spent = store.spend(Secrets.sha256(hello.resume.token), hello.resume.session, clock.instant(),
