@@ -40,6 +40,8 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
     private TextView error;
     private Button join;
     private boolean joining;
+    /** An "Invite to the app" link that waits for the customer's name. */
+    private AppInviteLink pendingInvite;
 
     @Override
     protected void onCreate(Bundle saved) {
@@ -124,6 +126,10 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
     }
 
     private void join() {
+        if (pendingInvite != null) {
+            continueInApp(pendingInvite);
+            return;
+        }
         Optional<SessionCode> sessionCode = SessionCode.parse(code.getText().toString());
         String customer = name.getText().toString().trim();
         if (!sessionCode.isPresent()) {
@@ -150,9 +156,21 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
         TandemApplication.session(this).join(address, sessionCode.get(), customer);
     }
 
-    /** The technician's "Invite to the app" link: straight into the same session, no code or name to type. */
+    /**
+     * The technician's "Invite to the app" link: straight into the same session, no code to type. The
+     * app needs the customer's name for its own screens; when it knows none yet, the customer types it
+     * and Join session continues the invitation.
+     */
     private void continueInApp(AppInviteLink invite) {
         invite.server().ifPresent(server::setText);
+        String customer = name.getText().toString().trim();
+        if (customer.isEmpty() || Limits.characters(customer) > Limits.MAX_NAME_CHARS) {
+            pendingInvite = invite;
+            showError(getString(R.string.join_error_name));
+            name.requestFocus();
+            return;
+        }
+        pendingInvite = null;
         ServerAddress address;
         try {
             address = ServerAddress.parse(server.getText().toString());
@@ -164,8 +182,7 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
         joining = true;
         join.setEnabled(false);
         join.setText(R.string.join_continuing);
-        TandemApplication.session(this).continueInApp(address, invite.session(), invite.token(),
-                name.getText().toString().trim());
+        TandemApplication.session(this).continueInApp(address, invite.session(), invite.token(), customer);
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
 import org.robolectric.RobolectricTestRunner;
+import org.robolectric.RuntimeEnvironment;
 import org.robolectric.annotation.Config;
 
 @RunWith(RobolectricTestRunner.class)
@@ -103,6 +104,7 @@ public class JoinActivityTest {
 
     @Test
     public void anInviteToTheAppLinkResumesThatSessionWithTheLinksTokenAndThePhonesCapabilities() throws Exception {
+        rememberName("Ana");
         try (ScriptedServer server = ScriptedServer.welcoming()) {
             JoinActivity join = open(server.url() + "/join/app/s_Hk3mZ9pQ2xR7tW4v/Zm9yLXRoZS1hcHAtb25jZS1vbmx5");
             assertThat(text(join, R.id.server)).isEqualTo(server.url());
@@ -122,12 +124,21 @@ public class JoinActivityTest {
     }
 
     @Test
-    public void aUsedInviteLinkSaysWhatTheServerSaid() throws Exception {
+    public void anInviteLinkAsksForTheNameFirstWhenTheAppKnowsNoneAndAUsedOneSaysWhatTheServerSaid()
+            throws Exception {
         try (ScriptedServer server = ScriptedServer.refusing(4014)) {
             JoinActivity join = open(server.url() + "/join/app/s_Hk3mZ9pQ2xR7tW4v/Zm9yLXRoZS1hcHAtb25jZS1vbmx5");
-            server.next(AgentMessage.Hello.class);
+            assertThat(text(join, R.id.error)).isEqualTo("Type your name so the technician can greet you.");
+            ((EditText) join.findViewById(R.id.name)).setText("Ana");
+            join.findViewById(R.id.join).performClick();
+            assertThat(server.next(AgentMessage.Hello.class).resume.token).isEqualTo("Zm9yLXRoZS1hcHAtb25jZS1vbmx5");
             MainLooper.runUntil("the refusal to show", () -> join.findViewById(R.id.error).getVisibility() == View.VISIBLE);
             assertThat(((Button) join.findViewById(R.id.join)).isEnabled()).isTrue();
         }
+    }
+
+    private static void rememberName(String customer) {
+        RuntimeEnvironment.getApplication().getSharedPreferences(JoinActivity.PREFERENCES, android.content.Context.MODE_PRIVATE)
+                .edit().putString(JoinActivity.LAST_NAME, customer).commit();
     }
 }
