@@ -68,6 +68,8 @@ import dev.tandem.server.store.EmailStore;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.store.SurveyStore;
+import dev.tandem.server.surveys.Surveys;
 import dev.tandem.server.store.TokenStore;
 import dev.tandem.server.store.UserStore;
 import io.javalin.Javalin;
@@ -234,9 +236,12 @@ public final class TandemServer implements AutoCloseable {
         SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
                 consoles, clock, audit);
         sessions.plug(screens, diagnostics);
+        SurveyStore surveyStore = new SurveyStore(database);
+        Surveys surveys = new Surveys(surveyStore, portals, audit, clock);
+        sessions.askAfterwards(surveys);
         LogMail logMail = new LogMail(logFiles, access, mail, sessions::noteIfLive);
         SessionHistory history = new SessionHistory(sessionStore, sessions, messageStore, diagnosticsStore,
-                new HistoryStore(database), audit);
+                new HistoryStore(database), audit, surveyStore);
         RetentionSweep retention = new RetentionSweep(settings, new RetentionStore(database), vault, audit, clock);
         ChatRequests requests = new ChatRequests(database, portals, sessions, consoles, audit, clock, json,
                 config.requestsPerAddress());
@@ -275,7 +280,8 @@ public final class TandemServer implements AutoCloseable {
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
                 config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail),
-                new WebApp.Nodes(heartbeat::views, heartbeat::isStopping)), json);
+                new WebApp.Nodes(heartbeat::views, heartbeat::isStopping), new WebApp.Surveying(surveys, surveyStore, clock)),
+                json);
         bus.plug(requests, web, owners);
 
         // Nothing one client does may stall the others: bounded threads, connections, requests, time.

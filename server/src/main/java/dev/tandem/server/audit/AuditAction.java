@@ -55,7 +55,8 @@ public enum AuditAction {
     REQUEST_CANCELLED("request.cancelled"),
     REQUEST_ACCEPTED("request.accepted"),
     REQUEST_EXPIRED("request.expired"),
-    REQUEST_FOLLOW_UP("request.follow-up");
+    REQUEST_FOLLOW_UP("request.follow-up"),
+    SURVEY_ANSWERED("survey.answered");
 
     private final String wireName;
 

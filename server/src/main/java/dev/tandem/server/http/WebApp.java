@@ -24,12 +24,15 @@ import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.store.SurveyStore;
 import dev.tandem.server.store.UserStore;
+import dev.tandem.server.surveys.Surveys;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import dev.tandem.server.view.NodeView;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,7 @@ public final class WebApp {
     private final AuditRoutes auditLog;
     private final SettingsRoutes settings;
     private final HistoryRoutes history;
+    private final SurveyRoutes surveys;
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
@@ -72,7 +76,11 @@ public final class WebApp {
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
                            ClientAddresses clients, Optional<String> metricsToken, Identity identity,
-                           Records records, Nodes nodes) {
+                           Records records, Nodes nodes, Surveying surveying) {
+    }
+
+    /** The satisfaction survey after a session: asking and answering, and the answers as stored. */
+    public record Surveying(Surveys surveys, SurveyStore store, Clock clock) {
     }
 
     /**
@@ -122,6 +130,8 @@ public final class WebApp {
         this.settings = new SettingsRoutes(s.settings(), id.settings(), s.mail(), s.links(), s.audit(), authenticator,
                 bodies);
         this.history = new HistoryRoutes(s.history(), authenticator);
+        this.surveys = new SurveyRoutes(s.surveying().surveys(), s.surveying().store(), authenticator, bodies,
+                s.surveying().clock());
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients());
         this.metrics = s.metrics();
@@ -173,6 +183,7 @@ public final class WebApp {
         auditLog.register(routes);
         settings.register(routes);
         history.register(routes);
+        surveys.register(routes);
         join.register(routes);
         androidApp.register(routes);
     }

@@ -59,7 +59,9 @@ final class Endings {
         core.unregister(session);
         core.features().forEach(f -> f.sessionEnded(session, link));
         if (link != null) {
-            link.send(new ServerMessage.End(by, reason));
+            // Only a customer still connected can be asked: the token travels in the end message.
+            String survey = core.surveyFor(session).orElse(null);
+            link.send(new ServerMessage.End(by, reason, survey));
             link.close(1000, "The session has ended.");
         }
         audit.record(actor, AuditAction.SESSION_ENDED, session.id, Phrase.of(switch (by) {
