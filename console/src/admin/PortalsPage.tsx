@@ -7,6 +7,7 @@ import { adminApi } from './adminApi';
 import { Field, FormFooter, LoadState, onText, PageHeader, Toggle, useErrorText } from './parts';
 import type { AdminPortal } from './types';
 import { useLoad } from './useLoad';
+import { PortalRepliesDialog } from '../replies/PortalRepliesDialog';
 import {
   DEFAULT_BRAND_COLOR,
   emptyPortalDraft,
@@ -20,7 +21,7 @@ import {
   type PortalField,
 } from './validation';
 
-type Open = { kind: 'create' } | { kind: 'edit'; portal: AdminPortal } | null;
+type Open = { kind: 'create' } | { kind: 'edit'; portal: AdminPortal } | { kind: 'replies'; portal: AdminPortal } | null;
 
 /** Support portals: what customers are asked, whether they may ask for chat, how long codes live. */
 export function PortalsPage() {
@@ -72,6 +73,9 @@ export function PortalsPage() {
                 <a class="btn btn--small btn--ghost" href={adminApi.portalPageUrl(portal.slug)} target="_blank" rel="noopener" data-testid="portal-link">
                   {t('admin.portals.openPage')}
                 </a>
+                <button type="button" class="btn btn--small btn--ghost" data-testid="portal-replies" onClick={() => setOpen({ kind: 'replies', portal })}>
+                  {t('replies.portalButton')}
+                </button>
                 <button type="button" class="btn btn--small btn--secondary" data-testid="edit-portal" onClick={() => setOpen({ kind: 'edit', portal })}>
                   {t('admin.edit')}
                 </button>
@@ -90,7 +94,12 @@ export function PortalsPage() {
         </div>
       )}
 
-      {open && <PortalDialog portal={open.kind === 'edit' ? open.portal : undefined} onClose={() => setOpen(null)} onSaved={replace} />}
+      {open && open.kind === 'replies' && (
+        <PortalRepliesDialog slug={open.portal.slug} name={open.portal.name} onClose={() => setOpen(null)} />
+      )}
+      {open && open.kind !== 'replies' && (
+        <PortalDialog portal={open.kind === 'edit' ? open.portal : undefined} onClose={() => setOpen(null)} onSaved={replace} />
+      )}
     </section>
   );
 }

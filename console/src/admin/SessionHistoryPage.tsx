@@ -15,6 +15,7 @@ import { adminHref } from './route';
 import type { DiagnosticsReport } from '../api/types';
 import type { HistoryLogFile, PermissionEvent, SessionHistory } from './types';
 import { useLoad } from './useLoad';
+import { SessionNotes } from '../notes/SessionNotes';
 
 /** One session looked back at: who, when, how long, the transcript, permissions, reports and log files. */
 export function SessionHistoryPage({ id }: { id: string }) {
@@ -145,6 +146,10 @@ function SessionDetails({ history }: { history: SessionHistory }) {
             )}
           </div>
         </section>
+      </div>
+
+      <div class="card mc-card" data-testid="history-notes">
+        <SessionNotes session={s.id} initial={history.notes ?? []} />
       </div>
 
       <section class="card mc-card" aria-labelledby="h-diagnostics" data-testid="history-diagnostics">

@@ -75,6 +75,7 @@ export const ERROR_CODES = {
   CANNOT_DISABLE_SELF: { code: 'cannot_disable_self', httpStatus: 409 },
   SMTP_FAILED: { code: 'smtp_failed', httpStatus: 502 },
   APP_NOT_AVAILABLE: { code: 'app_not_available', httpStatus: 404 },
+  SHORTCUT_TAKEN: { code: 'shortcut_taken', httpStatus: 409 },
   BAD_ADDRESS: { code: 'bad_address', httpStatus: 400 },
   UNKNOWN_PORTAL: { code: 'unknown_portal', httpStatus: 400 },
   TOO_MANY_LIVE_CODES: { code: 'too_many_live_codes', httpStatus: 409 },

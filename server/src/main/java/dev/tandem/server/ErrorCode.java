@@ -91,6 +91,8 @@ public enum ErrorCode {
     CANNOT_DISABLE_SELF("cannot_disable_self", 409),
     SMTP_FAILED("smtp_failed", 502),
     APP_NOT_AVAILABLE("app_not_available", 404),
+    /** A canned reply's shortcut that its portal, or its technician's own replies, already have. */
+    SHORTCUT_TAKEN("shortcut_taken", 409),
 
     // Codes, chat requests and sessions.
     BAD_ADDRESS("bad_address", 400),

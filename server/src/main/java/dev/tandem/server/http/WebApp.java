@@ -20,6 +20,8 @@ import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.records.LogFiles;
 import dev.tandem.server.records.LogMail;
+import dev.tandem.server.records.SessionNotes;
+import dev.tandem.server.replies.CannedReplies;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.settings.Settings;
@@ -58,6 +60,8 @@ public final class WebApp {
     private final AuditRoutes auditLog;
     private final SettingsRoutes settings;
     private final HistoryRoutes history;
+    private final CannedReplyRoutes replies;
+    private final NoteRoutes notes;
     private final SurveyRoutes surveys;
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
@@ -76,7 +80,7 @@ public final class WebApp {
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
                            ClientAddresses clients, Optional<String> metricsToken, Identity identity,
-                           Records records, Nodes nodes, Surveying surveying) {
+                           Records records, Nodes nodes, CannedReplies replies, Surveying surveying) {
     }
 
     /** The satisfaction survey after a session: asking and answering, and the answers as stored. */
@@ -90,8 +94,8 @@ public final class WebApp {
     public record Nodes(Supplier<List<NodeView>> list, BooleanSupplier stopping) {
     }
 
-    /** What stays of the sessions: their stored log files and the email that sends them. */
-    public record Records(LogFiles logFiles, LogMail logMail) {
+    /** What stays of the sessions: their stored log files, the email that sends them, private notes. */
+    public record Records(LogFiles logFiles, LogMail logMail, SessionNotes notes) {
     }
 
     /** The sign-in services of issue 14: second factors, passkeys, single sign-on and their settings. */
@@ -130,6 +134,8 @@ public final class WebApp {
         this.settings = new SettingsRoutes(s.settings(), id.settings(), s.mail(), s.links(), s.audit(), authenticator,
                 bodies);
         this.history = new HistoryRoutes(s.history(), authenticator);
+        this.replies = new CannedReplyRoutes(s.replies(), authenticator, bodies);
+        this.notes = new NoteRoutes(s.records().notes(), authenticator, bodies);
         this.surveys = new SurveyRoutes(s.surveying().surveys(), s.surveying().store(), authenticator, bodies,
                 s.surveying().clock());
         this.androidApp = AndroidAppRoutes.fromEnvironment();
@@ -183,6 +189,8 @@ public final class WebApp {
         auditLog.register(routes);
         settings.register(routes);
         history.register(routes);
+        replies.register(routes);
+        notes.register(routes);
         surveys.register(routes);
         join.register(routes);
         androidApp.register(routes);

@@ -111,7 +111,7 @@ class HistoryAndRetentionTest {
                     .containsIgnoringCase("charset=utf-8");
             String[] lines = export.body().split("\r\n");
             assertThat(lines[0]).isEqualTo("id,code,portal,technician,customer,device,started,ended,duration_s,status,"
-                    + "ended_by,messages,survey_rating,survey_comment");
+                    + "ended_by,messages,notes,survey_rating,survey_comment");
             assertThat(lines).hasSize(2);
             assertThat(lines[1]).startsWith(ginas + ",").contains(",gina,")
                     .contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",").contains(",ended,technician,");

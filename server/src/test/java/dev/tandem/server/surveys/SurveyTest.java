@@ -66,7 +66,7 @@ class SurveyTest {
             String csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.baseUrl()
                             + "/api/v1/history.csv")).header("Authorization", "Bearer " + admin.token()).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            assertThat(csv.split("\r\n")[0]).endsWith(",messages,survey_rating,survey_comment");
+            assertThat(csv.split("\r\n")[0]).endsWith(",messages,notes,survey_rating,survey_comment");
             assertThat(csv).contains(",4,\"'=Quick, \"\"kind\"\" help\"\r\n");
 
             JsonNode audit = admin.get("/api/v1/audit?action=survey.answered").expect(200).json();

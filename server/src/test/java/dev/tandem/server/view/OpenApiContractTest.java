@@ -78,6 +78,8 @@ class OpenApiContractTest {
         VIEWS.put(RecoveryCodesView.class, "RecoveryCodes");
         VIEWS.put(ErrorView.class, "Error");
         VIEWS.put(ConsoleUserView.class, "ConsoleUser");
+        VIEWS.put(CannedReplyView.class, "CannedReply");
+        VIEWS.put(SessionNoteView.class, "SessionNote");
         VIEWS.put(SurveySummaryView.class, "SurveySummary");
     }
 
