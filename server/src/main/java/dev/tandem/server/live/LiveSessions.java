@@ -72,8 +72,6 @@ public final class LiveSessions {
     /** The threads the sessions' loops borrow; a loop holds one only while it has tasks. */
     private final ExecutorService loops = SessionLoop.threads();
     private volatile boolean stopping;
-    /** Asks the customer how it went once a session is over; none until {@link #askAfterwards}. */
-    private volatile Surveys surveys;
     /** WebSocket close code 1012 (service restart): the agent reconnects and resumes (docs/protocol.md). */
     static final int SERVICE_RESTART = 1012;
 
@@ -100,24 +98,7 @@ public final class LiveSessions {
 
     /** Plugs the satisfaction survey in (once, at start-up): asked where the session's portal says so. */
     public void askAfterwards(Surveys asked) {
-        surveys = asked;
-    }
-
-    /**
-     * The survey token for the customer of a session that is ending, when its portal asks one. A
-     * failure to ask is logged and costs only the survey: the session still ends.
-     */
-    Optional<String> surveyFor(LiveSession session) {
-        Surveys asked = surveys;
-        if (asked == null) {
-            return Optional.empty();
-        }
-        try {
-            return asked.ask(session.id, session.portalSlug);
-        } catch (RuntimeException e) {
-            LOG.warn("Session {}: the satisfaction survey could not be asked: {}", session.id, e.getMessage());
-            return Optional.empty();
-        }
+        endings.askAfterwards(asked);
     }
 
     /** The feature of type {@code type} plugged in at start-up. */
