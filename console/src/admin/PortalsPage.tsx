@@ -65,6 +65,7 @@ export function PortalsPage() {
                     {portal.askBeforeDiagnostics ? t('admin.portals.asksDiagnostics') : t('admin.portals.noAskDiagnostics')}
                   </li>
                   <li>{portal.allowChatRequests ? t('admin.portals.requestsOn') : t('admin.portals.requestsOff')}</li>
+                  {portal.surveyAfterSession && <li data-testid="portal-survey">{t('admin.portals.surveyOn')}</li>}
                   <li>{t('admin.portals.lifetimeFact', { minutes: portal.codeLifetimeMinutes })}</li>
                 </ul>
               </div>
@@ -205,6 +206,13 @@ function PortalDialog({ portal, onClose, onSaved }: { portal?: AdminPortal; onCl
             hint={t('admin.portals.allowRequestsHint')}
             checked={draft.allowChatRequests}
             onChange={set('allowChatRequests')}
+          />
+          <Toggle
+            name="surveyAfterSession"
+            label={t('admin.portals.survey')}
+            hint={t('admin.portals.surveyHint')}
+            checked={draft.surveyAfterSession}
+            onChange={set('surveyAfterSession')}
           />
         </fieldset>
 

@@ -80,6 +80,29 @@ function SessionDetails({ history }: { history: SessionHistory }) {
         ))}
       </dl>
 
+      {history.survey && (
+        <section class="card mc-card" aria-labelledby="h-survey" data-testid="history-survey">
+          <header class="card__header">
+            <h2 class="card__title" id="h-survey">
+              {t('admin.survey.title')}
+            </h2>
+            <span class="badge badge--neutral" data-testid="survey-rating">
+              {t('admin.survey.rating', { rating: history.survey.rating })}
+            </span>
+          </header>
+          <div class="card__body">
+            {history.survey.comment ? (
+              <blockquote class="mc-survey__comment" data-testid="survey-comment">
+                {history.survey.comment}
+              </blockquote>
+            ) : (
+              <p class="empty">{t('admin.survey.noComment')}</p>
+            )}
+            <p class="mc-survey__when">{dateTime(history.survey.answeredAt)}</p>
+          </div>
+        </section>
+      )}
+
       <div class="mc-session-grid">
         <section class="card mc-card" aria-labelledby="h-transcript" data-testid="history-transcript">
           <header class="card__header">

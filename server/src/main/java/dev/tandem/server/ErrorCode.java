@@ -118,6 +118,12 @@ public enum ErrorCode {
     NO_FILES("no_files", 400),
     FILE_MISSING("file_missing", 410),
 
+    // The satisfaction survey after a session (docs/surveys.md).
+    /** No survey goes with that token, or its day to answer is over. */
+    SURVEY_NOT_FOUND("survey_not_found", 404),
+    /** The survey was answered already; an answer is not changed afterwards. */
+    SURVEY_ANSWERED("survey_answered", 409),
+
     // Several nodes (docs/deployment.md).
     /** The node that owns a session did not answer a forwarded command in time (gone, or the bus is away); safe to retry. */
     NODE_UNREACHABLE("node_unreachable", 503),

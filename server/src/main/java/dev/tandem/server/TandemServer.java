@@ -74,6 +74,8 @@ import dev.tandem.server.store.EmailStore;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.store.SurveyStore;
+import dev.tandem.server.surveys.Surveys;
 import dev.tandem.server.store.TokenStore;
 import dev.tandem.server.store.UserStore;
 import io.javalin.Javalin;
@@ -241,10 +243,13 @@ public final class TandemServer implements AutoCloseable {
                 consoles, clock, audit);
         AppInvites appInvites = new AppInvites(sessions, new AppInviteStore(database), links, audit, clock);
         sessions.plug(screens, diagnostics, appInvites);
+        SurveyStore surveyStore = new SurveyStore(database);
+        Surveys surveys = new Surveys(surveyStore, portals, audit, clock);
+        sessions.askAfterwards(surveys);
         LogMail logMail = new LogMail(logFiles, access, mail, sessions::noteIfLive);
         SessionNotes notes = new SessionNotes(new SessionNoteStore(database), access, consoles, audit, clock);
         SessionHistory history = new SessionHistory(sessionStore, sessions, messageStore, diagnosticsStore,
-                new HistoryStore(database), audit, notes);
+                new HistoryStore(database), audit, notes, surveyStore);
         RetentionSweep retention = new RetentionSweep(settings, new RetentionStore(database), vault, audit, clock);
         ChatRequests requests = new ChatRequests(database, portals, sessions, consoles, audit, clock, json,
                 config.requestsPerAddress());
@@ -284,7 +289,8 @@ public final class TandemServer implements AutoCloseable {
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
                 config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail, notes),
                 new WebApp.Nodes(heartbeat::views, heartbeat::isStopping),
-                new CannedReplies(new CannedReplyStore(database), portals, consoles, audit, clock)), json);
+                new CannedReplies(new CannedReplyStore(database), portals, consoles, audit, clock),
+                new WebApp.Surveying(surveys, surveyStore, clock)), json);
         bus.plug(requests, web, owners);
 
         // Nothing one client does may stall the others: bounded threads, connections, requests, time.

@@ -198,6 +198,7 @@ class AuthorizationMatrixTest {
             values.put("newSlug", () -> unusedName("portal-"));
             values.put("ownerToken", () -> ownerToken);
             values.put("noPasskey", () -> "pk_none");
+            values.put("noSurvey", () -> "not-a-survey-token");
             values.put("freshOwnerToken", this::freshOwnerToken);
             values.put("ownerConsole", () -> ownerConsole);
             values.put("freshOwnerConsole", this::freshOwnerConsole);
@@ -297,6 +298,10 @@ class AuthorizationMatrixTest {
         // Private session notes: whoever may see the session, live or ended; never the customer.
         row("GET", session + "/notes", null, 401, 401, 200, 404, 200);
         row("POST", session + "/notes", "{\"text\":\"A private note\"}", 401, 401, 201, 404, 201);
+        // The satisfaction survey: the one-time token its end gave the customer is the only permission,
+        // for anyone holding it (SurveyTest answers with a real one); the summary is for administrators.
+        row("POST", "/api/v1/surveys/{noSurvey}", "{\"rating\":5}", 404, 404, 404, 404, 404);
+        row("GET", "/api/v1/surveys/summary", null, 401, 401, 403, 403, 200);
         // Public documents.
         row("GET", "/api/v1/openapi.json", null, 200, 200, 200, 200, 200);
         identityRows();

@@ -61,7 +61,8 @@ public enum AuditAction {
     REPLY_CREATED("reply.created"),
     REPLY_UPDATED("reply.updated"),
     REPLY_DELETED("reply.deleted"),
-    NOTE_ADDED("note.added");
+    NOTE_ADDED("note.added"),
+    SURVEY_ANSWERED("survey.answered");
 
     private final String wireName;
 

@@ -10,6 +10,7 @@ import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.domain.SessionNote;
 import dev.tandem.server.domain.StoredReport;
 import dev.tandem.server.domain.SupportSession;
+import dev.tandem.server.domain.SurveyAnswer;
 import dev.tandem.server.domain.User;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.records.SessionNotes;
@@ -18,6 +19,7 @@ import dev.tandem.server.store.HistoryStore;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.SessionQuery;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.store.SurveyStore;
 import dev.tandem.server.i18n.Language;
 import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.view.MessageView;
@@ -37,7 +39,7 @@ import java.util.Optional;
  */
 public final class SessionHistory {
     private static final List<String> CSV_HEADER = List.of("id", "code", "portal", "technician", "customer", "device",
-            "started", "ended", "duration_s", "status", "ended_by", "messages", "notes");
+            "started", "ended", "duration_s", "status", "ended_by", "messages", "notes", "survey_rating", "survey_comment");
     private final SessionStore sessions;
     private final LiveSessions live;
     private final MessageStore messages;
@@ -45,10 +47,11 @@ public final class SessionHistory {
     private final HistoryStore history;
     private final AuditLog audit;
     private final SessionNotes notes;
+    private final SurveyStore surveys;
     private final ObjectMapper json = new ObjectMapper();
 
     public SessionHistory(SessionStore sessions, LiveSessions live, MessageStore messages, DiagnosticsStore diagnostics,
-                          HistoryStore history, AuditLog audit, SessionNotes notes) {
+                          HistoryStore history, AuditLog audit, SessionNotes notes, SurveyStore surveys) {
         this.sessions = sessions;
         this.live = live;
         this.messages = messages;
@@ -56,6 +59,7 @@ public final class SessionHistory {
         this.history = history;
         this.audit = audit;
         this.notes = notes;
+        this.surveys = surveys;
     }
 
     /** The sessions {@code user} may see that match {@code query} (its owner is set here), newest first. */
@@ -71,14 +75,16 @@ public final class SessionHistory {
     }
 
     /**
-     * The list as CSV with a header row. The private notes are the last column (issue 18: the columns
-     * before it never move), one line per note, {@code time author: text}.
+     * The list as CSV with a header row. Columns only ever come at the end (issue 18: the columns
+     * before them never move): the private notes, one line per note ({@code time author: text}), then
+     * the survey's rating and comment.
      */
     public String csv(User user, SessionQuery query) {
         List<SupportSession> found = list(user, query);
         List<String> ids = found.stream().map(SupportSession::id).toList();
         Map<String, Long> counts = history.messageCounts(ids);
         Map<String, List<SessionNote>> written = notes.ofSessions(ids);
+        Map<String, SurveyAnswer> answers = surveys.answersOf(ids);
         StringBuilder out = new StringBuilder(CsvCells.row(CSV_HEADER));
         for (SupportSession s : found) {
             String device = String.join(" ", nonNull(s.device().manufacturer), nonNull(s.device().model)).strip()
@@ -88,7 +94,9 @@ public final class SessionHistory {
                     s.endedAt().map(e -> String.valueOf(java.time.Duration.between(s.startedAt(), e).toSeconds()))
                             .orElse(""),
                     s.status().wireName(), s.endedBy().orElse(""), counts.getOrDefault(s.id(), 0L),
-                    noteLines(written.getOrDefault(s.id(), List.of())))));
+                    noteLines(written.getOrDefault(s.id(), List.of())),
+                    Optional.ofNullable(answers.get(s.id())).map(a -> (Object) a.rating()).orElse(""),
+                    Optional.ofNullable(answers.get(s.id())).map(SurveyAnswer::comment).orElse(""))));
         }
         return out.toString();
     }
@@ -114,7 +122,8 @@ public final class SessionHistory {
         HistoryStore.Removed removed = history.removed(sessionId);
         SessionHistoryView view = new SessionHistoryView(live.view(session), transcript, permissions(sessionId),
                 reportViews, logFiles, new SessionHistoryView.Retention(removed.transcript(), removed.logFiles()),
-                notes.of(user, sessionId));
+                notes.of(user, sessionId), surveys.answerOf(sessionId).map(a -> new SessionHistoryView.Survey(
+                        a.rating(), a.comment(), Views.iso(a.answeredAt()))).orElse(null));
         if (!reports.isEmpty()) {
             audit.record(user.username(), AuditAction.DIAGNOSTICS_VIEWED, sessionId, Phrase.of("audit.historyRead",
                     "count", String.valueOf(reports.size())));

@@ -26,12 +26,15 @@ import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.store.SurveyStore;
 import dev.tandem.server.store.UserStore;
+import dev.tandem.server.surveys.Surveys;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import dev.tandem.server.view.NodeView;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +62,7 @@ public final class WebApp {
     private final HistoryRoutes history;
     private final CannedReplyRoutes replies;
     private final NoteRoutes notes;
+    private final SurveyRoutes surveys;
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
@@ -76,7 +80,11 @@ public final class WebApp {
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
                            ClientAddresses clients, Optional<String> metricsToken, Identity identity,
-                           Records records, Nodes nodes, CannedReplies replies) {
+                           Records records, Nodes nodes, CannedReplies replies, Surveying surveying) {
+    }
+
+    /** The satisfaction survey after a session: asking and answering, and the answers as stored. */
+    public record Surveying(Surveys surveys, SurveyStore store, Clock clock) {
     }
 
     /**
@@ -128,6 +136,8 @@ public final class WebApp {
         this.history = new HistoryRoutes(s.history(), authenticator);
         this.replies = new CannedReplyRoutes(s.replies(), authenticator, bodies);
         this.notes = new NoteRoutes(s.records().notes(), authenticator, bodies);
+        this.surveys = new SurveyRoutes(s.surveying().surveys(), s.surveying().store(), authenticator, bodies,
+                s.surveying().clock());
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients(), s.links());
         this.metrics = s.metrics();
@@ -181,6 +191,7 @@ public final class WebApp {
         history.register(routes);
         replies.register(routes);
         notes.register(routes);
+        surveys.register(routes);
         join.register(routes);
         androidApp.register(routes);
     }

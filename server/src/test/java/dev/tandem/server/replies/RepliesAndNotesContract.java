@@ -214,10 +214,10 @@ abstract class RepliesAndNotesContract {
 
         String csv = lucia.get("/api/v1/history.csv").expect(200).body();
         assertThat(csv).startsWith("id,code,portal,technician,customer,device,started,ended,duration_s,status,"
-                + "ended_by,messages,notes\r\n");
+                + "ended_by,messages,notes,survey_rating,survey_comment\r\n");
         String row = csv.substring(csv.indexOf(session));
         assertThat(row).as("one quoted cell, a line per note, the columns before it unchanged")
-                .containsPattern(",ended,technician,\\d+,\"\\S+ lucia: first, while live\\n\\S+ lucia: =SUM\\(1,2\\) after it ended\"\r\n");
+                .containsPattern(",ended,technician,\\d+,\"\\S+ lucia: first, while live\\n\\S+ lucia: =SUM\\(1,2\\) after it ended\",,\r\n");
         assertThat(marco.get("/api/v1/history.csv").expect(200).body()).doesNotContain("while live");
 
         JsonNode audit = admin.get("/api/v1/audit?action=note.added&session=" + session).expect(200).json();

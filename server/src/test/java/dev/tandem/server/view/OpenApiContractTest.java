@@ -81,6 +81,7 @@ class OpenApiContractTest {
         VIEWS.put(ConsoleUserView.class, "ConsoleUser");
         VIEWS.put(CannedReplyView.class, "CannedReply");
         VIEWS.put(SessionNoteView.class, "SessionNote");
+        VIEWS.put(SurveySummaryView.class, "SurveySummary");
     }
 
     /**
@@ -263,6 +264,9 @@ class OpenApiContractTest {
         }
         if (raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class) {
             return "integer";
+        }
+        if (raw == double.class || raw == Double.class) {
+            return "number";
         }
         if (List.class.isAssignableFrom(raw)) {
             return "array";
