@@ -131,28 +131,16 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
             return;
         }
         Optional<SessionCode> sessionCode = SessionCode.parse(code.getText().toString());
-        String customer = name.getText().toString().trim();
         if (!sessionCode.isPresent()) {
             showError(getString(R.string.join_error_code));
             return;
         }
-        if (customer.isEmpty() || Limits.characters(customer) > Limits.MAX_NAME_CHARS) {
-            showError(getString(R.string.join_error_name));
+        String customer = checkedName();
+        ServerAddress address = customer == null ? null : checkedServer();
+        if (address == null) {
             return;
         }
-        ServerAddress address;
-        try {
-            address = ServerAddress.parse(server.getText().toString());
-        } catch (IllegalArgumentException e) {
-            showError(getString(R.string.join_error_server));
-            return;
-        }
-        getSharedPreferences(PREFERENCES, MODE_PRIVATE).edit()
-                .putString(LAST_SERVER, server.getText().toString().trim()).putString(LAST_NAME, customer).apply();
-        error.setVisibility(View.GONE);
-        joining = true;
-        join.setEnabled(false);
-        join.setText(R.string.join_connecting);
+        connecting(customer, R.string.join_connecting);
         TandemApplication.session(this).join(address, sessionCode.get(), customer);
     }
 
@@ -163,26 +151,49 @@ public final class JoinActivity extends Activity implements ActiveSession.Observ
      */
     private void continueInApp(AppInviteLink invite) {
         invite.server().ifPresent(server::setText);
-        String customer = name.getText().toString().trim();
-        if (customer.isEmpty() || Limits.characters(customer) > Limits.MAX_NAME_CHARS) {
-            pendingInvite = invite;
-            showError(getString(R.string.join_error_name));
+        String customer = checkedName();
+        if (customer == null) {
+            pendingInvite = invite; // Join session continues it once the name is typed
             name.requestFocus();
             return;
         }
         pendingInvite = null;
-        ServerAddress address;
-        try {
-            address = ServerAddress.parse(server.getText().toString());
-        } catch (IllegalArgumentException e) {
-            showError(getString(R.string.join_error_server));
+        ServerAddress address = checkedServer();
+        if (address == null) {
             return;
         }
+        connecting(customer, R.string.join_continuing);
+        TandemApplication.session(this).continueInApp(address, invite.session(), invite.token(), customer);
+    }
+
+    /** The typed name, or null after saying what is wrong with it. */
+    private String checkedName() {
+        String customer = name.getText().toString().trim();
+        if (customer.isEmpty() || Limits.characters(customer) > Limits.MAX_NAME_CHARS) {
+            showError(getString(R.string.join_error_name));
+            return null;
+        }
+        return customer;
+    }
+
+    /** The typed server, or null after saying it is not one. */
+    private ServerAddress checkedServer() {
+        try {
+            return ServerAddress.parse(server.getText().toString());
+        } catch (IllegalArgumentException e) {
+            showError(getString(R.string.join_error_server));
+            return null;
+        }
+    }
+
+    /** Remembers the server and name for next time and shows the join under way. */
+    private void connecting(String customer, int label) {
+        getSharedPreferences(PREFERENCES, MODE_PRIVATE).edit()
+                .putString(LAST_SERVER, server.getText().toString().trim()).putString(LAST_NAME, customer).apply();
         error.setVisibility(View.GONE);
         joining = true;
         join.setEnabled(false);
-        join.setText(R.string.join_continuing);
-        TandemApplication.session(this).continueInApp(address, invite.session(), invite.token(), customer);
+        join.setText(label);
     }
 
     @Override
