@@ -108,7 +108,6 @@ public class JoinActivityTest {
         try (ScriptedServer server = ScriptedServer.welcoming()) {
             JoinActivity join = open(server.url() + "/join/app/s_Hk3mZ9pQ2xR7tW4v/Zm9yLXRoZS1hcHAtb25jZS1vbmx5");
             assertThat(text(join, R.id.server)).isEqualTo(server.url());
-            assertThat(text(join, R.id.join)).isEqualTo("Continuing your chat in the app…");
 
             AgentMessage.Hello hello = server.next(AgentMessage.Hello.class);
             assertThat(hello.code).isNull();
