@@ -87,6 +87,11 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** CPU seconds the server process has used so far (Linux), or -1. */
+    double cpuSeconds() {
+        return CpuTime.of(process.pid());
+    }
+
     String baseUrl() {
         return tls ? "https://localhost:" + port : "http://127.0.0.1:" + port;
     }
