@@ -117,21 +117,26 @@ final class StreamingViewerSocket implements AutoCloseable {
 
             @Override
             public int read() throws IOException {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+                awaitData();
+                left--;
+                return in.readUnsignedByte();
             }
 
             @Override
             public int read(byte[] into, int offset, int length) throws IOException {
-                while (left == 0) {
-                    left = nextDataFrame();
-                }
+                awaitData();
                 int n = in.read(into, offset, (int) Math.min(length, left));
                 if (n < 0) {
                     throw new EOFException("The viewer socket ended inside a frame");
                 }
                 left -= n;
                 return n;
+            }
+
+            private void awaitData() throws IOException {
+                while (left == 0) {
+                    left = nextDataFrame();
+                }
             }
         };
     }
