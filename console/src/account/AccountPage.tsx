@@ -9,6 +9,7 @@ import { PasswordCard } from './PasswordCard';
 import { SecondFactorCard } from './SecondFactorCard';
 import { SignInsCard } from './SignInsCard';
 import { TokensCard } from './TokensCard';
+import { MyRepliesCard } from '../replies/MyRepliesCard';
 
 /** "My account" (#/account), for every user: password, two-factor sign-in, passkeys, API tokens, sign-ins. */
 export function AccountPage({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
@@ -42,6 +43,7 @@ export function AccountPage({ user, onSignedOut }: { user: User; onSignedOut: ()
               passkeys={data.data.passkeys}
               onChanged={reload}
             />
+            <MyRepliesCard />
             <TokensCard tokens={data.data.tokens} showOwner={admin} onChanged={reload} />
             <SignInsCard signIns={data.data.signIns} showOwner={admin} onChanged={reload} onSignedOut={onSignedOut} />
           </>

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import type { Translate } from '../i18n/translate';
 import { PageBoundary } from '../ui/PageBoundary';
 import { AuditPage } from './AuditPage';
+import { SurveysPage } from './SurveysPage';
 import { HistoryPage } from './HistoryPage';
 import { PortalsPage } from './PortalsPage';
 import { adminHref, SECTIONS, type Route, type Section } from './route';
@@ -17,6 +18,7 @@ const LABELS: Record<Section, MessageKey> = {
   portals: 'admin.nav.portals',
   settings: 'admin.nav.settings',
   history: 'admin.nav.history',
+  surveys: 'admin.nav.surveys',
   audit: 'admin.nav.audit',
 };
 
@@ -56,6 +58,7 @@ export function ManagementCenter({ route, user }: { route: Extract<Route, { view
           {route.section === 'portals' && <PortalsPage />}
           {route.section === 'settings' && <SettingsPage />}
           {route.section === 'history' && (route.session ? <SessionHistoryPage id={route.session} /> : <HistoryPage query={route.query} />)}
+          {route.section === 'surveys' && <SurveysPage query={route.query} />}
           {route.section === 'audit' && <AuditPage query={route.query} />}
         </PageBoundary>
       </main>

@@ -7,6 +7,7 @@ import { adminApi } from './adminApi';
 import { Field, FormFooter, LoadState, onText, PageHeader, Toggle, useErrorText } from './parts';
 import type { AdminPortal } from './types';
 import { useLoad } from './useLoad';
+import { PortalRepliesDialog } from '../replies/PortalRepliesDialog';
 import {
   DEFAULT_BRAND_COLOR,
   emptyPortalDraft,
@@ -20,7 +21,7 @@ import {
   type PortalField,
 } from './validation';
 
-type Open = { kind: 'create' } | { kind: 'edit'; portal: AdminPortal } | null;
+type Open = { kind: 'create' } | { kind: 'edit'; portal: AdminPortal } | { kind: 'replies'; portal: AdminPortal } | null;
 
 /** Support portals: what customers are asked, whether they may ask for chat, how long codes live. */
 export function PortalsPage() {
@@ -64,6 +65,7 @@ export function PortalsPage() {
                     {portal.askBeforeDiagnostics ? t('admin.portals.asksDiagnostics') : t('admin.portals.noAskDiagnostics')}
                   </li>
                   <li>{portal.allowChatRequests ? t('admin.portals.requestsOn') : t('admin.portals.requestsOff')}</li>
+                  {portal.surveyAfterSession && <li data-testid="portal-survey">{t('admin.portals.surveyOn')}</li>}
                   <li>{t('admin.portals.lifetimeFact', { minutes: portal.codeLifetimeMinutes })}</li>
                 </ul>
               </div>
@@ -71,6 +73,9 @@ export function PortalsPage() {
                 <a class="btn btn--small btn--ghost" href={adminApi.portalPageUrl(portal.slug)} target="_blank" rel="noopener" data-testid="portal-link">
                   {t('admin.portals.openPage')}
                 </a>
+                <button type="button" class="btn btn--small btn--ghost" data-testid="portal-replies" onClick={() => setOpen({ kind: 'replies', portal })}>
+                  {t('replies.portalButton')}
+                </button>
                 <button type="button" class="btn btn--small btn--secondary" data-testid="edit-portal" onClick={() => setOpen({ kind: 'edit', portal })}>
                   {t('admin.edit')}
                 </button>
@@ -89,7 +94,12 @@ export function PortalsPage() {
         </div>
       )}
 
-      {open && <PortalDialog portal={open.kind === 'edit' ? open.portal : undefined} onClose={() => setOpen(null)} onSaved={replace} />}
+      {open && open.kind === 'replies' && (
+        <PortalRepliesDialog slug={open.portal.slug} name={open.portal.name} onClose={() => setOpen(null)} />
+      )}
+      {open && open.kind !== 'replies' && (
+        <PortalDialog portal={open.kind === 'edit' ? open.portal : undefined} onClose={() => setOpen(null)} onSaved={replace} />
+      )}
     </section>
   );
 }
@@ -196,6 +206,13 @@ function PortalDialog({ portal, onClose, onSaved }: { portal?: AdminPortal; onCl
             hint={t('admin.portals.allowRequestsHint')}
             checked={draft.allowChatRequests}
             onChange={set('allowChatRequests')}
+          />
+          <Toggle
+            name="surveyAfterSession"
+            label={t('admin.portals.survey')}
+            hint={t('admin.portals.surveyHint')}
+            checked={draft.surveyAfterSession}
+            onChange={set('surveyAfterSession')}
           />
         </fieldset>
 

@@ -15,6 +15,7 @@ import { adminHref } from './route';
 import type { DiagnosticsReport } from '../api/types';
 import type { HistoryLogFile, PermissionEvent, SessionHistory } from './types';
 import { useLoad } from './useLoad';
+import { SessionNotes } from '../notes/SessionNotes';
 
 /** One session looked back at: who, when, how long, the transcript, permissions, reports and log files. */
 export function SessionHistoryPage({ id }: { id: string }) {
@@ -79,6 +80,29 @@ function SessionDetails({ history }: { history: SessionHistory }) {
         ))}
       </dl>
 
+      {history.survey && (
+        <section class="card mc-card" aria-labelledby="h-survey" data-testid="history-survey">
+          <header class="card__header">
+            <h2 class="card__title" id="h-survey">
+              {t('admin.survey.title')}
+            </h2>
+            <span class="badge badge--neutral" data-testid="survey-rating">
+              {t('admin.survey.rating', { rating: history.survey.rating })}
+            </span>
+          </header>
+          <div class="card__body">
+            {history.survey.comment ? (
+              <blockquote class="mc-survey__comment" data-testid="survey-comment">
+                {history.survey.comment}
+              </blockquote>
+            ) : (
+              <p class="empty">{t('admin.survey.noComment')}</p>
+            )}
+            <p class="mc-survey__when">{dateTime(history.survey.answeredAt)}</p>
+          </div>
+        </section>
+      )}
+
       <div class="mc-session-grid">
         <section class="card mc-card" aria-labelledby="h-transcript" data-testid="history-transcript">
           <header class="card__header">
@@ -122,6 +146,10 @@ function SessionDetails({ history }: { history: SessionHistory }) {
             )}
           </div>
         </section>
+      </div>
+
+      <div class="card mc-card" data-testid="history-notes">
+        <SessionNotes session={s.id} initial={history.notes ?? []} />
       </div>
 
       <section class="card mc-card" aria-labelledby="h-diagnostics" data-testid="history-diagnostics">

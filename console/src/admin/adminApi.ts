@@ -10,6 +10,7 @@ import type {
   Settings,
   SettingsChange,
   SignInSettingsChange,
+  SurveySummary,
   TestEmailResult,
 } from './types';
 
@@ -37,6 +38,13 @@ export const adminApi = {
 
   history: (filters: HistoryFilters, limit?: number) => request<HistorySession[]>('GET', `/sessions${historyQuery(filters, limit)}`),
   historyCsvUrl: (filters: HistoryFilters) => `${API_BASE}/history.csv${historyQuery(filters)}`,
+  surveys: (from: string, to: string) => {
+    const params = new URLSearchParams();
+    if (from.trim()) params.set('from', from.trim());
+    if (to.trim()) params.set('to', to.trim());
+    const search = params.toString();
+    return request<SurveySummary>('GET', `/surveys/summary${search ? `?${search}` : ''}`);
+  },
   sessionHistory: (id: string) => request<SessionHistory>('GET', `/sessions/${enc(id)}/history`),
   logFileUrl: (session: string, fileId: string) => `${API_BASE}/sessions/${enc(session)}/logs/${enc(fileId)}`,
 

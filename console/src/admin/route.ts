@@ -1,11 +1,11 @@
 /**
  * The Management Center's place in the URL hash, so a page can be reloaded and bookmarked:
  * `#/admin/technicians`, `#/admin/portals`, `#/admin/settings`, `#/admin/history`,
- * `#/admin/history/{session}`, `#/admin/audit`, each optionally with `?filters`;
+ * `#/admin/history/{session}`, `#/admin/surveys`, `#/admin/audit`, each optionally with `?filters`;
  * `#/viewer/{session}` is a session's Viewer in a browser window of its own (popped out); `#/account` is
  * the user's own account (password, two-factor sign-in, tokens). Anything else is the console.
  */
-export const SECTIONS = ['technicians', 'portals', 'settings', 'history', 'audit'] as const;
+export const SECTIONS = ['technicians', 'portals', 'settings', 'history', 'surveys', 'audit'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export type Route =

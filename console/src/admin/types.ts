@@ -11,6 +11,10 @@ type Schemas = components['schemas'];
 /** GET/POST/PUT /api/v1/users (`ManagedUser`). */
 export type AdminUser = Schemas['ManagedUser'];
 
+/** GET /api/v1/surveys/summary (`SurveySummary`): the satisfaction surveys per technician and portal. */
+export type SurveySummary = Schemas['SurveySummary'];
+export type SurveyTally = Schemas['SurveyTally'];
+
 /** GET/POST/PUT /api/v1/portals (`Portal`). */
 export type AdminPortal = Schemas['Portal'];
 

@@ -87,6 +87,8 @@ export interface PortalDraft {
   askBeforeScreenSharing: boolean;
   askBeforeDiagnostics: boolean;
   allowChatRequests: boolean;
+  /** After each session the customer is asked how it went (1 to 5, a comment). */
+  surveyAfterSession: boolean;
   codeLifetimeMinutes: string;
   maxLiveCodes: string;
   welcomeText: string;
@@ -106,6 +108,7 @@ export const emptyPortalDraft: PortalDraft = {
   askBeforeScreenSharing: false,
   askBeforeDiagnostics: true,
   allowChatRequests: true,
+  surveyAfterSession: false,
   codeLifetimeMinutes: '20',
   maxLiveCodes: '8',
   welcomeText: '',
@@ -121,6 +124,7 @@ export function portalDraftOf(portal: AdminPortal): PortalDraft {
     askBeforeScreenSharing: portal.askBeforeScreenSharing,
     askBeforeDiagnostics: portal.askBeforeDiagnostics,
     allowChatRequests: portal.allowChatRequests,
+    surveyAfterSession: portal.surveyAfterSession ?? false,
     codeLifetimeMinutes: String(portal.codeLifetimeMinutes),
     maxLiveCodes: String(portal.maxLiveCodes ?? 8),
     welcomeText: portal.welcomeText ?? '',
@@ -166,6 +170,7 @@ export function portalBody(draft: PortalDraft, creating: boolean) {
     askBeforeScreenSharing: draft.askBeforeScreenSharing,
     askBeforeDiagnostics: draft.askBeforeDiagnostics,
     allowChatRequests: draft.allowChatRequests,
+    surveyAfterSession: draft.surveyAfterSession,
     codeLifetimeMinutes: Number(draft.codeLifetimeMinutes.trim()),
     maxLiveCodes: Number(draft.maxLiveCodes.trim()),
     welcomeText: draft.welcomeText,

@@ -75,6 +75,7 @@ export const ERROR_CODES = {
   CANNOT_DISABLE_SELF: { code: 'cannot_disable_self', httpStatus: 409 },
   SMTP_FAILED: { code: 'smtp_failed', httpStatus: 502 },
   APP_NOT_AVAILABLE: { code: 'app_not_available', httpStatus: 404 },
+  SHORTCUT_TAKEN: { code: 'shortcut_taken', httpStatus: 409 },
   BAD_ADDRESS: { code: 'bad_address', httpStatus: 400 },
   UNKNOWN_PORTAL: { code: 'unknown_portal', httpStatus: 400 },
   TOO_MANY_LIVE_CODES: { code: 'too_many_live_codes', httpStatus: 409 },
@@ -95,6 +96,8 @@ export const ERROR_CODES = {
   DIAGNOSTICS_UNAVAILABLE: { code: 'diagnostics_unavailable', httpStatus: 409 },
   NO_FILES: { code: 'no_files', httpStatus: 400 },
   FILE_MISSING: { code: 'file_missing', httpStatus: 410 },
+  SURVEY_NOT_FOUND: { code: 'survey_not_found', httpStatus: 404 },
+  SURVEY_ANSWERED: { code: 'survey_answered', httpStatus: 409 },
   NODE_UNREACHABLE: { code: 'node_unreachable', httpStatus: 503 },
   SESSION_ELSEWHERE: { code: 'session_elsewhere', httpStatus: 409, closeCode: 4409 },
 } as const satisfies Record<string, ErrorCodeEntry>;

@@ -196,6 +196,12 @@ export type LogsState = Schemas['LogsState'];
 /** POST /api/v1/sessions/{id}/logs/email. */
 export type LogsEmail = Schemas['LogsEmail'];
 
+/** A canned reply (`CannedReply`): shared by a portal (`scope` portal) or the technician's own (`personal`). */
+export type CannedReply = Schemas['CannedReply'];
+
+/** A private note on a session (`SessionNote`): technicians only, never the customer. */
+export type SessionNote = Schemas['SessionNote'];
+
 /**
  * Frames pushed by /ws/console (docs/protocol.md, section 2). The envelopes are the socket's, not REST,
  * so they are written here; what they carry is each a view of the OpenAPI document.
@@ -209,4 +215,6 @@ export type ConsoleEvent =
   | { type: 'diagnostics'; session: string; diagnostics: DiagnosticsState }
   | { type: 'logs'; session: string; logs: LogsState }
   | { type: 'outbox'; mail: EmailReceipt }
+  | { type: 'note'; session: string; note: SessionNote }
+  | { type: 'replies'; scope: 'portal' | 'personal'; portal?: string }
   | { type: 'ping' };

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onCommand } from '../shell/commands';
 import { useI18n } from '../i18n/I18nProvider';
+import { SessionNotes } from '../notes/SessionNotes';
+import { useCannedReplies } from '../replies/useCannedReplies';
 import { useConsole } from '../state/ConsoleProvider';
 import { ChatHeader } from './ChatHeader';
 import { Composer } from './Composer';
@@ -21,6 +23,7 @@ export function ChatWindow({ id, active, onRequestClose }: Props) {
   const { t } = useI18n();
   const { state, actions, me } = useConsole();
   const [confirming, setConfirming] = useState(false);
+  const replies = useCannedReplies();
   const session = state.sessions[id];
   const running = session?.status === 'active';
 
@@ -72,7 +75,10 @@ export function ChatWindow({ id, active, onRequestClose }: Props) {
         disabled={ended}
         disabledText={t('chat.composerEnded')}
         onSend={(text) => actions.sendMessage(id, text)}
+        replies={replies}
+        portal={session.portal}
       />
+      <SessionNotes session={id} folded />
       {confirming && (
         <ConfirmEndDialog customer={customer} onConfirm={() => actions.endSession(id)} onClose={() => setConfirming(false)} />
       )}

@@ -1,6 +1,9 @@
 import { readItem, sessionStorageOrNull, writeItem } from '../ui/browserStorage';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { errorMessage } from '../api/http';
+import type { CannedReply } from '../api/types';
+import { ReplyPicker } from '../replies/ReplyPicker';
+import { useReplyPicker } from '../replies/useReplyPicker';
 import { useI18n } from '../i18n/I18nProvider';
 import { countText } from '../i18n/numbers';
 
@@ -14,10 +17,18 @@ interface Props {
   disabled: boolean;
   disabledText: string;
   onSend: (text: string) => Promise<unknown>;
+  /** Canned replies to offer on `/` (issue 18); the session's `portal` decides which shared ones fit. */
+  replies?: readonly CannedReply[];
+  portal?: string | null;
 }
 
-/** Message box: Enter sends, Shift+Enter adds a line; a counter keeps the text within 4,000 characters. */
-export function Composer({ id, draftKey, disabled, disabledText, onSend }: Props) {
+const NO_REPLIES: readonly CannedReply[] = [];
+
+/**
+ * Message box: Enter sends, Shift+Enter adds a line; a counter keeps the text within 4,000 characters.
+ * `/` and a few letters open the canned replies: Enter puts one in the box, never sends it.
+ */
+export function Composer({ id, draftKey, disabled, disabledText, onSend, replies, portal = null }: Props) {
   const { t, lang } = useI18n();
   const number = (n: number) => countText(n, lang);
   const [text, setText] = useState(() => (draftKey ? (readItem(sessionStorageOrNull(), draftKey) ?? '') : ''));
@@ -26,6 +37,10 @@ export function Composer({ id, draftKey, disabled, disabledText, onSend }: Props
   }, [draftKey, text]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
+  const picker = useReplyPicker(text, setText, field, replies ?? NO_REPLIES, portal);
+  const offerReplies = !!replies && !disabled;
+  const listId = `${id ?? 'composer'}-replies`;
 
   const length = text.length;
   const tooLong = length > MAX_CHAT_LENGTH;
@@ -62,6 +77,7 @@ export function Composer({ id, draftKey, disabled, disabledText, onSend }: Props
         <label class="composer__field">
           <span class="visually-hidden">{t('chat.inputLabel')}</span>
           <textarea
+            ref={field}
             id={id}
             data-testid="chat-input"
             rows={2}
@@ -70,8 +86,23 @@ export function Composer({ id, draftKey, disabled, disabledText, onSend }: Props
             readOnly={busy}
             placeholder={disabled ? disabledText : t('chat.placeholder')}
             aria-invalid={tooLong}
-            onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+            aria-controls={offerReplies && picker.open ? listId : undefined}
+            aria-activedescendant={offerReplies && picker.matches.length > 0 ? `${listId}-${picker.matches[picker.index].id}` : undefined}
+            onInput={(e) => {
+              setText((e.currentTarget as HTMLTextAreaElement).value);
+              picker.track();
+            }}
+            onClick={picker.track}
+            onKeyUp={(e) => {
+              // ↑ and ↓ move in the open list; every other key that moves the caret is followed
+              if (!(picker.open && (e.key === 'ArrowUp' || e.key === 'ArrowDown'))) picker.track();
+            }}
             onKeyDown={(e) => {
+              if (offerReplies && !e.isComposing && picker.onKeyDown(e)) {
+                e.preventDefault();
+                e.stopPropagation(); // Esc closes the list, not the window around it
+                return;
+              }
               if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
                 e.preventDefault();
                 void send();
@@ -79,6 +110,19 @@ export function Composer({ id, draftKey, disabled, disabledText, onSend }: Props
             }}
           />
         </label>
+        {offerReplies && <ReplyPicker picker={picker} listId={listId} />}
+        {offerReplies && (
+          <button
+            type="button"
+            class="btn btn--ghost composer__replies"
+            data-testid="replies-button"
+            title={t('replies.button')}
+            aria-label={t('replies.button')}
+            onClick={picker.start}
+          >
+            /
+          </button>
+        )}
         <button type="submit" class="btn btn--primary composer__send" data-testid="chat-send" disabled={!canSend}>
           {t('chat.send')}
         </button>

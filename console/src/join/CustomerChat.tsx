@@ -5,6 +5,7 @@ import { timeline, type AgentSession } from './agentSession';
 import { closeReasonText } from './closeReason';
 import { CustomerComposer } from './CustomerComposer';
 import { CustomerMessage } from './CustomerMessage';
+import { SurveyForm } from './SurveyForm';
 import { useAgentState } from './useAgentState';
 
 /** The customer's chat with the technician, over the agent protocol. */
@@ -73,6 +74,7 @@ export function CustomerChat({ session, technician, onBack }: Props) {
           <span class="banner__thanks">{t('join.thanks')}</span>
         </div>
       )}
+      {state.status === 'ended' && state.ended?.survey && <SurveyForm token={state.ended.survey} />}
       {state.status === 'failed' && state.closed && (
         <div class="banner banner--error" role="alert" data-testid="close-reason" data-code={state.closed.code}>
           <span>{closeReasonText(state.closed, t)}</span>

@@ -350,6 +350,22 @@ describe('AgentSession ending', () => {
     expect(session.send('hello?')).toBeNull();
   });
 
+  it('keeps the survey token an end carries, and only one that looks like a token', () => {
+    const asked = setup();
+    asked.session.start();
+    asked.sockets.last().open();
+    asked.sockets.last().push(welcome());
+    asked.sockets.last().push({ type: 'end', by: 'technician', reason: '', survey: 'AbCdEfGhIjKlMnOpQrStUvWx_-012345' });
+    expect(asked.session.state.ended?.survey).toBe('AbCdEfGhIjKlMnOpQrStUvWx_-012345');
+
+    const odd = setup();
+    odd.session.start();
+    odd.sockets.last().open();
+    odd.sockets.last().push(welcome());
+    odd.sockets.last().push({ type: 'end', by: 'technician', reason: '', survey: '../../auth/token' });
+    expect(odd.session.state.ended).toEqual({ by: 'technician', reason: '' });
+  });
+
   it('stops on a final close and keeps the server’s reason for the customer', () => {
     const { session, sockets, clock } = setup();
     session.start();

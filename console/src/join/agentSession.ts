@@ -11,6 +11,8 @@ import { OPEN, type SocketFactory, type SocketLike } from '../api/socketLike';
 
 export const PROTOCOL_VERSION = 1;
 export const MAX_MESSAGE_LENGTH = 4000;
+/** What a survey token looks like (URL-safe base64); anything else in an end frame is ignored. */
+const SURVEY_TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
 export interface DeviceDescription {
   manufacturer: string;
@@ -56,8 +58,8 @@ export interface AgentState {
   transcript: TranscriptEntry[];
   /** The customer's own messages that are not (yet) in the transcript. */
   outgoing: OutgoingMessage[];
-  /** Set when the server said `end`. */
-  ended: { by: string; reason: string } | null;
+  /** Set when the server said `end`; `survey`: the token to answer the portal's survey with, when it asks one. */
+  ended: { by: string; reason: string; survey?: string } | null;
   /** Set when the server closed the socket for good (final close code). */
   closed: { code: number; reason: string } | null;
   leaving: boolean;
@@ -264,7 +266,11 @@ export class AgentSession {
         this.sendFrame({ type: 'pong' });
         break;
       case 'end':
-        this.finish('ended', { by: String(frame.by ?? 'server'), reason: String(frame.reason ?? '') });
+        this.finish('ended', {
+          by: String(frame.by ?? 'server'),
+          reason: String(frame.reason ?? ''),
+          ...(typeof frame.survey === 'string' && SURVEY_TOKEN.test(frame.survey) ? { survey: frame.survey } : {}),
+        });
         break;
       case 'prompt':
         // The browser chat can share nothing: refuse at once rather than leave the technician waiting.

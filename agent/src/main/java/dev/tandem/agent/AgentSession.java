@@ -58,6 +58,7 @@ public final class AgentSession implements AutoCloseable {
 
     private final SessionRequest request;
     private final SessionListener listener;
+    private final Transport transport;
     private final SessionLoop loop;
     private final ServerLink link;
     private final ConsentLedger consent = new ConsentLedger();
@@ -82,6 +83,7 @@ public final class AgentSession implements AutoCloseable {
     private AgentSession(SessionRequest request, SessionListener listener, Transport transport, PhoneFeatures features) {
         this.request = Objects.requireNonNull(request, "request");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.transport = Objects.requireNonNull(transport, "transport");
         this.ticket = request.resumeTicket().orElse(null);
         this.lastSeq = request.lastSeq();
         this.capabilities = request.capabilities();
@@ -279,6 +281,11 @@ public final class AgentSession implements AutoCloseable {
             }
         } else if (message instanceof ServerMessage.End) {
             ServerMessage.End end = (ServerMessage.End) message;
+            if (end.survey != null && end.survey.matches("[A-Za-z0-9_-]{16,128}")) {
+                SatisfactionSurvey survey = new SatisfactionSurvey(request.server().api("/surveys/" + end.survey),
+                        transport.tls());
+                tell(l -> l.surveyOffered(survey));
+            }
             finish(l -> l.ended(end.by, end.reason), NORMAL_CLOSE, "");
         } else if (message instanceof ServerMessage.Ping) {
             transmit(new AgentMessage.Pong());

@@ -1,7 +1,9 @@
 package dev.tandem.agent;
 
+import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.util.Locale;
 
 /**
@@ -60,6 +62,17 @@ public final class ServerAddress {
         String authority = uri.getRawAuthority().replaceFirst("^.*@", "");
         URI socket = URI.create(socketScheme + "://" + authority + prefix + AGENT_PATH);
         return new ServerAddress(scheme + "://" + authority + prefix, socket);
+    }
+
+    /** The URL of {@code path} of the REST API, {@code http(s)://host[:port][/prefix]/api/v1/...}, for a path after {@code /api/v1}. */
+    public URL api(String path) {
+        String socket = agentSocket.toString();
+        String http = (socket.startsWith("wss:") ? "https:" : "http:") + socket.substring(socket.indexOf(':') + 1);
+        try {
+            return new URL(http.substring(0, http.length() - AGENT_PATH.length()) + "/api/v1" + path);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException("Not a path of the API: " + path, e);
+        }
     }
 
     /** The URL of the agent WebSocket, {@code ws(s)://host[:port][/prefix]/ws/agent}. */

@@ -57,6 +57,14 @@ public interface SessionListener {
     }
 
     /** The session is over: {@code by} is {@code technician}, {@code customer} or {@code server}. */
+    /**
+     * The session is over and its portal asks the customer how it went: show the question (1 to 5
+     * and a comment) and {@link SatisfactionSurvey#answer} it, off this thread. Heard just before
+     * {@link #ended}.
+     */
+    default void surveyOffered(SatisfactionSurvey survey) {
+    }
+
     default void ended(String by, String reason) {
     }
 

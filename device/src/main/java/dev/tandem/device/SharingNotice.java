@@ -1,5 +1,6 @@
 package dev.tandem.device;
 
+import dev.tandem.agent.SatisfactionSurvey;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.consent.ConsentPrompt;
 import dev.tandem.device.diagnostics.VirtualLogs;
@@ -35,6 +36,11 @@ final class SharingNotice implements SessionListener {
         permissions.follow(screen, control);
         journal.record("Sharing changed: screen " + screen + ", control " + control);
         customer.sharing(screen, control);
+    }
+
+    @Override
+    public void surveyOffered(SatisfactionSurvey survey) {
+        customer.surveyOffered(survey);
     }
 
     @Override

@@ -118,6 +118,10 @@ public final class VirtualPhone implements AutoCloseable {
      * The phone's language (a tag such as {@code es}), told to the server when joining so that what it
      * sends is in that language unless the portal fixes one; this machine's language until set.
      */
+    public synchronized String language() {
+        return language;
+    }
+
     public synchronized void language(String tag) {
         this.language = tag;
     }

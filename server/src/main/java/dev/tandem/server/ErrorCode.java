@@ -91,6 +91,8 @@ public enum ErrorCode {
     CANNOT_DISABLE_SELF("cannot_disable_self", 409),
     SMTP_FAILED("smtp_failed", 502),
     APP_NOT_AVAILABLE("app_not_available", 404),
+    /** A canned reply's shortcut that its portal, or its technician's own replies, already have. */
+    SHORTCUT_TAKEN("shortcut_taken", 409),
 
     // Codes, chat requests and sessions.
     BAD_ADDRESS("bad_address", 400),
@@ -113,6 +115,12 @@ public enum ErrorCode {
     DIAGNOSTICS_UNAVAILABLE("diagnostics_unavailable", 409),
     NO_FILES("no_files", 400),
     FILE_MISSING("file_missing", 410),
+
+    // The satisfaction survey after a session (docs/surveys.md).
+    /** No survey goes with that token, or its day to answer is over. */
+    SURVEY_NOT_FOUND("survey_not_found", 404),
+    /** The survey was answered already; an answer is not changed afterwards. */
+    SURVEY_ANSWERED("survey_answered", 409),
 
     // Several nodes (docs/deployment.md).
     /** The node that owns a session did not answer a forwarded command in time (gone, or the bus is away); safe to retry. */

@@ -32,6 +32,10 @@ import dev.tandem.server.edge.ForwardedClient;
 import dev.tandem.server.edge.ServerCertificate;
 import dev.tandem.server.domain.Portal;
 import dev.tandem.server.history.SessionHistory;
+import dev.tandem.server.records.SessionNotes;
+import dev.tandem.server.replies.CannedReplies;
+import dev.tandem.server.store.CannedReplyStore;
+import dev.tandem.server.store.SessionNoteStore;
 import dev.tandem.server.http.WebApp;
 import dev.tandem.server.ws.AgentEndpoint;
 import dev.tandem.server.ws.ConsoleEndpoint;
@@ -68,6 +72,8 @@ import dev.tandem.server.store.EmailStore;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.store.SurveyStore;
+import dev.tandem.server.surveys.Surveys;
 import dev.tandem.server.store.TokenStore;
 import dev.tandem.server.store.UserStore;
 import io.javalin.Javalin;
@@ -234,9 +240,13 @@ public final class TandemServer implements AutoCloseable {
         SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
                 consoles, clock, audit);
         sessions.plug(screens, diagnostics);
+        SurveyStore surveyStore = new SurveyStore(database);
+        Surveys surveys = new Surveys(surveyStore, portals, audit, clock);
+        sessions.askAfterwards(surveys);
         LogMail logMail = new LogMail(logFiles, access, mail, sessions::noteIfLive);
+        SessionNotes notes = new SessionNotes(new SessionNoteStore(database), access, consoles, audit, clock);
         SessionHistory history = new SessionHistory(sessionStore, sessions, messageStore, diagnosticsStore,
-                new HistoryStore(database), audit);
+                new HistoryStore(database), audit, notes, surveyStore);
         RetentionSweep retention = new RetentionSweep(settings, new RetentionStore(database), vault, audit, clock);
         ChatRequests requests = new ChatRequests(database, portals, sessions, consoles, audit, clock, json,
                 config.requestsPerAddress());
@@ -274,8 +284,10 @@ public final class TandemServer implements AutoCloseable {
                 () -> jobs.now(retention::sweep));
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
-                config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail),
-                new WebApp.Nodes(heartbeat::views, heartbeat::isStopping)), json);
+                config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail, notes),
+                new WebApp.Nodes(heartbeat::views, heartbeat::isStopping),
+                new CannedReplies(new CannedReplyStore(database), portals, consoles, audit, clock),
+                new WebApp.Surveying(surveys, surveyStore, clock)), json);
         bus.plug(requests, web, owners);
 
         // Nothing one client does may stall the others: bounded threads, connections, requests, time.

@@ -35,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class AuthorizationMatrixTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The text of the owner's personal canned replies, which nobody else's list may contain. */
+    private static final String OWNERS_WORDS = "Lucia's own words";
 
     enum Caller { ANONYMOUS, CUSTOMER, OWNER, OTHER, ADMIN }
 
@@ -155,6 +157,20 @@ class AuthorizationMatrixTest {
             return name;
         }
 
+        /** Canned replies (issue 18): one personal reply of the owner and one of the default portal, made once. */
+        String ownerReply;
+        String portalReply;
+
+        String freshOwnerReply() {
+            return owner.post("/api/v1/replies", "{\"shortcut\":\"" + unusedName("mine") + "\",\"text\":\"" + OWNERS_WORDS + "\"}")
+                    .expect(201).json().get("id").asText();
+        }
+
+        String freshPortalReply() {
+            return admin.post("/api/v1/portals/default/replies", "{\"shortcut\":\"" + unusedName("shared")
+                    + "\",\"text\":\"Hello\"}").expect(201).json().get("id").asText();
+        }
+
         String unusedName(String prefix) {
             return prefix + serial.incrementAndGet();
         }
@@ -173,9 +189,15 @@ class AuthorizationMatrixTest {
             values.put("newSlug", () -> unusedName("portal-"));
             values.put("ownerToken", () -> ownerToken);
             values.put("noPasskey", () -> "pk_none");
+            values.put("noSurvey", () -> "not-a-survey-token");
             values.put("freshOwnerToken", this::freshOwnerToken);
             values.put("ownerConsole", () -> ownerConsole);
             values.put("freshOwnerConsole", this::freshOwnerConsole);
+            values.put("newShortcut", () -> unusedName("shortcut"));
+            values.put("ownerReply", () -> ownerReply == null ? ownerReply = freshOwnerReply() : ownerReply);
+            values.put("freshOwnerReply", this::freshOwnerReply);
+            values.put("portalReply", () -> portalReply == null ? portalReply = freshPortalReply() : portalReply);
+            values.put("freshPortalReply", this::freshPortalReply);
             return values;
         }
 
@@ -250,6 +272,25 @@ class AuthorizationMatrixTest {
         // Follow-up is for expired requests: the customer passes the check and is told it is not expired.
         row("POST", "/api/v1/requests/{freshRequest}/follow-up", "{\"email\":\"ana@example.com\"}",
                 404, 409, 404, 404, 404);
+        // Canned replies (issue 18): a personal reply is its technician's alone (administrators too get
+        // 404); a portal's shared replies are read by every technician and changed by administrators.
+        row("POST", "/api/v1/replies", "{\"shortcut\":\"{newShortcut}\",\"text\":\"Hello\"}", 401, 401, 201, 201, 201);
+        row("PUT", "/api/v1/replies/{ownerReply}", "{\"text\":\"" + OWNERS_WORDS + "\"}", 401, 401, 200, 404, 404);
+        row("DELETE", "/api/v1/replies/{freshOwnerReply}", null, 401, 401, 204, 404, 404);
+        // After the PUT above made the owner's reply: nobody else's list holds its words.
+        row("GET", "/api/v1/replies", null, 401, 401, 200, 200, 200, OWNERS_WORDS);
+        row("GET", "/api/v1/portals/default/replies", null, 401, 401, 200, 200, 200);
+        row("POST", "/api/v1/portals/default/replies", "{\"shortcut\":\"{newShortcut}\",\"text\":\"Hello\"}",
+                401, 401, 403, 403, 201);
+        row("PUT", "/api/v1/portals/default/replies/{portalReply}", "{\"text\":\"Changed\"}", 401, 401, 403, 403, 200);
+        row("DELETE", "/api/v1/portals/default/replies/{freshPortalReply}", null, 401, 401, 403, 403, 204);
+        // Private session notes: whoever may see the session, live or ended; never the customer.
+        row("GET", session + "/notes", null, 401, 401, 200, 404, 200);
+        row("POST", session + "/notes", "{\"text\":\"A private note\"}", 401, 401, 201, 404, 201);
+        // The satisfaction survey: the one-time token its end gave the customer is the only permission,
+        // for anyone holding it (SurveyTest answers with a real one); the summary is for administrators.
+        row("POST", "/api/v1/surveys/{noSurvey}", "{\"rating\":5}", 404, 404, 404, 404, 404);
+        row("GET", "/api/v1/surveys/summary", null, 401, 401, 403, 403, 200);
         // Public documents.
         row("GET", "/api/v1/openapi.json", null, 200, 200, 200, 200, 200);
         identityRows();

@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -206,6 +208,40 @@ class NodesOnOneBusTest {
         awaitCustomerConnected(onB, session, false);
         assertThat(onB.get("/api/v1/sessions?status=active").expect(200).json().findValues("customerConnected"))
                 .as("the list on node B agrees").allMatch(v -> !v.asBoolean());
+    }
+
+    /**
+     * Canned replies and private notes (issue 18): written through node B, in the database, and
+     * announced through the cluster's events to the console on A; the phone on A never gets the note.
+     */
+    @Test
+    void aNoteAndASharedReplyWrittenOnOneNodeReachTheConsoleOnTheOtherAndNeverThePhone() {
+        Api onA = a.technician("nora");
+        Api onB = b.api().signIn("nora", RunningServer.password("nora"));
+        try (RawDevice phone = RawDevice.connect(a); EventSocket console = EventSocket.console(a.wsUrl(""), onA.token())) {
+            String session = joinOwnedByA(phone, onA.createCode("nodes"));
+
+            JsonNode note = onB.post("/api/v1/sessions/" + session + "/notes", "{\"text\":\"written on node B\"}")
+                    .expect(201).json();
+            JsonNode event = console.next("note");
+            assertThat(event.get("session").asText()).isEqualTo(session);
+            assertThat(event.at("/note/id").asLong()).isEqualTo(note.get("id").asLong());
+            assertThat(onA.get("/api/v1/sessions/" + session + "/notes").expect(200).json().findValuesAsText("text"))
+                    .containsExactly("written on node B");
+
+            b.admin().post("/api/v1/portals/default/replies", "{\"shortcut\":\"nodes\",\"text\":\"From B.\"}").expect(201);
+            assertThat(console.next("replies").get("portal").asText()).isEqualTo("default");
+            assertThat(onA.get("/api/v1/replies").expect(200).json().findValuesAsText("shortcut")).contains("nodes");
+
+            // The technician's next line reaches the phone; nothing before it carried the note.
+            onB.post("/api/v1/sessions/" + session + "/messages", "{\"text\":\"after the note\"}").expect(201);
+            List<String> seen = new ArrayList<>();
+            phone.next(frame -> {
+                seen.add(frame.toString());
+                return "after the note".equals(frame.path("text").asText());
+            }, "the line after the note");
+            assertThat(seen).noneSatisfy(frame -> assertThat(frame).contains("node B"));
+        }
     }
 
     private static void awaitCustomerConnected(Api api, String session, boolean connected) throws InterruptedException {

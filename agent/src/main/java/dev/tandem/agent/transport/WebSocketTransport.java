@@ -67,6 +67,11 @@ public final class WebSocketTransport implements Transport {
         return client.connection;
     }
 
+    @Override
+    public SSLSocketFactory tls() {
+        return tlsSockets();
+    }
+
     private SSLSocketFactory tlsSockets() {
         SSLSocketFactory factory = tls;
         if (factory == null) {

@@ -276,6 +276,25 @@ class AgentSessionTest {
     }
 
     @Test
+    void anEndThatCarriesASurveyOffersItJustBeforeTheEndWithoutShowingItsToken() throws Exception {
+        PeerConnection connection = joined(15);
+        String token = "AbCdEfGhIjKlMnOpQrStUvWxYz012345";
+        connection.send(PeerConnection.message("end").put("by", "technician").put("survey", token));
+
+        String offered = events.next();
+        assertThat(offered).isEqualTo("survey offered SatisfactionSurvey[" + peer.baseUrl() + "]").doesNotContain(token);
+        events.expect("ended by technician");
+    }
+
+    @Test
+    void aSurveyTokenThatIsNotOneIsIgnored() throws Exception {
+        PeerConnection connection = joined(15);
+        connection.send(PeerConnection.message("end").put("by", "technician").put("survey", "../../auth/token?x=1"));
+
+        events.expect("ended by technician");
+    }
+
+    @Test
     void leavingTellsTheServerAndEndsTheSessionByTheCustomer() throws Exception {
         PeerConnection connection = joined(15);
         session.send("Thanks, bye");

@@ -81,6 +81,11 @@ final class RecordingListener implements SessionListener {
     }
 
     @Override
+    public void surveyOffered(dev.tandem.agent.SatisfactionSurvey survey) {
+        record("survey offered " + survey);
+    }
+
+    @Override
     public void ended(String by, String reason) {
         record("ended by " + by + (reason == null ? "" : ": " + reason));
     }

@@ -8,6 +8,7 @@ import dev.tandem.agent.AgentSession;
 import dev.tandem.agent.MessageRefusedException;
 import dev.tandem.agent.PhoneFeatures;
 import dev.tandem.agent.ResumeTicket;
+import dev.tandem.agent.SatisfactionSurvey;
 import dev.tandem.agent.ServerAddress;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.SessionRequest;
@@ -69,6 +70,7 @@ public final class ActiveSession {
     private final SessionNotifications notifications;
     private final CaptureConsent consent;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
+    private final SessionSurvey survey = new SessionSurvey(main, this::changed);
 
     // Main-thread state.
     private AgentSession agent;
@@ -314,6 +316,9 @@ public final class ActiveSession {
     /** {@code technician}, {@code customer} or {@code server} once ended; null otherwise. */
     public String endedBy() { return endedBy; }
 
+    /** The portal's satisfaction survey, once the session is over (state NONE when there is none). */
+    public SessionSurvey survey() { return survey; }
+
     /** Why the session ended, was refused or failed, in the server's or the platform's words; may be null. */
     public String endReason() { return endReason; }
 
@@ -336,6 +341,7 @@ public final class ActiveSession {
         screenShared = controlShared = capturing = false;
         endedBy = endReason = null;
         refusal = null;
+        survey.reset();
     }
 
     private void sharingChanged(boolean screenNow, boolean controlNow) {
@@ -441,6 +447,11 @@ public final class ActiveSession {
         @Override
         public void sharing(boolean screenNow, boolean controlNow) {
             apply(() -> sharingChanged(screenNow, controlNow));
+        }
+
+        @Override
+        public void surveyOffered(SatisfactionSurvey offered) {
+            apply(() -> survey.offer(offered));
         }
 
         @Override

@@ -31,6 +31,7 @@ import dev.tandem.android.session.PromptTitles;
  * session goes on, with its notification); only the exit icon leaves. After Android killed the app
  * the chat comes back with the session ({@code restore}); with no session at all it hands over to
  * the join screen. Android 13+ is asked to show notifications once, with a way back after a "no".
+ * Once the session is over, a portal's satisfaction survey shows under the notice ({@link SurveyPanel}).
  */
 public final class ChatActivity extends Activity implements ActiveSession.Observer {
     private ActiveSession session;
@@ -46,6 +47,7 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
     private AlertDialog promptDialog;
     private ConsentPrompt shownPrompt;
     private boolean capabilitiesChecked;
+    private SurveyPanel surveyPanel;
 
     @Override
     protected void onCreate(Bundle saved) {
@@ -67,6 +69,7 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         allowCapture = findViewById(R.id.allow_capture);
         allowCapture.setOnClickListener(v -> session.askAndroidAgain());
         notificationsOff = findViewById(R.id.notifications_off);
+        surveyPanel = new SurveyPanel(this, session.survey());
         findViewById(R.id.notifications_allow).setOnClickListener(v -> NotificationPermission.openSettings(this));
         if (saved == null) {
             NotificationPermission.askIfNeeded(this);
@@ -169,6 +172,7 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         allowCapture.setVisibility(s.waitingForAndroid() ? View.VISIBLE : View.GONE);
         showStatus(s);
         showPrompt(s);
+        surveyPanel.show(s.survey());
     }
 
     private void showStatus(ActiveSession s) {

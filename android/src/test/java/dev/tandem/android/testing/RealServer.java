@@ -74,6 +74,14 @@ public final class RealServer implements AutoCloseable {
         }
     }
 
+    /** The default portal asks its customers how it went, after each session. */
+    public void askSurveys() throws InterruptedException {
+        commands.println("survey");
+        if (lines.poll(20, TimeUnit.SECONDS) == null) {
+            throw new AssertionError("the server did not turn the survey on");
+        }
+    }
+
     /** GET as the technician; fails unless 200. */
     public JsonNode get(String path) throws IOException {
         return call("GET", path, null, 200);

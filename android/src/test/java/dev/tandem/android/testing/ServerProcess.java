@@ -10,8 +10,9 @@ import java.time.Duration;
 /**
  * The real Tandem server for the app's tests, in a JVM of its own (Robolectric's sandbox must not
  * load a whole server): prints {@code READY <base URL> <technician token>}, then obeys lines on stdin:
- * {@code advance <seconds>} moves the server's clock (request timeouts), {@code quit} stops it. Each
- * command is answered with {@code OK}.
+ * {@code advance <seconds>} moves the server's clock (request timeouts), {@code survey} makes the
+ * default portal ask its customers how it went, {@code quit} stops it. Each command is answered with
+ * {@code OK}.
  */
 public final class ServerProcess {
     private ServerProcess() {
@@ -26,6 +27,8 @@ public final class ServerProcess {
         for (String line; (line = commands.readLine()) != null && !line.equals("quit"); ) {
             if (line.startsWith("advance ")) {
                 server.clock().advance(Duration.ofSeconds(Long.parseLong(line.substring("advance ".length()).trim())));
+            } else if (line.equals("survey")) {
+                server.admin().put("/api/v1/portals/default", "{\"surveyAfterSession\":true}").expect(200);
             }
             System.out.println("OK");
             System.out.flush();

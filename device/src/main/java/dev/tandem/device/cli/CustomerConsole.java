@@ -1,6 +1,7 @@
 package dev.tandem.device.cli;
 
 import dev.tandem.agent.MessageRefusedException;
+import dev.tandem.agent.SatisfactionSurvey;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.consent.ConsentPrompt;
 import dev.tandem.device.VirtualPhone;
@@ -17,6 +18,8 @@ import java.util.Deque;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The customer in front of the virtual phone, for a script: lines read from stdin become what the
@@ -26,6 +29,9 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  * with {@code /}); {@code /yes} and {@code /no} answer the oldest open prompt; {@code /stop} stops
  * screen sharing and control; {@code /quit} leaves the session. The end of stdin ends nothing: the
  * session goes on until one side ends it, and {@link #outcome()} then says how the command exits.
+ * When the portal asks how it went (a {@code survey} event before {@code ended}), the command waits,
+ * while stdin is open and for at most {@link #SURVEY_WAIT}, for {@code /rate N [comment]} or
+ * {@code /skip}; with stdin closed it does not wait.
  *
  * <p>Threading: session events arrive on the session's thread, stdin lines on the reader's. They
  * share only the queue of open prompts (a concurrent deque) and the outcome (a future); no lock is
@@ -34,12 +40,16 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 final class CustomerConsole implements SessionListener {
     /** Exit code for a failure outside the protocol's status table: unreachable server, broken connection. */
     static final int CONNECTION_FAILURE = 5;
+    /** How long a survey waits for its answer on stdin once the session is over. */
+    static final Duration SURVEY_WAIT = Duration.ofMinutes(2);
 
     private final VirtualPhone phone;
     private final CustomerEvents events;
     private final ConsentMode consentMode;
     private final Deque<ConsentPrompt> openPrompts = new ConcurrentLinkedDeque<>();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private final AtomicReference<SatisfactionSurvey> survey = new AtomicReference<>();
+    private volatile boolean stdinOpen = true;
 
     CustomerConsole(VirtualPhone phone, CustomerEvents events, ConsentMode consentMode) {
         this.phone = phone;
@@ -61,6 +71,11 @@ final class CustomerConsole implements SessionListener {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read stdin", e);
+        } finally {
+            stdinOpen = false;
+            if (survey.getAndSet(null) != null) {
+                outcome.complete(Outcome.sessionEnded()); // no one left to answer it
+            }
         }
     }
 
@@ -80,7 +95,13 @@ final class CustomerConsole implements SessionListener {
     }
 
     private void command(String command) {
+        String[] words = command.split("\\s+", 3);
+        if (words[0].equalsIgnoreCase("/rate")) {
+            rate(words);
+            return;
+        }
         switch (command.toLowerCase(Locale.ROOT)) {
+            case "/skip" -> skipSurvey();
             case "/yes" -> answerOldest(true);
             case "/no" -> answerOldest(false);
             case "/stop" -> {
@@ -89,9 +110,57 @@ final class CustomerConsole implements SessionListener {
                 }
             }
             case "/quit" -> phone.leave();
-            default -> events.error("Unknown command " + command.split("\\s+")[0]
-                    + ": use /yes, /no, /stop or /quit, and start a message with // to send a line that begins with /.");
+            default -> events.error("Unknown command " + words[0] + ": use /yes, /no, /stop or /quit (after the"
+                    + " session, /rate or /skip), and start a message with // to send a line that begins with /.");
         }
+    }
+
+    /** {@code /rate N [comment]}: the answer to the survey of the session that just ended. */
+    private void rate(String[] words) {
+        SatisfactionSurvey asked = survey.get();
+        if (asked == null) {
+            events.error("There is no survey to answer: the portal asks one, if at all, when the session is over.");
+            return;
+        }
+        int rating;
+        try {
+            rating = Integer.parseInt(words.length > 1 ? words[1] : "");
+        } catch (NumberFormatException e) {
+            rating = 0;
+        }
+        String comment = words.length > 2 ? words[2] : null;
+        if (rating < SatisfactionSurvey.LOWEST || rating > SatisfactionSurvey.HIGHEST) {
+            events.error("Answer with /rate and a number from 1 (bad) to 5 (very good), then a comment if you like.");
+            return;
+        }
+        if (comment != null && comment.strip().length() > SatisfactionSurvey.MAX_COMMENT_CHARS) {
+            events.error("The comment may be at most " + SatisfactionSurvey.MAX_COMMENT_CHARS + " characters.");
+            return;
+        }
+        if (!survey.compareAndSet(asked, null)) {
+            return; // answered or given up meanwhile
+        }
+        try {
+            SatisfactionSurvey.Outcome answered = asked.answer(rating, comment);
+            events.surveyAnswered(switch (answered) {
+                case THANKED -> "thanked";
+                case ALREADY_ANSWERED -> "alreadyAnswered";
+                case EXPIRED -> "expired";
+            }, rating);
+        } catch (IOException e) {
+            events.error("The answer could not be sent: " + e.getMessage());
+        } finally {
+            outcome.complete(Outcome.sessionEnded());
+        }
+    }
+
+    private void skipSurvey() {
+        if (survey.getAndSet(null) == null) {
+            events.error("There is no survey to skip.");
+            return;
+        }
+        events.surveyAnswered("skipped", null);
+        outcome.complete(Outcome.sessionEnded());
     }
 
     private void say(String text) {
@@ -175,9 +244,31 @@ final class CustomerConsole implements SessionListener {
     }
 
     @Override
+    public void surveyOffered(SatisfactionSurvey offered) {
+        if (stdinOpen) {
+            survey.set(offered);
+            events.survey(phone.language().startsWith("es")
+                    ? "¿Qué tal ha ido? Responda /rate y un número del 1 (mal) al 5 (muy bien), y un comentario si quiere;"
+                            + " o /skip."
+                    : "How did it go? Answer /rate and a number from 1 (bad) to 5 (very good), then a comment if you"
+                            + " like; or /skip.");
+        }
+    }
+
+    @Override
     public void ended(String by, String reason) {
         events.ended(by, reason);
-        outcome.complete(Outcome.sessionEnded());
+        if (survey.get() == null) {
+            outcome.complete(Outcome.sessionEnded());
+            return;
+        }
+        // The survey waits for its answer on stdin, but not for ever.
+        CompletableFuture.delayedExecutor(SURVEY_WAIT.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (survey.getAndSet(null) != null) {
+                events.surveyAnswered("skipped", null);
+                outcome.complete(Outcome.sessionEnded());
+            }
+        });
     }
 
     @Override

@@ -79,6 +79,16 @@ final class CustomerEvents {
         write(event("reconnecting").put("attempt", attempt));
     }
 
+    /** The session is over and the portal asks how it went: {@code /rate 1..5 [comment]} or {@code /skip}. */
+    void survey(String text) {
+        write(event("survey").put("text", text).put("lowest", 1).put("highest", 5));
+    }
+
+    /** What became of the customer's answer: {@code thanked}, {@code alreadyAnswered}, {@code expired} or {@code skipped}. */
+    void surveyAnswered(String outcome, Integer rating) {
+        write(event("surveyAnswered").put("outcome", outcome).put("rating", rating));
+    }
+
     void resumed() {
         write(event("resumed"));
     }

@@ -153,14 +153,25 @@ public abstract class ServerMessage {
     }
 
     /** The session is over. */
+    /**
+     * The session is over. {@code survey}: where the portal asks customers how it went, the one-time
+     * token to answer with ({@code POST /api/v1/surveys/{token}}); null otherwise.
+     */
     public static final class End extends ServerMessage {
         public final String by;
         public final String reason;
+        public final String survey;
+
+        public End(String by, String reason) {
+            this(by, reason, null);
+        }
 
         @JsonCreator
-        public End(@JsonProperty("by") String by, @JsonProperty("reason") String reason) {
+        public End(@JsonProperty("by") String by, @JsonProperty("reason") String reason,
+                   @JsonProperty("survey") String survey) {
             this.by = by;
             this.reason = reason;
+            this.survey = survey;
         }
     }
 

@@ -55,7 +55,12 @@ public enum AuditAction {
     REQUEST_CANCELLED("request.cancelled"),
     REQUEST_ACCEPTED("request.accepted"),
     REQUEST_EXPIRED("request.expired"),
-    REQUEST_FOLLOW_UP("request.follow-up");
+    REQUEST_FOLLOW_UP("request.follow-up"),
+    REPLY_CREATED("reply.created"),
+    REPLY_UPDATED("reply.updated"),
+    REPLY_DELETED("reply.deleted"),
+    NOTE_ADDED("note.added"),
+    SURVEY_ANSWERED("survey.answered");
 
     private final String wireName;
 

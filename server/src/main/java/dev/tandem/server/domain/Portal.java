@@ -2,18 +2,20 @@ package dev.tandem.server.domain;
 
 /**
  * A support portal: the policy a session code is issued under, and the customer page
- * {@code /portal/{slug}} where customers ask for chat-only sessions.
+ * {@code /portal/{slug}} where customers ask for chat-only sessions. {@code surveyAfterSession}: the
+ * customer is asked how it went (1 to 5, a comment) once a session is over.
  */
 public record Portal(long id, String slug, String name, String language, boolean askBeforeScreenSharing,
                      boolean askBeforeDiagnostics, boolean allowChatRequests, int codeLifetimeMinutes,
-                     int maxLiveCodes, String welcomeText, String brandColor, int requestTimeoutMinutes) {
+                     int maxLiveCodes, String welcomeText, String brandColor, int requestTimeoutMinutes,
+                     boolean surveyAfterSession) {
     public static final String DEFAULT_BRAND_COLOR = "#1f6feb";
     public static final int DEFAULT_REQUEST_TIMEOUT_MINUTES = 10;
 
-    /** A portal with no welcome text, the default colour and the default request timeout. */
+    /** A portal with no welcome text, the default colour and request timeout, and no survey. */
     public Portal(long id, String slug, String name, String language, boolean askBeforeScreenSharing,
                   boolean askBeforeDiagnostics, boolean allowChatRequests, int codeLifetimeMinutes, int maxLiveCodes) {
         this(id, slug, name, language, askBeforeScreenSharing, askBeforeDiagnostics, allowChatRequests,
-                codeLifetimeMinutes, maxLiveCodes, null, DEFAULT_BRAND_COLOR, DEFAULT_REQUEST_TIMEOUT_MINUTES);
+                codeLifetimeMinutes, maxLiveCodes, null, DEFAULT_BRAND_COLOR, DEFAULT_REQUEST_TIMEOUT_MINUTES, false);
     }
 }

@@ -7,6 +7,7 @@ import dev.tandem.server.view.LogsView;
 import dev.tandem.server.view.MailReceiptView;
 import dev.tandem.server.view.MessageView;
 import dev.tandem.server.view.ScreenView;
+import dev.tandem.server.view.SessionNoteView;
 import dev.tandem.server.view.SessionView;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,6 +43,28 @@ public interface Events {
 
     default void logsChanged(long ownerId, String sessionId, LogsView logsView) {
         sessionEvent(ownerId, "logs", sessionId, logsView);
+    }
+
+    /**
+     * A private note was written on a session: to the technicians who can see it (its technician and
+     * administrators) and never to anything of the customer's.
+     */
+    default void noteAdded(long ownerId, String sessionId, SessionNoteView noteView) {
+        sessionEvent(ownerId, "note", sessionId, noteView);
+    }
+
+    /**
+     * Canned replies changed: {@code {"type":"replies","scope","portal"}}. A portal's shared replies
+     * concern every console; a technician's personal ones only theirs (administrators' consoles get the
+     * bare signal too, which carries no text). Consoles read their list again, so the text never rides here.
+     */
+    default void repliesChanged(String portal, long ownerId) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("scope", portal == null ? "personal" : "portal");
+        if (portal != null) {
+            fields.put("portal", portal);
+        }
+        publish(new Event("replies", portal == null ? new Audience.Owner(ownerId) : new Audience.EveryConsole(), fields));
     }
 
     /** A per-session event: {@code {"type","session",type: view}}, the view a {@code view} record. */

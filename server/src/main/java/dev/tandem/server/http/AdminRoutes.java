@@ -194,7 +194,7 @@ final class AdminRoutes {
                 Bodies.bool(body, "askBeforeScreenSharing").orElse(base.askBeforeScreenSharing()),
                 Bodies.bool(body, "askBeforeDiagnostics").orElse(base.askBeforeDiagnostics()),
                 Bodies.bool(body, "allowChatRequests").orElse(base.allowChatRequests()), lifetime, maxLive,
-                welcome, color, timeout);
+                welcome, color, timeout, Bodies.bool(body, "surveyAfterSession").orElse(base.surveyAfterSession()));
     }
 
     private static Role role(String text) {

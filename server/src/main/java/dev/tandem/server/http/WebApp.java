@@ -20,16 +20,21 @@ import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.records.LogFiles;
 import dev.tandem.server.records.LogMail;
+import dev.tandem.server.records.SessionNotes;
+import dev.tandem.server.replies.CannedReplies;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.net.ClientAddresses;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.store.PortalStore;
+import dev.tandem.server.store.SurveyStore;
 import dev.tandem.server.store.UserStore;
+import dev.tandem.server.surveys.Surveys;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import dev.tandem.server.view.NodeView;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +60,9 @@ public final class WebApp {
     private final AuditRoutes auditLog;
     private final SettingsRoutes settings;
     private final HistoryRoutes history;
+    private final CannedReplyRoutes replies;
+    private final NoteRoutes notes;
+    private final SurveyRoutes surveys;
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
@@ -72,7 +80,11 @@ public final class WebApp {
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
                            ClientAddresses clients, Optional<String> metricsToken, Identity identity,
-                           Records records, Nodes nodes) {
+                           Records records, Nodes nodes, CannedReplies replies, Surveying surveying) {
+    }
+
+    /** The satisfaction survey after a session: asking and answering, and the answers as stored. */
+    public record Surveying(Surveys surveys, SurveyStore store, Clock clock) {
     }
 
     /**
@@ -82,8 +94,8 @@ public final class WebApp {
     public record Nodes(Supplier<List<NodeView>> list, BooleanSupplier stopping) {
     }
 
-    /** What stays of the sessions: their stored log files and the email that sends them. */
-    public record Records(LogFiles logFiles, LogMail logMail) {
+    /** What stays of the sessions: their stored log files, the email that sends them, private notes. */
+    public record Records(LogFiles logFiles, LogMail logMail, SessionNotes notes) {
     }
 
     /** The sign-in services of issue 14: second factors, passkeys, single sign-on and their settings. */
@@ -122,6 +134,10 @@ public final class WebApp {
         this.settings = new SettingsRoutes(s.settings(), id.settings(), s.mail(), s.links(), s.audit(), authenticator,
                 bodies);
         this.history = new HistoryRoutes(s.history(), authenticator);
+        this.replies = new CannedReplyRoutes(s.replies(), authenticator, bodies);
+        this.notes = new NoteRoutes(s.records().notes(), authenticator, bodies);
+        this.surveys = new SurveyRoutes(s.surveying().surveys(), s.surveying().store(), authenticator, bodies,
+                s.surveying().clock());
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients());
         this.metrics = s.metrics();
@@ -173,6 +189,9 @@ public final class WebApp {
         auditLog.register(routes);
         settings.register(routes);
         history.register(routes);
+        replies.register(routes);
+        notes.register(routes);
+        surveys.register(routes);
         join.register(routes);
         androidApp.register(routes);
     }

@@ -8,10 +8,12 @@ import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.records.SystemNotices;
 import dev.tandem.server.store.Database;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.surveys.Surveys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -32,6 +34,8 @@ final class Endings {
     private final ScheduledExecutorService timers;
     private final Duration grace;
     private final Duration heartbeat;
+    /** Asks the customer how it went once a session is over; none until {@link #askAfterwards}. */
+    private volatile Surveys surveys;
 
     Endings(LiveSessions core, SessionStore sessions, Transcript transcript, AuditLog audit, Clock clock,
             ScheduledExecutorService timers, Duration grace, Duration heartbeat) {
@@ -43,6 +47,27 @@ final class Endings {
         this.timers = timers;
         this.grace = grace;
         this.heartbeat = heartbeat;
+    }
+
+    void askAfterwards(Surveys asked) {
+        surveys = asked;
+    }
+
+    /**
+     * The survey token for the customer of a session that is ending, when its portal asks one. A
+     * failure to ask is logged and costs only the survey: the session still ends.
+     */
+    private Optional<String> surveyFor(LiveSession session) {
+        Surveys asked = surveys;
+        if (asked == null) {
+            return Optional.empty();
+        }
+        try {
+            return asked.ask(session.id, session.portalSlug);
+        } catch (RuntimeException e) {
+            LOG.warn("Session {}: the satisfaction survey could not be asked: {}", session.id, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Ends the session, on its loop. {@code byName}: the user who ended it, when one did. */
@@ -59,7 +84,9 @@ final class Endings {
         core.unregister(session);
         core.features().forEach(f -> f.sessionEnded(session, link));
         if (link != null) {
-            link.send(new ServerMessage.End(by, reason));
+            // Only a customer still connected can be asked: the token travels in the end message.
+            String survey = surveyFor(session).orElse(null);
+            link.send(new ServerMessage.End(by, reason, survey));
             link.close(1000, "The session has ended.");
         }
         audit.record(actor, AuditAction.SESSION_ENDED, session.id, Phrase.of(switch (by) {

@@ -27,6 +27,7 @@ import dev.tandem.server.i18n.Phrase;
 import dev.tandem.server.store.CodeStore;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.SessionStore;
+import dev.tandem.server.surveys.Surveys;
 import dev.tandem.server.view.SessionView;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,6 +94,11 @@ public final class LiveSessions {
     /** Plugs the session features in (once, at start-up, before any device connects). */
     public void plug(SessionFeature... plugged) {
         features.addAll(List.of(plugged));
+    }
+
+    /** Plugs the satisfaction survey in (once, at start-up): asked where the session's portal says so. */
+    public void askAfterwards(Surveys asked) {
+        endings.askAfterwards(asked);
     }
 
     /** The feature of type {@code type} plugged in at start-up. */

@@ -5,7 +5,7 @@ import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Removes what retention ends: transcripts with their diagnostics reports, and log-file records,
+ * Removes what retention ends: transcripts with their diagnostics reports, private notes and survey comments, and log-file records,
  * of sessions that ended before a cut-off. The session rows stay and are marked. Thread-safe.
  */
 public final class RetentionStore {
@@ -31,9 +31,14 @@ public final class RetentionStore {
             int messages = h.createUpdate("DELETE FROM messages WHERE session_id = :s").bind("s", sessionId).execute();
             int reports = h.createUpdate("DELETE FROM diagnostics_reports WHERE session_id = :s").bind("s", sessionId)
                     .execute();
+            // The technicians' private notes are written about the customer: they go with the transcript.
+            int notes = h.createUpdate("DELETE FROM session_notes WHERE session_id = :s").bind("s", sessionId).execute();
+            // The survey's comment is the customer's words, as the transcript is; the rating stays.
+            h.createUpdate("UPDATE session_surveys SET comment = NULL WHERE session_id = :s").bind("s", sessionId)
+                    .execute();
             h.createUpdate("UPDATE support_sessions SET transcript_removed_at = :at WHERE id = :s")
                     .bind("at", at).bind("s", sessionId).execute();
-            return messages + reports;
+            return messages + reports + notes;
         });
     }
 

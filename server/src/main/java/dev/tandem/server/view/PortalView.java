@@ -5,12 +5,13 @@ import dev.tandem.server.domain.Portal;
 /** A portal's settings as {@code /api/v1/portals} shows them. */
 public record PortalView(String slug, String name, String language, boolean askBeforeScreenSharing,
                          boolean askBeforeDiagnostics, boolean allowChatRequests, int codeLifetimeMinutes,
-                         int maxLiveCodes, String welcomeText, String brandColor, int requestTimeoutMinutes) {
+                         int maxLiveCodes, String welcomeText, String brandColor, int requestTimeoutMinutes,
+                         boolean surveyAfterSession) {
 
     public static PortalView of(Portal p) {
         return new PortalView(p.slug(), p.name(), p.language(), p.askBeforeScreenSharing(), p.askBeforeDiagnostics(),
                 p.allowChatRequests(), p.codeLifetimeMinutes(), p.maxLiveCodes(), p.welcomeText(), p.brandColor(),
-                p.requestTimeoutMinutes());
+                p.requestTimeoutMinutes(), p.surveyAfterSession());
     }
 
     /**
@@ -22,6 +23,6 @@ public record PortalView(String slug, String name, String language, boolean askB
                 + askBeforeScreenSharing + ", askBeforeDiagnostics=" + askBeforeDiagnostics + ", allowChatRequests="
                 + allowChatRequests + ", codeLifetimeMinutes=" + codeLifetimeMinutes + ", maxLiveCodes=" + maxLiveCodes
                 + ", welcomeText=" + welcomeText + ", brandColor=" + brandColor + ", requestTimeoutMinutes="
-                + requestTimeoutMinutes + "}";
+                + requestTimeoutMinutes + ", surveyAfterSession=" + surveyAfterSession + "}";
     }
 }

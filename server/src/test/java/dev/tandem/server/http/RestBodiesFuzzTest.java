@@ -40,7 +40,9 @@ class RestBodiesFuzzTest {
         String[][] routes = {
                 {"POST", "/api/v1/auth/token"}, {"POST", "/api/v1/codes"}, {"POST", "/api/v1/users"},
                 {"POST", "/api/v1/portals"}, {"PUT", "/api/v1/settings"}, {"POST", "/api/v1/portals/default/requests"},
-                {"POST", "/api/v1/sessions/" + session + "/messages"}, {"PUT", "/api/v1/portals/default"}};
+                {"POST", "/api/v1/sessions/" + session + "/messages"}, {"PUT", "/api/v1/portals/default"},
+                {"POST", "/api/v1/replies"}, {"POST", "/api/v1/portals/default/replies"},
+                {"POST", "/api/v1/sessions/" + session + "/notes"}};
         String[] route = routes[input.consumeInt(0, routes.length - 1)];
         byte[] body = input.consumeRemainingAsBytes();
         HttpRequest.Builder request = admin.request(route[1]).header("Content-Type", "application/json")

@@ -111,7 +111,7 @@ class HistoryAndRetentionTest {
                     .containsIgnoringCase("charset=utf-8");
             String[] lines = export.body().split("\r\n");
             assertThat(lines[0]).isEqualTo("id,code,portal,technician,customer,device,started,ended,duration_s,status,"
-                    + "ended_by,messages");
+                    + "ended_by,messages,notes,survey_rating,survey_comment");
             assertThat(lines).hasSize(2);
             assertThat(lines[1]).startsWith(ginas + ",").contains(",gina,")
                     .contains(",\"'=HYPERLINK(\"\"http://evil\"\")\",").contains(",ended,technician,");
@@ -134,6 +134,8 @@ class HistoryAndRetentionTest {
         try (RunningServer server = RunningServer.start()) {
             Api tech = server.technician("jana");
             String session = sessionWithLogFile(server, tech, "Kim", "my printer is on fire");
+            tech.post("/api/v1/sessions/" + session + "/notes", "{\"text\":\"Kim's printer: replace the fuser\"}")
+                    .expect(201);
             Path logs = server.data().resolve("logs").resolve(session);
             assertThat(Files.list(logs)).isNotEmpty();
             server.admin().put("/api/v1/settings", "{\"retention\":{\"transcriptDays\":30,\"logFileDays\":7}}")
@@ -145,12 +147,14 @@ class HistoryAndRetentionTest {
             assertThat(week.get("logFiles")).isEmpty();
             assertThat(week.at("/retention/transcriptRemoved").asBoolean()).isFalse();
             assertThat(week.get("transcript").findValuesAsText("text")).contains("my printer is on fire");
+            assertThat(week.get("notes").findValuesAsText("text")).containsExactly("Kim's printer: replace the fuser");
             assertThat(Files.exists(logs)).isFalse();
 
             server.clock().advance(Duration.ofDays(23));
             server.restart();
             JsonNode month = awaitHistory(server, session, "/retention/transcriptRemoved");
             assertThat(month.get("transcript")).isEmpty();
+            assertThat(month.get("notes")).as("private notes go with the transcript").isEmpty();
             assertThat(month.at("/session/status").asText()).isEqualTo("ended");
             assertThat(month.at("/session/customerName").asText()).isEqualTo("Kim");
             JsonNode audit = server.admin().get("/api/v1/audit?session=" + session).expect(200).json();

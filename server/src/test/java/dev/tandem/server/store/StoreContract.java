@@ -134,6 +134,43 @@ abstract class StoreContract {
     }
 
     @Test
+    void aSurveyIsAnsweredOnceBeforeItExpiresAndRetentionTakesOnlyItsComment() {
+        User bob = users.create("bob", "Bob", Role.TECHNICIAN, "h");
+        Portal asks = portals.create(new Portal(0, "p4", "P4", "en", false, true, true, 20, 8, null, "#1f6feb", 10, true));
+        assertThat(portals.findBySlug("p4").orElseThrow().surveyAfterSession()).isTrue();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        for (String id : List.of("s_v", "s_w")) {
+            sessions.jdbi().useTransaction(h -> sessions.insert(h, id, null, bob.id(), asks.id(), "Ana",
+                    new DeviceInfo("LGE", "LM-V600", "13", 33, "lg"), new Capabilities(Capability.available(),
+                    Capability.available(), Capability.available(), Capability.available()), "hash", now));
+        }
+        SurveyStore surveys = new SurveyStore(database);
+        assertThat(surveys.ask("s_v", "hash-v", now, now.plusSeconds(60))).isTrue();
+        assertThat(surveys.ask("s_v", "hash-v2", now, now.plusSeconds(60))).as("a session's survey is asked once").isFalse();
+        assertThat(surveys.ask("s_w", "hash-w", now, now.plusSeconds(60))).isTrue();
+
+        assertThat(surveys.answer("hash-w", 3, null, now.plusSeconds(61)).outcome())
+                .as("too late").isEqualTo(SurveyStore.Outcome.NOT_FOUND);
+        assertThat(surveys.answer("nothing", 3, null, now).outcome()).isEqualTo(SurveyStore.Outcome.NOT_FOUND);
+        SurveyStore.Answered taken = surveys.answer("hash-v", 5, "¡Genial! 😀", now.plusSeconds(1));
+        assertThat(taken.outcome()).isEqualTo(SurveyStore.Outcome.ANSWERED);
+        assertThat(taken.sessionId()).isEqualTo("s_v");
+        assertThat(taken.customerName()).isEqualTo("Ana");
+        assertThat(surveys.answer("hash-v", 1, "changed my mind", now.plusSeconds(2)).outcome())
+                .isEqualTo(SurveyStore.Outcome.ALREADY_ANSWERED);
+        assertThat(surveys.answerOf("s_v").orElseThrow().rating()).isEqualTo(5);
+        assertThat(surveys.answerOf("s_v").orElseThrow().comment()).isEqualTo("¡Genial! 😀");
+        assertThat(surveys.answerOf("s_w")).isEmpty();
+        assertThat(surveys.answersOf(List.of("s_v", "s_w"))).containsOnlyKeys("s_v");
+        assertThat(surveys.byTechnician(now.minusSeconds(1), now.plusSeconds(1)))
+                .containsExactly(new dev.tandem.server.domain.SurveyTally("bob", "Bob", 2, 1, 5.0));
+
+        new RetentionStore(database).removeTranscript("s_v", now);
+        assertThat(surveys.answerOf("s_v").orElseThrow().comment()).isNull();
+        assertThat(surveys.answerOf("s_v").orElseThrow().rating()).isEqualTo(5);
+    }
+
+    @Test
     void linesWrittenTogetherAreAllStoredAndABadOneCostsOnlyItsOwnWriter() throws Exception {
         User bob = users.create("bob", "Bob", Role.TECHNICIAN, "h");
         Portal portal = portals.create(new Portal(0, "p3", "P3", "en", false, true, true, 20, 8));

@@ -78,6 +78,9 @@ class OpenApiContractTest {
         VIEWS.put(RecoveryCodesView.class, "RecoveryCodes");
         VIEWS.put(ErrorView.class, "Error");
         VIEWS.put(ConsoleUserView.class, "ConsoleUser");
+        VIEWS.put(CannedReplyView.class, "CannedReply");
+        VIEWS.put(SessionNoteView.class, "SessionNote");
+        VIEWS.put(SurveySummaryView.class, "SurveySummary");
     }
 
     /**
@@ -260,6 +263,9 @@ class OpenApiContractTest {
         }
         if (raw == int.class || raw == long.class || raw == Integer.class || raw == Long.class) {
             return "integer";
+        }
+        if (raw == double.class || raw == Double.class) {
+            return "number";
         }
         if (List.class.isAssignableFrom(raw)) {
             return "array";
