@@ -22,6 +22,7 @@ final class CpuMeter {
     private final Duration benchStart;
     private final Duration benchJitStart;
     private final double loadStart;
+    private final long startNanos = System.nanoTime();
 
     private CpuMeter(ProcessHandle server) {
         this.server = server;
@@ -41,15 +42,15 @@ final class CpuMeter {
     Reading read() {
         return new Reading(cpu(server).minus(serverStart), jit(server).minus(serverJitStart),
                 cpu(ProcessHandle.current()).minus(benchStart), jit(ProcessHandle.current()).minus(benchJitStart),
-                loadStart, load());
+                loadStart, load(), Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
     /**
      * CPU used by the server and by the benchmark (each with the part its JIT compiler threads used)
-     * and the one-minute load average at start and end.
+     * the one-minute load average at start and end, and the time it took.
      */
     record Reading(Duration server, Duration serverJit, Duration bench, Duration benchJit, double loadStart,
-                   double loadEnd) {
+                   double loadEnd, Duration elapsed) {
         /** CPU seconds per {@code per} units of work, or NaN when nothing was done. */
         static double secondsPer(Duration cpu, long work, long per) {
             return work == 0 ? Double.NaN : cpu.toNanos() / 1e9 * per / work;
