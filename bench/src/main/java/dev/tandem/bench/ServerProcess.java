@@ -83,6 +83,11 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** The server's process, for its CPU time. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     int port() {
         return port;
     }
