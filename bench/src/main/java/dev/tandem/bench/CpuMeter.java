@@ -57,6 +57,11 @@ final class CpuMeter {
         }
     }
 
+    /** CPU seconds {@code process} has used so far (user + system, all its threads), or -1 where the platform does not tell. */
+    static double secondsSoFar(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9).orElse(-1.0);
+    }
+
     /** Zero where the platform does not tell (then the figures read 0 rather than failing the run). */
     private static Duration cpu(ProcessHandle process) {
         return process.info().totalCpuDuration().orElse(Duration.ZERO);

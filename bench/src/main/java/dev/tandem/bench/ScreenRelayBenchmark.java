@@ -158,7 +158,7 @@ public final class ScreenRelayBenchmark implements Callable<Integer> {
         }
         long bytes = 0;
         double serverBefore = serverCpu.getAsDouble();
-        double benchBefore = CpuTime.ofThisProcess();
+        double benchBefore = CpuMeter.secondsSoFar(ProcessHandle.current());
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             viewer.requestUpdate(false);
@@ -166,7 +166,7 @@ public final class ScreenRelayBenchmark implements Callable<Integer> {
         }
         long nanos = System.nanoTime() - start;
         return new Throughput(bytes, nanos, serverCpu.getAsDouble() - serverBefore,
-                CpuTime.ofThisProcess() - benchBefore);
+                CpuMeter.secondsSoFar(ProcessHandle.current()) - benchBefore);
     }
 
     private static String mbs(Throughput t) {

@@ -94,7 +94,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** CPU seconds the server process has used so far (Linux), or -1. */
     double cpuSeconds() {
-        return CpuTime.of(process.pid());
+        return CpuMeter.secondsSoFar(process.toHandle());
     }
 
     String baseUrl() {
