@@ -120,7 +120,9 @@ final class ServerLink {
     /**
      * Where a screen stream writes its binary frames: the connection that is current now. The sink
      * is safe from any thread and keeps writing to that connection only; after a reconnect the
-     * stream is gone anyway (streams end with their connection).
+     * stream is gone anyway (streams end with their connection). Like {@link
+     * dev.tandem.agent.transport.Connection#send(ByteBuffer)}, the sink is done with a frame's
+     * buffer when it returns.
      */
     Consumer<ByteBuffer> binarySink() {
         ConnectionAttempt attempt = current;

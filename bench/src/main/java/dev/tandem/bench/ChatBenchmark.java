@@ -46,33 +46,62 @@ public final class ChatBenchmark implements Callable<Integer> {
             admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
             BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
 
-            LatencySample[] measured = roundTrips(server, tech);
-            LatencySample latency = measured[0];
+            ChatRun run = roundTrips(server, tech);
+            LatencySample latency = run.latency();
             double perDeviceKb = idleHeap(server, tech);
 
             double p50 = latency.percentileMillis(50);
             double p99 = latency.percentileMillis(99);
+            CpuMeter.Reading cpu = run.cpu();
             System.out.println();
             System.out.printf("%-46s %12s %10s%n", "measure", "value", "goal");
             System.out.printf("%-46s %12s %10s%n", "-".repeat(46), "-".repeat(12), "-".repeat(10));
             System.out.printf("%-46s %12d %10s%n", "round trips measured", latency.size(), "");
             System.out.printf("%-46s %9.0f /s %10s%n", "offered round trips", rate * sessions, "");
+            // Below the offered rate when the server falls behind: a technician waits for one echo
+            // before the next message.
+            System.out.printf("%-46s %9.0f /s %10s%n", "achieved round trips (with the warm-up)",
+                    run.sent() / (cpu.elapsed().toNanos() / 1e9), "");
+            System.out.printf("%-46s %12d %10s%n", "technician messages acknowledged (201)", run.acknowledged(), "");
+            System.out.printf("%-46s %12d %10s%n", "  refused or cut off (not acknowledged)", run.refused(), "");
+            System.out.printf("%-46s %12d %10s%n", "  without the phone's echo within 30 s", run.unanswered(), "0");
+            System.out.printf("%-46s %12d %10s%n", "messages lost (with the phones' echoes)", run.lost(), "0");
+            System.out.printf("%-46s %12d %10s%n", "messages doubled", run.doubled(), "0");
             System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip p50", p50, "");
             System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip p90", latency.percentileMillis(90), "");
             System.out.printf("%-46s %9.2f ms %7.0f ms%n", "chat round trip p99", p99, GOAL_P99_MS);
             System.out.printf("%-46s %9.2f ms %10s%n", "chat round trip max", latency.percentileMillis(100), "");
-            System.out.printf("%-46s %9.2f ms %10s%n", "  of which technician's POST until 201, p50", measured[1].percentileMillis(50), "");
-            System.out.printf("%-46s %9.2f ms %10s%n", "  of which technician's POST until 201, p99", measured[1].percentileMillis(99), "");
+            System.out.printf("%-46s %9.2f ms %10s%n", "  of which technician's POST until 201, p50", run.posts().percentileMillis(50), "");
+            System.out.printf("%-46s %9.2f ms %10s%n", "  of which technician's POST until 201, p99", run.posts().percentileMillis(99), "");
+            System.out.printf("%-46s %10.2f s %10s%n", "server CPU per 1,000 round trips",
+                    CpuMeter.Reading.secondsPer(cpu.server(), run.sent(), 1000), "");
+            System.out.printf("%-46s %10.2f s %10s%n", "  of which the JIT compiler (warming up)",
+                    CpuMeter.Reading.secondsPer(cpu.serverJit(), run.sent(), 1000), "");
+            System.out.printf("%-46s %10.2f s %10s%n", "benchmark's own CPU per 1,000 round trips",
+                    CpuMeter.Reading.secondsPer(cpu.bench(), run.sent(), 1000), "");
+            System.out.printf("%-46s %10.2f s %10s%n", "  of which the JIT compiler (warming up)",
+                    CpuMeter.Reading.secondsPer(cpu.benchJit(), run.sent(), 1000), "");
+            System.out.printf("%-46s %12s %10s%n", "load average at start / end of the chat",
+                    String.format("%.1f / %.1f", cpu.loadStart(), cpu.loadEnd()), "");
             System.out.printf("%-46s %9.1f KB %7.0f KB%n", "server heap per connected idle device", perDeviceKb, GOAL_HEAP_KB);
-            boolean met = p99 <= GOAL_P99_MS && perDeviceKb <= GOAL_HEAP_KB;
-            System.out.printf("chat: p50 %.1f ms, p99 %.1f ms with %d sessions; %.1f KB heap per idle device; goals %s%n",
-                    p50, p99, sessions, perDeviceKb, met ? "met" : "NOT met");
+            boolean met = p99 <= GOAL_P99_MS && perDeviceKb <= GOAL_HEAP_KB && run.lost() == 0 && run.doubled() == 0;
+            System.out.printf("chat: p50 %.1f ms, p99 %.1f ms with %d sessions; %d lost, %d doubled; server CPU %.2f s "
+                            + "per 1,000 round trips; %.1f KB heap per idle device; goals %s%n",
+                    p50, p99, sessions, run.lost(), run.doubled(),
+                    CpuMeter.Reading.secondsPer(cpu.server(), run.sent(), 1000), perDeviceKb, met ? "met" : "NOT met");
             return 0;
         }
     }
 
-    /** {round trips, their POSTs until 201}. */
-    private LatencySample[] roundTrips(ServerProcess server, BenchApi tech) throws Exception {
+    /**
+     * What one chat phase gave: the round trips and the technician's POSTs until 201 (both sampled
+     * after the warm-up), the CPU used meanwhile, and the counts that say whether anything was lost.
+     */
+    private record ChatRun(LatencySample latency, LatencySample posts, CpuMeter.Reading cpu, long sent,
+                           long acknowledged, long refused, long unanswered, long lost, long doubled) {
+    }
+
+    private ChatRun roundTrips(ServerProcess server, BenchApi tech) throws Exception {
         List<EchoDevice> devices = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         try (ConsoleFeed feed = ConsoleFeed.open(server.baseUrl(), tech.token())) {
@@ -82,8 +111,15 @@ public final class ChatBenchmark implements Callable<Integer> {
                 ids.add(device.joined().get(10, TimeUnit.SECONDS));
             }
             ChatTraffic traffic = new ChatTraffic(tech, feed, ids, rate);
+            // These two lines also tell a profiler attached to the server when the chat phase runs.
+            System.out.printf("%d phones joined; chatting for about %.0f s%n", sessions, (WARMUP + roundTrips) / rate);
+            CpuMeter meter = CpuMeter.start(server.handle());
             LatencySample latency = traffic.rounds(WARMUP, roundTrips);
-            return new LatencySample[] {latency, traffic.postLatency()};
+            CpuMeter.Reading cpu = meter.read();
+            System.out.println("chat over; reading every transcript for lost or doubled messages");
+            long[] lostAndDoubled = traffic.lostAndDoubled();
+            return new ChatRun(latency, traffic.postLatency(), cpu, traffic.sent(), traffic.acknowledged(),
+                    traffic.refused(), traffic.unanswered(), lostAndDoubled[0], lostAndDoubled[1]);
         } finally {
             devices.forEach(EchoDevice::close);
         }

@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,54 +66,111 @@ final class ChatTraffic {
     }
 
     private LatencySample run(Continue more, int warmupRounds, long sampleFrom) throws Exception {
-        ExecutorService technicians = Executors.newFixedThreadPool(sessions.size());
-        List<Future<?>> done = new ArrayList<>();
-        long interval = (long) (1e9 / ratePerSession);
-        for (String id : sessions) {
-            long first = System.nanoTime() + ThreadLocalRandom.current().nextLong(interval);
-            done.add(technicians.submit(() -> {
-                for (int round = 0; more.next(round); round++) {
-                    long due = first + round * interval;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        TimeUnit.NANOSECONDS.sleep(wait);
-                    }
-                    String text = "rt " + id + " " + round;
-                    CompletableFuture<Long> echoed = feed.await(EchoDevice.PREFIX + text);
-                    long posted = System.nanoTime();
-                    sent.incrementAndGet();
-                    try {
-                        tech.call("POST", "/api/v1/sessions/" + id + "/messages",
-                                BenchApi.JSON.createObjectNode().put("text", text).toString(), 201);
-                    } catch (java.io.IOException refusedOrCut) {
-                        // A node died under it (503, safe to retry): not acknowledged, so not promised.
-                        refused.incrementAndGet();
-                        continue;
-                    }
-                    acknowledged.get(id).add(text);
-                    long created = System.nanoTime();
-                    Long back;
-                    try {
-                        back = echoed.get(30, TimeUnit.SECONDS);
-                    } catch (java.util.concurrent.TimeoutException e) {
-                        unanswered.incrementAndGet();
-                        continue;
-                    }
-                    if (round >= warmupRounds && posted >= sampleFrom) {
-                        samples.add(back - posted);
-                        posts.add(created - posted);
-                    }
-                }
-                return null;
-            }));
+        // A thread per technician, each asleep until its next round, made the benchmark itself take a
+        // good part of the CPU it shares with the server. One thread paces every technician; a POST
+        // waits for its 201 on a pooled thread (as many as POSTs are under way at once, at most one
+        // per session). Not the REST client's asynchronous calls: on a machine of two cores each of
+        // them starts a thread of its own (the JDK hands their completion to CompletableFuture's
+        // default executor, a new thread per task when the common pool has a single thread).
+        ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(daemon("bench-pacer"));
+        ExecutorService posting = Executors.newCachedThreadPool(daemon("bench-technician"));
+        try {
+            long interval = (long) (1e9 / ratePerSession);
+            List<CompletableFuture<Void>> done = new ArrayList<>();
+            for (String id : sessions) {
+                long first = System.nanoTime() + ThreadLocalRandom.current().nextLong(interval);
+                Technician technician = new Technician(id, first, interval, more, warmupRounds, sampleFrom,
+                        pacer, posting);
+                done.add(technician.finished);
+                technician.next(0);
+            }
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception failure ? failure : e;
+        } finally {
+            pacer.shutdownNow();
+            posting.shutdownNow();
         }
-        for (Future<?> f : done) {
-            f.get();
-        }
-        technicians.shutdown();
         LatencySample sample = new LatencySample();
         samples.forEach(sample::add);
         return sample;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * One session's technician: posts a message when its round is due, waits for its phone's echo in
+     * the console feed, then goes on with the next round (at once when it is late). Never two rounds
+     * of one session at a time, as with a person typing.
+     */
+    private final class Technician {
+        private final String session;
+        private final long first;
+        private final long interval;
+        private final Continue more;
+        private final int warmupRounds;
+        private final long sampleFrom;
+        private final ScheduledExecutorService pacer;
+        private final ExecutorService posting;
+        private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
+        Technician(String session, long first, long interval, Continue more, int warmupRounds, long sampleFrom,
+                   ScheduledExecutorService pacer, ExecutorService posting) {
+            this.session = session;
+            this.first = first;
+            this.interval = interval;
+            this.more = more;
+            this.warmupRounds = warmupRounds;
+            this.sampleFrom = sampleFrom;
+            this.pacer = pacer;
+            this.posting = posting;
+        }
+
+        void next(int round) {
+            if (!more.next(round)) {
+                finished.complete(null);
+                return;
+            }
+            long wait = first + round * interval - System.nanoTime();
+            pacer.schedule(() -> posting.execute(() -> post(round)), Math.max(0, wait), TimeUnit.NANOSECONDS);
+        }
+
+        /** On a thread of {@code posting}: the POST waits for its 201, the echo is awaited without a thread. */
+        private void post(int round) {
+            String text = "rt " + session + " " + round;
+            CompletableFuture<Long> echoed = feed.await(EchoDevice.PREFIX + text);
+            long posted = System.nanoTime();
+            sent.incrementAndGet();
+            try {
+                tech.call("POST", "/api/v1/sessions/" + session + "/messages",
+                        BenchApi.JSON.createObjectNode().put("text", text).toString(), 201);
+            } catch (java.io.IOException refusedOrCut) {
+                // A node died under it (503, safe to retry): not acknowledged, so not promised.
+                refused.incrementAndGet();
+                next(round + 1);
+                return;
+            } catch (InterruptedException | RuntimeException e) {
+                finished.completeExceptionally(e);
+                return;
+            }
+            acknowledged.get(session).add(text);
+            long created = System.nanoTime();
+            echoed.orTimeout(30, TimeUnit.SECONDS).whenComplete((back, late) -> {
+                if (late != null) {
+                    unanswered.incrementAndGet();
+                } else if (round >= warmupRounds && posted >= sampleFrom) {
+                    samples.add(back - posted);
+                    posts.add(created - posted);
+                }
+                next(round + 1);
+            });
+        }
     }
 
     /** How long the sampled POSTs took until their 201, of the last run. */

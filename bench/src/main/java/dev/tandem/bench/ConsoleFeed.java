@@ -37,6 +37,11 @@ final class ConsoleFeed implements WebSocket.Listener, AutoCloseable {
         if (last) {
             String frame = partial.toString();
             partial.setLength(0);
+            if (!frame.contains("\"message\"")) {
+                // Not a transcript message (session updates, pings): no need to parse it.
+                webSocket.request(1);
+                return null;
+            }
             try {
                 JsonNode event = BenchApi.JSON.readTree(frame);
                 if ("message".equals(event.path("type").asText())) {

@@ -12,7 +12,10 @@ import dev.tandem.protocol.message.DeviceInfo;
 import dev.tandem.protocol.message.ServerMessage;
 import java.util.concurrent.CompletableFuture;
 
-/** A phone running the real customer agent that answers every technician message with "echo:" + text. */
+/**
+ * A phone running the real customer agent that answers every technician message with "echo:" + text.
+ * Its WebSocket is one of the benchmark's {@link SharedTransport}.
+ */
 final class EchoDevice implements SessionListener, AutoCloseable {
     static final String PREFIX = "echo:";
     private final CompletableFuture<String> joined = new CompletableFuture<>();
@@ -24,7 +27,7 @@ final class EchoDevice implements SessionListener, AutoCloseable {
                 name, new DeviceInfo("samsung", "SM-S918B", "14", 34, "samsung"),
                 new Capabilities(Capability.available(), Capability.available(), Capability.available(),
                         Capability.available()));
-        device.session = AgentSession.create(request, device);
+        device.session = AgentSession.create(request, device, SharedTransport.INSTANCE);
         device.session.start();
         return device;
     }

@@ -83,8 +83,18 @@ final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** The server's process, for its CPU time. */
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     int port() {
         return port;
+    }
+
+    /** CPU seconds the server process has used so far (Linux), or -1. */
+    double cpuSeconds() {
+        return CpuMeter.secondsSoFar(process.toHandle());
     }
 
     String baseUrl() {

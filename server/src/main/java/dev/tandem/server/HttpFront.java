@@ -6,6 +6,7 @@ import dev.tandem.server.TandemServer.StartupException;
 import dev.tandem.server.edge.EdgeListeners;
 import dev.tandem.server.http.WebApp;
 import dev.tandem.server.net.ClientGuards;
+import dev.tandem.server.ws.AgentEndpoint;
 import dev.tandem.server.ws.Sockets;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 
 /**
  * The server's HTTP front: the Javalin application over Jetty with the client guards, the console's
@@ -45,6 +48,12 @@ final class HttpFront {
                 files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
             edge.configure(c.jetty);
+            // Jetty's shared pool keeps buffers up to 64 KiB only, so the phone's 256 KiB read buffer
+            // (AgentEndpoint) was allocated afresh, and zeroed, for every read. The sockets get a pool
+            // of their own whose largest bucket holds it.
+            c.jetty.modifyServletContextHandler(context -> context.setAttribute(
+                    WebSocketServerComponents.WEBSOCKET_BUFFER_POOL_ATTRIBUTE,
+                    new ArrayByteBufferPool(0, -1, AgentEndpoint.READ_BUFFER_BYTES)));
             c.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
                 factory.setMaxBinaryMessageSize(Limits.MAX_FRAME_BYTES);

@@ -4,7 +4,6 @@ import dev.tandem.protocol.stream.StreamFrame;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
@@ -12,13 +11,18 @@ import java.util.function.Consumer;
  * binary {@link StreamFrame}s of this stream on {@link #flush()}, or whenever a frame is full. After
  * {@link #close()} every write fails, which ends the stream's writer.
  *
+ * <p>The connection is done with a frame's bytes when it returns: the WebSocket masks them into a
+ * frame of its own (a client's frames must be masked, RFC 6455 5.3). So one buffer serves every
+ * frame; a new 64 KiB array per frame, zeroed and soon garbage, showed in the relay benchmark's
+ * profile as allocation and page faults on the phone's side.
+ *
  * <p>Thread-safe, though one RFB stream writes from one thread only.
  */
 final class FrameOutput extends OutputStream {
     private final long stream;
     private final Consumer<ByteBuffer> connection;
-    /** The next frame: its header's room, then the payload collected so far; handed over when sent. */
-    private byte[] buffer = newFrame();
+    /** The next frame: its header's room, then the payload collected so far. */
+    private final byte[] buffer = new byte[StreamFrame.HEADER_BYTES + StreamFrame.MAX_PAYLOAD];
     private int filled = StreamFrame.HEADER_BYTES;
     private boolean closed;
 
@@ -72,25 +76,10 @@ final class FrameOutput extends OutputStream {
         }
     }
 
-    /**
-     * Hands the collected frame over (the connection may queue it): a full one as it is, without a
-     * copy, and a new array takes its place; a small one (input echoes, small updates) as an exact copy,
-     * so a queued frame never holds 64 KiB for a few bytes.
-     */
+    /** Sends the collected frame; the connection has taken its bytes when it returns. */
     private void sendBuffered() {
         int payload = filled - StreamFrame.HEADER_BYTES;
-        byte[] frame;
-        if (filled >= buffer.length / 4) {
-            frame = buffer;
-            buffer = newFrame();
-        } else {
-            frame = Arrays.copyOf(buffer, filled);
-        }
         filled = StreamFrame.HEADER_BYTES;
-        connection.accept(StreamFrame.wrap(stream, frame, payload));
-    }
-
-    private static byte[] newFrame() {
-        return new byte[StreamFrame.HEADER_BYTES + StreamFrame.MAX_PAYLOAD];
+        connection.accept(StreamFrame.wrap(stream, buffer, payload));
     }
 }

@@ -68,7 +68,8 @@ public final class ScreenStreams {
     }
 
     /**
-     * Starts an RFB server for viewer {@code stream}, writing its frames to {@code connection}.
+     * Starts an RFB server for viewer {@code stream}, writing its frames to {@code connection}, which
+     * must be done with a frame's buffer when it returns (the buffer is filled again).
      *
      * @return empty when it started, or the reason the phone cannot serve it (chat-only, id in use)
      */

@@ -10,7 +10,11 @@ public interface Connection {
      */
     void send(String text);
 
-    /** Sends one binary frame (the buffer's remaining bytes); dropped like {@link #send(String)}. */
+    /**
+     * Sends one binary frame (the buffer's remaining bytes); dropped like {@link #send(String)}. The
+     * connection is done with the buffer when this returns (a client masks every frame into one of
+     * its own), so the caller may fill it again.
+     */
     void send(java.nio.ByteBuffer binary);
 
     /**

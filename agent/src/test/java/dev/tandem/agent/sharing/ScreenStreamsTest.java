@@ -49,6 +49,11 @@ class ScreenStreamsTest {
     private static final PhoneInput NOWHERE = PhoneInput.none();
 
     private final BlockingQueue<ByteBuffer> sent = new LinkedBlockingQueue<>();
+    /** The connection as the agent's is: done with a frame's buffer when it returns, so it keeps a copy. */
+    private final java.util.function.Consumer<ByteBuffer> sink = frame -> {
+        ByteBuffer copy = ByteBuffer.allocate(frame.remaining()).put(frame.duplicate()).flip();
+        sent.add(copy);
+    };
     private final BlockingQueue<String> ended = new LinkedBlockingQueue<>();
     private final ConsentLedger consent = new ConsentLedger();
     private final ScreenStreams streams = ScreenStreams.create(
@@ -101,7 +106,7 @@ class ScreenStreamsTest {
 
     @Test
     void aViewerGetsPixelsOnlyOnceTheScreenIsGranted() throws Exception {
-        assertThat(streams.open(3, sent::add, (id, reason) -> ended.add(id + " " + reason))).isEmpty();
+        assertThat(streams.open(3, sink, (id, reason) -> ended.add(id + " " + reason))).isEmpty();
         handshake(3);
         fromViewer(3, (byte) 3, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) 0, (byte) W, (byte) 0, (byte) H);
         assertThat(sent.poll(300, TimeUnit.MILLISECONDS)).as("pixels without consent").isNull();
@@ -114,9 +119,9 @@ class ScreenStreamsTest {
 
     @Test
     void aMalformedViewerEndsOnlyItsOwnStreamAndIsReported() throws Exception {
-        streams.open(1, sent::add, (id, reason) -> ended.add(id + " " + reason));
+        streams.open(1, sink, (id, reason) -> ended.add(id + " " + reason));
         handshake(1);
-        streams.open(2, sent::add, (id, reason) -> ended.add(id + " " + reason));
+        streams.open(2, sink, (id, reason) -> ended.add(id + " " + reason));
         handshake(2);
         fromViewer(1, (byte) 99);
         assertThat(ended.poll(5, TimeUnit.SECONDS)).startsWith("1 ");
@@ -128,8 +133,8 @@ class ScreenStreamsTest {
 
     @Test
     void anIdAlreadyInUseIsRefused() {
-        streams.open(5, sent::add, (id, reason) -> { });
-        assertThat(streams.open(5, sent::add, (id, reason) -> { })).isPresent();
+        streams.open(5, sink, (id, reason) -> { });
+        assertThat(streams.open(5, sink, (id, reason) -> { })).isPresent();
         streams.closeAll();
         assertThat(streams.size()).isZero();
     }
@@ -137,7 +142,7 @@ class ScreenStreamsTest {
     @Test
     void aChatOnlyPhoneOpensNothing() {
         ScreenStreams none = ScreenStreams.create(null, consent);
-        assertThat(none.open(1, sent::add, (id, reason) -> { })).contains("This phone cannot share its screen.");
+        assertThat(none.open(1, sink, (id, reason) -> { })).contains("This phone cannot share its screen.");
     }
 
     @Test
@@ -161,12 +166,33 @@ class ScreenStreamsTest {
 
     @Test
     void frameOutputSplitsAtTheFrameLimitAndSendsOnFlush() throws Exception {
-        FrameOutput out = new FrameOutput(9, sent::add);
+        FrameOutput out = new FrameOutput(9, sink);
         out.write(new byte[StreamFrame.MAX_PAYLOAD + 10]);
         assertThat(sent).hasSize(1);
         out.flush();
         assertThat(sent).hasSize(2);
         out.close();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> out.write(1)).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void frameOutputFillsItsOneBufferAgainOnlyAfterTheConnectionTookTheFrame() throws Exception {
+        byte[] written = new byte[2 * StreamFrame.MAX_PAYLOAD + 1_234];
+        new java.util.Random(5).nextBytes(written);
+        FrameOutput out = new FrameOutput(9, sink);
+        out.write(written, 0, 1_000);
+        out.write(written, 1_000, written.length - 1_000);
+        out.flush();
+
+        java.io.ByteArrayOutputStream payloads = new java.io.ByteArrayOutputStream();
+        for (ByteBuffer frame = sent.poll(); frame != null; frame = sent.poll()) {
+            StreamFrame decoded = StreamFrame.decode(frame);
+            assertThat(decoded.stream()).isEqualTo(9);
+            ByteBuffer payload = decoded.payload();
+            byte[] bytes = new byte[payload.remaining()];
+            payload.get(bytes);
+            payloads.writeBytes(bytes);
+        }
+        assertThat(payloads.toByteArray()).isEqualTo(written);
     }
 }

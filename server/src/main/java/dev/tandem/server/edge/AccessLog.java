@@ -38,6 +38,8 @@ public final class AccessLog implements RequestLog, AutoCloseable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
     private static final Pattern CODE = Pattern.compile("(?<=/)\\d{9}(?=/|$)");
+    /** Shared by every request thread; a race only formats the same second twice. */
+    private static volatile Second lastSecond = new Second(Long.MIN_VALUE, "");
     private final OutputStream file;
 
     private AccessLog(OutputStream file) {
@@ -85,14 +87,42 @@ public final class AccessLog implements RequestLog, AutoCloseable {
         SocketAddress remote = request.getConnectionMetaData().getRemoteSocketAddress();
         String client = remote instanceof InetSocketAddress inet && inet.getAddress() != null
                 ? inet.getAddress().getHostAddress() : "-";
-        String path = CODE.matcher(request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath())
-                .replaceAll("*********");
+        String path = masked(request.getHttpURI().getPath() == null ? "/" : request.getHttpURI().getPath());
         long millis = TimeUnit.NANOSECONDS.toMillis(NanoTime.since(request.getBeginNanoTime()));
-        return client + " - - [" + TIME.format(Instant.ofEpochMilli(Request.getTimeStamp(request))) + "] \""
+        return client + " - - [" + time(Request.getTimeStamp(request)) + "] \""
                 + LogText.escape(request.getMethod()) + " " + LogText.escape(path) + " "
                 + LogText.escape(request.getConnectionMetaData().getProtocol()) + "\" " + response.getStatus() + " "
                 + Response.getContentBytesWritten(response) + " \"-\" \""
                 + LogText.escape(request.getHeaders().get("User-Agent")) + "\" " + millis;
+    }
+
+    /**
+     * The path with session codes masked. Every request passes here: the regular expression runs
+     * only for a path that has nine digits in a row, which few have.
+     */
+    static String masked(String path) {
+        int run = 0;
+        for (int i = 0; i < path.length(); i++) {
+            run = Character.isDigit(path.charAt(i)) ? run + 1 : 0;
+            if (run == 9) {
+                return CODE.matcher(path).replaceAll("*********");
+            }
+        }
+        return path;
+    }
+
+    /** The request's second, formatted once per second rather than once per request. */
+    private static String time(long epochMillis) {
+        long second = Math.floorDiv(epochMillis, 1000);
+        Second last = lastSecond;
+        if (last.second() != second) {
+            last = new Second(second, TIME.format(Instant.ofEpochSecond(second)));
+            lastSecond = last;
+        }
+        return last.text();
+    }
+
+    private record Second(long second, String text) {
     }
 
     @Override

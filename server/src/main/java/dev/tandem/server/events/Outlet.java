@@ -15,6 +15,17 @@ public interface Outlet {
     /** Queues a binary frame, in order with the text frames; false when the outlet is closed. */
     boolean send(ByteBuffer bytes);
 
+    /**
+     * Queues a binary frame whose buffer is only lent: {@code sent} runs exactly once, when the bytes
+     * are no longer needed (written, or dropped with the outlet), at the latest when this returns false.
+     * An outlet without its own bookkeeping keeps a copy and gives the buffer back at once.
+     */
+    default boolean send(ByteBuffer bytes, Runnable sent) {
+        ByteBuffer copy = ByteBuffer.allocate(bytes.remaining()).put(bytes.duplicate()).flip();
+        sent.run();
+        return send(copy);
+    }
+
     /** Keeps an idle connection open; false when the outlet is closed. */
     boolean ping();
 

@@ -227,15 +227,29 @@ public final class LiveSessions {
         }
     }
 
-    /** A binary frame from a device: bytes of one of its screen streams, relayed without the loop. */
-    public void received(DeviceLink link, StreamFrame frame) throws ProtocolException {
+    /**
+     * A binary frame from a device: bytes of one of its screen streams, relayed without the loop. The
+     * frame's buffer is lent: {@code done} runs exactly once when nothing needs the bytes any more,
+     * right away when no feature takes them (also when this throws).
+     */
+    public void received(DeviceLink link, StreamFrame frame, Runnable done) throws ProtocolException {
         LiveSession session = link.session();
-        if (session == null) {
-            throw new ProtocolException(TandemStatus.MALFORMED, "The first frame must be a hello.");
-        }
-        if (session.link == link) {
-            for (SessionFeature feature : features) {
-                feature.streamBytes(session, frame);
+        boolean taken = false;
+        try {
+            if (session == null) {
+                throw new ProtocolException(TandemStatus.MALFORMED, "The first frame must be a hello.");
+            }
+            if (session.link == link) {
+                for (SessionFeature feature : features) {
+                    if (feature.streamBytes(session, frame, done)) {
+                        taken = true;
+                        break;
+                    }
+                }
+            }
+        } finally {
+            if (!taken) {
+                done.run();
             }
         }
     }

@@ -309,13 +309,18 @@ public final class ScreenSharing implements SessionFeature {
         }
     }
 
-    /** Bytes of one stream from the phone, to its viewer (dropped when it already left). */
+    /**
+     * Bytes of one stream from the phone, to its viewer (dropped when it already left). The viewer's
+     * socket sends the phone's buffer itself and gives it back once written.
+     */
     @Override
-    public void streamBytes(LiveSession session, StreamFrame frame) {
+    public boolean streamBytes(LiveSession session, StreamFrame frame, Runnable done) {
         ViewerLink viewer = session.screen.viewers.get(frame.stream());
-        if (viewer != null) {
-            viewer.sender.send(frame.payload());
+        if (viewer == null) {
+            return false;
         }
+        viewer.sender.send(frame.payload(), done);
+        return true;
     }
 
     /** The phone's connection dropped: its streams are gone; viewers come back after it reconnects. */

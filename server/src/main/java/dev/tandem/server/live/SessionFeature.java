@@ -18,9 +18,12 @@ public interface SessionFeature {
     /**
      * Bytes of one of the phone's streams (a binary frame of its current connection). Called on the
      * socket's thread, not the loop: the screen relay must not wait behind the session's other work,
-     * so a feature reads only its concurrent state here.
+     * so a feature reads only its concurrent state here. The frame's buffer is lent: true means this
+     * feature took it and runs {@code done} exactly once when it no longer needs the bytes (so the
+     * relay can pass the phone's buffer on without a copy); false leaves the frame to the others.
      */
-    default void streamBytes(LiveSession session, StreamFrame frame) {
+    default boolean streamBytes(LiveSession session, StreamFrame frame, Runnable done) {
+        return false;
     }
 
     /** The customer answered one of this feature's prompts. */

@@ -67,7 +67,8 @@ public final class EagerBodies extends Handler.Wrapper {
         private final Callback callback;
         private final ByteArrayOutputStream body;
         private final AtomicBoolean finished = new AtomicBoolean();
-        private Scheduler.Task timeout;
+        /** Set only when the body did not arrive with the headers; may be set after the loader finished. */
+        private volatile Scheduler.Task timeout;
         private volatile boolean discarding;
         private long discarded;
 
@@ -79,10 +80,29 @@ public final class EagerBodies extends Handler.Wrapper {
             this.body = new ByteArrayOutputStream(declared > 0 && !discarding ? (int) declared : 1024);
         }
 
+        /**
+         * Reads what has arrived, and only when more is awaited starts the clock: most bodies come
+         * with their headers, and scheduling and cancelling a timer for each was work on every request.
+         */
         void start() {
-            long left = deadline.toNanos() - (System.nanoTime() - request.getHeadersNanoTime());
-            timeout = request.getComponents().getScheduler().schedule(this::tooSlow, Math.max(1, left), TimeUnit.NANOSECONDS);
             run();
+            if (finished.get()) {
+                return;
+            }
+            long left = deadline.toNanos() - (System.nanoTime() - request.getHeadersNanoTime());
+            Scheduler.Task task = request.getComponents().getScheduler().schedule(this::tooSlow, Math.max(1, left),
+                    TimeUnit.NANOSECONDS);
+            timeout = task;
+            if (finished.get()) {
+                task.cancel(); // finished on another thread meanwhile, which found no timer to cancel
+            }
+        }
+
+        private void stopClock() {
+            Scheduler.Task task = timeout;
+            if (task != null) {
+                task.cancel();
+            }
         }
 
         /** Reads what has arrived; asks to be called again when more does. */
@@ -96,7 +116,7 @@ public final class EagerBodies extends Handler.Wrapper {
                 }
                 if (Content.Chunk.isFailure(chunk)) {
                     if (finished.compareAndSet(false, true)) {
-                        timeout.cancel();
+                        stopClock();
                         callback.failed(chunk.getFailure());
                     }
                     return;
@@ -111,7 +131,7 @@ public final class EagerBodies extends Handler.Wrapper {
                     boolean last = chunk.isLast();
                     chunk.release();
                     if ((last || discarded > (long) maxBytes * DRAIN_FACTOR) && finished.compareAndSet(false, true)) {
-                        timeout.cancel();
+                        stopClock();
                         tooLarge(response, callback);
                         return;
                     }
@@ -124,7 +144,7 @@ public final class EagerBodies extends Handler.Wrapper {
                 chunk.release();
                 if (last) {
                     if (finished.compareAndSet(false, true)) {
-                        timeout.cancel();
+                        stopClock();
                         handOn();
                     }
                     return;

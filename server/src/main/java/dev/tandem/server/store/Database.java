@@ -158,6 +158,9 @@ public final class Database implements AutoCloseable {
      */
     Jdbi jdbiWithoutSync() { return unsynced; }
 
+    /** The pool itself, without waiting for disk syncs: for the transcript writer's plain JDBC insert. */
+    javax.sql.DataSource connectionsWithoutSync() { return dataSource; }
+
     /** The embedded database's file name without its suffix, when it is a file (the journal goes beside it). */
     java.util.Optional<java.nio.file.Path> journalBase() { return journalBase; }
 

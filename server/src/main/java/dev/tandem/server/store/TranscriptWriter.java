@@ -2,6 +2,9 @@ package dev.tandem.server.store;
 
 import dev.tandem.server.domain.TranscriptEntry;
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +34,7 @@ final class TranscriptWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptWriter.class);
     private static final Duration PATIENCE = Duration.ofSeconds(15);
     private final Jdbi jdbi;
+    private final javax.sql.DataSource connections;
     private final Database database;
     /** The journal on the embedded database with a file, or null. */
     private final TranscriptJournal journal;
@@ -47,6 +51,7 @@ final class TranscriptWriter implements AutoCloseable {
     TranscriptWriter(Database database) {
         // Its own writes are made durable by the journal, not by one sync of the database file each.
         this.jdbi = database.jdbiWithoutSync();
+        this.connections = database.connectionsWithoutSync();
         this.database = database;
         this.journal = database.journalBase().map(base -> TranscriptJournal.open(base, jdbi, database::awaitDurable))
                 .orElse(null);
@@ -78,7 +83,7 @@ final class TranscriptWriter implements AutoCloseable {
                 row.bindTo(h.createUpdate(StoredLine.INSERT)).execute();
             });
         } else {
-            jdbi.useHandle(h -> row.bindTo(h.createUpdate(StoredLine.INSERT)).execute());
+            insert(row);
         }
         if (journal == null) {
             database.awaitDurable();
@@ -98,6 +103,28 @@ final class TranscriptWriter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Database.DatabaseUnavailableException("Interrupted while storing the message.", e);
+        }
+    }
+
+    /**
+     * One line in its own short transaction, with plain JDBC: this runs twice per chat round trip,
+     * and Jdbi's handle and statement machinery around the insert cost about a third as much CPU as
+     * the insert itself (profiled at 400 round trips/s).
+     */
+    private void insert(StoredLine row) {
+        try (Connection connection = connections.getConnection();
+             PreparedStatement insert = connection.prepareStatement(StoredLine.INSERT_POSITIONAL)) {
+            row.bindTo(insert);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new TranscriptLineNotStored(e);
+        }
+    }
+
+    /** The database refused a line or could not be reached; the cause says which. */
+    static final class TranscriptLineNotStored extends RuntimeException {
+        TranscriptLineNotStored(SQLException cause) {
+            super("The transcript line was not stored: " + cause.getMessage(), cause);
         }
     }
 

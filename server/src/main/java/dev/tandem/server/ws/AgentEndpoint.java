@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.ByteBufferPool;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +31,25 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(AgentEndpoint.class);
+    /**
+     * How much of a phone's socket Jetty reads at once. A full screen frame is 64 KiB plus a 14-byte
+     * header, so the server-wide 64 KiB buffer split nearly every one in two, and Jetty joined the
+     * halves again with a copy; with room for several frames most arrive whole, and fewer reads are
+     * made. The buffer is pooled (HttpFront gives the sockets a pool that keeps buffers this large)
+     * and goes back whenever the socket has nothing left to parse.
+     */
+    public static final int READ_BUFFER_BYTES = 256 * 1024;
+    /** The most the relay's pool keeps of buffers nobody uses at the moment (more are made when needed). */
+    private static final long MAX_IDLE_RELAY_BYTES = 32L << 20;
+    /**
+     * The buffers a phone's screen frame waits in until its viewer's socket has written it. Jetty's
+     * own buffer is only valid until the handler returns, so the frame is copied once, into a pooled
+     * direct buffer: nothing is allocated per frame (64 KiB arrays kept the garbage collector busy),
+     * and Jetty writes a direct buffer to the viewer's socket as it is, where a heap buffer cost the
+     * JDK another copy into a direct one.
+     */
+    private final ByteBufferPool relayBuffers = new ArrayByteBufferPool(0, -1, -1, Integer.MAX_VALUE, -1,
+            MAX_IDLE_RELAY_BYTES);
     private final LiveSessions sessions;
     private final WireCodec codec;
     private final Clock clock;
@@ -48,6 +70,10 @@ public final class AgentEndpoint {
 
     public void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
+            ctx.session.setInputBufferSize(READ_BUFFER_BYTES);
+            // A frame cut by the end of a read is completed by the parser rather than handed on in
+            // pieces that the message layer would join with a copy.
+            ctx.session.setAutoFragment(false);
             DeviceLink link = new DeviceLink(new SocketSender(ctx.session), codec, clients.of(ctx), clock.instant());
             links.put(ctx.sessionId(), link);
             timers.schedule(() -> {
@@ -87,11 +113,17 @@ public final class AgentEndpoint {
                 return;
             }
             link.heard(clock.instant());
+            RetainableByteBuffer lent = copyOut(ctx.data());
             try {
-                // Jetty may reuse its buffer once this returns; the relay queues the bytes.
-                ByteBuffer data = ctx.data();
-                ByteBuffer copy = ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip();
-                sessions.received(link, StreamFrame.decode(copy));
+                StreamFrame frame;
+                try {
+                    frame = StreamFrame.decode(lent.getByteBuffer());
+                } catch (ProtocolException malformed) {
+                    lent.release();
+                    throw malformed;
+                }
+                // The relay gives the buffer back once the viewer's socket has written it.
+                sessions.received(link, frame, lent::release);
             } catch (ProtocolException refused) {
                 LOG.info("Device at {} refused: {} ({})", LogText.escape(link.address()), refused.status().code(), LogText.escape(refused.getMessage()));
                 link.close(refused.status(), refused.getMessage());
@@ -104,6 +136,15 @@ public final class AgentEndpoint {
             }
         });
         ws.onError(ctx -> LOG.debug("Device socket error: {}", String.valueOf(ctx.error())));
+    }
+
+    /** The frame's bytes in a buffer of the relay's pool; Jetty's own is reused once the handler returns. */
+    private RetainableByteBuffer copyOut(ByteBuffer data) {
+        RetainableByteBuffer lent = relayBuffers.acquire(data.remaining(), true);
+        ByteBuffer bytes = lent.getByteBuffer();
+        bytes.clear();
+        bytes.put(data.duplicate()).flip();
+        return lent;
     }
 
     public int connections() {

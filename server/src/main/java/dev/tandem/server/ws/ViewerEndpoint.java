@@ -64,9 +64,6 @@ public final class ViewerEndpoint {
                         "The session is on another node; reconnect with ?node=" + owner.get());
                 return;
             }
-            // Jetty splits outgoing frames at the largest frame size (64 KiB by default); joined RFB
-            // frames leave whole. What a viewer may send stays limited by the message size.
-            ctx.session.setMaxFrameSize(SocketSender.MAX_JOINED_BYTES);
             SocketSender sender = SocketSender.forByteStream(ctx.session);
             try {
                 viewers.put(ctx.sessionId(), screens.attachViewer(user.get(), ctx.pathParam("session"), sender));
