@@ -56,6 +56,10 @@ class ChatToAppTest {
                     + " below on your Android phone.");
             assertThat(browser.next("appInvite").get("link").asText()).isEqualTo(link);
             String token = link.substring(link.lastIndexOf('/') + 1);
+            // Where the link lands when Android did not open the app: open it, or get it.
+            Api.Response page = server.api().get(link.substring(server.server().baseUrl().length()));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).contains("Continue in the Tandem app", "tandem://join/app/" + session + "/" + token);
             assertThat(tech.get("/api/v1/sessions/" + session + "/messages").body()).doesNotContain(token);
 
             AgentPhone phone = new AgentPhone();
