@@ -20,7 +20,7 @@ import { navigate } from './useRoute';
 
 /** The action families of the audit log, offered as suggestions (the server matches a dotted prefix). */
 // The server's action names (AuditAction): administrators' changes are all under `admin.`.
-const ACTION_PREFIXES = ['auth', 'code', 'session', 'permission', 'control', 'screen', 'diagnostics', 'logs', 'email', 'admin', 'request', 'survey', 'system'];
+const ACTION_PREFIXES = ['auth', 'code', 'session', 'permission', 'control', 'screen', 'diagnostics', 'logs', 'email', 'admin', 'request', 'reply', 'note', 'survey', 'system'];
 
 /** The append-only audit log: filters, oldest first, "Load more" pages on with `after`. */
 export function AuditPage({ query }: { query: URLSearchParams }) {

@@ -36,11 +36,9 @@ final class SurveyRoutes {
     void register(RoutesConfig routes) {
         routes.post("/api/v1/surveys/{token}", ctx -> {
             JsonNode body = bodies.object(ctx);
-            JsonNode rating = body.path("rating");
-            if (!rating.canConvertToInt() || !rating.isIntegralNumber()) {
-                throw Rejection.badInput("'rating' must be a whole number from 1 (bad) to 5 (very good).");
-            }
-            surveys.answer(ctx.pathParam("token"), rating.intValue(), Bodies.text(body, "comment").orElse(null));
+            int rating = Bodies.integer(body, "rating").orElseThrow(() ->
+                    Rejection.badInput("'rating' must be a whole number from 1 (bad) to 5 (very good)."));
+            surveys.answer(ctx.pathParam("token"), rating, Bodies.text(body, "comment").orElse(null));
             ctx.status(204);
         });
         routes.get("/api/v1/surveys/summary", ctx -> {
