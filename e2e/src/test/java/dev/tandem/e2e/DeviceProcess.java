@@ -81,17 +81,23 @@ final class DeviceProcess implements AutoCloseable {
     /** The next event {@code wanted}, waiting up to {@code seconds} (a loaded machine starts JVMs slowly). */
     JsonNode next(Predicate<JsonNode> wanted, String what, int seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<JsonNode> passedOver = new ArrayList<>();
         try {
             while (System.nanoTime() < deadline) {
                 JsonNode event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
                 if (event != null && wanted.test(event)) {
                     return event;
                 }
+                if (event != null) {
+                    passedOver.add(event);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw new AssertionError("The device printed no '" + what + "' event within " + seconds + " s; stderr: " + stderr);
+        // What it printed instead says why (an error line, a refusal), so a failure can be read from CI's log.
+        throw new AssertionError("The device printed no '" + what + "' event within " + seconds + " s; it printed "
+                + passedOver + " meanwhile; stderr: " + stderr);
     }
 
     int awaitExit() throws InterruptedException {
