@@ -31,6 +31,11 @@ public final class Settings {
     static final String SMTP_FROM = "smtp.from";
     static final String TRANSCRIPT_DAYS = "retention.transcript-days";
     static final String LOG_FILE_DAYS = "retention.log-file-days";
+    static final String FILE_MEGABYTES = "files.max-file-mb";
+    static final String SESSION_FILE_MEGABYTES = "files.max-session-mb";
+    /** Files both ways: the limits when an administrator set none (docs/files.md). */
+    public static final int DEFAULT_FILE_MEGABYTES = 20;
+    public static final int DEFAULT_SESSION_FILE_MEGABYTES = 100;
 
     private final SettingsStore store;
     private final Optional<URI> commandLineUrl;
@@ -125,6 +130,16 @@ public final class Settings {
     /** Days after which log files of ended sessions are removed; empty = never. */
     public Optional<Integer> logFileDays() {
         return value(LOG_FILE_DAYS).map(Integer::valueOf);
+    }
+
+    /** The largest file either way between a technician and a customer, in MB (2^20 bytes). */
+    public int fileMegabytes() {
+        return value(FILE_MEGABYTES).map(Integer::valueOf).orElse(DEFAULT_FILE_MEGABYTES);
+    }
+
+    /** The most bytes of files one session holds, in MB. */
+    public int sessionFileMegabytes() {
+        return value(SESSION_FILE_MEGABYTES).map(Integer::valueOf).orElse(DEFAULT_SESSION_FILE_MEGABYTES);
     }
 
     /** Stores a change; it is in force when this returns. */
