@@ -11,18 +11,18 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 
-/** What a technician's program does with files over REST: declare, send in parts, offer, download. */
-final class TechnicianFiles {
+/** What a technician's program does with files over REST: declare, send in parts, offer, download (also for e2e). */
+public final class TechnicianFiles {
     private TechnicianFiles() {
     }
 
-    static byte[] randomBytes(int size, long seed) {
+    public static byte[] randomBytes(int size, long seed) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
         return bytes;
     }
 
-    static String sha256(byte[] bytes) {
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -30,18 +30,18 @@ final class TechnicianFiles {
         }
     }
 
-    static Api.Response declare(Api tech, String session, String name, long size, String sha256) {
+    public static Api.Response declare(Api tech, String session, String name, long size, String sha256) {
         return tech.post("/api/v1/sessions/" + session + "/files", "{\"name\":" + Api.quote(name) + ",\"size\":" + size
                 + ",\"sha256\":\"" + sha256 + "\"}");
     }
 
-    static Api.Response part(Api tech, String session, String file, long offset, byte[] bytes) {
+    public static Api.Response part(Api tech, String session, String file, long offset, byte[] bytes) {
         return tech.send(tech.request("/api/v1/sessions/" + session + "/files/" + file + "/parts/" + offset)
                 .header("Content-Type", "application/octet-stream").PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)));
     }
 
     /** Declares {@code content} and sends it in parts of {@code FileShelf.MAX_PART_BYTES}; the file's id. */
-    static String upload(Api tech, String session, String name, byte[] content) {
+    public static String upload(Api tech, String session, String name, byte[] content) {
         String file = declare(tech, session, name, content.length, sha256(content)).expect(201).json().get("id").asText();
         for (int at = 0; at < content.length; at += FileShelf.MAX_PART_BYTES) {
             part(tech, session, file, at, Arrays.copyOfRange(content, at, Math.min(content.length,
@@ -50,11 +50,11 @@ final class TechnicianFiles {
         return file;
     }
 
-    static Api.Response offer(Api tech, String session, String file) {
+    public static Api.Response offer(Api tech, String session, String file) {
         return tech.post("/api/v1/sessions/" + session + "/file-offers", "{\"file\":" + Api.quote(file) + "}");
     }
 
-    static JsonNode file(Api tech, String session, String file) {
+    public static JsonNode file(Api tech, String session, String file) {
         for (JsonNode f : tech.get("/api/v1/sessions/" + session + "/files").expect(200).json().get("files")) {
             if (f.get("id").asText().equals(file)) {
                 return f;
@@ -64,7 +64,7 @@ final class TechnicianFiles {
     }
 
     /** The download's status and bytes. */
-    static HttpResponse<byte[]> download(Api tech, String session, String file) {
+    public static HttpResponse<byte[]> download(Api tech, String session, String file) {
         try {
             return HttpClient.newHttpClient().send(tech.request("/api/v1/sessions/" + session + "/files/" + file
                     + "/content").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
