@@ -1130,6 +1130,13 @@ export const en = {
   'files.progress': '{received} of {size}',
   'files.sending': 'Sending {name}…',
   'files.failed': 'The file was not sent: {reason}',
+  'admin.settings.files': 'Files both ways',
+  'admin.settings.filesIntro': 'Files technicians send to customers and customers send back are kept with the session as long as its log files.',
+  'admin.settings.maxFileMegabytes': 'Largest file (MB)',
+  'admin.settings.maxSessionMegabytes': 'Files per session (MB)',
+  'admin.settings.megabytesHint': 'Empty: the default (20 MB per file, 100 MB per session).',
+  'admin.v.fileMegabytes': 'A whole number from 1 to 1024 MB, or empty for the default.',
+  'admin.v.sessionMegabytes': 'A whole number from 1 to 10240 MB, or empty for the default.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1126,4 +1126,11 @@ export const es: Messages = {
   'files.progress': '{received} de {size}',
   'files.sending': 'Enviando {name}…',
   'files.failed': 'El archivo no se ha enviado: {reason}',
+  'admin.settings.files': 'Archivos en ambos sentidos',
+  'admin.settings.filesIntro': 'Los archivos que los técnicos envían a los clientes y los que estos devuelven se conservan con la sesión tanto como sus archivos de registro.',
+  'admin.settings.maxFileMegabytes': 'Archivo más grande (MB)',
+  'admin.settings.maxSessionMegabytes': 'Archivos por sesión (MB)',
+  'admin.settings.megabytesHint': 'Vacío: el valor por defecto (20 MB por archivo, 100 MB por sesión).',
+  'admin.v.fileMegabytes': 'Un número entero de 1 a 1024 MB, o vacío para el valor por defecto.',
+  'admin.v.sessionMegabytes': 'Un número entero de 1 a 10240 MB, o vacío para el valor por defecto.',
 };

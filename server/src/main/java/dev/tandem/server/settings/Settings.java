@@ -164,7 +164,7 @@ public final class Settings {
                 new SettingsView.Smtp(current.map(SmtpSettings::urlWithoutPassword).orElse(null),
                         current.flatMap(SmtpSettings::password).isPresent(), value(SMTP_FROM).orElse(null), smtpSource()),
                 new SettingsView.Retention(transcriptDays().orElse(null), logFileDays().orElse(null)),
-                signIn.twoFactor(), signIn.sso());
+                signIn.twoFactor(), signIn.sso(), new SettingsView.Files(fileMegabytes(), sessionFileMegabytes()));
     }
 
     private Optional<String> value(String name) {
