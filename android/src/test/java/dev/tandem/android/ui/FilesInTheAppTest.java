@@ -45,6 +45,7 @@ public class FilesInTheAppTest {
 
     @BeforeClass
     public static void startServer() throws Exception {
+        org.robolectric.shadows.ShadowLog.stream = System.out; // the agent's warnings, in the report
         server = RealServer.start();
     }
 
@@ -95,8 +96,9 @@ public class FilesInTheAppTest {
                     .contains("Save it to Downloads?");
             assertThat(media.getInsertStatements()).as("nothing saved before Save").isEmpty();
             offer.getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+            shadowOf(android.os.Looper.getMainLooper()).idle(); // the dialog posts its button's click
 
-            MainLooper.runUntil("saved on the phone", () -> status(id, file).equals("saved"));
+            awaitStatus(id, file, "saved");
             assertThat(saved.toByteArray()).isEqualTo(manual);
             ShadowContentResolver.InsertStatement insert = media.getInsertStatements().get(0);
             assertThat(insert.getUri()).isEqualTo(MediaStore.Downloads.EXTERNAL_CONTENT_URI);
@@ -120,6 +122,7 @@ public class FilesInTheAppTest {
                     && ShadowAlertDialog.getLatestAlertDialog().isShowing()
                     && shadowOf(ShadowAlertDialog.getLatestAlertDialog()).getMessage().toString().contains("pick a file"));
             ShadowAlertDialog.getLatestAlertDialog().getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+            shadowOf(android.os.Looper.getMainLooper()).idle(); // the dialog posts its button's click
 
             Intent picker = null;
             for (org.robolectric.shadows.ShadowActivity.IntentForResult started = shadowOf(chat).getNextStartedActivityForResult();
@@ -137,11 +140,21 @@ public class FilesInTheAppTest {
             shadowOf(chat.getContentResolver()).registerInputStream(document, new ByteArrayInputStream(report));
             shadowOf(chat).receiveResult(picker, Activity.RESULT_OK, new Intent().setData(document));
 
-            MainLooper.runUntil("received by the server", () -> status(id, asked).equals("received"));
+            awaitStatus(id, asked, "received");
             assertThat(server.bytes("/api/v1/sessions/" + id + "/files/" + asked + "/content")).isEqualTo(report);
             assertThat(file(id, asked).get("name").asText()).isEqualTo("report.txt");
         } finally {
             opened[0].pause().stop().destroy();
+        }
+    }
+
+    /** Waits for the file's status; a failure says what the customer was told and where the file stood. */
+    private static void awaitStatus(String session, String file, String wanted) {
+        try {
+            MainLooper.runUntil(wanted, () -> status(session, file).equals(wanted));
+        } catch (AssertionError e) {
+            throw new AssertionError("The file never became " + wanted + ": " + file(session, file)
+                    + "; the phone's latest notice: " + org.robolectric.shadows.ShadowToast.getTextOfLatestToast(), e);
         }
     }
 
