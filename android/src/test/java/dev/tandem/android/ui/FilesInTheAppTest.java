@@ -6,7 +6,6 @@ import static org.robolectric.Shadows.shadowOf;
 import android.app.Activity;
 import android.app.AlertDialog;
 import android.app.Application;
-import android.content.ContentResolver;
 import android.content.Intent;
 import android.net.Uri;
 import android.provider.MediaStore;
@@ -77,12 +76,12 @@ public class FilesInTheAppTest {
             String file = server.post("/api/v1/sessions/" + id + "/files", "{\"name\":\"manual.pdf\",\"size\":"
                     + manual.length + ",\"sha256\":\"" + sha256(manual) + "\"}", 201).get("id").asText();
             server.put("/api/v1/sessions/" + id + "/files/" + file + "/parts/0", manual, 200);
-            // The app saves through the application's resolver (the session outlives the screen).
-            ContentResolver resolver = RuntimeEnvironment.getApplication().getContentResolver();
-            ShadowContentResolver media = shadowOf(resolver);
-            media.setNextDatabaseIdForInserts(40);
+            // MediaStore is Robolectric's resolver: an insert answers <table>/<n>, and what is written to
+            // that item goes to the stream registered for it (n counts the inserts of the resolver the
+            // app's session holds, so every likely n is registered).
+            ShadowContentResolver media = shadowOf(chat.getContentResolver());
             ByteArrayOutputStream saved = new ByteArrayOutputStream();
-            for (int n = 40; n <= 41; n++) {
+            for (int n = 1; n <= 200; n++) {
                 media.registerOutputStream(Uri.withAppendedPath(MediaStore.Downloads.EXTERNAL_CONTENT_URI, String.valueOf(n)),
                         saved);
             }
