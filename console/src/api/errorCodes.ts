@@ -99,6 +99,8 @@ export const ERROR_CODES = {
   FILE_MISSING: { code: 'file_missing', httpStatus: 410 },
   SURVEY_NOT_FOUND: { code: 'survey_not_found', httpStatus: 404 },
   SURVEY_ANSWERED: { code: 'survey_answered', httpStatus: 409 },
+  DRAWINGS_UNAVAILABLE: { code: 'drawings_unavailable', httpStatus: 409 },
+  DRAWINGS_HIDDEN: { code: 'drawings_hidden', httpStatus: 409 },
   NODE_UNREACHABLE: { code: 'node_unreachable', httpStatus: 503 },
   SESSION_ELSEWHERE: { code: 'session_elsewhere', httpStatus: 409, closeCode: 4409 },
 } as const satisfies Record<string, ErrorCodeEntry>;

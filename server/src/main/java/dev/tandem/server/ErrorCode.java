@@ -124,6 +124,12 @@ public enum ErrorCode {
     /** The survey was answered already; an answer is not changed afterwards. */
     SURVEY_ANSWERED("survey_answered", 409),
 
+    // Point and draw on the customer's screen (docs/drawing.md).
+    /** The phone cannot show drawings (an older agent, or no overlay). */
+    DRAWINGS_UNAVAILABLE("drawings_unavailable", 409),
+    /** The customer hid the technician's drawings on the phone. */
+    DRAWINGS_HIDDEN("drawings_hidden", 409),
+
     // Several nodes (docs/deployment.md).
     /** The node that owns a session did not answer a forwarded command in time (gone, or the bus is away); safe to retry. */
     NODE_UNREACHABLE("node_unreachable", 503),

@@ -43,6 +43,7 @@ import dev.tandem.server.events.Events;
 import dev.tandem.server.events.LocalEvents;
 import dev.tandem.server.live.AppInvites;
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.ScreenDrawings;
 import dev.tandem.server.live.ScreenSharing;
 import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.records.LogFiles;
@@ -242,7 +243,8 @@ public final class TandemServer implements AutoCloseable {
         SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
                 consoles, clock, audit);
         AppInvites appInvites = new AppInvites(sessions, new AppInviteStore(database), links, audit, clock);
-        sessions.plug(screens, diagnostics, appInvites);
+        ScreenDrawings drawings = new ScreenDrawings(sessions, consoles, audit, clock);
+        sessions.plug(screens, diagnostics, appInvites, drawings);
         SurveyStore surveyStore = new SurveyStore(database);
         Surveys surveys = new Surveys(surveyStore, portals, audit, clock);
         sessions.askAfterwards(surveys);

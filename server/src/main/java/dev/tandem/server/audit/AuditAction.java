@@ -62,7 +62,9 @@ public enum AuditAction {
     REPLY_UPDATED("reply.updated"),
     REPLY_DELETED("reply.deleted"),
     NOTE_ADDED("note.added"),
-    SURVEY_ANSWERED("survey.answered");
+    SURVEY_ANSWERED("survey.answered"),
+    /** The technician's first drawing on the customer's screen in a session (issue 18.7; later ones are not audited). */
+    SCREEN_DRAWN("screen.drawing");
 
     private final String wireName;
 
