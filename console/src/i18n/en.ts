@@ -687,7 +687,6 @@ export const en = {
   'viewer.focusPopOut': 'Show it',
   'viewer.popOutTitle': 'Viewer · {name}',
   'viewer.popOutGone': 'This session is not open in the console any more.',
-  'viewer.draw.tools': 'Point and draw',
   'viewer.draw.pointer': 'Pointer',
   'viewer.draw.pointerHint': 'Show the customer where to look: your mouse is a laser pointer on their screen',
   'viewer.draw.pen': 'Pen',

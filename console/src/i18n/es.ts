@@ -683,7 +683,6 @@ export const es: Messages = {
   'viewer.focusPopOut': 'Mostrarla',
   'viewer.popOutTitle': 'Visor · {name}',
   'viewer.popOutGone': 'Esta sesión ya no está abierta en la consola.',
-  'viewer.draw.tools': 'Señalar y dibujar',
   'viewer.draw.pointer': 'Puntero',
   'viewer.draw.pointerHint': 'Muestra al cliente dónde mirar: tu ratón es un puntero láser en su pantalla',
   'viewer.draw.pen': 'Lápiz',
