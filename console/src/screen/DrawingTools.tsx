@@ -101,6 +101,11 @@ export function useDrawingTools(id: string, screen: ScreenState | undefined, liv
   return { tool, setTool, usable, surface };
 }
 
+const TOOLS = [
+  { tool: 'pointer', icon: 'pointer', label: 'viewer.draw.pointer', hint: 'viewer.draw.pointerHint' },
+  { tool: 'pen', icon: 'pen', label: 'viewer.draw.pen', hint: 'viewer.draw.penHint' },
+] as const;
+
 interface ToolsProps {
   tool: DrawTool | null;
   setTool: (tool: DrawTool | null) => void;
@@ -116,24 +121,18 @@ export function DrawingTools({ tool, setTool, usable, available }: ToolsProps) {
   const toggle = (which: DrawTool) => setTool(tool === which ? null : which);
   return (
     <ToolGroup name="draw">
-      <ToolButton
-        icon="pointer"
-        label={t('viewer.draw.pointer')}
-        title={unavailable ?? t('viewer.draw.pointerHint')}
-        testId="draw-pointer"
-        pressed={tool === 'pointer'}
-        disabled={!usable}
-        onClick={() => toggle('pointer')}
-      />
-      <ToolButton
-        icon="pen"
-        label={t('viewer.draw.pen')}
-        title={unavailable ?? t('viewer.draw.penHint')}
-        testId="draw-pen"
-        pressed={tool === 'pen'}
-        disabled={!usable}
-        onClick={() => toggle('pen')}
-      />
+      {TOOLS.map(({ tool: which, icon, label, hint }) => (
+        <ToolButton
+          key={which}
+          icon={icon}
+          label={t(label)}
+          title={unavailable ?? t(hint)}
+          testId={`draw-${which}`}
+          pressed={tool === which}
+          disabled={!usable}
+          onClick={() => toggle(which)}
+        />
+      ))}
     </ToolGroup>
   );
 }

@@ -1,6 +1,7 @@
 package dev.tandem.agent.drawing;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
@@ -118,7 +119,7 @@ public final class Drawings {
                 shown.add(pointer);
             }
         }
-        tell(List.of(), gone);
+        tell(Collections.emptyList(), gone);
         return shown;
     }
 
@@ -163,7 +164,7 @@ public final class Drawings {
                 pointer = null;
             }
         }
-        tell(List.of(), gone);
+        tell(Collections.emptyList(), gone);
     }
 
     public long now() {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Paints marks into a frame's ARGB pixels, the phone's points mapped onto the frame as its
  * {@link ScreenGeometry} says (a viewer may have asked for a smaller frame). The look follows the
- * Android overlay's: a red line 12 phone pixels wide, a red dot of 24 with a white rim for the pointer,
+ * Android overlay's: a red line 16 phone pixels wide, a red dot of 24 with a white rim for the pointer,
  * blended by the mark's opacity. Stateless.
  */
 public final class MarkPainter {
@@ -14,7 +14,7 @@ public final class MarkPainter {
     public static final int RED = 0xFFE53935;
     public static final int WHITE = 0xFFFFFFFF;
     /** Half the pen's width, in the phone's pixels. */
-    public static final int PEN_RADIUS = 6;
+    public static final int PEN_RADIUS = 8;
     /** The pointer's dot radius and its white rim, in the phone's pixels. */
     public static final int POINTER_RADIUS = 24;
     public static final int POINTER_RIM = 5;
