@@ -124,6 +124,17 @@ public enum ErrorCode {
     /** The survey was answered already; an answer is not changed afterwards. */
     SURVEY_ANSWERED("survey_answered", 409),
 
+    // Files both ways (docs/files.md).
+    /** A file larger than the settings' limit per file. */
+    FILE_TOO_LARGE("file_too_large", 413),
+    /** The session already holds the settings' limit of file bytes. */
+    SESSION_FILES_FULL("session_files_full", 413),
+    /** The customer declined the offer or the request; the file cannot be pushed or sent any more. */
+    FILE_DECLINED("file_declined", 409),
+    /** A step out of turn: the file is not complete, already offered, or a piece not the next. */
+    FILE_NOT_READY("file_not_ready", 409),
+    /** The bytes do not match what was declared (a piece's CRC-32 or the file's SHA-256). */
+    FILE_DAMAGED("file_damaged", 422),
     // Point and draw on the customer's screen (docs/drawing.md).
     /** The phone cannot show drawings (an older agent, or no overlay). */
     DRAWINGS_UNAVAILABLE("drawings_unavailable", 409),

@@ -42,6 +42,10 @@ import dev.tandem.server.ws.ConsoleEndpoint;
 import dev.tandem.server.events.Events;
 import dev.tandem.server.events.LocalEvents;
 import dev.tandem.server.live.AppInvites;
+import dev.tandem.server.live.FileExchanges;
+import dev.tandem.server.files.FileLimits;
+import dev.tandem.server.files.FileShelf;
+import dev.tandem.server.files.FileStore;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ScreenDrawings;
 import dev.tandem.server.live.ScreenSharing;
@@ -243,8 +247,11 @@ public final class TandemServer implements AutoCloseable {
         SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
                 consoles, clock, audit);
         AppInvites appInvites = new AppInvites(sessions, new AppInviteStore(database), links, audit, clock);
+        FileStore fileStore = new FileStore(database);
+        FileShelf fileShelf = new FileShelf(fileStore, new FileLimits(settings, fileStore), access, consoles, audit, clock);
+        FileExchanges files = new FileExchanges(sessions, fileShelf, consoles, audit, clock);
         ScreenDrawings drawings = new ScreenDrawings(sessions, consoles, audit, clock);
-        sessions.plug(screens, diagnostics, appInvites, drawings);
+        sessions.plug(screens, diagnostics, appInvites, files, drawings);
         SurveyStore surveyStore = new SurveyStore(database);
         Surveys surveys = new Surveys(surveyStore, portals, audit, clock);
         sessions.askAfterwards(surveys);

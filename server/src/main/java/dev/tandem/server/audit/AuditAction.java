@@ -63,6 +63,15 @@ public enum AuditAction {
     REPLY_DELETED("reply.deleted"),
     NOTE_ADDED("note.added"),
     SURVEY_ANSWERED("survey.answered"),
+    // Files both ways (docs/files.md).
+    FILE_UPLOADED("file.uploaded"),
+    FILE_OFFERED("file.offered"),
+    FILE_ACCEPTED("file.accepted"),
+    FILE_DECLINED("file.declined"),
+    FILE_SAVED("file.saved"),
+    FILE_REQUESTED("file.requested"),
+    FILE_RECEIVED("file.received"),
+    FILE_DOWNLOADED("file.downloaded"),
     /** The technician's first drawing on the customer's screen in a session (issue 18.7; later ones are not audited). */
     SCREEN_DRAWN("screen.drawing");
 

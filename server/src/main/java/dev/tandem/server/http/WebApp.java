@@ -17,6 +17,7 @@ import dev.tandem.server.events.Events;
 import dev.tandem.server.requests.ChatRequests;
 
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.FileExchanges;
 import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.records.LogFiles;
 import dev.tandem.server.records.LogMail;
@@ -63,6 +64,7 @@ public final class WebApp {
     private final CannedReplyRoutes replies;
     private final NoteRoutes notes;
     private final SurveyRoutes surveys;
+    private final FileRoutes files;
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
@@ -138,6 +140,7 @@ public final class WebApp {
         this.notes = new NoteRoutes(s.records().notes(), authenticator, bodies);
         this.surveys = new SurveyRoutes(s.surveying().surveys(), s.surveying().store(), authenticator, bodies,
                 s.surveying().clock());
+        this.files = new FileRoutes(s.sessions().feature(FileExchanges.class), authenticator, bodies, commands);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients(), s.links());
         this.metrics = s.metrics();
@@ -192,6 +195,7 @@ public final class WebApp {
         replies.register(routes);
         notes.register(routes);
         surveys.register(routes);
+        files.register(routes);
         join.register(routes);
         androidApp.register(routes);
     }
