@@ -36,11 +36,27 @@ export function useDrawingTools(id: string, screen: ScreenState | undefined, liv
     const element = target.current;
     if (!element || !tool || !surface) return undefined;
     const phone = { width: surface.width, height: surface.height };
-    const send = (kind: 'pointer' | 'stroke', points: PhonePoint[]) => {
-      api.draw(id, kind, points).catch((e) => {
-        if (Date.now() < quietUntil.current) return;
-        quietUntil.current = Date.now() + QUIET_MS;
-        toast(t('viewer.draw.refused', { reason: errorMessage(e, { network: t('errors.network'), generic: t('errors.generic') }) }), 'error');
+    const refused = (e: unknown) => {
+      if (Date.now() < quietUntil.current) return;
+      quietUntil.current = Date.now() + QUIET_MS;
+      toast(t('viewer.draw.refused', { reason: errorMessage(e, { network: t('errors.network'), generic: t('errors.generic') }) }), 'error');
+    };
+    const send = (kind: 'pointer' | 'stroke', points: PhonePoint[]) => api.draw(id, kind, points).catch(refused);
+    // One pointer position in flight at a time, the newest waiting: separate requests could arrive out
+    // of order and make the pointer jump back; a slow link gets fewer positions, never stale ones.
+    let inFlight = false;
+    let next: PhonePoint | null = null;
+    const sendPointer = (point: PhonePoint) => {
+      if (inFlight) {
+        next = point;
+        return;
+      }
+      inFlight = true;
+      void send('pointer', [point]).finally(() => {
+        inFlight = false;
+        const waiting = next;
+        next = null;
+        if (waiting) sendPointer(waiting);
       });
     };
     const onPhone = (event: MouseEvent): PhonePoint | null => {
@@ -49,7 +65,7 @@ export function useDrawingTools(id: string, screen: ScreenState | undefined, liv
       const box = canvas.getBoundingClientRect();
       return phonePoint(event.clientX, event.clientY, box, { width: canvas.width, height: canvas.height }, phone);
     };
-    const pace = new PointerPace(POINTER_INTERVAL_MS, (point) => send('pointer', [point]));
+    const pace = new PointerPace(POINTER_INTERVAL_MS, sendPointer);
     let stroke: PhonePoint[] | null = null;
     // Capture phase on the picture: noVNC listens on its canvas below, so it never sees these.
     const block = (event: Event) => {
@@ -65,7 +81,7 @@ export function useDrawingTools(id: string, screen: ScreenState | undefined, liv
       window.removeEventListener('mouseup', release, true);
       const points = stroke && strokePoints(stroke);
       stroke = null;
-      if (points) send('stroke', points);
+      if (points) void send('stroke', points);
     };
     const down = (event: MouseEvent) => {
       block(event);

@@ -67,6 +67,7 @@ class DrawingBrowserTest {
             // The pointer first: its first drawing also puts a line in the customer's chat, which the
             // phone shows; the stroke below then starts from a settled picture.
             viewer.locator("[data-testid=draw-pointer]").click();
+            settled(canvas);
             double[] at = ViewerBrowserTest.onCanvas(canvas, 400, 900);
             page.mouse().move(at[0], at[1]);
             page.mouse().move(at[0] + 5, at[1] + 5);
@@ -84,6 +85,7 @@ class DrawingBrowserTest {
 
             pen.click();
             assertThat(pen).hasAttribute("aria-pressed", "true");
+            settled(canvas);
             drag(page, canvas, 150, LINE_Y, 930, LINE_Y);
             JsonNode shown = phone.next("drawing");
             assertThat(shown.get("state").asText()).isEqualTo("shown");
@@ -109,6 +111,21 @@ class DrawingBrowserTest {
             assertThat(viewer.locator("[data-testid=drawings-hidden]")).hasCount(0);
             assertThat(viewer.locator("[data-testid=draw-pen]")).isEnabled();
         }
+    }
+
+    /** Waits until the picture stops moving on the page (the Viewer resizes to a new frame size in steps). */
+    private static void settled(Locator canvas) throws InterruptedException {
+        String before = "";
+        for (int i = 0; i < 50; i++) {
+            com.microsoft.playwright.options.BoundingBox box = canvas.boundingBox();
+            String now = box.x + "," + box.y + "," + box.width + "," + box.height;
+            if (now.equals(before)) {
+                return;
+            }
+            before = now;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("The picture kept moving on the page");
     }
 
     private static void drag(Page page, Locator canvas, int fromX, int fromY, int toX, int toY) {
