@@ -1088,6 +1088,20 @@ export const en = {
   'admin.tech.twoFactorResetToast': 'Two-factor sign-in of {name} was reset.',
   'admin.tech.resetTwoFactorTitle': 'Reset two-factor sign-in of {name}?',
   'admin.tech.resetTwoFactorText': 'Their authenticator app and passkeys are removed and they are signed out everywhere. Do this when {name} lost their phone or security key.',
+  // Issue 18.2: transfer and collaborate (docs/transfer.md).
+  'event.transferred': '{from} transferred the session with {customer} to {to}.',
+  'event.transferred.customer': '{to} continues this chat with you; nothing you wrote is lost.',
+  'event.technicianJoined': '{technician} joined the session to help (invited by {by}).',
+  'event.technicianJoined.customer': '{technician}, another technician, joined the chat to help.',
+  'event.technicianLeft': '{technician} left the session.',
+  'event.technicianLeft.customer': '{technician} left the chat.',
+  'event.controlPassed': '{from} passed control of the phone to {to}.',
+  'event.controlPassed.customer': '{to} now controls your phone when you allow control.',
+  'audit.transferred': 'transferred the session from {from} to {to}',
+  'audit.technicianJoined': 'invited {technician} to help on the session',
+  'audit.technicianLeft': '{technician} left the session',
+  'audit.controlPassed': 'passed control of the phone to {to}',
+  'audit.availability': 'set their availability to {status}',
 } as const;
 
 export type MessageKey = keyof typeof en;

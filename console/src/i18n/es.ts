@@ -1084,4 +1084,18 @@ export const es: Messages = {
   'admin.tech.twoFactorResetToast': 'Se restableció la verificación en dos pasos de {name}.',
   'admin.tech.resetTwoFactorTitle': '¿Restablecer la verificación en dos pasos de {name}?',
   'admin.tech.resetTwoFactorText': 'Se quitan su aplicación de autenticación y sus llaves de acceso y se cierran todas sus sesiones. Hágalo cuando {name} haya perdido el teléfono o la llave de seguridad.',
+  // Issue 18.2: transfer and collaborate (docs/transfer.md).
+  'event.transferred': '{from} ha transferido la sesión con {customer} a {to}.',
+  'event.transferred.customer': '{to} continúa este chat con usted; no se pierde nada de lo que ha escrito.',
+  'event.technicianJoined': '{technician} se ha unido a la sesión para ayudar (invitado por {by}).',
+  'event.technicianJoined.customer': '{technician}, otro técnico, se ha unido al chat para ayudar.',
+  'event.technicianLeft': '{technician} ha salido de la sesión.',
+  'event.technicianLeft.customer': '{technician} ha salido del chat.',
+  'event.controlPassed': '{from} ha pasado el control del teléfono a {to}.',
+  'event.controlPassed.customer': '{to} controla ahora su teléfono cuando usted lo permite.',
+  'audit.transferred': 'transfirió la sesión de {from} a {to}',
+  'audit.technicianJoined': 'invitó a {technician} a ayudar en la sesión',
+  'audit.technicianLeft': '{technician} salió de la sesión',
+  'audit.controlPassed': 'pasó el control del teléfono a {to}',
+  'audit.availability': 'cambió su disponibilidad a {status}',
 };

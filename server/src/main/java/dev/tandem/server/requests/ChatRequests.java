@@ -67,6 +67,8 @@ public final class ChatRequests {
     private final Map<String, Set<Outlet>> watchers = new ConcurrentHashMap<>();
     /** Where updates go besides this node's watchers: nowhere when the server runs alone. */
     private volatile BiConsumer<String, String> otherNodes = (id, frame) -> { };
+    /** Issue 18.2: whether a technician may take a request created at the instant yet (availability). */
+    private volatile java.util.function.BiPredicate<User, Instant> mayTake = (technician, created) -> true;
 
     public ChatRequests(Database database, PortalStore portals, LiveSessions sessions, Events consoles,
                         AuditLog audit, Clock clock, ObjectMapper json, int requestsPerAddress) {
@@ -208,9 +210,18 @@ public final class ChatRequests {
                 ? counters.merge(r.portal().id(), 1, Integer::sum) : 0)).toList();
     }
 
+    /** Issue 18.2: who is offered a waiting request first (once, at start-up). */
+    public void offerFirst(java.util.function.BiPredicate<User, Instant> rule) {
+        this.mayTake = rule;
+    }
+
     /** Takes a waiting request: opens a chat-only session owned by {@code technician}; the session's id. */
     public String accept(User technician, String id) {
         ChatRequest request = store.find(id).orElseThrow(() -> Rejection.notFound("There is no request " + id + "."));
+        if (request.status() == ChatRequest.Status.WAITING && !mayTake.test(technician, request.createdAt())) {
+            throw Rejection.of(ErrorCode.OFFERED_TO_AVAILABLE_FIRST, "This request is offered to available technicians"
+                    + " first; set yourself available, or take it once it has waited 30 seconds.");
+        }
         DeviceInfo device = new DeviceInfo(request.deviceManufacturer() == null ? "Web browser" : request.deviceManufacturer(),
                 request.deviceModel() == null ? "Unknown" : request.deviceModel(), null, 0,
                 request.deviceProfile() == null ? "web" : request.deviceProfile());
