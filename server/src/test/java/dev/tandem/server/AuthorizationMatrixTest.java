@@ -89,6 +89,7 @@ class AuthorizationMatrixTest {
             admin.put("/api/v1/portals/default", "{\"maxLiveCodes\":100}").expect(200); // the walk makes many codes
             this.owner = server.technician("lucia");
             this.other = server.technician("marco");
+            server.technician("helper"); // issue 18.2: the technician transfers and invites name
             RawDevice device = RawDevice.connect(server);
             devices.add(device);
             this.usedCode = owner.createCode("matrix");
@@ -149,6 +150,13 @@ class AuthorizationMatrixTest {
             return device.next("welcome").get("session").asText();
         }
 
+        /** Issue 18.2: a new live session of the owner with "helper" helping on it. */
+        String freshHelpedSession() {
+            String id = freshSession();
+            owner.post("/api/v1/sessions/" + id + "/helpers", "{\"technician\":\"helper\"}").expect(201);
+            return id;
+        }
+
         /** A new waiting request on the default portal. */
         String freshRequest() {
             int n = serial.incrementAndGet();
@@ -207,6 +215,7 @@ class AuthorizationMatrixTest {
             values.put("freshOwnerReply", this::freshOwnerReply);
             values.put("portalReply", () -> portalReply == null ? portalReply = freshPortalReply() : portalReply);
             values.put("freshPortalReply", this::freshPortalReply);
+            values.put("freshHelpedSession", this::freshHelpedSession);
             return values;
         }
 
@@ -302,6 +311,17 @@ class AuthorizationMatrixTest {
         // for anyone holding it (SurveyTest answers with a real one); the summary is for administrators.
         row("POST", "/api/v1/surveys/{noSurvey}", "{\"rating\":5}", 404, 404, 404, 404, 404);
         row("GET", "/api/v1/surveys/summary", null, 401, 401, 403, 403, 200);
+        // Transfer and collaborate (issue 18.2): whoever is on the session (the owner here) and
+        // administrators; another technician is not on it (404). Each call on a fresh session of the
+        // owner; the technician named is "helper", who is never the caller.
+        row("GET", session + "/team", null, 401, 401, 200, 404, 200);
+        row("POST", fresh + "/transfer", "{\"technician\":\"helper\"}", 401, 401, 200, 404, 200);
+        row("POST", fresh + "/helpers", "{\"technician\":\"helper\"}", 401, 401, 201, 404, 201);
+        row("POST", "/api/v1/sessions/{freshHelpedSession}/leave", "{\"technician\":\"helper\"}", 401, 401, 200, 404, 200);
+        row("POST", "/api/v1/sessions/{freshHelpedSession}/control", "{\"technician\":\"helper\"}", 401, 401, 200, 404, 200);
+        // Availability: everyone signed in reads everyone's and sets their own.
+        row("GET", "/api/v1/availability", null, 401, 401, 200, 200, 200);
+        row("PUT", "/api/v1/availability", "{\"status\":\"busy\"}", 401, 401, 200, 200, 200);
         // Public documents.
         row("GET", "/api/v1/openapi.json", null, 200, 200, 200, 200, 200);
         identityRows();

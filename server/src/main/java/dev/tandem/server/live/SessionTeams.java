@@ -82,7 +82,7 @@ public final class SessionTeams implements SessionFeature {
             session.technicianName = to.displayName();
             session.helpers = without(session.helpers, to.id());
             session.controlHolder = 0;
-            sessions.systemLine(session, Phrase.of("event.transferred", "from", beforeName, "to", to.displayName(),
+            sessions.systemLine(session, Phrase.of("event.transferred", "from", beforeName, "technician", to.displayName(),
                     "customer", session.customerName));
             session.sendToDevice(new ServerMessage.Transferred(to.displayName()));
             audit.record(by.username(), AuditAction.SESSION_TRANSFERRED, session.id,
@@ -167,7 +167,7 @@ public final class SessionTeams implements SessionFeature {
             store.passControl(session.id, holder == 0 ? null : holder);
             session.controlHolder = holder;
             sessions.systemLine(session, Phrase.of("event.controlPassed", "from", by.displayName(),
-                    "to", to.displayName()));
+                    "technician", to.displayName()));
             audit.record(by.username(), AuditAction.CONTROL_PASSED, session.id,
                     Phrase.of("audit.controlPassed", "to", to.username()));
         });
