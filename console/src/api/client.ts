@@ -55,6 +55,9 @@ export const api = {
   team: (id: string) => request<Team>('GET', `/sessions/${enc(id)}/team`),
   transfer: (id: string, technician: string, note: string) =>
     request<Team>('POST', `/sessions/${enc(id)}/transfer`, { technician, note }),
+  transferToQueue: (id: string, portal: string, note: string) =>
+    request<Team>('POST', `/sessions/${enc(id)}/transfer`, { portal, note }),
+  claimSession: (id: string) => request<Team>('POST', `/sessions/${enc(id)}/claim`),
   inviteTechnician: (id: string, technician: string) => request<Team>('POST', `/sessions/${enc(id)}/helpers`, { technician }),
   leaveSession: (id: string, technician?: string) => request<Team>('POST', `/sessions/${enc(id)}/leave`, technician ? { technician } : {}),
   passControl: (id: string, technician: string) => request<Team>('POST', `/sessions/${enc(id)}/control`, { technician }),

@@ -1097,6 +1097,9 @@ export const en = {
   'event.technicianLeft.customer': '{technician} left the chat.',
   'event.controlPassed': '{from} passed control of the phone to {technician}.',
   'event.controlPassed.customer': '{technician} now controls your phone when you allow control.',
+  'event.queued': '{technician} put the session back in the {queue} queue; the next technician takes it from there.',
+  'event.queued.customer': 'Another technician will continue this chat with you shortly; please stay here.',
+  'audit.queued': 'put the session back in the {queue} queue',
   'audit.transferred': 'transferred the session from {from} to {to}',
   'audit.technicianJoined': 'invited {technician} to help on the session',
   'audit.technicianLeft': '{technician} left the session',
@@ -1119,6 +1122,8 @@ export const en = {
   'team.notePlaceholder': 'Note for the new technician (the customer never sees it)',
   'team.transferSubmit': 'Transfer the session',
   'team.inviteSubmit': 'Invite',
+  'team.queues': 'Back to a queue',
+  'team.queueOf': '{portal} queue',
   'requests.offeredFirst': 'Offered to available technicians first',
 } as const;
 

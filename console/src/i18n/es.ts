@@ -1093,6 +1093,9 @@ export const es: Messages = {
   'event.technicianLeft.customer': '{technician} ha salido del chat.',
   'event.controlPassed': '{from} ha pasado el control del teléfono a {technician}.',
   'event.controlPassed.customer': '{technician} controla ahora su teléfono cuando usted lo permite.',
+  'event.queued': '{technician} ha devuelto la sesión a la cola de {queue}; el siguiente técnico la atenderá desde allí.',
+  'event.queued.customer': 'Otro técnico continuará este chat con usted en breve; por favor, no se vaya.',
+  'audit.queued': 'devolvió la sesión a la cola de {queue}',
   'audit.transferred': 'transfirió la sesión de {from} a {to}',
   'audit.technicianJoined': 'invitó a {technician} a ayudar en la sesión',
   'audit.technicianLeft': '{technician} salió de la sesión',
@@ -1115,5 +1118,7 @@ export const es: Messages = {
   'team.notePlaceholder': 'Nota para el nuevo técnico (el cliente nunca la ve)',
   'team.transferSubmit': 'Transferir la sesión',
   'team.inviteSubmit': 'Invitar',
+  'team.queues': 'Devolver a una cola',
+  'team.queueOf': 'Cola de {portal}',
   'requests.offeredFirst': 'Se ofrece primero a los técnicos disponibles',
 };

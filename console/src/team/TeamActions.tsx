@@ -2,12 +2,13 @@ import './team.css';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import { errorMessage } from '../api/http';
-import type { Availability, Session, Team } from '../api/types';
+import type { Availability, Portal, Session, Team } from '../api/types';
 import { useI18n } from '../i18n/I18nProvider';
 import { useConsole } from '../state/ConsoleProvider';
 import { STATUS_LABELS } from './AvailabilityPicker';
 
 type Mode = 'transfer' | 'invite' | null;
+const QUEUE = 'queue:';
 
 /**
  * Transfer and collaborate in the Chat window (issue 18.2): who is on the session and who holds
@@ -21,6 +22,7 @@ export function TeamActions({ session }: { session: Session }) {
   const { actions, me } = useConsole();
   const [team, setTeam] = useState<Team | null>(null);
   const [people, setPeople] = useState<Availability[]>([]);
+  const [portals, setPortals] = useState<Portal[]>([]);
   const [mode, setMode] = useState<Mode>(null);
   const [chosen, setChosen] = useState('');
   const [note, setNote] = useState('');
@@ -41,6 +43,7 @@ export function TeamActions({ session }: { session: Session }) {
   useEffect(() => {
     if (!mode) return;
     api.availability().then(setPeople).catch(() => setPeople([]));
+    if (mode === 'transfer') api.portals().then(setPortals).catch(() => setPortals([]));
   }, [mode]);
 
   if (!active || !team || !me) return null;
@@ -113,7 +116,15 @@ export function TeamActions({ session }: { session: Session }) {
           onSubmit={(e) => {
             e.preventDefault();
             if (!chosen) return;
-            void run(() => (mode === 'transfer' ? api.transfer(session.id, chosen, note) : api.inviteTechnician(session.id, chosen)));
+            // "queue:<slug>" puts the session back in that portal's queue (issue 18.2).
+            const queue = chosen.startsWith(QUEUE) ? chosen.slice(QUEUE.length) : null;
+            void run(() =>
+              mode === 'invite'
+                ? api.inviteTechnician(session.id, chosen)
+                : queue
+                  ? api.transferToQueue(session.id, queue, note)
+                  : api.transfer(session.id, chosen, note),
+            );
           }}
         >
           <select
@@ -128,6 +139,15 @@ export function TeamActions({ session }: { session: Session }) {
                 {p.displayName} ({t(STATUS_LABELS[p.status])})
               </option>
             ))}
+            {mode === 'transfer' && portals.length > 0 && (
+              <optgroup label={t('team.queues')}>
+                {portals.map((p) => (
+                  <option key={p.slug} value={`${QUEUE}${p.slug}`}>
+                    {t('team.queueOf', { portal: p.name })}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
           {mode === 'transfer' && (
             <textarea

@@ -263,7 +263,8 @@ public final class TandemServer implements AutoCloseable {
                 config.requestsPerAddress());
         Availability availability = new Availability(new AvailabilityStore(database), users, consoles, audit, clock);
         requests.offerFirst(availability::mayTake);
-        Transfers transfers = new Transfers(sessionTeams, sessions, users, availability, notes);
+        Transfers transfers = new Transfers(sessionTeams, sessions, users, availability, notes, requests);
+        requests.takeQueuedWith(sessionTeams::claim);
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();
         // The one place a client address is decided: behind --trusted-proxies, ForwardedClient's rule.

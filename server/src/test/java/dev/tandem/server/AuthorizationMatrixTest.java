@@ -157,6 +157,13 @@ class AuthorizationMatrixTest {
             return id;
         }
 
+        /** Issue 18.2: a new live session of the owner waiting in the default portal's queue. */
+        String freshQueuedSession() {
+            String id = freshSession();
+            owner.post("/api/v1/sessions/" + id + "/transfer", "{\"portal\":\"default\"}").expect(202);
+            return id;
+        }
+
         /** A new waiting request on the default portal. */
         String freshRequest() {
             int n = serial.incrementAndGet();
@@ -216,6 +223,7 @@ class AuthorizationMatrixTest {
             values.put("portalReply", () -> portalReply == null ? portalReply = freshPortalReply() : portalReply);
             values.put("freshPortalReply", this::freshPortalReply);
             values.put("freshHelpedSession", this::freshHelpedSession);
+            values.put("freshQueuedSession", this::freshQueuedSession);
             return values;
         }
 
@@ -319,6 +327,8 @@ class AuthorizationMatrixTest {
         row("POST", fresh + "/helpers", "{\"technician\":\"helper\"}", 401, 401, 201, 404, 201);
         row("POST", "/api/v1/sessions/{freshHelpedSession}/leave", "{\"technician\":\"helper\"}", 401, 401, 200, 404, 200);
         row("POST", "/api/v1/sessions/{freshHelpedSession}/control", "{\"technician\":\"helper\"}", 401, 401, 200, 404, 200);
+        // A session waiting in a portal's queue is taken by any technician, as a request is.
+        row("POST", "/api/v1/sessions/{freshQueuedSession}/claim", "", 401, 401, 200, 200, 200);
         // Availability: everyone signed in reads everyone's and sets their own.
         row("GET", "/api/v1/availability", null, 401, 401, 200, 200, 200);
         row("PUT", "/api/v1/availability", "{\"status\":\"busy\"}", 401, 401, 200, 200, 200);

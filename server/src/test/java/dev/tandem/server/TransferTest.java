@@ -94,6 +94,54 @@ class TransferTest {
     }
 
     @Test
+    void aSessionTransferredToAQueueWaitsInTheRequestsPanelAndIsTakenAsTheSameSession() {
+        try (RunningServer server = RunningServer.start(); RawDevice phone = RawDevice.connect(server)) {
+            Api rosa = server.technician("rosa");
+            Api marco = server.technician("marco");
+            Api luis = server.technician("luis");
+            String session = phone.join(rosa.createCode("tq"), "Ana").get("session").asText();
+            String path = "/api/v1/sessions/" + session;
+            phone.chat(1, "line 1");
+            phone.next("ack");
+
+            rosa.post(path + "/transfer", "{\"portal\":\"default\",\"note\":\"Needs someone who knows printers\"}")
+                    .expect(202);
+            assertThat(phone.next(f -> "event.queued.customer".equals(f.path("key").asText()), "queue line")
+                    .get("text").asText()).isEqualTo("Another technician will continue this chat with you shortly; please stay here.");
+            assertThat(rosa.post(path + "/transfer", "{\"portal\":\"default\"}").errorCode()).isEqualTo("already_on_session");
+            assertThat(rosa.post(path + "/transfer", "{\"portal\":\"nowhere\"}").status()).isEqualTo(404);
+            // It waits in the portal's line as a request that names the session; rosa keeps it meanwhile.
+            JsonNode waiting = null;
+            for (JsonNode r : marco.get("/api/v1/requests").expect(200).json()) {
+                if (session.equals(r.path("session").asText())) {
+                    waiting = r;
+                }
+            }
+            assertThat(waiting).isNotNull();
+            assertThat(waiting.get("status").asText()).isEqualTo("waiting");
+            assertThat(waiting.get("description").asText()).isEqualTo("Needs someone who knows printers");
+            rosa.post(path + "/messages", "{\"text\":\"Someone will be with you soon\"}").expect(201);
+
+            // Taking it is a transfer of the same session: same transcript, the customer told.
+            String taken = marco.post("/api/v1/requests/" + waiting.get("id").asText() + "/accept", "").expect(200)
+                    .json().get("session").asText();
+            assertThat(taken).isEqualTo(session);
+            assertThat(phone.next("transferred").get("technician").asText()).isEqualTo("marco");
+            assertThat(marco.get(path + "/messages").json().findValuesAsText("text"))
+                    .contains("line 1", "Someone will be with you soon");
+            assertThat(marco.get(path + "/notes").body()).contains("Needs someone who knows printers");
+            rosa.get(path).expect(404);
+            assertThat(luis.post("/api/v1/requests/" + waiting.get("id").asText() + "/accept", "").status()).isEqualTo(409);
+
+            // Back to the queue, taken through the session's own call (the way that works on any node).
+            luis.post(path + "/claim", "").expect(404);
+            marco.post(path + "/transfer", "{\"portal\":\"default\"}").expect(202);
+            assertThat(luis.post(path + "/claim", "").expect(200).json().at("/owner/username").asText()).isEqualTo("luis");
+            assertThat(server.admin().get("/api/v1/audit").body()).contains("session.queued");
+        }
+    }
+
+    @Test
     void twoTechniciansSeeTheSameMessagesInTheSameOrder() throws Exception {
         try (RunningServer server = RunningServer.start(); RawDevice phone = RawDevice.connect(server)) {
             Api rosa = server.technician("rosa");

@@ -24,10 +24,17 @@ final class TeamRoutes {
         this.availability = availability;
         this.auth = auth;
         this.bodies = bodies;
-        commands.add("team.transfer", HandlerType.POST, "/api/v1/sessions/{id}/transfer", Input.BODY, call ->
-                new Answer(200, transfers.transfer(call.user(), call.sessionId(),
-                        Bodies.text(call.body(), "technician").orElse(null),
-                        Bodies.text(call.body(), "note").orElse(null))));
+        commands.add("team.transfer", HandlerType.POST, "/api/v1/sessions/{id}/transfer", Input.BODY, call -> {
+            String note = Bodies.text(call.body(), "note").orElse(null);
+            // To a portal's queue with "portal", to a technician with "technician".
+            java.util.Optional<String> portal = Bodies.text(call.body(), "portal");
+            return portal.isPresent() && Bodies.text(call.body(), "technician").isEmpty()
+                    ? new Answer(202, transfers.toQueue(call.user(), call.sessionId(), portal.get(), note))
+                    : new Answer(200, transfers.transfer(call.user(), call.sessionId(),
+                            Bodies.text(call.body(), "technician").orElse(null), note));
+        });
+        commands.add("team.claim", HandlerType.POST, "/api/v1/sessions/{id}/claim", Input.NOTHING, call ->
+                new Answer(200, transfers.claim(call.user(), call.sessionId())));
         commands.add("team.invite", HandlerType.POST, "/api/v1/sessions/{id}/helpers", Input.BODY, call ->
                 new Answer(201, transfers.invite(call.user(), call.sessionId(),
                         Bodies.text(call.body(), "technician").orElse(null))));

@@ -75,24 +75,68 @@ public final class SessionTeams implements SessionFeature {
             if (session.technicianId == to.id()) {
                 throw Rejection.of(ErrorCode.ALREADY_ON_SESSION, to.displayName() + " already has this session.");
             }
-            long before = session.technicianId;
-            String beforeName = session.technicianName;
-            store.transfer(session.id, to.id(), clock.instant());
-            session.technicianId = to.id();
-            session.technicianName = to.displayName();
-            session.helpers = without(session.helpers, to.id());
-            session.controlHolder = 0;
-            sessions.systemLine(session, Phrase.of("event.transferred", "from", beforeName, "technician", to.displayName(),
-                    "customer", session.customerName));
-            session.sendToDevice(new ServerMessage.Transferred(to.displayName()));
-            audit.record(by.username(), AuditAction.SESSION_TRANSFERRED, session.id,
-                    Phrase.of("audit.transferred", "from", beforeName, "to", to.username()));
-            closeViewersOffTeam(session);
-            return before;
+            return handOver(session, by, to);
         });
         // The previous owner's console learns the session is no longer theirs; the new team gets it.
         stored.find(sessionId).ifPresent(s -> consoles.sessionChanged(previous, sessions.view(s)));
         return published(session);
+    }
+
+    /**
+     * The session waits in a portal's queue (issue 18.2): its technician keeps it (and may go on
+     * chatting) until someone takes it; the customer is told another technician will continue.
+     */
+    public void queued(User by, String sessionId, String portalName) {
+        LiveSession session = sessions.liveFor(by, sessionId);
+        session.loop.run(() -> {
+            refuseIfEnded(session);
+            sessions.systemLine(session, Phrase.of("event.queued", "technician", by.displayName(), "queue", portalName));
+            audit.record(by.username(), AuditAction.SESSION_QUEUED, session.id, Phrase.of("audit.queued", "queue", portalName));
+        });
+        sessions.publishSession(sessionId);
+    }
+
+    /**
+     * A technician takes a session from a portal's queue (issue 18.2): on the session's loop the
+     * request is taken ({@code takeRequest}: false when someone else was first or it expired), then
+     * the session is transferred to them — unless they are its technician already (taken back).
+     * Runs on the node holding the session (as a session command, or where the session is live).
+     */
+    public TeamView claim(User taker, String sessionId, java.util.function.BooleanSupplier takeRequest) {
+        LiveSession session = sessions.live(sessionId);
+        if (session == null) {
+            throw Rejection.of(TandemStatus.SESSION_ENDED);
+        }
+        long previous = session.loop.call(() -> {
+            refuseIfEnded(session);
+            if (!takeRequest.getAsBoolean()) {
+                throw Rejection.of(ErrorCode.REQUEST_TAKEN, "Someone else took this session from the queue first,"
+                        + " or it left the queue.");
+            }
+            return session.technicianId == taker.id() ? taker.id() : handOver(session, taker, taker);
+        });
+        if (previous != taker.id()) {
+            stored.find(sessionId).ifPresent(s -> consoles.sessionChanged(previous, sessions.view(s)));
+        }
+        return published(session);
+    }
+
+    /** The transfer itself, on the session's loop; answers the previous owner. */
+    private long handOver(LiveSession session, User by, User to) {
+        long before = session.technicianId;
+        String beforeName = session.technicianName;
+        store.transfer(session.id, to.id(), clock.instant());
+        session.technicianId = to.id();
+        session.technicianName = to.displayName();
+        session.helpers = without(session.helpers, to.id());
+        session.controlHolder = 0;
+        sessions.systemLine(session, Phrase.of("event.transferred", "from", beforeName, "technician", to.displayName(),
+                "customer", session.customerName));
+        session.sendToDevice(new ServerMessage.Transferred(to.displayName()));
+        audit.record(by.username(), AuditAction.SESSION_TRANSFERRED, session.id,
+                Phrase.of("audit.transferred", "from", beforeName, "to", to.username()));
+        closeViewersOffTeam(session);
+        return before;
     }
 
     /** {@code helper} joins the session to help; the customer is told. */

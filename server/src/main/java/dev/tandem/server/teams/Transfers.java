@@ -7,6 +7,7 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.SessionTeams;
 import dev.tandem.server.records.SessionNotes;
+import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.store.UserStore;
 import dev.tandem.server.view.TeamView;
 
@@ -25,9 +26,11 @@ public final class Transfers {
     private final UserStore users;
     private final Availability availability;
     private final SessionNotes notes;
+    private final ChatRequests requests;
 
     public Transfers(SessionTeams teams, LiveSessions sessions, UserStore users, Availability availability,
-                     SessionNotes notes) {
+                     SessionNotes notes, ChatRequests requests) {
+        this.requests = requests;
         this.teams = teams;
         this.sessions = sessions;
         this.users = users;
@@ -50,6 +53,32 @@ public final class Transfers {
             notes.add(by, sessionId, note);
         }
         return teams.transfer(by, sessionId, to);
+    }
+
+    /**
+     * Puts the session back in {@code portal}'s queue: it waits in that portal's Requests panel (as a
+     * request that names the session) and stays with its technician until someone takes it; the
+     * note is kept as for a transfer. Answers the team (unchanged until then).
+     */
+    public TeamView toQueue(User by, String sessionId, String portal, String note) {
+        SupportSession session = sessions.visible(by, sessionId);
+        if (!session.isActive()) {
+            throw Rejection.of(dev.tandem.protocol.TandemStatus.SESSION_ENDED);
+        }
+        String name = requests.portalOrNotFound(portal).name();
+        if (note != null && !note.isBlank()) {
+            notes.add(by, sessionId, note);
+        }
+        requests.queue(sessionId, portal, session.customerName(), note == null || note.isBlank()
+                ? "Transferred by " + by.displayName() : note.strip());
+        teams.queued(by, sessionId, name);
+        return teams.team(by, sessionId);
+    }
+
+    /** Takes a session waiting in a queue: it is transferred to {@code taker}. */
+    public TeamView claim(User taker, String sessionId) {
+        requests.takeQueued(taker, sessionId);
+        return teams.team(taker, sessionId);
     }
 
     /** Invites {@code username} to help on the session: they join at once. */
