@@ -247,28 +247,28 @@ class NodesOnOneBusTest {
     /** Issue 18.2: every team call made on node B runs on node A, and the helper's console on B hears the session. */
     @Test
     void aHelperOnNodeBFollowsTheChatAndTheSessionIsTransferredAndQueuedFromNodeB() {
-        Api tomasOnA = a.technician("tomas");
-        Api tomasOnB = b.api().signIn("tomas", RunningServer.password("tomas"));
-        a.technician("hugo");
-        Api hugoOnB = b.api().signIn("hugo", RunningServer.password("hugo"));
-        try (RawDevice phone = RawDevice.connect(a); EventSocket hugosConsole = EventSocket.console(b.wsUrl(""), hugoOnB.token())) {
-            String session = joinOwnedByA(phone, tomasOnA.createCode("bus-team"));
+        Api teodoroOnA = a.technician("teodoro");
+        Api teodoroOnB = b.api().signIn("teodoro", RunningServer.password("teodoro"));
+        a.technician("humberto");
+        Api humbertoOnB = b.api().signIn("humberto", RunningServer.password("humberto"));
+        try (RawDevice phone = RawDevice.connect(a); EventSocket humbertosConsole = EventSocket.console(b.wsUrl(""), humbertoOnB.token())) {
+            String session = joinOwnedByA(phone, teodoroOnA.createCode("bus-team"));
             String path = "/api/v1/sessions/" + session;
-            tomasOnB.post(path + "/helpers", "{\"technician\":\"hugo\"}").expect(201);
-            assertThat(phone.next("technicianJoined").path("technician").asText()).isEqualTo("hugo");
+            teodoroOnB.post(path + "/helpers", "{\"technician\":\"humberto\"}").expect(201);
+            assertThat(phone.next("technicianJoined").path("technician").asText()).isEqualTo("humberto");
             phone.chat(1, "the helper reads this on node B");
-            hugosConsole.next(f -> "message".equals(f.path("type").asText())
+            humbertosConsole.next(f -> "message".equals(f.path("type").asText())
                     && "the helper reads this on node B".equals(f.path("message").path("text").asText()), "the phone's line");
-            assertThat(hugoOnB.post(path + "/control", "{\"technician\":\"hugo\"}").errorCode()).isEqualTo("not_control_holder");
-            tomasOnB.post(path + "/control", "{\"technician\":\"hugo\"}").expect(200);
-            assertThat(hugoOnB.get(path + "/team").expect(200).json().path("controlHolder").asText()).isEqualTo("hugo");
+            assertThat(humbertoOnB.post(path + "/control", "{\"technician\":\"humberto\"}").errorCode()).isEqualTo("not_control_holder");
+            teodoroOnB.post(path + "/control", "{\"technician\":\"humberto\"}").expect(200);
+            assertThat(humbertoOnB.get(path + "/team").expect(200).json().path("controlHolder").asText()).isEqualTo("humberto");
 
-            tomasOnB.post(path + "/transfer", "{\"technician\":\"hugo\",\"note\":\"from node B\"}").expect(200);
-            assertThat(phone.next("transferred").path("technician").asText()).isEqualTo("hugo");
-            tomasOnB.get(path).expect(404);
-            hugoOnB.post(path + "/transfer", "{\"portal\":\"default\"}").expect(202);
-            assertThat(tomasOnB.post(path + "/claim", "").expect(200).json().at("/owner/username").asText()).isEqualTo("tomas");
-            assertThat(phone.next("transferred").path("technician").asText()).isEqualTo("tomas");
+            teodoroOnB.post(path + "/transfer", "{\"technician\":\"humberto\",\"note\":\"from node B\"}").expect(200);
+            assertThat(phone.next("transferred").path("technician").asText()).isEqualTo("humberto");
+            teodoroOnB.get(path).expect(404);
+            humbertoOnB.post(path + "/transfer", "{\"portal\":\"default\"}").expect(202);
+            assertThat(teodoroOnB.post(path + "/claim", "").expect(200).json().at("/owner/username").asText()).isEqualTo("teodoro");
+            assertThat(phone.next("transferred").path("technician").asText()).isEqualTo("teodoro");
         }
     }
 
