@@ -69,7 +69,16 @@ public enum AuditAction {
     TECHNICIAN_JOINED("session.technician-joined"),
     TECHNICIAN_LEFT("session.technician-left"),
     CONTROL_PASSED("control.passed"),
-    AVAILABILITY_CHANGED("technician.availability");
+    AVAILABILITY_CHANGED("technician.availability"),
+    // Files both ways (docs/files.md).
+    FILE_UPLOADED("file.uploaded"),
+    FILE_OFFERED("file.offered"),
+    FILE_ACCEPTED("file.accepted"),
+    FILE_DECLINED("file.declined"),
+    FILE_SAVED("file.saved"),
+    FILE_REQUESTED("file.requested"),
+    FILE_RECEIVED("file.received"),
+    FILE_DOWNLOADED("file.downloaded");
 
     private final String wireName;
 

@@ -17,6 +17,7 @@ import dev.tandem.server.events.Events;
 import dev.tandem.server.requests.ChatRequests;
 
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.FileExchanges;
 import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.records.LogFiles;
 import dev.tandem.server.records.LogMail;
@@ -66,6 +67,7 @@ public final class WebApp {
     private final NoteRoutes notes;
     private final SurveyRoutes surveys;
     private final TeamRoutes teams;
+    private final FileRoutes files;
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
@@ -147,6 +149,7 @@ public final class WebApp {
         this.surveys = new SurveyRoutes(s.surveying().surveys(), s.surveying().store(), authenticator, bodies,
                 s.surveying().clock());
         this.teams = new TeamRoutes(s.teams().transfers(), s.teams().availability(), authenticator, bodies, commands);
+        this.files = new FileRoutes(s.sessions().feature(FileExchanges.class), authenticator, bodies, commands);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients(), s.links());
         this.metrics = s.metrics();
@@ -202,6 +205,7 @@ public final class WebApp {
         notes.register(routes);
         surveys.register(routes);
         teams.register(routes);
+        files.register(routes);
         join.register(routes);
         androidApp.register(routes);
     }

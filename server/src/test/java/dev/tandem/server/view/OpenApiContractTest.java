@@ -84,6 +84,8 @@ class OpenApiContractTest {
         VIEWS.put(SurveySummaryView.class, "SurveySummary");
         VIEWS.put(TeamView.class, "Team");
         VIEWS.put(AvailabilityView.class, "Availability");
+        VIEWS.put(SessionFileView.class, "SessionFile");
+        VIEWS.put(SessionFilesView.class, "SessionFiles");
     }
 
     /**
