@@ -51,7 +51,10 @@ export function TeamActions({ session }: { session: Session }) {
   const onTeam = [team.owner.username, ...team.helpers.map((h) => h.username)];
   const holder = team.controlHolder === me.username;
   const helping = team.helpers.some((h) => h.username === me.username);
-  const candidates = people.filter((p) => !onTeam.includes(p.username));
+  // A transfer may go to a helper (they become the owner); an invite only to someone not on the session.
+  const candidates = people.filter((p) =>
+    mode === 'transfer' ? p.username !== team.owner.username : !onTeam.includes(p.username),
+  );
 
   const run = async (work: () => Promise<Team>) => {
     setError(null);
