@@ -11,6 +11,7 @@ import { useToast } from '../ui/Toast';
 import { openPopOut } from './popOut';
 import { controlButton } from './screenControls';
 import { ClipboardControl } from './ClipboardControl';
+import { DrawingTools, DrawingsHiddenBadge, useDrawingTools } from './DrawingTools';
 import { QualityMenu } from './QualityMenu';
 import { ScreenStats } from './ScreenStats';
 import { ScreenStatusBadge } from './ScreenStatusBadge';
@@ -51,6 +52,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const target = useRef<HTMLDivElement>(null);
   const stream = useScreenStream(id, session, screen, granted, target);
+  const drawing = useDrawingTools(id, screen, stream.live, target);
   const [closing, setClosing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [zoom, setZoom] = useState<Zoom>('fit');
@@ -177,6 +179,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
         <span class={`badge badge--${granted ? 'info' : 'neutral'}`} data-testid="control-status" data-status={control}>
           {granted ? t('viewer.controlGranted') : t('viewer.viewOnly')}
         </span>
+        <DrawingsHiddenBadge screen={screen} />
         <ScreenStats rate={stream.live ? stream.rate : null} />
         {/* Window controls, as on any window's title bar. */}
         <ToolButton
@@ -234,6 +237,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
             />
           )}
         </ToolGroup>
+        <DrawingTools tool={drawing.tool} setTool={drawing.setTool} usable={drawing.usable} available={!!drawing.surface} />
         <ToolGroup name="stream">
           <ToolButton
             icon={stream.paused ? 'play' : 'pause'}

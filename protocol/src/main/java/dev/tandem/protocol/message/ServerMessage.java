@@ -28,7 +28,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ServerMessage.TechnicianJoined.class, name = "technicianJoined"),
         @JsonSubTypes.Type(value = ServerMessage.TechnicianLeft.class, name = "technicianLeft"),
         @JsonSubTypes.Type(value = ServerMessage.Ping.class, name = "ping"),
-        @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+        @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = ServerMessage.Drawing.class, name = "drawing")
 })
 public abstract class ServerMessage {
 
@@ -293,6 +294,25 @@ public abstract class ServerMessage {
         @JsonCreator
         public TechnicianLeft(@JsonProperty("technician") String technician) {
             this.technician = technician;
+        }
+    }
+
+    /**
+     * Issue 18.7: the technician points at ({@code kind} "pointer", one point) or draws on
+     * ({@code kind} "stroke", 2 to {@code Limits.DRAWING_POINTS} points) the customer's screen. Points
+     * are {@code [x, y]} pairs in the phone's own screen pixels (as its {@code drawings} message gave
+     * the size). The phone shows them on top of its screen and lets them fade; it never injects them.
+     */
+    public static final class Drawing extends ServerMessage {
+        public static final String POINTER = "pointer";
+        public static final String STROKE = "stroke";
+        public final String kind;
+        public final int[][] points;
+
+        @JsonCreator
+        public Drawing(@JsonProperty("kind") String kind, @JsonProperty("points") int[][] points) {
+            this.kind = kind;
+            this.points = points;
         }
     }
 }

@@ -78,7 +78,9 @@ public enum AuditAction {
     FILE_SAVED("file.saved"),
     FILE_REQUESTED("file.requested"),
     FILE_RECEIVED("file.received"),
-    FILE_DOWNLOADED("file.downloaded");
+    FILE_DOWNLOADED("file.downloaded"),
+    /** The technician's first drawing on the customer's screen in a session (issue 18.7; later ones are not audited). */
+    SCREEN_DRAWN("screen.drawing");
 
     private final String wireName;
 

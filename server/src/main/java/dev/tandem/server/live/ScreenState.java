@@ -24,6 +24,8 @@ final class ScreenState {
     private long nextStream = 1;
     /** What was last stored of this state (see {@link #grant}); written again only when it changes. */
     SessionStore.ScreenGrant stored = SessionStore.ScreenGrant.NONE;
+    /** What the phone said about drawings (issue 18.7, {@link ScreenDrawings}); null until it says so. */
+    ScreenView.Drawings drawings;
 
     Control control() {
         return control;
@@ -64,7 +66,8 @@ final class ScreenState {
     /** As {@code GET /api/v1/sessions/{id}/screen} shows it. */
     ScreenView view() {
         return new ScreenView(status.name().toLowerCase(Locale.ROOT), controlGranted(),
-                control.name().toLowerCase(Locale.ROOT), stoppedByCustomer, viewers.size(), ViewRevisions.next());
+                control.name().toLowerCase(Locale.ROOT), stoppedByCustomer, viewers.size(), ViewRevisions.next(),
+                status == Status.SHARING ? drawings : null);
     }
 
     /** The view of a session that is not live (ended): nothing is shared. */

@@ -86,6 +86,7 @@ class OpenApiContractTest {
         VIEWS.put(AvailabilityView.class, "Availability");
         VIEWS.put(SessionFileView.class, "SessionFile");
         VIEWS.put(SessionFilesView.class, "SessionFiles");
+        VIEWS.put(DrawingView.class, "DrawingSent");
     }
 
     /**
