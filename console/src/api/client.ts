@@ -2,6 +2,9 @@ import { request } from './http';
 import type {
   AppInvite,
   AuthInfo,
+  Availability,
+  AvailabilityStatus,
+  Team,
   ChatMessage,
   DiagnosticsState,
   EmailReceipt,
@@ -52,6 +55,18 @@ export const api = {
   /** Asks the customer to share device information (the portal decides whether they are asked). */
   /** Sends a chat-only customer a link that continues this session in the app (issue 18.1). */
   inviteToApp: (id: string) => request<AppInvite>('POST', `/sessions/${enc(id)}/app-invite`),
+  // Issue 18.2: transfer and collaborate, availability.
+  team: (id: string) => request<Team>('GET', `/sessions/${enc(id)}/team`),
+  transfer: (id: string, technician: string, note: string) =>
+    request<Team>('POST', `/sessions/${enc(id)}/transfer`, { technician, note }),
+  transferToQueue: (id: string, portal: string, note: string) =>
+    request<Team>('POST', `/sessions/${enc(id)}/transfer`, { portal, note }),
+  claimSession: (id: string) => request<Team>('POST', `/sessions/${enc(id)}/claim`),
+  inviteTechnician: (id: string, technician: string) => request<Team>('POST', `/sessions/${enc(id)}/helpers`, { technician }),
+  leaveSession: (id: string, technician?: string) => request<Team>('POST', `/sessions/${enc(id)}/leave`, technician ? { technician } : {}),
+  passControl: (id: string, technician: string) => request<Team>('POST', `/sessions/${enc(id)}/control`, { technician }),
+  availability: () => request<Availability[]>('GET', '/availability'),
+  setAvailability: (status: AvailabilityStatus) => request<Availability>('PUT', '/availability', { status }),
   requestDiagnostics: (id: string) => request<DiagnosticsState>('POST', `/sessions/${enc(id)}/diagnostics`),
   logs: (id: string) => request<LogsState>('GET', `/sessions/${enc(id)}/logs`),
   /** Asks the customer's phone for its log files; the customer is always asked. */

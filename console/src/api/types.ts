@@ -17,6 +17,13 @@ export type User = Schemas['User'];
 /** "Invite to the app" was sent (issue 18.1): the customer's link and when it stops working. */
 export type AppInvite = Schemas['AppInvite'];
 
+/** Who works on a session (issue 18.2): its technician, helpers, the control holder. */
+export type Team = Schemas['Team'];
+
+/** A technician's availability (issue 18.2). */
+export type Availability = Schemas['Availability'];
+export type AvailabilityStatus = Availability['status'];
+
 /**
  * Who is signed in (`AuthInfo`): `enrolmentRequired` when the two-factor setting covers this user and
  * they have none yet (they may only enrol one); `csrfToken` is null with a bearer token.

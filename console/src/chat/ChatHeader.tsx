@@ -7,6 +7,7 @@ import { DiagnosticsActions } from '../diagnostics/DiagnosticsActions';
 import { ScreenActions } from '../screen/ScreenActions';
 import { Icon } from '../ui/Icon';
 import { AppInviteAction } from './AppInviteAction';
+import { TeamActions } from '../team/TeamActions';
 import { Capabilities } from './Capabilities';
 import { DeviceInfo } from './DeviceInfo';
 import { SessionTimer } from './SessionTimer';
@@ -87,6 +88,7 @@ export function ChatHeader({ session, onEnd, onClose }: Props) {
         <ScreenActions session={session} />
         <DiagnosticsActions session={session} />
         <AppInviteAction session={session} />
+        <TeamActions session={session} />
       </div>
     </header>
   );

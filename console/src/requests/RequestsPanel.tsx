@@ -67,11 +67,16 @@ export function RequestsPanel() {
   );
 }
 
+/** How long the server offers a new request to available technicians only (teams.Availability.OFFERED_FIRST). */
+const OFFERED_FIRST_MS = 30_000;
+
 function RequestRow({ request, onError }: { request: ChatRequest; onError: (message: string | null) => void }) {
   const { t } = useI18n();
   const { take } = useRequests();
-  const now = useNow(15_000);
+  const now = useNow(5_000);
   const [busy, setBusy] = useState(false);
+  // Issue 18.2: a new request is offered to available technicians first (docs/transfer.md).
+  const offeredFirst = now - new Date(request.createdAt).getTime() < OFFERED_FIRST_MS;
   const minutes = Math.max(0, Math.floor((now - new Date(request.createdAt).getTime()) / 60_000));
   const onTake = () => {
     setBusy(true);
@@ -103,6 +108,11 @@ function RequestRow({ request, onError }: { request: ChatRequest; onError: (mess
         <span>{request.portalName}</span>
         <span>{minutes < 1 ? t('requests.justNow') : t('requests.waitingFor', { minutes })}</span>
         {request.email && <span class="request-row__email">{request.email}</span>}
+        {offeredFirst && (
+          <span class="badge badge--neutral" data-testid="request-offered-first">
+            {t('requests.offeredFirst')}
+          </span>
+        )}
       </div>
       <button type="button" class="btn btn--primary btn--small" data-testid="request-take" disabled={busy} onClick={onTake}>
         <Icon name="chat" size={16} />

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useConsole } from '../state/ConsoleProvider';
 import { notifyWhileAway } from '../shell/attention';
 import { useToast } from '../ui/Toast';
+import { api } from '../api/client';
 import { requestsApi } from './api';
 import { initialRequestsState, requestsReducer, waitingList, type RequestsAction } from './requestsState';
 import { playArrivalChime } from './sound';
@@ -40,6 +41,13 @@ export function RequestsProvider({ children }: { children: ComponentChildren }) 
       dispatch,
       reload,
       async take(id) {
+        // Issue 18.2: a session transferred to a queue is taken through the session itself (its node runs it).
+        const queued = waitingList(state).find((r) => r.id === id && r.session);
+        if (queued?.session) {
+          await api.claimSession(queued.session);
+          actions.openChat(queued.session);
+          return;
+        }
         const { session } = await requestsApi.accept(id);
         actions.openChat(session);
       },

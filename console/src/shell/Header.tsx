@@ -9,6 +9,7 @@ import { RequestsBadge } from '../requests/RequestsBadge';
 import { Brand } from '../ui/Brand';
 import { Icon } from '../ui/Icon';
 import { ConnectionIndicator } from './ConnectionIndicator';
+import { AvailabilityPicker } from '../team/AvailabilityPicker';
 
 interface Props {
   user: User;
@@ -33,6 +34,7 @@ export function Header({ user, onSignOut, route, onShortcuts }: Props) {
       <div class="topbar__right">
         <ConnectionIndicator state={state.connection} />
         <RequestsBadge />
+        <AvailabilityPicker username={user.username} />
         <a class="topbar__user" href="#/account" title={t('account.title')} data-testid="user">
           <span class="topbar__avatar" aria-hidden="true">
             {name.charAt(0).toLocaleUpperCase()}

@@ -322,6 +322,15 @@ public final class AgentSession implements AutoCloseable {
             openScreen(((ServerMessage.ScreenOpen) message).stream);
         } else if (message instanceof ServerMessage.ScreenClose) {
             screens.close(((ServerMessage.ScreenClose) message).stream);
+        } else if (message instanceof ServerMessage.Transferred) {
+            String technician = ((ServerMessage.Transferred) message).technician;
+            tell(l -> l.transferred(technician));
+        } else if (message instanceof ServerMessage.TechnicianJoined) {
+            String technician = ((ServerMessage.TechnicianJoined) message).technician;
+            tell(l -> l.technicianJoined(technician));
+        } else if (message instanceof ServerMessage.TechnicianLeft) {
+            String technician = ((ServerMessage.TechnicianLeft) message).technician;
+            tell(l -> l.technicianLeft(technician));
         } else if (message instanceof ServerMessage.Drawing) {
             drawn((ServerMessage.Drawing) message);
         } else {

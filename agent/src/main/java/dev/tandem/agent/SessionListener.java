@@ -108,4 +108,21 @@ public interface SessionListener {
     /** The session could not go on for a reason outside the protocol, e.g. the server cannot be reached. */
     default void failed(String message) {
     }
+
+    // ---- issue 18.2: transfer and collaborate ----
+
+    /**
+     * The session continues with another technician ({@code technician}, their display name): same
+     * session, same transcript; the transcript's system line says so too.
+     */
+    default void transferred(String technician) {
+    }
+
+    /** A second technician joined to help; they see the chat and, when shared, the screen. */
+    default void technicianJoined(String technician) {
+    }
+
+    /** A technician who was helping left. */
+    default void technicianLeft(String technician) {
+    }
 }

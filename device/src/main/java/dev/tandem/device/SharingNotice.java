@@ -138,4 +138,19 @@ final class SharingNotice implements SessionListener {
         journal.record("Failed: " + message);
         customer.failed(message);
     }
+
+    @Override
+    public void transferred(String technician) {
+        customer.transferred(technician);
+    }
+
+    @Override
+    public void technicianJoined(String technician) {
+        customer.technicianJoined(technician);
+    }
+
+    @Override
+    public void technicianLeft(String technician) {
+        customer.technicianLeft(technician);
+    }
 }

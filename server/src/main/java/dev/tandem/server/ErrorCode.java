@@ -114,6 +114,18 @@ public enum ErrorCode {
     CONTROL_UNAVAILABLE("control_unavailable", 409),
     /** "Invite to the app" on a session whose customer is already on a phone that shares its screen (issue 18.1). */
     NOT_CHAT_ONLY("not_chat_only", 409),
+    /** Issue 18.2: a technician who does not hold control of the phone asked for control or passed it. */
+    NOT_CONTROL_HOLDER("not_control_holder", 409),
+    /** Issue 18.2: the technician named for a transfer, a join or control is not one who can take it. */
+    UNKNOWN_TECHNICIAN("unknown_technician", 404),
+    /** Issue 18.2: a transfer to the session's own technician, or an invite of someone already on it. */
+    ALREADY_ON_SESSION("already_on_session", 409),
+    /** Issue 18.2: a transfer or an invite to a technician who set themselves away. */
+    TECHNICIAN_AWAY("technician_away", 409),
+    /** Issue 18.2: control passed to a technician who is not on the session. */
+    NOT_ON_SESSION("not_on_session", 409),
+    /** Issue 18.2: a busy or away technician took a request still offered to available technicians first. */
+    OFFERED_TO_AVAILABLE_FIRST("offered_to_available_first", 409),
     DIAGNOSTICS_UNAVAILABLE("diagnostics_unavailable", 409),
     NO_FILES("no_files", 400),
     FILE_MISSING("file_missing", 410),

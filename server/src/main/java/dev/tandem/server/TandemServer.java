@@ -42,6 +42,11 @@ import dev.tandem.server.ws.ConsoleEndpoint;
 import dev.tandem.server.events.Events;
 import dev.tandem.server.events.LocalEvents;
 import dev.tandem.server.live.AppInvites;
+import dev.tandem.server.live.SessionTeams;
+import dev.tandem.server.events.TeamAudiences;
+import dev.tandem.server.store.AvailabilityStore;
+import dev.tandem.server.teams.Availability;
+import dev.tandem.server.teams.Transfers;
 import dev.tandem.server.live.FileExchanges;
 import dev.tandem.server.files.FileLimits;
 import dev.tandem.server.files.FileShelf;
@@ -224,7 +229,8 @@ public final class TandemServer implements AutoCloseable {
         Links links = new Links(settings::publicUrl);
         LocalEvents localConsoles = new LocalEvents(json);
         // Every publisher gets the events of the cluster when there is one; sockets attach to this node's.
-        Events consoles = bus.events(localConsoles, accounts);
+        // Issue 18.2: a session's events reach its helpers too (TeamAudiences reads them from the live sessions).
+        TeamAudiences consoles = new TeamAudiences(bus.events(localConsoles, accounts));
         // As a node of several, wrong-code guesses are counted in the database by all nodes together.
         SessionCodes codes = new SessionCodes(codeStore, portals, consoles, links, clock,
                 config.cluster().clustered() ? new AttemptCounts(database) : null);
@@ -247,11 +253,13 @@ public final class TandemServer implements AutoCloseable {
         SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
                 consoles, clock, audit);
         AppInvites appInvites = new AppInvites(sessions, new AppInviteStore(database), links, audit, clock);
+        consoles.helpersFrom(sessions::helpersOf);
+        SessionTeams sessionTeams = new SessionTeams(sessions, sessionStore, users, consoles, audit, clock);
         FileStore fileStore = new FileStore(database);
         FileShelf fileShelf = new FileShelf(fileStore, new FileLimits(settings, fileStore), access, consoles, audit, clock);
         FileExchanges files = new FileExchanges(sessions, fileShelf, consoles, audit, clock);
         ScreenDrawings drawings = new ScreenDrawings(sessions, consoles, audit, clock);
-        sessions.plug(screens, diagnostics, appInvites, files, drawings);
+        sessions.plug(screens, diagnostics, appInvites, files, drawings, sessionTeams);
         SurveyStore surveyStore = new SurveyStore(database);
         Surveys surveys = new Surveys(surveyStore, portals, audit, clock);
         sessions.askAfterwards(surveys);
@@ -262,6 +270,10 @@ public final class TandemServer implements AutoCloseable {
         RetentionSweep retention = new RetentionSweep(settings, new RetentionStore(database), vault, audit, clock);
         ChatRequests requests = new ChatRequests(database, portals, sessions, consoles, audit, clock, json,
                 config.requestsPerAddress());
+        Availability availability = new Availability(new AvailabilityStore(database), users, consoles, audit, clock);
+        requests.offerFirst(availability::mayTake);
+        Transfers transfers = new Transfers(sessionTeams, sessions, users, availability, notes, requests);
+        requests.takeQueuedWith(sessionTeams::claim);
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();
         // The one place a client address is decided: behind --trusted-proxies, ForwardedClient's rule.
@@ -299,7 +311,7 @@ public final class TandemServer implements AutoCloseable {
                 config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail, notes),
                 new WebApp.Nodes(heartbeat::views, heartbeat::isStopping),
                 new CannedReplies(new CannedReplyStore(database), portals, consoles, audit, clock),
-                new WebApp.Surveying(surveys, surveyStore, clock)), json);
+                new WebApp.Surveying(surveys, surveyStore, clock), new WebApp.Teams(transfers, availability)), json);
         bus.plug(requests, web, owners);
 
         // Nothing one client does may stall the others: bounded threads, connections, requests, time.

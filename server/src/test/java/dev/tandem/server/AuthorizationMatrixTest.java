@@ -91,6 +91,7 @@ class AuthorizationMatrixTest {
             admin.put("/api/v1/portals/default", "{\"maxLiveCodes\":100}").expect(200); // the walk makes many codes
             this.owner = server.technician("lucia");
             this.other = server.technician("marco");
+            server.technician("helper"); // issue 18.2: the technician transfers and invites name
             RawDevice device = RawDevice.connect(server);
             devices.add(device);
             this.usedCode = owner.createCode("matrix");
@@ -149,6 +150,20 @@ class AuthorizationMatrixTest {
             devices.add(device);
             device.send(RawDevice.hello(waitingCode(), "Ana " + serial.incrementAndGet(), "generic"));
             return device.next("welcome").get("session").asText();
+        }
+
+        /** Issue 18.2: a new live session of the owner with "helper" helping on it. */
+        String freshHelpedSession() {
+            String id = freshSession();
+            owner.post("/api/v1/sessions/" + id + "/helpers", "{\"technician\":\"helper\"}").expect(201);
+            return id;
+        }
+
+        /** Issue 18.2: a new live session of the owner waiting in the default portal's queue. */
+        String freshQueuedSession() {
+            String id = freshSession();
+            owner.post("/api/v1/sessions/" + id + "/transfer", "{\"portal\":\"default\"}").expect(202);
+            return id;
         }
 
         /** A new waiting request on the default portal. */
@@ -223,6 +238,8 @@ class AuthorizationMatrixTest {
             values.put("freshOwnerReply", this::freshOwnerReply);
             values.put("portalReply", () -> portalReply == null ? portalReply = freshPortalReply() : portalReply);
             values.put("freshPortalReply", this::freshPortalReply);
+            values.put("freshHelpedSession", this::freshHelpedSession);
+            values.put("freshQueuedSession", this::freshQueuedSession);
             values.put("declaredFile", this::freshDeclaredFile);
             values.put("zero", () -> "0");
             values.put("sentFile", this::freshSentFile);
@@ -332,6 +349,19 @@ class AuthorizationMatrixTest {
         // for anyone holding it (SurveyTest answers with a real one); the summary is for administrators.
         row("POST", "/api/v1/surveys/{noSurvey}", "{\"rating\":5}", 404, 404, 404, 404, 404);
         row("GET", "/api/v1/surveys/summary", null, 401, 401, 403, 403, 200);
+        // Transfer and collaborate (issue 18.2): whoever is on the session (the owner here) and
+        // administrators; another technician is not on it (404). Each call on a fresh session of the
+        // owner; the technician named is "helper", who is never the caller.
+        row("GET", session + "/team", null, 401, 401, 200, 404, 200);
+        row("POST", fresh + "/transfer", "{\"technician\":\"helper\"}", 401, 401, 200, 404, 200);
+        row("POST", fresh + "/helpers", "{\"technician\":\"helper\"}", 401, 401, 201, 404, 201);
+        row("POST", "/api/v1/sessions/{freshHelpedSession}/leave", "{\"technician\":\"helper\"}", 401, 401, 200, 404, 200);
+        row("POST", "/api/v1/sessions/{freshHelpedSession}/control", "{\"technician\":\"helper\"}", 401, 401, 200, 404, 200);
+        // A session waiting in a portal's queue is taken by any technician, as a request is.
+        row("POST", "/api/v1/sessions/{freshQueuedSession}/claim", "", 401, 401, 200, 200, 200);
+        // Availability: everyone signed in reads everyone's and sets their own.
+        row("GET", "/api/v1/availability", null, 401, 401, 200, 200, 200);
+        row("PUT", "/api/v1/availability", "{\"status\":\"busy\"}", 401, 401, 200, 200, 200);
         // Public documents.
         row("GET", "/api/v1/openapi.json", null, 200, 200, 200, 200, 200);
         identityRows();

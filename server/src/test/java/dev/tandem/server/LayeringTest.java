@@ -34,7 +34,7 @@ class LayeringTest {
             List.of("records", "replies", "surveys", "files", "drawings"),
             List.of("codes"),
             List.of("live"),
-            List.of("requests", "history"),
+            List.of("requests", "history", "teams"),
             List.of("edge", "http", "ws"));
     /** Root classes every layer may use: they sit below layer 1 (docs/architecture.md). */
     static final List<String> ROOT_BELOW_EVERY_LAYER = List.of("ErrorCode", "Rejection", "Links", "LogText");

@@ -244,6 +244,34 @@ class NodesOnOneBusTest {
         }
     }
 
+    /** Issue 18.2: every team call made on node B runs on node A, and the helper's console on B hears the session. */
+    @Test
+    void aHelperOnNodeBFollowsTheChatAndTheSessionIsTransferredAndQueuedFromNodeB() {
+        Api teodoroOnA = a.technician("teodoro");
+        Api teodoroOnB = b.api().signIn("teodoro", RunningServer.password("teodoro"));
+        a.technician("humberto");
+        Api humbertoOnB = b.api().signIn("humberto", RunningServer.password("humberto"));
+        try (RawDevice phone = RawDevice.connect(a); EventSocket humbertosConsole = EventSocket.console(b.wsUrl(""), humbertoOnB.token())) {
+            String session = joinOwnedByA(phone, teodoroOnA.createCode("bus-team"));
+            String path = "/api/v1/sessions/" + session;
+            teodoroOnB.post(path + "/helpers", "{\"technician\":\"humberto\"}").expect(201);
+            assertThat(phone.next("technicianJoined").path("technician").asText()).isEqualTo("humberto");
+            phone.chat(1, "the helper reads this on node B");
+            humbertosConsole.next(f -> "message".equals(f.path("type").asText())
+                    && "the helper reads this on node B".equals(f.path("message").path("text").asText()), "the phone's line");
+            assertThat(humbertoOnB.post(path + "/control", "{\"technician\":\"humberto\"}").errorCode()).isEqualTo("not_control_holder");
+            teodoroOnB.post(path + "/control", "{\"technician\":\"humberto\"}").expect(200);
+            assertThat(humbertoOnB.get(path + "/team").expect(200).json().path("controlHolder").asText()).isEqualTo("humberto");
+
+            teodoroOnB.post(path + "/transfer", "{\"technician\":\"humberto\",\"note\":\"from node B\"}").expect(200);
+            assertThat(phone.next("transferred").path("technician").asText()).isEqualTo("humberto");
+            teodoroOnB.get(path).expect(404);
+            humbertoOnB.post(path + "/transfer", "{\"portal\":\"default\"}").expect(202);
+            assertThat(teodoroOnB.post(path + "/claim", "").expect(200).json().at("/owner/username").asText()).isEqualTo("teodoro");
+            assertThat(phone.next("transferred").path("technician").asText()).isEqualTo("teodoro");
+        }
+    }
+
     private static void awaitCustomerConnected(Api api, String session, boolean connected) throws InterruptedException {
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
         boolean now = !connected;

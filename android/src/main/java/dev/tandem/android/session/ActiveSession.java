@@ -82,6 +82,8 @@ public final class ActiveSession {
     private final List<ChatLine> transcript = new ArrayList<>();
     private final List<ConsentPrompt> prompts = new ArrayList<>();
     private String technician = "";
+    /** Issue 18.2: who joined, left or took over the chat last, worded for the customer; null when nobody did. */
+    private String teamNotice;
     private boolean screenShared;
     private boolean controlShared;
     private boolean capturing;
@@ -336,6 +338,9 @@ public final class ActiveSession {
 
     public String technician() { return technician; }
 
+    /** The last change of technicians (a transfer, a second technician), for the chat's status line; or null. */
+    public String teamNotice() { return teamNotice; }
+
     public boolean screenShared() { return screenShared; }
 
     public boolean controlShared() { return controlShared; }
@@ -491,6 +496,25 @@ public final class ActiveSession {
         @Override
         public void sharing(boolean screenNow, boolean controlNow) {
             apply(() -> sharingChanged(screenNow, controlNow));
+        }
+
+        @Override
+        public void transferred(String name) {
+            apply(() -> {
+                technician = name == null ? "" : name;
+                teamNotice = context.getString(R.string.team_transferred, technician);
+                SessionService.start(context); // its notification names the new technician
+            });
+        }
+
+        @Override
+        public void technicianJoined(String name) {
+            apply(() -> teamNotice = context.getString(R.string.team_joined, name));
+        }
+
+        @Override
+        public void technicianLeft(String name) {
+            apply(() -> teamNotice = context.getString(R.string.team_left, name));
         }
 
         @Override

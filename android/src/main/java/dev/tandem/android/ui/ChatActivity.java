@@ -192,6 +192,8 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         String text = null;
         if (s.phase() == ActiveSession.Phase.RECONNECTING) {
             text = getString(R.string.chat_reconnecting);
+        } else if (s.phase() == ActiveSession.Phase.JOINED) {
+            text = s.teamNotice(); // issue 18.2: a transfer or a second technician
         } else if (s.phase() == ActiveSession.Phase.OVER) {
             if ("technician".equals(s.endedBy())) {
                 text = getString(R.string.chat_ended_technician);

@@ -142,4 +142,25 @@ public class ChatActivityTest {
         assertThat(status.getText().toString()).isEqualTo("You left the session.");
         assertThat(session.phase()).isEqualTo(ActiveSession.Phase.OVER);
     }
+
+    @Test
+    public void aTransferAndASecondTechnicianAreShownInTheStatusLine() throws Exception {
+        TextView status = chat.findViewById(R.id.status);
+        server.send(new ServerMessage.TechnicianJoined("Marco"));
+        MainLooper.runUntil("the joined notice", () -> status.getVisibility() == View.VISIBLE
+                && status.getText().toString().equals("Marco, another technician, joined to help."));
+        server.send(new ServerMessage.Transferred("Marco"));
+        MainLooper.runUntil("the transfer notice", () -> status.getText().toString()
+                .equals("Marco continues this chat with you."));
+        assertThat(session.technician()).isEqualTo("Marco");
+    }
+
+    @Test
+    @org.robolectric.annotation.Config(qualifiers = "es")
+    public void theTransferNoticeIsInSpanishForASpanishPhone() throws Exception {
+        TextView status = chat.findViewById(R.id.status);
+        server.send(new ServerMessage.Transferred("Marco"));
+        MainLooper.runUntil("the transfer notice", () -> status.getVisibility() == View.VISIBLE
+                && status.getText().toString().equals("Marco continúa este chat con usted."));
+    }
 }

@@ -292,6 +292,21 @@ final class CustomerConsole implements SessionListener {
     }
 
     @Override
+    public void transferred(String technician) {
+        events.team("transferred", technician);
+    }
+
+    @Override
+    public void technicianJoined(String technician) {
+        events.team("technicianJoined", technician);
+    }
+
+    @Override
+    public void technicianLeft(String technician) {
+        events.team("technicianLeft", technician);
+    }
+
+    @Override
     public void fileOffered(FileOffer offer) {
         files.offered(offer);
     }

@@ -144,6 +144,14 @@ final class CustomerEvents {
         write(event("error").put("message", message));
     }
 
+    /**
+     * Issue 18.2: {@code transferred}, {@code technicianJoined} or {@code technicianLeft}, with the
+     * technician's display name.
+     */
+    void team(String change, String technician) {
+        write(event(change).put("technician", technician));
+    }
+
     private ObjectNode event(String name) {
         return json.createObjectNode().put("event", name);
     }

@@ -196,4 +196,14 @@ class CustomerConsoleTest {
             peer.send(ack);
         }
     }
+
+    @Test
+    void aTransferAndASecondTechnicianArePrintedForTheCustomerScript() throws Exception {
+        peer.send(TandemPeer.message("technicianJoined").put("technician", "Marco"));
+        assertThat(awaitEvents(2).toString()).isEqualTo("{\"event\":\"technicianJoined\",\"technician\":\"Marco\"}");
+        peer.send(TandemPeer.message("transferred").put("technician", "Marco"));
+        assertThat(awaitEvents(3).toString()).isEqualTo("{\"event\":\"transferred\",\"technician\":\"Marco\"}");
+        peer.send(TandemPeer.message("technicianLeft").put("technician", "Rosa"));
+        assertThat(awaitEvents(4).toString()).isEqualTo("{\"event\":\"technicianLeft\",\"technician\":\"Rosa\"}");
+    }
 }

@@ -24,6 +24,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ServerMessage.LogRefused.class, name = "logRefused"),
         @JsonSubTypes.Type(value = ServerMessage.AppInvite.class, name = "appInvite"),
         @JsonSubTypes.Type(value = ServerMessage.MovedToApp.class, name = "movedToApp"),
+        @JsonSubTypes.Type(value = ServerMessage.Transferred.class, name = "transferred"),
+        @JsonSubTypes.Type(value = ServerMessage.TechnicianJoined.class, name = "technicianJoined"),
+        @JsonSubTypes.Type(value = ServerMessage.TechnicianLeft.class, name = "technicianLeft"),
         @JsonSubTypes.Type(value = ServerMessage.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
         @JsonSubTypes.Type(value = ServerMessage.Drawing.class, name = "drawing")
@@ -256,6 +259,42 @@ public abstract class ServerMessage {
 
     /** Sent to the browser chat just before its socket is replaced: the app took the session over (not an error). */
     public static final class MovedToApp extends ServerMessage {
+    }
+
+    // ---- issue 18.2: transfer and collaborate ------------------------------------------------
+
+    /**
+     * The session now continues with another technician ({@code technician}: their display name);
+     * the chat goes on unchanged (same session, same transcript). The transcript's system line says
+     * so in the customer's language; this message lets an app show a notice.
+     */
+    public static final class Transferred extends ServerMessage {
+        public final String technician;
+
+        @JsonCreator
+        public Transferred(@JsonProperty("technician") String technician) {
+            this.technician = technician;
+        }
+    }
+
+    /** A second technician joined the session to help; they see the chat and, when shared, the screen. */
+    public static final class TechnicianJoined extends ServerMessage {
+        public final String technician;
+
+        @JsonCreator
+        public TechnicianJoined(@JsonProperty("technician") String technician) {
+            this.technician = technician;
+        }
+    }
+
+    /** A technician who was helping left the session. */
+    public static final class TechnicianLeft extends ServerMessage {
+        public final String technician;
+
+        @JsonCreator
+        public TechnicianLeft(@JsonProperty("technician") String technician) {
+            this.technician = technician;
+        }
     }
 
     /**

@@ -63,6 +63,13 @@ public enum AuditAction {
     REPLY_DELETED("reply.deleted"),
     NOTE_ADDED("note.added"),
     SURVEY_ANSWERED("survey.answered"),
+    // Issue 18.2: transfer and collaborate.
+    SESSION_TRANSFERRED("session.transferred"),
+    SESSION_QUEUED("session.queued"),
+    TECHNICIAN_JOINED("session.technician-joined"),
+    TECHNICIAN_LEFT("session.technician-left"),
+    CONTROL_PASSED("control.passed"),
+    AVAILABILITY_CHANGED("technician.availability"),
     // Files both ways (docs/files.md).
     FILE_UPLOADED("file.uploaded"),
     FILE_OFFERED("file.offered"),

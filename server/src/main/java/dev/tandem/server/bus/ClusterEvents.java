@@ -74,10 +74,15 @@ public final class ClusterEvents implements Events {
         }
     }
 
-    /** {@code owner:ID} or {@code every}: the two audiences, as plain text. */
+    /** {@code owner:ID}, {@code team:OWNER,HELPER,…} or {@code every}: the audiences, as plain text. */
     static String audience(Audience audience) {
         if (audience instanceof Audience.Owner owner) {
             return "owner:" + owner.technicianId();
+        }
+        if (audience instanceof Audience.Team team) {
+            StringBuilder header = new StringBuilder("team:").append(team.technicianId());
+            team.helpers().forEach(id -> header.append(',').append(id));
+            return header.toString();
         }
         return "every";
     }
@@ -86,6 +91,18 @@ public final class ClusterEvents implements Events {
     static Audience audience(String header) {
         if ("every".equals(header)) {
             return new Audience.EveryConsole();
+        }
+        if (header != null && header.startsWith("team:")) {
+            try {
+                String[] ids = header.substring("team:".length()).split(",");
+                java.util.List<Long> helpers = new java.util.ArrayList<>();
+                for (int i = 1; i < ids.length; i++) {
+                    helpers.add(Long.parseLong(ids[i]));
+                }
+                return new Audience.Team(Long.parseLong(ids[0]), helpers);
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
         if (header != null && header.startsWith("owner:")) {
             try {

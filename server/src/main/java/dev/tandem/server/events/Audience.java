@@ -9,6 +9,16 @@ public sealed interface Audience {
     record Owner(long technicianId) implements Audience {
     }
 
+    /**
+     * A session with helpers (issue 18.2): its owner, the technicians helping them, and every
+     * administrator.
+     */
+    record Team(long technicianId, java.util.List<Long> helpers) implements Audience {
+        public Team {
+            helpers = java.util.List.copyOf(helpers);
+        }
+    }
+
     /** Every signed-in console (a new chat request may be taken by any technician). */
     record EveryConsole() implements Audience {
     }
@@ -17,6 +27,9 @@ public sealed interface Audience {
     default boolean includes(long userId, boolean admin) {
         if (this instanceof Owner owner) {
             return owner.technicianId() == userId || admin;
+        }
+        if (this instanceof Team team) {
+            return team.technicianId() == userId || team.helpers().contains(userId) || admin;
         }
         return true;
     }

@@ -10,6 +10,7 @@ import dev.tandem.server.view.ScreenView;
 import dev.tandem.server.view.SessionFilesView;
 import dev.tandem.server.view.SessionNoteView;
 import dev.tandem.server.view.SessionView;
+import dev.tandem.server.view.TeamView;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -66,6 +67,19 @@ public interface Events {
             fields.put("portal", portal);
         }
         publish(new Event("replies", portal == null ? new Audience.Owner(ownerId) : new Audience.EveryConsole(), fields));
+    }
+
+    /** Who works on a session changed (issue 18.2): {@code {"type":"team","session","team"}}. */
+    default void teamChanged(long ownerId, String sessionId, TeamView teamView) {
+        sessionEvent(ownerId, "team", sessionId, teamView);
+    }
+
+    /**
+     * A technician set their availability (issue 18.2): {@code {"type":"availability","availability"}}
+     * to every console, since every technician sees the others' and the Requests panel depends on it.
+     */
+    default void availabilityChanged(Record availabilityView) {
+        publish(new Event("availability", new Audience.EveryConsole(), Map.of("availability", availabilityView)));
     }
 
     /** Files both ways: a file of the session was added or moved on ({@code {"type":"files","session","files"}}). */

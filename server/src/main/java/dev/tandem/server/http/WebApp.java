@@ -30,6 +30,8 @@ import dev.tandem.server.store.PortalStore;
 import dev.tandem.server.store.SurveyStore;
 import dev.tandem.server.store.UserStore;
 import dev.tandem.server.surveys.Surveys;
+import dev.tandem.server.teams.Availability;
+import dev.tandem.server.teams.Transfers;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -64,6 +66,7 @@ public final class WebApp {
     private final CannedReplyRoutes replies;
     private final NoteRoutes notes;
     private final SurveyRoutes surveys;
+    private final TeamRoutes teams;
     private final FileRoutes files;
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
@@ -82,7 +85,12 @@ public final class WebApp {
                            Links links, String storeUrl, boolean secureCookies, PrometheusMeterRegistry metrics,
                            AuditLog audit, Settings settings, SessionHistory history, ChatRequests requests,
                            ClientAddresses clients, Optional<String> metricsToken, Identity identity,
-                           Records records, Nodes nodes, CannedReplies replies, Surveying surveying) {
+                           Records records, Nodes nodes, CannedReplies replies, Surveying surveying,
+                           Teams teams) {
+    }
+
+    /** Issue 18.2: transfer and collaborate, and the technicians' availability. */
+    public record Teams(Transfers transfers, Availability availability) {
     }
 
     /** The satisfaction survey after a session: asking and answering, and the answers as stored. */
@@ -140,6 +148,7 @@ public final class WebApp {
         this.notes = new NoteRoutes(s.records().notes(), authenticator, bodies);
         this.surveys = new SurveyRoutes(s.surveying().surveys(), s.surveying().store(), authenticator, bodies,
                 s.surveying().clock());
+        this.teams = new TeamRoutes(s.teams().transfers(), s.teams().availability(), authenticator, bodies, commands);
         this.files = new FileRoutes(s.sessions().feature(FileExchanges.class), authenticator, bodies, commands);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients(), s.links());
@@ -195,6 +204,7 @@ public final class WebApp {
         replies.register(routes);
         notes.register(routes);
         surveys.register(routes);
+        teams.register(routes);
         files.register(routes);
         join.register(routes);
         androidApp.register(routes);

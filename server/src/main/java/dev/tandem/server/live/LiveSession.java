@@ -21,8 +21,13 @@ import dev.tandem.protocol.message.ServerMessage;
  */
 public final class LiveSession {
     final String id;
-    final long technicianId;
-    final String technicianName;
+    /** The session's owner: changed by a transfer (issue 18.2), on the loop. */
+    volatile long technicianId;
+    volatile String technicianName;
+    /** Technicians helping the owner (issue 18.2): they see the chat and the screen. Written on the loop. */
+    volatile java.util.List<Long> helpers = java.util.List.of();
+    /** Whose viewer's input reaches the phone; 0 means the owner's. Written on the loop. */
+    volatile long controlHolder;
     /** The language the portal fixes for its customers; empty when it follows the customer's. */
     final Optional<Language> portalLanguage;
     /** What the customer reads (system lines, questions): the portal's language, else their device's. */
@@ -100,6 +105,17 @@ public final class LiveSession {
         if (current != null) {
             current.send(message);
         }
+    }
+
+    /** Whether {@code userId} is the owner or a helper of this session. */
+    boolean onTeam(long userId) {
+        return technicianId == userId || helpers.contains(userId);
+    }
+
+    /** Whether input from {@code userId}'s viewer may reach the phone (one technician at a time). */
+    boolean holdsControl(long userId) {
+        long holder = controlHolder;
+        return holder == 0 ? technicianId == userId : holder == userId;
     }
 
     boolean connected() {

@@ -370,7 +370,7 @@ public final class LiveSessions {
     /** The live session if the user may act on it; the stored one decides between 404 and 410. */
     LiveSession liveFor(User user, String sessionId) {
         LiveSession session = live.get(sessionId);
-        if (session != null && (user.isAdmin() || session.technicianId == user.id())) {
+        if (session != null && (user.isAdmin() || session.onTeam(user.id()))) {
             return session;
         }
         visible(user, sessionId);
@@ -391,6 +391,12 @@ public final class LiveSessions {
     /** The session as the API shows it; as a node of several, a phone on another node counts as connected. */
     public SessionView view(SupportSession session) {
         return SessionView.of(session, ownership.phoneConnected(session));
+    }
+
+    /** The helpers of a session live on this node (issue 18.2); none when it is not live here. */
+    public List<Long> helpersOf(String sessionId) {
+        LiveSession session = live.get(sessionId);
+        return session == null ? List.of() : session.helpers;
     }
 
     public int activeCount() {

@@ -6,6 +6,7 @@ import dev.tandem.server.domain.SupportSession;
 import dev.tandem.server.store.MessageStore;
 import dev.tandem.server.store.SessionStore;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -224,6 +225,8 @@ final class Ownership {
                 s.portal().slug(), s.customerName(), s.device(), s.capabilities(), messages.maxSeq(s.id()),
                 messages.maxCseq(s.id()));
         session.screen.recall(sessions.screenGrant(s.id()));
+        session.helpers = List.copyOf(sessions.team().helpers(s.id()));
+        session.controlHolder = sessions.team().controlHolder(s.id()).orElse(0L);
         return session;
     }
 }

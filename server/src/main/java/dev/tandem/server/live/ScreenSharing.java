@@ -81,6 +81,10 @@ public final class ScreenSharing implements SessionFeature {
             }
             refuseUnless(session.capabilities == null ? null : session.capabilities.screen, ErrorCode.SCREEN_UNAVAILABLE,
                     "This phone cannot share its screen.");
+            if (control && !session.holdsControl(user.id())) {
+                throw Rejection.of(ErrorCode.NOT_CONTROL_HOLDER, "Another technician holds control of this phone;"
+                        + " they pass it to you when you need it.");
+            }
             if (control) {
                 refuseUnless(session.capabilities == null ? null : session.capabilities.control,
                         ErrorCode.CONTROL_UNAVAILABLE, "This phone cannot be controlled remotely.");
@@ -146,7 +150,7 @@ public final class ScreenSharing implements SessionFeature {
      */
     public ViewerLink attachViewer(User user, String sessionId, Outlet sender) throws ProtocolException {
         LiveSession session = sessions.live(sessionId);
-        if (session == null || !(user.isAdmin() || session.technicianId == user.id())) {
+        if (session == null || !(user.isAdmin() || session.onTeam(user.id()))) {
             throw new ProtocolException(TandemStatus.SESSION_ENDED, "There is no active session " + sessionId + " of yours.");
         }
         ViewerLink viewer = session.loop.callRefusing(() -> {
@@ -180,7 +184,9 @@ public final class ScreenSharing implements SessionFeature {
     /** Bytes from a viewer: framed, filtered for control, and passed to the phone. */
     public void viewerBytes(ViewerLink viewer, ByteBuffer bytes) throws ProtocolException {
         LiveSession session = viewer.session;
-        byte[] allowed = viewer.filter.accept(bytes, session.screen.controlGranted());
+        // Issue 18.2: only the technician holding control reaches the phone; other viewers only watch.
+        byte[] allowed = viewer.filter.accept(bytes, session.screen.controlGranted()
+                && session.holdsControl(viewer.user.id()));
         if (allowed.length == 0) {
             return;
         }

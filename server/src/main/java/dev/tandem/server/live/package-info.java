@@ -4,8 +4,9 @@
  * how sessions start and phones come back ({@link dev.tandem.server.live.Arrivals}), the transcript
  * that orders every entry ({@link dev.tandem.server.live.Transcript}), the customer's open questions
  * ({@link dev.tandem.server.live.Prompts}), and the features plugged in at start-up as
- * {@link dev.tandem.server.live.SessionFeature}s: {@link dev.tandem.server.live.ScreenSharing} and
- * {@link dev.tandem.server.live.SessionDiagnostics}. Reaches clients only through
+ * {@link dev.tandem.server.live.SessionFeature}s: {@link dev.tandem.server.live.ScreenSharing},
+ * {@link dev.tandem.server.live.SessionDiagnostics}, {@link dev.tandem.server.live.AppInvites} and
+ * {@link dev.tandem.server.live.SessionTeams} (issue 18.2: owner, helpers, control holder). Reaches clients only through
  * {@code events.Outlet} and {@code events.Events}; knows neither sockets (package {@code ws}) nor
  * mail (package {@code records}).
  */

@@ -6,7 +6,8 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.store.SessionStore;
 
 /**
- * Who may see a session's records: its technician and every administrator; anyone else gets the
+ * Who may see a session's records: its technician, its helpers while they help (issue 18.2) and every
+ * administrator; anyone else gets the
  * same 404 as for a session that does not exist. The one check that live sessions, history and
  * stored files share. Thread-safe.
  */
@@ -18,7 +19,8 @@ public final class SessionAccess {
     }
 
     public SupportSession visible(User user, String sessionId) {
-        return sessions.find(sessionId).filter(s -> user.isAdmin() || s.technicianId() == user.id())
+        return sessions.find(sessionId).filter(s -> user.isAdmin() || s.technicianId() == user.id()
+                        || sessions.team().isHelper(sessionId, user.id()))
                 .orElseThrow(() -> Rejection.notFound("There is no session " + sessionId + " of yours."));
     }
 }

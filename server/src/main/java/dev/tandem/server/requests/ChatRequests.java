@@ -67,6 +67,8 @@ public final class ChatRequests {
     private final Map<String, Set<Outlet>> watchers = new ConcurrentHashMap<>();
     /** Where updates go besides this node's watchers: nowhere when the server runs alone. */
     private volatile BiConsumer<String, String> otherNodes = (id, frame) -> { };
+    /** Issue 18.2: whether a technician may take a request created at the instant yet (availability). */
+    private volatile java.util.function.BiPredicate<User, Instant> mayTake = (technician, created) -> true;
 
     public ChatRequests(Database database, PortalStore portals, LiveSessions sessions, Events consoles,
                         AuditLog audit, Clock clock, ObjectMapper json, int requestsPerAddress) {
@@ -208,9 +210,78 @@ public final class ChatRequests {
                 ? counters.merge(r.portal().id(), 1, Integer::sum) : 0)).toList();
     }
 
+    /**
+     * Issue 18.2: how a technician takes a session that waits in a queue (the request names it): a
+     * transfer of that session to them, given the take of the request to run on the session's loop.
+     */
+    public interface QueuedTake {
+        void take(User technician, String sessionId, java.util.function.BooleanSupplier takeRequest);
+    }
+
+    private volatile QueuedTake queuedTake = (technician, session, take) -> {
+        throw new IllegalStateException("Taking a queued session is not plugged in.");
+    };
+
+    /** Issue 18.2: plugs in how a queued session is taken (once, at start-up). */
+    public void takeQueuedWith(QueuedTake take) {
+        this.queuedTake = take;
+    }
+
+    /**
+     * Issue 18.2: a live session waits in {@code slug}'s line (transferred to the portal's queue). Its
+     * customer is already in the chat; the request only stands for the session in the Requests panel.
+     */
+    public ChatRequestView queue(String sessionId, String slug, String customerName, String description) {
+        Portal portal = portalOrNotFound(slug);
+        if (store.waitingForSession(sessionId).isPresent()) {
+            throw Rejection.of(ErrorCode.ALREADY_ON_SESSION, "This session is waiting in a queue already.");
+        }
+        String id = Secrets.id("r");
+        Instant now = clock.instant();
+        store.insertQueued(id, portal.id(), customerName, description, Secrets.sha256(Secrets.token(32)), sessionId,
+                now, now.plus(Duration.ofMinutes(portal.requestTimeoutMinutes())));
+        ChatRequest request = store.find(id).orElseThrow();
+        ChatRequestView view = technicianView(request, store.position(request));
+        consoles.requestChanged("created", view);
+        return view;
+    }
+
+    /** Issue 18.2: takes the queued request of {@code sessionId} for {@code technician}; the session's id. */
+    public String takeQueued(User technician, String sessionId) {
+        ChatRequest request = store.waitingForSession(sessionId).orElseThrow(() ->
+                Rejection.notFound("Session " + sessionId + " is not waiting in a queue."));
+        return accept(technician, request.id());
+    }
+
+    /** Issue 18.2: who is offered a waiting request first (once, at start-up). */
+    public void offerFirst(java.util.function.BiPredicate<User, Instant> rule) {
+        this.mayTake = rule;
+    }
+
     /** Takes a waiting request: opens a chat-only session owned by {@code technician}; the session's id. */
     public String accept(User technician, String id) {
         ChatRequest request = store.find(id).orElseThrow(() -> Rejection.notFound("There is no request " + id + "."));
+        if (request.status() == ChatRequest.Status.WAITING && !mayTake.test(technician, request.createdAt())) {
+            throw Rejection.of(ErrorCode.OFFERED_TO_AVAILABLE_FIRST, "This request is offered to available technicians"
+                    + " first; set yourself available, or take it once it has waited 30 seconds.");
+        }
+        if (request.sessionId().isPresent() && request.status() == ChatRequest.Status.WAITING) {
+            // A session transferred to this queue: taking it hands that session over (issue 18.2).
+            Instant at = clock.instant();
+            try {
+                queuedTake.take(technician, request.sessionId().get(), () -> store.acceptQueued(id, technician.id(), at));
+            } catch (Rejection e) {
+                if (e.refusal() == ErrorCode.SESSION_ENDED && store.close(id, ChatRequest.Status.CANCELLED, at)) {
+                    changed(id, "removed"); // the session ended while it waited: it leaves the line
+                }
+                throw e;
+            }
+            audit.record(technician.username(), AuditAction.REQUEST_ACCEPTED, request.sessionId().get(),
+                    Phrase.of("audit.requestAccepted", "request", id, "portal", request.portal().slug(),
+                            "customer", request.customerName()));
+            changed(id, "removed");
+            return request.sessionId().get();
+        }
         DeviceInfo device = new DeviceInfo(request.deviceManufacturer() == null ? "Web browser" : request.deviceManufacturer(),
                 request.deviceModel() == null ? "Unknown" : request.deviceModel(), null, 0,
                 request.deviceProfile() == null ? "web" : request.deviceProfile());

@@ -38,6 +38,33 @@ final class RequestStore {
                 .bind("created", createdAt).bind("expires", expiresAt).execute());
     }
 
+    /**
+     * Issue 18.2: a live session transferred to a portal's queue waits in its line as a request that
+     * names its session already; taking it is a transfer of that session (no new session opens).
+     */
+    void insertQueued(String id, long portalId, String name, String description, String tokenHash, String sessionId,
+                      Instant createdAt, Instant expiresAt) {
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO chat_requests (id, portal_id, customer_name, description,"
+                        + " token_hash, session_id, status, created_at, expires_at) VALUES (:id, :portal, :name,"
+                        + " :description, :token, :session, 'waiting', :created, :expires)")
+                .bind("id", id).bind("portal", portalId).bind("name", name).bind("description", description)
+                .bind("token", tokenHash).bind("session", sessionId).bind("created", createdAt)
+                .bind("expires", expiresAt).execute());
+    }
+
+    /** The waiting request of a session transferred to a queue, if there is one. */
+    Optional<ChatRequest> waitingForSession(String sessionId) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE r.status = 'waiting' AND r.session_id = :s")
+                .bind("s", sessionId).map((rs, ctx) -> map(rs)).findOne());
+    }
+
+    /** waiting → accepted for a queued session's request; false when someone else took it first or it expired. */
+    boolean acceptQueued(String id, long technicianId, Instant at) {
+        return jdbi.withHandle(h -> h.createUpdate("UPDATE chat_requests SET status = 'accepted', closed_at = :at,"
+                        + " accepted_by = :tech WHERE id = :id AND status = 'waiting'")
+                .bind("at", at).bind("tech", technicianId).bind("id", id).execute() == 1);
+    }
+
     Optional<ChatRequest> find(String id) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE r.id = :id").bind("id", id)
                 .map((rs, ctx) -> map(rs)).findOne());

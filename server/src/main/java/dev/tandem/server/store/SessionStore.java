@@ -23,9 +23,16 @@ public final class SessionStore {
             + " JOIN users u ON u.id = s.technician_id LEFT JOIN session_codes c ON c.id = s.code_id ";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Jdbi jdbi;
+    private final SessionTeamStore team;
 
     public SessionStore(Database database) {
         this.jdbi = database.jdbi();
+        this.team = new SessionTeamStore(jdbi);
+    }
+
+    /** Helpers, control and transfers of the sessions (issue 18.2). */
+    public SessionTeamStore team() {
+        return team;
     }
 
     public Jdbi jdbi() { return jdbi; }
@@ -76,7 +83,9 @@ public final class SessionStore {
     /** Sessions newest first, filtered by owner (empty = all) and status (empty = any). */
     public List<SupportSession> list(Optional<Long> technicianId, Optional<SessionStatus> status, int limit) {
         StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
-        technicianId.ifPresent(t -> where.append("AND s.technician_id = :tech "));
+        // A technician's sessions: those they own and those they help with (issue 18.2).
+        technicianId.ifPresent(t -> where.append("AND (s.technician_id = :tech OR EXISTS (SELECT 1 FROM session_helpers"
+                + " sh WHERE sh.session_id = s.id AND sh.user_id = :tech AND sh.left_at IS NULL)) "));
         status.ifPresent(s -> where.append("AND s.status = :status "));
         return jdbi.withHandle(h -> h.createQuery(SELECT + where + "ORDER BY s.started_at DESC")
                 .bind("tech", technicianId.orElse(0L)).bind("status", status.map(SessionStatus::wireName).orElse(""))
@@ -86,7 +95,8 @@ public final class SessionStore {
     /** Sessions matching {@code query}, newest first. */
     public List<SupportSession> list(SessionQuery query) {
         StringBuilder where = new StringBuilder("WHERE 1 = 1 ");
-        query.ownerId().ifPresent(t -> where.append("AND s.technician_id = :owner "));
+        query.ownerId().ifPresent(t -> where.append("AND (s.technician_id = :owner OR EXISTS (SELECT 1 FROM session_helpers"
+                + " sh WHERE sh.session_id = s.id AND sh.user_id = :owner AND sh.left_at IS NULL)) "));
         query.technician().ifPresent(t -> where.append("AND u.username = :username "));
         query.portal().ifPresent(p -> where.append("AND p.slug = :portal "));
         query.status().ifPresent(s -> where.append("AND s.status = :status "));

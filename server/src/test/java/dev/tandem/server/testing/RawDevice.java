@@ -22,6 +22,8 @@ public final class RawDevice implements AutoCloseable {
     private final CompletableFuture<int[]> closed = new CompletableFuture<>();
     private volatile String closeReason;
     private final WebSocketClient client;
+    /** What viewers sent the phone, per stream id (the server relays RFB bytes to it in binary frames). */
+    private final java.util.Map<Long, java.io.ByteArrayOutputStream> streams = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RawDevice(URI uri) {
         client = new WebSocketClient(uri) {
@@ -35,6 +37,22 @@ public final class RawDevice implements AutoCloseable {
                     frames.add(JSON.readTree(message));
                 } catch (IOException e) {
                     throw new AssertionError("Server sent non-JSON: " + message, e);
+                }
+            }
+
+            @Override
+            public void onMessage(java.nio.ByteBuffer bytes) {
+                try {
+                    dev.tandem.protocol.stream.StreamFrame frame = dev.tandem.protocol.stream.StreamFrame.decode(bytes);
+                    byte[] payload = new byte[frame.payload().remaining()];
+                    frame.payload().get(payload);
+                    java.io.ByteArrayOutputStream into = streams.computeIfAbsent(frame.stream(),
+                            id -> new java.io.ByteArrayOutputStream());
+                    synchronized (into) {
+                        into.writeBytes(payload);
+                    }
+                } catch (dev.tandem.protocol.ProtocolException e) {
+                    throw new AssertionError("Server sent a bad stream frame", e);
                 }
             }
 
@@ -82,6 +100,17 @@ public final class RawDevice implements AutoCloseable {
     public static String resume(String session, String token, long lastSeq) {
         return "{\"type\":\"hello\",\"version\":1,\"resume\":{\"session\":" + Api.quote(session) + ",\"token\":"
                 + Api.quote(token) + "},\"lastSeq\":" + lastSeq + "}";
+    }
+
+    /** Every byte the server relayed to this phone on {@code stream} so far. */
+    public byte[] streamBytes(long stream) {
+        java.io.ByteArrayOutputStream bytes = streams.get(stream);
+        if (bytes == null) {
+            return new byte[0];
+        }
+        synchronized (bytes) {
+            return bytes.toByteArray();
+        }
     }
 
     /** Joins with {@code code} and returns the welcome frame. */
