@@ -14,6 +14,7 @@ import { ClipboardControl } from './ClipboardControl';
 import { QualityMenu } from './QualityMenu';
 import { ScreenStats } from './ScreenStats';
 import { ScreenStatusBadge } from './ScreenStatusBadge';
+import { RecordingBadge } from '../recordings/RecordingBadge';
 import { ViewerMessage } from './ViewerMessage';
 import { ToolButton, ToolGroup } from './ViewerToolbar';
 import { controlStatus } from './screenStatus';
@@ -177,6 +178,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
         <span class={`badge badge--${granted ? 'info' : 'neutral'}`} data-testid="control-status" data-status={control}>
           {granted ? t('viewer.controlGranted') : t('viewer.viewOnly')}
         </span>
+        <RecordingBadge screen={screen} />
         <ScreenStats rate={stream.live ? stream.rate : null} />
         {/* Window controls, as on any window's title bar. */}
         <ToolButton

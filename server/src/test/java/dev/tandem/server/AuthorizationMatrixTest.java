@@ -179,6 +179,26 @@ class AuthorizationMatrixTest {
                     + "\",\"text\":\"Hello\"}").expect(201).json().get("id").asText();
         }
 
+        /**
+         * Session recording (issue 18.6): a live session of the owner on a portal that records, with the
+         * screen asked for, so its recording has begun.
+         */
+        String freshRecordedSession() {
+            if (admin.get("/api/v1/portals").expect(200).json().findValuesAsText("slug").stream()
+                    .noneMatch("recorded"::equals)) {
+                admin.post("/api/v1/portals", "{\"name\":\"Recorded\",\"slug\":\"recorded\",\"recordSessions\":true,"
+                        + "\"maxLiveCodes\":100}").expect(201);
+            }
+            String code = owner.post("/api/v1/codes", "{\"portal\":\"recorded\"}").expect(201).json().get("code").asText();
+            RawDevice device = RawDevice.connect(server);
+            devices.add(device);
+            String id = device.join(code, "Ana " + serial.incrementAndGet()).get("session").asText();
+            owner.post("/api/v1/sessions/" + id + "/screen", "{}").expect(202);
+            return id;
+        }
+
+        String recordedSession;
+
         String unusedName(String prefix) {
             return prefix + serial.incrementAndGet();
         }
@@ -207,6 +227,9 @@ class AuthorizationMatrixTest {
             values.put("freshOwnerReply", this::freshOwnerReply);
             values.put("portalReply", () -> portalReply == null ? portalReply = freshPortalReply() : portalReply);
             values.put("freshPortalReply", this::freshPortalReply);
+            values.put("recordedSession", () -> recordedSession == null ? recordedSession = freshRecordedSession()
+                    : recordedSession);
+            values.put("freshRecordedSession", this::freshRecordedSession);
             return values;
         }
 
@@ -302,6 +325,11 @@ class AuthorizationMatrixTest {
         // for anyone holding it (SurveyTest answers with a real one); the summary is for administrators.
         row("POST", "/api/v1/surveys/{noSurvey}", "{\"rating\":5}", 404, 404, 404, 404, 404);
         row("GET", "/api/v1/surveys/summary", null, 401, 401, 403, 403, 200);
+        // Session recordings (issue 18.6): whoever may see the session reads and exports its recording;
+        // only administrators delete one.
+        row("GET", "/api/v1/sessions/{recordedSession}/recording", null, 401, 401, 200, 404, 200);
+        row("GET", "/api/v1/sessions/{recordedSession}/recording/file", null, 401, 401, 200, 404, 200);
+        row("DELETE", "/api/v1/sessions/{freshRecordedSession}/recording", null, 401, 401, 403, 403, 204);
         // Public documents.
         row("GET", "/api/v1/openapi.json", null, 200, 200, 200, 200, 200);
         identityRows();

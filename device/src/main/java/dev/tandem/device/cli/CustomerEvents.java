@@ -41,16 +41,25 @@ final class CustomerEvents {
         write(event("system").put("text", text).put("seq", seq));
     }
 
-    void prompt(String id, String kind, String text) {
-        write(event("prompt").put("id", id).put("kind", kind).put("text", text));
+    void prompt(String id, String kind, String text, boolean recorded) {
+        ObjectNode event = event("prompt").put("id", id).put("kind", kind).put("text", text);
+        if (recorded) {
+            event.put("recorded", true); // issue 18.6: the portal records the screen the customer shares
+        }
+        write(event);
     }
 
     void promptClosed(String id) {
         write(event("promptClosed").put("id", id));
     }
 
-    void sharing(boolean screen, boolean control) {
-        write(event("sharing").put("screen", screen).put("control", control));
+    /** {@code recorded}: the shared screen is recorded; the notice then says so (only written when true). */
+    void sharing(boolean screen, boolean control, boolean recorded) {
+        ObjectNode event = event("sharing").put("screen", screen).put("control", control);
+        if (recorded) {
+            event.put("recorded", true).put("notice", "Your screen is being shared and recorded");
+        }
+        write(event);
     }
 
     void ended(String by, String reason) {

@@ -62,7 +62,13 @@ public enum AuditAction {
     REPLY_UPDATED("reply.updated"),
     REPLY_DELETED("reply.deleted"),
     NOTE_ADDED("note.added"),
-    SURVEY_ANSWERED("survey.answered");
+    SURVEY_ANSWERED("survey.answered"),
+    RECORDING_STARTED("recording.started"),
+    RECORDING_STOPPED("recording.stopped"),
+    RECORDING_REFUSED("recording.refused"),
+    RECORDING_PLAYED("recording.played"),
+    RECORDING_EXPORTED("recording.exported"),
+    RECORDING_DELETED("recording.deleted");
 
     private final String wireName;
 

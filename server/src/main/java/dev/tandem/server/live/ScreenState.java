@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.recordings.SessionRecording;
 import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.view.ScreenView;
 import java.util.Locale;
@@ -24,6 +25,10 @@ final class ScreenState {
     private long nextStream = 1;
     /** What was last stored of this state (see {@link #grant}); written again only when it changes. */
     SessionStore.ScreenGrant stored = SessionStore.ScreenGrant.NONE;
+    /** This node's part of the session's recording (issue 18.6), or null; read by the relay. */
+    volatile SessionRecording recording;
+    /** Why no recording started although the portal records ({@code limit}), or null. */
+    String recordingRefused;
 
     Control control() {
         return control;
@@ -64,7 +69,17 @@ final class ScreenState {
     /** As {@code GET /api/v1/sessions/{id}/screen} shows it. */
     ScreenView view() {
         return new ScreenView(status.name().toLowerCase(Locale.ROOT), controlGranted(),
-                control.name().toLowerCase(Locale.ROOT), stoppedByCustomer, viewers.size(), ViewRevisions.next());
+                control.name().toLowerCase(Locale.ROOT), stoppedByCustomer, viewers.size(), ViewRevisions.next(),
+                recordingState());
+    }
+
+    /** {@code off}, {@code recording}, {@code stopped} (it stopped early) or {@code limit} (the storage limit kept it from starting). */
+    private String recordingState() {
+        SessionRecording now = recording;
+        if (now != null) {
+            return now.dropped() == null ? "recording" : "stopped";
+        }
+        return recordingRefused != null ? "limit" : "off";
     }
 
     /** The view of a session that is not live (ended): nothing is shared. */
