@@ -33,7 +33,8 @@ export function RecordingPlayer({ session, canDelete }: { session: string; canDe
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
   const [position, setPosition] = useState(0);
-  const [settled, setSettled] = useState(false);
+  /** The position noVNC last finished drawing (tests wait for it to equal the position). */
+  const [drawnAt, setDrawnAt] = useState<number | null>(null);
   const [showing, setShowing] = useState(true);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -64,15 +65,14 @@ export function RecordingPlayer({ session, canDelete }: { session: string; canDe
     };
   }, [contents]);
 
-  // The screen follows the position; `settled` tells when noVNC has drawn it (tests wait for it).
+  // The screen follows the position; `drawnAt` says which position noVNC has drawn (tests wait for it).
   useEffect(() => {
     if (!span || !playback.current) return;
-    setSettled(false);
     let current = true;
     playback.current.show(span.start + position).then((shown) => {
       if (!current) return;
       setShowing(shown);
-      setSettled(true);
+      setDrawnAt(position);
     });
     return () => {
       current = false;
@@ -144,7 +144,7 @@ export function RecordingPlayer({ session, canDelete }: { session: string; canDe
       data-start={span?.start}
       data-duration={duration}
       data-position={Math.round(position)}
-      data-settled={String(settled)}
+      data-drawn-at={drawnAt === null ? '' : Math.round(drawnAt)}
     >
       <header class="card__header">
         <h2 class="card__title" id="h-recording">

@@ -41,6 +41,10 @@ final class CustomerEvents {
         write(event("system").put("text", text).put("seq", seq));
     }
 
+    void prompt(String id, String kind, String text) {
+        prompt(id, kind, text, false);
+    }
+
     void prompt(String id, String kind, String text, boolean recorded) {
         ObjectNode event = event("prompt").put("id", id).put("kind", kind).put("text", text);
         if (recorded) {
@@ -51,6 +55,10 @@ final class CustomerEvents {
 
     void promptClosed(String id) {
         write(event("promptClosed").put("id", id));
+    }
+
+    void sharing(boolean screen, boolean control) {
+        sharing(screen, control, false);
     }
 
     /** {@code recorded}: the shared screen is recorded; the notice then says so (only written when true). */
