@@ -79,6 +79,8 @@ public final class ActiveSession {
     private final List<ConsentPrompt> prompts = new ArrayList<>();
     private String technician = "";
     private boolean screenShared;
+    /** The screen prompt said the session is recorded (issue 18.6): the sharing notice says so too. */
+    private boolean screenRecorded;
     private boolean controlShared;
     private boolean capturing;
     private boolean chatOnly;
@@ -318,6 +320,9 @@ public final class ActiveSession {
 
     public boolean screenShared() { return screenShared; }
 
+    /** Whether the shared screen is recorded (the portal records; the screen prompt said so). */
+    public boolean screenRecorded() { return screenRecorded; }
+
     public boolean controlShared() { return controlShared; }
 
     /**
@@ -449,6 +454,9 @@ public final class ActiveSession {
         public void prompt(ConsentPrompt prompt) {
             apply(() -> {
                 prompts.add(prompt);
+                if (prompt.kind() == dev.tandem.agent.consent.ConsentKind.SCREEN) {
+                    screenRecorded = prompt.recorded();
+                }
                 if (away()) {
                     notifications.prompt(context.getString(PromptTitles.of(prompt.kind())), prompt.text());
                 }
