@@ -35,6 +35,8 @@ final class ChatTraffic {
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong unanswered = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Counts the runs, so that a text is unique in its transcript over every run (warm-up, then measured). */
+    private final java.util.concurrent.atomic.AtomicInteger runs = new java.util.concurrent.atomic.AtomicInteger();
 
     ChatTraffic(BenchApi tech, ConsoleFeed feed, List<String> sessions, double ratePerSession) {
         this.tech = tech;
@@ -72,6 +74,7 @@ final class ChatTraffic {
         // per session). Not the REST client's asynchronous calls: on a machine of two cores each of
         // them starts a thread of its own (the JDK hands their completion to CompletableFuture's
         // default executor, a new thread per task when the common pool has a single thread).
+        int runNumber = runs.incrementAndGet();
         ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(daemon("bench-pacer"));
         ExecutorService posting = Executors.newCachedThreadPool(daemon("bench-technician"));
         try {
@@ -79,8 +82,8 @@ final class ChatTraffic {
             List<CompletableFuture<Void>> done = new ArrayList<>();
             for (String id : sessions) {
                 long first = System.nanoTime() + ThreadLocalRandom.current().nextLong(interval);
-                Technician technician = new Technician(id, first, interval, more, warmupRounds, sampleFrom,
-                        pacer, posting);
+                Technician technician = new Technician(id, runNumber, first, interval, more, warmupRounds,
+                        sampleFrom, pacer, posting);
                 done.add(technician.finished);
                 technician.next(0);
             }
@@ -111,6 +114,7 @@ final class ChatTraffic {
      */
     private final class Technician {
         private final String session;
+        private final int runNumber;
         private final long first;
         private final long interval;
         private final Continue more;
@@ -120,9 +124,10 @@ final class ChatTraffic {
         private final ExecutorService posting;
         private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
-        Technician(String session, long first, long interval, Continue more, int warmupRounds, long sampleFrom,
-                   ScheduledExecutorService pacer, ExecutorService posting) {
+        Technician(String session, int runNumber, long first, long interval, Continue more, int warmupRounds,
+                   long sampleFrom, ScheduledExecutorService pacer, ExecutorService posting) {
             this.session = session;
+            this.runNumber = runNumber;
             this.first = first;
             this.interval = interval;
             this.more = more;
@@ -143,7 +148,7 @@ final class ChatTraffic {
 
         /** On a thread of {@code posting}: the POST waits for its 201, the echo is awaited without a thread. */
         private void post(int round) {
-            String text = "rt " + session + " " + round;
+            String text = "rt " + session + " " + runNumber + "." + round;
             CompletableFuture<Long> echoed = feed.await(EchoDevice.PREFIX + text);
             long posted = System.nanoTime();
             sent.incrementAndGet();

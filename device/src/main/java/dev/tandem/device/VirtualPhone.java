@@ -1,6 +1,7 @@
 package dev.tandem.device;
 
 import dev.tandem.agent.AgentSession;
+import dev.tandem.agent.AppInvitation;
 import dev.tandem.agent.PhoneFeatures;
 import dev.tandem.device.diagnostics.VirtualLogs;
 import dev.tandem.device.diagnostics.VirtualPermissions;
@@ -98,12 +99,32 @@ public final class VirtualPhone implements AutoCloseable {
     /** As {@link #join(ServerAddress, SessionCode, String, SessionListener)}, trusting {@code trust} over wss://. */
     public synchronized void join(ServerAddress server, SessionCode code, String customerName, SessionListener listener,
                                   TrustedCertificates trust) {
+        SessionRequest request = SessionRequest.join(server, code, customerName, deviceInfo(), capabilities())
+                .withLanguage(language);
+        start(request, "Joining " + server + " with a session code as " + profile.marketingName(), listener, trust);
+    }
+
+    /**
+     * The customer opens the technician's "Invite to the app" link (issue 18.1): the phone continues
+     * the session the customer began in the browser chat, with the link's one-time token, and its
+     * screen and diagnostics become possible.
+     *
+     * @throws IllegalStateException    when the phone is already in a session
+     * @throws IllegalArgumentException when the name is empty or too long
+     */
+    public synchronized void continueInvitation(ServerAddress server, AppInvitation invitation, String customerName,
+                                                SessionListener listener, TrustedCertificates trust) {
+        SessionRequest request = SessionRequest.resume(server, invitation.ticket(), 0, customerName,
+                deviceInfo(), capabilities()).withLanguage(language);
+        start(request, "Continuing session " + invitation.ticket().sessionId() + " from an app invitation as "
+                + profile.marketingName(), listener, trust);
+    }
+
+    private void start(SessionRequest request, String logLine, SessionListener listener, TrustedCertificates trust) {
         if (session != null) {
             throw new IllegalStateException("The phone is already in a session.");
         }
-        SessionRequest request = SessionRequest.join(server, code, customerName, deviceInfo(), capabilities())
-                .withLanguage(language);
-        logs.record("Joining " + server + " with a session code as " + profile.marketingName());
+        logs.record(logLine);
         PhoneFeatures features = PhoneFeatures.chatOnly()
                 .withScreen(screenAccess())
                 .withDiagnostics(VirtualPhoneDiagnostics.forProfile(profile, Clock.systemUTC(), permissions))

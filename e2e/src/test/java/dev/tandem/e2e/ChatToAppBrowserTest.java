@@ -5,24 +5,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import dev.tandem.agent.AgentSession;
-import dev.tandem.agent.ResumeTicket;
-import dev.tandem.agent.ServerAddress;
-import dev.tandem.agent.SessionRequest;
-import dev.tandem.protocol.message.Capabilities;
-import dev.tandem.protocol.message.Capability;
-import dev.tandem.protocol.message.DeviceInfo;
-import dev.tandem.server.testing.AgentPhone;
 import dev.tandem.server.testing.RunningServer;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 18.1 in Chromium: a customer chatting in the browser (Spanish) is invited to the app from the
- * console (English); the real agent opens the link's session as the app does, the page says the chat
- * continues in the app, and the console's chat goes on with the phone's screen now possible.
+ * console (English); {@code tandem device} opens the link's session as the app does (the app's own
+ * handling of the link is Robolectric's, JoinActivityTest), the page says the chat continues in the app,
+ * and the console's chat goes on, one transcript, with the phone's screen now possible.
  */
 class ChatToAppBrowserTest {
     static RunningServer server;
@@ -71,21 +63,22 @@ class ChatToAppBrowserTest {
             String session = chat.getAttribute("data-session");
             org.assertj.core.api.Assertions.assertThat(link).contains("/join/app/" + session + "/");
 
-            AgentPhone phone = new AgentPhone();
-            SessionRequest asTheApp = SessionRequest.resume(ServerAddress.parse(server.baseUrl()),
-                    new ResumeTicket(session, link.substring(link.lastIndexOf('/') + 1)), 0, "Lucía",
-                    new DeviceInfo("Google", "Pixel 8", "14", 34, "android"), new Capabilities(Capability.available(),
-                            Capability.available(), Capability.available(), Capability.available()));
-            try (AgentSession app = AgentSession.create(asTheApp, phone)) {
-                app.start();
-                org.assertj.core.api.Assertions.assertThat(phone.joined.get(10, TimeUnit.SECONDS)).isEqualTo(session);
+            // The customer opens the link on a phone: `tandem device --url` takes it as the app does.
+            try (DeviceProcess phone = DeviceProcess.start("--server", server.baseUrl(), "--url", link,
+                    "--name", "Lucía", "--language", "es")) {
+                org.assertj.core.api.Assertions.assertThat(phone.next("joined").get("session").asText()).isEqualTo(session);
+                org.assertj.core.api.Assertions.assertThat(phone.next(e -> "No encuentro el ajuste".equals(
+                        e.path("text").asText()), "the browser's message").get("from").asText()).isEqualTo("customer");
                 assertThat(join.locator("[data-testid=moved-to-app]")).containsText("El chat continúa en la aplicación Tandem.");
                 assertThat(join.locator("[data-testid=close-reason]")).hasCount(0);
                 assertThat(chat.locator("[data-testid=message][data-key='event.continuedInApp']"))
-                        .containsText("Lucía continued in the app on Google Pixel 8.");
+                        .containsText("Lucía continued in the app on ");
                 assertThat(chat.locator("[data-testid=view-screen]")).isEnabled();
                 assertThat(chat.locator("[data-testid=invite-to-app]")).hasCount(0);
-                AgentPhone.await(() -> phone.saw("No encuentro el ajuste"), 10);
+                chat.locator("[data-testid=chat-input]").fill("Ahora veo su teléfono");
+                chat.locator("[data-testid=chat-send]").click();
+                org.assertj.core.api.Assertions.assertThat(phone.next(e -> "Ahora veo su teléfono".equals(
+                        e.path("text").asText()), "the technician's message").get("from").asText()).isEqualTo("technician");
             }
         }
     }

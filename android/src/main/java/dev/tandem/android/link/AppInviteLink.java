@@ -1,9 +1,10 @@
 package dev.tandem.android.link;
 
+import dev.tandem.agent.AppInvitation;
+import dev.tandem.agent.ResumeTicket;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The link of the technician's "Invite to the app" (issue 18.1): it continues a chat the customer
@@ -14,8 +15,6 @@ import java.util.regex.Pattern;
  * when the app was not installed yet. Immutable; {@link #toString()} never shows the token.
  */
 public final class AppInviteLink {
-    private static final Pattern SESSION = Pattern.compile("s_[A-Za-z0-9]{1,64}");
-    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{16,128}");
     private static final String MARK = "/join/app/";
     private final String session;
     private final String token;
@@ -54,11 +53,10 @@ public final class AppInviteLink {
     }
 
     private static Optional<AppInviteLink> of(String rest, String server) {
-        String[] parts = (rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest).split("/", -1);
-        if (parts.length != 2 || !SESSION.matcher(parts[0]).matches() || !TOKEN.matcher(parts[1]).matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(new AppInviteLink(parts[0], parts[1], server));
+        Optional<ResumeTicket> ticket = AppInvitation.ticketIn(rest);
+        return ticket.isPresent()
+                ? Optional.of(new AppInviteLink(ticket.get().sessionId(), ticket.get().token(), server))
+                : Optional.empty();
     }
 
     /** The session the app continues. */

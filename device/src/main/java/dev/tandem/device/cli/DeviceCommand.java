@@ -1,5 +1,6 @@
 package dev.tandem.device.cli;
 
+import dev.tandem.agent.AppInvitation;
 import dev.tandem.agent.ServerAddress;
 import dev.tandem.device.DeviceProfile;
 import dev.tandem.device.ScreenImage;
@@ -11,6 +12,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -64,7 +66,9 @@ public final class DeviceCommand implements Callable<Integer> {
         List<String> code;
 
         @Option(names = "--url", paramLabel = "JOIN-URL",
-                description = "The join link the customer was given, e.g. https://support.example.com/join/123456789.")
+                description = "The join link the customer was given, e.g. https://support.example.com/join/123456789,"
+                        + " or the technician's invitation to continue a browser chat in the app"
+                        + " (https://support.example.com/join/app/s_.../...).")
         String joinUrl;
     }
 
@@ -131,7 +135,9 @@ public final class DeviceCommand implements Callable<Integer> {
         CustomerConsole console;
         try {
             ServerAddress address = ServerAddress.parse(server);
-            SessionCode code = sessionCode();
+            Optional<AppInvitation> appInvitation = invitation.joinUrl == null ? Optional.empty()
+                    : AppInvitation.parse(invitation.joinUrl);
+            SessionCode code = appInvitation.isPresent() ? null : sessionCode();
             TrustedCertificates trust = caFile == null ? TrustedCertificates.system() : TrustedCertificates.fromFile(caFile);
             DeviceProfile phoneProfile = DeviceProfile.fromCliName(profile).orElseThrow(() -> new IllegalArgumentException(
                     "Unknown profile '" + profile + "': use " + DeviceProfile.cliNames() + "."));
@@ -143,7 +149,11 @@ public final class DeviceCommand implements Callable<Integer> {
             if (language != null) {
                 phone.language(language);
             }
-            phone.join(address, code, name, console, trust);
+            if (appInvitation.isPresent()) {
+                phone.continueInvitation(address, appInvitation.get(), name, console, trust);
+            } else {
+                phone.join(address, code, name, console, trust);
+            }
         } catch (IllegalArgumentException badOption) {
             err.println(badOption.getMessage());
             err.flush();
@@ -183,6 +193,7 @@ public final class DeviceCommand implements Callable<Integer> {
         }
         return SessionCode.fromJoinUrl(invitation.joinUrl).orElseThrow(() -> new IllegalArgumentException(
                 "'" + invitation.joinUrl + "' is not a join link: it ends in /join/ and the nine-digit code,"
-                        + " like https://support.example.com/join/123456789."));
+                        + " like https://support.example.com/join/123456789, or in /join/app/ and the session and"
+                        + " token of an invitation to the app."));
     }
 }

@@ -29,20 +29,23 @@ public final class SurveyStore {
         this.jdbi = database.jdbi();
     }
 
-    /** Asks the survey of {@code sessionId}; false when it was asked already (a session ends once). */
+    /**
+     * Asks the survey of {@code sessionId}; false when it was asked already (a session ends once).
+     * One insert: the session's primary key, not a count before it, keeps two endings from asking twice.
+     */
     public boolean ask(String sessionId, String tokenHash, Instant askedAt, Instant expiresAt) {
-        return jdbi.inTransaction(h -> {
-            boolean asked = h.createQuery("SELECT COUNT(*) FROM session_surveys WHERE session_id = :s")
-                    .bind("s", sessionId).mapTo(Integer.class).one() > 0;
-            if (asked) {
-                return false;
-            }
-            h.createUpdate("INSERT INTO session_surveys (session_id, token_hash, asked_at, expires_at)"
+        try {
+            jdbi.useHandle(h -> h.createUpdate("INSERT INTO session_surveys (session_id, token_hash, asked_at, expires_at)"
                             + " VALUES (:s, :hash, :asked, :expires)")
                     .bind("s", sessionId).bind("hash", tokenHash).bind("asked", askedAt).bind("expires", expiresAt)
-                    .execute();
+                    .execute());
             return true;
-        });
+        } catch (RuntimeException e) {
+            if (CodeStore.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**
