@@ -1091,7 +1091,6 @@ export const en = {
   // Issue 18.6: session recording (docs/recording.md).
   'event.recordingStarted': 'This session is being recorded (screen, input and chat).',
   'prompt.screenRecorded': 'Allow {technician} to see your screen? This session is recorded: what you share is recorded too.',
-  'prompt.screenNoticeRecorded': '{technician} is viewing your screen and it is being recorded. You can stop it at any time.',
   'audit.recordingStarted': 'recording: started',
   'audit.recordingLimit': 'recording: not started, the storage limit for recordings is reached',
   'audit.recordingStopped': 'recording: stopped',

@@ -1087,7 +1087,6 @@ export const es: Messages = {
   // Issue 18.6: session recording (docs/recording.md).
   'event.recordingStarted': 'Esta sesión se está grabando (pantalla, entradas y chat).',
   'prompt.screenRecorded': '¿Permite que {technician} vea su pantalla? Esta sesión se graba: lo que comparta también se grabará.',
-  'prompt.screenNoticeRecorded': '{technician} está viendo su pantalla y se está grabando. Puede detenerlo en cualquier momento.',
   'audit.recordingStarted': 'grabación: iniciada',
   'audit.recordingLimit': 'grabación: no iniciada, se alcanzó el límite de almacenamiento de las grabaciones',
   'audit.recordingStopped': 'grabación: detenida',

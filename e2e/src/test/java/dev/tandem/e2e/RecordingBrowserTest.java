@@ -69,8 +69,8 @@ class RecordingBrowserTest {
 
     /** Moves the player's timeline to {@code position} ms and waits until noVNC drew that moment. */
     private static String playbackAt(Locator player, long position) {
-        player.locator("[data-testid=recording-timeline]").evaluate("(el, v) => { el.value = String(v);"
-                + " el.dispatchEvent(new Event('input', { bubbles: true })); }", position);
+        player.locator("[data-testid=recording-timeline]").evaluate("(el, v) => { el.value = v;"
+                + " el.dispatchEvent(new Event('input', { bubbles: true })); }", String.valueOf(position));
         assertThat(player).hasAttribute("data-drawn-at", String.valueOf(position));
         return (String) player.locator("[data-testid=recording-screen] canvas").first().evaluate(PIXELS);
     }

@@ -101,15 +101,17 @@ public final class ScreenSharing implements SessionFeature {
                 screen.status = Status.PENDING;
                 screen.stoppedByCustomer = false;
                 boolean recorded = recorder.begin(session, portal, user.username());
-                Phrase notice = recorded ? (ask ? RecordingNotices.screenQuestion(technician)
-                        : RecordingNotices.screenNotice(technician))
-                        : ask ? SystemNotices.screenQuestion(technician) : SystemNotices.screenNotice(technician);
-                session.prompts.ask(session, this, "screen", notice, ask, recorded);
-                sessions.systemLine(session, ask
+                // A recorded screen is always asked, also where the portal shares without asking: the
+                // customer hears of the recording before anything is shared (issue 18.6).
+                boolean asks = ask || recorded;
+                Phrase notice = recorded ? RecordingNotices.screenQuestion(technician)
+                        : asks ? SystemNotices.screenQuestion(technician) : SystemNotices.screenNotice(technician);
+                session.prompts.ask(session, this, "screen", notice, asks, recorded);
+                sessions.systemLine(session, asks
                         ? SystemNotices.screenRequested(technician, session.customerName)
                         : SystemNotices.screenSharedWithoutAsking(technician, session.customerName));
                 audit.record(user.username(), AuditAction.PERMISSION_ASKED, session.id,
-                        Phrase.of(ask ? "audit.screenAsked" : "audit.screenWithoutAsking"));
+                        Phrase.of(asks ? "audit.screenAsked" : "audit.screenWithoutAsking"));
             }
             if (control && screen.control() != Control.GRANTED && screen.control() != Control.PENDING) {
                 screen.control(Control.PENDING);

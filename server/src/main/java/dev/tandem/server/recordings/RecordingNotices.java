@@ -11,14 +11,12 @@ public final class RecordingNotices {
     private RecordingNotices() {
     }
 
-    /** The screen question on the phone when the portal records: it says so before anything is shared. */
+    /**
+     * The screen question on the phone when the portal records: it says so before anything is shared,
+     * and is asked also where the portal otherwise shares without asking.
+     */
     public static Phrase screenQuestion(String technician) {
         return Phrase.of("prompt.screenRecorded", "technician", technician);
-    }
-
-    /** The notice on the phone when the portal shares without asking and records. */
-    public static Phrase screenNotice(String technician) {
-        return Phrase.of("prompt.screenNoticeRecorded", "technician", technician);
     }
 
     /** The transcript's line when a recording starts. */

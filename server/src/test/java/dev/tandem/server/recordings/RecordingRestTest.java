@@ -107,6 +107,8 @@ class RecordingRestTest {
                 tech.post("/api/v1/sessions/" + session + "/screen", "{\"control\":false}").expect(202);
                 JsonNode prompt = device.next("prompt");
                 assertThat(prompt.get("recorded").asBoolean()).isTrue();
+                assertThat(prompt.get("ask").asBoolean())
+                        .as("the default portal shares without asking, but a recorded screen is asked").isTrue();
                 assertThat(prompt.get("text").asText()).contains("recorded");
                 device.send("{\"type\":\"answer\",\"id\":\"" + prompt.get("id").asText() + "\",\"granted\":true}");
                 for (int i = 0; i < 100 && !tech.get("/api/v1/sessions/" + session + "/screen").json()
