@@ -190,7 +190,7 @@ export function RecordingPlayer({ session, canDelete }: { session: string; canDe
             aria-label={t('recording.position')}
             min={0}
             max={duration}
-            step={100}
+            step={1}
             value={position}
             disabled={!contents}
             onInput={(e) => setPosition(Number((e.target as HTMLInputElement).value))}

@@ -91,11 +91,14 @@ export function segmentsOf(entries: RecordEntry[]): Segment[] {
   return segments;
 }
 
-/** The session a viewer showed at `time`: of those open then, the one opened last; null when none was. */
+/**
+ * The session a viewer showed at `time`: of those open then (its closing moment included, so the end of a
+ * recording shows its last picture), the one opened last; null when none was.
+ */
 export function segmentAt(segments: Segment[], time: number): Segment | null {
   let found: Segment | null = null;
   for (const segment of segments) {
-    if (segment.start <= time && time < segment.end && (!found || segment.start >= found.start)) found = segment;
+    if (segment.start <= time && time <= segment.end && (!found || segment.start >= found.start)) found = segment;
   }
   return found;
 }

@@ -72,7 +72,25 @@ class RecordingBrowserTest {
         player.locator("[data-testid=recording-timeline]").evaluate("(el, v) => { el.value = v;"
                 + " el.dispatchEvent(new Event('input', { bubbles: true })); }", String.valueOf(position));
         assertThat(player).hasAttribute("data-drawn-at", String.valueOf(position));
+        org.assertj.core.api.Assertions.assertThat(player.locator("[data-testid=recording-screen] canvas").count())
+                .as("a viewer's screen at %d ms: %s", position, player.innerText()).isPositive();
         return (String) player.locator("[data-testid=recording-screen] canvas").first().evaluate(PIXELS);
+    }
+
+    /** What the recording holds, in short, for a failure's message: each record's kind, stream and time. */
+    private static String recordsOf(String session) throws Exception {
+        java.net.http.HttpResponse<byte[]> file = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/api/v1/sessions/" + session
+                        + "/recording/file")).header("Authorization", "Bearer " + tech.token()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        StringBuilder out = new StringBuilder();
+        for (dev.tandem.server.recordings.RecordingFile.Entry e : dev.tandem.server.recordings.RecordingFile.read(
+                new java.io.ByteArrayInputStream(file.body())).entries()) {
+            if (e.kind() != dev.tandem.server.recordings.RecordingFile.SCREEN || out.length() < 2000) {
+                out.append(e.kind()).append('/').append(e.stream()).append('@').append(e.at()).append(' ');
+            }
+        }
+        return out.toString();
     }
 
     @Test
@@ -139,6 +157,10 @@ class RecordingBrowserTest {
             long start = Long.parseLong(player.getAttribute("data-start"));
             long duration = Long.parseLong(player.getAttribute("data-duration"));
             assertThat(duration).isGreaterThan(0);
+
+            String records = recordsOf(session);
+            System.out.println("RecordingBrowserTest: start " + start + ", duration " + duration + ", before at "
+                    + beforeAt + "; " + records);
 
             // Just before the tap the Viewer showed the home screen; at the end, Settings.
             assertThat(playbackAt(player, beforeAt - start - 200)).isEqualTo(before);
