@@ -23,6 +23,7 @@ const settings: Settings = {
   smtp: { url: 'smtp://mail.example.com:587', passwordSet: true, from: 'support@example.com', source: 'settings' },
   retention: { transcriptDays: 90, logFileDays: null },
   twoFactor: 'nobody',
+  recordings: { limitMegabytes: 10240, usedBytes: 0 },
   sso: {
     issuer: null,
     clientId: null,

@@ -11,6 +11,7 @@ const screen = (status: ScreenState['status'], controlStatus: ScreenState['contr
   stoppedByCustomer: false,
   viewers: 0,
   revision: 1,
+  recording: 'off',
 });
 
 describe('the screen and control buttons, in the chat header and the Viewer alike', () => {

@@ -82,6 +82,7 @@ class OpenApiContractTest {
         VIEWS.put(CannedReplyView.class, "CannedReply");
         VIEWS.put(SessionNoteView.class, "SessionNote");
         VIEWS.put(SurveySummaryView.class, "SurveySummary");
+        VIEWS.put(RecordingView.class, "Recording");
     }
 
     /**
