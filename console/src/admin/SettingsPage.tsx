@@ -158,6 +158,25 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: (set
         </div>
       </section>
 
+      <section class="card mc-card" aria-labelledby="settings-files">
+        <header class="card__header">
+          <h2 class="card__title" id="settings-files">
+            {t('admin.settings.files')}
+          </h2>
+        </header>
+        <div class="card__body mc-form">
+          <p class="hint">{t('admin.settings.filesIntro')}</p>
+          <div class="mc-form__grid">
+            <Field label={t('admin.settings.maxFileMegabytes')} hint={t('admin.settings.megabytesHint')} error={errors.maxFileMegabytes}>
+              {(p) => <input {...p} name="maxFileMegabytes" type="number" min={1} inputMode="numeric" value={draft.maxFileMegabytes} onInput={onText(set('maxFileMegabytes'))} />}
+            </Field>
+            <Field label={t('admin.settings.maxSessionMegabytes')} hint={t('admin.settings.megabytesHint')} error={errors.maxSessionMegabytes}>
+              {(p) => <input {...p} name="maxSessionMegabytes" type="number" min={1} inputMode="numeric" value={draft.maxSessionMegabytes} onInput={onText(set('maxSessionMegabytes'))} />}
+            </Field>
+          </div>
+        </div>
+      </section>
+
       {serverError && (
         <p class="form-error" role="alert" data-testid="form-error">
           {serverError}

@@ -22,6 +22,7 @@ const settings: Settings = {
   effectivePublicUrl: 'http://localhost:8080',
   smtp: { url: 'smtp://mail.example.com:587', passwordSet: true, from: 'support@example.com', source: 'settings' },
   retention: { transcriptDays: 90, logFileDays: null },
+  files: { maxFileMegabytes: 20, maxSessionMegabytes: 100 },
   twoFactor: 'nobody',
   recordings: { limitMegabytes: 10240, usedBytes: 0 },
   sso: {
@@ -121,6 +122,7 @@ describe('settings form', () => {
       publicUrl: null,
       smtp: { url: 'smtp://mail.example.com:587', from: 'support@example.com' },
       retention: { transcriptDays: 90, logFileDays: null },
+      files: { maxFileMegabytes: 20, maxSessionMegabytes: 100 },
     });
     expect(settingsBody({ ...draft, smtpPassword: 's3cret' }).smtp).toHaveProperty('password', 's3cret');
     expect(settingsBody({ ...draft, clearPassword: true }).smtp).toHaveProperty('password', '');
@@ -133,6 +135,7 @@ describe('settings form', () => {
       publicUrl: 'https://support.example.com',
       smtp: { from: null },
       retention: { transcriptDays: 90, logFileDays: null },
+      files: { maxFileMegabytes: 20, maxSessionMegabytes: 100 },
     });
     expect(settingsBody({ ...draft, smtpUrl: 'smtp://other:25' }, fromCommandLine).smtp).toEqual({ url: 'smtp://other:25', from: null });
   });

@@ -195,6 +195,9 @@ export interface SettingsDraft {
   smtpFrom: string;
   transcriptDays: string;
   logFileDays: string;
+  /** Files both ways (docs/files.md), in MB; empty goes back to the default. */
+  maxFileMegabytes: string;
+  maxSessionMegabytes: string;
 }
 
 export type SettingsField = keyof SettingsDraft;
@@ -208,6 +211,8 @@ export function settingsDraftOf(settings: Settings): SettingsDraft {
     smtpFrom: settings.smtp.from ?? '',
     transcriptDays: settings.retention.transcriptDays == null ? '' : String(settings.retention.transcriptDays),
     logFileDays: settings.retention.logFileDays == null ? '' : String(settings.retention.logFileDays),
+    maxFileMegabytes: settings.files ? String(settings.files.maxFileMegabytes) : '',
+    maxSessionMegabytes: settings.files ? String(settings.files.maxSessionMegabytes) : '',
   };
 }
 
@@ -231,6 +236,10 @@ export function validateSettings(draft: SettingsDraft): FieldErrors<SettingsFiel
   if (from && !EMAIL.test(from.replace(/^.*<([^>]*)>\s*$/, '$1'))) errors.smtpFrom = 'admin.v.email';
   if (draft.transcriptDays.trim() && !intIn(draft.transcriptDays, 1, 36500)) errors.transcriptDays = 'admin.v.days';
   if (draft.logFileDays.trim() && !intIn(draft.logFileDays, 1, 36500)) errors.logFileDays = 'admin.v.days';
+  if (draft.maxFileMegabytes.trim() && !intIn(draft.maxFileMegabytes, 1, 1024)) errors.maxFileMegabytes = 'admin.v.fileMegabytes';
+  if (draft.maxSessionMegabytes.trim() && !intIn(draft.maxSessionMegabytes, 1, 10240)) {
+    errors.maxSessionMegabytes = 'admin.v.sessionMegabytes';
+  }
   return errors;
 }
 
@@ -254,6 +263,7 @@ export function settingsBody(draft: SettingsDraft, loaded?: Settings): SettingsC
     publicUrl: orNull(draft.publicUrl),
     smtp,
     retention: { transcriptDays: daysOrNull(draft.transcriptDays), logFileDays: daysOrNull(draft.logFileDays) },
+    files: { maxFileMegabytes: daysOrNull(draft.maxFileMegabytes), maxSessionMegabytes: daysOrNull(draft.maxSessionMegabytes) },
   };
 }
 

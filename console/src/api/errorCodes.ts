@@ -99,6 +99,11 @@ export const ERROR_CODES = {
   FILE_MISSING: { code: 'file_missing', httpStatus: 410 },
   SURVEY_NOT_FOUND: { code: 'survey_not_found', httpStatus: 404 },
   SURVEY_ANSWERED: { code: 'survey_answered', httpStatus: 409 },
+  FILE_TOO_LARGE: { code: 'file_too_large', httpStatus: 413 },
+  SESSION_FILES_FULL: { code: 'session_files_full', httpStatus: 413 },
+  FILE_DECLINED: { code: 'file_declined', httpStatus: 409 },
+  FILE_NOT_READY: { code: 'file_not_ready', httpStatus: 409 },
+  FILE_DAMAGED: { code: 'file_damaged', httpStatus: 422 },
   NODE_UNREACHABLE: { code: 'node_unreachable', httpStatus: 503 },
   SESSION_ELSEWHERE: { code: 'session_elsewhere', httpStatus: 409, closeCode: 4409 },
 } as const satisfies Record<string, ErrorCodeEntry>;

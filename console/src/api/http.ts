@@ -30,6 +30,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The CSRF token for a request this module cannot send itself (raw bytes: files both ways). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /**
  * The language the console is shown in: sent as Accept-Language, so that what the server words
  * (transcript lines, audit details) comes in the technician's language, not the browser's.

@@ -205,6 +205,10 @@ export type CannedReply = Schemas['CannedReply'];
 /** A private note on a session (`SessionNote`): technicians only, never the customer. */
 export type SessionNote = Schemas['SessionNote'];
 
+/** A file of a session, either way (`SessionFile`, docs/files.md). */
+export type SessionFile = Schemas['SessionFile'];
+export type SessionFiles = Schemas['SessionFiles'];
+
 /**
  * Frames pushed by /ws/console (docs/protocol.md, section 2). The envelopes are the socket's, not REST,
  * so they are written here; what they carry is each a view of the OpenAPI document.
@@ -220,4 +224,5 @@ export type ConsoleEvent =
   | { type: 'outbox'; mail: EmailReceipt }
   | { type: 'note'; session: string; note: SessionNote }
   | { type: 'replies'; scope: 'portal' | 'personal'; portal?: string }
+  | { type: 'files'; session: string; files: SessionFile[] }
   | { type: 'ping' };

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onCommand } from '../shell/commands';
 import { useI18n } from '../i18n/I18nProvider';
+import { SessionFiles } from '../files/SessionFiles';
 import { SessionNotes } from '../notes/SessionNotes';
 import { useCannedReplies } from '../replies/useCannedReplies';
 import { useConsole } from '../state/ConsoleProvider';
@@ -79,6 +80,7 @@ export function ChatWindow({ id, active, onRequestClose }: Props) {
         portal={session.portal}
       />
       <SessionNotes session={id} folded />
+      <SessionFiles session={id} live={!ended} />
       {confirming && (
         <ConfirmEndDialog customer={customer} onConfirm={() => actions.endSession(id)} onClose={() => setConfirming(false)} />
       )}

@@ -3,6 +3,9 @@ package dev.tandem.agent;
 import dev.tandem.agent.consent.ConsentKind;
 import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.diagnostics.DiagnosticsCollector;
+import dev.tandem.agent.files.FileExchange;
+import dev.tandem.agent.files.FileOffer;
+import dev.tandem.agent.files.FileRequest;
 import dev.tandem.agent.logs.LogFile;
 import dev.tandem.agent.logs.LogSource;
 import dev.tandem.agent.logs.LogUpload;
@@ -66,6 +69,7 @@ public final class AgentSession implements AutoCloseable {
     private final Outbox outbox = new Outbox();
     private final ScreenStreams screens;
     private final PhoneFeatures features;
+    private final FileExchange files;
     /** Diagnostics and log hand-overs granted while disconnected, run after the next welcome. */
     private final List<Runnable> afterWelcome = new ArrayList<>();
     private int uploads;
@@ -90,6 +94,11 @@ public final class AgentSession implements AutoCloseable {
         this.features = Objects.requireNonNull(features, "features");
         this.screens = ScreenStreams.create(features.screen(), consent);
         this.loop = new SessionLoop("tandem-session-" + SESSION_NUMBERS.incrementAndGet());
+        this.files = new FileExchange(message -> {
+            if (phase == Phase.JOINED) {
+                transmit(message); // otherwise the server asks again after the next welcome
+            }
+        }, loop::post, new FileEvents());
         this.link = new ServerLink(request.server(), Objects.requireNonNull(transport, "transport"), loop,
                 new ServerLink.Events() {
                     @Override
@@ -295,6 +304,36 @@ public final class AgentSession implements AutoCloseable {
             openScreen(((ServerMessage.ScreenOpen) message).stream);
         } else if (message instanceof ServerMessage.ScreenClose) {
             screens.close(((ServerMessage.ScreenClose) message).stream);
+        } else {
+            files.received(message);
+        }
+    }
+
+    /** Files both ways: what the exchange tells, passed on to the listener. */
+    private final class FileEvents implements FileExchange.Events {
+        @Override
+        public void offered(FileOffer offer) {
+            tell(l -> l.fileOffered(offer));
+        }
+
+        @Override
+        public void requested(FileRequest request) {
+            tell(l -> l.fileRequested(request));
+        }
+
+        @Override
+        public void saved(String id, String name, String where) {
+            tell(l -> l.fileSaved(id, name, where));
+        }
+
+        @Override
+        public void sent(String id, String name) {
+            tell(l -> l.fileSent(id, name));
+        }
+
+        @Override
+        public void failed(String id, String code, String reason) {
+            tell(l -> l.fileFailed(id, code, reason));
         }
     }
 

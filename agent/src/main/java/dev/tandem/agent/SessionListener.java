@@ -1,6 +1,8 @@
 package dev.tandem.agent;
 
 import dev.tandem.agent.consent.ConsentPrompt;
+import dev.tandem.agent.files.FileOffer;
+import dev.tandem.agent.files.FileRequest;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.ServerMessage;
 import java.time.Duration;
@@ -66,6 +68,34 @@ public interface SessionListener {
     }
 
     default void ended(String by, String reason) {
+    }
+
+    // ---- files both ways (docs/files.md) ----
+
+    /**
+     * The technician wants to send a file: ask the customer, then {@link FileOffer#accept} with where
+     * to save it (Downloads) or {@link FileOffer#decline}. Nothing is downloaded before the accept.
+     */
+    default void fileOffered(FileOffer offer) {
+    }
+
+    /**
+     * The technician asks for a file: let the customer pick one (the app's picker) and
+     * {@link FileRequest#send} its bytes, or {@link FileRequest#decline}.
+     */
+    default void fileRequested(FileRequest request) {
+    }
+
+    /** An accepted file is whole (its SHA-256 matched) and saved {@code where}. */
+    default void fileSaved(String id, String name, String where) {
+    }
+
+    /** The picked file arrived whole at the server. */
+    default void fileSent(String id, String name) {
+    }
+
+    /** A file was refused by the server or could not be saved: {@code code} for programs, {@code reason} for people. */
+    default void fileFailed(String id, String code, String reason) {
     }
 
     /**

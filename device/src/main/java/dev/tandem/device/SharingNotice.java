@@ -2,6 +2,8 @@ package dev.tandem.device;
 
 import dev.tandem.agent.SatisfactionSurvey;
 import dev.tandem.agent.SessionListener;
+import dev.tandem.agent.files.FileOffer;
+import dev.tandem.agent.files.FileRequest;
 import dev.tandem.agent.consent.ConsentPrompt;
 import dev.tandem.device.diagnostics.VirtualLogs;
 import dev.tandem.device.diagnostics.VirtualPermissions;
@@ -93,6 +95,36 @@ final class SharingNotice implements SessionListener {
     @Override
     public void promptClosed(String promptId) {
         customer.promptClosed(promptId);
+    }
+
+    @Override
+    public void fileOffered(FileOffer offer) {
+        journal.record("Offered a file: " + offer.name() + " (" + offer.size() + " bytes)");
+        customer.fileOffered(offer);
+    }
+
+    @Override
+    public void fileRequested(FileRequest request) {
+        journal.record("Asked for a file (" + request.id() + ")");
+        customer.fileRequested(request);
+    }
+
+    @Override
+    public void fileSaved(String id, String name, String where) {
+        journal.record("Saved a file: " + name);
+        customer.fileSaved(id, name, where);
+    }
+
+    @Override
+    public void fileSent(String id, String name) {
+        journal.record("Sent a file: " + name);
+        customer.fileSent(id, name);
+    }
+
+    @Override
+    public void fileFailed(String id, String code, String reason) {
+        journal.record("A file failed: " + code);
+        customer.fileFailed(id, code, reason);
     }
 
     @Override

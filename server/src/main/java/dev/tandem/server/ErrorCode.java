@@ -124,6 +124,18 @@ public enum ErrorCode {
     /** The survey was answered already; an answer is not changed afterwards. */
     SURVEY_ANSWERED("survey_answered", 409),
 
+    // Files both ways (docs/files.md).
+    /** A file larger than the settings' limit per file. */
+    FILE_TOO_LARGE("file_too_large", 413),
+    /** The session already holds the settings' limit of file bytes. */
+    SESSION_FILES_FULL("session_files_full", 413),
+    /** The customer declined the offer or the request; the file cannot be pushed or sent any more. */
+    FILE_DECLINED("file_declined", 409),
+    /** A step out of turn: the file is not complete, already offered, or a piece not the next. */
+    FILE_NOT_READY("file_not_ready", 409),
+    /** The bytes do not match what was declared (a piece's CRC-32 or the file's SHA-256). */
+    FILE_DAMAGED("file_damaged", 422),
+
     // Several nodes (docs/deployment.md).
     /** The node that owns a session did not answer a forwarded command in time (gone, or the bus is away); safe to retry. */
     NODE_UNREACHABLE("node_unreachable", 503),

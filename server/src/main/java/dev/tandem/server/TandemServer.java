@@ -44,6 +44,10 @@ import dev.tandem.server.ws.ConsoleEndpoint;
 import dev.tandem.server.events.Events;
 import dev.tandem.server.events.LocalEvents;
 import dev.tandem.server.live.AppInvites;
+import dev.tandem.server.live.FileExchanges;
+import dev.tandem.server.files.FileLimits;
+import dev.tandem.server.files.FileShelf;
+import dev.tandem.server.files.FileStore;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.ScreenSharing;
 import dev.tandem.server.live.SessionDiagnostics;
@@ -247,7 +251,10 @@ public final class TandemServer implements AutoCloseable {
         SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
                 consoles, clock, audit);
         AppInvites appInvites = new AppInvites(sessions, new AppInviteStore(database), links, audit, clock);
-        sessions.plug(screens, diagnostics, appInvites);
+        FileStore fileStore = new FileStore(database);
+        FileShelf fileShelf = new FileShelf(fileStore, new FileLimits(settings, fileStore), access, consoles, audit, clock);
+        FileExchanges files = new FileExchanges(sessions, fileShelf, consoles, audit, clock);
+        sessions.plug(screens, diagnostics, appInvites, files);
         SurveyStore surveyStore = new SurveyStore(database);
         Surveys surveys = new Surveys(surveyStore, portals, audit, clock);
         sessions.askAfterwards(surveys);

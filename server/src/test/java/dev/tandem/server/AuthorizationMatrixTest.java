@@ -37,6 +37,8 @@ class AuthorizationMatrixTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The text of the owner's personal canned replies, which nobody else's list may contain. */
     private static final String OWNERS_WORDS = "Lucia's own words";
+    /** The SHA-256 of the three bytes "abc", the file the file rows send. */
+    private static final String ABC_SHA256 = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
 
     enum Caller { ANONYMOUS, CUSTOMER, OWNER, OTHER, ADMIN }
 
@@ -179,6 +181,20 @@ class AuthorizationMatrixTest {
                     + "\",\"text\":\"Hello\"}").expect(201).json().get("id").asText();
         }
 
+        /** A file the owner declared on the session, none of its bytes sent yet. */
+        String freshDeclaredFile() {
+            return owner.post("/api/v1/sessions/" + session + "/files", "{\"name\":\"a.txt\",\"size\":3,\"sha256\":\""
+                    + ABC_SHA256 + "\"}").expect(201).json().get("id").asText();
+        }
+
+        /** A file the owner sent whole to the session (not offered yet). */
+        String freshSentFile() {
+            String file = freshDeclaredFile();
+            owner.send(owner.request("/api/v1/sessions/" + session + "/files/" + file + "/parts/0")
+                    .PUT(HttpRequest.BodyPublishers.ofString("abc"))).expect(200);
+            return file;
+        }
+
         /**
          * Session recording (issue 18.6): a live session of the owner on a portal that records, with the
          * screen asked for, so its recording has begun.
@@ -227,6 +243,9 @@ class AuthorizationMatrixTest {
             values.put("freshOwnerReply", this::freshOwnerReply);
             values.put("portalReply", () -> portalReply == null ? portalReply = freshPortalReply() : portalReply);
             values.put("freshPortalReply", this::freshPortalReply);
+            values.put("declaredFile", this::freshDeclaredFile);
+            values.put("zero", () -> "0");
+            values.put("sentFile", this::freshSentFile);
             values.put("recordedSession", () -> recordedSession == null ? recordedSession = freshRecordedSession()
                     : recordedSession);
             values.put("freshRecordedSession", this::freshRecordedSession);
@@ -321,6 +340,14 @@ class AuthorizationMatrixTest {
         // Private session notes: whoever may see the session, live or ended; never the customer.
         row("GET", session + "/notes", null, 401, 401, 200, 404, 200);
         row("POST", session + "/notes", "{\"text\":\"A private note\"}", 401, 401, 201, 404, 201);
+        // Files both ways (docs/files.md): the session's technician and administrators, live or ended.
+        row("GET", session + "/files", null, 401, 401, 200, 404, 200);
+        row("POST", session + "/files", "{\"name\":\"a.txt\",\"size\":3,\"sha256\":\"" + ABC_SHA256 + "\"}",
+                401, 401, 201, 404, 201);
+        row("PUT", session + "/files/{declaredFile}/parts/{zero}", "abc", 401, 401, 200, 404, 200);
+        row("GET", session + "/files/{sentFile}/content", null, 401, 401, 200, 404, 200);
+        row("POST", session + "/file-offers", "{\"file\":\"{sentFile}\"}", 401, 401, 202, 404, 202);
+        row("POST", session + "/file-requests", "", 401, 401, 201, 404, 201);
         // The satisfaction survey: the one-time token its end gave the customer is the only permission,
         // for anyone holding it (SurveyTest answers with a real one); the summary is for administrators.
         row("POST", "/api/v1/surveys/{noSurvey}", "{\"rating\":5}", 404, 404, 404, 404, 404);

@@ -11,6 +11,9 @@ import dev.tandem.agent.ResumeTicket;
 import dev.tandem.agent.SatisfactionSurvey;
 import dev.tandem.agent.ServerAddress;
 import dev.tandem.agent.SessionListener;
+import dev.tandem.agent.files.FileOffer;
+import dev.tandem.agent.files.FileRequest;
+import dev.tandem.android.files.DownloadsSaver;
 import dev.tandem.agent.SessionRequest;
 import dev.tandem.agent.consent.ConsentPrompt;
 import dev.tandem.agent.transport.Transport;
@@ -71,6 +74,7 @@ public final class ActiveSession {
     private final CaptureConsent consent;
     private final List<Observer> observers = new CopyOnWriteArrayList<>();
     private final SessionSurvey survey = new SessionSurvey(main, this::changed);
+    private final SessionFiles files;
 
     // Main-thread state.
     private AgentSession agent;
@@ -98,6 +102,7 @@ public final class ActiveSession {
         this.inFront = inFront;
         this.notifications = new SessionNotifications(this.context);
         this.consent = new CaptureConsent(this.context, inFront, notifications);
+        this.files = new SessionFiles(main, this::changed, new DownloadsSaver(this.context));
     }
 
     /** A session over WebSockets (Java-WebSocket). */
@@ -337,6 +342,9 @@ public final class ActiveSession {
     /** {@code technician}, {@code customer} or {@code server} once ended; null otherwise. */
     public String endedBy() { return endedBy; }
 
+    /** Files both ways: the technician's offers and requests waiting for the customer (docs/files.md). */
+    public SessionFiles files() { return files; }
+
     /** The portal's satisfaction survey, once the session is over (state NONE when there is none). */
     public SessionSurvey survey() { return survey; }
 
@@ -363,6 +371,7 @@ public final class ActiveSession {
         endedBy = endReason = null;
         refusal = null;
         survey.reset();
+        files.reset();
     }
 
     private void sharingChanged(boolean screenNow, boolean controlNow) {
@@ -380,6 +389,7 @@ public final class ActiveSession {
     private void over() {
         phase = Phase.OVER;
         prompts.clear();
+        files.reset();
         screenShared = controlShared = capturing = false;
         consent.done();
         ScreenCaptureService.stop(context);
@@ -471,6 +481,31 @@ public final class ActiveSession {
         @Override
         public void sharing(boolean screenNow, boolean controlNow) {
             apply(() -> sharingChanged(screenNow, controlNow));
+        }
+
+        @Override
+        public void fileOffered(FileOffer offer) {
+            apply(() -> files.offered(offer));
+        }
+
+        @Override
+        public void fileRequested(FileRequest request) {
+            apply(() -> files.requested(request));
+        }
+
+        @Override
+        public void fileSaved(String id, String name, String where) {
+            apply(() -> files.finished(new SessionFiles.Outcome(SessionFiles.Outcome.Kind.SAVED, name, null)));
+        }
+
+        @Override
+        public void fileSent(String id, String name) {
+            apply(() -> files.finished(new SessionFiles.Outcome(SessionFiles.Outcome.Kind.SENT, name, null)));
+        }
+
+        @Override
+        public void fileFailed(String id, String code, String reason) {
+            apply(() -> files.finished(new SessionFiles.Outcome(SessionFiles.Outcome.Kind.FAILED, "", reason)));
         }
 
         @Override

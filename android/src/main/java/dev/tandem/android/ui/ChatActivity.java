@@ -48,6 +48,7 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
     private ConsentPrompt shownPrompt;
     private boolean capabilitiesChecked;
     private SurveyPanel surveyPanel;
+    private FileDialogs fileDialogs;
 
     @Override
     protected void onCreate(Bundle saved) {
@@ -70,6 +71,7 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         allowCapture.setOnClickListener(v -> session.askAndroidAgain());
         notificationsOff = findViewById(R.id.notifications_off);
         surveyPanel = new SurveyPanel(this, session.survey());
+        fileDialogs = new FileDialogs(this, session.files());
         findViewById(R.id.notifications_allow).setOnClickListener(v -> NotificationPermission.openSettings(this));
         if (saved == null) {
             NotificationPermission.askIfNeeded(this);
@@ -175,6 +177,13 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         showStatus(s);
         showPrompt(s);
         surveyPanel.show(s.survey());
+        fileDialogs.show(s.files());
+    }
+
+    @Override
+    protected void onActivityResult(int requestCode, int resultCode, Intent data) {
+        super.onActivityResult(requestCode, resultCode, data);
+        fileDialogs.picked(requestCode, resultCode, data);
     }
 
     private void showStatus(ActiveSession s) {

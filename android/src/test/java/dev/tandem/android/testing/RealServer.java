@@ -92,6 +92,34 @@ public final class RealServer implements AutoCloseable {
         return call("POST", path, json, expected);
     }
 
+    /** PUT raw bytes as the technician (a part of a file, docs/files.md); fails unless {@code expected}. */
+    public JsonNode put(String path, byte[] body, int expected) throws IOException {
+        HttpURLConnection http = (HttpURLConnection) new URL(baseUrl + path).openConnection();
+        http.setRequestMethod("PUT");
+        http.setRequestProperty("Authorization", "Bearer " + technicianToken);
+        http.setRequestProperty("Content-Type", "application/octet-stream");
+        http.setDoOutput(true);
+        try (OutputStream out = http.getOutputStream()) {
+            out.write(body);
+        }
+        int status = http.getResponseCode();
+        byte[] answer = read(status >= 400 ? http.getErrorStream() : http.getInputStream());
+        if (status != expected) {
+            throw new AssertionError("PUT " + path + " answered " + status + ": " + new String(answer, StandardCharsets.UTF_8));
+        }
+        return JSON.readTree(answer);
+    }
+
+    /** GET raw bytes as the technician (a download); fails unless 200. */
+    public byte[] bytes(String path) throws IOException {
+        HttpURLConnection http = (HttpURLConnection) new URL(baseUrl + path).openConnection();
+        http.setRequestProperty("Authorization", "Bearer " + technicianToken);
+        if (http.getResponseCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + http.getResponseCode());
+        }
+        return read(http.getInputStream());
+    }
+
     private JsonNode call(String method, String path, String json, int expected) throws IOException {
         HttpURLConnection http = (HttpURLConnection) new URL(baseUrl + path).openConnection();
         http.setRequestMethod(method);

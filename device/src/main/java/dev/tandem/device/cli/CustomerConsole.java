@@ -4,6 +4,9 @@ import dev.tandem.agent.MessageRefusedException;
 import dev.tandem.agent.SatisfactionSurvey;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.consent.ConsentPrompt;
+import dev.tandem.agent.files.FileOffer;
+import dev.tandem.agent.files.FileRequest;
+import dev.tandem.agent.files.FileSaver;
 import dev.tandem.device.VirtualPhone;
 import dev.tandem.protocol.TandemStatus;
 import dev.tandem.protocol.message.ServerMessage;
@@ -27,7 +30,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Stdin lines: a plain line is a chat message ({@code //} at the start sends a line that begins
  * with {@code /}); {@code /yes} and {@code /no} answer the oldest open prompt; {@code /stop} stops
- * screen sharing and control; {@code /quit} leaves the session. The end of stdin ends nothing: the
+ * screen sharing and control; {@code /quit} leaves the session; {@code /accept-file ID},
+ * {@code /decline-file ID} and {@code /send-file ID PATH} answer files ({@link CustomerFiles}). The end of stdin ends nothing: the
  * session goes on until one side ends it, and {@link #outcome()} then says how the command exits.
  * When the portal asks how it went (a {@code survey} event before {@code ended}), the command waits,
  * while stdin is open and for at most {@link #SURVEY_WAIT}, for {@code /rate N [comment]} or
@@ -46,6 +50,7 @@ final class CustomerConsole implements SessionListener {
     private final VirtualPhone phone;
     private final CustomerEvents events;
     private final ConsentMode consentMode;
+    private final CustomerFiles files;
     private final Deque<ConsentPrompt> openPrompts = new ConcurrentLinkedDeque<>();
     /** The last screen prompt said the session is recorded (issue 18.6): the sharing notice says so too. */
     private volatile boolean screenRecorded;
@@ -53,7 +58,8 @@ final class CustomerConsole implements SessionListener {
     private final AtomicReference<SatisfactionSurvey> survey = new AtomicReference<>();
     private volatile boolean stdinOpen = true;
 
-    CustomerConsole(VirtualPhone phone, CustomerEvents events, ConsentMode consentMode) {
+    CustomerConsole(VirtualPhone phone, CustomerEvents events, ConsentMode consentMode, FileSaver downloads) {
+        this.files = new CustomerFiles(events, downloads);
         this.phone = phone;
         this.events = events;
         this.consentMode = consentMode;
@@ -102,6 +108,9 @@ final class CustomerConsole implements SessionListener {
             rate(words);
             return;
         }
+        if (files.command(words)) {
+            return;
+        }
         switch (command.toLowerCase(Locale.ROOT)) {
             case "/skip" -> skipSurvey();
             case "/yes" -> answerOldest(true);
@@ -113,7 +122,8 @@ final class CustomerConsole implements SessionListener {
             }
             case "/quit" -> phone.leave();
             default -> events.error("Unknown command " + words[0] + ": use /yes, /no, /stop or /quit (after the"
-                    + " session, /rate or /skip), and start a message with // to send a line that begins with /.");
+                    + " session, /rate or /skip; for files, /accept-file ID, /decline-file ID or /send-file ID PATH),"
+                    + " and start a message with // to send a line that begins with /.");
         }
     }
 
@@ -258,6 +268,31 @@ final class CustomerConsole implements SessionListener {
                     : "How did it go? Answer /rate and a number from 1 (bad) to 5 (very good), then a comment if you"
                             + " like; or /skip.");
         }
+    }
+
+    @Override
+    public void fileOffered(FileOffer offer) {
+        files.offered(offer);
+    }
+
+    @Override
+    public void fileRequested(FileRequest request) {
+        files.requested(request);
+    }
+
+    @Override
+    public void fileSaved(String id, String name, String where) {
+        files.saved(id, name, where);
+    }
+
+    @Override
+    public void fileSent(String id, String name) {
+        files.sent(id, name);
+    }
+
+    @Override
+    public void fileFailed(String id, String code, String reason) {
+        files.failed(id, code, reason);
     }
 
     @Override

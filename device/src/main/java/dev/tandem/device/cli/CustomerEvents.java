@@ -106,6 +106,32 @@ final class CustomerEvents {
         write(event("surveyAnswered").put("outcome", outcome).put("rating", rating));
     }
 
+    // ---- files both ways (docs/files.md) ----
+
+    /** The technician offers a file: {@code /accept-file ID} or {@code /decline-file ID}. */
+    void fileOffered(String id, String name, long size, String from) {
+        write(event("fileOffered").put("id", id).put("name", name).put("size", size).put("from", from));
+    }
+
+    /** The technician asks for a file: {@code /send-file ID PATH} or {@code /decline-file ID}. */
+    void fileRequested(String id, String from) {
+        write(event("fileRequested").put("id", id).put("from", from));
+    }
+
+    /** An accepted file is whole, verified, and saved at {@code path}. */
+    void fileSaved(String id, String name, String path) {
+        write(event("fileSaved").put("id", id).put("name", name).put("path", path));
+    }
+
+    /** The file the customer sent arrived whole at the server. */
+    void fileSent(String id, String name) {
+        write(event("fileSent").put("id", id).put("name", name));
+    }
+
+    void fileFailed(String id, String code, String reason) {
+        write(event("fileFailed").put("id", id).put("code", code).put("reason", reason));
+    }
+
     void resumed() {
         write(event("resumed"));
     }

@@ -3,6 +3,7 @@ package dev.tandem.device.cli;
 import dev.tandem.agent.AppInvitation;
 import dev.tandem.agent.ServerAddress;
 import dev.tandem.device.DeviceProfile;
+import dev.tandem.device.DownloadsFolder;
 import dev.tandem.device.ScreenImage;
 import dev.tandem.device.VirtualPhone;
 import dev.tandem.protocol.SessionCode;
@@ -93,6 +94,11 @@ public final class DeviceCommand implements Callable<Integer> {
             description = "A PNG or JPEG picture to show as the phone's screen instead of its own home screen.")
     Path screen;
 
+    @Option(names = "--downloads", paramLabel = "DIR", defaultValue = "tandem-downloads",
+            description = "Where files the customer accepts are saved, as the app saves them to Downloads"
+                    + " (default: ${DEFAULT-VALUE} in the current directory).")
+    Path downloads;
+
     private final InputStream stdin;
     private final OutputStream stdout;
 
@@ -145,7 +151,7 @@ public final class DeviceCommand implements Callable<Integer> {
                     "Unknown consent mode '" + consent + "': use ask|yes|no."));
             phone = screen == null ? VirtualPhone.create(phoneProfile)
                     : VirtualPhone.create(phoneProfile, ScreenImage.open(screen));
-            console = new CustomerConsole(phone, new CustomerEvents(stdout), consentMode);
+            console = new CustomerConsole(phone, new CustomerEvents(stdout), consentMode, new DownloadsFolder(downloads));
             if (language != null) {
                 phone.language(language);
             }

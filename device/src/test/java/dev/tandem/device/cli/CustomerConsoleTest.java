@@ -29,7 +29,8 @@ class CustomerConsoleTest {
     void joinSession() throws Exception {
         peer = TandemPeer.open();
         phone = VirtualPhone.create(DeviceProfile.SAMSUNG);
-        console = new CustomerConsole(phone, new CustomerEvents(stdout), ConsentMode.ASK);
+        console = new CustomerConsole(phone, new CustomerEvents(stdout), ConsentMode.ASK,
+                new dev.tandem.device.DownloadsFolder(java.nio.file.Path.of("target", "downloads-" + System.nanoTime())));
         phone.join(ServerAddress.parse(peer.baseUrl()), SessionCode.parse("123456789").orElseThrow(), "Ana", console);
         peer.welcome();
         awaitEvents(1);

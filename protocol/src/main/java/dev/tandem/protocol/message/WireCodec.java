@@ -27,6 +27,8 @@ public final class WireCodec {
                 .configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, false)
                 .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        // Files both ways (issue 18.5) keeps its frames in a file of its own.
+        mapper.registerSubtypes(FileFrames.types().toArray(new com.fasterxml.jackson.databind.jsontype.NamedType[0]));
         return new WireCodec(mapper);
     }
 

@@ -63,6 +63,16 @@ public enum AuditAction {
     REPLY_DELETED("reply.deleted"),
     NOTE_ADDED("note.added"),
     SURVEY_ANSWERED("survey.answered"),
+    // Files both ways (docs/files.md).
+    FILE_UPLOADED("file.uploaded"),
+    FILE_OFFERED("file.offered"),
+    FILE_ACCEPTED("file.accepted"),
+    FILE_DECLINED("file.declined"),
+    FILE_SAVED("file.saved"),
+    FILE_REQUESTED("file.requested"),
+    FILE_RECEIVED("file.received"),
+    FILE_DOWNLOADED("file.downloaded"),
+    // Session recording (docs/recording.md).
     RECORDING_STARTED("recording.started"),
     RECORDING_STOPPED("recording.stopped"),
     RECORDING_REFUSED("recording.refused"),

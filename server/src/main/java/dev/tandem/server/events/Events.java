@@ -7,6 +7,7 @@ import dev.tandem.server.view.LogsView;
 import dev.tandem.server.view.MailReceiptView;
 import dev.tandem.server.view.MessageView;
 import dev.tandem.server.view.ScreenView;
+import dev.tandem.server.view.SessionFilesView;
 import dev.tandem.server.view.SessionNoteView;
 import dev.tandem.server.view.SessionView;
 import java.util.LinkedHashMap;
@@ -65,6 +66,14 @@ public interface Events {
             fields.put("portal", portal);
         }
         publish(new Event("replies", portal == null ? new Audience.Owner(ownerId) : new Audience.EveryConsole(), fields));
+    }
+
+    /** Files both ways: a file of the session was added or moved on ({@code {"type":"files","session","files"}}). */
+    default void filesChanged(long ownerId, String sessionId, SessionFilesView filesView) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("files", filesView.files());
+        fields.put("session", sessionId);
+        publish(new Event("files", new Audience.Owner(ownerId), fields));
     }
 
     /** A per-session event: {@code {"type","session",type: view}}, the view a {@code view} record. */

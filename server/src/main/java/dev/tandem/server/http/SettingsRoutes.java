@@ -144,6 +144,18 @@ final class SettingsRoutes {
                 change.logFileDays(Bodies.integer(retention, "logFileDays").orElse(null));
             }
         }
+        if (body.has("files")) {
+            JsonNode files = body.get("files");
+            if (!files.isObject()) {
+                throw Rejection.badInput("'files' must be an object with 'maxFileMegabytes' and 'maxSessionMegabytes'.");
+            }
+            if (files.has("maxFileMegabytes")) {
+                change.fileMegabytes(Bodies.integer(files, "maxFileMegabytes").orElse(null));
+            }
+            if (files.has("maxSessionMegabytes")) {
+                change.sessionFileMegabytes(Bodies.integer(files, "maxSessionMegabytes").orElse(null));
+            }
+        }
         return change;
     }
 }

@@ -17,6 +17,7 @@ import dev.tandem.server.events.Events;
 import dev.tandem.server.requests.ChatRequests;
 
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.FileExchanges;
 import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.recordings.Recordings;
 import dev.tandem.server.records.LogFiles;
@@ -64,6 +65,7 @@ public final class WebApp {
     private final CannedReplyRoutes replies;
     private final NoteRoutes notes;
     private final SurveyRoutes surveys;
+    private final FileRoutes files;
     private final RecordingRoutes recordings;
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
@@ -141,6 +143,7 @@ public final class WebApp {
         this.notes = new NoteRoutes(s.records().notes(), authenticator, bodies);
         this.surveys = new SurveyRoutes(s.surveying().surveys(), s.surveying().store(), authenticator, bodies,
                 s.surveying().clock());
+        this.files = new FileRoutes(s.sessions().feature(FileExchanges.class), authenticator, bodies, commands);
         this.androidApp = AndroidAppRoutes.fromEnvironment();
         this.join = new JoinPage(s.codes(), androidApp.downloadLink(s.storeUrl()), s.clients(), s.links());
         this.metrics = s.metrics();
@@ -195,6 +198,7 @@ public final class WebApp {
         replies.register(routes);
         notes.register(routes);
         surveys.register(routes);
+        files.register(routes);
         recordings.register(routes);
         join.register(routes);
         androidApp.register(routes);

@@ -31,6 +31,11 @@ public final class Settings {
     static final String SMTP_FROM = "smtp.from";
     static final String TRANSCRIPT_DAYS = "retention.transcript-days";
     static final String LOG_FILE_DAYS = "retention.log-file-days";
+    static final String FILE_MEGABYTES = "files.max-file-mb";
+    static final String SESSION_FILE_MEGABYTES = "files.max-session-mb";
+    /** Files both ways: the limits when an administrator set none (docs/files.md). */
+    public static final int DEFAULT_FILE_MEGABYTES = 20;
+    public static final int DEFAULT_SESSION_FILE_MEGABYTES = 100;
     static final String RECORDING_LIMIT_MB = "recordings.limit-megabytes";
     /** The storage recordings may use when no administrator chose (issue 18.6): 10 GiB. */
     public static final int DEFAULT_RECORDING_LIMIT_MB = 10 * 1024;
@@ -130,6 +135,16 @@ public final class Settings {
         return value(LOG_FILE_DAYS).map(Integer::valueOf);
     }
 
+    /** The largest file either way between a technician and a customer, in MB (2^20 bytes). */
+    public int fileMegabytes() {
+        return value(FILE_MEGABYTES).map(Integer::valueOf).orElse(DEFAULT_FILE_MEGABYTES);
+    }
+
+    /** The most bytes of files one session holds, in MB. */
+    public int sessionFileMegabytes() {
+        return value(SESSION_FILE_MEGABYTES).map(Integer::valueOf).orElse(DEFAULT_SESSION_FILE_MEGABYTES);
+    }
+
     /** The megabytes (MiB) all session recordings together may use; past it no recording starts. */
     public int recordingLimitMegabytes() {
         return value(RECORDING_LIMIT_MB).map(Integer::valueOf).orElse(DEFAULT_RECORDING_LIMIT_MB);
@@ -158,7 +173,7 @@ public final class Settings {
                 new SettingsView.Smtp(current.map(SmtpSettings::urlWithoutPassword).orElse(null),
                         current.flatMap(SmtpSettings::password).isPresent(), value(SMTP_FROM).orElse(null), smtpSource()),
                 new SettingsView.Retention(transcriptDays().orElse(null), logFileDays().orElse(null)),
-                signIn.twoFactor(), signIn.sso(),
+                signIn.twoFactor(), signIn.sso(), new SettingsView.Files(fileMegabytes(), sessionFileMegabytes()),
                 new SettingsView.Recordings(recordingLimitMegabytes(), recordingBytesUsed));
     }
 

@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 public final class SettingsChange {
     static final int MAX_RETENTION_DAYS = 3650;
+    /** Files both ways: the bounds an administrator may set (the database keeps the bytes). */
+    static final int MAX_FILE_MEGABYTES = 1024;
+    static final int MAX_SESSION_FILE_MEGABYTES = 10240;
     private final Map<String, Optional<String>> values = new LinkedHashMap<>();
     private final List<String> described = new ArrayList<>();
 
@@ -115,6 +118,27 @@ public final class SettingsChange {
     /** After how many days log files of ended sessions are removed. */
     public SettingsChange logFileDays(Integer days) {
         return days(Settings.LOG_FILE_DAYS, "retention.logFileDays", days);
+    }
+
+    /** The largest file either way (files both ways), in MB; null goes back to the default. */
+    public SettingsChange fileMegabytes(Integer megabytes) {
+        return megabytes(Settings.FILE_MEGABYTES, "files.maxFileMegabytes", megabytes, MAX_FILE_MEGABYTES);
+    }
+
+    /** The most file bytes one session holds, in MB; null goes back to the default. */
+    public SettingsChange sessionFileMegabytes(Integer megabytes) {
+        return megabytes(Settings.SESSION_FILE_MEGABYTES, "files.maxSessionMegabytes", megabytes, MAX_SESSION_FILE_MEGABYTES);
+    }
+
+    private SettingsChange megabytes(String name, String label, Integer megabytes, int most) {
+        if (megabytes == null) {
+            return clear(name, label);
+        }
+        if (megabytes < 1 || megabytes > most) {
+            throw Rejection.badInput("'" + label.substring(label.indexOf('.') + 1) + "' must be between 1 and " + most
+                    + " MB, or null for the default.");
+        }
+        return set(name, String.valueOf(megabytes), label + " = " + megabytes);
     }
 
     /** How many megabytes (MiB) all session recordings together may use; null: the default. */

@@ -53,10 +53,14 @@ public final class RetentionStore {
         });
     }
 
-    /** Deletes a session's log-file records (the caller removes the bytes); returns how many went. */
+    /** Deletes a session's log-file records (the caller removes the bytes) and its files both ways; returns how many went. */
     public int removeLogFiles(String sessionId, Instant at) {
         return jdbi.inTransaction(h -> {
             int files = h.createUpdate("DELETE FROM log_files WHERE session_id = :s").bind("s", sessionId).execute();
+            // Files both ways (docs/files.md) are kept as long as the log files, and go with them.
+            h.createUpdate("DELETE FROM session_file_pieces WHERE file_id IN"
+                    + " (SELECT id FROM session_files WHERE session_id = :s)").bind("s", sessionId).execute();
+            files += h.createUpdate("DELETE FROM session_files WHERE session_id = :s").bind("s", sessionId).execute();
             h.createUpdate("UPDATE support_sessions SET log_files_removed_at = :at WHERE id = :s")
                     .bind("at", at).bind("s", sessionId).execute();
             return files;

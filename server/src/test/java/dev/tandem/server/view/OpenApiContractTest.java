@@ -82,6 +82,8 @@ class OpenApiContractTest {
         VIEWS.put(CannedReplyView.class, "CannedReply");
         VIEWS.put(SessionNoteView.class, "SessionNote");
         VIEWS.put(SurveySummaryView.class, "SurveySummary");
+        VIEWS.put(SessionFileView.class, "SessionFile");
+        VIEWS.put(SessionFilesView.class, "SessionFiles");
         VIEWS.put(RecordingView.class, "Recording");
     }
 
