@@ -15,6 +15,7 @@ import { adminHref } from './route';
 import type { DiagnosticsReport } from '../api/types';
 import type { HistoryLogFile, PermissionEvent, SessionHistory } from './types';
 import { useLoad } from './useLoad';
+import { SessionFiles } from '../files/SessionFiles';
 import { SessionNotes } from '../notes/SessionNotes';
 import { RecordingPlayer } from '../recordings/RecordingPlayer';
 
@@ -153,6 +154,7 @@ function SessionDetails({ history }: { history: SessionHistory }) {
 
       <div class="card mc-card" data-testid="history-notes">
         <SessionNotes session={s.id} initial={history.notes ?? []} />
+        <SessionFiles session={s.id} live={false} />
       </div>
 
       <section class="card mc-card" aria-labelledby="h-diagnostics" data-testid="history-diagnostics">

@@ -10,6 +10,7 @@ import type {
   OutboxMail,
   Portal,
   ScreenState,
+  DrawingSent,
   Session,
   SessionCode,
 } from './types';
@@ -43,6 +44,9 @@ export const api = {
   /** Asks for the screen; with control, for control too. `false` while control is granted releases it. */
   requestScreen: (id: string, control: boolean) => request<ScreenState>('POST', `/sessions/${enc(id)}/screen`, { control }),
   stopViewing: (id: string) => request<ScreenState>('DELETE', `/sessions/${enc(id)}/screen`),
+  /** A laser-pointer position or a pen stroke on the customer's screen, in the phone's pixels (issue 18.7). */
+  draw: (id: string, kind: 'pointer' | 'stroke', points: [number, number][]) =>
+    request<DrawingSent>('POST', `/sessions/${enc(id)}/drawings`, { kind, points }),
 
   diagnostics: (id: string) => request<DiagnosticsState>('GET', `/sessions/${enc(id)}/diagnostics`),
   /** Asks the customer to share device information (the portal decides whether they are asked). */

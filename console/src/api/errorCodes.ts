@@ -104,6 +104,8 @@ export const ERROR_CODES = {
   FILE_DECLINED: { code: 'file_declined', httpStatus: 409 },
   FILE_NOT_READY: { code: 'file_not_ready', httpStatus: 409 },
   FILE_DAMAGED: { code: 'file_damaged', httpStatus: 422 },
+  DRAWINGS_UNAVAILABLE: { code: 'drawings_unavailable', httpStatus: 409 },
+  DRAWINGS_HIDDEN: { code: 'drawings_hidden', httpStatus: 409 },
   NODE_UNREACHABLE: { code: 'node_unreachable', httpStatus: 503 },
   SESSION_ELSEWHERE: { code: 'session_elsewhere', httpStatus: 409, closeCode: 4409 },
 } as const satisfies Record<string, ErrorCodeEntry>;

@@ -61,6 +61,8 @@ export type EmailReceipt = Schemas['MailReceipt'];
  * them; an older one is dropped.
  */
 export type ScreenState = Schemas['Screen'];
+/** What POST /sessions/{id}/drawings passed on to the phone (issue 18.7). */
+export type DrawingSent = Schemas['DrawingSent'];
 
 /*
  * The diagnostics report is the phone's own format (DiagnosticsReport v1, module `protocol`,

@@ -11,6 +11,7 @@ import { useToast } from '../ui/Toast';
 import { openPopOut } from './popOut';
 import { controlButton } from './screenControls';
 import { ClipboardControl } from './ClipboardControl';
+import { DrawingTools, DrawingsHiddenBadge, useDrawingTools } from './DrawingTools';
 import { QualityMenu } from './QualityMenu';
 import { ScreenStats } from './ScreenStats';
 import { ScreenStatusBadge } from './ScreenStatusBadge';
@@ -52,6 +53,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
   const stage = useRef<HTMLDivElement>(null);
   const target = useRef<HTMLDivElement>(null);
   const stream = useScreenStream(id, session, screen, granted, target);
+  const drawing = useDrawingTools(id, screen, stream.live, target);
   const [closing, setClosing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [zoom, setZoom] = useState<Zoom>('fit');
@@ -178,6 +180,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
         <span class={`badge badge--${granted ? 'info' : 'neutral'}`} data-testid="control-status" data-status={control}>
           {granted ? t('viewer.controlGranted') : t('viewer.viewOnly')}
         </span>
+        <DrawingsHiddenBadge screen={screen} />
         <RecordingBadge screen={screen} />
         <ScreenStats rate={stream.live ? stream.rate : null} />
         {/* Window controls, as on any window's title bar. */}
@@ -236,6 +239,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
             />
           )}
         </ToolGroup>
+        <DrawingTools tool={drawing.tool} setTool={drawing.setTool} usable={drawing.usable} available={!!drawing.surface} />
         <ToolGroup name="stream">
           <ToolButton
             icon={stream.paused ? 'play' : 'pause'}

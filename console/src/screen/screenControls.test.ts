@@ -11,6 +11,7 @@ const screen = (status: ScreenState['status'], controlStatus: ScreenState['contr
   stoppedByCustomer: false,
   viewers: 0,
   revision: 1,
+  drawings: null,
   recording: 'off',
 });
 

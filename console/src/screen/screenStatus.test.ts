@@ -12,6 +12,7 @@ const screen = (status: ScreenState['status'], extra: Partial<ScreenState> = {})
   stoppedByCustomer: false,
   viewers: 0,
   revision: 1,
+  drawings: null,
   recording: 'off',
   ...extra,
 });

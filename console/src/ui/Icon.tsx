@@ -38,6 +38,8 @@ const PATHS = {
   requests: 'M20 2H4a2 2 0 0 0-2 2v18l4-4h14a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2ZM8 12H6v-2h2v2Zm5 0h-2v-2h2v2Zm5 0h-2v-2h2v2Z',
   codes: 'M4 5h4v2H6v10h2v2H4V5Zm12 0h4v14h-4v-2h2V7h-2V5ZM9 11h2v2H9v-2Zm4 0h2v2h-2v-2Z',
   outbox: 'M19 3H5a2 2 0 0 0-2 2v14c0 1.1.9 2 2 2h14a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2Zm0 12h-4a3 3 0 0 1-6 0H5V5h14v10Zm-9-4h2V7h2l-3-3-3 3h2v4Z',
+  pointer: 'M12 8a4 4 0 1 1 0 8 4 4 0 0 1 0-8ZM11 1h2v4h-2V1Zm0 18h2v4h-2v-4ZM1 11h4v2H1v-2Zm18 0h4v2h-4v-2Z',
+  pen: 'M3 17.3V21h3.8l11-11-3.8-3.8-11 11.1ZM20.7 7a1 1 0 0 0 0-1.4l-2.3-2.3a1 1 0 0 0-1.4 0l-1.8 1.8 3.7 3.8L20.7 7Z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -3,12 +3,14 @@ package dev.tandem.agent;
 import dev.tandem.agent.consent.ConsentKind;
 import dev.tandem.agent.consent.ConsentLedger;
 import dev.tandem.agent.diagnostics.DiagnosticsCollector;
+import dev.tandem.agent.drawing.Drawings;
 import dev.tandem.agent.files.FileExchange;
 import dev.tandem.agent.files.FileOffer;
 import dev.tandem.agent.files.FileRequest;
 import dev.tandem.agent.logs.LogFile;
 import dev.tandem.agent.logs.LogSource;
 import dev.tandem.agent.logs.LogUpload;
+import dev.tandem.agent.screen.ScreenSize;
 import dev.tandem.agent.sharing.ScreenAccess;
 import dev.tandem.agent.sharing.ScreenStreams;
 import dev.tandem.agent.transport.Transport;
@@ -214,6 +216,22 @@ public final class AgentSession implements AutoCloseable {
         return stopped;
     }
 
+    /**
+     * The customer hides the technician's drawings ({@code true}: what shows goes at once and nothing
+     * more is drawn) or shows them again; the server is told, so the technician's Viewer says so.
+     *
+     * @return false on a phone that shows no drawings
+     */
+    public boolean hideDrawings(boolean hide) {
+        Drawings drawings = features.drawings();
+        if (drawings == null) {
+            return false;
+        }
+        drawings.hide(hide);
+        loop.post(this::reportDrawings);
+        return true;
+    }
+
     /** How many technicians' viewers the phone is serving right now. */
     public int viewers() {
         return screens.size();
@@ -304,6 +322,8 @@ public final class AgentSession implements AutoCloseable {
             openScreen(((ServerMessage.ScreenOpen) message).stream);
         } else if (message instanceof ServerMessage.ScreenClose) {
             screens.close(((ServerMessage.ScreenClose) message).stream);
+        } else if (message instanceof ServerMessage.Drawing) {
+            drawn((ServerMessage.Drawing) message);
         } else {
             files.received(message);
         }
@@ -335,6 +355,27 @@ public final class AgentSession implements AutoCloseable {
         public void failed(String id, String code, String reason) {
             tell(l -> l.fileFailed(id, code, reason));
         }
+    }
+
+    /** A pointer position or a stroke: shown over a shared screen only (the server checks it too; the phone has the last word). */
+    private void drawn(ServerMessage.Drawing drawing) {
+        Drawings drawings = features.drawings();
+        if (drawings != null && consent.isGranted(ConsentKind.SCREEN)) {
+            drawings.show(drawing.kind, drawing.points);
+        }
+    }
+
+    /**
+     * Tells the server this phone shows drawings, on a screen of which size, and whether the customer
+     * hid them: while the screen is shared (when sharing starts, after a resume, on every change).
+     */
+    private void reportDrawings() {
+        Drawings drawings = features.drawings();
+        if (drawings == null || phase != Phase.JOINED || !consent.isGranted(ConsentKind.SCREEN)) {
+            return;
+        }
+        ScreenSize phone = features.screen().screen().geometry().phone();
+        transmit(new AgentMessage.Drawings(drawings.hidden(), phone.width(), phone.height()));
     }
 
     private void released(ServerMessage.Release release) {
@@ -415,9 +456,15 @@ public final class AgentSession implements AutoCloseable {
         boolean screen = consent.isGranted(ConsentKind.SCREEN);
         boolean control = consent.isGranted(ConsentKind.CONTROL);
         if (screen != sharedScreen || control != sharedControl) {
+            boolean screenChanged = screen != sharedScreen;
             sharedScreen = screen;
             sharedControl = control;
             tell(l -> l.sharing(screen, control));
+            if (screenChanged && screen) {
+                reportDrawings();
+            } else if (screenChanged && features.drawings() != null) {
+                features.drawings().clear();
+            }
         }
     }
 
@@ -444,6 +491,7 @@ public final class AgentSession implements AutoCloseable {
                 || consent.decision(ConsentKind.CONTROL) != ConsentLedger.Decision.NOT_ASKED)) {
             // Anything was ever shared: the server lowers its state to this (e.g. a stop given while away).
             transmit(new AgentMessage.Sharing(sharedScreen, sharedControl));
+            reportDrawings();
         }
         if (leaving) {
             sendLeave();

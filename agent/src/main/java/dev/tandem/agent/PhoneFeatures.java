@@ -1,6 +1,7 @@
 package dev.tandem.agent;
 
 import dev.tandem.agent.diagnostics.DiagnosticsCollector;
+import dev.tandem.agent.drawing.Drawings;
 import dev.tandem.agent.logs.LogSource;
 import dev.tandem.agent.sharing.ScreenAccess;
 
@@ -10,16 +11,18 @@ import dev.tandem.agent.sharing.ScreenAccess;
  * the {@code with...} methods return changed copies.
  */
 public final class PhoneFeatures {
-    private static final PhoneFeatures CHAT_ONLY = new PhoneFeatures(null, null, null);
+    private static final PhoneFeatures CHAT_ONLY = new PhoneFeatures(null, null, null, null);
 
     private final ScreenAccess screen;
     private final DiagnosticsCollector diagnostics;
     private final LogSource logs;
+    private final Drawings drawings;
 
-    private PhoneFeatures(ScreenAccess screen, DiagnosticsCollector diagnostics, LogSource logs) {
+    private PhoneFeatures(ScreenAccess screen, DiagnosticsCollector diagnostics, LogSource logs, Drawings drawings) {
         this.screen = screen;
         this.diagnostics = diagnostics;
         this.logs = logs;
+        this.drawings = drawings;
     }
 
     /** Nothing but chat. */
@@ -28,15 +31,23 @@ public final class PhoneFeatures {
     }
 
     public PhoneFeatures withScreen(ScreenAccess access) {
-        return new PhoneFeatures(access, diagnostics, logs);
+        return new PhoneFeatures(access, diagnostics, logs, drawings);
     }
 
     public PhoneFeatures withDiagnostics(DiagnosticsCollector collector) {
-        return new PhoneFeatures(screen, collector, logs);
+        return new PhoneFeatures(screen, collector, logs, drawings);
     }
 
     public PhoneFeatures withLogs(LogSource source) {
-        return new PhoneFeatures(screen, diagnostics, source);
+        return new PhoneFeatures(screen, diagnostics, source, drawings);
+    }
+
+    /**
+     * The technician's drawings show on this phone's screen through {@code shown} (issue 18.7): the
+     * phone draws what it holds on top of its screen. Only with a screen.
+     */
+    public PhoneFeatures withDrawings(Drawings shown) {
+        return new PhoneFeatures(screen, diagnostics, logs, shown);
     }
 
     /** The screen, or null on a phone that cannot share it. */
@@ -50,5 +61,10 @@ public final class PhoneFeatures {
 
     LogSource logs() {
         return logs;
+    }
+
+    /** Where drawings show, or null on a phone that cannot show them. */
+    Drawings drawings() {
+        return screen == null ? null : drawings;
     }
 }

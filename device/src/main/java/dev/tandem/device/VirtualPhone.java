@@ -12,6 +12,8 @@ import dev.tandem.agent.ServerAddress;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.SessionRequest;
 import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.agent.drawing.DrawingLayer;
+import dev.tandem.agent.drawing.Drawings;
 import dev.tandem.agent.rfb.session.StreamSettings;
 import dev.tandem.agent.screen.ScreenSource;
 import dev.tandem.agent.sharing.ScreenAccess;
@@ -41,6 +43,8 @@ public final class VirtualPhone implements AutoCloseable {
     private final ScreenImage screenImage;
     private final PhoneUi ui;
     private final ScreenSource screen;
+    /** The technician's pointer and strokes, painted into the screen the agent shares (issue 18.7). */
+    private final Drawings drawings = new Drawings(System::currentTimeMillis);
     private final VirtualLogs logs;
     private final VirtualPermissions permissions;
     private volatile AgentSession session;
@@ -55,9 +59,9 @@ public final class VirtualPhone implements AutoCloseable {
         if (!profile.capabilities().screen.available) {
             this.screen = null;
         } else if (screenImage != null) {
-            this.screen = StaticScreen.open(screenImage);
+            this.screen = DrawingLayer.over(StaticScreen.open(screenImage), drawings);
         } else {
-            this.screen = RenderedScreen.create(ui);
+            this.screen = DrawingLayer.over(RenderedScreen.create(ui), drawings);
         }
     }
 
@@ -128,7 +132,8 @@ public final class VirtualPhone implements AutoCloseable {
         PhoneFeatures features = PhoneFeatures.chatOnly()
                 .withScreen(screenAccess())
                 .withDiagnostics(VirtualPhoneDiagnostics.forProfile(profile, Clock.systemUTC(), permissions))
-                .withLogs(logs);
+                .withLogs(logs)
+                .withDrawings(drawings);
         AgentSession joining = AgentSession.create(request, new SharingNotice(ui, logs, permissions, listener),
                 WebSocketTransport.create(trust), features);
         session = joining;
@@ -174,6 +179,20 @@ public final class VirtualPhone implements AutoCloseable {
     /** What the customer has allowed in the current session. */
     public ConsentLedger consent() {
         return session().consent();
+    }
+
+    /** What the technician draws on this phone's screen (listen to it for what shows and fades). */
+    public Drawings drawings() {
+        return drawings;
+    }
+
+    /**
+     * The customer hides the technician's drawings on the phone, or shows them again.
+     *
+     * @return false on a phone without a screen to draw on
+     */
+    public boolean hideDrawings(boolean hide) {
+        return screen != null && session().hideDrawings(hide);
     }
 
     /** The customer taps the exit icon. */

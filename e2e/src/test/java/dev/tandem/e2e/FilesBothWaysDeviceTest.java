@@ -28,7 +28,9 @@ class FilesBothWaysDeviceTest {
             try (DeviceProcess device = DeviceProcess.start("--server", "http://127.0.0.1:" + link.port(),
                     "--code", tech.createCode("files"), "--name", "Ana", "--language", "en",
                     "--downloads", downloads.toString())) {
-                String session = device.next("joined").get("session").asText();
+                // A JVM starts slowly on a loaded machine; the first event may take a while.
+                String session = device.next(e -> "joined".equals(e.path("event").asText()), "joined", 90)
+                        .get("session").asText();
 
                 // To the phone: the customer accepts, the connection drops after 300 KB, the rest follows.
                 byte[] manual = TechnicianFiles.randomBytes(900_000, 11);

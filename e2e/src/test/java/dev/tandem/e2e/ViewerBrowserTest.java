@@ -180,7 +180,7 @@ class ViewerBrowserTest {
      * Where phone pixel (x, y) is on the page: the canvas shows the frame scaled to its box, and the
      * frame shows the phone fitted inside it (ScreenGeometry, as the phone drew it).
      */
-    private static double[] onCanvas(Locator canvas, int x, int y) {
+    static double[] onCanvas(Locator canvas, int x, int y) {
         BoundingBox box = canvas.boundingBox();
         int[] frame = framebuffer(canvas);
         ScreenGeometry fit = ScreenGeometry.fitted(ScreenSize.of(1080, 2400), ScreenSize.of(frame[0], frame[1]));
@@ -190,7 +190,7 @@ class ViewerBrowserTest {
     }
 
     /** The size of noVNC's framebuffer: the canvas's own pixels. */
-    private static int[] framebuffer(Locator canvas) {
+    static int[] framebuffer(Locator canvas) {
         Object size = canvas.evaluate("c => [c.width, c.height]");
         java.util.List<?> both = (java.util.List<?>) size;
         return new int[] {((Number) both.get(0)).intValue(), ((Number) both.get(1)).intValue()};

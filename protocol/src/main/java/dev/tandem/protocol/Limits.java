@@ -23,6 +23,8 @@ public final class Limits {
     public static final long MAX_SESSION_LOG_BYTES = 100L * 1024 * 1024;
     /** Longest log file name. */
     public static final int MAX_LOG_NAME_CHARS = 120;
+    /** Points in one pen stroke (issue 18.7): a console samples a long drag down to this many. */
+    public static final int DRAWING_POINTS = 200;
 
     private Limits() {
     }

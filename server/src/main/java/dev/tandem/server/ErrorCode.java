@@ -135,6 +135,11 @@ public enum ErrorCode {
     FILE_NOT_READY("file_not_ready", 409),
     /** The bytes do not match what was declared (a piece's CRC-32 or the file's SHA-256). */
     FILE_DAMAGED("file_damaged", 422),
+    // Point and draw on the customer's screen (docs/drawing.md).
+    /** The phone cannot show drawings (an older agent, or no overlay). */
+    DRAWINGS_UNAVAILABLE("drawings_unavailable", 409),
+    /** The customer hid the technician's drawings on the phone. */
+    DRAWINGS_HIDDEN("drawings_hidden", 409),
 
     // Several nodes (docs/deployment.md).
     /** The node that owns a session did not answer a forwarded command in time (gone, or the bus is away); safe to retry. */

@@ -49,6 +49,7 @@ import dev.tandem.server.files.FileLimits;
 import dev.tandem.server.files.FileShelf;
 import dev.tandem.server.files.FileStore;
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.ScreenDrawings;
 import dev.tandem.server.live.ScreenSharing;
 import dev.tandem.server.live.SessionDiagnostics;
 import dev.tandem.server.records.LogFiles;
@@ -254,7 +255,8 @@ public final class TandemServer implements AutoCloseable {
         FileStore fileStore = new FileStore(database);
         FileShelf fileShelf = new FileShelf(fileStore, new FileLimits(settings, fileStore), access, consoles, audit, clock);
         FileExchanges files = new FileExchanges(sessions, fileShelf, consoles, audit, clock);
-        sessions.plug(screens, diagnostics, appInvites, files);
+        ScreenDrawings drawings = new ScreenDrawings(sessions, consoles, audit, clock);
+        sessions.plug(screens, diagnostics, appInvites, files, drawings);
         SurveyStore surveyStore = new SurveyStore(database);
         Surveys surveys = new Surveys(surveyStore, portals, audit, clock);
         sessions.askAfterwards(surveys);

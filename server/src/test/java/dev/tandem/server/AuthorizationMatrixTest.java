@@ -289,6 +289,9 @@ class AuthorizationMatrixTest {
         row("POST", session + "/logs/email", "{\"to\":\"ana@example.com\"}", 401, 401, 202, 404, 202);
         // From chat to the app (issue 18.1): whoever may act on the session; a fresh chat-only one each call.
         row("POST", "/api/v1/sessions/{freshChatSession}/app-invite", "", 401, 401, 201, 404, 201);
+        // Point and draw (issue 18.7): whoever may act on the session gets past the check; the matrix's
+        // phone does not share its screen, so the drawing itself is refused with 409 screen_not_shared.
+        row("POST", session + "/drawings", "{\"kind\":\"pointer\",\"points\":[[1,1]]}", 401, 401, 409, 404, 409);
         // Portals: read by every technician (to pick one for a code), changed by administrators.
         row("GET", "/api/v1/portals", null, 401, 401, 200, 200, 200);
         row("POST", "/api/v1/portals", "{\"name\":\"Printers\",\"slug\":\"{newSlug}\"}", 401, 401, 403, 403, 201);

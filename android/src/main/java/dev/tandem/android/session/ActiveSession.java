@@ -87,6 +87,7 @@ public final class ActiveSession {
     private boolean screenRecorded;
     private boolean controlShared;
     private boolean capturing;
+    private boolean drawingsHidden;
     private boolean chatOnly;
     private String server;
     private String customerName;
@@ -239,6 +240,20 @@ public final class ActiveSession {
         }
     }
 
+    /**
+     * "Hide drawings" / "Show drawings" on the sharing notice (issue 18.7): the technician's pointer
+     * and strokes go at once and no more show; the technician's Viewer says the customer hid them.
+     */
+    public void hideDrawings(boolean hide) {
+        runOnMain(() -> {
+            AgentSession current = agent;
+            if (current != null && current.hideDrawings(hide)) {
+                drawingsHidden = hide;
+                changed();
+            }
+        });
+    }
+
     /** The exit icon. */
     public void leave() {
         AgentSession current = agent;
@@ -329,6 +344,9 @@ public final class ActiveSession {
     public boolean screenRecorded() { return screenRecorded; }
 
     public boolean controlShared() { return controlShared; }
+
+    /** The customer hid the technician's drawings. */
+    public boolean drawingsHidden() { return drawingsHidden; }
 
     /**
      * The screen is to be shared but no capture runs yet: Android's dialog is waiting for the customer

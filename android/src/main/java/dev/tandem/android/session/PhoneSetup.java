@@ -3,14 +3,17 @@ package dev.tandem.android.session;
 import android.content.Context;
 import android.hardware.display.DisplayManager;
 import android.os.Build;
+import android.os.SystemClock;
 import android.util.DisplayMetrics;
 import android.view.Display;
 import dev.tandem.agent.PhoneFeatures;
+import dev.tandem.agent.drawing.Drawings;
 import dev.tandem.agent.rfb.session.StreamSettings;
 import dev.tandem.agent.sharing.ScreenAccess;
 import dev.tandem.android.diagnostics.PlatformDiagnostics;
 import dev.tandem.android.input.AccessibilityInput;
 import dev.tandem.android.input.AndroidClipboard;
+import dev.tandem.android.input.DrawingOverlay;
 import dev.tandem.android.logs.AppLog;
 import dev.tandem.android.logs.PhoneLogs;
 import dev.tandem.android.screen.BitmapJpegCompressor;
@@ -33,11 +36,14 @@ final class PhoneSetup {
     private final AppLog appLog;
     private final AndroidClipboard clipboard;
     private ProjectionScreen screen;
+    /** The technician's drawings (issue 18.7): shown in the accessibility service's overlay. */
+    private final Drawings drawings = new Drawings(SystemClock::uptimeMillis);
 
     PhoneSetup(Context context, AppLog appLog) {
         this.context = context;
         this.appLog = appLog;
         this.clipboard = new AndroidClipboard(context);
+        DrawingOverlay.follow(drawings);
     }
 
     DeviceInfo device() {
@@ -57,7 +63,8 @@ final class PhoneSetup {
                     StreamSettings.defaults()
                             .withDesktopName("Tandem \u2013 " + Build.MANUFACTURER + " " + Build.MODEL)
                             .withJpeg(new BitmapJpegCompressor())
-                            .withClipboard(clipboard)));
+                            .withClipboard(clipboard)))
+                    .withDrawings(drawings);
         }
         return features;
     }

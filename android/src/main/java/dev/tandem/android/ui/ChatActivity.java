@@ -40,6 +40,7 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
     private View sharing;
     private TextView sharingText;
     private View allowCapture;
+    private Button hideDrawings;
     private View notificationsOff;
     private TextView status;
     private EditText message;
@@ -67,6 +68,8 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         Button send = findViewById(R.id.send);
         send.setOnClickListener(v -> send());
         findViewById(R.id.sharing_stop).setOnClickListener(v -> session.stopSharing());
+        hideDrawings = findViewById(R.id.sharing_hide_drawings);
+        hideDrawings.setOnClickListener(v -> session.hideDrawings(!session.drawingsHidden()));
         allowCapture = findViewById(R.id.allow_capture);
         allowCapture.setOnClickListener(v -> session.askAndroidAgain());
         notificationsOff = findViewById(R.id.notifications_off);
@@ -174,6 +177,7 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
                         : R.string.sharing_screen_control)
                 : s.screenRecorded() ? R.string.sharing_screen_recorded : R.string.sharing_screen);
         allowCapture.setVisibility(s.waitingForAndroid() ? View.VISIBLE : View.GONE);
+        hideDrawings.setText(s.drawingsHidden() ? R.string.sharing_show_drawings : R.string.sharing_hide_drawings);
         showStatus(s);
         showPrompt(s);
         surveyPanel.show(s.survey());

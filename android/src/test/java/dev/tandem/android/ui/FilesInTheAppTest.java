@@ -6,7 +6,6 @@ import static org.robolectric.Shadows.shadowOf;
 import android.app.Activity;
 import android.app.AlertDialog;
 import android.app.Application;
-import android.content.ContentResolver;
 import android.content.Intent;
 import android.net.Uri;
 import android.provider.MediaStore;
@@ -45,6 +44,7 @@ public class FilesInTheAppTest {
 
     @BeforeClass
     public static void startServer() throws Exception {
+        org.robolectric.shadows.ShadowLog.stream = System.out; // the agent's warnings, in the report
         server = RealServer.start();
     }
 
@@ -76,12 +76,12 @@ public class FilesInTheAppTest {
             String file = server.post("/api/v1/sessions/" + id + "/files", "{\"name\":\"manual.pdf\",\"size\":"
                     + manual.length + ",\"sha256\":\"" + sha256(manual) + "\"}", 201).get("id").asText();
             server.put("/api/v1/sessions/" + id + "/files/" + file + "/parts/0", manual, 200);
-            // The app saves through the application's resolver (the session outlives the screen).
-            ContentResolver resolver = RuntimeEnvironment.getApplication().getContentResolver();
-            ShadowContentResolver media = shadowOf(resolver);
-            media.setNextDatabaseIdForInserts(40);
+            // MediaStore is Robolectric's resolver: an insert answers <table>/<n>, and what is written to
+            // that item goes to the stream registered for it (n counts the inserts of the resolver the
+            // app's session holds, so every likely n is registered).
+            ShadowContentResolver media = shadowOf(chat.getContentResolver());
             ByteArrayOutputStream saved = new ByteArrayOutputStream();
-            for (int n = 40; n <= 41; n++) {
+            for (int n = 1; n <= 200; n++) {
                 media.registerOutputStream(Uri.withAppendedPath(MediaStore.Downloads.EXTERNAL_CONTENT_URI, String.valueOf(n)),
                         saved);
             }
@@ -95,8 +95,9 @@ public class FilesInTheAppTest {
                     .contains("Save it to Downloads?");
             assertThat(media.getInsertStatements()).as("nothing saved before Save").isEmpty();
             offer.getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+            shadowOf(android.os.Looper.getMainLooper()).idle(); // the dialog posts its button's click
 
-            MainLooper.runUntil("saved on the phone", () -> status(id, file).equals("saved"));
+            awaitStatus(id, file, "saved");
             assertThat(saved.toByteArray()).isEqualTo(manual);
             ShadowContentResolver.InsertStatement insert = media.getInsertStatements().get(0);
             assertThat(insert.getUri()).isEqualTo(MediaStore.Downloads.EXTERNAL_CONTENT_URI);
@@ -120,6 +121,7 @@ public class FilesInTheAppTest {
                     && ShadowAlertDialog.getLatestAlertDialog().isShowing()
                     && shadowOf(ShadowAlertDialog.getLatestAlertDialog()).getMessage().toString().contains("pick a file"));
             ShadowAlertDialog.getLatestAlertDialog().getButton(AlertDialog.BUTTON_POSITIVE).performClick();
+            shadowOf(android.os.Looper.getMainLooper()).idle(); // the dialog posts its button's click
 
             Intent picker = null;
             for (org.robolectric.shadows.ShadowActivity.IntentForResult started = shadowOf(chat).getNextStartedActivityForResult();
@@ -137,11 +139,21 @@ public class FilesInTheAppTest {
             shadowOf(chat.getContentResolver()).registerInputStream(document, new ByteArrayInputStream(report));
             shadowOf(chat).receiveResult(picker, Activity.RESULT_OK, new Intent().setData(document));
 
-            MainLooper.runUntil("received by the server", () -> status(id, asked).equals("received"));
+            awaitStatus(id, asked, "received");
             assertThat(server.bytes("/api/v1/sessions/" + id + "/files/" + asked + "/content")).isEqualTo(report);
             assertThat(file(id, asked).get("name").asText()).isEqualTo("report.txt");
         } finally {
             opened[0].pause().stop().destroy();
+        }
+    }
+
+    /** Waits for the file's status; a failure says what the customer was told and where the file stood. */
+    private static void awaitStatus(String session, String file, String wanted) {
+        try {
+            MainLooper.runUntil(wanted, () -> status(session, file).equals(wanted));
+        } catch (AssertionError e) {
+            throw new AssertionError("The file never became " + wanted + ": " + file(session, file)
+                    + "; the phone's latest notice: " + org.robolectric.shadows.ShadowToast.getTextOfLatestToast(), e);
         }
     }
 

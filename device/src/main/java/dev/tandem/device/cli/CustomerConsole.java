@@ -4,6 +4,8 @@ import dev.tandem.agent.MessageRefusedException;
 import dev.tandem.agent.SatisfactionSurvey;
 import dev.tandem.agent.SessionListener;
 import dev.tandem.agent.consent.ConsentPrompt;
+import dev.tandem.agent.drawing.Drawings;
+import dev.tandem.agent.drawing.Mark;
 import dev.tandem.agent.files.FileOffer;
 import dev.tandem.agent.files.FileRequest;
 import dev.tandem.agent.files.FileSaver;
@@ -30,8 +32,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Stdin lines: a plain line is a chat message ({@code //} at the start sends a line that begins
  * with {@code /}); {@code /yes} and {@code /no} answer the oldest open prompt; {@code /stop} stops
- * screen sharing and control; {@code /quit} leaves the session; {@code /accept-file ID},
- * {@code /decline-file ID} and {@code /send-file ID PATH} answer files ({@link CustomerFiles}). The end of stdin ends nothing: the
+ * screen sharing and control; {@code /hide-drawings} and {@code /show-drawings} hide the technician's
+ * pointer and strokes on the phone's screen, or show them again; {@code /quit} leaves the session;
+ * {@code /accept-file ID}, {@code /decline-file ID} and {@code /send-file ID PATH} answer files
+ * ({@link CustomerFiles}). The end of stdin ends nothing: the
  * session goes on until one side ends it, and {@link #outcome()} then says how the command exits.
  * When the portal asks how it went (a {@code survey} event before {@code ended}), the command waits,
  * while stdin is open and for at most {@link #SURVEY_WAIT}, for {@code /rate N [comment]} or
@@ -63,6 +67,22 @@ final class CustomerConsole implements SessionListener {
         this.phone = phone;
         this.events = events;
         this.consentMode = consentMode;
+        phone.drawings().listen(new Drawings.Listener() {
+            @Override
+            public void shown(Mark mark) {
+                events.drawing(mark, true);
+            }
+
+            @Override
+            public void faded(Mark mark) {
+                events.drawing(mark, false);
+            }
+
+            @Override
+            public void hiddenChanged(boolean hidden) {
+                events.drawingsHidden(hidden);
+            }
+        });
     }
 
     /** Completes once, when the session is over. */
@@ -121,9 +141,15 @@ final class CustomerConsole implements SessionListener {
                 }
             }
             case "/quit" -> phone.leave();
+            case "/hide-drawings", "/show-drawings" -> {
+                if (!phone.hideDrawings(command.equalsIgnoreCase("/hide-drawings"))) {
+                    events.error("This phone has no screen to draw on.");
+                }
+            }
             default -> events.error("Unknown command " + words[0] + ": use /yes, /no, /stop or /quit (after the"
-                    + " session, /rate or /skip; for files, /accept-file ID, /decline-file ID or /send-file ID PATH),"
-                    + " and start a message with // to send a line that begins with /.");
+                    + " session, /rate or /skip; for files, /accept-file ID, /decline-file ID or /send-file ID PATH;"
+                    + " /hide-drawings or /show-drawings for the technician's drawings), and start a message with //"
+                    + " to send a line that begins with /.");
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.agent.drawing.Mark;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -68,6 +69,26 @@ final class CustomerEvents {
             event.put("recorded", true).put("notice", "Your screen is being shared and recorded");
         }
         write(event);
+    }
+
+    /**
+     * The technician's pointer appeared or faded ({@code pointer}, with where it appeared), or a pen
+     * stroke did ({@code drawing}, with its number of points). A pointer that moves is not told again.
+     */
+    void drawing(Mark mark, boolean shown) {
+        ObjectNode event = event(mark.kind() == Mark.Kind.POINTER ? "pointer" : "drawing")
+                .put("state", shown ? "shown" : "hidden");
+        if (shown && mark.kind() == Mark.Kind.POINTER) {
+            event.put("x", mark.points()[0][0]).put("y", mark.points()[0][1]);
+        } else if (shown) {
+            event.put("points", mark.points().length);
+        }
+        write(event);
+    }
+
+    /** The customer hid the drawings ({@code /hide-drawings}) or shows them again. */
+    void drawingsHidden(boolean hidden) {
+        write(event("drawings").put("hidden", hidden));
     }
 
     void ended(String by, String reason) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.agent.ServerAddress;
 import dev.tandem.agent.consent.ConsentKind;
 import dev.tandem.agent.consent.ConsentLedger;
+import dev.tandem.agent.drawing.MarkPainter;
 import dev.tandem.device.DeviceProfile;
 import dev.tandem.device.VirtualPhone;
 import dev.tandem.protocol.SessionCode;
@@ -111,6 +112,36 @@ class CustomerConsoleTest {
         type("/stop\n");
         assertThat(awaitEvents(4).toString()).isEqualTo("{\"event\":\"sharing\",\"screen\":false,\"control\":false}");
         assertThat(phone.consent().decision(ConsentKind.SCREEN)).isEqualTo(ConsentLedger.Decision.STOPPED);
+    }
+
+    @Test
+    void drawingsShowOnTheSharedScreenAndTheCustomerCanHideThem() throws Exception {
+        peer.prompt("p_1", "screen", "Share your screen with Bob?");
+        awaitEvents(2);
+        type("/yes\n");
+        awaitEvents(3);
+        assertThat(peer.expect("answer").path("granted").asBoolean()).isTrue();
+        JsonNode said = peer.expect("drawings");
+        assertThat(said.toString()).isEqualTo("{\"type\":\"drawings\",\"hidden\":false,\"width\":1080,\"height\":2400}");
+
+        peer.send(TandemPeer.message("drawing").put("kind", "stroke").set("points",
+                TandemPeer.parse("[[100,1000],[900,1000]]")));
+        assertThat(awaitEvents(4).toString()).isEqualTo("{\"event\":\"drawing\",\"state\":\"shown\",\"points\":2}");
+        // The phone's own framebuffer (what it shares) has the red line across it.
+        assertThat(phone.screen().orElseThrow().capture().pixel(500, 1000)).isEqualTo(MarkPainter.RED);
+
+        type("/hide-drawings\n");
+        assertThat(peer.expect("drawings").path("hidden").asBoolean()).isTrue();
+        assertThat(events().stream().map(JsonNode::toString)).contains(
+                "{\"event\":\"drawing\",\"state\":\"hidden\"}", "{\"event\":\"drawings\",\"hidden\":true}");
+        assertThat(phone.screen().orElseThrow().capture().pixel(500, 1000)).isNotEqualTo(MarkPainter.RED);
+        int printed = events().size();
+        peer.send(TandemPeer.message("drawing").put("kind", "pointer").set("points", TandemPeer.parse("[[500,1000]]")));
+        peer.chat(1, "technician", "Bob", "Look here");
+        assertThat(awaitEvents(printed + 1).path("event").asText()).as("the pointer sent while hidden never showed")
+                .isEqualTo("chat");
+        type("/show-drawings\n");
+        assertThat(awaitEvents(printed + 2).toString()).isEqualTo("{\"event\":\"drawings\",\"hidden\":false}");
     }
 
     @Test

@@ -23,7 +23,8 @@ import dev.tandem.protocol.diagnostics.DiagnosticsReport;
         @JsonSubTypes.Type(value = AgentMessage.LogEnd.class, name = "logEnd"),
         @JsonSubTypes.Type(value = AgentMessage.LogsDone.class, name = "logsDone"),
         @JsonSubTypes.Type(value = AgentMessage.Ping.class, name = "ping"),
-        @JsonSubTypes.Type(value = AgentMessage.Pong.class, name = "pong")
+        @JsonSubTypes.Type(value = AgentMessage.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = AgentMessage.Drawings.class, name = "drawings")
 })
 public abstract class AgentMessage {
 
@@ -227,6 +228,25 @@ public abstract class AgentMessage {
         public LogsDone(@JsonProperty("id") String id, @JsonProperty("files") int files) {
             this.id = id;
             this.files = files;
+        }
+    }
+
+    /**
+     * Issue 18.7: the phone can show the technician's drawings on a screen of {@code width} x
+     * {@code height} pixels (its own size, as drawings' points are given), and whether the customer
+     * hid them. Sent when sharing starts, after a resume while sharing, and on every change.
+     */
+    public static final class Drawings extends AgentMessage {
+        public final boolean hidden;
+        public final int width;
+        public final int height;
+
+        @JsonCreator
+        public Drawings(@JsonProperty("hidden") boolean hidden, @JsonProperty("width") int width,
+                        @JsonProperty("height") int height) {
+            this.hidden = hidden;
+            this.width = width;
+            this.height = height;
         }
     }
 }

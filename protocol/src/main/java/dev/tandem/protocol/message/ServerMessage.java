@@ -25,7 +25,8 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ServerMessage.AppInvite.class, name = "appInvite"),
         @JsonSubTypes.Type(value = ServerMessage.MovedToApp.class, name = "movedToApp"),
         @JsonSubTypes.Type(value = ServerMessage.Ping.class, name = "ping"),
-        @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")
+        @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong"),
+        @JsonSubTypes.Type(value = ServerMessage.Drawing.class, name = "drawing")
 })
 public abstract class ServerMessage {
 
@@ -267,5 +268,24 @@ public abstract class ServerMessage {
 
     /** Sent to the browser chat just before its socket is replaced: the app took the session over (not an error). */
     public static final class MovedToApp extends ServerMessage {
+    }
+
+    /**
+     * Issue 18.7: the technician points at ({@code kind} "pointer", one point) or draws on
+     * ({@code kind} "stroke", 2 to {@code Limits.DRAWING_POINTS} points) the customer's screen. Points
+     * are {@code [x, y]} pairs in the phone's own screen pixels (as its {@code drawings} message gave
+     * the size). The phone shows them on top of its screen and lets them fade; it never injects them.
+     */
+    public static final class Drawing extends ServerMessage {
+        public static final String POINTER = "pointer";
+        public static final String STROKE = "stroke";
+        public final String kind;
+        public final int[][] points;
+
+        @JsonCreator
+        public Drawing(@JsonProperty("kind") String kind, @JsonProperty("points") int[][] points) {
+            this.kind = kind;
+            this.points = points;
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.tandem.server.http.SessionCommands.Answer;
 import dev.tandem.server.http.SessionCommands.Input;
 import dev.tandem.server.live.AppInvites;
 import dev.tandem.server.live.LiveSessions;
+import dev.tandem.server.live.ScreenDrawings;
 import dev.tandem.server.live.ScreenSharing;
 import dev.tandem.server.view.MessageView;
 import io.javalin.config.RoutesConfig;
@@ -40,6 +41,10 @@ final class SessionRoutes {
         AppInvites invites = sessions.feature(AppInvites.class);
         commands.add("app.invite", HandlerType.POST, "/api/v1/sessions/{id}/app-invite", Input.NOTHING, call ->
                 new Answer(201, invites.invite(call.user(), call.sessionId())));
+        // Issue 18.7: pointer positions and strokes go to the phone over its socket, from the owner node.
+        ScreenDrawings drawings = sessions.feature(ScreenDrawings.class);
+        commands.add("screen.drawing", HandlerType.POST, "/api/v1/sessions/{id}/drawings", Input.BODY, call ->
+                new Answer(202, drawings.draw(call.user(), call.sessionId(), call.body())));
         commands.add("end", HandlerType.POST, "/api/v1/sessions/{id}/end", Input.NOTHING, call -> {
             sessions.endByTechnician(call.user(), call.sessionId());
             return new Answer(200, sessions.view(sessions.visible(call.user(), call.sessionId())));

@@ -25,6 +25,8 @@ final class ScreenState {
     private long nextStream = 1;
     /** What was last stored of this state (see {@link #grant}); written again only when it changes. */
     SessionStore.ScreenGrant stored = SessionStore.ScreenGrant.NONE;
+    /** What the phone said about drawings (issue 18.7, {@link ScreenDrawings}); null until it says so. */
+    ScreenView.Drawings drawings;
     /** This node's part of the session's recording (issue 18.6), or null; read by the relay. */
     volatile SessionRecording recording;
     /** Why no recording started although the portal records ({@code limit}), or null. */
@@ -70,7 +72,7 @@ final class ScreenState {
     ScreenView view() {
         return new ScreenView(status.name().toLowerCase(Locale.ROOT), controlGranted(),
                 control.name().toLowerCase(Locale.ROOT), stoppedByCustomer, viewers.size(), ViewRevisions.next(),
-                recordingState());
+                status == Status.SHARING ? drawings : null, recordingState());
     }
 
     /** {@code off}, {@code recording}, {@code stopped} (it stopped early) or {@code limit} (the storage limit kept it from starting). */

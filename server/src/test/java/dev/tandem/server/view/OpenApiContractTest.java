@@ -84,6 +84,7 @@ class OpenApiContractTest {
         VIEWS.put(SurveySummaryView.class, "SurveySummary");
         VIEWS.put(SessionFileView.class, "SessionFile");
         VIEWS.put(SessionFilesView.class, "SessionFiles");
+        VIEWS.put(DrawingView.class, "DrawingSent");
         VIEWS.put(RecordingView.class, "Recording");
     }
 
