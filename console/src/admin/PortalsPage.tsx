@@ -66,6 +66,7 @@ export function PortalsPage() {
                   </li>
                   <li>{portal.allowChatRequests ? t('admin.portals.requestsOn') : t('admin.portals.requestsOff')}</li>
                   {portal.surveyAfterSession && <li data-testid="portal-survey">{t('admin.portals.surveyOn')}</li>}
+                  {portal.recordSessions && <li data-testid="portal-recorded">{t('admin.portals.recordOn')}</li>}
                   <li>{t('admin.portals.lifetimeFact', { minutes: portal.codeLifetimeMinutes })}</li>
                 </ul>
               </div>
@@ -213,6 +214,13 @@ function PortalDialog({ portal, onClose, onSaved }: { portal?: AdminPortal; onCl
             hint={t('admin.portals.surveyHint')}
             checked={draft.surveyAfterSession}
             onChange={set('surveyAfterSession')}
+          />
+          <Toggle
+            name="recordSessions"
+            label={t('admin.portals.record')}
+            hint={t('admin.portals.recordHint')}
+            checked={draft.recordSessions}
+            onChange={set('recordSessions')}
           />
         </fieldset>
 

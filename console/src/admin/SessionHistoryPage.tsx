@@ -17,6 +17,7 @@ import type { HistoryLogFile, PermissionEvent, SessionHistory } from './types';
 import { useLoad } from './useLoad';
 import { SessionFiles } from '../files/SessionFiles';
 import { SessionNotes } from '../notes/SessionNotes';
+import { RecordingPlayer } from '../recordings/RecordingPlayer';
 
 /** One session looked back at: who, when, how long, the transcript, permissions, reports and log files. */
 export function SessionHistoryPage({ id }: { id: string }) {
@@ -103,6 +104,8 @@ function SessionDetails({ history }: { history: SessionHistory }) {
           </div>
         </section>
       )}
+
+      <RecordingPlayer session={s.id} canDelete />
 
       <div class="mc-session-grid">
         <section class="card mc-card" aria-labelledby="h-transcript" data-testid="history-transcript">

@@ -6,6 +6,7 @@ import { useToast } from '../ui/Toast';
 import { adminApi } from './adminApi';
 import { Field, LoadState, onText, PageHeader, useErrorText } from './parts';
 import { SignInSettingsForm } from './SignInSettingsForm';
+import { RecordingStorage } from '../recordings/RecordingStorage';
 import type { Settings, TestEmailResult } from './types';
 import { useLoad } from './useLoad';
 import {
@@ -31,6 +32,7 @@ export function SettingsPage() {
         <>
           <SettingsForm settings={settings.data} onSaved={setSettings} />
           <TestEmail settings={settings.data} />
+          <RecordingStorage settings={settings.data} onSaved={setSettings} />
           <SignInSettingsForm settings={settings.data} onSaved={setSettings} />
         </>
       ) : (

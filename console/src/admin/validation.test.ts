@@ -24,6 +24,7 @@ const settings: Settings = {
   retention: { transcriptDays: 90, logFileDays: null },
   files: { maxFileMegabytes: 20, maxSessionMegabytes: 100 },
   twoFactor: 'nobody',
+  recordings: { limitMegabytes: 10240, usedBytes: 0 },
   sso: {
     issuer: null,
     clientId: null,

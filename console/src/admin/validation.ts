@@ -89,6 +89,7 @@ export interface PortalDraft {
   allowChatRequests: boolean;
   /** After each session the customer is asked how it went (1 to 5, a comment). */
   surveyAfterSession: boolean;
+  recordSessions: boolean;
   codeLifetimeMinutes: string;
   maxLiveCodes: string;
   welcomeText: string;
@@ -109,6 +110,7 @@ export const emptyPortalDraft: PortalDraft = {
   askBeforeDiagnostics: true,
   allowChatRequests: true,
   surveyAfterSession: false,
+  recordSessions: false,
   codeLifetimeMinutes: '20',
   maxLiveCodes: '8',
   welcomeText: '',
@@ -125,6 +127,7 @@ export function portalDraftOf(portal: AdminPortal): PortalDraft {
     askBeforeDiagnostics: portal.askBeforeDiagnostics,
     allowChatRequests: portal.allowChatRequests,
     surveyAfterSession: portal.surveyAfterSession ?? false,
+    recordSessions: portal.recordSessions ?? false,
     codeLifetimeMinutes: String(portal.codeLifetimeMinutes),
     maxLiveCodes: String(portal.maxLiveCodes ?? 8),
     welcomeText: portal.welcomeText ?? '',
@@ -171,6 +174,7 @@ export function portalBody(draft: PortalDraft, creating: boolean) {
     askBeforeDiagnostics: draft.askBeforeDiagnostics,
     allowChatRequests: draft.allowChatRequests,
     surveyAfterSession: draft.surveyAfterSession,
+    recordSessions: draft.recordSessions,
     codeLifetimeMinutes: Number(draft.codeLifetimeMinutes.trim()),
     maxLiveCodes: Number(draft.maxLiveCodes.trim()),
     welcomeText: draft.welcomeText,

@@ -15,6 +15,7 @@ import { DrawingTools, DrawingsHiddenBadge, useDrawingTools } from './DrawingToo
 import { QualityMenu } from './QualityMenu';
 import { ScreenStats } from './ScreenStats';
 import { ScreenStatusBadge } from './ScreenStatusBadge';
+import { RecordingBadge } from '../recordings/RecordingBadge';
 import { ViewerMessage } from './ViewerMessage';
 import { ToolButton, ToolGroup } from './ViewerToolbar';
 import { controlStatus } from './screenStatus';
@@ -180,6 +181,7 @@ export function ViewerWindow({ id, mode = 'pane', onReturn }: Props) {
           {granted ? t('viewer.controlGranted') : t('viewer.viewOnly')}
         </span>
         <DrawingsHiddenBadge screen={screen} />
+        <RecordingBadge screen={screen} />
         <ScreenStats rate={stream.live ? stream.rate : null} />
         {/* Window controls, as on any window's title bar. */}
         <ToolButton

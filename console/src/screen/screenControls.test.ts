@@ -12,6 +12,7 @@ const screen = (status: ScreenState['status'], controlStatus: ScreenState['contr
   viewers: 0,
   revision: 1,
   drawings: null,
+  recording: 'off',
 });
 
 describe('the screen and control buttons, in the chat header and the Viewer alike', () => {

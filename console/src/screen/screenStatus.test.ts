@@ -13,6 +13,7 @@ const screen = (status: ScreenState['status'], extra: Partial<ScreenState> = {})
   viewers: 0,
   revision: 1,
   drawings: null,
+  recording: 'off',
   ...extra,
 });
 

@@ -35,7 +35,7 @@ const run = (actions: ConsoleAction[], state: ConsoleState = initialConsoleState
 const at = '2026-11-24T20:10:00Z';
 
 /** A screen view as the server sends it, nothing shared. */
-const screenOff: ScreenState = { status: 'off', control: false, controlStatus: 'off', stoppedByCustomer: false, viewers: 0, revision: 1, drawings: null };
+const screenOff: ScreenState = { status: 'off', control: false, controlStatus: 'off', stoppedByCustomer: false, viewers: 0, revision: 1, drawings: null, recording: 'off' };
 
 describe('consoleReducer: codes', () => {
   it('keeps codes newest first and replaces a code by its digits', () => {

@@ -556,7 +556,7 @@ public final class AgentSession implements AutoCloseable {
             return;
         }
         // Anything else is always asked, whatever the prompt says.
-        prompts.ask(prompt.id, kind.get(), prompt.text).ifPresent(asked -> tell(l -> l.prompt(asked)));
+        prompts.ask(prompt.id, kind.get(), prompt.text, prompt.recorded).ifPresent(asked -> tell(l -> l.prompt(asked)));
     }
 
     private Long queueChat(String text) {

@@ -26,11 +26,11 @@ final class ConsentDesk {
     }
 
     /** The prompt to show the customer, or empty when it is already open (asked again after a resume). */
-    Optional<ConsentPrompt> ask(String id, ConsentKind kind, String text) {
+    Optional<ConsentPrompt> ask(String id, ConsentKind kind, String text, boolean recorded) {
         if (open.containsKey(id) || answered.containsKey(id)) {
             return Optional.empty();
         }
-        ConsentPrompt prompt = new ConsentPrompt(id, kind, text);
+        ConsentPrompt prompt = new ConsentPrompt(id, kind, text, recorded);
         open.put(id, prompt);
         return Optional.of(prompt);
     }

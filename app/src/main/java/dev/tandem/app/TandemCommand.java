@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code ./tandem}: the one entry point. */
 @Command(name = "tandem", mixinStandardHelpOptions = true, version = "Tandem 0.1.0",
         description = "Self-hosted remote support for Android phones.",
-        subcommands = {ServerCommand.class, DeviceCommand.class, VncCommand.class, BenchCommand.class})
+        subcommands = {ServerCommand.class, DeviceCommand.class, VncCommand.class, BenchCommand.class,
+            RecordingCommand.class})
 public final class TandemCommand implements Runnable {
 
     @CommandLine.Spec

@@ -36,6 +36,9 @@ class TandemCommandTest {
         assertThat(run("server", "--help").out()).contains("--port").contains("--data").contains("--public-url")
                 .contains("--db-url").contains("--smtp-url").contains("--node-id").contains("--nats-url");
         assertThat(run("bench", "--help").out()).contains("chat");
+        assertThat(help.out()).contains("recording");
+        assertThat(run("recording", "export", "--help").out()).contains("ID FILE").contains("--server")
+                .contains("--token").contains("docs/recording.md");
     }
 
     @Test

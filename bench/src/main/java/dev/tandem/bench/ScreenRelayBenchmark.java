@@ -52,6 +52,10 @@ public final class ScreenRelayBenchmark implements Callable<Integer> {
             + "interpreter and the JIT compiler. Default: ${DEFAULT-VALUE}")
     int warmup;
 
+    @Option(names = "--record", description = "Record the session (issue 18.6: the portal records, the storage limit is "
+            + "4 GiB) to see what recording costs the relay; prints what the recording kept.")
+    boolean record;
+
     /** Updates each new viewer connection reads before its measured ones. */
     private static final int WARMUP = 3;
     private static final double GOAL_RATIO = 0.5;
@@ -83,6 +87,10 @@ public final class ScreenRelayBenchmark implements Callable<Integer> {
             BenchApi admin = new BenchApi(server.baseUrl()).signIn("admin", BenchServer.ADMIN_PASSWORD);
             admin.call("POST", "/api/v1/users", "{\"username\":\"bench\",\"password\":\"relay-orange-kite-7\"}", 201);
             BenchApi tech = new BenchApi(server.baseUrl()).signIn("bench", "relay-orange-kite-7");
+            if (record) {
+                admin.call("PUT", "/api/v1/portals/default", "{\"recordSessions\":true}", 200);
+                admin.call("PUT", "/api/v1/settings", "{\"recordings\":{\"limitMegabytes\":4096}}", 200);
+            }
             try (SharingPhone phone = SharingPhone.joinAndShare(server.baseUrl(), tech)) {
                 String row = "%-34s %14s %14s %10s%n";
                 System.out.println();
@@ -115,6 +123,11 @@ public final class ScreenRelayBenchmark implements Callable<Integer> {
                 System.out.printf("relay: %.0f MB/s through the server, %.0f MB/s direct over loopback TCP, ratio %.2fx;"
                                 + " goal %s%n", relayed.megabytesPerSecond(), direct.megabytesPerSecond(), ratio,
                         ratio >= GOAL_RATIO ? "met" : "NOT met");
+                if (record) {
+                    System.out.printf("recording: the Viewer's state %s; the recording so far %s%n",
+                            admin.call("GET", "/api/v1/sessions/" + phone.session() + "/screen", null, 200).path("recording")
+                                    .asText(), admin.call("GET", "/api/v1/sessions/" + phone.session() + "/recording", null, 200));
+                }
             }
             return 0;
         }

@@ -146,7 +146,7 @@ class ViewerBrowserTest {
     }
 
     /** Opens the session's chat, then its Viewer, and waits until the screen is shared. */
-    private static Locator openViewer(Page page, String session) {
+    static Locator openViewer(Page page, String session) {
         page.locator("[data-testid=session-row][data-session=" + session + "]").click();
         page.locator("[data-testid=chat-window][data-session=" + session + "] [data-testid=view-screen]").click();
         Locator viewer = page.locator("[data-testid=viewer][data-session=" + session + "]");
@@ -159,7 +159,7 @@ class ViewerBrowserTest {
     }
 
     /** Clicks the canvas where phone pixel (x, y) is shown. */
-    private static void tap(Page page, Locator canvas, int x, int y) {
+    static void tap(Page page, Locator canvas, int x, int y) {
         double[] at = onCanvas(canvas, x, y);
         page.mouse().click(at[0], at[1]);
     }

@@ -17,7 +17,9 @@ import dev.tandem.server.auth.SignIns;
 import dev.tandem.server.auth.SingleSignOn;
 import dev.tandem.server.auth.SsoAccounts;
 import dev.tandem.server.settings.SignInSettings;
+import dev.tandem.server.recordings.Recordings;
 import dev.tandem.server.store.PasskeyStore;
+import dev.tandem.server.store.RecordingStore;
 import dev.tandem.server.store.SecondFactorStore;
 import dev.tandem.server.store.SignInFlowStore;
 import java.net.URI;
@@ -123,11 +125,13 @@ public final class TandemServer implements AutoCloseable {
     private final TimerLeader leader;
     private final SessionOwners owners;
     private final NodeBus bus;
+    private final Recordings recordings;
 
     private TandemServer(Database database, Javalin app, LiveSessions sessions, MailOutbox mail,
                          ScheduledExecutorService timers, Links links, Optional<String> generatedAdminPassword,
                          EdgeListeners edge, java.nio.file.Path dataDir, NodeHeartbeat heartbeat, SessionOwners owners,
-                         TimerLeader leader, NodeBus bus) {
+                         TimerLeader leader, NodeBus bus, Recordings recordings) {
+        this.recordings = recordings;
         this.bus = bus;
         this.leader = leader;
         this.heartbeat = heartbeat;
@@ -249,7 +253,8 @@ public final class TandemServer implements AutoCloseable {
         // The session features, plugged in here and nowhere else; each is a peer of the others.
         SessionAccess access = new SessionAccess(sessionStore);
         LogFiles logFiles = new LogFiles(diagnosticsStore, vault, access);
-        ScreenSharing screens = new ScreenSharing(sessions, portals, consoles, audit, sessionStore);
+        Recordings recordings = new Recordings(new RecordingStore(database), settings::recordingLimitMegabytes, audit, clock, config.nodeId());
+        ScreenSharing screens = new ScreenSharing(sessions, portals, consoles, audit, sessionStore, recordings);
         SessionDiagnostics diagnostics = new SessionDiagnostics(sessions, portals, diagnosticsStore, vault, logFiles,
                 consoles, clock, audit);
         AppInvites appInvites = new AppInvites(sessions, new AppInviteStore(database), links, audit, clock);
@@ -308,7 +313,7 @@ public final class TandemServer implements AutoCloseable {
                 () -> jobs.now(retention::sweep));
         WebApp web = new WebApp(new WebApp.Services(accounts, hasher, users, portals, codes, sessions, mail, consoles,
                 links, config.storeUrl(), secureCookies, metrics, audit, settings, history, requests, clients,
-                config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail, notes),
+                config.edge().metricsToken(), identity, new WebApp.Records(logFiles, logMail, notes, recordings),
                 new WebApp.Nodes(heartbeat::views, heartbeat::isStopping),
                 new CannedReplies(new CannedReplyStore(database), portals, consoles, audit, clock),
                 new WebApp.Surveying(surveys, surveyStore, clock), new WebApp.Teams(transfers, availability)), json);
@@ -359,7 +364,7 @@ public final class TandemServer implements AutoCloseable {
         LOG.info("Mail goes {}", settings.smtp().map(s -> "over SMTP to " + s)
                 .orElse("to the outbox " + config.dataDir().resolve("outbox")));
         return new TandemServer(database, app, sessions, mail, timers, links, generated, edge, config.dataDir(), heartbeat,
-                owners, leader, bus);
+                owners, leader, bus, recordings);
     }
 
     public int port() { return app.port(); }
@@ -397,6 +402,7 @@ public final class TandemServer implements AutoCloseable {
             sessions.handOver(HANDOVER_WAIT);
         }
         sessions.shutdown();
+        recordings.close(); // what the recordings queued is stored before the database closes
         timers.shutdownNow();
         leader.close();
         app.stop();

@@ -210,6 +210,26 @@ class AuthorizationMatrixTest {
             return file;
         }
 
+        /**
+         * Session recording (issue 18.6): a live session of the owner on a portal that records, with the
+         * screen asked for, so its recording has begun.
+         */
+        String freshRecordedSession() {
+            if (admin.get("/api/v1/portals").expect(200).json().findValuesAsText("slug").stream()
+                    .noneMatch("recorded"::equals)) {
+                admin.post("/api/v1/portals", "{\"name\":\"Recorded\",\"slug\":\"recorded\",\"recordSessions\":true,"
+                        + "\"maxLiveCodes\":100}").expect(201);
+            }
+            String code = owner.post("/api/v1/codes", "{\"portal\":\"recorded\"}").expect(201).json().get("code").asText();
+            RawDevice device = RawDevice.connect(server);
+            devices.add(device);
+            String id = device.join(code, "Ana " + serial.incrementAndGet()).get("session").asText();
+            owner.post("/api/v1/sessions/" + id + "/screen", "{}").expect(202);
+            return id;
+        }
+
+        String recordedSession;
+
         String unusedName(String prefix) {
             return prefix + serial.incrementAndGet();
         }
@@ -243,6 +263,9 @@ class AuthorizationMatrixTest {
             values.put("declaredFile", this::freshDeclaredFile);
             values.put("zero", () -> "0");
             values.put("sentFile", this::freshSentFile);
+            values.put("recordedSession", () -> recordedSession == null ? recordedSession = freshRecordedSession()
+                    : recordedSession);
+            values.put("freshRecordedSession", this::freshRecordedSession);
             return values;
         }
 
@@ -362,6 +385,11 @@ class AuthorizationMatrixTest {
         // Availability: everyone signed in reads everyone's and sets their own.
         row("GET", "/api/v1/availability", null, 401, 401, 200, 200, 200);
         row("PUT", "/api/v1/availability", "{\"status\":\"busy\"}", 401, 401, 200, 200, 200);
+        // Session recordings (issue 18.6): whoever may see the session reads and exports its recording;
+        // only administrators delete one.
+        row("GET", "/api/v1/sessions/{recordedSession}/recording", null, 401, 401, 200, 404, 200);
+        row("GET", "/api/v1/sessions/{recordedSession}/recording/file", null, 401, 401, 200, 404, 200);
+        row("DELETE", "/api/v1/sessions/{freshRecordedSession}/recording", null, 401, 401, 403, 403, 204);
         // Public documents.
         row("GET", "/api/v1/openapi.json", null, 200, 200, 200, 200, 200);
         identityRows();

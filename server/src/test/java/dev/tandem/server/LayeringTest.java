@@ -31,7 +31,7 @@ class LayeringTest {
             List.of("store", "secrets", "audit", "cluster"),
             List.of("events", "view", "bus"),
             List.of("auth", "settings", "mail"),
-            List.of("records", "replies", "surveys", "files", "drawings"),
+            List.of("records", "replies", "surveys", "files", "drawings", "recordings"),
             List.of("codes"),
             List.of("live"),
             List.of("requests", "history", "teams"),

@@ -85,6 +85,8 @@ public final class ActiveSession {
     /** Issue 18.2: who joined, left or took over the chat last, worded for the customer; null when nobody did. */
     private String teamNotice;
     private boolean screenShared;
+    /** The screen prompt said the session is recorded (issue 18.6): the sharing notice says so too. */
+    private boolean screenRecorded;
     private boolean controlShared;
     private boolean capturing;
     private boolean drawingsHidden;
@@ -343,6 +345,9 @@ public final class ActiveSession {
 
     public boolean screenShared() { return screenShared; }
 
+    /** Whether the shared screen is recorded (the portal records; the screen prompt said so). */
+    public boolean screenRecorded() { return screenRecorded; }
+
     public boolean controlShared() { return controlShared; }
 
     /** The customer hid the technician's drawings. */
@@ -482,6 +487,9 @@ public final class ActiveSession {
         public void prompt(ConsentPrompt prompt) {
             apply(() -> {
                 prompts.add(prompt);
+                if (prompt.kind() == dev.tandem.agent.consent.ConsentKind.SCREEN) {
+                    screenRecorded = prompt.recorded();
+                }
                 if (away()) {
                     notifications.prompt(context.getString(PromptTitles.of(prompt.kind())), prompt.text());
                 }

@@ -173,7 +173,9 @@ public final class ChatActivity extends Activity implements ActiveSession.Observ
         scroll.post(() -> scroll.fullScroll(View.FOCUS_DOWN));
         sharing.setVisibility(s.screenShared() ? View.VISIBLE : View.GONE);
         sharingText.setText(s.waitingForAndroid() ? R.string.chat_waiting_android
-                : s.controlShared() ? R.string.sharing_screen_control : R.string.sharing_screen);
+                : s.controlShared() ? (s.screenRecorded() ? R.string.sharing_screen_control_recorded
+                        : R.string.sharing_screen_control)
+                : s.screenRecorded() ? R.string.sharing_screen_recorded : R.string.sharing_screen);
         allowCapture.setVisibility(s.waitingForAndroid() ? View.VISIBLE : View.GONE);
         hideDrawings.setText(s.drawingsHidden() ? R.string.sharing_show_drawings : R.string.sharing_hide_drawings);
         showStatus(s);

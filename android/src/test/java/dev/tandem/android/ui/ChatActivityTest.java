@@ -131,6 +131,24 @@ public class ChatActivityTest {
     }
 
     @Test
+    public void aRecordedSessionSaysSoInTheQuestionAndTheSharingNotice() throws Exception {
+        server.send(new ServerMessage.Prompt("p4", "screen",
+                "Allow Bob to see your screen? This session is recorded: what you share is recorded too.", true, true));
+        MainLooper.runUntil("the prompt dialog", () -> ShadowDialog.getLatestDialog() instanceof AlertDialog
+                && ShadowDialog.getLatestDialog().isShowing());
+        AlertDialog dialog = (AlertDialog) ShadowDialog.getLatestDialog();
+        assertThat(shadowOf(dialog).getMessage().toString()).contains("This session is recorded");
+        dialog.getButton(DialogInterface.BUTTON_POSITIVE).performClick();
+        shadowOf(Looper.getMainLooper()).idle();
+        server.next(AgentMessage.Answer.class);
+
+        session.captureStarted();
+        TextView text = chat.findViewById(R.id.sharing_text);
+        MainLooper.runUntil("the recorded notice", () -> text.getText().toString()
+                .equals("Your screen is being shared with the technician and recorded."));
+    }
+
+    @Test
     public void theExitIconLeavesTheSessionAfterConfirming() throws Exception {
         shadowOf(chat).clickMenuItem(R.id.leave);
         AlertDialog confirm = (AlertDialog) ShadowDialog.getLatestDialog();

@@ -56,6 +56,8 @@ final class CustomerConsole implements SessionListener {
     private final ConsentMode consentMode;
     private final CustomerFiles files;
     private final Deque<ConsentPrompt> openPrompts = new ConcurrentLinkedDeque<>();
+    /** The last screen prompt said the session is recorded (issue 18.6): the sharing notice says so too. */
+    private volatile boolean screenRecorded;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final AtomicReference<SatisfactionSurvey> survey = new AtomicReference<>();
     private volatile boolean stdinOpen = true;
@@ -135,7 +137,7 @@ final class CustomerConsole implements SessionListener {
             case "/no" -> answerOldest(false);
             case "/stop" -> {
                 if (!phone.stopSharing()) {
-                    events.sharing(false, false); // nothing was shared; say so all the same
+                    events.sharing(false, false, false); // nothing was shared; say so all the same
                 }
             }
             case "/quit" -> phone.leave();
@@ -260,7 +262,10 @@ final class CustomerConsole implements SessionListener {
 
     @Override
     public void prompt(ConsentPrompt prompt) {
-        events.prompt(prompt.id(), prompt.kind().wireName(), prompt.text());
+        events.prompt(prompt.id(), prompt.kind().wireName(), prompt.text(), prompt.recorded());
+        if ("screen".equals(prompt.kind().wireName())) {
+            screenRecorded = prompt.recorded();
+        }
         switch (consentMode) {
             case YES -> answer(prompt, true);
             case NO -> answer(prompt, false);
@@ -270,7 +275,7 @@ final class CustomerConsole implements SessionListener {
 
     @Override
     public void sharing(boolean screen, boolean control) {
-        events.sharing(screen, control);
+        events.sharing(screen, control, screen && screenRecorded);
     }
 
     @Override

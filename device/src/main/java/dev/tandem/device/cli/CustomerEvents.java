@@ -43,7 +43,15 @@ final class CustomerEvents {
     }
 
     void prompt(String id, String kind, String text) {
-        write(event("prompt").put("id", id).put("kind", kind).put("text", text));
+        prompt(id, kind, text, false);
+    }
+
+    void prompt(String id, String kind, String text, boolean recorded) {
+        ObjectNode event = event("prompt").put("id", id).put("kind", kind).put("text", text);
+        if (recorded) {
+            event.put("recorded", true); // issue 18.6: the portal records the screen the customer shares
+        }
+        write(event);
     }
 
     void promptClosed(String id) {
@@ -51,7 +59,16 @@ final class CustomerEvents {
     }
 
     void sharing(boolean screen, boolean control) {
-        write(event("sharing").put("screen", screen).put("control", control));
+        sharing(screen, control, false);
+    }
+
+    /** {@code recorded}: the shared screen is recorded; the notice then says so (only written when true). */
+    void sharing(boolean screen, boolean control, boolean recorded) {
+        ObjectNode event = event("sharing").put("screen", screen).put("control", control);
+        if (recorded) {
+            event.put("recorded", true).put("notice", "Your screen is being shared and recorded");
+        }
+        write(event);
     }
 
     /**

@@ -39,6 +39,18 @@ class CustomerEventsTest {
     }
 
     @Test
+    void aRecordedSessionSaysSoInThePromptAndTheSharingNotice() {
+        events.prompt("p_2", "screen", "Share your screen? This session is recorded.", true);
+        events.sharing(true, false, true);
+
+        assertThat(lines()).containsExactly(
+                "{\"event\":\"prompt\",\"id\":\"p_2\",\"kind\":\"screen\",\"text\":\"Share your screen? This session is "
+                        + "recorded.\",\"recorded\":true}",
+                "{\"event\":\"sharing\",\"screen\":true,\"control\":false,\"recorded\":true,"
+                        + "\"notice\":\"Your screen is being shared and recorded\"}");
+    }
+
+    @Test
     void eventsHaveTheContractsShape() {
         events.joined("s_1", "Bob");
         events.system("Ana joined", 1);

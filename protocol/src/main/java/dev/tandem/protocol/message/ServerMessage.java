@@ -133,18 +133,30 @@ public abstract class ServerMessage {
         public final String kind;
         public final String text;
         public final boolean ask;
+        /**
+         * Issue 18.6: the portal records this session's screen (docs/recording.md); the customer is told
+         * before sharing starts. Left out of the JSON when false.
+         */
+        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_DEFAULT)
+        public final boolean recorded;
 
         public Prompt(String id, String kind, String text) {
             this(id, kind, text, Boolean.TRUE);
         }
 
+        public Prompt(String id, String kind, String text, Boolean ask) {
+            this(id, kind, text, ask, null);
+        }
+
         @JsonCreator
         public Prompt(@JsonProperty("id") String id, @JsonProperty("kind") String kind,
-                      @JsonProperty("text") String text, @JsonProperty("ask") Boolean ask) {
+                      @JsonProperty("text") String text, @JsonProperty("ask") Boolean ask,
+                      @JsonProperty("recorded") Boolean recorded) {
             this.id = id;
             this.kind = kind;
             this.text = text;
             this.ask = ask == null || ask;
+            this.recorded = recorded != null && recorded;
         }
     }
 

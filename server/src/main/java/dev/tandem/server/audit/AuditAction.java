@@ -80,7 +80,14 @@ public enum AuditAction {
     FILE_RECEIVED("file.received"),
     FILE_DOWNLOADED("file.downloaded"),
     /** The technician's first drawing on the customer's screen in a session (issue 18.7; later ones are not audited). */
-    SCREEN_DRAWN("screen.drawing");
+    SCREEN_DRAWN("screen.drawing"),
+    // Session recording (docs/recording.md).
+    RECORDING_STARTED("recording.started"),
+    RECORDING_STOPPED("recording.stopped"),
+    RECORDING_REFUSED("recording.refused"),
+    RECORDING_PLAYED("recording.played"),
+    RECORDING_EXPORTED("recording.exported"),
+    RECORDING_DELETED("recording.deleted");
 
     private final String wireName;
 

@@ -101,6 +101,17 @@ public final class SessionHistory {
         return out.toString();
     }
 
+    /** A session and its transcript, as a recording's export carries them (issue 18.6). */
+    public record Transcribed(SessionView session, List<MessageView> transcript) {
+    }
+
+    /** The session and its transcript in {@code language}; 404 when {@code user} may not see it. Not audited. */
+    public Transcribed transcribed(User user, String sessionId, Language language) {
+        SupportSession session = live.visible(user, sessionId);
+        return new Transcribed(live.view(session), messages.listAfter(sessionId, 0).stream()
+                .map(entry -> MessageView.of(entry, language)).toList());
+    }
+
     /** One session's whole record; 404 when {@code user} may not see it. */
     public SessionHistoryView session(User user, String sessionId, Language language) {
         SupportSession session = live.visible(user, sessionId);

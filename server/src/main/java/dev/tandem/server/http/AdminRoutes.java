@@ -194,7 +194,8 @@ final class AdminRoutes {
                 Bodies.bool(body, "askBeforeScreenSharing").orElse(base.askBeforeScreenSharing()),
                 Bodies.bool(body, "askBeforeDiagnostics").orElse(base.askBeforeDiagnostics()),
                 Bodies.bool(body, "allowChatRequests").orElse(base.allowChatRequests()), lifetime, maxLive,
-                welcome, color, timeout, Bodies.bool(body, "surveyAfterSession").orElse(base.surveyAfterSession()));
+                welcome, color, timeout, Bodies.bool(body, "surveyAfterSession").orElse(base.surveyAfterSession()),
+                Bodies.bool(body, "recordSessions").orElse(base.recordSessions()));
     }
 
     private static Role role(String text) {

@@ -14,6 +14,7 @@ import dev.tandem.server.domain.User;
 import dev.tandem.server.mail.Addresses;
 import dev.tandem.server.mail.MailOutbox;
 import dev.tandem.server.mail.SmtpPorts;
+import dev.tandem.server.recordings.Recordings;
 import dev.tandem.server.settings.Settings;
 import dev.tandem.server.settings.SettingsChange;
 import dev.tandem.server.settings.SignInSettings;
@@ -33,9 +34,11 @@ final class SettingsRoutes {
     private final AuditLog audit;
     private final Authenticator auth;
     private final Bodies bodies;
+    private final Recordings recordings;
 
     SettingsRoutes(Settings settings, SignInSettings signIn, MailOutbox mail, Links links, AuditLog audit,
-                   Authenticator auth, Bodies bodies) {
+                   Authenticator auth, Bodies bodies, Recordings recordings) {
+        this.recordings = recordings;
         this.settings = settings;
         this.signIn = signIn;
         this.mail = mail;
@@ -94,7 +97,7 @@ final class SettingsRoutes {
     }
 
     private SettingsView view() {
-        return settings.view(links.base(), signIn.view(() -> links.base() + SsoRoutes.CALLBACK));
+        return settings.view(links.base(), signIn.view(() -> links.base() + SsoRoutes.CALLBACK), recordings.usedBytes());
     }
 
     private static SettingsChange read(JsonNode body, Optional<ServerConfig.SmtpSettings> current, SmtpPorts ports) {
@@ -118,6 +121,15 @@ final class SettingsRoutes {
                 if (smtp.has("from")) {
                     change.smtpFrom(Bodies.text(smtp, "from").orElse(null));
                 }
+            }
+        }
+        if (body.has("recordings")) {
+            JsonNode recordings = body.get("recordings");
+            if (!recordings.isObject()) {
+                throw Rejection.badInput("'recordings' must be an object with 'limitMegabytes'.");
+            }
+            if (recordings.has("limitMegabytes")) {
+                change.recordingLimitMegabytes(Bodies.integer(recordings, "limitMegabytes").orElse(null));
             }
         }
         if (body.has("retention")) {

@@ -19,6 +19,7 @@ import dev.tandem.server.requests.ChatRequests;
 import dev.tandem.server.live.LiveSessions;
 import dev.tandem.server.live.FileExchanges;
 import dev.tandem.server.live.SessionDiagnostics;
+import dev.tandem.server.recordings.Recordings;
 import dev.tandem.server.records.LogFiles;
 import dev.tandem.server.records.LogMail;
 import dev.tandem.server.records.SessionNotes;
@@ -68,6 +69,7 @@ public final class WebApp {
     private final SurveyRoutes surveys;
     private final TeamRoutes teams;
     private final FileRoutes files;
+    private final RecordingRoutes recordings;
     private final JoinPage join;
     private final AndroidAppRoutes androidApp;
     private final PrometheusMeterRegistry metrics;
@@ -105,7 +107,7 @@ public final class WebApp {
     }
 
     /** What stays of the sessions: their stored log files, the email that sends them, private notes. */
-    public record Records(LogFiles logFiles, LogMail logMail, SessionNotes notes) {
+    public record Records(LogFiles logFiles, LogMail logMail, SessionNotes notes, Recordings recordings) {
     }
 
     /** The sign-in services of issue 14: second factors, passkeys, single sign-on and their settings. */
@@ -142,8 +144,9 @@ public final class WebApp {
         this.outbox = new OutboxRoutes(s.mail(), authenticator);
         this.auditLog = new AuditRoutes(s.audit(), authenticator);
         this.settings = new SettingsRoutes(s.settings(), id.settings(), s.mail(), s.links(), s.audit(), authenticator,
-                bodies);
+                bodies, s.records().recordings());
         this.history = new HistoryRoutes(s.history(), authenticator);
+        this.recordings = new RecordingRoutes(s.records().recordings(), s.history(), authenticator, s.audit(), json);
         this.replies = new CannedReplyRoutes(s.replies(), authenticator, bodies);
         this.notes = new NoteRoutes(s.records().notes(), authenticator, bodies);
         this.surveys = new SurveyRoutes(s.surveying().surveys(), s.surveying().store(), authenticator, bodies,
@@ -206,6 +209,7 @@ public final class WebApp {
         surveys.register(routes);
         teams.register(routes);
         files.register(routes);
+        recordings.register(routes);
         join.register(routes);
         androidApp.register(routes);
     }

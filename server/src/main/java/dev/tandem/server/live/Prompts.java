@@ -26,8 +26,13 @@ final class Prompts {
 
     /** Asks the customer {@code question} for {@code feature}; {@code ask == false} only tells them. */
     void ask(LiveSession session, SessionFeature feature, String kind, Phrase question, boolean ask) {
+        ask(session, feature, kind, question, ask, false);
+    }
+
+    /** As above; {@code recorded}: the prompt tells the phone that the session is recorded (issue 18.6). */
+    void ask(LiveSession session, SessionFeature feature, String kind, Phrase question, boolean ask, boolean recorded) {
         ServerMessage.Prompt prompt = new ServerMessage.Prompt(Secrets.id("p"), kind,
-                CATALOGUE.word(session.customerLanguage, question), ask);
+                CATALOGUE.word(session.customerLanguage, question), ask, recorded);
         open.put(prompt.id, new Open(feature, prompt));
         session.sendToDevice(prompt);
     }

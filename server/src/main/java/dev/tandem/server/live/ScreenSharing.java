@@ -10,6 +10,8 @@ import dev.tandem.protocol.stream.StreamFrame;
 import dev.tandem.server.ErrorCode;
 import dev.tandem.server.Rejection;
 import dev.tandem.server.records.SystemNotices;
+import dev.tandem.server.recordings.RecordingNotices;
+import dev.tandem.server.recordings.Recordings;
 import dev.tandem.server.audit.AuditAction;
 import dev.tandem.server.audit.AuditLog;
 import dev.tandem.server.domain.Portal;
@@ -46,8 +48,16 @@ public final class ScreenSharing implements SessionFeature {
     private final Events consoles;
     private final AuditLog audit;
     private final SessionStore store;
+    private final ScreenRecorder recorder;
 
     public ScreenSharing(LiveSessions sessions, PortalStore portals, Events consoles, AuditLog audit, SessionStore store) {
+        this(sessions, portals, consoles, audit, store, null);
+    }
+
+    /** {@code recordings}: where portals that record keep the screen (issue 18.6); null never records. */
+    public ScreenSharing(LiveSessions sessions, PortalStore portals, Events consoles, AuditLog audit, SessionStore store,
+                         Recordings recordings) {
+        this.recorder = new ScreenRecorder(recordings, sessions);
         this.store = store;
         this.sessions = sessions;
         this.portals = portals;
@@ -94,13 +104,18 @@ public final class ScreenSharing implements SessionFeature {
             if (!screen.viewable()) {
                 screen.status = Status.PENDING;
                 screen.stoppedByCustomer = false;
-                Phrase notice = ask ? SystemNotices.screenQuestion(technician) : SystemNotices.screenNotice(technician);
-                prompt(session, "screen", notice, ask);
-                sessions.systemLine(session, ask
+                boolean recorded = recorder.begin(session, portal, user.username());
+                // A recorded screen is always asked, also where the portal shares without asking: the
+                // customer hears of the recording before anything is shared (issue 18.6).
+                boolean asks = ask || recorded;
+                Phrase notice = recorded ? RecordingNotices.screenQuestion(technician)
+                        : asks ? SystemNotices.screenQuestion(technician) : SystemNotices.screenNotice(technician);
+                session.prompts.ask(session, this, "screen", notice, asks, recorded);
+                sessions.systemLine(session, asks
                         ? SystemNotices.screenRequested(technician, session.customerName)
                         : SystemNotices.screenSharedWithoutAsking(technician, session.customerName));
                 audit.record(user.username(), AuditAction.PERMISSION_ASKED, session.id,
-                        Phrase.of(ask ? "audit.screenAsked" : "audit.screenWithoutAsking"));
+                        Phrase.of(asks ? "audit.screenAsked" : "audit.screenWithoutAsking"));
             }
             if (control && screen.control() != Control.GRANTED && screen.control() != Control.PENDING) {
                 screen.control(Control.PENDING);
@@ -153,6 +168,7 @@ public final class ScreenSharing implements SessionFeature {
         if (session == null || !(user.isAdmin() || session.onTeam(user.id()))) {
             throw new ProtocolException(TandemStatus.SESSION_ENDED, "There is no active session " + sessionId + " of yours.");
         }
+        Portal portal = portals.findBySlug(session.portalSlug).orElse(null);
         ViewerLink viewer = session.loop.callRefusing(() -> {
             if (session.ended) {
                 throw new ProtocolException(TandemStatus.SESSION_ENDED);
@@ -170,6 +186,8 @@ public final class ScreenSharing implements SessionFeature {
                 throw new ProtocolException(TandemStatus.DEVICE_OFFLINE);
             }
             ViewerLink opened = new ViewerLink(session.screen.nextStreamId(), user, sender, session);
+            recorder.begin(session, portal, user.username()); // a node that took the session over records too
+            ScreenRecorder.opened(session, opened.stream);
             session.screen.viewers.put(opened.stream, opened);
             session.link.send(new ServerMessage.ScreenOpen(opened.stream));
             publishCurrent(session);
@@ -197,6 +215,7 @@ public final class ScreenSharing implements SessionFeature {
                 for (ByteBuffer frame : StreamFrame.encode(viewer.stream, allowed, 0, allowed.length)) {
                     link.send(frame);
                 }
+                ScreenRecorder.input(session, viewer.stream, allowed);
             }
         });
     }
@@ -206,6 +225,7 @@ public final class ScreenSharing implements SessionFeature {
         LiveSession session = viewer.session;
         session.loop.run(() -> {
             if (session.screen.viewers.remove(viewer.stream, viewer)) {
+                ScreenRecorder.closed(session, viewer.stream);
                 session.sendToDevice(new ServerMessage.ScreenClose(viewer.stream));
                 publishCurrent(session);
             }
@@ -308,6 +328,7 @@ public final class ScreenSharing implements SessionFeature {
     void screenClosed(LiveSession session, AgentMessage.ScreenClosed closed) {
         ViewerLink viewer = session.screen.viewers.remove(closed.stream);
         if (viewer != null) {
+            ScreenRecorder.closed(session, closed.stream);
             String reason = closed.reason == null || closed.reason.isBlank() ? "The phone ended the screen stream."
                     : "The phone ended the screen stream: " + closed.reason;
             viewer.close(TandemStatus.MALFORMED.closeCode(), reason);
@@ -325,7 +346,7 @@ public final class ScreenSharing implements SessionFeature {
         if (viewer == null) {
             return false;
         }
-        viewer.sender.send(frame.payload(), done);
+        viewer.sender.send(frame.payload(), ScreenRecorder.screen(session, frame.stream(), frame.payload(), done));
         return true;
     }
 
@@ -341,6 +362,7 @@ public final class ScreenSharing implements SessionFeature {
     public void sessionEnded(LiveSession session, DeviceLink link) {
         session.prompts.forget(this);
         closeViewers(session, TandemStatus.SESSION_ENDED.closeCode(), TandemStatus.SESSION_ENDED.message());
+        recorder.end(session);
     }
 
     /** Another node took the session: viewers reconnect (1012) and find it there. */
@@ -348,6 +370,7 @@ public final class ScreenSharing implements SessionFeature {
     public void sessionMoved(LiveSession session, DeviceLink link) {
         session.prompts.forget(this);
         closeViewers(session, LiveSessions.SERVICE_RESTART, "The session moved to another server; open the screen again.");
+        recorder.end(session);
     }
 
     // ---- shared ------------------------------------------------------------------------------
@@ -368,6 +391,7 @@ public final class ScreenSharing implements SessionFeature {
         List<ViewerLink> viewers = new ArrayList<>(session.screen.viewers.values());
         session.screen.viewers.clear();
         for (ViewerLink viewer : viewers) {
+            ScreenRecorder.closed(session, viewer.stream);
             sendToDevice(session, new ServerMessage.ScreenClose(viewer.stream));
             viewer.close(code, reason);
         }

@@ -1,5 +1,6 @@
 package dev.tandem.server.live;
 
+import dev.tandem.server.recordings.SessionRecording;
 import dev.tandem.server.store.SessionStore;
 import dev.tandem.server.view.ScreenView;
 import java.util.Locale;
@@ -26,6 +27,10 @@ final class ScreenState {
     SessionStore.ScreenGrant stored = SessionStore.ScreenGrant.NONE;
     /** What the phone said about drawings (issue 18.7, {@link ScreenDrawings}); null until it says so. */
     ScreenView.Drawings drawings;
+    /** This node's part of the session's recording (issue 18.6), or null; read by the relay. */
+    volatile SessionRecording recording;
+    /** Why no recording started although the portal records ({@code limit}), or null. */
+    String recordingRefused;
 
     Control control() {
         return control;
@@ -67,7 +72,16 @@ final class ScreenState {
     ScreenView view() {
         return new ScreenView(status.name().toLowerCase(Locale.ROOT), controlGranted(),
                 control.name().toLowerCase(Locale.ROOT), stoppedByCustomer, viewers.size(), ViewRevisions.next(),
-                status == Status.SHARING ? drawings : null);
+                status == Status.SHARING ? drawings : null, recordingState());
+    }
+
+    /** {@code off}, {@code recording}, {@code stopped} (it stopped early) or {@code limit} (the storage limit kept it from starting). */
+    private String recordingState() {
+        SessionRecording now = recording;
+        if (now != null) {
+            return now.dropped() == null ? "recording" : "stopped";
+        }
+        return recordingRefused != null ? "limit" : "off";
     }
 
     /** The view of a session that is not live (ended): nothing is shared. */

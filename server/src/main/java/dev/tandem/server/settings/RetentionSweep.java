@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies the retention settings: of sessions that ended longer ago than the setting, transcripts
  * with their diagnostics reports ({@code transcriptDays}) and log files with their records
- * ({@code logFileDays}) are removed. The sessions themselves and the audit log are kept. Runs at
+ * ({@code logFileDays}) are removed; a session's recording goes with its transcript. The sessions themselves and the audit log are kept. Runs at
  * start and daily; a sweep that removed something writes one audit entry. Thread-safe (one sweep
  * at a time).
  */
@@ -38,7 +38,8 @@ public final class RetentionSweep {
     }
 
     /** What one sweep removed. */
-    public record Result(int transcriptSessions, int transcriptRows, int logFileSessions, int logFiles) {
+    public record Result(int transcriptSessions, int transcriptRows, int logFileSessions, int logFiles,
+                         int recordingSessions) {
         public boolean removedAnything() {
             return transcriptSessions + logFileSessions > 0;
         }
@@ -47,6 +48,7 @@ public final class RetentionSweep {
     public synchronized Result sweep() {
         Instant now = clock.instant();
         int transcriptSessions = 0;
+        int recordedSessions = 0;
         int transcriptRows = 0;
         int logSessions = 0;
         int logFiles = 0;
@@ -57,6 +59,10 @@ public final class RetentionSweep {
             for (List<String> due = store.transcriptsDue(cutoff, BATCH); !due.isEmpty();
                  due = store.transcriptsDue(cutoff, BATCH)) {
                 for (String session : due) {
+                    // Recordings follow the transcript's setting (issue 18.6): the screen goes with the chat.
+                    if (store.removeRecordings(session) > 0) {
+                        recordedSessions++;
+                    }
                     transcriptRows += store.removeTranscript(session, now);
                     transcriptSessions++;
                 }
@@ -92,7 +98,11 @@ public final class RetentionSweep {
                         + days + " days ago");
             }
         }
-        Result result = new Result(transcriptSessions, transcriptRows, logSessions, logFiles);
+        Result result = new Result(transcriptSessions, transcriptRows, logSessions, logFiles, recordedSessions);
+        if (recordedSessions > 0) {
+            audit.record(AuditLog.SYSTEM, AuditAction.RECORDING_DELETED, Phrase.of("audit.recordingsPurged",
+                    "sessions", String.valueOf(recordedSessions)));
+        }
         if (result.removedAnything()) {
             audit.record(AuditLog.SYSTEM, AuditAction.RETENTION_PURGED, Phrase.of("audit.retentionPurged",
                     "sessions", String.valueOf(transcriptSessions), "rows", String.valueOf(transcriptRows),

@@ -36,6 +36,9 @@ public final class Settings {
     /** Files both ways: the limits when an administrator set none (docs/files.md). */
     public static final int DEFAULT_FILE_MEGABYTES = 20;
     public static final int DEFAULT_SESSION_FILE_MEGABYTES = 100;
+    static final String RECORDING_LIMIT_MB = "recordings.limit-megabytes";
+    /** The storage recordings may use when no administrator chose (issue 18.6): 10 GiB. */
+    public static final int DEFAULT_RECORDING_LIMIT_MB = 10 * 1024;
 
     private final SettingsStore store;
     private final Optional<URI> commandLineUrl;
@@ -142,6 +145,11 @@ public final class Settings {
         return value(SESSION_FILE_MEGABYTES).map(Integer::valueOf).orElse(DEFAULT_SESSION_FILE_MEGABYTES);
     }
 
+    /** The megabytes (MiB) all session recordings together may use; past it no recording starts. */
+    public int recordingLimitMegabytes() {
+        return value(RECORDING_LIMIT_MB).map(Integer::valueOf).orElse(DEFAULT_RECORDING_LIMIT_MB);
+    }
+
     /** Stores a change; it is in force when this returns. */
     public synchronized void apply(SettingsChange change) {
         Map<String, Optional<String>> values = new LinkedHashMap<>(change.values());
@@ -156,15 +164,17 @@ public final class Settings {
 
     /**
      * The JSON of {@code GET /api/v1/settings}; {@code effectivePublicUrl} is the base links use now,
-     * {@code signIn} the sign-in part ({@link SignInSettings#view}).
+     * {@code signIn} the sign-in part ({@link SignInSettings#view}), {@code recordingBytesUsed} what the
+     * session recordings hold now.
      */
-    public SettingsView view(String effectivePublicUrl, SignInSettings.View signIn) {
+    public SettingsView view(String effectivePublicUrl, SignInSettings.View signIn, long recordingBytesUsed) {
         Optional<SmtpSettings> current = smtp();
         return new SettingsView(value(PUBLIC_URL).orElse(null), effectivePublicUrl,
                 new SettingsView.Smtp(current.map(SmtpSettings::urlWithoutPassword).orElse(null),
                         current.flatMap(SmtpSettings::password).isPresent(), value(SMTP_FROM).orElse(null), smtpSource()),
                 new SettingsView.Retention(transcriptDays().orElse(null), logFileDays().orElse(null)),
-                signIn.twoFactor(), signIn.sso(), new SettingsView.Files(fileMegabytes(), sessionFileMegabytes()));
+                signIn.twoFactor(), signIn.sso(), new SettingsView.Files(fileMegabytes(), sessionFileMegabytes()),
+                new SettingsView.Recordings(recordingLimitMegabytes(), recordingBytesUsed));
     }
 
     private Optional<String> value(String name) {

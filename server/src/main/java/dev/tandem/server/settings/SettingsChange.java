@@ -141,6 +141,17 @@ public final class SettingsChange {
         return set(name, String.valueOf(megabytes), label + " = " + megabytes);
     }
 
+    /** How many megabytes (MiB) all session recordings together may use; null: the default. */
+    public SettingsChange recordingLimitMegabytes(Integer megabytes) {
+        if (megabytes == null) {
+            return clear(Settings.RECORDING_LIMIT_MB, "recordings.limitMegabytes");
+        }
+        if (megabytes < 0 || megabytes > 16 * 1024 * 1024) {
+            throw Rejection.badInput("'limitMegabytes' must be between 0 (record nothing) and 16777216 (16 TiB).");
+        }
+        return set(Settings.RECORDING_LIMIT_MB, String.valueOf(megabytes), "recordings.limitMegabytes = " + megabytes);
+    }
+
     public boolean isEmpty() {
         return values.isEmpty();
     }

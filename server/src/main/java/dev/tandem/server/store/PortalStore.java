@@ -13,7 +13,8 @@ public final class PortalStore {
     static final String COLUMNS = "p.id AS portal_id, p.slug AS portal_slug, p.name AS portal_name,"
             + " p.language AS portal_language, p.ask_before_screen_sharing, p.ask_before_diagnostics,"
             + " p.allow_chat_requests, p.code_lifetime_minutes, p.max_live_codes,"
-            + " p.welcome_text, p.brand_color, p.request_timeout_minutes, p.survey_after_session";
+            + " p.welcome_text, p.brand_color, p.request_timeout_minutes, p.survey_after_session,"
+            + " p.record_sessions";
     /** {@link #COLUMNS}, for queries of other packages that join {@code portals p} and read it with {@link #map}. */
     public static final String PUBLIC_COLUMNS = COLUMNS;
     private final Jdbi jdbi;
@@ -26,19 +27,19 @@ public final class PortalStore {
         long id = jdbi.withHandle(h -> h.createUpdate("INSERT INTO portals (slug, name, language,"
                         + " ask_before_screen_sharing, ask_before_diagnostics, allow_chat_requests, code_lifetime_minutes,"
                         + " max_live_codes, welcome_text, brand_color, request_timeout_minutes, survey_after_session,"
-                        + " created_at) VALUES (:slug, :name, :language, :askScreen, :askDiagnostics, :allowRequests,"
-                        + " :lifetime, :maxLive, :welcome, :color, :timeout, :survey, :now)")
+                        + " record_sessions, created_at) VALUES (:slug, :name, :language, :askScreen, :askDiagnostics, :allowRequests,"
+                        + " :lifetime, :maxLive, :welcome, :color, :timeout, :survey, :record, :now)")
                 .bind("slug", portal.slug()).bind("name", portal.name()).bind("language", portal.language())
                 .bind("askScreen", portal.askBeforeScreenSharing()).bind("askDiagnostics", portal.askBeforeDiagnostics())
                 .bind("allowRequests", portal.allowChatRequests()).bind("lifetime", portal.codeLifetimeMinutes())
                 .bind("maxLive", portal.maxLiveCodes()).bind("welcome", portal.welcomeText())
                 .bind("color", portal.brandColor()).bind("timeout", portal.requestTimeoutMinutes())
-                .bind("survey", portal.surveyAfterSession()).bind("now", Instant.now())
+                .bind("survey", portal.surveyAfterSession()).bind("record", portal.recordSessions()).bind("now", Instant.now())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         return new Portal(id, portal.slug(), portal.name(), portal.language(), portal.askBeforeScreenSharing(),
                 portal.askBeforeDiagnostics(), portal.allowChatRequests(), portal.codeLifetimeMinutes(),
                 portal.maxLiveCodes(), portal.welcomeText(), portal.brandColor(), portal.requestTimeoutMinutes(),
-                portal.surveyAfterSession());
+                portal.surveyAfterSession(), portal.recordSessions());
     }
 
     public void update(Portal portal) {
@@ -46,13 +47,14 @@ public final class PortalStore {
                         + " ask_before_screen_sharing = :askScreen, ask_before_diagnostics = :askDiagnostics,"
                         + " allow_chat_requests = :allowRequests, code_lifetime_minutes = :lifetime,"
                         + " max_live_codes = :maxLive, welcome_text = :welcome, brand_color = :color,"
-                        + " request_timeout_minutes = :timeout, survey_after_session = :survey WHERE id = :id")
+                        + " request_timeout_minutes = :timeout, survey_after_session = :survey,"
+                        + " record_sessions = :record WHERE id = :id")
                 .bind("name", portal.name()).bind("language", portal.language())
                 .bind("askScreen", portal.askBeforeScreenSharing()).bind("askDiagnostics", portal.askBeforeDiagnostics())
                 .bind("allowRequests", portal.allowChatRequests()).bind("lifetime", portal.codeLifetimeMinutes())
                 .bind("maxLive", portal.maxLiveCodes()).bind("welcome", portal.welcomeText())
                 .bind("color", portal.brandColor()).bind("timeout", portal.requestTimeoutMinutes())
-                .bind("survey", portal.surveyAfterSession()).bind("id", portal.id()).execute());
+                .bind("survey", portal.surveyAfterSession()).bind("record", portal.recordSessions()).bind("id", portal.id()).execute());
     }
 
     public Optional<Portal> findBySlug(String slug) {
@@ -75,6 +77,7 @@ public final class PortalStore {
                 rs.getString("portal_language"), rs.getBoolean("ask_before_screen_sharing"),
                 rs.getBoolean("ask_before_diagnostics"), rs.getBoolean("allow_chat_requests"),
                 rs.getInt("code_lifetime_minutes"), rs.getInt("max_live_codes"), rs.getString("welcome_text"),
-                rs.getString("brand_color"), rs.getInt("request_timeout_minutes"), rs.getBoolean("survey_after_session"));
+                rs.getString("brand_color"), rs.getInt("request_timeout_minutes"), rs.getBoolean("survey_after_session"),
+                rs.getBoolean("record_sessions"));
     }
 }

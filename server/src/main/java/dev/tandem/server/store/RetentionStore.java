@@ -43,6 +43,16 @@ public final class RetentionStore {
         });
     }
 
+    /** Deletes a session's recording with the transcript (issue 18.6); returns how many parts went. */
+    public int removeRecordings(String sessionId) {
+        return jdbi.inTransaction(h -> {
+            h.createUpdate("DELETE FROM recording_chunks WHERE recording_id IN"
+                    + " (SELECT id FROM session_recordings WHERE session_id = :s)").bind("s", sessionId).execute();
+            return h.createUpdate("DELETE FROM session_recordings WHERE session_id = :s").bind("s", sessionId)
+                    .execute();
+        });
+    }
+
     /** Deletes a session's log-file records (the caller removes the bytes) and its files both ways; returns how many went. */
     public int removeLogFiles(String sessionId, Instant at) {
         return jdbi.inTransaction(h -> {

@@ -6,12 +6,12 @@ import dev.tandem.server.domain.Portal;
 public record PortalView(String slug, String name, String language, boolean askBeforeScreenSharing,
                          boolean askBeforeDiagnostics, boolean allowChatRequests, int codeLifetimeMinutes,
                          int maxLiveCodes, String welcomeText, String brandColor, int requestTimeoutMinutes,
-                         boolean surveyAfterSession) {
+                         boolean surveyAfterSession, boolean recordSessions) {
 
     public static PortalView of(Portal p) {
         return new PortalView(p.slug(), p.name(), p.language(), p.askBeforeScreenSharing(), p.askBeforeDiagnostics(),
                 p.allowChatRequests(), p.codeLifetimeMinutes(), p.maxLiveCodes(), p.welcomeText(), p.brandColor(),
-                p.requestTimeoutMinutes(), p.surveyAfterSession());
+                p.requestTimeoutMinutes(), p.surveyAfterSession(), p.recordSessions());
     }
 
     /**
@@ -23,6 +23,7 @@ public record PortalView(String slug, String name, String language, boolean askB
                 + askBeforeScreenSharing + ", askBeforeDiagnostics=" + askBeforeDiagnostics + ", allowChatRequests="
                 + allowChatRequests + ", codeLifetimeMinutes=" + codeLifetimeMinutes + ", maxLiveCodes=" + maxLiveCodes
                 + ", welcomeText=" + welcomeText + ", brandColor=" + brandColor + ", requestTimeoutMinutes="
-                + requestTimeoutMinutes + ", surveyAfterSession=" + surveyAfterSession + "}";
+                + requestTimeoutMinutes + ", surveyAfterSession=" + surveyAfterSession
+                + (recordSessions ? ", recordSessions=true" : "") + "}";
     }
 }

@@ -6,7 +6,7 @@ package dev.tandem.server.view;
  * {@code effectivePublicUrl} is the base links use now.
  */
 public record SettingsView(String publicUrl, String effectivePublicUrl, Smtp smtp, Retention retention,
-                           String twoFactor, Sso sso, Files files) {
+                           String twoFactor, Sso sso, Files files, Recordings recordings) {
 
     /** Where mail goes; {@code url} never contains the password; {@code source} says where the setting comes from. */
     public record Smtp(String url, boolean passwordSet, String from, String source) {
@@ -18,6 +18,10 @@ public record SettingsView(String publicUrl, String effectivePublicUrl, Smtp smt
 
     /** Files both ways (docs/files.md): the largest file and the most file bytes per session, in MB. */
     public record Files(int maxFileMegabytes, int maxSessionMegabytes) {
+    }
+
+    /** Session recordings (issue 18.6): the storage limit in MiB and what all recordings hold now, in bytes. */
+    public record Recordings(int limitMegabytes, long usedBytes) {
     }
 
     /** Single sign-on; the client secret is write-only. */

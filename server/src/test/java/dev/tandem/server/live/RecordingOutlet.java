@@ -56,6 +56,17 @@ final class RecordingOutlet implements Outlet {
         return frames.isEmpty() ? null : frames.get(frames.size() - 1);
     }
 
+    /** Every binary frame's bytes, joined in order. */
+    synchronized byte[] binary() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (ByteBuffer frame : binaries) {
+            byte[] bytes = new byte[frame.remaining()];
+            frame.duplicate().get(bytes);
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
+    }
+
     synchronized Integer closeCode() {
         return closeCode;
     }

@@ -87,6 +87,7 @@ class OpenApiContractTest {
         VIEWS.put(SessionFileView.class, "SessionFile");
         VIEWS.put(SessionFilesView.class, "SessionFiles");
         VIEWS.put(DrawingView.class, "DrawingSent");
+        VIEWS.put(RecordingView.class, "Recording");
     }
 
     /**
