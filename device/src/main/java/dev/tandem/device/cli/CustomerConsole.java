@@ -262,14 +262,20 @@ final class CustomerConsole implements SessionListener {
 
     @Override
     public void prompt(ConsentPrompt prompt) {
-        events.prompt(prompt.id(), prompt.kind().wireName(), prompt.text(), prompt.recorded());
         if ("screen".equals(prompt.kind().wireName())) {
             screenRecorded = prompt.recorded();
         }
+        // Open before it is printed: a script that answers the moment it reads the line finds it.
+        if (consentMode == ConsentMode.ASK) {
+            openPrompts.addLast(prompt);
+        }
+        events.prompt(prompt.id(), prompt.kind().wireName(), prompt.text(), prompt.recorded());
         switch (consentMode) {
             case YES -> answer(prompt, true);
             case NO -> answer(prompt, false);
-            case ASK -> openPrompts.addLast(prompt);
+            case ASK -> {
+                // answered from stdin
+            }
         }
     }
 
