@@ -32,7 +32,7 @@ public final class ChatBenchmark implements Callable<Integer> {
     @Option(names = "--idle-devices", defaultValue = "2000", description = "Idle devices for the heap figure. Default: ${DEFAULT-VALUE}")
     int idleDevices;
 
-    @Option(names = "--warmup", defaultValue = "45", paramLabel = "SECONDS",
+    @Option(names = "--warmup", defaultValue = "90", paramLabel = "SECONDS",
             description = "Unmeasured chat at the same rate before the measured phase, on a schedule of its own. Default: ${DEFAULT-VALUE}")
     int warmupSeconds;
 
