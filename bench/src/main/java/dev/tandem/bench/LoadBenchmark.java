@@ -50,8 +50,12 @@ public final class LoadBenchmark implements Callable<Integer> {
     @Option(names = "--screen-changes", defaultValue = "2", description = "Scripted changes per second on each shared screen. Default: ${DEFAULT-VALUE}")
     double screenChanges;
 
+    @Option(names = "--warmup", defaultValue = "90", paramLabel = "SECONDS",
+            description = "Unmeasured load at the same rates before the measured phase; the chat runs on a schedule "
+                    + "of its own and ends when every echo is back. Default: ${DEFAULT-VALUE}")
+    int warmupSeconds;
+
     private static final double GOAL_P99_MS = 50;
-    private static final Duration WARMUP = Duration.ofSeconds(20);
 
     @Override
     public Integer call() throws Exception {
@@ -99,17 +103,32 @@ public final class LoadBenchmark implements Callable<Integer> {
                     open.add(device);
                     ids.add(device.joined().get(30, TimeUnit.SECONDS));
                 }
+                ChatTraffic chat = new ChatTraffic(tech, feed, ids, rate);
+                // A fresh server JVM compiles for a minute or more under this load; a server in service
+                // has done so long ago. The warm-up runs everything (screens too) at the same rates, and
+                // its chat ends when every echo is back, so that the measured phase starts with no
+                // backlog and its CPU and latency are the steady state's.
+                int warmupRounds = (int) Math.ceil(warmupSeconds * rate);
+                if (warmupRounds > 0) {
+                    System.out.printf("%d phones connected; warming up for about %d s%n", phones, warmupSeconds);
+                    chat.rounds(warmupRounds, 0);
+                }
                 long heapStart = server.heapAfterGc();
                 long filesStart = server.openFiles();
-                ChatTraffic chat = new ChatTraffic(tech, feed, ids, rate);
                 screenLoads.forEach(ScreenLoad::resetCounts);
                 if (kill != null) {
                     kill.before(admin);
-                    kill.armHalfway(admin, WARMUP, idlePhones + chatSessions + screens);
+                    kill.armHalfway(admin, Duration.ZERO, idlePhones + chatSessions + screens);
                 }
-                long started = System.nanoTime();
-                LatencySample latency = chat.runFor(WARMUP, length);
-                double seconds = (System.nanoTime() - started) / 1e9;
+                long sentBefore = chat.sent();
+                // These two lines also tell a profiler attached to either process when the measured phase runs.
+                System.out.printf("measuring for %.0f s%n", length.toMillis() / 1000.0);
+                CpuMeter meter = CpuMeter.start(server.handle());
+                LatencySample latency = chat.runFor(Duration.ZERO, length);
+                CpuMeter.Reading cpu = meter.read();
+                long measuredSent = chat.sent() - sentBefore;
+                System.out.println("measured phase over; reading every transcript for lost or doubled messages");
+                double seconds = cpu.elapsed().toNanos() / 1e9;
                 long updates = screenLoads.stream().mapToLong(ScreenLoad::updates).sum();
                 long screenBytes = screenLoads.stream().mapToLong(ScreenLoad::bytes).sum();
                 long openFiles = server.openFiles();
@@ -119,6 +138,7 @@ public final class LoadBenchmark implements Callable<Integer> {
                 long heapEnd = server.heapAfterGc();
                 print(seconds, chat, latency, lostAndDoubled, updates, screenBytes, heapStart, heapEnd, filesStart,
                         openFiles, threads, idle.size());
+                printCpu(cpu, measuredSent);
                 if (kill != null) {
                     kill.report(admin);
                     printScreensPerNode(screenLoads, seconds);
@@ -172,7 +192,7 @@ public final class LoadBenchmark implements Callable<Integer> {
         System.out.println();
         System.out.printf(row, "measure", "value", "goal");
         System.out.printf(row, "-".repeat(46), "-".repeat(12), "-".repeat(10));
-        System.out.printf(row, "run (after " + WARMUP.toSeconds() + " s warm-up)", String.format("%.0f s", seconds), "");
+        System.out.printf(row, "measured run (after " + warmupSeconds + " s warm-up)", String.format("%.0f s", seconds), "");
         System.out.printf(row, "phones connected (idle / chatting / sharing)", idle + " / " + chatSessions + " / " + screens, "");
         System.out.printf(row, "messages sent (technician)", chat.sent(), "");
         System.out.printf(row, "messages acknowledged (201)", chat.acknowledged(), "");
@@ -196,6 +216,23 @@ public final class LoadBenchmark implements Callable<Integer> {
                         + "%.1f screen updates/s per viewer; heap %.0f -> %.0f MB; goals %s%n", seconds / 60, phones,
                 chat.acknowledged(), lostAndDoubled[0], lostAndDoubled[1], p50, p99,
                 screens == 0 ? 0 : updates / seconds / screens, heapStart / 1e6, heapEnd / 1e6, met ? "met" : "NOT met");
+    }
+
+    /** The measured phase's CPU per 1,000 chat round trips (the server's includes its screens and idle phones). */
+    private static void printCpu(CpuMeter.Reading cpu, long sent) {
+        System.out.printf("%-46s %10.2f s %10s%n", "server CPU per 1,000 round trips (all its load)",
+                CpuMeter.Reading.secondsPer(cpu.server(), sent, 1000), "");
+        System.out.printf("%-46s %10.2f s %10s%n", "  of which the JIT compiler",
+                CpuMeter.Reading.secondsPer(cpu.serverJit(), sent, 1000), "");
+        System.out.printf("%-46s %10.2f s %10s%n", "benchmark's own CPU per 1,000 round trips",
+                CpuMeter.Reading.secondsPer(cpu.bench(), sent, 1000), "");
+        System.out.printf("%-46s %10.2f s %10s%n", "  of which the JIT compiler",
+                CpuMeter.Reading.secondsPer(cpu.benchJit(), sent, 1000), "");
+        double seconds = cpu.elapsed().toNanos() / 1e9;
+        System.out.printf("%-46s %12s %10s%n", "CPU cores busy: server / benchmark", String.format("%.2f / %.2f",
+                cpu.server().toNanos() / 1e9 / seconds, cpu.bench().toNanos() / 1e9 / seconds), "");
+        System.out.printf("%-46s %12s %10s%n", "load average at start / end of the measured phase",
+                String.format("%.1f / %.1f", cpu.loadStart(), cpu.loadEnd()), "");
     }
 
     /** With several nodes: screen updates per second per viewer, by the node that held the phone at the start. */
