@@ -1,5 +1,6 @@
 package dev.tandem.bench;
 
+import dev.tandem.agent.screen.ScreenSize;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,6 +51,12 @@ public final class LoadBenchmark implements Callable<Integer> {
     @Option(names = "--screen-changes", defaultValue = "2", description = "Scripted changes per second on each shared screen. Default: ${DEFAULT-VALUE}")
     double screenChanges;
 
+    @Option(names = "--screen-height", defaultValue = "1200", paramLabel = "PX",
+            description = "Each viewer asks the phone for frames this tall (RFB SetDesktopSize), as the console's "
+                    + "'auto' quality does for a picture area of that many device pixels; 0: the phone's own size "
+                    + "(1080x2400). Default: ${DEFAULT-VALUE}")
+    int screenHeight;
+
     @Option(names = "--warmup", defaultValue = "90", paramLabel = "SECONDS",
             description = "Unmeasured load at the same rates before the measured phase; the chat runs on a schedule "
                     + "of its own and ends when every echo is back. Default: ${DEFAULT-VALUE}")
@@ -62,9 +69,10 @@ public final class LoadBenchmark implements Callable<Integer> {
         int idlePhones = idlePhones();
         Duration length = length();
         System.out.printf("Tandem load benchmark on %d cores for %.1f min: %d phones connected (%d idle), %d sessions "
-                        + "chatting at %.1f round trips/s each (%.0f/s in all), %d live screens at %.1f changes/s%n",
-                Runtime.getRuntime().availableProcessors(), minutes, phones, idlePhones, chatSessions, rate,
-                rate * chatSessions, screens, screenChanges);
+                        + "chatting at %.1f round trips/s each (%.0f/s in all), %d live screens at %.1f changes/s "
+                        + "(%s)%n", Runtime.getRuntime().availableProcessors(), minutes, phones, idlePhones, chatSessions,
+                rate, rate * chatSessions, screens, screenChanges,
+                screenHeight > 0 ? "frames " + screenHeight + " px tall" : "frames at the phone's own size");
         if (nodeCount > 1) {
             try (NodesDeployment nodes = NodesDeployment.start(nodeCount, "2g")) {
                 return run(nodes.proxyUrl(), nodes.nodes().get(0), new NodeKill(nodes, length));
@@ -91,7 +99,7 @@ public final class LoadBenchmark implements Callable<Integer> {
             List<IdleDevice> idle = joinIdle(baseUrl, tech, idlePhones);
             List<ScreenLoad> screenLoads = new ArrayList<>();
             for (int i = 0; i < screens; i++) {
-                ScreenLoad screen = ScreenLoad.start(baseUrl, tech, screenChanges, kill != null);
+                ScreenLoad screen = ScreenLoad.start(baseUrl, tech, screenChanges, kill != null, screenHeight);
                 screenLoads.add(screen);
                 open.add(screen);
             }
@@ -293,18 +301,26 @@ public final class LoadBenchmark implements Callable<Integer> {
             }, "bench-screen-count");
         }
 
-        /** With {@code nodes}, the viewer names the node that holds the phone, as the console does. */
-        static ScreenLoad start(String baseUrl, BenchApi tech, double rate, boolean nodes) throws Exception {
+        /**
+         * With {@code nodes}, the viewer names the node that holds the phone, as the console does. With a
+         * {@code height} below the phone's, the viewer asks for frames that tall (the phone draws them at
+         * that size), as the console's Viewer asks for the size of its picture area.
+         */
+        static ScreenLoad start(String baseUrl, BenchApi tech, double rate, boolean nodes, int height) throws Exception {
             SharingPhone phone = SharingPhone.joinAndShare(baseUrl, tech);
             String owner = nodes ? tech.call("GET", "/api/v1/sessions/" + phone.session(), null, 200)
                     .path("ownerNode").asText(null) : null;
             ViewerWebSocket socket = ViewerWebSocket.open(baseUrl, phone.session(), tech.token(), owner);
-            RfbViewer viewer = socket.viewer().handshake(RfbViewer.NOVNC_ENCODINGS);
+            int[] encodings = java.util.stream.IntStream.concat(java.util.Arrays.stream(RfbViewer.NOVNC_ENCODINGS),
+                    java.util.stream.IntStream.of(RfbViewer.EXTENDED_DESKTOP_SIZE)).toArray();
+            RfbViewer viewer = socket.viewer().handshake(encodings);
             UpdateFeed feed = UpdateFeed.start(viewer, true);
-            viewer.requestUpdate(false);
-            if (feed.next(20_000) == null) {
-                throw new IllegalStateException("A shared screen sent no first update within 20 s");
+            ScreenSize own = phone.phone().screen().orElseThrow().geometry().phone();
+            int wanted = height > 0 && height < own.height() ? height : own.height();
+            if (wanted < own.height()) {
+                viewer.askSize((int) Math.round((double) own.width() * wanted / own.height()), wanted, own);
             }
+            firstPicture(viewer, feed, wanted);
             viewer.tap(PhoneSpots.SETTINGS_ICON_X, PhoneSpots.SETTINGS_ICON_Y);
             ScreenLoad load = new ScreenLoad(phone, socket, feed, viewer, rate);
             load.owner = owner;
@@ -313,6 +329,23 @@ public final class LoadBenchmark implements Callable<Integer> {
             load.driver.start();
             load.counter.start();
             return load;
+        }
+
+        /** Asks for everything until an update with pixels {@code height} tall has come. */
+        private static void firstPicture(RfbViewer viewer, UpdateFeed feed, int height) throws Exception {
+            for (int tries = 0; tries < 10; tries++) {
+                viewer.requestUpdate(false);
+                UpdateFeed.Arrival first = feed.next(20_000);
+                if (first == null) {
+                    throw new IllegalStateException("A shared screen sent no first update within 20 s");
+                }
+                if (first.update().rects() > first.update().desktopSize() && viewer.height() == height) {
+                    feed.drain();
+                    return;
+                }
+            }
+            throw new IllegalStateException("A shared screen did not send frames " + height + " px tall; it is at "
+                    + viewer.width() + "x" + viewer.height());
         }
 
         void resetCounts() {

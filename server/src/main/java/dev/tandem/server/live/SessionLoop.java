@@ -81,6 +81,9 @@ final class SessionLoop implements Executor {
         if (runner == Thread.currentThread()) {
             return work.run();
         }
+        if (tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
+            return runHere(work);
+        }
         CompletableFuture<T> answer = new CompletableFuture<>();
         execute(() -> {
             try {
@@ -103,6 +106,26 @@ final class SessionLoop implements Executor {
                 throw error;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The loop is idle and the caller would only wait for its answer: the caller's thread runs the
+     * step as the loop's runner (holding {@code scheduled}, so no pool thread runs a task meanwhile).
+     * Handing the step to a pool thread and waking the caller again cost two thread switches per chat
+     * message on each side, a good part of the server's CPU per round trip on two busy cores. Tasks
+     * queued meanwhile go to the pool afterwards, as they would have after a pool thread's batch.
+     */
+    private <T> T runHere(Step<T> work) throws ProtocolException {
+        runner = Thread.currentThread();
+        try {
+            return work.run();
+        } finally {
+            runner = null;
+            scheduled.set(false);
+            if (!tasks.isEmpty()) {
+                schedule();
+            }
         }
     }
 

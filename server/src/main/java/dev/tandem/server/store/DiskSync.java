@@ -6,9 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit for the embedded database. H2 writes a committed transaction to the file at once
- * ({@code WRITE_DELAY=0}), which a killed server process cannot undo, but only the operating
- * system's cache holds it until the file is synced; H2 never syncs on commit. Whoever must not
+ * Group commit for the embedded database. H2 keeps a committed transaction in memory and writes
+ * its file in the background ({@code WRITE_DELAY}, see {@code ServerConfig.DatabaseSettings}), and
+ * even then only the operating system's cache holds it until the file is synced; H2 never syncs on
+ * commit. Whoever must not
  * acknowledge before the disk holds its commit calls {@link #await()}: one thread runs
  * {@code CHECKPOINT SYNC} (an fsync of the database file) for everybody who asked since the last
  * one, so a burst of commits costs one fsync, not one each.
