@@ -24,8 +24,8 @@ class RecordingBrowserTest {
     /** The Settings icon on the virtual phone's home screen (device module, Layout). */
     private static final int SETTINGS_ICON_X = 675;
     private static final int SETTINGS_ICON_Y = 1464;
-    /** A hash of a canvas's size and pixels (FNV-1a over RGB). */
-    private static final String PIXELS = "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+    /** A hash of a canvas's size and pixels (FNV-1a over RGB); {@code empty} while noVNC has not sized it yet. */
+    private static final String PIXELS = "c => { if (c.width === 0 || c.height === 0) return 'empty'; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
             + " let h = 2166136261; for (let i = 0; i < d.length; i += 4) {"
             + " h ^= d[i] | (d[i + 1] << 8) | (d[i + 2] << 16); h = Math.imul(h, 16777619); }"
             + " return c.width + 'x' + c.height + ':' + (h >>> 0); }";
@@ -53,7 +53,8 @@ class RecordingBrowserTest {
         int same = 0;
         for (int i = 0; i < 100; i++) {
             String now = (String) canvas.evaluate(PIXELS);
-            same = now.equals(last) ? same + 1 : 0;
+            // A canvas noVNC has not sized yet (no first update drawn) is no picture at all.
+            same = now.equals(last) && !now.equals("empty") ? same + 1 : 0;
             if (same == 2) {
                 return now;
             }
