@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * the phone's {@code AgentSession} loop. No lock guards a session: its state is only touched by the
  * task that runs, and database writes happen in that task without any lock held.
  *
- * <p>A caller outside the loop that needs the answer ({@link #call}) queues its task and waits; a
- * task already on this loop that calls again runs at once (it owns the state already). A task must
+ * <p>A caller outside the loop that needs the answer ({@link #call}) queues its task and waits (or,
+ * when the loop is idle, runs it on its own thread as the loop's runner); a task already on this loop that calls again runs at once (it owns the state already). A task must
  * never wait for another session's loop, so two loops can never wait for each other.
  * Thread-safe.
  */
