@@ -120,18 +120,10 @@ public record ServerConfig(int port, Path dataDir, Optional<URI> publicUrl, Data
          * The embedded H2 database in {@code dataDir}. H2 keeps commits in memory and writes its file
          * in the background; the store makes every acknowledged write durable itself (see
          * {@code store.Database}).
-         *
-         * <p>{@code WRITE_DELAY=5000}: H2 writes its file every 5 s rather than every 500 ms (its
-         * default). Nothing acknowledged waits for these writes (a chat line is in the transcript
-         * journal, any other write waits for its own {@code CHECKPOINT SYNC}), and the journal forces a
-         * sync every 5 s anyway when it rotates. Every background write re-serialises each B-tree page
-         * that changed since the last one: with 200 sessions chatting, the messages table's indexes
-         * change a page per session, so at 500 ms H2's serialisation thread took about a quarter of the
-         * server's CPU at 400 round trips/s; at 5 s each page carries ten times the lines per write.
          */
         public static DatabaseSettings embedded(Path dataDir) {
             return new DatabaseSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("tandem")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;WRITE_DELAY=5000",
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
                     "sa", "");
         }
 

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * the phone's {@code AgentSession} loop. No lock guards a session: its state is only touched by the
  * task that runs, and database writes happen in that task without any lock held.
  *
- * <p>A caller outside the loop that needs the answer ({@link #call}) queues its task and waits (or,
- * when the loop is idle, runs it on its own thread as the loop's runner); a task already on this loop that calls again runs at once (it owns the state already). A task must
+ * <p>A caller outside the loop that needs the answer ({@link #call}) queues its task and waits; a
+ * task already on this loop that calls again runs at once (it owns the state already). A task must
  * never wait for another session's loop, so two loops can never wait for each other.
  * Thread-safe.
  */
@@ -81,9 +81,6 @@ final class SessionLoop implements Executor {
         if (runner == Thread.currentThread()) {
             return work.run();
         }
-        if (tasks.isEmpty() && scheduled.compareAndSet(false, true)) {
-            return runHere(work);
-        }
         CompletableFuture<T> answer = new CompletableFuture<>();
         execute(() -> {
             try {
@@ -106,26 +103,6 @@ final class SessionLoop implements Executor {
                 throw error;
             }
             throw e;
-        }
-    }
-
-    /**
-     * The loop is idle and the caller would only wait for its answer: the caller's thread runs the
-     * step as the loop's runner (holding {@code scheduled}, so no pool thread runs a task meanwhile).
-     * Handing the step to a pool thread and waking the caller again cost two thread switches per chat
-     * message on each side, a good part of the server's CPU per round trip on two busy cores. Tasks
-     * queued meanwhile go to the pool afterwards, as they would have after a pool thread's batch.
-     */
-    private <T> T runHere(Step<T> work) throws ProtocolException {
-        runner = Thread.currentThread();
-        try {
-            return work.run();
-        } finally {
-            runner = null;
-            scheduled.set(false);
-            if (!tasks.isEmpty()) {
-                schedule();
-            }
         }
     }
 
