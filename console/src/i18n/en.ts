@@ -333,6 +333,7 @@ export const en = {
   'sessions.startedAt': 'Started {time}',
   'sessions.customer': 'Customer',
   'sessions.joinedToast': '{name} joined a session',
+  'sessions.transferredToast': 'The session with {name} is now with {technician}',
 
   'chat.title': 'Chat',
   'chat.openWindows': 'Open chats',

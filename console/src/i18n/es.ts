@@ -331,6 +331,7 @@ export const es: Messages = {
   'sessions.startedAt': 'Inicio: {time}',
   'sessions.customer': 'Cliente',
   'sessions.joinedToast': '{name} se ha unido a una sesión',
+  'sessions.transferredToast': 'La sesión con {name} ahora la lleva {technician}',
 
   'chat.title': 'Chat',
   'chat.openWindows': 'Chats abiertos',

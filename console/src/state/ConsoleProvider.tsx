@@ -91,6 +91,8 @@ export function ConsoleProvider({ children, workspaceKey, me = null }: Props) {
   const toast = useToast();
   const tRef = useRef(t);
   tRef.current = t;
+  const meRef = useRef(me);
+  meRef.current = me;
 
   const listeners = useRef(new Set<(event: { type: string }) => void>());
   const channel = useRef<PopOutChannel | null>(null);
@@ -222,8 +224,21 @@ export function ConsoleProvider({ children, workspaceKey, me = null }: Props) {
       for (const listener of listeners.current) listener(event);
       switch (event.type) {
         case 'session': {
-          const known = !!stateRef.current.sessions[event.session.id];
+          const earlier = stateRef.current.sessions[event.session.id];
+          const known = !!earlier;
           dispatch({ type: 'sessionUpserted', session: event.session, at: now(), live: true });
+          const handedOver = earlier && earlier.technician.username !== event.session.technician.username;
+          const self = meRef.current;
+          if (handedOver && self && self.role !== 'admin' && event.session.technician.username !== self.username) {
+            // Transferred to someone else (issue 18.2): it leaves this console's list and windows, as a
+            // reload would show, and the technician is told where it went.
+            actions.closeChat(event.session.id);
+            actions.refreshSessions(event.session.status).catch(ignore);
+            toast(tRef.current('sessions.transferredToast', {
+              name: event.session.customerName || tRef.current('sessions.customer'),
+              technician: event.session.technician.displayName || event.session.technician.username,
+            }), 'info');
+          }
           if (!known && event.session.status === 'active') {
             const joined = tRef.current('sessions.joinedToast', { name: event.session.customerName || tRef.current('sessions.customer') });
             toast(joined, 'info');

@@ -26,7 +26,8 @@ final class DeviceProcess implements AutoCloseable {
     private final BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
     /** Every event the device printed, in order, whether or not a test waited for it. */
     private final List<JsonNode> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final StringBuilder stderr = new StringBuilder();
+    /** Stderr as it comes (a line at a time), so a failure made while the device still runs can show it. */
+    private final StringBuffer stderr = new StringBuffer();
 
     private DeviceProcess(Process process) {
         this.process = process;
@@ -34,7 +35,7 @@ final class DeviceProcess implements AutoCloseable {
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    JsonNode event = JSON.readTree(line);
+                    JsonNode event = parsed(line);
                     printed.add(event);
                     events.add(event);
                 }
@@ -45,14 +46,29 @@ final class DeviceProcess implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         Thread errors = new Thread(() -> {
-            try {
-                stderr.append(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+            try (BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String line = err.readLine(); line != null; line = err.readLine()) {
+                    stderr.append(line).append('\n');
+                }
             } catch (IOException ignored) {
                 // the process is gone
             }
         }, "device-stderr");
         errors.setDaemon(true);
         errors.start();
+    }
+
+    /**
+     * A line of stdout as an event. A line that is not JSON (the command's contract says it never
+     * prints one) is kept as {@code {"unparsed": line}}: the reader goes on, and the test that waits
+     * for an event fails naming the line, instead of waiting for events nobody reads any more.
+     */
+    private static JsonNode parsed(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException notJson) {
+            return JSON.createObjectNode().put("unparsed", line);
+        }
     }
 
     static DeviceProcess start(String... args) {
@@ -97,7 +113,26 @@ final class DeviceProcess implements AutoCloseable {
         }
         // What it printed instead says why (an error line, a refusal), so a failure can be read from CI's log.
         throw new AssertionError("The device printed no '" + what + "' event within " + seconds + " s; it printed "
-                + passedOver + " meanwhile; stderr: " + stderr);
+                + passedOver + " meanwhile; " + state() + "; stderr: " + stderr);
+    }
+
+    /** Whether the device still runs, and if so what its threads are doing (for a failure's message). */
+    private String state() {
+        if (!process.isAlive()) {
+            return "it exited with " + process.exitValue();
+        }
+        try {
+            Process dump = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String threads = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            dump.waitFor(10, TimeUnit.SECONDS);
+            return "it still runs; its threads: " + threads;
+        } catch (IOException e) {
+            return "it still runs (no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "it still runs";
+        }
     }
 
     int awaitExit() throws InterruptedException {

@@ -24,8 +24,8 @@ class RecordingBrowserTest {
     /** The Settings icon on the virtual phone's home screen (device module, Layout). */
     private static final int SETTINGS_ICON_X = 675;
     private static final int SETTINGS_ICON_Y = 1464;
-    /** A hash of a canvas's size and pixels (FNV-1a over RGB). */
-    private static final String PIXELS = "c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+    /** A hash of a canvas's size and pixels (FNV-1a over RGB); {@code empty} while noVNC has not sized it yet. */
+    private static final String PIXELS = "c => { if (c.width === 0 || c.height === 0) return 'empty'; const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
             + " let h = 2166136261; for (let i = 0; i < d.length; i += 4) {"
             + " h ^= d[i] | (d[i + 1] << 8) | (d[i + 2] << 16); h = Math.imul(h, 16777619); }"
             + " return c.width + 'x' + c.height + ':' + (h >>> 0); }";
@@ -49,18 +49,51 @@ class RecordingBrowserTest {
 
     /** The canvas's pixels once they stopped changing (the same hash three times, 300 ms apart). */
     private static String steadyPixels(Locator canvas) throws InterruptedException {
+        return steady(canvas).pixels();
+    }
+
+    /** A picture the live Viewer showed unchanged from {@code since} (browser time) on. */
+    private record Steady(String pixels, long since) {
+    }
+
+    private static Steady steady(Locator canvas) throws InterruptedException {
         String last = null;
+        long since = 0;
         int same = 0;
         for (int i = 0; i < 100; i++) {
+            long at = browserNow(canvas.page());
             String now = (String) canvas.evaluate(PIXELS);
-            same = now.equals(last) ? same + 1 : 0;
+            // A canvas noVNC has not sized yet (no first update drawn) is no picture at all.
+            same = now.equals(last) && !now.equals("empty") ? same + 1 : 0;
+            if (same == 0) {
+                since = at;
+            }
             if (same == 2) {
-                return now;
+                return new Steady(now, since);
             }
             last = now;
             Thread.sleep(300);
         }
         throw new AssertionError("The picture never settled");
+    }
+
+    /**
+     * The recording's moment that shows {@code seen}, the picture the live Viewer showed steadily until
+     * {@code until}. The recorder writes an update when the server relays it, and a loaded browser draws
+     * it a little later (the Viewer also asks for its own frame size once laid out, so the first frames
+     * change size): so the moments from a little before the picture was first seen until {@code until}
+     * are tried, latest first. Pixels that equal the live ones exactly (a hash of 1080x2400 pixels) do
+     * not match by chance.
+     */
+    private static String playbackShowing(Locator player, String seen, long since, long until, long start) {
+        String shown = null;
+        for (long at = until - start - 200; at >= Math.max(0, since - start - 2_000); at -= 250) {
+            shown = playbackAt(player, at);
+            if (shown.equals(seen)) {
+                return shown;
+            }
+        }
+        return shown;
     }
 
     private static long browserNow(Page page) {
@@ -111,6 +144,7 @@ class RecordingBrowserTest {
             String session;
             String before;
             long beforeAt;
+            long beforeSince;
             String after;
             try (DeviceProcess phone = DeviceProcess.start("--server", server.baseUrl(), "--code",
                     tech.createCode("recorded"), "--name", "Ana", "--language", "en", "--consent", "yes")) {
@@ -129,7 +163,9 @@ class RecordingBrowserTest {
                 assertThat(viewer.locator("[data-testid=recording-status]")).hasAttribute("data-status", "recording");
 
                 Locator canvas = viewer.locator("canvas").first();
-                before = steadyPixels(canvas);
+                Steady home = steady(canvas);
+                before = home.pixels();
+                beforeSince = home.since();
                 beforeAt = browserNow(page);
 
                 viewer.locator("[data-testid=toggle-control]").click();
@@ -163,10 +199,10 @@ class RecordingBrowserTest {
                     + beforeAt + "; " + records);
 
             // Just before the tap the Viewer showed the home screen; at the end, Settings.
-            assertThat(playbackAt(player, beforeAt - start - 200)).isEqualTo(before);
+            assertThat(playbackShowing(player, before, beforeSince, beforeAt, start)).isEqualTo(before);
             assertThat(playbackAt(player, duration)).isEqualTo(after);
             // Back again: the decoder replays from the start and draws the same home screen.
-            assertThat(playbackAt(player, beforeAt - start - 200)).isEqualTo(before);
+            assertThat(playbackShowing(player, before, beforeSince, beforeAt, start)).isEqualTo(before);
             assertThat(player.locator("[data-testid=recording-transcript]"))
                     .containsText("This session is being recorded");
             player.locator("[data-testid=recording-speed]").selectOption("4");

@@ -85,6 +85,11 @@ class TransferBrowserTest {
                 rosaChat.locator("[data-testid=transfer-note]").fill(NOTE);
                 rosaChat.locator("[data-testid=transfer-submit]").click();
                 assertThat(phone.next("transferred").get("technician").asText()).isEqualTo("marco");
+                // Rosa's console lets go of it at once (no reload): no window, no row, a word where it went.
+                assertThat(rosaPage.locator("[data-testid=toast]").filter(new Locator.FilterOptions()
+                        .setHasText("The session with Ana is now with"))).hasCount(1);
+                assertThat(rosaChat).hasCount(0);
+                assertThat(rosaPage.locator("[data-testid=session-row][data-session=" + session + "]")).hasCount(0);
                 // The transcript's line came just before the notice (printed() keeps every line).
                 assertThat(phone.printed()).anySatisfy(e -> assertThat(e.path("text").asText())
                         .isEqualTo("marco continues this chat with you; nothing you wrote is lost."));

@@ -279,6 +279,7 @@ public final class TandemServer implements AutoCloseable {
         requests.offerFirst(availability::mayTake);
         Transfers transfers = new Transfers(sessionTeams, sessions, users, availability, notes, requests);
         requests.takeQueuedWith(sessionTeams::claim);
+        sessionTeams.whenEnded(requests::queuedSessionEnded);
         RequestEndpoint requestEndpoint = new RequestEndpoint(requests);
         WireCodec codec = WireCodec.create();
         // The one place a client address is decided: behind --trusted-proxies, ForwardedClient's rule.

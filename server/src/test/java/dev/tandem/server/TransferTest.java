@@ -142,6 +142,22 @@ class TransferTest {
     }
 
     @Test
+    void aQueuedSessionThatEndsLeavesTheRequestsPanel() {
+        try (RunningServer server = RunningServer.start(); RawDevice phone = RawDevice.connect(server)) {
+            Api rosa = server.technician("rosa");
+            Api marco = server.technician("marco");
+            String session = phone.join(rosa.createCode("tq"), "Ana").get("session").asText();
+            rosa.post("/api/v1/sessions/" + session + "/transfer", "{\"portal\":\"default\"}").expect(202);
+            assertThat(marco.get("/api/v1/requests").expect(200).json().findValuesAsText("session")).contains(session);
+
+            rosa.post("/api/v1/sessions/" + session + "/end", "").expect(200);
+            assertThat(marco.get("/api/v1/requests").expect(200).json().findValuesAsText("session"))
+                    .as("nobody is offered a session that is over").doesNotContain(session);
+            marco.post("/api/v1/sessions/" + session + "/claim", "").expect(404);
+        }
+    }
+
+    @Test
     void twoTechniciansSeeTheSameMessagesInTheSameOrder() throws Exception {
         try (RunningServer server = RunningServer.start(); RawDevice phone = RawDevice.connect(server)) {
             Api rosa = server.technician("rosa");

@@ -104,6 +104,7 @@ public final class AndroidAppRoutes {
         }
         ctx.contentType("application/vnd.android.package-archive");
         ctx.header("Content-Disposition", "attachment; filename=\"tandem.apk\"");
+        ctx.disableCompression(); // the Content-Length below is the APK's own (an APK is a ZIP already)
         ctx.header("Content-Length", Long.toString(Files.size(apk.get())));
         InputStream in = Files.newInputStream(apk.get());
         ctx.result(in);

@@ -37,6 +37,8 @@ public final class SessionTeams implements SessionFeature {
     private final Events consoles;
     private final AuditLog audit;
     private final Clock clock;
+    /** Told the id of a session that ended (here, not moved): its place in a queue, if any, goes. */
+    private volatile java.util.function.Consumer<String> endedWhileQueued = id -> { };
 
     public SessionTeams(LiveSessions sessions, SessionStore stored, UserStore users, Events consoles, AuditLog audit,
                         Clock clock) {
@@ -256,5 +258,21 @@ public final class SessionTeams implements SessionFeature {
     @Override
     public void answered(LiveSession session, ServerMessage.Prompt prompt, boolean granted) {
         // Asks the customer nothing.
+    }
+
+    /** Plugs in what happens to the queued request of a session that ends (once, at start-up). */
+    public void whenEnded(java.util.function.Consumer<String> queuedSessionEnded) {
+        this.endedWhileQueued = queuedSessionEnded;
+    }
+
+    @Override
+    public void sessionEnded(LiveSession session, DeviceLink link) {
+        // A session transferred to a queue that ends before anyone takes it leaves the Requests panel.
+        endedWhileQueued.accept(session.id);
+    }
+
+    @Override
+    public void sessionMoved(LiveSession session, DeviceLink link) {
+        // Still live on another node: its place in the queue stays.
     }
 }

@@ -253,6 +253,22 @@ public final class ChatRequests {
         return accept(technician, request.id());
     }
 
+    /**
+     * Issue 18.2: the session of a queued request ended before anyone took it (the customer left,
+     * the phone stayed away): the request leaves every Requests panel. A failure costs only that.
+     */
+    public void queuedSessionEnded(String sessionId) {
+        try {
+            store.waitingForSession(sessionId).ifPresent(request -> {
+                if (store.close(request.id(), ChatRequest.Status.CANCELLED, clock.instant())) {
+                    changed(request.id(), "removed");
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Session {} ended: its place in a queue could not be withdrawn: {}", sessionId, e.getMessage());
+        }
+    }
+
     /** Issue 18.2: who is offered a waiting request first (once, at start-up). */
     public void offerFirst(java.util.function.BiPredicate<User, Instant> rule) {
         this.mayTake = rule;

@@ -63,11 +63,22 @@ public final class TechnicianFiles {
         throw new AssertionError("No file " + file + " in session " + session);
     }
 
-    /** The download's status and bytes. */
+    /**
+     * The download's status and bytes, asked as a browser asks (accepting gzip): the bytes must come
+     * as they are, with the Content-Length the server announced.
+     */
     public static HttpResponse<byte[]> download(Api tech, String session, String file) {
         try {
-            return HttpClient.newHttpClient().send(tech.request("/api/v1/sessions/" + session + "/files/" + file
-                    + "/content").GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> got = HttpClient.newHttpClient().send(tech.request("/api/v1/sessions/" + session
+                    + "/files/" + file + "/content").header("Accept-Encoding", "gzip").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (got.statusCode() == 200) {
+                org.assertj.core.api.Assertions.assertThat(got.headers().firstValue("Content-Encoding")).as("not re-encoded")
+                        .isEmpty();
+                org.assertj.core.api.Assertions.assertThat(got.headers().firstValueAsLong("Content-Length"))
+                        .hasValue(got.body().length);
+            }
+            return got;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

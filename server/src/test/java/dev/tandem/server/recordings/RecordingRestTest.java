@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.protocol.stream.StreamFrame;
 import dev.tandem.server.testing.Api;
+import dev.tandem.server.testing.CollectingViewer;
 import dev.tandem.server.testing.RawDevice;
 import dev.tandem.server.testing.RunningServer;
 import java.io.ByteArrayInputStream;
@@ -18,7 +19,6 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
@@ -33,43 +33,6 @@ import org.junit.jupiter.api.Test;
 class RecordingRestTest {
 
     /** A viewer socket that collects the bytes it receives. */
-    private static final class Viewer extends WebSocketClient {
-        final ByteArrayOutputStream received = new ByteArrayOutputStream();
-        final CompletableFuture<Void> got = new CompletableFuture<>();
-        final int expected;
-
-        Viewer(URI url, int expected) {
-            super(url);
-            this.expected = expected;
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-        }
-
-        @Override
-        public void onMessage(String message) {
-        }
-
-        @Override
-        public synchronized void onMessage(ByteBuffer bytes) {
-            byte[] chunk = new byte[bytes.remaining()];
-            bytes.get(chunk);
-            received.writeBytes(chunk);
-            if (received.size() >= expected) {
-                got.complete(null);
-            }
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-        }
-
-        @Override
-        public void onError(Exception ex) {
-        }
-    }
-
     private static JsonNode awaitRecording(Api api, String session, String pointer) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             Api.Response response = api.get("/api/v1/sessions/" + session + "/recording");
@@ -117,7 +80,7 @@ class RecordingRestTest {
                 }
                 assertThat(tech.get("/api/v1/sessions/" + session + "/screen").json().get("recording").asText())
                         .isEqualTo("recording");
-                Viewer viewer = new Viewer(URI.create(server.wsUrl("/ws/screen/" + session + "?token=" + tech.token())),
+                CollectingViewer viewer = new CollectingViewer(URI.create(server.wsUrl("/ws/screen/" + session + "?token=" + tech.token())),
                         screen.length);
                 assertThat(viewer.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
                 long stream = device.next("screenOpen").get("stream").asLong();
@@ -128,7 +91,7 @@ class RecordingRestTest {
                     frame.get(wire);
                     device.sendBinary(wire);
                 }
-                viewer.got.get(10, TimeUnit.SECONDS);
+                viewer.all.get(10, TimeUnit.SECONDS);
                 viewer.closeBlocking();
                 tech.post("/api/v1/sessions/" + session + "/end", "").expect(200);
             }

@@ -2,12 +2,11 @@ package dev.tandem.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.protocol.stream.StreamFrame;
 import dev.tandem.server.testing.Api;
+import dev.tandem.server.testing.CollectingViewer;
 import dev.tandem.server.testing.RawDevice;
 import dev.tandem.server.testing.RunningServer;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -15,7 +14,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
@@ -78,46 +76,6 @@ class ScreenRelayTest {
     }
 
     /** A viewer that collects every binary byte it receives. */
-    private static final class CollectingViewer extends WebSocketClient {
-        final ByteArrayOutputStream received = new ByteArrayOutputStream();
-        final CompletableFuture<byte[]> all = new CompletableFuture<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        final int expected;
-
-        CollectingViewer(URI url, int expected) {
-            super(url);
-            this.expected = expected;
-        }
-
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-        }
-
-        @Override
-        public void onMessage(String message) {
-        }
-
-        @Override
-        public synchronized void onMessage(ByteBuffer bytes) {
-            byte[] chunk = new byte[bytes.remaining()];
-            bytes.get(chunk);
-            received.writeBytes(chunk);
-            if (received.size() >= expected) {
-                all.complete(received.toByteArray());
-            }
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-            closed.complete(code);
-            all.complete(received.toByteArray());
-        }
-
-        @Override
-        public void onError(Exception ex) {
-        }
-    }
-
     private static byte[] pattern(long seed, int size) {
         byte[] bytes = new byte[size];
         new Random(seed).nextBytes(bytes);
