@@ -249,6 +249,7 @@ public final class AgentSession implements AutoCloseable {
             capabilities = updated;
             if (phase == Phase.JOINED) {
                 transmit(new AgentMessage.CapabilitiesUpdate(updated));
+                reportDrawings(); // the app's overlay may have become possible with its accessibility service
             }
         });
     }
@@ -376,11 +377,13 @@ public final class AgentSession implements AutoCloseable {
 
     /**
      * Tells the server this phone shows drawings, on a screen of which size, and whether the customer
-     * hid them: while the screen is shared (when sharing starts, after a resume, on every change).
+     * hid them: while the screen is shared (when sharing starts, after a resume, on every change, and
+     * when the phone becomes able to show them). A phone that cannot show them now says nothing, so the
+     * server refuses the technician's drawings with that reason rather than relaying them to nowhere.
      */
     private void reportDrawings() {
         Drawings drawings = features.drawings();
-        if (drawings == null || phase != Phase.JOINED || !consent.isGranted(ConsentKind.SCREEN)) {
+        if (drawings == null || phase != Phase.JOINED || !consent.isGranted(ConsentKind.SCREEN) || !drawings.canShow()) {
             return;
         }
         ScreenSize phone = features.screen().screen().geometry().phone();

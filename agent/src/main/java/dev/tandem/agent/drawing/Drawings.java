@@ -36,6 +36,8 @@ public final class Drawings {
     }
 
     private final LongSupplier clock;
+    /** Whether this phone can put drawings on its screen now (the app: its accessibility service is on). */
+    private volatile java.util.function.BooleanSupplier showable = () -> true;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     // Guarded by lock.
@@ -46,6 +48,19 @@ public final class Drawings {
     /** {@code clock}: milliseconds, only ever compared with each other (System::currentTimeMillis, SystemClock::uptimeMillis). */
     public Drawings(LongSupplier clock) {
         this.clock = clock;
+    }
+
+    /**
+     * Drawings show only while {@code canShow} says so (the app draws them in its accessibility
+     * overlay, so only with that service on); the phone tells the server nothing it cannot keep.
+     */
+    public void showOnlyWhen(java.util.function.BooleanSupplier canShow) {
+        this.showable = java.util.Objects.requireNonNull(canShow, "canShow");
+    }
+
+    /** Whether drawings can appear on this phone's screen now. */
+    public boolean canShow() {
+        return showable.getAsBoolean();
     }
 
     public void listen(Listener listener) {

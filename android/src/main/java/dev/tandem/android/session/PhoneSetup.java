@@ -14,6 +14,7 @@ import dev.tandem.android.diagnostics.PlatformDiagnostics;
 import dev.tandem.android.input.AccessibilityInput;
 import dev.tandem.android.input.AndroidClipboard;
 import dev.tandem.android.input.DrawingOverlay;
+import dev.tandem.android.input.TandemAccessibilityService;
 import dev.tandem.android.logs.AppLog;
 import dev.tandem.android.logs.PhoneLogs;
 import dev.tandem.android.screen.BitmapJpegCompressor;
@@ -44,6 +45,8 @@ final class PhoneSetup {
         this.appLog = appLog;
         this.clipboard = new AndroidClipboard(context);
         DrawingOverlay.follow(drawings);
+        // The overlay needs the accessibility service: without it the phone does not offer drawings.
+        drawings.showOnlyWhen(() -> TandemAccessibilityService.connected() != null);
     }
 
     DeviceInfo device() {

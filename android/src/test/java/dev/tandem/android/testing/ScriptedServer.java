@@ -77,6 +77,17 @@ public final class ScriptedServer extends WebSocketServer implements AutoCloseab
         throw new AssertionError("the phone sent no " + type.getSimpleName() + " within 10 s");
     }
 
+    /** Fails if the phone sends a message of {@code type} within {@code millis} (others are skipped). */
+    public void expectNone(Class<? extends AgentMessage> type, long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            AgentMessage message = received.poll(50, TimeUnit.MILLISECONDS);
+            if (type.isInstance(message)) {
+                throw new AssertionError("the phone sent " + type.getSimpleName() + " when it should not have");
+            }
+        }
+    }
+
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
         phone = conn;

@@ -15,6 +15,9 @@ import dev.tandem.protocol.message.AgentMessage;
 import dev.tandem.protocol.message.ServerMessage;
 import org.junit.After;
 import org.junit.Before;
+import org.robolectric.android.controller.ServiceController;
+import dev.tandem.android.input.TandemAccessibilityService;
+import dev.tandem.android.testing.RemoteControlService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.robolectric.Robolectric;
@@ -32,6 +35,7 @@ public class DrawingsInTheAppTest {
     private final Application app = RuntimeEnvironment.getApplication();
     private ScriptedServer server;
     private ActiveSession session;
+    private ServiceController<TandemAccessibilityService> service;
 
     @Before
     public void join() throws Exception {
@@ -44,12 +48,29 @@ public class DrawingsInTheAppTest {
 
     @After
     public void leave() throws Exception {
+        if (service != null) {
+            service.destroy();
+        }
         session.leave();
         server.close();
     }
 
     @Test
+    public void drawingsAreOfferedOnlyOnceTheAccessibilityServiceCanShowThem() throws Exception {
+        server.send(new ServerMessage.Prompt("p1", "screen", "Bob sees your screen.", false));
+        MainLooper.runUntil("sharing", session::screenShared);
+        // The overlay needs the service: with it off the app says nothing, so the server refuses drawings.
+        server.expectNone(AgentMessage.Drawings.class, 1_000);
+        service = RemoteControlService.switchedOn();
+        MainLooper.runUntil("the service on", () -> TandemAccessibilityService.connected() != null);
+        AgentMessage.Drawings said = server.next(AgentMessage.Drawings.class);
+        assertThat(said.hidden).isFalse();
+        assertThat(said.width).isPositive();
+    }
+
+    @Test
     public void theSharingNoticeHidesAndShowsTheTechniciansDrawings() throws Exception {
+        service = RemoteControlService.switchedOn();
         server.send(new ServerMessage.Prompt("p1", "screen", "Bob sees your screen.", false));
         MainLooper.runUntil("sharing", session::screenShared);
         AgentMessage.Drawings said = server.next(AgentMessage.Drawings.class);

@@ -101,8 +101,9 @@ final class FramebufferUpdates implements AutoCloseable {
         }
         VerticalScroll scroll = null;
         Frame base = shown;
-        if (encodings.copyRect() && !area.isEmpty()) {
-            scroll = ScrollDetector.detect(shown, frame, area).orElse(null);
+        Rect changedRows = changedRows(changes, area);
+        if (encodings.copyRect() && !changedRows.isEmpty()) {
+            scroll = ScrollDetector.detect(shown, frame, changedRows).orElse(null);
             if (scroll != null) {
                 base = scroll.applyTo(shown);
                 changes = FrameDiff.changes(base, frame);
@@ -262,6 +263,20 @@ final class FramebufferUpdates implements AutoCloseable {
             }
         }
         return Frame.wrap(top.width(), top.height(), pixels);
+    }
+
+    /**
+     * The rows of {@code area} from the first change to the last: a scroll moved rows that changed, so
+     * the detector hashes only these (a tap changes a few rows, not the 2400 of the screen).
+     */
+    private static Rect changedRows(List<Rect> changes, Rect area) {
+        int top = Integer.MAX_VALUE;
+        int bottom = Integer.MIN_VALUE;
+        for (Rect change : changes) {
+            top = Math.min(top, change.y());
+            bottom = Math.max(bottom, change.bottom());
+        }
+        return intersect(Rect.of(area.x(), top, area.width(), bottom - top), area);
     }
 
     private static Rect intersect(Rect a, Rect b) {
