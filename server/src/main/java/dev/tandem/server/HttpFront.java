@@ -47,13 +47,15 @@ final class HttpFront {
                 // join.js and join.css keep their names across releases: always revalidate.
                 files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
-            edge.configure(c.jetty);
-            // Jetty's shared pool keeps buffers up to 64 KiB only, so the phone's 256 KiB read buffer
-            // (AgentEndpoint) was allocated afresh, and zeroed, for every read. The sockets get a pool
-            // of their own whose largest bucket holds it.
+            // Jetty's default pool keeps buffers up to 64 KiB only, and a WebSocket connection reads into
+            // a buffer of its connector's pool: the phone's 256 KiB read buffer (AgentEndpoint) was
+            // allocated afresh, direct and zeroed, for every message of every phone (2,000 phones'
+            // heartbeats and chat: hundreds of MB a second for the garbage collector's cleaners). One
+            // pool whose largest bucket holds it serves the connector and the WebSocket components.
+            ArrayByteBufferPool buffers = new ArrayByteBufferPool(0, -1, AgentEndpoint.READ_BUFFER_BYTES);
+            edge.configure(c.jetty, buffers);
             c.jetty.modifyServletContextHandler(context -> context.setAttribute(
-                    WebSocketServerComponents.WEBSOCKET_BUFFER_POOL_ATTRIBUTE,
-                    new ArrayByteBufferPool(0, -1, AgentEndpoint.READ_BUFFER_BYTES)));
+                    WebSocketServerComponents.WEBSOCKET_BUFFER_POOL_ATTRIBUTE, buffers));
             c.jetty.modifyWebSocketServletFactory(factory -> {
                 factory.setMaxTextMessageSize(Limits.MAX_FRAME_BYTES);
                 factory.setMaxBinaryMessageSize(Limits.MAX_FRAME_BYTES);

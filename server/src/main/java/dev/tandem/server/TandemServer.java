@@ -341,8 +341,8 @@ public final class TandemServer implements AutoCloseable {
         links.bound(app.port(), edge.isTls());
         Node node = new Node(config.nodeId(), NodeAddress.of(config.edge().bind(), app.port()), config.cluster().clustered());
         heartbeat.bound(node);
-        long beat = config.heartbeat().toMillis();
-        jobs.onEveryNode(sessions::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        long slice = sessions.heartbeatSlice().toNanos();
+        jobs.onEveryNode(sessions::heartbeat, slice, slice, TimeUnit.NANOSECONDS);
         long nodeBeat = Nodes.every(config.heartbeat()).toMillis();
         jobs.onEveryNode(heartbeat::beat, nodeBeat, nodeBeat, TimeUnit.MILLISECONDS);
         jobs.onLeader(codes::expireDue, 1, 1, TimeUnit.SECONDS);
@@ -369,6 +369,11 @@ public final class TandemServer implements AutoCloseable {
     }
 
     public int port() { return app.port(); }
+
+    /** The buffers the main port's connections read into (HTTP and WebSocket), for tests and diagnostics. */
+    public org.eclipse.jetty.io.ByteBufferPool connectionBuffers() {
+        return app.jettyServer().server().getConnectors()[0].getByteBufferPool();
+    }
 
     /** This server as a node of the cluster (the node {@code local} when it runs alone). */
     public Node node() { return heartbeat.node(); }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.jetty.io.ByteBufferPool;
 import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -60,8 +61,11 @@ public final class EdgeListeners implements AutoCloseable {
         return certificate.isPresent();
     }
 
-    /** Adds the main connector, the customizers and the access log to Javalin's Jetty. */
-    public void configure(JettyConfig jetty) {
+    /**
+     * Adds the main connector, the customizers and the access log to Javalin's Jetty. The connector's
+     * {@code buffers} are the ones its HTTP exchanges and the WebSocket connections it upgrades read into.
+     */
+    public void configure(JettyConfig jetty, ByteBufferPool buffers) {
         jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
@@ -92,7 +96,7 @@ public final class EdgeListeners implements AutoCloseable {
                 factories.add(0, new ProxyConnectionFactory(next));
             }
             factories.add(plain);
-            main = new ServerConnector(server, factories.toArray(new ConnectionFactory[0]));
+            main = new ServerConnector(server, null, null, buffers, -1, -1, factories.toArray(new ConnectionFactory[0]));
             settings.bind().ifPresent(main::setHost);
             main.setPort(port);
             return main;

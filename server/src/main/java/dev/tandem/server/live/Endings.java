@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Endings {
     private static final Logger LOG = LoggerFactory.getLogger(Endings.class);
+    static final int HEARTBEAT_SLICES = 15;
     private final LiveSessions core;
     private final SessionStore sessions;
     private final Transcript transcript;
@@ -34,6 +36,8 @@ final class Endings {
     private final ScheduledExecutorService timers;
     private final Duration grace;
     private final Duration heartbeat;
+    /** Counts the heartbeat's runs: each run is one slice of the interval. */
+    private final AtomicLong slices = new AtomicLong();
     /** Asks the customer how it went once a session is over; none until {@link #askAfterwards}. */
     private volatile Surveys surveys;
 
@@ -128,8 +132,16 @@ final class Endings {
         }
     }
 
-    /** Pings every device of {@code live} and closes the ones that have been silent for three heartbeats. */
+    /**
+     * One slice of the heartbeat, run {@value #HEARTBEAT_SLICES} times per heartbeat interval (see
+     * {@link #heartbeatSlice()}): pings the devices of {@code live} whose turn it is, each once per
+     * interval, and closes any that has been silent for three heartbeats. Pinging every device at once
+     * sent 2,000 pings in one burst and got 2,000 pongs back together every 15 s: each time the chat of
+     * every session waited behind them (bench load: p99 per 10 s window 85-155 ms in the windows with
+     * a burst, 17-30 ms in the others).
+     */
     void heartbeat(Collection<LiveSession> live) {
+        int slice = (int) Math.floorMod(slices.getAndIncrement(), (long) HEARTBEAT_SLICES);
         Instant deadline = clock.instant().minus(heartbeat.multipliedBy(3));
         for (LiveSession session : live) {
             DeviceLink link = session.link;
@@ -138,9 +150,14 @@ final class Endings {
             }
             if (link.lastHeard().isBefore(deadline)) {
                 link.close(TandemStatus.HEARTBEAT_TIMEOUT, TandemStatus.HEARTBEAT_TIMEOUT.message());
-            } else {
+            } else if (Math.floorMod(session.id.hashCode(), HEARTBEAT_SLICES) == slice) {
                 link.send(new ServerMessage.Ping());
             }
         }
+    }
+
+    /** How often {@link #heartbeat} runs: the heartbeat interval cut into {@value #HEARTBEAT_SLICES}. */
+    Duration heartbeatSlice() {
+        return Duration.ofNanos(Math.max(1_000_000, heartbeat.toNanos() / HEARTBEAT_SLICES));
     }
 }

@@ -296,8 +296,14 @@ public final class LiveSessions {
     }
 
     /** Pings every device and closes the ones that have been silent for three heartbeats. */
+    /** Run every {@link #heartbeatSlice()}: pings the devices whose turn it is, closes silent ones. */
     public void heartbeat() {
         endings.heartbeat(live.values());
+    }
+
+    /** How often {@link #heartbeat()} must run: a slice of the heartbeat interval. */
+    public Duration heartbeatSlice() {
+        return endings.heartbeatSlice();
     }
 
     // ---- technician side ---------------------------------------------------------------------

@@ -32,13 +32,22 @@ import org.slf4j.LoggerFactory;
 public final class AgentEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(AgentEndpoint.class);
     /**
-     * How much of a phone's socket Jetty reads at once. A full screen frame is 64 KiB plus a 14-byte
-     * header, so the server-wide 64 KiB buffer split nearly every one in two, and Jetty joined the
-     * halves again with a copy; with room for several frames most arrive whole, and fewer reads are
-     * made. The buffer is pooled (HttpFront gives the sockets a pool that keeps buffers this large)
-     * and goes back whenever the socket has nothing left to parse.
+     * How much of a sharing phone's socket Jetty reads at once. A full screen frame is 64 KiB plus a
+     * 14-byte header, so the server-wide 64 KiB buffer split nearly every one in two, and Jetty joined
+     * the halves again with a copy; with room for several frames most arrive whole, and fewer reads
+     * are made. The buffer is pooled (HttpFront gives the connector a pool that keeps buffers this
+     * large) and goes back whenever the socket has nothing left to parse. A socket reads this much
+     * from its first screen frame on.
      */
     public static final int READ_BUFFER_BYTES = 256 * 1024;
+    /**
+     * How much a phone's socket reads at once until it sends a screen frame: chat, acks, heartbeats and
+     * log chunks are small text frames. Jetty also starts every text message it assembles with room
+     * for this many characters, so 256 KiB here cost 256 KiB of heap per heartbeat and per chat line
+     * (two thirds of all the server allocated with 2,000 phones connected); a larger text frame (up to
+     * {@link Limits#MAX_FRAME_BYTES}) simply takes several reads.
+     */
+    public static final int TEXT_READ_BUFFER_BYTES = 16 * 1024;
     /** The most the relay's pool keeps of buffers nobody uses at the moment (more are made when needed). */
     private static final long MAX_IDLE_RELAY_BYTES = 32L << 20;
     /**
@@ -70,7 +79,7 @@ public final class AgentEndpoint {
 
     public void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
-            ctx.session.setInputBufferSize(READ_BUFFER_BYTES);
+            ctx.session.setInputBufferSize(TEXT_READ_BUFFER_BYTES);
             // A frame cut by the end of a read is completed by the parser rather than handed on in
             // pieces that the message layer would join with a copy.
             ctx.session.setAutoFragment(false);
@@ -113,6 +122,9 @@ public final class AgentEndpoint {
                 return;
             }
             link.heard(clock.instant());
+            if (ctx.session.getInputBufferSize() < READ_BUFFER_BYTES) {
+                ctx.session.setInputBufferSize(READ_BUFFER_BYTES); // from its next read on
+            }
             RetainableByteBuffer lent = copyOut(ctx.data());
             try {
                 StreamFrame frame;

@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.handshake.ServerHandshake;
 import org.junit.jupiter.api.AfterAll;
@@ -99,6 +101,32 @@ class ScreenRelayTest {
             phone.send(id, Arrays.copyOfRange(stream, at, stream.length), 1);
 
             assertThat(viewer.all.get(10, TimeUnit.SECONDS)).isEqualTo(stream);
+        } finally {
+            viewer.closeBlocking();
+        }
+    }
+
+    @Test
+    void aSharingPhonesSocketReadsSeveralFramesAtOnceIntoPooledBuffers() throws Exception {
+        SharingPhone phone = sharingPhone();
+        byte[] stream = pattern(23, 8 * FRAME_PAYLOAD);
+        CollectingViewer viewer = new CollectingViewer(viewerUrl(phone.session()), stream.length);
+        try (RawDevice device = phone.device()) {
+            assertThat(viewer.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
+            long id = device.next("screenOpen").get("stream").asLong();
+            phone.send(id, stream, FRAME_PAYLOAD);
+            assertThat(viewer.all.get(10, TimeUnit.SECONDS)).isEqualTo(stream);
+            // From its first screen frame on the socket reads 256 KiB at a time (a phone that only
+            // chats reads 16 KiB), and that buffer waits in the connector's pool between reads.
+            ArrayByteBufferPool pool = (ArrayByteBufferPool) server.server().connectionBuffers();
+            long idle = pool.getAvailableDirectMemory();
+            RetainableByteBuffer taken = pool.acquire(AgentEndpoint.READ_BUFFER_BYTES, true);
+            try {
+                assertThat(idle - pool.getAvailableDirectMemory()).as("idle direct memory the pool handed out")
+                        .isGreaterThanOrEqualTo(AgentEndpoint.READ_BUFFER_BYTES);
+            } finally {
+                taken.release();
+            }
         } finally {
             viewer.closeBlocking();
         }
