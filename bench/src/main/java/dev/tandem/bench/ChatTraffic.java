@@ -28,6 +28,8 @@ final class ChatTraffic {
     private final List<String> sessions;
     private final double ratePerSession;
     private final ConcurrentLinkedQueue<Long> samples = new ConcurrentLinkedQueue<>();
+    /** Each sampled round trip as {when it began ({@link System#nanoTime()}), how long it took}. */
+    private final ConcurrentLinkedQueue<long[]> timed = new ConcurrentLinkedQueue<>();
     /** The technician's half of each sampled round trip: the POST until its 201 (stored and durable). */
     private final ConcurrentLinkedQueue<Long> posts = new ConcurrentLinkedQueue<>();
     /** Per session, the texts the server acknowledged with 201 (the phone's echo of each is expected too). */
@@ -171,11 +173,34 @@ final class ChatTraffic {
                     unanswered.incrementAndGet();
                 } else if (round >= warmupRounds && posted >= sampleFrom) {
                     samples.add(back - posted);
+                    timed.add(new long[] {posted, back - posted});
                     posts.add(created - posted);
                 }
                 next(round + 1);
             });
         }
+    }
+
+    /**
+     * The sampled round trips cut into consecutive windows of {@code window} from the first one: the
+     * tail of a run's latency is either spread evenly or a few bad moments, and a soak's last minutes
+     * show whether it degrades.
+     */
+    java.util.List<LatencySample> byWindow(Duration window) {
+        java.util.List<long[]> all = new ArrayList<>(timed);
+        java.util.List<LatencySample> windows = new ArrayList<>();
+        if (all.isEmpty()) {
+            return windows;
+        }
+        long start = all.stream().mapToLong(t -> t[0]).min().orElseThrow();
+        for (long[] t : all) {
+            int index = (int) ((t[0] - start) / window.toNanos());
+            while (windows.size() <= index) {
+                windows.add(new LatencySample());
+            }
+            windows.get(index).add(t[1]);
+        }
+        return windows;
     }
 
     /** How long the sampled POSTs took until their 201, of the last run. */

@@ -63,6 +63,7 @@ public final class LoadBenchmark implements Callable<Integer> {
     int warmupSeconds;
 
     private static final double GOAL_P99_MS = 50;
+    private static final Duration WINDOW = Duration.ofSeconds(10);
 
     @Override
     public Integer call() throws Exception {
@@ -147,6 +148,7 @@ public final class LoadBenchmark implements Callable<Integer> {
                 print(seconds, chat, latency, lostAndDoubled, updates, screenBytes, heapStart, heapEnd, filesStart,
                         openFiles, threads, idle.size());
                 printCpu(cpu, measuredSent);
+                printWindows(chat.byWindow(WINDOW));
                 if (kill != null) {
                     kill.report(admin);
                     printScreensPerNode(screenLoads, seconds);
@@ -241,6 +243,18 @@ public final class LoadBenchmark implements Callable<Integer> {
                 cpu.server().toNanos() / 1e9 / seconds, cpu.bench().toNanos() / 1e9 / seconds), "");
         System.out.printf("%-46s %12s %10s%n", "load average at start / end of the measured phase",
                 String.format("%.1f / %.1f", cpu.loadStart(), cpu.loadEnd()), "");
+    }
+
+    /** The chat's p99 and max per {@link #WINDOW} of the measured phase, so that a bad moment shows as one. */
+    private static void printWindows(List<LatencySample> windows) {
+        StringBuilder p99 = new StringBuilder();
+        StringBuilder max = new StringBuilder();
+        for (LatencySample w : windows) {
+            p99.append(String.format(" %.0f", w.percentileMillis(99)));
+            max.append(String.format(" %.0f", w.percentileMillis(100)));
+        }
+        System.out.printf("chat p99 per %d s (ms):%s%n", WINDOW.toSeconds(), p99);
+        System.out.printf("chat max per %d s (ms):%s%n", WINDOW.toSeconds(), max);
     }
 
     /** With several nodes: screen updates per second per viewer, by the node that held the phone at the start. */
