@@ -40,6 +40,10 @@ final class HttpFront {
             c.concurrency.useVirtualThreads = false;
             c.jsonMapper(new JavalinJackson(json, false));
             c.http.maxRequestSize = TandemServer.MAX_REQUEST_BYTES;
+            // Javalin copies every response body to Jetty through a new array this large (by default
+            // Jetty's 32 KiB output buffer): most answers are a few hundred bytes of JSON, and Jetty
+            // still gathers what is written into its own buffer.
+            c.http.responseBufferSize = 8 * 1024;
             c.staticFiles.add(files -> {
                 files.hostedPath = "/";
                 files.directory = "/tandem/console";

@@ -79,4 +79,40 @@ class AgentReconnectTest {
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
         AgentPhone.await(condition, 10);
     }
+
+    @Test
+    void theHeartbeatPingsEachPhoneOncePerIntervalInItsOwnSliceNotAllAtOnce() throws Exception {
+        Duration beat = Duration.ofMillis(1500);
+        try (RunningServer server = RunningServer.start(c -> c.withTimings(Duration.ofSeconds(30), beat))) {
+            Api tech = server.technician("paula");
+            List<RawDevice> phones = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 30; i++) {
+                    RawDevice phone = RawDevice.connect(server).answeringPings();
+                    phones.add(phone);
+                    phone.join(tech.createCode("beat " + i), "Ana " + i);
+                }
+                long from = System.nanoTime() + beat.toNanos();
+                long to = from + beat.toNanos();
+                AgentPhone.await(() -> phones.stream().allMatch(p -> !p.pingsAt.isEmpty()
+                        && p.pingsAt.get(p.pingsAt.size() - 1) >= to), 15);
+                List<Long> round = new java.util.ArrayList<>();
+                for (RawDevice phone : phones) {
+                    // One ping per interval: a phone is not pinged again in the next slices.
+                    for (int i = 1; i < phone.pingsAt.size(); i++) {
+                        assertThat(Duration.ofNanos(phone.pingsAt.get(i) - phone.pingsAt.get(i - 1)))
+                                .isGreaterThan(beat.dividedBy(2));
+                    }
+                    round.add(phone.pingsAt.stream().filter(at -> at >= from).findFirst().orElseThrow());
+                }
+                // The next round after all had joined: each phone's ping came in its own slice, spread
+                // over the interval (when all were pinged at once, these were a few ms apart).
+                long spread = round.stream().mapToLong(Long::longValue).max().orElseThrow()
+                        - round.stream().mapToLong(Long::longValue).min().orElseThrow();
+                assertThat(Duration.ofNanos(spread)).isGreaterThan(beat.dividedBy(3));
+            } finally {
+                phones.forEach(RawDevice::close);
+            }
+        }
+    }
 }

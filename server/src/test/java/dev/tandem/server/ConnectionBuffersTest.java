@@ -28,7 +28,7 @@ class ConnectionBuffersTest {
                 chat(phone, 21, 60);
                 assertThat(pool.getDirectByteBufferCount()).as("direct buffers the pool made").isEqualTo(buffers);
                 // Jetty starts each text message it assembles with room for a whole read: a phone that
-                // only chats reads 16 KiB at a time, never the 256 KiB of a sharing phone.
+                // only chats reads 4 KiB at a time, never the 256 KiB of a sharing phone.
                 assertThat(pool.getAvailableDirectMemory()).as("idle direct memory in the pool")
                         .isGreaterThanOrEqualTo(AgentEndpoint.TEXT_READ_BUFFER_BYTES)
                         .isLessThan(AgentEndpoint.READ_BUFFER_BYTES);

@@ -47,7 +47,7 @@ public final class AgentEndpoint {
      * (two thirds of all the server allocated with 2,000 phones connected); a larger text frame (up to
      * {@link Limits#MAX_FRAME_BYTES}) simply takes several reads.
      */
-    public static final int TEXT_READ_BUFFER_BYTES = 16 * 1024;
+    public static final int TEXT_READ_BUFFER_BYTES = 4 * 1024;
     /** The most the relay's pool keeps of buffers nobody uses at the moment (more are made when needed). */
     private static final long MAX_IDLE_RELAY_BYTES = 32L << 20;
     /**

@@ -21,6 +21,9 @@ public final class RawDevice implements AutoCloseable {
     private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
     private final CompletableFuture<int[]> closed = new CompletableFuture<>();
     private volatile String closeReason;
+    /** When each ping from the server arrived ({@link System#nanoTime()}). */
+    public final java.util.List<Long> pingsAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile boolean answerPings;
     private final WebSocketClient client;
     /** What viewers sent the phone, per stream id (the server relays RFB bytes to it in binary frames). */
     private final java.util.Map<Long, java.io.ByteArrayOutputStream> streams = new java.util.concurrent.ConcurrentHashMap<>();
@@ -34,7 +37,14 @@ public final class RawDevice implements AutoCloseable {
             @Override
             public void onMessage(String message) {
                 try {
-                    frames.add(JSON.readTree(message));
+                    JsonNode frame = JSON.readTree(message);
+                    if ("ping".equals(frame.path("type").asText())) {
+                        pingsAt.add(System.nanoTime());
+                        if (answerPings) {
+                            send("{\"type\":\"pong\"}");
+                        }
+                    }
+                    frames.add(frame);
                 } catch (IOException e) {
                     throw new AssertionError("Server sent non-JSON: " + message, e);
                 }
@@ -124,6 +134,12 @@ public final class RawDevice implements AutoCloseable {
         String prompt = next("prompt").get("id").asText();
         send("{\"type\":\"answer\",\"id\":" + Api.quote(prompt) + ",\"granted\":" + granted + "}");
         return prompt;
+    }
+
+    /** Answers the server's pings from now on, as a live phone does (otherwise it stays silent). */
+    public RawDevice answeringPings() {
+        answerPings = true;
+        return this;
     }
 
     public void send(String frame) {

@@ -117,7 +117,7 @@ class ScreenRelayTest {
             phone.send(id, stream, FRAME_PAYLOAD);
             assertThat(viewer.all.get(10, TimeUnit.SECONDS)).isEqualTo(stream);
             // From its first screen frame on the socket reads 256 KiB at a time (a phone that only
-            // chats reads 16 KiB), and that buffer waits in the connector's pool between reads.
+            // chats reads 4 KiB), and that buffer waits in the connector's pool between reads.
             ArrayByteBufferPool pool = (ArrayByteBufferPool) server.server().connectionBuffers();
             long idle = pool.getAvailableDirectMemory();
             RetainableByteBuffer taken = pool.acquire(AgentEndpoint.READ_BUFFER_BYTES, true);
