@@ -53,9 +53,10 @@ final class HttpFront {
             });
             // Jetty's default pool keeps buffers up to 64 KiB only, and a WebSocket connection reads into
             // a buffer of its connector's pool: the phone's 256 KiB read buffer (AgentEndpoint) was
-            // allocated afresh, direct and zeroed, for every message of every phone (2,000 phones'
-            // heartbeats and chat: hundreds of MB a second for the garbage collector's cleaners). One
-            // pool whose largest bucket holds it serves the connector and the WebSocket components.
+            // allocated afresh, direct and zeroed, for every message of every sharing phone (before
+            // AgentEndpoint read 4 KiB at a time until a phone shares, for every message of every
+            // phone). One pool whose largest bucket holds it serves the connector and the WebSocket
+            // components.
             ArrayByteBufferPool buffers = new ArrayByteBufferPool(0, -1, AgentEndpoint.READ_BUFFER_BYTES);
             edge.configure(c.jetty, buffers);
             c.jetty.modifyServletContextHandler(context -> context.setAttribute(

@@ -295,7 +295,6 @@ public final class LiveSessions {
         endings.startGrace(session);
     }
 
-    /** Pings every device and closes the ones that have been silent for three heartbeats. */
     /** Run every {@link #heartbeatSlice()}: pings the devices whose turn it is, closes silent ones. */
     public void heartbeat() {
         endings.heartbeat(live.values());
