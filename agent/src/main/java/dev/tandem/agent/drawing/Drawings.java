@@ -3,7 +3,9 @@ package dev.tandem.agent.drawing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -37,7 +39,7 @@ public final class Drawings {
 
     private final LongSupplier clock;
     /** Whether this phone can put drawings on its screen now (the app: its accessibility service is on). */
-    private volatile java.util.function.BooleanSupplier showable = () -> true;
+    private volatile BooleanSupplier showable = () -> true;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     // Guarded by lock.
@@ -54,8 +56,8 @@ public final class Drawings {
      * Drawings show only while {@code canShow} says so (the app draws them in its accessibility
      * overlay, so only with that service on); the phone tells the server nothing it cannot keep.
      */
-    public void showOnlyWhen(java.util.function.BooleanSupplier canShow) {
-        this.showable = java.util.Objects.requireNonNull(canShow, "canShow");
+    public void showOnlyWhen(BooleanSupplier canShow) {
+        this.showable = Objects.requireNonNull(canShow, "canShow");
     }
 
     /** Whether drawings can appear on this phone's screen now. */

@@ -18,6 +18,7 @@ import dev.tandem.server.view.TeamView;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Several technicians on one session (issue 18.2, docs/transfer.md): the owner hands the session to
@@ -38,7 +39,7 @@ public final class SessionTeams implements SessionFeature {
     private final AuditLog audit;
     private final Clock clock;
     /** Told the id of a session that ended (here, not moved): its place in a queue, if any, goes. */
-    private volatile java.util.function.Consumer<String> endedWhileQueued = id -> { };
+    private volatile Consumer<String> endedWhileQueued = id -> { };
 
     public SessionTeams(LiveSessions sessions, SessionStore stored, UserStore users, Events consoles, AuditLog audit,
                         Clock clock) {
@@ -261,7 +262,7 @@ public final class SessionTeams implements SessionFeature {
     }
 
     /** Plugs in what happens to the queued request of a session that ends (once, at start-up). */
-    public void whenEnded(java.util.function.Consumer<String> queuedSessionEnded) {
+    public void whenEnded(Consumer<String> queuedSessionEnded) {
         this.endedWhileQueued = queuedSessionEnded;
     }
 
