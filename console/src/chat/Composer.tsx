@@ -46,14 +46,19 @@ export function Composer({ id, draftKey, disabled, disabledText, onSend, replies
   const tooLong = length > MAX_CHAT_LENGTH;
   const canSend = !disabled && !busy && !tooLong && text.trim().length > 0;
 
+  // The field empties at once and stays writable while the message is on its way: what the
+  // technician types meanwhile is the next message (a read-only field dropped those keys). If the
+  // send fails, the message comes back into the field, in front of anything typed since.
   const send = async () => {
     if (!canSend) return;
+    const sent = text.trim();
     setBusy(true);
     setError(null);
+    setText('');
     try {
-      await onSend(text.trim());
-      setText('');
+      await onSend(sent);
     } catch (e) {
+      setText((typed) => (typed.trim() ? `${sent} ${typed}` : sent));
       setError(errorMessage(e, { network: t('errors.network'), generic: t('errors.generic') }));
     } finally {
       setBusy(false);
@@ -83,7 +88,6 @@ export function Composer({ id, draftKey, disabled, disabledText, onSend, replies
             rows={2}
             value={text}
             disabled={disabled}
-            readOnly={busy}
             placeholder={disabled ? disabledText : t('chat.placeholder')}
             aria-invalid={tooLong}
             aria-controls={offerReplies && picker.open ? listId : undefined}
