@@ -6,14 +6,23 @@ import java.util.List;
 
 /** Draws the pulled-down notification shade: time and date, quick tiles, notifications, a scrim below. */
 final class ShadePainter {
+    private static final int CORNER_RADIUS = 56;
+    /** The opaque panel hides every pixel above this row: it spans the width, and only its bottom corners are round. */
+    static final int HIDES_ABOVE = Layout.SHADE_BOTTOM - CORNER_RADIUS - 1;
+
     private ShadePainter() {
     }
 
+    /** Darkens the screen below {@code top} (the rows the panel leaves to be seen, or all of them). */
+    static void scrim(Canvas c, int top) {
+        c.fill(c.palette.scrim(), 0, top, Layout.WIDTH, Layout.HEIGHT - top);
+    }
+
+    /** The panel over the {@link #scrim}. */
     static void draw(Canvas c, PhoneState state, LocalDateTime now) {
         Palette p = c.palette;
-        c.fill(p.scrim(), 0, 0, Layout.WIDTH, Layout.HEIGHT);
         Color panel = state.darkTheme() ? p.shade() : new Color(0x2B2F3A);
-        c.roundRect(panel, 0, -60, Layout.WIDTH, Layout.SHADE_BOTTOM + 60, 56);
+        c.roundRect(panel, 0, -60, Layout.WIDTH, Layout.SHADE_BOTTOM + 60, CORNER_RADIUS);
         c.text(PhoneRenderer.CLOCK.format(now), Canvas.font(104, false), Color.WHITE, 60, 220);
         c.text(PhoneRenderer.DATE.format(now), Canvas.font(40, false), new Color(0xC4C7CF), 60, 285);
         List<Setting> tiles = Layout.QUICK_TILES;

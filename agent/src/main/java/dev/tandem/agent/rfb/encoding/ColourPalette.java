@@ -60,6 +60,32 @@ final class ColourPalette {
         return true;
     }
 
+    /**
+     * Adds {@code pixel} if it is new and returns its index, or -1 (staying overflowed until reset)
+     * once past the limit: one hash lookup where {@link #add} and {@link #indexOf} take two.
+     */
+    int intern(int pixel) {
+        if (overflowed) {
+            return -1;
+        }
+        int slot = (pixel * 0x9E3779B1) >>> shift;
+        while (stamps[slot] == stamp) {
+            if (keys[slot] == pixel) {
+                return indices[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (size == limit) {
+            overflowed = true;
+            return -1;
+        }
+        stamps[slot] = stamp;
+        keys[slot] = pixel;
+        indices[slot] = size;
+        colours[size] = pixel;
+        return size++;
+    }
+
     /** The index of a pixel that was added. */
     int indexOf(int pixel) {
         int slot = (pixel * 0x9E3779B1) >>> shift;

@@ -109,33 +109,19 @@ public final class ScrollDetector {
     }
 
     /**
-     * One hash per row of {@code region}. Four interleaved accumulators instead of one chain: the
-     * multiply of one pixel no longer waits for the previous one's, which made this the agent's
-     * hottest loop (a quarter of its CPU per update at 1080x2400). A collision only costs a vote;
-     * {@link #longestBand} compares the rows themselves.
+     * One hash per row of {@code region}; a collision only costs a vote, {@link #longestBand} compares
+     * the rows themselves. Rows across the whole frame (a list scrolling under the bars) are hashed by
+     * the frame once and kept: the new frame of this update is the old one of the next.
      */
     private static int[] rowHashes(Frame frame, Rect region) {
-        int[] argb = frame.argb();
         int[] hashes = new int[region.height()];
-        int width = region.width();
+        if (region.x() == 0 && region.width() == frame.width()) {
+            frame.wholeRowHashes(region.y(), region.bottom(), hashes);
+            return hashes;
+        }
+        int[] argb = frame.argb();
         for (int row = 0; row < region.height(); row++) {
-            int at = (region.y() + row) * frame.width() + region.x();
-            int end = at + width;
-            int h0 = 1;
-            int h1 = 0;
-            int h2 = 0;
-            int h3 = 0;
-            int i = at;
-            for (; i + 3 < end; i += 4) {
-                h0 = 31 * h0 + argb[i];
-                h1 = 31 * h1 + argb[i + 1];
-                h2 = 31 * h2 + argb[i + 2];
-                h3 = 31 * h3 + argb[i + 3];
-            }
-            for (; i < end; i++) {
-                h0 = 31 * h0 + argb[i];
-            }
-            hashes[row] = ((h0 * 0x9E3779B1 + h1) * 0x9E3779B1 + h2) * 0x9E3779B1 + h3;
+            hashes[row] = Frame.rowHash(argb, (region.y() + row) * frame.width() + region.x(), region.width());
         }
         return hashes;
     }

@@ -1,6 +1,10 @@
 package dev.tandem.agent.rfb.encoding;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Tight encoding (7, as documented in the community RFB specification): each piece of a rectangle is
@@ -48,7 +52,20 @@ public final class TightEncoder implements Encoder {
     private final FilterChoice filters = new FilterChoice();
     private final ByteSink data = ByteSink.create(256 * 1024);
     private final ByteSink compressed = ByteSink.create(64 * 1024);
-    private int[] pixels = new int[MAX_AREA];
+    private final int[] pixels = new int[MAX_AREA];
+    /** The palette index of each pixel, found while counting the colours. */
+    private final byte[] indices = new byte[MAX_AREA];
+    // What the last split learnt of its pieces, so that encode need not look at their pixels again:
+    // the fills with their RGB colour, and the pieces with more colours than a palette holds.
+    private Frame splitFrame;
+    private final Map<Rect, Integer> fills = new HashMap<>();
+    private final Set<Rect> photos = new HashSet<>();
+    // Where red, green and blue lie in pixels[]: ARGB's own places when the viewer's TPIXEL is
+    // 24-bit (its colours map one to one), otherwise the viewer's format, packed.
+    private int redShift;
+    private int greenShift;
+    private int blueShift;
+    private boolean packed;
     private int qualityLevel = -1;
 
     private TightEncoder(int zlibLevel, JpegCompressor jpeg) {
@@ -103,8 +120,11 @@ public final class TightEncoder implements Encoder {
     @Override
     public List<Rect> split(Frame frame, Rect r) {
         frame.requireInside(r);
-        List<Rect> pieces = TightPieces.split(frame, r, MAX_WIDTH, MAX_AREA);
-        return qualityLevel >= 0 ? TightPieces.joinPhotos(frame, pieces, palette, MAX_JPEG_AREA)
+        splitFrame = frame;
+        fills.clear();
+        photos.clear();
+        List<Rect> pieces = TightPieces.split(frame, r, MAX_WIDTH, MAX_AREA, fills);
+        return qualityLevel >= 0 ? TightPieces.joinPhotos(frame, pieces, palette, MAX_JPEG_AREA, photos)
                 : TightPieces.halvePhotos(frame, pieces, palette);
     }
 
@@ -122,19 +142,20 @@ public final class TightEncoder implements Encoder {
         if (r.isEmpty()) {
             return;
         }
+        if (frame == splitFrame && encodeKnown(frame, r, format, out)) {
+            return;
+        }
         if (r.width() > MAX_WIDTH || r.area() > MAX_AREA) {
             encodeLarge(frame, r, format, out);
             return;
         }
         int count = (int) r.area();
-        for (int row = 0; row < r.height(); row++) {
-            format.pack(frame.argb(), (r.y() + row) * frame.width() + r.x(), r.width(), pixels, row * r.width());
-        }
+        readPixels(frame, r, format);
         countColours(count);
         int tp = format.tpixelBytes();
         if (palette.size() == 1 && !palette.overflowed()) {
             out.writeByte(FILL);
-            format.writeTPixel(pixels[0], out);
+            writeTPixel(pixels[0], format, out);
         } else if (!palette.overflowed() && paletteCost(r, tp) < (long) count * tp) {
             writePalette(r, format, out);
         } else if (usesJpeg(format)) {
@@ -142,6 +163,60 @@ public final class TightEncoder implements Encoder {
         } else {
             writeFullColour(r, format, out);
         }
+    }
+
+    /**
+     * A piece the last {@link #split} of this frame found to be one colour, or (for a 24-bit TPIXEL,
+     * where colours map one to one) to have more colours than a palette holds while JPEG is on: the
+     * same bytes as counting its colours again would give. False for any other piece.
+     */
+    private boolean encodeKnown(Frame frame, Rect r, PixelFormat format, ByteSink out) {
+        Integer fill = fills.get(r);
+        if (fill != null) {
+            out.writeByte(FILL);
+            format.writeTPixel(format.pack(fill), out);
+            return true;
+        }
+        if (usesJpeg(format) && format.hasTightPixel24() && r.width() <= MAX_WIDTH && r.area() <= MAX_JPEG_AREA
+                && photos.contains(r)) {
+            writeJpeg(frame, r, out);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * The piece's pixels into {@link #pixels}: as RGB when the viewer's TPIXEL is 24-bit (a palette then
+     * packs only its colours, not every pixel), else packed in the viewer's format.
+     */
+    private void readPixels(Frame frame, Rect r, PixelFormat format) {
+        int[] argb = frame.argb();
+        int w = r.width();
+        packed = !format.hasTightPixel24();
+        if (packed) {
+            for (int row = 0; row < r.height(); row++) {
+                format.pack(argb, (r.y() + row) * frame.width() + r.x(), w, pixels, row * w);
+            }
+            redShift = format.redShift();
+            greenShift = format.greenShift();
+            blueShift = format.blueShift();
+            return;
+        }
+        for (int row = 0; row < r.height(); row++) {
+            int from = (r.y() + row) * frame.width() + r.x();
+            int to = row * w;
+            for (int i = 0; i < w; i++) {
+                pixels[to + i] = argb[from + i] & 0xFFFFFF;
+            }
+        }
+        redShift = 16;
+        greenShift = 8;
+        blueShift = 0;
+    }
+
+    /** A value of {@link #pixels} as a TPIXEL. */
+    private void writeTPixel(int pixel, PixelFormat format, ByteSink out) {
+        format.writeTPixel(packed ? pixel : format.pack(pixel), out);
     }
 
     /** A piece beyond Tight's zlib limits: a fill, or a JPEG that {@link #split} joined. */
@@ -179,15 +254,21 @@ public final class TightEncoder implements Encoder {
         return qualityLevel >= 0 && takesJpeg(format);
     }
 
+    /** The palette of the piece and, unless it overflows, each pixel's index in it. */
     private void countColours(int count) {
         palette.reset();
         int previous = ~pixels[0];
-        for (int i = 0; i < count && !palette.overflowed(); i++) {
+        int index = 0;
+        for (int i = 0; i < count; i++) {
             int p = pixels[i];
             if (p != previous) {
-                palette.add(p);
+                index = palette.intern(p);
+                if (index < 0) {
+                    return;
+                }
                 previous = p;
             }
+            indices[i] = (byte) index;
         }
     }
 
@@ -204,25 +285,24 @@ public final class TightEncoder implements Encoder {
         out.writeByte(FILTER_PALETTE);
         out.writeByte(n - 1);
         for (int i = 0; i < n; i++) {
-            format.writeTPixel(palette.colour(i), out);
+            writeTPixel(palette.colour(i), format, out);
         }
         data.reset();
         if (n == 2) {
             writeBitmap(r.width(), r.height());
         } else {
-            writeIndices((int) r.area());
+            data.write(indices, 0, (int) r.area());
         }
         writeData(stream, out);
     }
 
     /** Two colours: one bit per pixel, most significant first, every row padded to a byte. */
     private void writeBitmap(int w, int h) {
-        int second = palette.colour(1);
         for (int y = 0; y < h; y++) {
             int acc = 0;
             int filled = 0;
             for (int x = 0; x < w; x++) {
-                acc = (acc << 1) | (pixels[y * w + x] == second ? 1 : 0);
+                acc = (acc << 1) | indices[y * w + x];
                 if (++filled == 8) {
                     data.writeByte(acc);
                     acc = 0;
@@ -235,22 +315,6 @@ public final class TightEncoder implements Encoder {
         }
     }
 
-    private void writeIndices(int count) {
-        byte[] buf = data.ensureRoom(count);
-        int at = data.position();
-        int previous = ~pixels[0];
-        int index = 0;
-        for (int i = 0; i < count; i++) {
-            int p = pixels[i];
-            if (p != previous) {
-                index = palette.indexOf(p);
-                previous = p;
-            }
-            buf[at + i] = (byte) index;
-        }
-        data.advance(count);
-    }
-
     /**
      * Many colours: 3-byte TPIXELs through the gradient filter where {@link FilterChoice} finds it packs
      * smaller, else every pixel as it is with the copy filter (implied by a control byte without the
@@ -259,18 +323,17 @@ public final class TightEncoder implements Encoder {
     private void writeFullColour(Rect r, PixelFormat format, ByteSink out) {
         int count = (int) r.area();
         data.reset();
-        if (format.hasTightPixel24() && filters.gradientPays(pixels, r.width(), r.height(), format.redShift(),
-                format.greenShift(), format.blueShift())) {
+        if (format.hasTightPixel24() && filters.gradientPays(pixels, r.width(), r.height(), redShift, greenShift,
+                blueShift)) {
             out.writeByte((STREAM_GRADIENT << 4) | READ_FILTER);
             out.writeByte(FILTER_GRADIENT);
-            GradientFilter.write(pixels, r.width(), r.height(), format.redShift(), format.greenShift(),
-                    format.blueShift(), data);
+            GradientFilter.write(pixels, r.width(), r.height(), redShift, greenShift, blueShift, data);
             writeData(STREAM_GRADIENT, out);
             return;
         }
         out.writeByte(STREAM_FULL_COLOUR << 4);
         if (format.hasTightPixel24()) {
-            FilterChoice.writePlain(pixels, 0, count, format.redShift(), format.greenShift(), format.blueShift(), data);
+            FilterChoice.writePlain(pixels, 0, count, redShift, greenShift, blueShift, data);
         } else {
             format.writePixels(pixels, 0, count, data);
         }

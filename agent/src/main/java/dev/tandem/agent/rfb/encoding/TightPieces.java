@@ -2,6 +2,8 @@ package dev.tandem.agent.rfb.encoding;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Cuts a rectangle into the pieces Tight sends: large single-colour areas as pieces of their own, so
@@ -30,6 +32,14 @@ final class TightPieces {
      * others also at most {@code maxArea} pixels.
      */
     static List<Rect> split(Frame frame, Rect r, int maxWidth, int maxArea) {
+        return split(frame, r, maxWidth, maxArea, new java.util.HashMap<>());
+    }
+
+    /**
+     * {@link #split(Frame, Rect, int, int)}, and each single-colour piece with its RGB colour into
+     * {@code fills}, so that the encoder need not look at its pixels again.
+     */
+    static List<Rect> split(Frame frame, Rect r, int maxWidth, int maxArea, Map<Rect, Integer> fills) {
         List<Rect> pieces = new ArrayList<>();
         if (r.isEmpty()) {
             return pieces;
@@ -45,7 +55,7 @@ final class TightPieces {
             for (int cx = 0; cx < cols; cx++) {
                 int at = cy * cols + cx;
                 if (solid[at] && !taken[at]) {
-                    addFill(r, cx, cy, cols, rows, maxCols, colour, solid, taken, pieces);
+                    addFill(r, cx, cy, cols, rows, maxCols, colour, solid, taken, pieces, fills);
                 }
             }
         }
@@ -61,9 +71,19 @@ final class TightPieces {
      * headers go away.
      */
     static List<Rect> joinPhotos(Frame frame, List<Rect> pieces, ColourPalette palette, long maxArea) {
+        return joinPhotos(frame, pieces, palette, maxArea, new java.util.HashSet<>());
+    }
+
+    /**
+     * {@link #joinPhotos(Frame, List, ColourPalette, long)}, and each photo-like piece it returns into
+     * {@code photos}: a palette cannot hold their colours, so the encoder need not count them again.
+     */
+    static List<Rect> joinPhotos(Frame frame, List<Rect> pieces, ColourPalette palette, long maxArea,
+            Set<Rect> photos) {
         List<Rect> joined = new ArrayList<>(pieces.size());
         // The joined photo piece that ends at a given bottom edge, by its left edge and width.
         java.util.Map<Long, Integer> openByEdge = new java.util.HashMap<>();
+        List<Integer> photoAt = new ArrayList<>();
         for (Rect piece : pieces) {
             if (!manyColours(frame, piece, palette)) {
                 joined.add(piece);
@@ -76,8 +96,12 @@ final class TightPieces {
                 openByEdge.put(edge(piece.x(), piece.width(), piece.bottom()), above);
             } else {
                 openByEdge.put(edge(piece.x(), piece.width(), piece.bottom()), joined.size());
+                photoAt.add(joined.size());
                 joined.add(piece);
             }
+        }
+        for (int at : photoAt) {
+            photos.add(joined.get(at));
         }
         return joined;
     }
@@ -166,7 +190,7 @@ final class TightPieces {
 
     /** Grows a fill from a solid cell to the right, then down, and keeps it if it is big enough. */
     private static void addFill(Rect r, int cx, int cy, int cols, int rows, int maxCols, int[] colour,
-            boolean[] solid, boolean[] taken, List<Rect> pieces) {
+            boolean[] solid, boolean[] taken, List<Rect> pieces, Map<Rect, Integer> fills) {
         int c = colour[cy * cols + cx];
         int right = cx + 1;
         while (right < cols && right - cx < maxCols && sameFree(cy * cols + right, c, colour, solid, taken)) {
@@ -184,7 +208,9 @@ final class TightPieces {
                 taken[y * cols + x] = true;
             }
         }
-        pieces.add(cellRect(r, cx, cy, right, bottom));
+        Rect fill = cellRect(r, cx, cy, right, bottom);
+        pieces.add(fill);
+        fills.put(fill, c);
     }
 
     private static boolean rowIsSameFree(int rowAt, int from, int to, int c, int[] colour, boolean[] solid,

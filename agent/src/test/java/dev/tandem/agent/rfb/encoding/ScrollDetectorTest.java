@@ -107,4 +107,25 @@ class ScrollDetectorTest {
             System.arraycopy(band, y * dest.width(), screen, (dest.y() + y) * width + dest.x(), dest.width());
         }
     }
+
+    /** A frame remembers the hashes of the rows it was asked for; overlapping asks get the same values as hashing anew. */
+    @Test
+    void aFramesRememberedRowHashesAreThoseOfItsRows() {
+        Frame frame = Screenshots.load(Screenshots.all().get(3));
+        int[] first = new int[200];
+        frame.wholeRowHashes(100, 300, first);
+        int[] overlapping = new int[400];
+        frame.wholeRowHashes(200, 600, overlapping);
+        for (int y = 100; y < 600; y++) {
+            int expected = Frame.rowHash(frame.argb(), y * frame.width(), frame.width());
+            if (y < 300) {
+                assertThat(first[y - 100]).as("row %d, first ask", y).isEqualTo(expected);
+            }
+            if (y >= 200) {
+                assertThat(overlapping[y - 200]).as("row %d, second ask", y).isEqualTo(expected);
+            }
+        }
+        assertThat(java.util.Arrays.stream(overlapping).distinct().count()).as("rows that differ hash apart")
+                .isGreaterThan(50);
+    }
 }

@@ -2,6 +2,7 @@ package dev.tandem.agent.rfb.encoding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +127,38 @@ class TightPiecesTest {
                     RoundTrip.expected(map, map.bounds(), PixelFormat.NATURAL), map.bounds(), "map");
             assertThat(decoder.gradients).isZero();
             assertThat(decoder.copies).isPositive();
+        }
+    }
+
+    /**
+     * The encoder keeps what its split found (fills, photo-like pieces) and does not count their
+     * colours again: the bytes must be those of an encoder that split an equal copy and so had to.
+     */
+    @Test
+    void encodingThePiecesASplitFoundGivesTheBytesOfLookingAtThemAgain() {
+        List<Path> screens = Screenshots.all();
+        for (int i = 0; i < screens.size(); i += 3) {
+            Frame frame = Screenshots.load(screens.get(i));
+            Frame copy = Frame.copyOf(frame.width(), frame.height(), frame.copyPixels(frame.bounds()));
+            for (PixelFormat format : List.of(TestFormats.NATURAL, TestFormats.BGR32_BIG_ENDIAN, TestFormats.RGB565)) {
+                for (int quality : new int[] {-1, 6}) {
+                    String what = screens.get(i).getFileName() + " " + format + " quality " + quality;
+                    assertThat(encodeAll(frame, frame, format, quality)).as(what)
+                            .isEqualTo(encodeAll(copy, frame, format, quality));
+                }
+            }
+        }
+    }
+
+    /** Splits {@code splitOn}, then encodes those pieces of {@code frame}. */
+    private static byte[] encodeAll(Frame splitOn, Frame frame, PixelFormat format, int quality) {
+        try (TightEncoder encoder = TightEncoder.create(2, new ImageIoJpeg())) {
+            encoder.setQualityLevel(TightEncoder.takesJpeg(format) ? quality : -1);
+            ByteSink out = ByteSink.create();
+            for (Rect piece : encoder.split(splitOn, frame.bounds())) {
+                encoder.encode(frame, piece, format, out);
+            }
+            return out.toByteArray();
         }
     }
 }
