@@ -20,6 +20,27 @@ public interface Encoder extends AutoCloseable {
     void encode(Frame frame, Rect r, PixelFormat format, ByteSink out);
 
     /**
+     * Appends each of {@code pieces} of {@code frame} (as {@link #split} returned them) as a rectangle:
+     * its header, then its payload. Encoders may use a second thread and send the rectangles in another
+     * order (a viewer draws each where its header says); each payload is what {@link #encode} gives.
+     */
+    default void encodeAll(Frame frame, List<Rect> pieces, PixelFormat format, ByteSink out) {
+        for (Rect piece : pieces) {
+            writeRectangleHeader(piece, type(), out);
+            encode(frame, piece, format, out);
+        }
+    }
+
+    /** A FramebufferUpdate rectangle's header (RFC 6143 7.6.1): position, size and encoding type. */
+    static void writeRectangleHeader(Rect r, int encoding, ByteSink out) {
+        out.writeU16(r.x());
+        out.writeU16(r.y());
+        out.writeU16(r.width());
+        out.writeU16(r.height());
+        out.writeU32(encoding);
+    }
+
+    /**
      * The rectangles to send for {@code r} of {@code frame}, each with its own header: most encodings
      * take any size; Tight limits width and data size and sends single-colour areas apart, so the
      * session asks before encoding.

@@ -11,6 +11,7 @@ public final class Frame {
     private final int[] argb;
     // Hashes of whole rows, computed when first asked for: a frame is the new one of one update and
     // the old one of the next, and the scroll detector hashes the same rows of it both times.
+    private static final long TWO_THREADS_MIN_PIXELS = 500_000;
     private final Object hashLock = new Object();
     private int[] rowHashes;
     private boolean[] rowHashed;
@@ -80,7 +81,8 @@ public final class Frame {
 
     /**
      * The hashes of rows {@code from} (inclusive) to {@code to} (exclusive), each over the whole row,
-     * into {@code into[0..]}. Rows hashed before are not hashed again. Thread-safe.
+     * into {@code into[0..]}. Rows hashed before are not hashed again; many rows are hashed by two
+     * threads. Thread-safe.
      */
     void wholeRowHashes(int from, int to, int[] into) {
         synchronized (hashLock) {
@@ -88,13 +90,28 @@ public final class Frame {
                 rowHashes = new int[height];
                 rowHashed = new boolean[height];
             }
-            for (int y = from; y < to; y++) {
-                if (!rowHashed[y]) {
-                    rowHashes[y] = rowHash(argb, y * width, width);
-                    rowHashed[y] = true;
+            if ((long) (to - from) * width >= TWO_THREADS_MIN_PIXELS && HelperThreads.available()) {
+                int middle = (from + to) >>> 1;
+                java.util.concurrent.Future<?> lower = HelperThreads.start(() -> hashRows(middle, to));
+                try {
+                    hashRows(from, middle);
+                } finally {
+                    HelperThreads.await(lower);
                 }
+            } else {
+                hashRows(from, to);
             }
             System.arraycopy(rowHashes, from, into, 0, to - from);
+        }
+    }
+
+    /** Under hashLock (a helper works on other rows meanwhile). */
+    private void hashRows(int from, int to) {
+        for (int y = from; y < to; y++) {
+            if (!rowHashed[y]) {
+                rowHashes[y] = rowHash(argb, y * width, width);
+                rowHashed[y] = true;
+            }
         }
     }
 

@@ -190,11 +190,9 @@ final class FramebufferUpdates implements AutoCloseable {
         Encoder encoder = encoder(encodings, format);
         int count = 0;
         for (Rect r : rects) {
-            for (Rect piece : encoder.split(frame, r)) {
-                writeHeader(piece, encoder.type());
-                encoder.encode(frame, piece, format, message);
-                count++;
-            }
+            List<Rect> pieces = encoder.split(frame, r);
+            encoder.encodeAll(frame, pieces, format, message);
+            count += pieces.size();
         }
         return count;
     }
@@ -222,11 +220,7 @@ final class FramebufferUpdates implements AutoCloseable {
     }
 
     private void writeHeader(Rect r, int encoding) {
-        message.writeU16(r.x());
-        message.writeU16(r.y());
-        message.writeU16(r.width());
-        message.writeU16(r.height());
-        message.writeU32(encoding);
+        Encoder.writeRectangleHeader(r, encoding, message);
     }
 
     private ByteSink finish(int rectangles) {

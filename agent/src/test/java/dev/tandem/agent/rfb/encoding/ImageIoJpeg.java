@@ -16,7 +16,7 @@ final class ImageIoJpeg implements JpegCompressor {
     int lastQuality;
 
     @Override
-    public byte[] compress(Frame frame, Rect r, int quality) {
+    public synchronized byte[] compress(Frame frame, Rect r, int quality) {
         calls++;
         lastQuality = quality;
         BufferedImage image = new BufferedImage(r.width(), r.height(), BufferedImage.TYPE_INT_RGB);

@@ -16,8 +16,27 @@ public final class TightDecoder {
     int indexed;
     int gradients;
 
+    /** Which of the four zlib streams inflated data, as bits 0..3. */
+    int streamsUsed;
+
     public int[] decode(byte[] payload, Rect r, PixelFormat f) throws DataFormatException {
         WireReader in = new WireReader(payload);
+        int[] pixels = read(in, r, f, false);
+        if (in.remaining() != 0) {
+            throw new AssertionError(in.remaining() + " bytes after the Tight rectangle");
+        }
+        return pixels;
+    }
+
+    /**
+     * The next rectangle's payload from {@code in}, which holds more after it: its pixels, or null for
+     * a JPEG piece (its bytes are read and checked to be a JPEG of the rectangle's size).
+     */
+    int[] decodeNext(WireReader in, Rect r, PixelFormat f) throws DataFormatException {
+        return read(in, r, f, true);
+    }
+
+    private int[] read(WireReader in, Rect r, PixelFormat f, boolean jpegAllowed) throws DataFormatException {
         int control = in.u8();
         for (int s = 0; s < 4; s++) {
             if ((control & (1 << s)) != 0) {
@@ -31,7 +50,19 @@ public final class TightDecoder {
             fills++;
             java.util.Arrays.fill(pixels, WirePixels.tpixel(in, f));
         } else if (kind == 9) {
-            throw new AssertionError("JPEG in a lossless Tight stream");
+            if (!jpegAllowed) {
+                throw new AssertionError("JPEG in a lossless Tight stream");
+            }
+            byte[] jpeg = in.bytes(compactLength(in));
+            try {
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+                if (image == null || image.getWidth() != r.width() || image.getHeight() != r.height()) {
+                    throw new AssertionError("the JPEG of " + r + " is not a picture of its size");
+                }
+            } catch (java.io.IOException e) {
+                throw new AssertionError("the JPEG of " + r + " does not decode", e);
+            }
+            return null;
         } else if (kind > 9 || (kind & 8) != 0) {
             throw new AssertionError("Tight compression " + kind + " is not basic, fill or JPEG");
         } else {
@@ -95,9 +126,6 @@ public final class TightDecoder {
                 throw new AssertionError("Tight filter " + filter + " was not expected");
             }
         }
-        if (in.remaining() != 0) {
-            throw new AssertionError(in.remaining() + " bytes after the Tight rectangle");
-        }
         return pixels;
     }
 
@@ -111,6 +139,7 @@ public final class TightDecoder {
             return in.bytes(length);
         }
         int compressedLength = compactLength(in);
+        streamsUsed |= 1 << stream;
         return streams[stream].inflateExactly(in.bytes(compressedLength), length);
     }
 
