@@ -8,7 +8,8 @@ import java.util.concurrent.Future;
  * Tight encoding (7, as documented in the community RFB specification): each piece of a rectangle is
  * sent as a fill (one colour), as a palette (two colours as a bitmap, up to 256 as indices), as
  * full-colour pixels, or, only when the viewer asked for a JPEG quality level, as JPEG when it has
- * more colours than a palette can hold. Zlib data goes through four streams that live as long as the
+ * more colours than a palette can hold, and then with the rare colours of its palettes rounded
+ * ({@link TightLossy}). Zlib data goes through four streams that live as long as the
  * viewer's connection (0 full colour, 1 bitmaps, 2 indices, 3 gradients; with JPEG on, a second
  * thread sends its bitmaps through 0 and its indices through 3, which JPEG leaves unused). Not
  * thread-safe: one instance per viewer.
@@ -44,6 +45,7 @@ public final class TightEncoder implements Encoder {
     private TightPieceWriter secondWriter;
     private ByteSink secondOut;
     private int qualityLevel = -1;
+    private TightLossy lossy;
 
     private TightEncoder(int zlibLevel, JpegCompressor jpeg) {
         this.streams = new TightStreams(zlibLevel);
@@ -76,6 +78,7 @@ public final class TightEncoder implements Encoder {
             throw new IllegalStateException("this Tight encoder has no JpegCompressor; create it with one");
         }
         qualityLevel = level;
+        lossy = level >= 0 ? TightLossy.of(jpeg, level) : null;
     }
 
     /** JPEG quality in percent for a Tight quality level: evenly spread, level 9 nearly lossless. */
@@ -151,7 +154,7 @@ public final class TightEncoder implements Encoder {
     @Override
     public void encode(Frame frame, Rect r, PixelFormat format, ByteSink out) {
         frame.requireInside(r);
-        writer.write(frame, r, format, memory, jpegFor(format), jpegQuality(qualityLevel), out);
+        writer.write(frame, r, format, memory, lossyFor(format), out);
     }
 
     /**
@@ -168,8 +171,8 @@ public final class TightEncoder implements Encoder {
             weights[i] = memory.knows(frame) && memory.fill(pieces.get(i)) != null ? 0 : pieces.get(i).area();
             work += weights[i];
         }
-        JpegCompressor jpegNow = jpegFor(format);
-        if (jpegNow == null || pieces.size() < 2 || work < TWO_THREADS_MIN_AREA || !HelperThreads.available()) {
+        TightLossy lossy = lossyFor(format);
+        if (lossy == null || pieces.size() < 2 || work < TWO_THREADS_MIN_AREA || !HelperThreads.available()) {
             Encoder.super.encodeAll(frame, pieces, format, out);
             return;
         }
@@ -188,11 +191,9 @@ public final class TightEncoder implements Encoder {
         }
         TightPieceWriter helper = secondWriter();
         secondOut.reset();
-        int quality = jpegQuality(qualityLevel);
-        Future<?> second = HelperThreads.start(() -> writeAll(helper, frame, theirs, format, jpegNow, quality,
-                secondOut));
+        Future<?> second = HelperThreads.start(() -> writeAll(helper, frame, theirs, format, lossy, secondOut));
         try {
-            writeAll(writer, frame, mine, format, jpegNow, quality, out);
+            writeAll(writer, frame, mine, format, lossy, out);
         } finally {
             HelperThreads.await(second);
         }
@@ -200,10 +201,10 @@ public final class TightEncoder implements Encoder {
     }
 
     private void writeAll(TightPieceWriter pieceWriter, Frame frame, List<Rect> pieces, PixelFormat format,
-            JpegCompressor jpegNow, int quality, ByteSink out) {
+            TightLossy lossy, ByteSink out) {
         for (Rect piece : pieces) {
             Encoder.writeRectangleHeader(piece, TYPE, out);
-            pieceWriter.write(frame, piece, format, memory, jpegNow, quality, out);
+            pieceWriter.write(frame, piece, format, memory, lossy, out);
         }
     }
 
@@ -216,8 +217,9 @@ public final class TightEncoder implements Encoder {
         return secondWriter;
     }
 
-    private JpegCompressor jpegFor(PixelFormat format) {
-        return qualityLevel >= 0 && takesJpeg(format) ? jpeg : null;
+    /** What the viewer takes instead of exact pixels ({@link TightLossy}), or null: lossless. */
+    private TightLossy lossyFor(PixelFormat format) {
+        return qualityLevel >= 0 && takesJpeg(format) ? lossy : null;
     }
 
     @Override

@@ -26,6 +26,10 @@ final class TightPieceWriter implements AutoCloseable {
     private final int[] pixels = new int[TightEncoder.MAX_AREA];
     /** The palette index of each pixel, found while counting the colours. */
     private final byte[] indices = new byte[TightEncoder.MAX_AREA];
+    // Scratch of roundRareColours: uses and colour of each palette index, and its index after rounding.
+    private final int[] uses = new int[TightEncoder.MAX_PALETTE];
+    private final int[] colours = new int[TightEncoder.MAX_PALETTE];
+    private final byte[] remap = new byte[TightEncoder.MAX_PALETTE];
     private final ByteSink head = ByteSink.create(1024);
     private final ByteSink data = ByteSink.create(64 * 1024);
     private final ByteSink compressed = ByteSink.create(64 * 1024);
@@ -54,19 +58,18 @@ final class TightPieceWriter implements AutoCloseable {
     }
 
     /**
-     * Appends the payload of piece {@code r} to {@code out}. {@code memory} says what the split found,
-     * {@code jpeg} is null unless JPEG is on (then at {@code jpegQuality} percent).
+     * Appends the payload of piece {@code r} to {@code out}. {@code memory} says what the split found;
+     * {@code lossy} is null unless the viewer asked for a JPEG quality level.
      */
-    void write(Frame frame, Rect r, PixelFormat format, SplitMemory memory, JpegCompressor jpeg, int jpegQuality,
-            ByteSink out) {
+    void write(Frame frame, Rect r, PixelFormat format, SplitMemory memory, TightLossy lossy, ByteSink out) {
         head.reset();
         data.reset();
         stream = NO_STREAM;
-        if (!r.isEmpty() && !(memory.knows(frame) && writeKnown(frame, r, format, memory, jpeg, jpegQuality))) {
+        if (!r.isEmpty() && !(memory.knows(frame) && writeKnown(frame, r, format, memory, lossy))) {
             if (r.width() > TightEncoder.MAX_WIDTH || r.area() > TightEncoder.MAX_AREA) {
-                writeLarge(frame, r, format, jpeg, jpegQuality);
+                writeLarge(frame, r, format, lossy);
             } else {
-                writeSmall(frame, r, format, jpeg, jpegQuality);
+                writeSmall(frame, r, format, lossy);
             }
         }
         out.write(head);
@@ -75,7 +78,7 @@ final class TightPieceWriter implements AutoCloseable {
         }
     }
 
-    private void writeSmall(Frame frame, Rect r, PixelFormat format, JpegCompressor jpeg, int jpegQuality) {
+    private void writeSmall(Frame frame, Rect r, PixelFormat format, TightLossy lossy) {
         int count = (int) r.area();
         readPixels(frame, r, format);
         countColours(count);
@@ -84,9 +87,17 @@ final class TightPieceWriter implements AutoCloseable {
             head.writeByte(FILL);
             writeTPixel(pixels[0], format, head);
         } else if (!palette.overflowed() && paletteCost(r, tp) < (long) count * tp) {
-            writePalette(r, format);
-        } else if (jpeg != null) {
-            writeJpeg(frame, r, jpeg, jpegQuality);
+            if (lossy != null && lossy.paletteStep() > 1 && !packed) {
+                roundRareColours(count, lossy);
+            }
+            if (palette.size() == 1) {
+                head.writeByte(FILL);
+                writeTPixel(palette.colour(0), format, head);
+            } else {
+                writePalette(r, format);
+            }
+        } else if (lossy != null) {
+            writeJpeg(frame, r, lossy);
         } else {
             writeFullColour(r, format);
         }
@@ -97,29 +108,28 @@ final class TightPieceWriter implements AutoCloseable {
      * one to one) to have more colours than a palette holds while JPEG is on: the same bytes as counting
      * its colours again would give. False for any other piece.
      */
-    private boolean writeKnown(Frame frame, Rect r, PixelFormat format, SplitMemory memory, JpegCompressor jpeg,
-            int jpegQuality) {
+    private boolean writeKnown(Frame frame, Rect r, PixelFormat format, SplitMemory memory, TightLossy lossy) {
         Integer fill = memory.fill(r);
         if (fill != null) {
             head.writeByte(FILL);
             format.writeTPixel(format.pack(fill), head);
             return true;
         }
-        if (jpeg != null && format.hasTightPixel24() && r.width() <= TightEncoder.MAX_WIDTH
+        if (lossy != null && format.hasTightPixel24() && r.width() <= TightEncoder.MAX_WIDTH
                 && r.area() <= TightEncoder.MAX_JPEG_AREA && memory.isPhoto(r)) {
-            writeJpeg(frame, r, jpeg, jpegQuality);
+            writeJpeg(frame, r, lossy);
             return true;
         }
         return false;
     }
 
     /** A piece beyond Tight's zlib limits: a fill, or a JPEG that the split joined. */
-    private void writeLarge(Frame frame, Rect r, PixelFormat format, JpegCompressor jpeg, int jpegQuality) {
+    private void writeLarge(Frame frame, Rect r, PixelFormat format, TightLossy lossy) {
         if (r.width() <= TightEncoder.MAX_WIDTH && TightPieces.isSolid(frame, r)) {
             head.writeByte(FILL);
             format.writeTPixel(format.pack(frame.pixel(r.x(), r.y())), head);
-        } else if (r.width() <= TightEncoder.MAX_WIDTH && r.area() <= TightEncoder.MAX_JPEG_AREA && jpeg != null) {
-            writeJpeg(frame, r, jpeg, jpegQuality);
+        } else if (r.width() <= TightEncoder.MAX_WIDTH && r.area() <= TightEncoder.MAX_JPEG_AREA && lossy != null) {
+            writeJpeg(frame, r, lossy);
         } else {
             throw new IllegalArgumentException("Tight takes rectangles up to " + TightEncoder.MAX_WIDTH + " wide and "
                     + TightEncoder.MAX_AREA + " pixels unless they have one colour or go as JPEG; split " + r
@@ -161,9 +171,9 @@ final class TightPieceWriter implements AutoCloseable {
         format.writeTPixel(packed ? pixel : format.pack(pixel), out);
     }
 
-    private void writeJpeg(Frame frame, Rect r, JpegCompressor jpeg, int jpegQuality) {
+    private void writeJpeg(Frame frame, Rect r, TightLossy lossy) {
         head.writeByte(JPEG);
-        byte[] jpegData = jpeg.compress(frame, r, jpegQuality);
+        byte[] jpegData = lossy.jpeg().compress(frame, r, lossy.jpegQuality());
         TightEncoder.writeCompactLength(jpegData.length, head);
         head.write(jpegData);
     }
@@ -183,6 +193,33 @@ final class TightPieceWriter implements AutoCloseable {
                 previous = p;
             }
             indices[i] = (byte) index;
+        }
+    }
+
+    /**
+     * The lossy palette ({@link TightLossy}): each colour that covers less than 1/{@value
+     * TightLossy#KEEP_SHARE} of the piece rounded to the grid, equal colours merged, the indices
+     * mapped to the smaller palette.
+     */
+    private void roundRareColours(int count, TightLossy lossy) {
+        int n = palette.size();
+        if (n <= TightLossy.MIN_COLOURS) {
+            return;
+        }
+        java.util.Arrays.fill(uses, 0, n, 0);
+        for (int i = 0; i < count; i++) {
+            uses[indices[i] & 0xFF]++;
+        }
+        for (int k = 0; k < n; k++) {
+            colours[k] = palette.colour(k);
+        }
+        palette.reset();
+        for (int k = 0; k < n; k++) {
+            boolean rare = (long) uses[k] * TightLossy.KEEP_SHARE < count;
+            remap[k] = (byte) palette.intern(rare ? lossy.round(colours[k]) : colours[k]);
+        }
+        for (int i = 0; i < count; i++) {
+            indices[i] = remap[indices[i] & 0xFF];
         }
     }
 
