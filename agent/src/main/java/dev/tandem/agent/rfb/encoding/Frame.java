@@ -1,17 +1,21 @@
 package dev.tandem.agent.rfb.encoding;
 
+import java.util.concurrent.Future;
+
 /**
  * An immutable snapshot of the screen: {@code width * height} ARGB pixels, row-major. Alpha is
  * ignored everywhere. Thread-safe (immutable): {@link #wrap} takes ownership of the array, so that a
  * 1080x2400 frame at 30 frames/s is not copied just to be looked at.
  */
 public final class Frame {
+    /** From this many pixels of rows to hash, a helper thread hashes half of them. */
+    private static final long TWO_THREADS_MIN_PIXELS = 500_000;
+
     private final int width;
     private final int height;
     private final int[] argb;
     // Hashes of whole rows, computed when first asked for: a frame is the new one of one update and
     // the old one of the next, and the scroll detector hashes the same rows of it both times.
-    private static final long TWO_THREADS_MIN_PIXELS = 500_000;
     private final Object hashLock = new Object();
     private int[] rowHashes;
     private boolean[] rowHashed;
@@ -92,7 +96,7 @@ public final class Frame {
             }
             if ((long) (to - from) * width >= TWO_THREADS_MIN_PIXELS && HelperThreads.available()) {
                 int middle = (from + to) >>> 1;
-                java.util.concurrent.Future<?> lower = HelperThreads.start(() -> hashRows(middle, to));
+                Future<?> lower = HelperThreads.start(() -> hashRows(middle, to));
                 try {
                     hashRows(from, middle);
                 } finally {

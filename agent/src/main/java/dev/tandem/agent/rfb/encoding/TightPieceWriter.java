@@ -1,5 +1,7 @@
 package dev.tandem.agent.rfb.encoding;
 
+import java.util.Arrays;
+
 /**
  * Writes the payload of one Tight piece: a fill, a palette (bitmap or indices), full colour (plain or
  * through the gradient filter), or JPEG. It owns the scratch a piece needs (pixels, indices, palette,
@@ -206,7 +208,7 @@ final class TightPieceWriter implements AutoCloseable {
         if (n <= TightLossy.MIN_COLOURS) {
             return;
         }
-        java.util.Arrays.fill(uses, 0, n, 0);
+        Arrays.fill(uses, 0, n, 0);
         for (int i = 0; i < count; i++) {
             uses[indices[i] & 0xFF]++;
         }

@@ -1,6 +1,7 @@
 package dev.tandem.agent.rfb.encoding;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,15 +30,8 @@ final class TightPieces {
 
     /**
      * Pieces that cover {@code r} exactly once: single-colour ones at most {@code maxWidth} wide, the
-     * others also at most {@code maxArea} pixels.
-     */
-    static List<Rect> split(Frame frame, Rect r, int maxWidth, int maxArea) {
-        return split(frame, r, maxWidth, maxArea, new java.util.HashMap<>());
-    }
-
-    /**
-     * {@link #split(Frame, Rect, int, int)}, and each single-colour piece with its RGB colour into
-     * {@code fills}, so that the encoder need not look at its pixels again.
+     * others also at most {@code maxArea} pixels. Each single-colour piece goes into {@code fills} with
+     * its RGB colour, so that the encoder need not look at its pixels again.
      */
     static List<Rect> split(Frame frame, Rect r, int maxWidth, int maxArea, Map<Rect, Integer> fills) {
         List<Rect> pieces = new ArrayList<>();
@@ -64,25 +58,17 @@ final class TightPieces {
     }
 
     /**
-     * {@code pieces} with each run of photo-like pieces (more colours than {@code palette} holds) that
-     * lie one under the other in the same columns joined into one, up to {@code maxArea} pixels: with
+     * {@code pieces} with each run of photo-like pieces ({@code photo[i]}: more colours than a palette
+     * holds, see {@link #findPhotos}) that lie one under the other in the same columns joined into one, up to {@code maxArea} pixels: with
      * JPEG on they go as one JPEG instead of many, each with its own headers and tables. Maps and
      * photos are cut by {@link #split} into bands of a few cell rows, so this is where JPEG's bytes for
-     * headers go away.
-     */
-    static List<Rect> joinPhotos(Frame frame, List<Rect> pieces, ColourPalette palette, long maxArea) {
-        return joinPhotos(pieces, findPhotos(frame, pieces, palette), maxArea, new java.util.HashSet<>());
-    }
-
-    /**
-     * {@link #joinPhotos(Frame, List, ColourPalette, long)} with the photo-like pieces already known
-     * ({@link #findPhotos}), and each photo-like piece it returns into {@code photos}: a palette cannot
-     * hold their colours, so the encoder need not count them again.
+     * headers go away. Each photo-like piece it returns also goes into {@code photos}: the encoder need
+     * not count their colours again.
      */
     static List<Rect> joinPhotos(List<Rect> pieces, boolean[] photo, long maxArea, Set<Rect> photos) {
         List<Rect> joined = new ArrayList<>(pieces.size());
         // The joined photo piece that ends at a given bottom edge, by its left edge and width.
-        java.util.Map<Long, Integer> openByEdge = new java.util.HashMap<>();
+        Map<Long, Integer> openByEdge = new HashMap<>();
         List<Integer> photoAt = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             Rect piece = pieces.get(i);
@@ -108,16 +94,11 @@ final class TightPieces {
     }
 
     /**
-     * {@code pieces} with each photo-like piece (more colours than {@code palette} holds) at least
+     * {@code pieces} with each photo-like piece ({@code photo[i]}, see {@link #findPhotos}) at least
      * {@value #MIN_HALVED_WIDTH} wide cut into a left and a right half: a screen's row often holds a
      * photo beside text or a map beside its labels, and each half then gets its own palette or filter
      * (on the benchmark 2% fewer bytes in all, for a 12-byte header per extra piece).
      */
-    static List<Rect> halvePhotos(Frame frame, List<Rect> pieces, ColourPalette palette) {
-        return halvePhotos(pieces, findPhotos(frame, pieces, palette));
-    }
-
-    /** {@link #halvePhotos(Frame, List, ColourPalette)} with the photo-like pieces already known. */
     static List<Rect> halvePhotos(List<Rect> pieces, boolean[] photo) {
         List<Rect> halved = new ArrayList<>(pieces.size() + 16);
         for (int i = 0; i < pieces.size(); i++) {
@@ -133,19 +114,12 @@ final class TightPieces {
         return halved;
     }
 
-    /** Whether each piece has more colours than {@code palette} holds. */
-    static boolean[] findPhotos(Frame frame, List<Rect> pieces, ColourPalette palette) {
-        boolean[] photo = new boolean[pieces.size()];
-        List<Integer> all = new ArrayList<>(pieces.size());
-        for (int i = 0; i < pieces.size(); i++) {
-            all.add(i);
-        }
-        findPhotos(frame, pieces, all, palette, photo);
-        return photo;
-    }
-
-    /** Sets {@code photo[i]} for each index {@code i} of {@code which}: whether that piece has more colours than {@code palette} holds. */
-    static void findPhotos(Frame frame, List<Rect> pieces, List<Integer> which, ColourPalette palette, boolean[] photo) {
+    /**
+     * Sets {@code photo[i]} for each index {@code i} in {@code which}: whether that piece has more
+     * colours than {@code palette} holds (it is photo-like).
+     */
+    static void findPhotos(Frame frame, List<Rect> pieces, List<Integer> which, ColourPalette palette,
+            boolean[] photo) {
         for (int i : which) {
             photo[i] = manyColours(frame, pieces.get(i), palette);
         }

@@ -31,7 +31,7 @@ class TightPiecesTest {
     void piecesCoverTheRectangleExactlyOnceWithinTightsLimits() {
         Frame frame = cardScreen();
         for (Rect r : new Rect[] {frame.bounds(), Rect.of(7, 290, 1001, 233), Rect.of(0, 0, 1, 1)}) {
-            List<Rect> pieces = TightPieces.split(frame, r, 2048, 65536);
+            List<Rect> pieces = TightPieces.split(frame, r, 2048, 65536, new java.util.HashMap<>());
             int[] covered = new int[(int) r.area()];
             for (Rect p : pieces) {
                 assertThat(r.contains(p)).as("%s inside %s", p, r).isTrue();
