@@ -8,8 +8,8 @@ import java.util.concurrent.Future;
  * 1080x2400 frame at 30 frames/s is not copied just to be looked at.
  */
 public final class Frame {
-    /** From this many pixels of rows to hash, a helper thread hashes half of them. */
-    private static final long TWO_THREADS_MIN_PIXELS = 500_000;
+    /** From this many pixels of rows to hash (most of a full-size phone screen), a helper hashes half. */
+    private static final long TWO_THREADS_MIN_PIXELS = 1_000_000;
 
     private final int width;
     private final int height;

@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Second threads for the encoders: a big update (a closing notification shade repaints two thirds of
- * the screen) is split between the viewer's own thread and one of these, so it reaches the viewer
- * sooner on a phone's many cores. Daemons, shared by all viewers, created when needed and gone after
+ * a full-size screen) is split between the viewer's own thread and one of these, so it reaches the
+ * viewer sooner on a phone's many cores; smaller updates stay on one thread, which costs less CPU. Daemons, shared by all viewers, created when needed and gone after
  * a minute without work. Thread-safe.
  */
 final class HelperThreads {

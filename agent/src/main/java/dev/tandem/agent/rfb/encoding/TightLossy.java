@@ -9,7 +9,8 @@ package dev.tandem.agent.rfb.encoding;
  * at level 6), while every colour that covers at least 1/{@value #KEEP_SHARE} of the piece (the
  * background, the ink, a card) stays exact, so fills and neighbouring pieces meet without a seam. The
  * error (at most half a step per channel, 8 of 255 at level 6) is far below what JPEG at that level
- * does to the same edges. Level 9 keeps palettes exact. Thread-safe (immutable).
+ * does to the same edges. Level 9 keeps palettes exact, and so do viewers of fewer than 24 bits of
+ * colour, whose palettes hold packed pixels. Thread-safe (immutable).
  */
 final class TightLossy {
     /** A colour used by at least this share (1/64) of a piece's pixels stays exact. */

@@ -10,8 +10,8 @@ import java.util.Arrays;
  * each kind of data. Not thread-safe.
  */
 final class TightPieceWriter implements AutoCloseable {
-    static final int FILL = 0x80;
-    static final int JPEG = 0x90;
+    private static final int FILL = 0x80;
+    private static final int JPEG = 0x90;
     private static final int READ_FILTER = 0x40;
     private static final int FILTER_PALETTE = 1;
     private static final int FILTER_GRADIENT = 2;
@@ -44,7 +44,7 @@ final class TightPieceWriter implements AutoCloseable {
     private int blueShift;
     private boolean packed;
 
-    /** A writer using streams 0 to 3 of {@code streams} for full colour, bitmaps, indices and gradients. */
+    /** A writer sending full colour, bitmaps, indices and gradients through those of the viewer's streams (0..3). */
     TightPieceWriter(TightStreams streams, int fullColourStream, int bitmapStream, int indexedStream,
             int gradientStream) {
         this.streams = streams;
