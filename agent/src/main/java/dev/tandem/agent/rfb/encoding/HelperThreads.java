@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class HelperThreads {
     private static final AtomicInteger COUNT = new AtomicInteger();
+    /** Read once: in a container the JVM asks the cgroup files every time. */
+    private static final boolean SECOND_CORE = Runtime.getRuntime().availableProcessors() > 1;
     private static final ExecutorService POOL = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "rfb-encode-helper-" + COUNT.incrementAndGet());
         thread.setDaemon(true);
@@ -25,7 +27,7 @@ final class HelperThreads {
 
     /** Whether a second thread can help: with one core it would only take turns with the first. */
     static boolean available() {
-        return Runtime.getRuntime().availableProcessors() > 1;
+        return SECOND_CORE;
     }
 
     /** Starts {@code task} on a helper; {@link #await} its end before touching what it touches. */
