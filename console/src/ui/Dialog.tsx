@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { createPortal } from 'preact/compat';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 interface Props {
   title: string;
@@ -18,7 +18,9 @@ export function Dialog({ title, onClose, children, testId }: Props) {
   const panel = useRef<HTMLDivElement>(null);
   const titleId = useRef(`dialog-${Math.random().toString(36).slice(2)}`).current;
 
-  useEffect(() => {
+  // A layout effect, not an effect: Escape pressed as soon as the dialog shows must close it (an
+  // effect runs after the paint, so a quick Escape once went to nobody; a browser test saw it).
+  useLayoutEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const target = panel.current?.querySelector<HTMLElement>('[autofocus], input, textarea, select, button.btn--primary, button.btn--danger');
     (target ?? panel.current)?.focus();
