@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -100,7 +101,20 @@ class WriteDemandWatchTest {
         assertThat(client.connectBlocking(5, TimeUnit.SECONDS)).isTrue();
         WebSocket connection = opened.poll(5, TimeUnit.SECONDS);
         assertThat(connection).isInstanceOf(WebSocketImpl.class);
+        awaitWritesDone((WebSocketImpl) connection);
         return (WebSocketImpl) connection;
+    }
+
+    /**
+     * The client may read the handshake's answer while the server's selector is still in its write
+     * loop, which would also send a frame queued now; once the key is back to read-only that loop is over.
+     */
+    private static void awaitWritesDone(WebSocketImpl connection) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (connection.getSelectionKey().interestOps() != SelectionKey.OP_READ) {
+            assertThat(System.nanoTime()).as("the server's selector still writing the handshake").isLessThan(deadline);
+            Thread.sleep(1);
+        }
     }
 
     /** Puts a text frame on the connection's queue the way send() does, but raises no write demand. */
