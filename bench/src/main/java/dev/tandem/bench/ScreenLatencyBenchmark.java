@@ -25,6 +25,10 @@ import picocli.CommandLine.Option;
  * <p>(b) A scripted stretch of scrolling and tapping in Settings at 30 changes/s while the viewer keeps
  * an incremental request outstanding: average bandwidth at the viewer (goal <= 2 Mbit/s), updates/s
  * and bytes per update.
+ *
+ * <p>Both parts print the CPU time spent per input or update by this JVM (the phone drawing, diffing and
+ * encoding, and the viewer reading; its JIT compiler's threads aside) and by the server: a change that
+ * lowers latency by using more cores shows here, and a real phone's battery pays for that CPU.
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
         description = "Screen sharing through the server: input-to-pixel latency (goals p50 <= 25 ms, p95 <= 50 ms) "
@@ -92,12 +96,13 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
 
     /** The latencies of one run, overall and by kind of input. */
     private record InputLatency(LatencySample all, LatencySample taps, LatencySample shade, LatencySample back,
-                                int missed, int stray) {
+                                int missed, int stray, CpuMeter.Reading cpu) {
     }
 
     /** What the viewer received during the scripted stretch. */
     private record ScriptedStretch(double seconds, long changes, long updates, long bytes, long largest,
-                                   double peakMbits, long scrollUpdates, long scrollBytes, long jpegRects) {
+                                   double peakMbits, long scrollUpdates, long scrollBytes, long jpegRects,
+                                   CpuMeter.Reading cpu) {
         double mbits() { return bytes * 8 / seconds / 1e6; }
     }
 
@@ -118,7 +123,11 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
             LatencySample back = new LatencySample();
             int missed = 0;
             int stray = 0;
+            CpuMeter meter = null;
             for (int i = 0; i < WARMUP + samples; i++) {
+                if (i == WARMUP) {
+                    meter = CpuMeter.start(server.handle());
+                }
                 stray += awaitQuiet(viewer, feed);
                 PhoneState before = ui.state();
                 long sent = System.nanoTime();
@@ -149,7 +158,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
             }
             require(ui.state().showing(PhoneApp.SETTINGS) && !ui.state().shadeOpen(),
                     "the inputs lost their place: Settings should be showing with the shade closed");
-            return new InputLatency(all, taps, shade, back, missed, stray);
+            return new InputLatency(all, taps, shade, back, missed, stray, meter == null ? null : meter.read());
         }
     }
 
@@ -217,6 +226,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
             long end = start + TimeUnit.SECONDS.toNanos(seconds);
             long changes = 0;
             Received received = new Received(start, seconds);
+            CpuMeter meter = CpuMeter.start(server.handle());
             for (long due = start; due < end; due += interval) {
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
@@ -232,9 +242,11 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
             for (UpdateFeed.Arrival a = feed.next(500); a != null && a.nanos() < end; a = feed.next(500)) {
                 received.add(a);
             }
+            CpuMeter.Reading cpu = meter.read();
             double elapsed = (end - start) / 1e9;
             return new ScriptedStretch(elapsed, changes, received.updates, received.bytes, received.largest,
-                    received.busiestSecond() * 8 / 1e6, received.scrollUpdates, received.scrollBytes, received.jpegRects);
+                    received.busiestSecond() * 8 / 1e6, received.scrollUpdates, received.scrollBytes, received.jpegRects,
+                    cpu);
         }
     }
 
@@ -292,6 +304,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
                 latency.shade().percentileMillis(50), String.format("%.1f ms", latency.shade().percentileMillis(95)));
         System.out.printf("%-46s %9.1f ms %10s%n", "  Back (Escape) closes the shade p50 / p95",
                 latency.back().percentileMillis(50), String.format("%.1f ms", latency.back().percentileMillis(95)));
+        printCpu("  CPU per input: phone and viewer (this JVM)", latency.cpu(), latency.all().size());
         System.out.printf("%-46s %9.1f s  %10s%n", "scripted scrolling (" + scrollStep + " px) and tapping", stretch.seconds(), "");
         System.out.printf("%-46s %9.1f /s %10s%n", "  changes made", stretch.changes() / stretch.seconds(), "");
         System.out.printf("%-46s %9.1f /s %10s%n", "  updates received", stretch.updates() / stretch.seconds(), "");
@@ -309,12 +322,29 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
         System.out.printf("%-46s %6.2f Mbit/s %5.0f Mbit/s%n", "  bandwidth at the viewer (average)", stretch.mbits(),
                 goalMbits);
         System.out.printf("%-46s %6.2f Mbit/s %10s%n", "  bandwidth, busiest second", stretch.peakMbits(), "");
+        printCpu("  CPU per update: phone and viewer (this JVM)", stretch.cpu(), stretch.updates());
         boolean met = p50 <= GOAL_P50_MS && p95 <= GOAL_P95_MS && stretch.mbits() <= goalMbits;
         System.out.printf("latency (%s, %s): input to pixels p50 %.1f ms, p95 %.1f ms; scripted %.0f changes/s: %.2f Mbit/s, "
-                        + "%.1f updates/s, %.1f KB/update; goals %s%n", encoding,
+                        + "%.1f updates/s, %.1f KB/update, %.1f ms phone CPU/update; goals %s%n", encoding,
                 maxHeight > 0 ? "max height " + maxHeight : "full size", p50, p95, stretch.changes() / stretch.seconds(),
                 stretch.mbits(), stretch.updates() / stretch.seconds(),
-                stretch.updates() == 0 ? 0 : stretch.bytes() / 1e3 / stretch.updates(), met ? "met" : "NOT met");
+                stretch.updates() == 0 ? 0 : stretch.bytes() / 1e3 / stretch.updates(),
+                cpuMillisPer(stretch.cpu().bench().minus(stretch.cpu().benchJit()), stretch.updates()),
+                met ? "met" : "NOT met");
+    }
+
+    /** This JVM's CPU (its JIT compiler aside) and the server's, in milliseconds per input or update. */
+    private static void printCpu(String label, CpuMeter.Reading cpu, long count) {
+        if (cpu == null) {
+            return;
+        }
+        System.out.printf("%-46s %9.2f ms %10s%n", label, cpuMillisPer(cpu.bench().minus(cpu.benchJit()), count), "");
+        System.out.printf("%-46s %9.2f ms %10s%n", "    the server's", cpuMillisPer(cpu.server().minus(cpu.serverJit()),
+                count), "");
+    }
+
+    private static double cpuMillisPer(java.time.Duration cpu, long count) {
+        return CpuMeter.Reading.secondsPer(cpu, count, 1000);
     }
 
     private static void require(boolean condition, String failure) {

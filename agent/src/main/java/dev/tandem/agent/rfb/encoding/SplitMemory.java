@@ -27,6 +27,14 @@ final class SplitMemory {
         return candidate == frame;
     }
 
+    /**
+     * How many of {@code piece}'s pixels a writer reads: none for a fill this remembers from the split of
+     * {@code candidate}, all of them otherwise. What two threads share is weighed by this.
+     */
+    long pixelsToLookAt(Frame candidate, Rect piece) {
+        return knows(candidate) && fills.containsKey(piece) ? 0 : piece.area();
+    }
+
     /** The RGB colour of a fill piece, or null. */
     Integer fill(Rect piece) {
         return fills.get(piece);

@@ -45,6 +45,8 @@ public final class TightEncoder implements Encoder {
     /** The second thread's writer and what it wrote, created when first needed. */
     private TightPieceWriter secondWriter;
     private ByteSink secondOut;
+    /** The palette a helper counts colours with while the split looks for photos, created when first needed. */
+    private ColourPalette helperPalette;
     private int qualityLevel = -1;
     private TightLossy lossy;
 
@@ -118,9 +120,10 @@ public final class TightEncoder implements Encoder {
         List<Integer> toCount = new ArrayList<>();
         long work = 0;
         for (int i = 0; i < pieces.size(); i++) {
-            if (memory.fill(pieces.get(i)) == null) {
+            long pixels = memory.pixelsToLookAt(frame, pieces.get(i));
+            if (pixels > 0) {
                 toCount.add(i);
-                work += pieces.get(i).area();
+                work += pixels;
             }
         }
         if (toCount.size() < 2 || work < TWO_THREADS_MIN_AREA || !HelperThreads.available()) {
@@ -133,9 +136,11 @@ public final class TightEncoder implements Encoder {
         for (int k = 0; k < toCount.size(); k++) {
             (k % 2 == 0 ? mine : theirs).add(toCount.get(k));
         }
-        ColourPalette helperPalette = secondWriter().palette();
-        Future<?> second = HelperThreads.start(() -> TightPieces.findPhotos(frame, pieces, theirs, helperPalette,
-                photo));
+        if (helperPalette == null) {
+            helperPalette = new ColourPalette(MAX_PALETTE);
+        }
+        ColourPalette palette = helperPalette;
+        Future<?> second = HelperThreads.start(() -> TightPieces.findPhotos(frame, pieces, theirs, palette, photo));
         try {
             TightPieces.findPhotos(frame, pieces, mine, writer.palette(), photo);
         } finally {
@@ -169,7 +174,7 @@ public final class TightEncoder implements Encoder {
         long[] weights = new long[pieces.size()];
         for (int i = 0; i < pieces.size(); i++) {
             frame.requireInside(pieces.get(i));
-            weights[i] = memory.knows(frame) && memory.fill(pieces.get(i)) != null ? 0 : pieces.get(i).area();
+            weights[i] = memory.pixelsToLookAt(frame, pieces.get(i));
             work += weights[i];
         }
         TightLossy lossy = lossyFor(format);
