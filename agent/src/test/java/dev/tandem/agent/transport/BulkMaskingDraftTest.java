@@ -55,6 +55,27 @@ class BulkMaskingDraftTest {
     }
 
     @Test
+    void maskingStartsAtBothPositionsAndMovesThemPastTheBytes() {
+        byte[] data = new byte[64];
+        new Random(3).nextBytes(data);
+        int key = 0x1234_ABCD;
+        for (int length = 0; length <= 21; length++) {
+            ByteBuffer payload = ByteBuffer.wrap(data, 5, length);
+            ByteBuffer out = ByteBuffer.allocate(40).position(3);
+
+            BulkMaskingDraft.mask(payload, key, out);
+
+            assertThat(payload.position()).isEqualTo(5 + length);
+            assertThat(out.position()).isEqualTo(3 + length);
+            for (int i = 0; i < length; i++) {
+                byte keyByte = (byte) (key >>> (24 - 8 * (i % 4)));
+                assertThat(out.get(3 + i)).as("length %d, byte %d", length, i).isEqualTo((byte) (data[5 + i] ^ keyByte));
+            }
+            assertThat(out.get(3 + length)).as("nothing written past the bytes").isZero();
+        }
+    }
+
+    @Test
     void framesAreMaskedWithAFreshKeyAndTheSameLayoutAsJavaWebSocketsOwn() throws Exception {
         byte[] data = new byte[1000];
         BulkMaskingDraft draft = client();

@@ -69,6 +69,11 @@ public final class EdgeListeners implements AutoCloseable {
         jetty.modifyHttpConfiguration(http -> {
             http.setSendServerVersion(false);
             http.setSendXPoweredBy(false);
+            // Requests and WebSocket frames are read into heap buffers. Jetty unmasks every frame a phone
+            // sends (RFC 6455 requires clients to mask) where it was read, four bytes at a time; on heap
+            // buffers the relay of a shared screen cost the server about a tenth less CPU per GB and went
+            // from 0.43-0.49x to 0.53-0.55x of a direct TCP copy (bench relay, four pairs).
+            http.setUseInputDirectByteBuffers(false);
             if (certificate.isPresent()) {
                 SecureRequestCustomizer secure = new SecureRequestCustomizer();
                 // Clients reaching the server by IP send no SNI; names are checked by the certificate itself.
