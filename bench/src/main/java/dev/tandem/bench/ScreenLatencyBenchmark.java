@@ -5,6 +5,7 @@ import dev.tandem.device.screen.PhoneApp;
 import dev.tandem.device.screen.PhoneState;
 import dev.tandem.device.screen.PhoneUi;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -343,7 +344,7 @@ public final class ScreenLatencyBenchmark implements Callable<Integer> {
                 count), "");
     }
 
-    private static double cpuMillisPer(java.time.Duration cpu, long count) {
+    private static double cpuMillisPer(Duration cpu, long count) {
         return CpuMeter.Reading.secondsPer(cpu, count, 1000);
     }
 

@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Second threads for the encoders: a big update (a closing notification shade repaints two thirds of
  * a full-size screen) is split between the viewer's own thread and one of these, so it reaches the
- * viewer sooner on a phone's many cores; smaller updates stay on one thread, which costs less CPU. Daemons, shared by all viewers, created when needed and gone after
- * a minute without work. Thread-safe.
+ * viewer sooner on a phone's many cores; smaller updates stay on one thread, which costs less CPU.
+ * Daemons, shared by all viewers, created when needed and gone after a minute without work.
+ * Thread-safe.
  */
 final class HelperThreads {
     private static final AtomicInteger COUNT = new AtomicInteger();

@@ -59,11 +59,11 @@ final class TightPieces {
 
     /**
      * {@code pieces} with each run of photo-like pieces ({@code photo[i]}: more colours than a palette
-     * holds, see {@link #findPhotos}) that lie one under the other in the same columns joined into one, up to {@code maxArea} pixels: with
-     * JPEG on they go as one JPEG instead of many, each with its own headers and tables. Maps and
-     * photos are cut by {@link #split} into bands of a few cell rows, so this is where JPEG's bytes for
-     * headers go away. Each photo-like piece it returns also goes into {@code photos}: the encoder need
-     * not count their colours again.
+     * holds, see {@link #findPhotos}) that lie one under the other in the same columns joined into one,
+     * up to {@code maxArea} pixels: with JPEG on they go as one JPEG instead of many, each with its own
+     * headers and tables. Maps and photos are cut by {@link #split} into bands of a few cell rows, so
+     * this is where JPEG's bytes for headers go away. Each photo-like piece it returns also goes into
+     * {@code photos}: the encoder need not count their colours again.
      */
     static List<Rect> joinPhotos(List<Rect> pieces, boolean[] photo, long maxArea, Set<Rect> photos) {
         List<Rect> joined = new ArrayList<>(pieces.size());
